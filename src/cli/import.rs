@@ -1,0 +1,49 @@
+//! `broadsheet import FILE.md…`: all files or none.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::domain::{Clock, frontmatter};
+
+pub async fn run(config: Config, files: &[PathBuf]) -> anyhow::Result<()> {
+    let mut articles = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    let mut slugs: HashMap<String, &PathBuf> = HashMap::new();
+    for path in files {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(format!("{}: cannot read the file: {e}", path.display()));
+                continue;
+            }
+        };
+        match frontmatter::parse(&text) {
+            Ok(a) => {
+                if let Some(other) = slugs.insert(a.slug.to_string(), path) {
+                    problems.push(format!(
+                        "{}: the slug `{}` is also used by {}",
+                        path.display(),
+                        a.slug,
+                        other.display()
+                    ));
+                }
+                articles.push(a);
+            }
+            Err(e) => problems.push(format!("{}: {e}", path.display())),
+        }
+    }
+    if !problems.is_empty() {
+        anyhow::bail!(
+            "nothing was imported; fix these and run the import again:\n  {}",
+            problems.join("\n  ")
+        );
+    }
+    let store = super::open_store(&config).await?;
+    let now = Clock::system().now();
+    let result = store.import_articles(&articles, now).await;
+    store.close().await;
+    result.map_err(|e| anyhow::anyhow!("nothing was imported: {e}"))?;
+    println!("imported {} article(s)", articles.len());
+    Ok(())
+}

@@ -1,0 +1,145 @@
+//! The command line: every operations task is a subcommand of the one binary.
+
+mod generate;
+mod import;
+mod serve;
+mod user;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, ConfigFlags, LogFormat};
+use crate::store::{ConnectOptions, Store};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "broadsheet",
+    version,
+    about = "A news site with a conversation under every story, in one binary.",
+    long_about = "A news site with a conversation under every story, in one binary.\n\n\
+        With no command, `broadsheet` serves the site. Settings come from flags, from \
+        BROADSHEET_* environment variables, or from a TOML file given with --config \
+        (flags win over the environment, which wins over the file)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: ConfigFlags,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the site (the default). On an empty database, creates the schema and demo content.
+    Serve,
+    /// Apply the schema migrations this binary carries, then exit.
+    Migrate,
+    /// Import articles from Markdown files with a front-matter block; all files or none.
+    ///
+    /// Each file starts with a block between `---` lines holding `title`, `section`, `author`
+    /// (a name or a list), `published_at` (RFC 3339) and optionally `slug`, `tags`, `summary`,
+    /// `updated_at`; the Markdown body follows. Sections, authors and tags that do not exist
+    /// yet are created.
+    Import {
+        /// The Markdown files to import.
+        #[arg(required = true, value_name = "FILE.md")]
+        files: Vec<PathBuf>,
+    },
+    /// Manage member accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Fill the database with a large synthetic site, for benchmarks (not for production).
+    Generate {
+        /// How many articles to add.
+        #[arg(long, default_value_t = 100_000)]
+        articles: u32,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account. The password is read from BROADSHEET_PASSWORD or from standard input.
+    Create {
+        /// The e-mail address to sign in with.
+        #[arg(long)]
+        email: String,
+        /// member, contributor, moderator, editor or admin.
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// The name shown beside comments [default: the part of the address before @].
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+}
+
+/// Runs the command line; errors are printed as one readable line and exit with status 1.
+pub fn run(cli: Cli) -> ExitCode {
+    let config = match Config::resolve(&cli.config) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("broadsheet: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(config.log_format);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let result = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve::run(config).await,
+            Command::Migrate => migrate(config).await,
+            Command::Import { files } => import::run(config, &files).await,
+            Command::User { command } => user::run(config, command).await,
+            Command::Generate { articles } => generate::run(config, articles).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("broadsheet: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("BROADSHEET_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+        LogFormat::Text => builder.compact().try_init(),
+    };
+}
+
+pub(crate) async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    let opts = ConnectOptions {
+        max_connections: config.db_max_connections,
+        ..ConnectOptions::default()
+    };
+    Store::open(config.database_url.expose(), &opts)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", config.database_url))
+}
+
+async fn migrate(config: Config) -> anyhow::Result<()> {
+    let store = open_store(&config).await?;
+    let applied = store.applied_migrations().await?;
+    println!(
+        "database {} is at migration {} ({} applied)",
+        config.database_url,
+        applied.last().copied().unwrap_or(0),
+        applied.len()
+    );
+    store.close().await;
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! `broadsheet serve`
+
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::domain::Clock;
+use crate::store::Store;
+use crate::web::{self, AppState};
+
+/// Sections of the demo site, in front-page order.
+const DEMO_SECTIONS: [&str; 5] = [
+    "International",
+    "Business",
+    "Technology",
+    "Science",
+    "Opinion",
+];
+
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let store = super::open_store(&config).await?;
+    let clock = Clock::system();
+    if config.demo_content {
+        load_demo_if_empty(&store, &clock).await?;
+    }
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(
+        %addr,
+        database = %config.database_url,
+        startup_ms = started.elapsed().as_millis() as u64,
+        "Broadsheet is serving on http://{addr}"
+    );
+    let state = AppState::new(store.clone(), config, clock);
+    web::serve(listener, state, shutdown_signal(), Duration::from_secs(20)).await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Loads the demo articles into a database that has none.
+pub async fn load_demo_if_empty(store: &Store, clock: &Clock) -> anyhow::Result<()> {
+    if store.article_count().await? > 0 {
+        return Ok(());
+    }
+    let now = clock.now();
+    for name in DEMO_SECTIONS {
+        store.ensure_section(name, now).await?;
+    }
+    let articles = crate::demo::articles(now);
+    store.import_articles(&articles, now).await?;
+    tracing::info!(articles = articles.len(), "loaded the demo content");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

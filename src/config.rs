@@ -1,0 +1,335 @@
+//! All configuration in one struct. Sources, lowest to highest precedence: built-in defaults,
+//! a TOML file (`--config FILE` or `BROADSHEET_CONFIG`), environment variables (`BROADSHEET_*`)
+//! and command-line flags.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Args;
+use serde::Deserialize;
+
+/// A database URL. Never printed with its password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn new(url: impl Into<String>) -> Self {
+        DatabaseUrl(url.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.0.starts_with("postgres:") || self.0.starts_with("postgresql:")
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    /// Shows the URL with any password replaced by `***`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = &self.0;
+        if let Some((scheme, rest)) = url.split_once("://") {
+            if let Some((userinfo, host)) = rest.split_once('@') {
+                if let Some((user, _password)) = userinfo.split_once(':') {
+                    return write!(f, "{scheme}://{user}:***@{host}");
+                }
+            }
+        }
+        f.write_str(url)
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// The site's configuration, resolved from every source.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub addr: SocketAddr,
+    /// The public address of the site, used in absolute links (feeds, e-mail, canonical URLs).
+    pub base_url: String,
+    pub site_name: String,
+    /// Where local files live (the default SQLite database, later media and outbox).
+    pub data_dir: PathBuf,
+    /// Load the demo articles when `serve` starts on an empty database.
+    pub demo_content: bool,
+    pub page_size: u32,
+    pub log_format: LogFormat,
+    pub db_max_connections: u32,
+    pub request_timeout: Duration,
+    pub max_body_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let addr: SocketAddr = ([127, 0, 0, 1], 3000).into();
+        Config {
+            database_url: DatabaseUrl::new("sqlite://data/broadsheet.db"),
+            addr,
+            base_url: format!("http://{addr}"),
+            site_name: "Broadsheet".to_owned(),
+            data_dir: PathBuf::from("data"),
+            demo_content: true,
+            page_size: 20,
+            log_format: LogFormat::Text,
+            db_max_connections: 16,
+            request_timeout: Duration::from_secs(30),
+            max_body_bytes: 1024 * 1024,
+        }
+    }
+}
+
+impl Config {
+    /// Settings for the integration tests: no demo content, an ephemeral port, the given database.
+    pub fn for_tests(database_url: &str) -> Config {
+        let addr: SocketAddr = ([127, 0, 0, 1], 0).into();
+        Config {
+            database_url: DatabaseUrl::new(database_url),
+            addr,
+            base_url: "http://127.0.0.1".to_owned(),
+            demo_content: false,
+            db_max_connections: 4,
+            ..Config::default()
+        }
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// Resolves the configuration from the flags (which clap has already merged with the
+    /// environment), the TOML file they name, and the defaults.
+    pub fn resolve(flags: &ConfigFlags) -> Result<Config, ConfigError> {
+        let file = match &flags.config {
+            Some(path) => FileConfig::load(path)?,
+            None => FileConfig::default(),
+        };
+        let d = Config::default();
+        let addr = flags.addr.or(file.addr).unwrap_or(d.addr);
+        let data_dir = flags
+            .data_dir
+            .clone()
+            .or(file.data_dir)
+            .unwrap_or(d.data_dir);
+        let default_db = format!(
+            "sqlite://{}",
+            data_dir.join("broadsheet.db").to_string_lossy()
+        );
+        let base_url = flags
+            .base_url
+            .clone()
+            .or(file.base_url)
+            .unwrap_or_else(|| format!("http://{addr}"));
+        let base_url = base_url.trim_end_matches('/').to_owned();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(ConfigError::Invalid(format!(
+                "base_url must start with http:// or https:// (got `{base_url}`)"
+            )));
+        }
+        let page_size = flags.page_size.or(file.page_size).unwrap_or(d.page_size);
+        if !(1..=100).contains(&page_size) {
+            return Err(ConfigError::Invalid(format!(
+                "page_size must be between 1 and 100 (got {page_size})"
+            )));
+        }
+        Ok(Config {
+            database_url: DatabaseUrl::new(
+                flags
+                    .database_url
+                    .clone()
+                    .or(file.database_url)
+                    .unwrap_or(default_db),
+            ),
+            addr,
+            base_url,
+            site_name: flags
+                .site_name
+                .clone()
+                .or(file.site_name)
+                .unwrap_or(d.site_name),
+            data_dir,
+            demo_content: !(flags.no_demo || file.demo_content == Some(false)),
+            page_size,
+            log_format: flags.log_format.or(file.log_format).unwrap_or(d.log_format),
+            db_max_connections: flags
+                .db_max_connections
+                .or(file.db_max_connections)
+                .unwrap_or(d.db_max_connections),
+            request_timeout: flags
+                .request_timeout_secs
+                .or(file.request_timeout_secs)
+                .map_or(d.request_timeout, Duration::from_secs),
+            max_body_bytes: flags
+                .max_body_bytes
+                .or(file.max_body_bytes)
+                .unwrap_or(d.max_body_bytes),
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the configuration file {path} is not valid: {message}")]
+    Parse { path: String, message: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The configuration flags shared by every command. Each can also come from the environment.
+#[derive(Args, Debug, Default, Clone)]
+pub struct ConfigFlags {
+    /// A TOML file with any of the settings below (keys as the long flags, with underscores).
+    #[arg(long, short = 'c', env = "BROADSHEET_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Database: sqlite://PATH (default: a file under the data directory) or postgres://…
+    #[arg(
+        long,
+        env = "BROADSHEET_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+    /// Address to listen on [default: 127.0.0.1:3000]
+    #[arg(long, env = "BROADSHEET_ADDR", global = true)]
+    pub addr: Option<SocketAddr>,
+    /// Public URL of the site, for absolute links [default: http://ADDR]
+    #[arg(long, env = "BROADSHEET_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    /// Name shown in the header and page titles [default: Broadsheet]
+    #[arg(long, env = "BROADSHEET_SITE_NAME", global = true)]
+    pub site_name: Option<String>,
+    /// Folder for local data [default: ./data]
+    #[arg(long, env = "BROADSHEET_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Do not load the demo articles into an empty database.
+    #[arg(long, env = "BROADSHEET_NO_DEMO", global = true)]
+    pub no_demo: bool,
+    /// Articles per listing page, 1–100 [default: 20]
+    #[arg(long, env = "BROADSHEET_PAGE_SIZE", global = true)]
+    pub page_size: Option<u32>,
+    /// Log format [default: text]
+    #[arg(long, env = "BROADSHEET_LOG_FORMAT", global = true)]
+    pub log_format: Option<LogFormat>,
+    /// Largest number of database connections per process [default: 16]
+    #[arg(long, env = "BROADSHEET_DB_MAX_CONNECTIONS", global = true)]
+    pub db_max_connections: Option<u32>,
+    /// Seconds a request may take before it is answered 408 [default: 30]
+    #[arg(long, env = "BROADSHEET_REQUEST_TIMEOUT_SECS", global = true)]
+    pub request_timeout_secs: Option<u64>,
+    /// Largest request body accepted, in bytes; larger ones get 413 [default: 1048576]
+    #[arg(long, env = "BROADSHEET_MAX_BODY_BYTES", global = true)]
+    pub max_body_bytes: Option<usize>,
+}
+
+/// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
+/// ignored).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    addr: Option<SocketAddr>,
+    base_url: Option<String>,
+    site_name: Option<String>,
+    data_dir: Option<PathBuf>,
+    demo_content: Option<bool>,
+    page_size: Option<u32>,
+    log_format: Option<LogFormat>,
+    db_max_connections: Option<u32>,
+    request_timeout_secs: Option<u64>,
+    max_body_bytes: Option<usize>,
+}
+
+impl FileConfig {
+    fn load(path: &Path) -> Result<FileConfig, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply_without_any_source() {
+        let c = Config::resolve(&ConfigFlags::default()).unwrap();
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.database_url.expose(), "sqlite://data/broadsheet.db");
+        assert_eq!(c.base_url, "http://127.0.0.1:3000");
+        assert!(c.demo_content);
+    }
+
+    #[test]
+    fn flags_beat_the_file_and_the_file_beats_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "addr = \"127.0.0.1:4000\"\nsite_name = \"The Harbour Gazette\"\npage_size = 7\ndemo_content = false\n",
+        )
+        .unwrap();
+        let flags = ConfigFlags {
+            config: Some(path),
+            addr: Some("127.0.0.1:5000".parse().unwrap()),
+            ..ConfigFlags::default()
+        };
+        let c = Config::resolve(&flags).unwrap();
+        assert_eq!(c.addr.to_string(), "127.0.0.1:5000");
+        assert_eq!(c.site_name, "The Harbour Gazette");
+        assert_eq!(c.page_size, 7);
+        assert!(!c.demo_content);
+    }
+
+    #[test]
+    fn a_typo_in_the_file_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(&path, "adr = \"127.0.0.1:4000\"\n").unwrap();
+        let flags = ConfigFlags {
+            config: Some(path),
+            ..ConfigFlags::default()
+        };
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("unknown field `adr`"), "{e}");
+    }
+
+    #[test]
+    fn database_passwords_never_print() {
+        let url = DatabaseUrl::new("postgres://app:s3cret@db.example:5432/news");
+        assert_eq!(url.to_string(), "postgres://app:***@db.example:5432/news");
+        assert!(!format!("{url:?}").contains("s3cret"));
+        let c = Config {
+            database_url: url,
+            ..Config::default()
+        };
+        assert!(!format!("{c:?}").contains("s3cret"));
+    }
+}

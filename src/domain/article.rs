@@ -1,0 +1,118 @@
+//! Articles as readers see them, and the typed filters that list them.
+
+use chrono::{DateTime, Utc};
+
+use super::slug::Slug;
+
+/// A byline or a tag: something with a name and a page of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Byline {
+    pub slug: String,
+    pub name: String,
+}
+
+/// An article as a listing shows it.
+#[derive(Clone, Debug)]
+pub struct ArticleCard {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub published_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub comment_count: i64,
+    pub section: Byline,
+    pub authors: Vec<Byline>,
+}
+
+/// An article as its own page shows it.
+#[derive(Clone, Debug)]
+pub struct ArticleDetail {
+    pub card: ArticleCard,
+    pub body_html: String,
+    pub tags: Vec<Byline>,
+}
+
+/// Which articles a listing shows. Listings are always of published articles, newest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListScope {
+    All,
+    Section(i64),
+    Tag(i64),
+    Author(i64),
+}
+
+/// A position in a newest-first listing: the last article of the previous page. Keyset
+/// pagination, so a page costs the same however deep it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub published_at: DateTime<Utc>,
+    pub id: i64,
+}
+
+impl Cursor {
+    /// Encodes as `{microseconds since the epoch}.{id}`: short, opaque enough, URL-safe.
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.published_at.timestamp_micros(), self.id)
+    }
+
+    pub fn decode(s: &str) -> Option<Cursor> {
+        let (micros, id) = s.split_once('.')?;
+        let published_at = DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+        let id = id.parse().ok().filter(|id: &i64| *id > 0)?;
+        Some(Cursor { published_at, id })
+    }
+
+    pub fn of(card: &ArticleCard) -> Cursor {
+        Cursor {
+            published_at: card.published_at,
+            id: card.id,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ArticleFilter {
+    pub scope: ListScope,
+    pub before: Option<Cursor>,
+    pub limit: u32,
+}
+
+/// An article to be written, with its section, authors and tags named (created when missing).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewArticle {
+    pub slug: Slug,
+    pub title: String,
+    pub summary: String,
+    pub body_source: String,
+    pub section: String,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips_and_rejects_garbage() {
+        let c = Cursor {
+            published_at: DateTime::from_timestamp_micros(1_790_000_000_123_456).unwrap(),
+            id: 42,
+        };
+        assert_eq!(Cursor::decode(&c.encode()), Some(c));
+        for bad in [
+            "",
+            "x.1",
+            "1.x",
+            "1",
+            "1.0",
+            "1.-3",
+            "99999999999999999999.1",
+        ] {
+            assert_eq!(Cursor::decode(bad), None, "{bad}");
+        }
+    }
+}

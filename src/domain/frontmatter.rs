@@ -1,0 +1,319 @@
+//! Article files: Markdown with a YAML front-matter block between `---` lines.
+//!
+//! ```text
+//! ---
+//! title: "Harbour reopens after storm"
+//! section: International
+//! author: Mira Castell            # or a list: [Mira Castell, Tom Ueda]
+//! published_at: 2026-11-20T08:30:00Z
+//! slug: harbour-reopens           # optional, derived from the title when absent
+//! tags: [weather, ports]          # optional
+//! summary: "One or two sentences." # optional
+//! updated_at: 2026-11-21T10:00:00Z # optional: shows "Updated …"
+//! ---
+//! The body, in Markdown.
+//! ```
+//!
+//! Errors carry the line (in the whole file, counting from 1) and a message a person can act on.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+use super::article::NewArticle;
+use super::slug::Slug;
+
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_SUMMARY_CHARS: usize = 1000;
+pub const MAX_NAME_CHARS: usize = 120;
+pub const MAX_TAGS: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct FrontMatterError {
+    pub line: usize,
+    pub message: String,
+}
+
+fn err(line: usize, message: impl Into<String>) -> FrontMatterError {
+    FrontMatterError {
+        line,
+        message: message.into(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fields {
+    title: String,
+    section: String,
+    #[serde(alias = "authors")]
+    author: OneOrMany,
+    published_at: String,
+    slug: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    summary: String,
+    updated_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Parses one article file.
+pub fn parse(text: &str) -> Result<NewArticle, FrontMatterError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(err(
+            1,
+            format!(
+                "the file is larger than {} MiB",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(err(
+            1,
+            "the file must start with a front-matter block: a line `---`, the fields, and another `---`",
+        ));
+    }
+    let mut yaml = String::new();
+    let mut closing_line = None;
+    let mut consumed = first.len();
+    for (i, line) in lines.enumerate() {
+        consumed += line.len();
+        if line.trim_end() == "---" {
+            closing_line = Some(i + 2);
+            break;
+        }
+        yaml.push_str(line);
+    }
+    let Some(closing_line) = closing_line else {
+        return Err(err(
+            1,
+            "the front-matter block is not closed: add a line `---` after the fields",
+        ));
+    };
+    let body = text[consumed..].trim_start_matches(['\r', '\n']).to_owned();
+
+    // YAML line n is file line n + 1 (after the opening `---`).
+    let key_line = |key: &str| -> usize {
+        yaml.lines()
+            .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
+            .map_or(1, |i| i + 2)
+    };
+
+    let fields: Fields = serde_norway::from_str(&yaml).map_err(|e| {
+        let mut message = e.to_string();
+        if let Some(i) = message.find(" at line ") {
+            message.truncate(i);
+        }
+        if message.starts_with("missing field") {
+            return err(
+                closing_line,
+                format!("{message} (required fields: title, section, author, published_at)"),
+            );
+        }
+        let line = e.location().map_or(1, |l| l.line() + 1);
+        if message.starts_with("unknown field") {
+            let field = message.split('`').nth(1).unwrap_or("");
+            return err(key_line(field), message);
+        }
+        err(line, message)
+    })?;
+
+    let title = fields.title.trim().to_owned();
+    if title.is_empty() {
+        return Err(err(key_line("title"), "`title` is empty"));
+    }
+    if title.chars().count() > MAX_TITLE_CHARS {
+        return Err(err(
+            key_line("title"),
+            format!("`title` is longer than {MAX_TITLE_CHARS} characters"),
+        ));
+    }
+    let section = fields.section.trim().to_owned();
+    if section.is_empty() || section.chars().count() > MAX_NAME_CHARS {
+        return Err(err(
+            key_line("section"),
+            format!("`section` must be a name of 1 to {MAX_NAME_CHARS} characters"),
+        ));
+    }
+    let authors: Vec<String> = match fields.author {
+        OneOrMany::One(a) => vec![a],
+        OneOrMany::Many(list) => list,
+    }
+    .into_iter()
+    .map(|a| a.trim().to_owned())
+    .filter(|a| !a.is_empty())
+    .collect();
+    let author_line = key_line("author").max(key_line("authors"));
+    if authors.is_empty() {
+        return Err(err(author_line, "`author` needs at least one name"));
+    }
+    if authors
+        .iter()
+        .any(|a| a.chars().count() > MAX_NAME_CHARS || Slug::from_title(a).is_none())
+    {
+        return Err(err(
+            author_line,
+            format!(
+                "each author needs a name of 1 to {MAX_NAME_CHARS} characters with letters or digits"
+            ),
+        ));
+    }
+    let published_at = parse_time(&fields.published_at)
+        .ok_or_else(|| err(key_line("published_at"), format!(
+            "`published_at` must be an RFC 3339 date-time such as 2026-11-20T08:30:00Z (got `{}`)",
+            fields.published_at
+        )))?;
+    let updated_at = match fields.updated_at {
+        None => None,
+        Some(s) => Some(parse_time(&s).ok_or_else(|| {
+            err(key_line("updated_at"), format!(
+                "`updated_at` must be an RFC 3339 date-time such as 2026-11-21T10:00:00Z (got `{s}`)"
+            ))
+        })?),
+    };
+    let slug = match fields.slug {
+        Some(s) => {
+            Slug::parse(s.trim()).map_err(|e| err(key_line("slug"), format!("`slug`: {e}")))?
+        }
+        None => Slug::from_title(&title).ok_or_else(|| {
+            err(
+                key_line("title"),
+                "no slug can be derived from this title: add a `slug` field",
+            )
+        })?,
+    };
+    if fields.tags.len() > MAX_TAGS {
+        return Err(err(key_line("tags"), format!("at most {MAX_TAGS} tags")));
+    }
+    let mut tags = Vec::new();
+    for tag in fields.tags {
+        let tag = tag.trim().to_owned();
+        if tag.chars().count() > MAX_NAME_CHARS || Slug::from_title(&tag).is_none() {
+            return Err(err(
+                key_line("tags"),
+                format!(
+                    "the tag `{tag}` needs letters or digits and at most {MAX_NAME_CHARS} characters"
+                ),
+            ));
+        }
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let summary = fields.summary.trim().to_owned();
+    if summary.chars().count() > MAX_SUMMARY_CHARS {
+        return Err(err(
+            key_line("summary"),
+            format!("`summary` is longer than {MAX_SUMMARY_CHARS} characters"),
+        ));
+    }
+    if body.trim().is_empty() {
+        return Err(err(
+            closing_line + 1,
+            "the article has no body after the front matter",
+        ));
+    }
+    Ok(NewArticle {
+        slug,
+        title,
+        summary,
+        body_source: body,
+        section,
+        authors,
+        tags,
+        published_at: Some(published_at),
+        updated_at,
+    })
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .ok()
+        .map(|t| super::clock::truncate(t.with_timezone(&Utc)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "---\ntitle: \"Harbour reopens\"\nsection: International\nauthor: Mira Castell\npublished_at: 2026-11-20T08:30:00Z\ntags: [ports, weather, ports]\nsummary: Ships are moving again.\n---\n\nThe harbour *reopened*.\n";
+
+    #[test]
+    fn parses_a_complete_file() {
+        let a = parse(GOOD).unwrap();
+        assert_eq!(a.title, "Harbour reopens");
+        assert_eq!(a.slug.as_str(), "harbour-reopens");
+        assert_eq!(a.authors, vec!["Mira Castell"]);
+        assert_eq!(a.tags, vec!["ports", "weather"]);
+        assert_eq!(a.body_source, "The harbour *reopened*.\n");
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2026-11-20T08:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn reports_the_line_of_each_problem() {
+        let bad_date = GOOD.replace("2026-11-20T08:30:00Z", "20 November");
+        let e = parse(&bad_date).unwrap_err();
+        assert_eq!(e.line, 5);
+        assert!(e.message.contains("RFC 3339"), "{e}");
+
+        let unknown = GOOD.replace("summary:", "sumary:");
+        let e = parse(&unknown).unwrap_err();
+        assert_eq!(e.line, 7, "{e}");
+        assert!(e.message.contains("unknown field `sumary`"), "{e}");
+
+        let missing = GOOD.replace("section: International\n", "");
+        let e = parse(&missing).unwrap_err();
+        assert!(e.message.contains("missing field `section`"), "{e}");
+        assert_eq!(e.line, 7);
+
+        let broken_yaml = GOOD.replace("tags: [ports, weather, ports]", "tags: [ports, weather");
+        let e = parse(&broken_yaml).unwrap_err();
+        assert!(e.line >= 6, "{e}");
+
+        let bad_slug = GOOD.replace("tags:", "slug: Bad Slug\ntags:");
+        let e = parse(&bad_slug).unwrap_err();
+        assert_eq!(e.line, 6);
+        assert!(e.message.contains("slug"), "{e}");
+
+        assert_eq!(parse("no front matter").unwrap_err().line, 1);
+        assert!(
+            parse("---\ntitle: x\n")
+                .unwrap_err()
+                .message
+                .contains("not closed")
+        );
+        let no_body = GOOD.split("---\n\n").next().unwrap().to_owned() + "---\n";
+        assert!(parse(&no_body).unwrap_err().message.contains("no body"));
+    }
+
+    #[test]
+    fn accepts_a_list_of_authors_and_an_update_time() {
+        let text = GOOD
+            .replace("author: Mira Castell", "author: [Mira Castell, Tom Ueda]")
+            .replace(
+                "summary:",
+                "updated_at: 2026-11-21T10:00:00+01:00\nsummary:",
+            );
+        let a = parse(&text).unwrap();
+        assert_eq!(a.authors, vec!["Mira Castell", "Tom Ueda"]);
+        assert_eq!(
+            a.updated_at.unwrap().to_rfc3339(),
+            "2026-11-21T09:00:00+00:00"
+        );
+    }
+}

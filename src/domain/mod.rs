@@ -1,0 +1,14 @@
+//! Types and rules of the newsroom: no HTTP, no SQL.
+
+pub mod article;
+pub mod clock;
+pub mod frontmatter;
+pub mod markdown;
+pub mod slug;
+pub mod user;
+
+pub use article::{
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, ListScope, NewArticle,
+};
+pub use clock::Clock;
+pub use slug::Slug;

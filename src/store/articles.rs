@@ -1,0 +1,358 @@
+//! Articles: the reading paths (a page is a fixed, small number of indexed queries) and the
+//! transactional import.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use super::{Error, Pools, Result, Store, read, taxonomy};
+use crate::domain::{
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, ListScope, NewArticle, markdown,
+};
+
+#[derive(sqlx::FromRow)]
+struct CardRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    published_at: DateTime<Utc>,
+    updated_at: Option<DateTime<Utc>>,
+    comment_count: i64,
+    section_slug: String,
+    section_name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    #[sqlx(flatten)]
+    card: CardRow,
+    body_html: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct LabelRow {
+    article_id: i64,
+    kind: String,
+    slug: String,
+    name: String,
+}
+
+const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, \
+     a.comment_count, s.slug AS section_slug, s.name AS section_name";
+
+impl CardRow {
+    fn into_card(self, authors: Vec<Byline>) -> ArticleCard {
+        ArticleCard {
+            id: self.id,
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            published_at: self.published_at,
+            updated_at: self.updated_at,
+            comment_count: self.comment_count,
+            section: Byline {
+                slug: self.section_slug,
+                name: self.section_name,
+            },
+            authors,
+        }
+    }
+}
+
+/// The listing query for a scope. Built only from constant fragments; every value is bound.
+/// `$1` now, `$2`/`$3` the keyset cursor, `$4` the limit, `$5` the scope's id.
+fn list_sql(scope: ListScope) -> String {
+    let scope_join = match scope {
+        ListScope::All | ListScope::Section(_) => "",
+        ListScope::Tag(_) => "JOIN article_tags x ON x.article_id = a.id AND x.tag_id = $5",
+        ListScope::Author(_) => {
+            "JOIN article_authors x ON x.article_id = a.id AND x.author_id = $5"
+        }
+    };
+    let scope_where = match scope {
+        ListScope::Section(_) => "AND a.section_id = $5",
+        _ => "",
+    };
+    format!(
+        "SELECT {CARD_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id {scope_join} \
+         WHERE a.published_at <= $1 AND (a.published_at, a.id) < ($2, $3) {scope_where} \
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $4"
+    )
+}
+
+/// The body of an import, once per backend: `$tx` is a transaction of that backend.
+macro_rules! import_in {
+    ($tx:ident, $articles:expr, $now:expr) => {{
+        let mut ids = Vec::with_capacity($articles.len());
+        for a in $articles {
+            let section_id = taxonomy::upsert_section!(&mut *$tx, &a.section, $now);
+            let body_html = markdown::render_article(&a.body_source);
+            let inserted: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
+                "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
+                 workflow, published_at, updated_at, created_at, modified_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'approved', $7, $8, $9, $9) RETURNING id",
+            )
+            .bind(a.slug.as_str())
+            .bind(&a.title)
+            .bind(&a.summary)
+            .bind(&a.body_source)
+            .bind(&body_html)
+            .bind(section_id)
+            .bind(a.published_at)
+            .bind(a.updated_at)
+            .bind($now)
+            .fetch_one(&mut *$tx)
+            .await;
+            let (article_id,) = inserted.map_err(|e| match Error::from(e) {
+                Error::Conflict(_) => Error::Conflict(format!(
+                    "an article with the slug `{}` already exists",
+                    a.slug
+                )),
+                other => other,
+            })?;
+            for (position, name) in a.authors.iter().enumerate() {
+                let author_id = taxonomy::upsert_author!(&mut *$tx, name, $now);
+                sqlx::query(
+                    "INSERT INTO article_authors (article_id, author_id, position) \
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                )
+                .bind(article_id)
+                .bind(author_id)
+                .bind(position as i32)
+                .execute(&mut *$tx)
+                .await?;
+            }
+            for name in &a.tags {
+                let tag_id = taxonomy::upsert_tag!(&mut *$tx, name);
+                sqlx::query(
+                    "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(article_id)
+                .bind(tag_id)
+                .execute(&mut *$tx)
+                .await?;
+            }
+            ids.push(article_id);
+        }
+        ids
+    }};
+}
+
+impl Store {
+    /// Published articles of a scope, newest first, one page after the filter's cursor.
+    /// Two queries whatever the page: the cards, then the bylines of all of them.
+    pub async fn list_articles(
+        &self,
+        filter: &ArticleFilter,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleCard>> {
+        let sql = list_sql(filter.scope);
+        let (before_at, before_id) = match filter.before {
+            Some(c) => (c.published_at, c.id),
+            None => (now, i64::MAX),
+        };
+        let scope_id = match filter.scope {
+            ListScope::All => None,
+            ListScope::Section(id) | ListScope::Tag(id) | ListScope::Author(id) => Some(id),
+        };
+        let rows: Vec<CardRow> = read!(self, |c| {
+            let mut q = sqlx::query_as(&sql)
+                .bind(now)
+                .bind(before_at)
+                .bind(before_id)
+                .bind(i64::from(filter.limit));
+            if let Some(id) = scope_id {
+                q = q.bind(id);
+            }
+            q.fetch_all(c).await?
+        });
+        self.attach_bylines(rows).await
+    }
+
+    /// The newest articles of each of the given sections (at most `per_section` each), in one
+    /// query: a UNION of small index range scans, one per section.
+    pub async fn latest_by_section(
+        &self,
+        section_ids: &[i64],
+        per_section: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleCard>> {
+        if section_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let parts: Vec<String> = (0..section_ids.len())
+            .map(|i| {
+                format!(
+                    "SELECT * FROM (SELECT {CARD_COLUMNS} FROM articles a \
+                     JOIN sections s ON s.id = a.section_id \
+                     WHERE a.section_id = ${} AND a.published_at <= $1 \
+                     ORDER BY a.published_at DESC, a.id DESC LIMIT $2) AS part{i}",
+                    i + 3
+                )
+            })
+            .collect();
+        let sql = parts.join(" UNION ALL ");
+        let rows: Vec<CardRow> = read!(self, |c| {
+            let mut q = sqlx::query_as(&sql).bind(now).bind(i64::from(per_section));
+            for id in section_ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(c).await?
+        });
+        self.attach_bylines(rows).await
+    }
+
+    /// The most-commented articles published since `since`.
+    pub async fn most_discussed(
+        &self,
+        since: DateTime<Utc>,
+        limit: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleCard>> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
+             WHERE a.published_at <= $1 AND a.published_at >= $2 AND a.comment_count > 0 \
+             ORDER BY a.comment_count DESC, a.published_at DESC LIMIT $3"
+        );
+        let rows: Vec<CardRow> = read!(self, |c| {
+            sqlx::query_as(&sql)
+                .bind(now)
+                .bind(since)
+                .bind(i64::from(limit))
+                .fetch_all(c)
+                .await?
+        });
+        self.attach_bylines(rows).await
+    }
+
+    /// One published article with its section, authors and tags: two indexed queries.
+    pub async fn published_article(
+        &self,
+        slug: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ArticleDetail>> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS}, a.body_html FROM articles a \
+             JOIN sections s ON s.id = a.section_id \
+             WHERE a.slug = $1 AND a.published_at <= $2"
+        );
+        let row: Option<DetailRow> = read!(self, |c| {
+            sqlx::query_as(&sql)
+                .bind(slug)
+                .bind(now)
+                .fetch_optional(c)
+                .await?
+        });
+        let Some(row) = row else { return Ok(None) };
+        let mut labels = self.labels(&[row.card.id], true).await?;
+        let (authors, tags) = labels.remove(&row.card.id).unwrap_or_default();
+        Ok(Some(ArticleDetail {
+            card: row.card.into_card(authors),
+            body_html: row.body_html,
+            tags,
+        }))
+    }
+
+    async fn attach_bylines(&self, rows: Vec<CardRow>) -> Result<Vec<ArticleCard>> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut labels = self.labels(&ids, false).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let authors = labels.remove(&r.id).map(|l| l.0).unwrap_or_default();
+                r.into_card(authors)
+            })
+            .collect())
+    }
+
+    /// Authors (and, when asked, tags) of several articles in one query.
+    async fn labels(
+        &self,
+        article_ids: &[i64],
+        with_tags: bool,
+    ) -> Result<HashMap<i64, (Vec<Byline>, Vec<Byline>)>> {
+        let mut out: HashMap<i64, (Vec<Byline>, Vec<Byline>)> = HashMap::new();
+        if article_ids.is_empty() {
+            return Ok(out);
+        }
+        let list = placeholders(1, article_ids.len());
+        let mut sql = format!(
+            "SELECT aa.article_id, 'author' AS kind, au.slug, au.name, aa.position AS ord \
+             FROM article_authors aa JOIN authors au ON au.id = aa.author_id \
+             WHERE aa.article_id IN ({list})"
+        );
+        if with_tags {
+            sql.push_str(&format!(
+                " UNION ALL SELECT at.article_id, 'tag' AS kind, t.slug, t.name, 0 AS ord \
+                 FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+                 WHERE at.article_id IN ({list})"
+            ));
+        }
+        sql.push_str(" ORDER BY 1, 2, 5, 4");
+        let rows: Vec<LabelRow> = read!(self, |c| {
+            let mut q = sqlx::query_as(&sql);
+            for id in article_ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(c).await?
+        });
+        for row in rows {
+            let entry = out.entry(row.article_id).or_default();
+            let label = Byline {
+                slug: row.slug,
+                name: row.name,
+            };
+            if row.kind == "author" {
+                entry.0.push(label);
+            } else {
+                entry.1.push(label);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes several articles in one transaction: all of them or none. Sections, authors and
+    /// tags named by the articles are created when they do not exist yet. An article whose slug
+    /// is taken fails the whole batch with [`Error::Conflict`] naming it.
+    pub async fn import_articles(
+        &self,
+        articles: &[NewArticle],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<i64>> {
+        self.count_query();
+        match &self.pools {
+            Pools::Sqlite { write, .. } => {
+                let mut tx = write.begin().await?;
+                let ids = import_in!(tx, articles, now);
+                tx.commit().await?;
+                Ok(ids)
+            }
+            Pools::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                let ids = import_in!(tx, articles, now);
+                tx.commit().await?;
+                Ok(ids)
+            }
+        }
+    }
+
+    /// How many articles exist (published or not). For start-up decisions, not for pages.
+    pub async fn article_count(&self) -> Result<i64> {
+        let (n,): (i64,) = read!(self, |c| {
+            sqlx::query_as("SELECT COUNT(*) FROM articles")
+                .fetch_one(c)
+                .await?
+        });
+        Ok(n)
+    }
+}
+
+/// `$first, $first+1, …` for `n` values.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

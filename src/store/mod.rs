@@ -1,0 +1,276 @@
+//! All SQL lives here: one module per aggregate, migrations per backend embedded in the binary.
+//!
+//! The backend is chosen by the database URL's scheme. Each query is written once, in SQL both
+//! dialects accept (`$1` placeholders, `RETURNING`, `ON CONFLICT`), and the [`read!`] and
+//! [`write!`] macros expand it against the native pool of the backend in use, so both backends
+//! keep their own types (PostgreSQL `TIMESTAMPTZ`, SQLite ISO-8601 text) and their own tools.
+//! Branches exist only where the dialects really differ.
+//!
+//! SQLite runs in WAL mode with one writer connection and a pool of read-only connections, so
+//! writers queue in the application instead of fighting over the lock, and readers never wait for
+//! them. `synchronous=NORMAL`: a committed transaction survives a crash or kill of the process
+//! (the WAL is already written); only an operating-system crash or power cut can lose the last
+//! commits. That is the usual trade for a web application on WAL; use PostgreSQL where a site
+//! cannot accept it.
+
+pub mod articles;
+pub mod taxonomy;
+pub mod users;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Errors of the storage layer. Unique-constraint violations are their own variant so the web
+/// layer can answer 409/422 without a check-then-insert race.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Conflict(String),
+    #[error("not found")]
+    NotFound,
+    #[error("the database URL `{0}` is not supported: use sqlite://… or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("could not prepare the data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::RowNotFound => Error::NotFound,
+            sqlx::Error::Database(ref db) if db.is_unique_violation() => {
+                Error::Conflict(db.message().to_owned())
+            }
+            e => Error::Database(e),
+        }
+    }
+}
+
+impl Error {
+    /// True when the database could not be reached at all (as opposed to a query failing).
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Error::Database(
+                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed
+            )
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub(crate) enum Pools {
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// A handle on the site's database, cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) pools: Pools,
+    queries: Arc<AtomicU64>,
+}
+
+/// Runs `$body` with `$conn` bound to the read pool of whichever backend is in use. The body is
+/// compiled once per backend, so the same SQL text serves both with native types.
+macro_rules! read {
+    ($store:expr, |$conn:ident| $body:expr) => {{
+        $store.count_query();
+        match &$store.pools {
+            $crate::store::Pools::Sqlite { read, .. } => {
+                let $conn = read;
+                $body
+            }
+            $crate::store::Pools::Postgres(pool) => {
+                let $conn = pool;
+                $body
+            }
+        }
+    }};
+}
+
+/// Like [`read!`], on the pool that may write (SQLite's single writer connection).
+macro_rules! write {
+    ($store:expr, |$conn:ident| $body:expr) => {{
+        $store.count_query();
+        match &$store.pools {
+            $crate::store::Pools::Sqlite { write, .. } => {
+                let $conn = write;
+                $body
+            }
+            $crate::store::Pools::Postgres(pool) => {
+                let $conn = pool;
+                $body
+            }
+        }
+    }};
+}
+pub(crate) use {read, write};
+
+/// Connection settings that are not part of the URL.
+#[derive(Clone, Debug)]
+pub struct ConnectOptions {
+    pub max_connections: u32,
+    pub acquire_timeout: Duration,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 16,
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+impl Store {
+    /// Opens the database named by `url` and applies pending migrations.
+    pub async fn open(url: &str, opts: &ConnectOptions) -> Result<Store> {
+        let store = Self::connect(url, opts).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Opens the database without migrating. For SQLite the file (and its folder) is created
+    /// when missing, and the writer is opened first so the readers find the file in WAL mode.
+    pub async fn connect(url: &str, opts: &ConnectOptions) -> Result<Store> {
+        let pools = if url.starts_with("sqlite:") {
+            let base = SqliteConnectOptions::from_str(url)
+                .map_err(Error::Database)?
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                .pragma("temp_store", "memory")
+                .pragma("mmap_size", "268435456");
+            if let Some(parent) = base.get_filename().parent() {
+                ensure_dir(parent)?;
+            }
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(opts.acquire_timeout.max(Duration::from_secs(30)))
+                .connect_with(base.clone().create_if_missing(true))
+                .await?;
+            let read = SqlitePoolOptions::new()
+                .max_connections(opts.max_connections.max(2))
+                .acquire_timeout(opts.acquire_timeout)
+                .connect_with(base.read_only(true))
+                .await?;
+            Pools::Sqlite { read, write }
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let options = PgConnectOptions::from_str(url)
+                .map_err(Error::Database)?
+                .application_name("broadsheet");
+            let pool = PgPoolOptions::new()
+                .max_connections(opts.max_connections)
+                .acquire_timeout(opts.acquire_timeout)
+                .connect_with(options)
+                .await?;
+            Pools::Postgres(pool)
+        } else {
+            return Err(Error::UnsupportedUrl(url.to_owned()));
+        };
+        Ok(Store {
+            pools,
+            queries: Arc::new(AtomicU64::new(0)),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.pools {
+            Pools::Sqlite { .. } => Backend::Sqlite,
+            Pools::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies the embedded migrations of this backend that have not run yet.
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.pools {
+            Pools::Sqlite { write, .. } => sqlx::migrate!("migrations/sqlite").run(write).await?,
+            Pools::Postgres(pool) => {
+                sqlx::migrate!("migrations/postgres").run(pool).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The migration versions recorded as applied, in order.
+    pub async fn applied_migrations(&self) -> Result<Vec<i64>> {
+        let rows: Vec<(i64,)> = read!(self, |c| {
+            sqlx::query_as("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+                .fetch_all(c)
+                .await?
+        });
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
+    /// The migration versions this binary carries for its backend.
+    pub fn known_migrations(&self) -> Vec<i64> {
+        let migrator = match self.backend() {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("migrations/postgres"),
+        };
+        migrator.iter().map(|m| m.version).collect()
+    }
+
+    /// A trivial round trip, for health checks.
+    pub async fn ping(&self) -> Result<()> {
+        read!(self, |c| {
+            sqlx::query("SELECT 1").execute(c).await?;
+        });
+        Ok(())
+    }
+
+    /// Statements issued through this store since it was opened (all clones share the count).
+    /// Exposed in `/metrics`; tests use it to show that a page costs a fixed number of queries.
+    pub fn query_count(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn count_query(&self) {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub async fn close(&self) {
+        match &self.pools {
+            Pools::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Pools::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+fn ensure_dir(path: &Path) -> Result<()> {
+    if path.as_os_str().is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(path).map_err(|source| Error::DataDir {
+        path: path.display().to_string(),
+        source,
+    })
+}

@@ -1,0 +1,127 @@
+//! Sections, authors (bylines) and tags: the ways a reader browses.
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store, read};
+use crate::domain::Slug;
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Section {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// An author or a tag: a named page that lists articles.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Label {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub bio: String,
+}
+
+/// Inserts a section by name unless its slug exists; evaluates to its id. Usable inside any
+/// transaction of either backend. Appended sections go after the existing ones on the front page.
+macro_rules! upsert_section {
+    ($exec:expr, $name:expr, $now:expr) => {{
+        let name: &str = $name;
+        let slug = $crate::domain::Slug::from_title(name).ok_or_else(|| {
+            $crate::store::Error::Conflict(format!("no slug for section `{name}`"))
+        })?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO sections (slug, name, position, created_at) \
+             VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM sections), $3) \
+             ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id",
+        )
+        .bind(slug.as_str())
+        .bind(name)
+        .bind($now)
+        .fetch_one($exec)
+        .await?;
+        id
+    }};
+}
+
+macro_rules! upsert_author {
+    ($exec:expr, $name:expr, $now:expr) => {{
+        let name: &str = $name;
+        let slug = $crate::domain::Slug::from_title(name).ok_or_else(|| {
+            $crate::store::Error::Conflict(format!("no slug for author `{name}`"))
+        })?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO authors (slug, name, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id",
+        )
+        .bind(slug.as_str())
+        .bind(name)
+        .bind($now)
+        .fetch_one($exec)
+        .await?;
+        id
+    }};
+}
+
+macro_rules! upsert_tag {
+    ($exec:expr, $name:expr) => {{
+        let name: &str = $name;
+        let slug = $crate::domain::Slug::from_title(name)
+            .ok_or_else(|| $crate::store::Error::Conflict(format!("no slug for tag `{name}`")))?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO tags (slug, name) VALUES ($1, $2) \
+             ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id",
+        )
+        .bind(slug.as_str())
+        .bind(name)
+        .fetch_one($exec)
+        .await?;
+        id
+    }};
+}
+pub(crate) use {upsert_author, upsert_section, upsert_tag};
+
+impl Store {
+    /// All sections in front-page order.
+    pub async fn sections(&self) -> Result<Vec<Section>> {
+        Ok(read!(self, |c| {
+            sqlx::query_as(
+                "SELECT id, slug, name, description FROM sections ORDER BY position, name",
+            )
+            .fetch_all(c)
+            .await?
+        }))
+    }
+
+    pub async fn section_by_slug(&self, slug: &Slug) -> Result<Option<Section>> {
+        Ok(read!(self, |c| {
+            sqlx::query_as("SELECT id, slug, name, description FROM sections WHERE slug = $1")
+                .bind(slug.as_str())
+                .fetch_optional(c)
+                .await?
+        }))
+    }
+
+    pub async fn tag_by_slug(&self, slug: &Slug) -> Result<Option<Label>> {
+        Ok(read!(self, |c| {
+            sqlx::query_as("SELECT id, slug, name, '' AS bio FROM tags WHERE slug = $1")
+                .bind(slug.as_str())
+                .fetch_optional(c)
+                .await?
+        }))
+    }
+
+    pub async fn author_by_slug(&self, slug: &Slug) -> Result<Option<Label>> {
+        Ok(read!(self, |c| {
+            sqlx::query_as("SELECT id, slug, name, bio FROM authors WHERE slug = $1")
+                .bind(slug.as_str())
+                .fetch_optional(c)
+                .await?
+        }))
+    }
+
+    /// Creates a section (or finds the one with the same slug) outside an import.
+    pub async fn ensure_section(&self, name: &str, now: DateTime<Utc>) -> Result<i64> {
+        Ok(super::write!(self, |c| upsert_section!(c, name, now)))
+    }
+}

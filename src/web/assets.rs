@@ -1,0 +1,88 @@
+//! The stylesheet and icon, embedded in the binary and served under content-hashed names so
+//! browsers may cache them for a year.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use sha2::{Digest, Sha256};
+
+use super::{AppState, Error};
+
+pub struct Asset {
+    pub name: String,
+    pub content_type: &'static str,
+    pub bytes: &'static [u8],
+}
+
+pub struct Assets {
+    pub stylesheet: Asset,
+    pub icon: Asset,
+}
+
+impl Asset {
+    fn new(stem: &str, ext: &str, content_type: &'static str, bytes: &'static [u8]) -> Asset {
+        let hash = hex::encode(&Sha256::digest(bytes)[..6]);
+        Asset {
+            name: format!("{stem}.{hash}.{ext}"),
+            content_type,
+            bytes,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        format!("/static/{}", self.name)
+    }
+}
+
+impl Assets {
+    pub fn new() -> Assets {
+        Assets {
+            stylesheet: Asset::new(
+                "site",
+                "css",
+                "text/css; charset=utf-8",
+                include_bytes!("../../static/site.css"),
+            ),
+            icon: Asset::new(
+                "icon",
+                "svg",
+                "image/svg+xml",
+                include_bytes!("../../static/icon.svg"),
+            ),
+        }
+    }
+
+    fn find(&self, name: &str) -> Option<&Asset> {
+        [&self.stylesheet, &self.icon]
+            .into_iter()
+            .find(|a| a.name == name)
+    }
+}
+
+impl Default for Assets {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/static/{name}", get(static_file))
+}
+
+/// `GET /static/{name}`: an asset by its hashed name; an old hash is a 404, not stale bytes.
+async fn static_file(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, Error> {
+    let asset = state.assets.find(&name).ok_or(Error::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, asset.content_type),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        asset.bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,191 @@
+//! One error type for the web layer. Handlers return it; [`render_error_pages`] turns every error
+//! answer (a handler's, the 404 fallback, a timeout, an over-size body, a panic) into a real page.
+//! The reader sees a clean message; the internal cause goes to the log with the request id.
+
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::AppState;
+use super::views::Layout;
+use crate::store;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    /// Input a person can fix; the message says how.
+    #[error("{0}")]
+    BadRequest(String),
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    #[error("template rendering failed: {0}")]
+    Render(#[from] askama::Error),
+}
+
+/// What the error page says, carried from the error to the page-rendering middleware.
+#[derive(Clone, Debug)]
+pub struct ErrorPage {
+    pub title: String,
+    pub message: String,
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let (status, title, message) = match &self {
+            Error::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Page not found",
+                NOT_FOUND_MESSAGE.to_owned(),
+            ),
+            Error::BadRequest(m) => (
+                StatusCode::BAD_REQUEST,
+                "We could not understand that request",
+                m.clone(),
+            ),
+            Error::Store(store::Error::NotFound) => (
+                StatusCode::NOT_FOUND,
+                "Page not found",
+                NOT_FOUND_MESSAGE.to_owned(),
+            ),
+            Error::Store(store::Error::Conflict(m)) => (
+                StatusCode::CONFLICT,
+                "That conflicts with existing content",
+                m.clone(),
+            ),
+            Error::Store(e) if e.is_unavailable() => {
+                tracing::error!(error = %e, "database unavailable");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "Temporarily unavailable",
+                    "The site cannot reach its database just now. Please try again in a moment."
+                        .to_owned(),
+                )
+            }
+            other => {
+                tracing::error!(error = ?other, "request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong",
+                    "An unexpected error stopped this page from loading. It has been logged; please try again."
+                        .to_owned(),
+                )
+            }
+        };
+        error_response(status, title, message)
+    }
+}
+
+const NOT_FOUND_MESSAGE: &str =
+    "There is no page at this address. It may have moved, or the link may be mistyped.";
+
+fn error_response(status: StatusCode, title: &str, message: String) -> Response {
+    let mut response = (status, message.clone()).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    }
+    response.extensions_mut().insert(ErrorPage {
+        title: title.to_owned(),
+        message,
+    });
+    response
+}
+
+/// The fallback for unknown paths.
+pub async fn not_found() -> Error {
+    Error::NotFound
+}
+
+/// A panicking handler answers with the error page instead of dropping the connection.
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    error_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong",
+        "An unexpected error stopped this page from loading. It has been logged; please try again."
+            .to_owned(),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    layout: Layout,
+    status: u16,
+    title: String,
+    message: String,
+}
+
+/// Middleware: renders the HTML page for any error answer, keeping its status and headers.
+pub async fn render_error_pages(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let page = match response.extensions_mut().remove::<ErrorPage>() {
+        Some(page) => page,
+        // Answers made by the middleware (timeouts, body limits) carry no page of their own.
+        None if response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_none_or(|ct| ct.as_bytes().starts_with(b"text/plain")) =>
+        {
+            ErrorPage {
+                title: status.canonical_reason().unwrap_or("Error").to_owned(),
+                message: match status {
+                    StatusCode::PAYLOAD_TOO_LARGE => format!(
+                        "What you sent is larger than this site accepts ({} KiB at most).",
+                        state.config.max_body_bytes / 1024
+                    ),
+                    StatusCode::REQUEST_TIMEOUT => {
+                        "The request took too long to arrive or to answer. Please try again."
+                            .to_owned()
+                    }
+                    _ => "The request could not be completed.".to_owned(),
+                },
+            }
+        }
+        None => return response,
+    };
+    // The navigation needs the database; skip it when the database may be the problem.
+    let sections = if status.is_client_error() {
+        state.store.sections().await.unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let template = ErrorTemplate {
+        layout: Layout::new(&state, &sections, &page.title, None, None),
+        status: status.as_u16(),
+        title: page.title,
+        message: page.message,
+    };
+    match template.render() {
+        Ok(html) => {
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            headers.remove(header::CONTENT_LENGTH);
+            *response.body_mut() = Body::from(html);
+            response
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "rendering the error page failed");
+            response
+        }
+    }
+}

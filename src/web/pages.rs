@@ -1,0 +1,301 @@
+//! The reading pages: front page, article, section, tag and author listings.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use chrono::Duration;
+use serde::Deserialize;
+
+use super::views::{CardView, Layout, LinkView, TimeView};
+use super::{AppState, Error, Result};
+use crate::domain::{ArticleFilter, Cursor, ListScope, Slug};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(front_page))
+        .route("/articles/{slug}", get(article))
+        .route("/sections/{slug}", get(section))
+        .route("/tags/{slug}", get(tag))
+        .route("/authors/{slug}", get(author))
+}
+
+/// Stories per section on the front page.
+const FRONT_PER_SECTION: u32 = 4;
+/// "Most discussed" looks back this far.
+const DISCUSSED_WINDOW_DAYS: i64 = 7;
+
+#[derive(Template)]
+#[template(path = "front.html")]
+struct FrontTemplate {
+    layout: Layout,
+    lead: Option<CardView>,
+    sections: Vec<SectionBlock>,
+    discussed: Vec<CardView>,
+}
+
+struct SectionBlock {
+    link: LinkView,
+    cards: Vec<CardView>,
+}
+
+/// `GET /`: the lead story, the latest stories of each section, the most discussed.
+async fn front_page(State(state): State<AppState>) -> Result<Html<String>> {
+    let now = state.clock.now();
+    let sections = state.store.sections().await?;
+    let ids: Vec<i64> = sections.iter().map(|s| s.id).collect();
+    // One extra per section, in case that section holds the lead story.
+    let latest = state
+        .store
+        .latest_by_section(&ids, FRONT_PER_SECTION + 1, now)
+        .await?;
+    let discussed = state
+        .store
+        .most_discussed(now - Duration::days(DISCUSSED_WINDOW_DAYS), 5, now)
+        .await?;
+    let lead = latest
+        .iter()
+        .max_by_key(|c| (c.published_at, c.id))
+        .cloned();
+    let lead_id = lead.as_ref().map(|c| c.id);
+    let blocks = sections
+        .iter()
+        .map(|s| SectionBlock {
+            link: LinkView {
+                name: s.name.clone(),
+                href: format!("/sections/{}", s.slug),
+            },
+            cards: latest
+                .iter()
+                .filter(|c| c.section.slug == s.slug && Some(c.id) != lead_id)
+                .take(FRONT_PER_SECTION as usize)
+                .map(CardView::from)
+                .collect(),
+        })
+        .filter(|b| !b.cards.is_empty())
+        .collect();
+    let layout = Layout::new(&state, &sections, "", Some("/"), None).with_description(
+        "The latest news, analysis and opinion, with a conversation under every story.",
+    );
+    let page = FrontTemplate {
+        layout,
+        lead: lead.as_ref().map(CardView::from),
+        sections: blocks,
+        discussed: discussed.iter().map(CardView::from).collect(),
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticleTemplate {
+    layout: Layout,
+    card: CardView,
+    published: TimeView,
+    updated: Option<TimeView>,
+    body_html: String,
+    tags: Vec<LinkView>,
+    comment_count: i64,
+}
+
+/// `GET /articles/{slug}`: the article and its conversation.
+async fn article(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let now = state.clock.now();
+    let article = state
+        .store
+        .published_article(slug.as_str(), now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let sections = state.store.sections().await?;
+    let c = &article.card;
+    let layout = Layout::new(
+        &state,
+        &sections,
+        &c.title,
+        Some(&format!("/articles/{}", c.slug)),
+        Some(&c.section.slug),
+    )
+    .with_description(&c.summary);
+    let page = ArticleTemplate {
+        layout,
+        card: CardView::from(c),
+        published: TimeView::long(c.published_at),
+        updated: c
+            .updated_at
+            .filter(|u| *u > c.published_at)
+            .map(TimeView::long),
+        body_html: article.body_html.clone(),
+        tags: article.tags.iter().map(LinkView::tag).collect(),
+        comment_count: c.comment_count,
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    before: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "listing.html")]
+struct ListingTemplate {
+    layout: Layout,
+    kind: &'static str,
+    heading: String,
+    description: String,
+    cards: Vec<CardView>,
+    base_path: String,
+    older: Option<String>,
+    is_first_page: bool,
+}
+
+/// `GET /sections/{slug}`: a section's articles, newest first.
+async fn section(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Html<String>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let sections = state.store.sections().await?;
+    let section = sections
+        .iter()
+        .find(|s| s.slug == slug.as_str())
+        .ok_or(Error::NotFound)?;
+    listing(
+        &state,
+        &sections,
+        ListScope::Section(section.id),
+        "Section",
+        &section.name,
+        &section.description,
+        &format!("/sections/{}", section.slug),
+        Some(&section.slug),
+        q,
+    )
+    .await
+}
+
+/// `GET /tags/{slug}`: articles with a tag, newest first.
+async fn tag(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Html<String>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let tag = state
+        .store
+        .tag_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let sections = state.store.sections().await?;
+    listing(
+        &state,
+        &sections,
+        ListScope::Tag(tag.id),
+        "Topic",
+        &tag.name,
+        "",
+        &format!("/tags/{}", tag.slug),
+        None,
+        q,
+    )
+    .await
+}
+
+/// `GET /authors/{slug}`: an author's articles, newest first.
+async fn author(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Html<String>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let author = state
+        .store
+        .author_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let sections = state.store.sections().await?;
+    listing(
+        &state,
+        &sections,
+        ListScope::Author(author.id),
+        "Author",
+        &author.name,
+        &author.bio,
+        &format!("/authors/{}", author.slug),
+        None,
+        q,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn listing(
+    state: &AppState,
+    sections: &[crate::store::taxonomy::Section],
+    scope: ListScope,
+    kind: &'static str,
+    heading: &str,
+    description: &str,
+    base_path: &str,
+    current_section: Option<&str>,
+    q: PageQuery,
+) -> Result<Html<String>> {
+    let before = match q.before.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(Cursor::decode(s).ok_or_else(|| {
+            Error::BadRequest(
+                "This page link is not valid. Use the “Older stories” links to move through \
+                 the list, or start again from the first page."
+                    .to_owned(),
+            )
+        })?),
+    };
+    let page_size = state.config.page_size;
+    let mut cards = state
+        .store
+        .list_articles(
+            &ArticleFilter {
+                scope,
+                before,
+                limit: page_size + 1,
+            },
+            state.clock.now(),
+        )
+        .await?;
+    let older = if cards.len() > page_size as usize {
+        cards.truncate(page_size as usize);
+        cards
+            .last()
+            .map(|c| format!("{base_path}?before={}", Cursor::of(c).encode()))
+    } else {
+        None
+    };
+    let canonical = match &q.before {
+        Some(b) if before.is_some() => format!("{base_path}?before={b}"),
+        _ => base_path.to_owned(),
+    };
+    let title = if before.is_some() {
+        format!("{heading} (older stories)")
+    } else {
+        heading.to_owned()
+    };
+    let page = ListingTemplate {
+        layout: Layout::new(state, sections, &title, Some(&canonical), current_section)
+            .with_description(if description.is_empty() {
+                heading
+            } else {
+                description
+            }),
+        kind,
+        heading: heading.to_owned(),
+        description: description.to_owned(),
+        cards: cards.iter().map(CardView::from).collect(),
+        base_path: base_path.to_owned(),
+        older,
+        is_first_page: before.is_none(),
+    };
+    Ok(Html(page.render()?))
+}

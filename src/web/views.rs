@@ -1,0 +1,144 @@
+//! View models: what the templates show, prepared from domain types (formatted times, links).
+
+use chrono::{DateTime, Utc};
+
+use super::AppState;
+use crate::domain::{ArticleCard, Byline};
+use crate::store::taxonomy::Section;
+
+/// The parts of the page frame every page shares.
+pub struct Layout {
+    pub site_name: String,
+    pub title: String,
+    pub description: String,
+    pub canonical: Option<String>,
+    pub stylesheet: String,
+    pub icon: String,
+    pub nav: Vec<NavItem>,
+}
+
+pub struct NavItem {
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+}
+
+impl Layout {
+    /// `title` is the page's own title (the site name is appended); `current` marks the section
+    /// the page belongs to in the navigation.
+    pub fn new(
+        state: &AppState,
+        sections: &[Section],
+        title: &str,
+        canonical_path: Option<&str>,
+        current: Option<&str>,
+    ) -> Layout {
+        let site = &state.config.site_name;
+        Layout {
+            site_name: site.clone(),
+            title: if title.is_empty() {
+                site.clone()
+            } else {
+                format!("{title} — {site}")
+            },
+            description: String::new(),
+            canonical: canonical_path.map(|p| format!("{}{p}", state.config.base_url)),
+            stylesheet: state.assets.stylesheet.href(),
+            icon: state.assets.icon.href(),
+            nav: sections
+                .iter()
+                .map(|s| NavItem {
+                    name: s.name.clone(),
+                    href: format!("/sections/{}", s.slug),
+                    current: current == Some(s.slug.as_str()),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn with_description(mut self, description: &str) -> Layout {
+        self.description = description.to_owned();
+        self
+    }
+}
+
+/// A link with a label: a byline, a tag, a section.
+pub struct LinkView {
+    pub name: String,
+    pub href: String,
+}
+
+impl LinkView {
+    pub fn author(b: &Byline) -> LinkView {
+        LinkView {
+            name: b.name.clone(),
+            href: format!("/authors/{}", b.slug),
+        }
+    }
+    pub fn tag(b: &Byline) -> LinkView {
+        LinkView {
+            name: b.name.clone(),
+            href: format!("/tags/{}", b.slug),
+        }
+    }
+    pub fn section(b: &Byline) -> LinkView {
+        LinkView {
+            name: b.name.clone(),
+            href: format!("/sections/{}", b.slug),
+        }
+    }
+}
+
+/// A time as the page shows it, with its machine-readable form for `<time datetime>`.
+pub struct TimeView {
+    pub iso: String,
+    pub human: String,
+}
+
+impl TimeView {
+    pub fn long(t: DateTime<Utc>) -> TimeView {
+        TimeView {
+            iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            human: t.format("%-d %B %Y, %H:%M UTC").to_string(),
+        }
+    }
+    pub fn short(t: DateTime<Utc>) -> TimeView {
+        TimeView {
+            iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            human: t.format("%-d %b %Y").to_string(),
+        }
+    }
+}
+
+/// An article in a listing.
+pub struct CardView {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub section: LinkView,
+    pub authors: Vec<LinkView>,
+    pub published: TimeView,
+    pub comment_count: i64,
+}
+
+impl CardView {
+    pub fn from(card: &ArticleCard) -> CardView {
+        CardView {
+            href: format!("/articles/{}", card.slug),
+            title: card.title.clone(),
+            summary: card.summary.clone(),
+            section: LinkView::section(&card.section),
+            authors: card.authors.iter().map(LinkView::author).collect(),
+            published: TimeView::short(card.published_at),
+            comment_count: card.comment_count,
+        }
+    }
+
+    /// "1 comment", "12 comments".
+    pub fn comments_label(&self) -> String {
+        match self.comment_count {
+            1 => "1 comment".to_owned(),
+            n => format!("{n} comments"),
+        }
+    }
+}
