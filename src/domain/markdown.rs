@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Options, Parser, html};
 
 /// Renders an article body. Articles come from the newsroom, but are sanitised all the same: a
 /// pasted `<script>` or `onerror=` from a wire service must never reach a reader.
@@ -18,20 +18,6 @@ pub fn render_article(source: &str) -> String {
     let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut unsafe_html, parser);
     ARTICLE_SANITISER.clean(&unsafe_html).to_string()
-}
-
-/// Plain text of a Markdown fragment (for descriptions and summaries), without markup.
-pub fn plain_text(source: &str) -> String {
-    let mut out = String::new();
-    for event in Parser::new(source) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(_) if !out.ends_with(' ') => out.push(' '),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 static ARTICLE_SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -108,13 +94,5 @@ mod tests {
         // The headline is the page's only h1.
         let html = render_article("# Not a headline");
         assert!(!html.contains("<h1"), "{html}");
-    }
-
-    #[test]
-    fn plain_text_drops_markup() {
-        assert_eq!(
-            plain_text("Hello *there*, `code`\n\n- one\n- two"),
-            "Hello there, code one two"
-        );
     }
 }

@@ -1,0 +1,338 @@
+//! The integration-test harness: [`TestApp`] starts the real application on an ephemeral port
+//! with a fresh database and talks to it over HTTP.
+//!
+//! PostgreSQL: each test gets its own database, cloned from a template that is migrated once
+//! (named by a hash of the migrations, created under an advisory lock so parallel test binaries
+//! agree). The server is `BROADSHEET_TEST_PG_URL` (default: postgres://postgres@127.0.0.1:5432/test).
+//! When it cannot be reached the PostgreSQL variants are skipped with a message, unless
+//! `BROADSHEET_TEST_REQUIRE_PG=1` (as in CI), which turns that into a failure.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use broadsheet::config::Config;
+use broadsheet::domain::{Clock, NewArticle, Slug};
+use broadsheet::store::{ConnectOptions, Store};
+use broadsheet::web::{self, AppState};
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use sqlx::Connection;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each named test function (`async fn name(app: TestApp)`) once on SQLite and once on
+/// PostgreSQL, as `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! backend_tests {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let app = $crate::common::TestApp::start($crate::common::Backend::Sqlite)
+                        .await
+                        .expect("SQLite is always available");
+                    super::$name(app).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(app) =
+                        $crate::common::TestApp::start($crate::common::Backend::Postgres).await
+                    else {
+                        return;
+                    };
+                    super::$name(app).await;
+                }
+            )*
+        }
+    };
+}
+
+pub const T0: &str = "2026-06-01T12:00:00Z";
+
+pub fn t0() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(T0).unwrap().with_timezone(&Utc)
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub store: Store,
+    pub clock: Clock,
+    pub client: reqwest::Client,
+    pub database_url: String,
+    pub backend: Backend,
+    db: TestDb,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+}
+
+enum TestDb {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+pub fn pg_admin_url() -> String {
+    std::env::var("BROADSHEET_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+fn pg_required() -> bool {
+    std::env::var("BROADSHEET_TEST_REQUIRE_PG").is_ok_and(|v| v == "1" || v == "true")
+}
+
+fn pg_url_for(admin_url: &str, db: &str) -> String {
+    let (base, _) = admin_url.rsplit_once('/').expect("database URL with a path");
+    format!("{base}/{db}")
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestApp {
+    /// A fresh database on `backend` and the app serving it; `None` when PostgreSQL is not
+    /// reachable and not required (the skip is printed).
+    pub async fn start(backend: Backend) -> Option<TestApp> {
+        Self::start_with(backend, |_| {}).await
+    }
+
+    pub async fn start_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
+        let (database_url, db) = match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("test.db").display());
+                (url, TestDb::Sqlite(dir))
+            }
+            Backend::Postgres => {
+                let admin_url = pg_admin_url();
+                let name = match create_pg_database(&admin_url).await {
+                    Ok(name) => name,
+                    Err(e) if !pg_required() => {
+                        eprintln!(
+                            "PostgreSQL at {admin_url} is unreachable ({e}): PostgreSQL test SKIPPED"
+                        );
+                        return None;
+                    }
+                    Err(e) => panic!("PostgreSQL is required but unreachable at {admin_url}: {e}"),
+                };
+                (pg_url_for(&admin_url, &name), TestDb::Postgres { admin_url, name })
+            }
+        };
+        let mut config = Config::for_tests(&database_url);
+        tweak(&mut config);
+        let store = Store::open(&database_url, &ConnectOptions { max_connections: 4, ..Default::default() })
+            .await
+            .expect("open the test database");
+        let clock = Clock::manual(t0());
+        let mut app = TestApp {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            store,
+            clock,
+            client: client(),
+            database_url,
+            backend,
+            db,
+            shutdown: None,
+            server: None,
+        };
+        app.serve(config).await;
+        Some(app)
+    }
+
+    /// Starts (another) server on this app's store, with `config`.
+    async fn serve(&mut self, mut config: Config) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        config.base_url = format!("http://{addr}");
+        let state = AppState::new(self.store.clone(), config, self.clock.clone());
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            web::serve(
+                listener,
+                state,
+                async {
+                    let _ = rx.await;
+                },
+                Duration::from_secs(2),
+            )
+            .await
+            .unwrap();
+        });
+        self.addr = addr;
+        self.shutdown = Some(tx);
+        self.server = Some(server);
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// GETs `path`, asserts the status, returns the body.
+    pub async fn page(&self, path: &str, status: u16) -> String {
+        let r = self.get(path).await;
+        let got = r.status().as_u16();
+        let body = r.text().await.unwrap();
+        assert_eq!(got, status, "GET {path} answered {got}:\n{body}");
+        body
+    }
+
+    /// Imports articles through the store, as `broadsheet import` does.
+    pub async fn publish(&self, articles: &[NewArticle]) {
+        self.store
+            .import_articles(articles, self.clock.now())
+            .await
+            .expect("import fixtures");
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.abort();
+        }
+        if let TestDb::Postgres { admin_url, name } = &self.db {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            // Drop runs outside async; a short-lived runtime on its own thread drops the database.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                rt.block_on(async {
+                    if let Ok(mut c) = sqlx::PgConnection::connect(&admin_url).await {
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                            .execute(&mut c)
+                            .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap()
+}
+
+/// Creates a database for one test from the migrated template, creating the template first
+/// when this set of migrations has none yet.
+async fn create_pg_database(admin_url: &str) -> Result<String, sqlx::Error> {
+    let mut admin = tokio::time::timeout(Duration::from_secs(5), sqlx::PgConnection::connect(admin_url))
+        .await
+        .map_err(|_| sqlx::Error::PoolTimedOut)??;
+    let template = format!("bs_tpl_{}", migrations_hash());
+    sqlx::query("SELECT pg_advisory_lock(727274)").execute(&mut admin).await?;
+    let result = async {
+        let exists: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM pg_database WHERE datname = $1")
+            .bind(&template)
+            .fetch_optional(&mut admin)
+            .await?;
+        if exists.is_none() {
+            let building = format!("{template}_building");
+            sqlx::query(&format!("DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)"))
+                .execute(&mut admin)
+                .await?;
+            sqlx::query(&format!("CREATE DATABASE \"{building}\"")).execute(&mut admin).await?;
+            let store = Store::open(&pg_url_for(admin_url, &building), &ConnectOptions::default())
+                .await
+                .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+            store.close().await;
+            sqlx::query(&format!("ALTER DATABASE \"{building}\" RENAME TO \"{template}\""))
+                .execute(&mut admin)
+                .await?;
+        }
+        let name = format!(
+            "bs_test_{}_{}_{:08x}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            rand_u32()
+        );
+        sqlx::query(&format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""))
+            .execute(&mut admin)
+            .await?;
+        Ok(name)
+    }
+    .await;
+    let _ = sqlx::query("SELECT pg_advisory_unlock(727274)").execute(&mut admin).await;
+    result
+}
+
+fn rand_u32() -> u32 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    nanos ^ (std::process::id() << 16)
+}
+
+fn migrations_hash() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/postgres");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut h = Sha256::new();
+    for f in files {
+        h.update(f.file_name().unwrap().to_string_lossy().as_bytes());
+        h.update(std::fs::read(&f).unwrap());
+    }
+    hex::encode(&h.finalize()[..6])
+}
+
+/// A test article; `minutes_ago` is relative to the test clock's start.
+pub fn article(slug: &str, section: &str, minutes_ago: i64) -> NewArticle {
+    NewArticle {
+        slug: Slug::parse(slug).unwrap(),
+        title: format!("Headline of {slug}"),
+        summary: format!("Summary of {slug}."),
+        body_source: format!("First paragraph of {slug}.\n\nSecond paragraph with *emphasis*."),
+        section: section.to_owned(),
+        authors: vec!["Test Writer".to_owned()],
+        tags: vec!["testing".to_owned()],
+        published_at: Some(t0() - chrono::Duration::minutes(minutes_ago)),
+        updated_at: None,
+    }
+}
+
+/// Parses HTML for assertions by CSS selector.
+pub fn html(body: &str) -> scraper::Html {
+    scraper::Html::parse_document(body)
+}
+
+/// The text of every element matching `selector`, whitespace collapsed.
+pub fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The value of `attr` on every element matching `selector`.
+pub fn attrs(doc: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
