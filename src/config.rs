@@ -32,12 +32,11 @@ impl fmt::Display for DatabaseUrl {
     /// Shows the URL with any password replaced by `***`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let url = &self.0;
-        if let Some((scheme, rest)) = url.split_once("://") {
-            if let Some((userinfo, host)) = rest.split_once('@') {
-                if let Some((user, _password)) = userinfo.split_once(':') {
-                    return write!(f, "{scheme}://{user}:***@{host}");
-                }
-            }
+        if let Some((scheme, rest)) = url.split_once("://")
+            && let Some((userinfo, host)) = rest.split_once('@')
+            && let Some((user, _password)) = userinfo.split_once(':')
+        {
+            return write!(f, "{scheme}://{user}:***@{host}");
         }
         f.write_str(url)
     }

@@ -35,7 +35,10 @@ async fn front_page_shows_lead_and_sections(app: TestApp) {
     assert!(headings.contains(&"Business".to_owned()), "{headings:?}");
     assert!(headings.contains(&"Science".to_owned()), "{headings:?}");
     // The lead is not repeated in its section; International has nothing else.
-    assert!(!headings.contains(&"International".to_owned()), "{headings:?}");
+    assert!(
+        !headings.contains(&"International".to_owned()),
+        "{headings:?}"
+    );
     let card = texts(&doc, ".section-block .card").join("\n");
     assert!(card.contains("Summary of old-business."), "{card}");
     assert!(card.contains("By Test Writer"), "{card}");
@@ -58,17 +61,32 @@ async fn article_page_has_headline_byline_body_and_conversation_block(app: TestA
     let body = app.page("/articles/harbour-reopens", 200).await;
     let doc = html(&body);
     assert_eq!(texts(&doc, "h1"), vec!["Headline of harbour-reopens"]);
-    assert_eq!(attrs(&doc, ".story .kicker a", "href"), vec!["/sections/international"]);
+    assert_eq!(
+        attrs(&doc, ".story .kicker a", "href"),
+        vec!["/sections/international"]
+    );
     assert_eq!(texts(&doc, ".story .kicker a"), vec!["International"]);
-    assert_eq!(texts(&doc, ".story .byline"), vec!["By Mira Castell and Tom Ueda"]);
+    assert_eq!(
+        texts(&doc, ".story .byline"),
+        vec!["By Mira Castell and Tom Ueda"]
+    );
     assert_eq!(
         attrs(&doc, ".story .byline a", "href"),
         vec!["/authors/mira-castell", "/authors/tom-ueda"]
     );
-    assert_eq!(attrs(&doc, ".story-header time", "datetime"), vec!["2026-06-01T11:50:00Z"]);
+    assert_eq!(
+        attrs(&doc, ".story-header time", "datetime"),
+        vec!["2026-06-01T11:50:00Z"]
+    );
     assert!(body.contains("<em>emphasis</em>"), "Markdown is rendered");
-    assert_eq!(attrs(&doc, ".tags a", "href"), vec!["/tags/ports", "/tags/weather"]);
-    assert_eq!(texts(&doc, "title"), vec!["Headline of harbour-reopens — Broadsheet"]);
+    assert_eq!(
+        attrs(&doc, ".tags a", "href"),
+        vec!["/tags/ports", "/tags/weather"]
+    );
+    assert_eq!(
+        texts(&doc, "title"),
+        vec!["Headline of harbour-reopens — Broadsheet"]
+    );
 
     // The conversation block, exactly as the contract words it for a signed-out reader.
     assert_eq!(texts(&doc, "#comments h2"), vec!["Comments (0)"]);
@@ -85,7 +103,14 @@ async fn article_page_has_headline_byline_body_and_conversation_block(app: TestA
     // Landmarks and the skip link.
     assert_eq!(attrs(&doc, "a.skip-link", "href"), vec!["#main"]);
     assert_eq!(texts(&doc, "main#main").len(), 1);
-    assert_eq!(attrs(&doc, "nav[aria-label=Sections] a[aria-current=page]", "href"), vec!["/sections/international"]);
+    assert_eq!(
+        attrs(
+            &doc,
+            "nav[aria-label=Sections] a[aria-current=page]",
+            "href"
+        ),
+        vec!["/sections/international"]
+    );
 }
 
 async fn article_body_is_sanitised(app: TestApp) {
@@ -104,7 +129,8 @@ async fn article_body_is_sanitised(app: TestApp) {
 async fn updated_time_is_shown_only_when_there_is_an_update(app: TestApp) {
     let mut updated = article("with-update", "Business", 120);
     updated.updated_at = Some(common::t0() - chrono::Duration::minutes(30));
-    app.publish(&[updated, article("no-update", "Business", 60)]).await;
+    app.publish(&[updated, article("no-update", "Business", 60)])
+        .await;
     let doc = html(&app.page("/articles/with-update", 200).await);
     assert_eq!(
         attrs(&doc, ".story-header time", "datetime"),
@@ -120,7 +146,8 @@ async fn unpublished_and_scheduled_articles_stay_hidden(app: TestApp) {
     let mut draft = article("a-draft", "Opinion", 0);
     draft.published_at = None;
     let scheduled = article("scheduled", "Opinion", -60); // an hour from now
-    app.publish(&[draft, scheduled, article("live", "Opinion", 5)]).await;
+    app.publish(&[draft, scheduled, article("live", "Opinion", 5)])
+        .await;
     app.page("/articles/a-draft", 404).await;
     app.page("/articles/scheduled", 404).await;
     let listing = app.page("/sections/opinion", 200).await;
@@ -131,7 +158,11 @@ async fn unpublished_and_scheduled_articles_stay_hidden(app: TestApp) {
     // When its time comes, the scheduled article appears without anyone touching it.
     app.clock.advance(chrono::Duration::minutes(61));
     app.page("/articles/scheduled", 200).await;
-    assert!(app.page("/sections/opinion", 200).await.contains("Headline of scheduled"));
+    assert!(
+        app.page("/sections/opinion", 200)
+            .await
+            .contains("Headline of scheduled")
+    );
 }
 
 async fn section_pages_are_newest_first_and_paginate(app: TestApp) {
@@ -157,8 +188,14 @@ async fn section_pages_are_newest_first_and_paginate(app: TestApp) {
     all.sort();
     all.dedup();
     assert_eq!(all.len(), 25, "every article exactly once across the pages");
-    assert!(attrs(&doc2, ".pager a[rel=next]", "href").is_empty(), "no page after the last");
-    assert_eq!(attrs(&doc2, ".pager a", "href"), vec!["/sections/technology"]);
+    assert!(
+        attrs(&doc2, ".pager a[rel=next]", "href").is_empty(),
+        "no page after the last"
+    );
+    assert_eq!(
+        attrs(&doc2, ".pager a", "href"),
+        vec!["/sections/technology"]
+    );
 }
 
 async fn tag_and_author_pages_list_their_articles(app: TestApp) {
@@ -167,7 +204,8 @@ async fn tag_and_author_pages_list_their_articles(app: TestApp) {
     a.authors = vec!["Ana Ruiz".into()];
     let mut b = article("tagged-two", "Business", 20);
     b.tags = vec!["deep sea".into(), "fishing".into()];
-    app.publish(&[a, b, article("untagged", "Science", 5)]).await;
+    app.publish(&[a, b, article("untagged", "Science", 5)])
+        .await;
     let doc = html(&app.page("/tags/deep-sea", 200).await);
     assert_eq!(texts(&doc, "h1"), vec!["deep sea"]);
     assert_eq!(
@@ -192,11 +230,18 @@ async fn unknown_pages_answer_404_with_a_real_page(app: TestApp) {
     ] {
         let r = app.get(path).await;
         assert_eq!(r.status(), 404, "{path}");
-        assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8", "{path}");
+        assert_eq!(
+            r.headers()["content-type"],
+            "text/html; charset=utf-8",
+            "{path}"
+        );
         let doc = html(&r.text().await.unwrap());
         assert_eq!(texts(&doc, "h1"), vec!["Page not found"], "{path}");
         // The page frame is there: navigation and a way home.
-        assert!(!texts(&doc, "nav[aria-label=Sections] a").is_empty(), "{path}");
+        assert!(
+            !texts(&doc, "nav[aria-label=Sections] a").is_empty(),
+            "{path}"
+        );
         assert_eq!(attrs(&doc, ".error-page a", "href"), vec!["/"], "{path}");
     }
 }
@@ -224,7 +269,11 @@ async fn article_page_costs_the_same_queries_whatever_the_site_size(app: TestApp
     // Grow the site a hundredfold, with many tags and authors on the measured article's peers.
     let many: Vec<_> = (0..300)
         .map(|i| {
-            let mut a = article(&format!("filler-{i}"), ["Science", "Business", "Opinion"][i % 3], 20 + i as i64);
+            let mut a = article(
+                &format!("filler-{i}"),
+                ["Science", "Business", "Opinion"][i % 3],
+                20 + i as i64,
+            );
             a.tags = vec![format!("tag {}", i % 17), "common".into()];
             a.authors = vec![format!("Writer {}", i % 7), "Staff".into()];
             a
@@ -234,5 +283,8 @@ async fn article_page_costs_the_same_queries_whatever_the_site_size(app: TestApp
     assert_eq!(cost(&app, "/articles/first").await, small_article);
     assert_eq!(cost(&app, "/sections/science").await, small_section);
     assert_eq!(cost(&app, "/").await, small_front);
-    assert!(small_article <= 3, "an article page costs {small_article} queries");
+    assert!(
+        small_article <= 3,
+        "an article page costs {small_article} queries"
+    );
 }

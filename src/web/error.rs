@@ -143,7 +143,11 @@ pub async fn render_error_pages(
             .is_none_or(|ct| ct.as_bytes().starts_with(b"text/plain")) =>
         {
             ErrorPage {
-                title: status.canonical_reason().unwrap_or("Error").to_owned(),
+                title: match status {
+                    StatusCode::PAYLOAD_TOO_LARGE => "Too large to accept".to_owned(),
+                    StatusCode::REQUEST_TIMEOUT => "That took too long".to_owned(),
+                    other => other.canonical_reason().unwrap_or("Error").to_owned(),
+                },
                 message: match status {
                     StatusCode::PAYLOAD_TOO_LARGE => format!(
                         "What you sent is larger than this site accepts ({} KiB at most).",

@@ -71,10 +71,6 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            error::render_error_pages,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
             metrics::record,
         ));
     if hsts {
@@ -124,6 +120,11 @@ pub fn router(state: AppState) -> Router {
                 HeaderValue::from_static("DENY"),
             )),
     )
+    // Outermost, so the answers of the layers above (413, 408, panics) get a page too.
+    .layer(middleware::from_fn_with_state(
+        state.clone(),
+        error::render_error_pages,
+    ))
     .with_state(state)
 }
 

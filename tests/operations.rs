@@ -1,0 +1,487 @@
+//! What an operator relies on, on SQLite and PostgreSQL: the command line (import, user create,
+//! migrate, serve with demo content), health and metrics, headers, limits, graceful shutdown,
+//! and several server processes on one database.
+
+mod common;
+
+use std::io::Write;
+use std::time::Duration;
+
+use common::{ServerProcess, TestApp, article, attrs, bin, html, texts};
+
+backend_tests!(
+    healthz_reports_the_database,
+    metrics_count_responses_and_queries,
+    stylesheet_is_served_by_content_hash_for_long_caching,
+    every_response_carries_security_headers_and_a_request_id,
+    oversized_bodies_get_413_with_a_page,
+    migrations_are_recorded_and_idempotent,
+    import_command_imports_all_files_or_none,
+    import_reports_file_and_line_of_bad_front_matter,
+    user_create_hashes_with_argon2id_and_refuses_duplicates,
+    serve_on_an_empty_database_loads_the_demo_site,
+    sigterm_finishes_the_request_in_flight_then_exits,
+);
+
+async fn healthz_reports_the_database(app: TestApp) {
+    let r = app.get("/healthz").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["database"], "ok");
+    let expected = match app.backend {
+        common::Backend::Sqlite => "sqlite",
+        common::Backend::Postgres => "postgres",
+    };
+    assert_eq!(v["backend"], expected);
+    // With the database gone, health says so with a 503.
+    app.store.close().await;
+    let r = app.get("/healthz").await;
+    assert_eq!(r.status(), 503);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["database"], "unreachable");
+}
+
+async fn metrics_count_responses_and_queries(app: TestApp) {
+    app.page("/", 200).await;
+    app.page("/nope", 404).await;
+    let r = app.get("/metrics").await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = r.text().await.unwrap();
+    let value = |name: &str| -> f64 {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} missing from:\n{text}"))
+    };
+    assert!(value("broadsheet_http_responses_total{class=\"2xx\"}") >= 1.0);
+    assert!(value("broadsheet_http_responses_total{class=\"4xx\"}") >= 1.0);
+    assert!(value("broadsheet_db_queries_total") >= 2.0);
+    assert!(text.contains("# TYPE broadsheet_http_responses_total counter"));
+}
+
+async fn stylesheet_is_served_by_content_hash_for_long_caching(app: TestApp) {
+    let doc = html(&app.page("/", 200).await);
+    let href = attrs(&doc, "link[rel=stylesheet]", "href").remove(0);
+    assert!(
+        href.starts_with("/static/site.") && href.ends_with(".css"),
+        "{href}"
+    );
+    let r = app.get(&href).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "text/css; charset=utf-8");
+    assert_eq!(
+        r.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let css = r.text().await.unwrap();
+    assert!(css.contains(".story-body"));
+    // The hash is of the content: a different name is not served.
+    app.page("/static/site.000000000000.css", 404).await;
+    let icon = attrs(&doc, "link[rel=icon]", "href").remove(0);
+    assert_eq!(
+        app.get(&icon).await.headers()["content-type"],
+        "image/svg+xml"
+    );
+}
+
+async fn every_response_carries_security_headers_and_a_request_id(app: TestApp) {
+    for path in ["/", "/nope", "/healthz"] {
+        let r = app.get(path).await;
+        let h = r.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("script-src 'self'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(
+            h["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert!(!h["x-request-id"].is_empty(), "{path}");
+        assert!(
+            h.get("strict-transport-security").is_none(),
+            "no HSTS over plain http"
+        );
+    }
+    // A request id sent by a proxy is kept.
+    let r = app
+        .client
+        .get(app.url("/"))
+        .header("x-request-id", "edge-1234")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["x-request-id"], "edge-1234");
+}
+
+async fn oversized_bodies_get_413_with_a_page(app: TestApp) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    // Declared too large: refused before a byte of the body is read.
+    let mut conn = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    conn.write_all(
+        b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\nConnection: close\r\n\r\n",
+    )
+    .await
+    .unwrap();
+    let mut response = String::new();
+    conn.read_to_string(&mut response).await.unwrap();
+    assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+    let body = response.split("\r\n\r\n").nth(1).unwrap();
+    let doc = html(body);
+    assert_eq!(texts(&doc, "h1"), vec!["Too large to accept"]);
+    assert!(
+        texts(&doc, ".error-page p")
+            .join(" ")
+            .contains("larger than this site accepts"),
+        "{body}"
+    );
+}
+
+async fn migrations_are_recorded_and_idempotent(app: TestApp) {
+    let known = app.store.known_migrations();
+    assert!(!known.is_empty());
+    assert_eq!(app.store.applied_migrations().await.unwrap(), known);
+    app.store.migrate().await.unwrap();
+    assert_eq!(app.store.applied_migrations().await.unwrap(), known);
+    let out = bin()
+        .args(["--database-url", &app.database_url, "migrate"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("{} applied", known.len())),
+        "{stdout}"
+    );
+}
+
+fn write_file(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    path
+}
+
+fn article_file(title: &str, section: &str, author: &str, extra: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\nsection: {section}\nauthor: {author}\npublished_at: 2026-05-30T09:00:00Z\n{extra}summary: A test summary.\n---\n\nA body with *Markdown*.\n"
+    )
+}
+
+async fn import_command_imports_all_files_or_none(app: TestApp) {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(
+        dir.path(),
+        "a.md",
+        &article_file(
+            "Bridge opens",
+            "City Desk",
+            "Lena Park",
+            "tags: [bridges, city]\n",
+        ),
+    );
+    let b = write_file(
+        dir.path(),
+        "b.md",
+        &article_file(
+            "Rates hold",
+            "Markets",
+            "Omar Haddad",
+            "slug: rates-hold-steady\n",
+        ),
+    );
+    let out = bin()
+        .args(["--database-url", &app.database_url, "import"])
+        .args([&a, &b])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 article(s)"));
+    // New sections and authors were created and the pages answer.
+    let doc = html(&app.page("/articles/bridge-opens", 200).await);
+    assert_eq!(texts(&doc, ".story .kicker a"), vec!["City Desk"]);
+    app.page("/articles/rates-hold-steady", 200).await;
+    app.page("/sections/markets", 200).await;
+    app.page("/authors/omar-haddad", 200).await;
+    app.page("/tags/bridges", 200).await;
+
+    // A batch with a slug that is already taken changes nothing, not even its good files.
+    let c = write_file(
+        dir.path(),
+        "c.md",
+        &article_file("Ferry returns", "Transport", "Lena Park", ""),
+    );
+    let out = bin()
+        .args(["--database-url", &app.database_url, "import"])
+        .args([&c, &a])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nothing was imported") && err.contains("bridge-opens"),
+        "{err}"
+    );
+    app.page("/articles/ferry-returns", 404).await;
+    app.page("/sections/transport", 404).await;
+}
+
+async fn import_reports_file_and_line_of_bad_front_matter(app: TestApp) {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_file(
+        dir.path(),
+        "good.md",
+        &article_file("Good one", "Science", "Ana Ruiz", ""),
+    );
+    let bad = write_file(
+        dir.path(),
+        "bad.md",
+        "---\ntitle: Bad one\nsection: Science\nauthor: Ana Ruiz\npublished_at: next Tuesday\n---\n\nBody.\n",
+    );
+    let out = bin()
+        .args(["--database-url", &app.database_url, "import"])
+        .args([&good, &bad])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.md: line 5: `published_at` must be an RFC 3339 date-time"),
+        "{err}"
+    );
+    assert!(!err.contains("good.md"), "{err}");
+    app.page("/articles/good-one", 404).await;
+    let missing = bin()
+        .args([
+            "--database-url",
+            &app.database_url,
+            "import",
+            "/nonexistent/x.md",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("/nonexistent/x.md: cannot read the file")
+    );
+}
+
+async fn user_create_hashes_with_argon2id_and_refuses_duplicates(app: TestApp) {
+    let create = |email: &str, password: &str, role: &str| {
+        let mut child = bin()
+            .args([
+                "--database-url",
+                &app.database_url,
+                "user",
+                "create",
+                "--email",
+                email,
+                "--role",
+                role,
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{password}\n").as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = create("Editor@Example.org", "a long enough password", "editor");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let email = broadsheet::domain::user::Email::parse("editor@example.org").unwrap();
+    let user = app
+        .store
+        .user_by_email(&email)
+        .await
+        .unwrap()
+        .expect("created");
+    assert_eq!(user.role, "editor");
+    assert_eq!(user.display_name, "editor");
+    assert!(user.password_hash.starts_with("$argon2id$"));
+    assert!(broadsheet::domain::user::verify_password(
+        "a long enough password",
+        &user.password_hash
+    ));
+
+    let out = create("EDITOR@example.org", "another long password", "member");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    let out = create("new@example.org", "short", "member");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 10 characters"));
+    let out = create("new@example.org", "long enough password", "owner");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown role `owner`"));
+    // The password may come from the environment instead of standard input.
+    let out = bin()
+        .args([
+            "--database-url",
+            &app.database_url,
+            "user",
+            "create",
+            "--email",
+            "env@example.org",
+        ])
+        .env("BROADSHEET_PASSWORD", "from the environment")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+async fn serve_on_an_empty_database_loads_the_demo_site(app: TestApp) {
+    let server = ServerProcess::start(&app.database_url, &[]);
+    let client = common::client();
+    let front = client
+        .get(server.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let doc = html(&front);
+    let nav = texts(&doc, "nav[aria-label=Sections] a");
+    assert_eq!(
+        nav,
+        vec![
+            "International",
+            "Business",
+            "Technology",
+            "Science",
+            "Opinion"
+        ]
+    );
+    assert_eq!(texts(&doc, ".lead .card-title").len(), 1);
+    assert!(app.store.article_count().await.unwrap() >= 15);
+    // Every story on the front page opens.
+    for href in attrs(&doc, ".card-title a", "href") {
+        let r = client.get(server.url(&href)).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{href}");
+    }
+    drop(server);
+    // A second start does not load the demo again.
+    let before = app.store.article_count().await.unwrap();
+    let server = ServerProcess::start(&app.database_url, &[]);
+    assert_eq!(
+        client
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(app.store.article_count().await.unwrap(), before);
+}
+
+async fn sigterm_finishes_the_request_in_flight_then_exits(app: TestApp) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    app.publish(&[article("in-flight", "Science", 5)]).await;
+    let mut server = ServerProcess::start(&app.database_url, &["--no-demo"]);
+    // A request whose headers are still arriving when the signal comes.
+    let mut conn = tokio::net::TcpStream::connect(server.addr).await.unwrap();
+    conn.write_all(b"GET /articles/in-flight HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    server.signal("TERM");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    conn.write_all(b"Connection: close\r\n\r\n").await.unwrap();
+    let mut response = String::new();
+    conn.read_to_string(&mut response).await.unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("Headline of in-flight"));
+    let status = server
+        .wait(Duration::from_secs(10))
+        .expect("exits after SIGTERM");
+    assert!(status.success(), "{status:?}");
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.contains("shutting down"), "{log}");
+    // New connections are refused once it has stopped.
+    assert!(tokio::net::TcpStream::connect(server.addr).await.is_err());
+}
+
+/// Two `serve` processes on one PostgreSQL database serve the same site: what one process
+/// imports, the other shows, with no state held in either.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_on_one_postgres_serve_the_same_site() {
+    let Some(app) = TestApp::start(common::Backend::Postgres).await else {
+        return;
+    };
+    let one = ServerProcess::start(&app.database_url, &["--no-demo"]);
+    let two = ServerProcess::start(&app.database_url, &["--no-demo"]);
+    let client = common::client();
+    for s in [&one, &two] {
+        assert_eq!(
+            client
+                .get(s.url("/articles/shared-story"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            404
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let f = write_file(
+        dir.path(),
+        "s.md",
+        &article_file("Shared story", "Science", "Ana Ruiz", ""),
+    );
+    let out = bin()
+        .args(["--database-url", &app.database_url, "import"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for s in [&one, &two] {
+        let r = client
+            .get(s.url("/articles/shared-story"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("Shared story"));
+        let listing = client
+            .get(s.url("/sections/science"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(listing.contains("Shared story"));
+    }
+}
