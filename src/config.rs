@@ -74,6 +74,16 @@ pub struct Config {
     pub db_max_connections: u32,
     pub request_timeout: Duration,
     pub max_body_bytes: usize,
+    /// Use the first `X-Forwarded-For` address as the client's (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    pub max_comment_chars: usize,
+    /// Comments a member (and an address) may post per minute.
+    pub comments_per_minute: u32,
+    /// Accounts one address may create per hour.
+    pub signups_per_hour: u32,
+    /// SMTP relay, e.g. smtp://mail.example.org:25. Without it, mail goes to DATA_DIR/outbox/.
+    pub smtp_url: Option<DatabaseUrl>,
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -91,6 +101,12 @@ impl Default for Config {
             db_max_connections: 16,
             request_timeout: Duration::from_secs(30),
             max_body_bytes: 1024 * 1024,
+            trust_proxy: false,
+            max_comment_chars: crate::domain::comment::DEFAULT_MAX_COMMENT_CHARS,
+            comments_per_minute: 5,
+            signups_per_hour: 5,
+            smtp_url: None,
+            mail_from: "Broadsheet <no-reply@localhost>".to_owned(),
         }
     }
 }
@@ -105,6 +121,7 @@ impl Config {
             base_url: "http://127.0.0.1".to_owned(),
             demo_content: false,
             db_max_connections: 4,
+            data_dir: std::env::temp_dir().join(format!("broadsheet-test-{}", std::process::id())),
             ..Config::default()
         }
     }
@@ -179,6 +196,29 @@ impl Config {
                 .max_body_bytes
                 .or(file.max_body_bytes)
                 .unwrap_or(d.max_body_bytes),
+            trust_proxy: flags.trust_proxy || file.trust_proxy == Some(true),
+            max_comment_chars: flags
+                .max_comment_chars
+                .or(file.max_comment_chars)
+                .unwrap_or(d.max_comment_chars),
+            comments_per_minute: flags
+                .comments_per_minute
+                .or(file.comments_per_minute)
+                .unwrap_or(d.comments_per_minute),
+            signups_per_hour: flags
+                .signups_per_hour
+                .or(file.signups_per_hour)
+                .unwrap_or(d.signups_per_hour),
+            smtp_url: flags
+                .smtp_url
+                .clone()
+                .or(file.smtp_url)
+                .map(DatabaseUrl::new),
+            mail_from: flags
+                .mail_from
+                .clone()
+                .or(file.mail_from)
+                .unwrap_or(d.mail_from),
         })
     }
 }
@@ -240,6 +280,29 @@ pub struct ConfigFlags {
     /// Largest request body accepted, in bytes; larger ones get 413 [default: 1048576]
     #[arg(long, env = "BROADSHEET_MAX_BODY_BYTES", global = true)]
     pub max_body_bytes: Option<usize>,
+    /// Trust the first X-Forwarded-For address (only behind your own proxy).
+    #[arg(long, env = "BROADSHEET_TRUST_PROXY", global = true)]
+    pub trust_proxy: bool,
+    /// Longest comment, in characters [default: 5000]
+    #[arg(long, env = "BROADSHEET_MAX_COMMENT_CHARS", global = true)]
+    pub max_comment_chars: Option<usize>,
+    /// Comments a member, and an address, may post per minute [default: 5]
+    #[arg(long, env = "BROADSHEET_COMMENTS_PER_MINUTE", global = true)]
+    pub comments_per_minute: Option<u32>,
+    /// Accounts one address may create per hour [default: 5]
+    #[arg(long, env = "BROADSHEET_SIGNUPS_PER_HOUR", global = true)]
+    pub signups_per_hour: Option<u32>,
+    /// SMTP relay for outgoing mail, smtp://host:port [default: none; mail is written to DATA_DIR/outbox/]
+    #[arg(
+        long,
+        env = "BROADSHEET_SMTP_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub smtp_url: Option<String>,
+    /// Sender of outgoing mail [default: Broadsheet <no-reply@localhost>]
+    #[arg(long, env = "BROADSHEET_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
 }
 
 /// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
@@ -258,6 +321,12 @@ struct FileConfig {
     db_max_connections: Option<u32>,
     request_timeout_secs: Option<u64>,
     max_body_bytes: Option<usize>,
+    trust_proxy: Option<bool>,
+    max_comment_chars: Option<usize>,
+    comments_per_minute: Option<u32>,
+    signups_per_hour: Option<u32>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 impl FileConfig {

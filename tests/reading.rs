@@ -95,7 +95,11 @@ async fn article_page_has_headline_byline_body_and_conversation_block(app: TestA
         texts(&doc, "#comments .join p"),
         vec!["Sign in to share your thoughts and engage with the community."]
     );
-    assert_eq!(attrs(&doc, "#comments .join a", "href"), vec!["/signin"]);
+    assert_eq!(
+        attrs(&doc, "#comments .join a", "href"),
+        vec!["/signin?return_to=/articles/harbour-reopens"],
+        "links to /signin, coming back to the article afterwards"
+    );
     assert_eq!(
         texts(&doc, "#comments .no-comments p"),
         vec!["No comments yet", "Be the first to share your thoughts!"]

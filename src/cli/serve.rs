@@ -33,7 +33,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         startup_ms = started.elapsed().as_millis() as u64,
         "Broadsheet is serving on http://{addr}"
     );
-    let state = AppState::new(store.clone(), config, clock);
+    let state = AppState::build(store.clone(), config, clock).await?;
     web::serve(listener, state, shutdown_signal(), Duration::from_secs(20)).await?;
     store.close().await;
     tracing::info!("stopped");

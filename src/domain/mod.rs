@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod clock;
+pub mod comment;
 pub mod frontmatter;
 pub mod markdown;
 pub mod slug;

@@ -122,6 +122,16 @@ pub fn verify_password(password: &str, phc: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// How long to lock sign-in after `failures` failed attempts, once `free` have been allowed:
+/// 30 seconds, doubling with each further failure, at most 15 minutes.
+pub fn throttle_delay(failures: i64, free: i64) -> Option<chrono::Duration> {
+    if failures < free {
+        return None;
+    }
+    let doublings = (failures - free).min(5) as u32;
+    Some(chrono::Duration::seconds((30i64 << doublings).min(15 * 60)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +163,14 @@ mod tests {
         assert!(!verify_password("correct horse batterz", &h));
         assert_eq!(check_password("short"), Err(UserError::PasswordTooShort));
         assert!(check_password("long enough!").is_ok());
+    }
+
+    #[test]
+    fn throttle_delays_grow_and_are_capped() {
+        assert_eq!(throttle_delay(4, 5), None);
+        assert_eq!(throttle_delay(5, 5), Some(chrono::Duration::seconds(30)));
+        assert_eq!(throttle_delay(6, 5), Some(chrono::Duration::seconds(60)));
+        assert_eq!(throttle_delay(50, 5), Some(chrono::Duration::minutes(15)));
     }
 
     #[test]

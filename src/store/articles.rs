@@ -356,3 +356,20 @@ pub(crate) fn placeholders(first: usize, n: usize) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+impl Store {
+    /// The slug of an article and whether it is published at `now`.
+    pub async fn article_slug(
+        &self,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(String, bool)>> {
+        let row: Option<(String, Option<DateTime<Utc>>)> = read!(self, |c| {
+            sqlx::query_as("SELECT slug, published_at FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_optional(c)
+                .await?
+        });
+        Ok(row.map(|(slug, p)| (slug, p.is_some_and(|p| p <= now))))
+    }
+}

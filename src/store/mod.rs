@@ -14,6 +14,8 @@
 //! cannot accept it.
 
 pub mod articles;
+pub mod comments;
+pub mod sessions;
 pub mod taxonomy;
 pub mod users;
 
@@ -197,6 +199,14 @@ impl Store {
             pools,
             queries: Arc::new(AtomicU64::new(0)),
         })
+    }
+
+    /// The PostgreSQL pool, for LISTEN/NOTIFY; `None` on SQLite.
+    pub fn pg_pool(&self) -> Option<&PgPool> {
+        match &self.pools {
+            Pools::Postgres(p) => Some(p),
+            Pools::Sqlite { .. } => None,
+        }
     }
 
     pub fn backend(&self) -> Backend {

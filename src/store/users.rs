@@ -59,3 +59,87 @@ impl Store {
         }))
     }
 }
+
+impl Store {
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>> {
+        Ok(read!(self, |c| {
+            sqlx::query_as(
+                "SELECT id, email, display_name, password_hash, role, created_at FROM users WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(c)
+            .await?
+        }))
+    }
+
+    pub async fn set_display_name(&self, id: i64, name: &str) -> Result<()> {
+        write!(self, |c| {
+            sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+                .bind(name)
+                .bind(id)
+                .execute(c)
+                .await?
+                .rows_affected()
+        });
+        Ok(())
+    }
+
+    pub async fn set_password_hash(&self, id: i64, hash: &str) -> Result<()> {
+        write!(self, |c| {
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(hash)
+                .bind(id)
+                .execute(c)
+                .await?
+                .rows_affected()
+        });
+        Ok(())
+    }
+
+    /// Comment ids a member likes, for their data download.
+    pub async fn likes_of(&self, user_id: i64) -> Result<Vec<i64>> {
+        let rows: Vec<(i64,)> = read!(self, |c| {
+            sqlx::query_as(
+                "SELECT comment_id FROM comment_likes WHERE user_id = $1 ORDER BY comment_id",
+            )
+            .bind(user_id)
+            .fetch_all(c)
+            .await?
+        });
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
+    /// Deletes an account in one transaction. Their comments stay (shown as from "[deleted]");
+    /// their likes go, and the counts they were part of go down with them.
+    pub async fn delete_user(&self, id: i64) -> Result<()> {
+        self.count_query();
+        macro_rules! body {
+            ($tx:ident) => {{
+                sqlx::query(
+                    "UPDATE comments SET like_count = like_count - 1 \
+                     WHERE id IN (SELECT comment_id FROM comment_likes WHERE user_id = $1)",
+                )
+                .bind(id)
+                .execute(&mut *$tx)
+                .await?;
+                sqlx::query("DELETE FROM users WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *$tx)
+                    .await?;
+            }};
+        }
+        match &self.pools {
+            super::Pools::Sqlite { write, .. } => {
+                let mut tx = write.begin().await?;
+                body!(tx);
+                tx.commit().await?;
+            }
+            super::Pools::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                body!(tx);
+                tx.commit().await?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -22,6 +22,17 @@ pub enum Error {
     /// Input a person can fix; the message says how.
     #[error("{0}")]
     BadRequest(String),
+    /// Refused for a reason the person can understand (a stale form, a foreign origin, a rule).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The action needs a signed-in member: answered with a redirect to the sign-in page.
+    #[error("sign-in required")]
+    SignInRequired,
+    #[error("{message}")]
+    TooManyRequests {
+        message: String,
+        retry_after_secs: i64,
+    },
     #[error(transparent)]
     Store(#[from] store::Error),
     #[error("template rendering failed: {0}")]

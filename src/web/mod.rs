@@ -1,11 +1,15 @@
 //! HTTP: one app state, a `router()` per resource merged here, thin handlers (parse, call,
 //! render), and the middleware every response passes through.
 
+pub mod accounts;
 pub mod assets;
+pub mod comments;
 pub mod error;
+pub mod live;
 pub mod metrics;
 pub mod ops;
 pub mod pages;
+pub mod session;
 pub mod views;
 
 use std::sync::Arc;
@@ -25,6 +29,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::domain::Clock;
+use crate::mail::Mailer;
 use crate::store::Store;
 
 pub use error::{Error, Result};
@@ -37,17 +42,33 @@ pub struct AppState {
     pub clock: Clock,
     pub assets: Arc<assets::Assets>,
     pub metrics: Arc<metrics::Metrics>,
+    /// The key that signs CSRF tokens, shared by every process through the database.
+    pub secret: Arc<[u8]>,
+    pub mailer: Arc<Mailer>,
+    pub live: live::Hub,
 }
 
 impl AppState {
-    pub fn new(store: Store, config: Config, clock: Clock) -> AppState {
-        AppState {
+    /// Loads (or creates) the shared secret and starts the live-update hub.
+    pub async fn build(store: Store, config: Config, clock: Clock) -> anyhow::Result<AppState> {
+        let secret = store
+            .site_secret("csrf_key", &session::random_token())
+            .await?;
+        let mailer = Mailer::new(
+            config.smtp_url.as_ref().map(|u| u.expose()),
+            &config.data_dir,
+        )?;
+        let live = live::Hub::start(&store).await?;
+        Ok(AppState {
             store,
             config: Arc::new(config),
             clock,
             assets: Arc::new(assets::Assets::new()),
             metrics: Arc::new(metrics::Metrics::default()),
-        }
+            secret: Arc::from(secret.into_bytes()),
+            mailer: Arc::new(mailer),
+            live,
+        })
     }
 }
 
@@ -66,9 +87,16 @@ pub fn router(state: AppState) -> Router {
 
     let mut app = Router::new()
         .merge(pages::router())
+        .merge(accounts::router())
+        .merge(comments::router())
+        .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())
         .fallback(error::not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::check_origin,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             metrics::record,
@@ -136,11 +164,17 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     grace: Duration,
 ) -> std::io::Result<()> {
+    let live = state.live.clone();
     let app = router(state);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
         shutdown.await;
         tracing::info!("shutting down: finishing requests in flight");
+        live.close();
         let _ = stop_tx.send(true);
     });
     let mut stop_rx = stop_rx;

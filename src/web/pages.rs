@@ -8,9 +8,11 @@ use axum::routing::get;
 use chrono::Duration;
 use serde::Deserialize;
 
+use super::comments::{CommentFormView, Conversation, ConversationQuery, conversation};
+use super::session::Viewer;
 use super::views::{CardView, Layout, LinkView, TimeView};
 use super::{AppState, Error, Result};
-use crate::domain::{ArticleFilter, Cursor, ListScope, Slug};
+use crate::domain::{ArticleDetail, ArticleFilter, Cursor, ListScope, Slug};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -41,7 +43,7 @@ struct SectionBlock {
 }
 
 /// `GET /`: the lead story, the latest stories of each section, the most discussed.
-async fn front_page(State(state): State<AppState>) -> Result<Html<String>> {
+async fn front_page(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>> {
     let now = state.clock.now();
     let sections = state.store.sections().await?;
     let ids: Vec<i64> = sections.iter().map(|s| s.id).collect();
@@ -75,9 +77,11 @@ async fn front_page(State(state): State<AppState>) -> Result<Html<String>> {
         })
         .filter(|b| !b.cards.is_empty())
         .collect();
-    let layout = Layout::new(&state, &sections, "", Some("/"), None).with_description(
-        "The latest news, analysis and opinion, with a conversation under every story.",
-    );
+    let layout = Layout::new(&state, &sections, "", Some("/"), None)
+        .with_description(
+            "The latest news, analysis and opinion, with a conversation under every story.",
+        )
+        .with_viewer(&viewer);
     let page = FrontTemplate {
         layout,
         lead: lead.as_ref().map(CardView::from),
@@ -96,28 +100,47 @@ struct ArticleTemplate {
     updated: Option<TimeView>,
     body_html: String,
     tags: Vec<LinkView>,
-    comment_count: i64,
+    talk: Conversation,
 }
 
 /// `GET /articles/{slug}`: the article and its conversation.
-async fn article(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>> {
+async fn article(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<ConversationQuery>,
+) -> Result<Html<String>> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let now = state.clock.now();
     let article = state
         .store
-        .published_article(slug.as_str(), now)
+        .published_article(slug.as_str(), state.clock.now())
         .await?
         .ok_or(Error::NotFound)?;
+    Ok(Html(
+        render_article(&state, &viewer, &article, &q, None).await?,
+    ))
+}
+
+/// The article page's HTML; `form` is a comment form sent back with what went wrong.
+pub async fn render_article(
+    state: &AppState,
+    viewer: &Viewer,
+    article: &ArticleDetail,
+    q: &ConversationQuery,
+    form: Option<CommentFormView>,
+) -> Result<String> {
     let sections = state.store.sections().await?;
+    let talk = conversation(state, article, viewer, q, form).await?;
     let c = &article.card;
     let layout = Layout::new(
-        &state,
+        state,
         &sections,
         &c.title,
         Some(&format!("/articles/{}", c.slug)),
         Some(&c.section.slug),
     )
-    .with_description(&c.summary);
+    .with_description(&c.summary)
+    .with_viewer(viewer);
     let page = ArticleTemplate {
         layout,
         card: CardView::from(c),
@@ -128,9 +151,9 @@ async fn article(State(state): State<AppState>, Path(slug): Path<String>) -> Res
             .map(TimeView::long),
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(LinkView::tag).collect(),
-        comment_count: c.comment_count,
+        talk,
     };
-    Ok(Html(page.render()?))
+    Ok(page.render()?)
 }
 
 #[derive(Deserialize)]
@@ -154,6 +177,7 @@ struct ListingTemplate {
 /// `GET /sections/{slug}`: a section's articles, newest first.
 async fn section(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Html<String>> {
@@ -165,6 +189,7 @@ async fn section(
         .ok_or(Error::NotFound)?;
     listing(
         &state,
+        &viewer,
         &sections,
         ListScope::Section(section.id),
         "Section",
@@ -180,6 +205,7 @@ async fn section(
 /// `GET /tags/{slug}`: articles with a tag, newest first.
 async fn tag(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Html<String>> {
@@ -192,6 +218,7 @@ async fn tag(
     let sections = state.store.sections().await?;
     listing(
         &state,
+        &viewer,
         &sections,
         ListScope::Tag(tag.id),
         "Topic",
@@ -207,6 +234,7 @@ async fn tag(
 /// `GET /authors/{slug}`: an author's articles, newest first.
 async fn author(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Html<String>> {
@@ -219,6 +247,7 @@ async fn author(
     let sections = state.store.sections().await?;
     listing(
         &state,
+        &viewer,
         &sections,
         ListScope::Author(author.id),
         "Author",
@@ -234,6 +263,7 @@ async fn author(
 #[allow(clippy::too_many_arguments)]
 async fn listing(
     state: &AppState,
+    viewer: &Viewer,
     sections: &[crate::store::taxonomy::Section],
     scope: ListScope,
     kind: &'static str,
@@ -288,7 +318,8 @@ async fn listing(
                 heading
             } else {
                 description
-            }),
+            })
+            .with_viewer(viewer),
         kind,
         heading: heading.to_owned(),
         description: description.to_owned(),

@@ -15,6 +15,9 @@ pub struct Layout {
     pub stylesheet: String,
     pub icon: String,
     pub nav: Vec<NavItem>,
+    /// The signed-in member's display name (the header then offers settings and sign-out).
+    pub account: Option<String>,
+    pub csrf: String,
 }
 
 pub struct NavItem {
@@ -53,7 +56,19 @@ impl Layout {
                     current: current == Some(s.slug.as_str()),
                 })
                 .collect(),
+            account: None,
+            csrf: String::new(),
         }
+    }
+
+    /// Shows the viewer's account controls. Pages for signed-out readers stay identical for
+    /// everyone (nothing personal in them), so they can be cached.
+    pub fn with_viewer(mut self, viewer: &super::session::Viewer) -> Layout {
+        if let Some(u) = &viewer.user {
+            self.account = Some(u.display_name.clone());
+            self.csrf = viewer.csrf.clone();
+        }
+        self
     }
 
     pub fn with_description(mut self, description: &str) -> Layout {

@@ -172,7 +172,9 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         config.base_url = format!("http://{addr}");
-        let state = AppState::new(self.store.clone(), config, self.clock.clone());
+        let state = AppState::build(self.store.clone(), config, self.clock.clone())
+            .await
+            .expect("app state");
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             web::serve(

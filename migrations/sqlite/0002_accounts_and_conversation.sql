@@ -1,0 +1,61 @@
+-- Accounts and the conversation: sessions, throttles, password resets, likes and reports.
+
+-- Secrets every server process must share (the CSRF signing key), created on first start.
+CREATE TABLE site_secrets (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- A session is known by the SHA-256 of its cookie token: a stolen database cannot be replayed.
+CREATE TABLE sessions (
+    token_hash   TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+-- Failed sign-ins per account and per address, for growing delays.
+CREATE TABLE signin_failures (
+    key          TEXT PRIMARY KEY,
+    failures     INTEGER NOT NULL,
+    locked_until TEXT,
+    updated_at   TEXT NOT NULL
+);
+
+-- Fixed-window counters for rate limits (posting, sign-ups), shared by every process.
+CREATE TABLE rate_windows (
+    key          TEXT NOT NULL,
+    window_start TEXT NOT NULL,
+    hits         INTEGER NOT NULL,
+    PRIMARY KEY (key, window_start)
+);
+
+CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at    TEXT
+);
+
+CREATE TABLE comment_likes (
+    comment_id INTEGER NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (comment_id, user_id)
+);
+CREATE INDEX comment_likes_user ON comment_likes (user_id);
+
+CREATE TABLE comment_reports (
+    id          INTEGER PRIMARY KEY,
+    comment_id  INTEGER NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+    reporter_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    reason      TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    UNIQUE (comment_id, reporter_id)
+);
+
+CREATE INDEX comments_author ON comments (author_id, created_at);
+CREATE INDEX comments_roots ON comments (article_id, parent_id, created_at, id);

@@ -1,0 +1,436 @@
+//! The conversation: threads, replies, likes and reports. Counts (`articles.comment_count`,
+//! `comments.reply_count`, `comments.like_count`) change in the transaction that changes what
+//! they count, so pages never count rows.
+
+use chrono::{DateTime, Utc};
+
+use super::{Error, Pools, Result, Store, read};
+use crate::domain::comment::{CommentSort, ThreadCursor};
+
+/// A comment as pages show it, with its author's current display name.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub article_id: i64,
+    pub parent_id: Option<i64>,
+    pub thread_id: Option<i64>,
+    pub depth: i32,
+    pub author_id: Option<i64>,
+    pub author_name: String,
+    pub body_source: String,
+    pub body_html: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub like_count: i64,
+    pub reply_count: i64,
+}
+
+impl CommentRow {
+    pub fn is_visible(&self) -> bool {
+        self.status == "visible"
+    }
+}
+
+const COMMENT_COLUMNS: &str = "c.id, c.article_id, c.parent_id, c.thread_id, c.depth, c.author_id, \
+     COALESCE(u.display_name, '[deleted]') AS author_name, c.body_source, c.body_html, c.status, \
+     c.created_at, c.edited_at, c.like_count, c.reply_count";
+
+/// Which comments readers see: visible ones, and deleted ones that still hold replies (as
+/// tombstones, so the replies keep their place).
+const SHOWN: &str = "(c.status = 'visible' OR (c.status = 'deleted' AND c.reply_count > 0))";
+
+/// At most this many replies are loaded for one page of threads.
+pub const MAX_REPLIES_PER_PAGE: i64 = 2000;
+
+#[derive(Debug)]
+pub struct NewComment<'a> {
+    pub article_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub body_source: &'a str,
+    pub body_html: &'a str,
+}
+
+/// Why a reply cannot be attached where it was aimed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyProblem {
+    ParentMissing,
+    ParentElsewhere,
+    ParentDeleted,
+}
+
+impl Store {
+    /// Adds a comment (or a reply) and its counts in one transaction; on PostgreSQL the
+    /// `broadsheet_comments` notification goes out when it commits.
+    pub async fn insert_comment(
+        &self,
+        new: &NewComment<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<std::result::Result<i64, ReplyProblem>> {
+        self.count_query();
+        macro_rules! body {
+            ($tx:ident, $notify:expr) => {{
+                let (thread_id, depth) = match new.parent_id {
+                    None => (None, 0),
+                    Some(pid) => {
+                        let parent: Option<(i64, Option<i64>, i32, String)> = sqlx::query_as(
+                            "SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1",
+                        )
+                        .bind(pid)
+                        .fetch_optional(&mut *$tx)
+                        .await?;
+                        match parent {
+                            None => return Ok(Err(ReplyProblem::ParentMissing)),
+                            Some((aid, _, _, _)) if aid != new.article_id => {
+                                return Ok(Err(ReplyProblem::ParentElsewhere));
+                            }
+                            Some((_, _, _, status)) if status != "visible" => {
+                                return Ok(Err(ReplyProblem::ParentDeleted));
+                            }
+                            Some((_, thread, depth, _)) => (thread.or(Some(pid)), depth + 1),
+                        }
+                    }
+                };
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
+                     body_source, body_html, status, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'visible', $8) RETURNING id",
+                )
+                .bind(new.article_id)
+                .bind(new.parent_id)
+                .bind(thread_id)
+                .bind(depth)
+                .bind(new.author_id)
+                .bind(new.body_source)
+                .bind(new.body_html)
+                .bind(now)
+                .fetch_one(&mut *$tx)
+                .await?;
+                if thread_id.is_none() {
+                    sqlx::query("UPDATE comments SET thread_id = id WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+                if let Some(pid) = new.parent_id {
+                    sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
+                        .bind(pid)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+                sqlx::query("UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1")
+                    .bind(new.article_id)
+                    .execute(&mut *$tx)
+                    .await?;
+                if $notify {
+                    sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
+                        .bind(format!("{}:{}", new.article_id, id))
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+                id
+            }};
+        }
+        let id = match &self.pools {
+            Pools::Sqlite { write, .. } => {
+                let mut tx = write.begin().await?;
+                let id = body!(tx, false);
+                tx.commit().await?;
+                id
+            }
+            Pools::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                let id = body!(tx, true);
+                tx.commit().await?;
+                id
+            }
+        };
+        Ok(Ok(id))
+    }
+
+    pub async fn comment(&self, id: i64) -> Result<Option<CommentRow>> {
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = $1"
+        );
+        Ok(read!(self, |c| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(c)
+            .await?))
+    }
+
+    /// One page of an article's threads (root comments), in the chosen order, after `cursor`.
+    pub async fn threads(
+        &self,
+        article_id: i64,
+        sort: CommentSort,
+        cursor: Option<ThreadCursor>,
+        limit: i64,
+    ) -> Result<Vec<CommentRow>> {
+        let (keyset, order) = match sort {
+            CommentSort::Oldest => ("(c.created_at, c.id) > ($2, $3)", "c.created_at, c.id"),
+            CommentSort::Newest => (
+                "(c.created_at, c.id) < ($2, $3)",
+                "c.created_at DESC, c.id DESC",
+            ),
+            CommentSort::MostLiked => (
+                "(c.like_count, c.id) < ($4, $3)",
+                "c.like_count DESC, c.id DESC",
+            ),
+        };
+        let keyset = if cursor.is_some() {
+            keyset
+        } else {
+            "$3 = $3 AND $2 = $2 AND $4 = $4"
+        };
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id \
+             WHERE c.article_id = $1 AND c.parent_id IS NULL AND {SHOWN} AND {keyset} \
+             ORDER BY {order} LIMIT $5"
+        );
+        let (time_key, id_key, likes_key) = match cursor {
+            Some(c) => (
+                DateTime::from_timestamp_micros(c.key).unwrap_or_default(),
+                c.id,
+                c.key,
+            ),
+            None => (DateTime::<Utc>::default(), 0, 0),
+        };
+        Ok(read!(self, |c| {
+            sqlx::query_as(&sql)
+                .bind(article_id)
+                .bind(time_key)
+                .bind(id_key)
+                .bind(likes_key)
+                .bind(limit)
+                .fetch_all(c)
+                .await?
+        }))
+    }
+
+    /// Every shown reply of the given threads, oldest first, in one query.
+    pub async fn replies(&self, thread_ids: &[i64]) -> Result<Vec<CommentRow>> {
+        if thread_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = super::articles::placeholders(1, thread_ids.len());
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id \
+             WHERE c.thread_id IN ({list}) AND c.parent_id IS NOT NULL AND {SHOWN} \
+             ORDER BY c.created_at, c.id LIMIT {MAX_REPLIES_PER_PAGE}"
+        );
+        Ok(read!(self, |c| {
+            let mut q = sqlx::query_as(&sql);
+            for id in thread_ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(c).await?
+        }))
+    }
+
+    /// Which of `comment_ids` the member likes.
+    pub async fn liked_by(&self, user_id: i64, comment_ids: &[i64]) -> Result<Vec<i64>> {
+        if comment_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = super::articles::placeholders(2, comment_ids.len());
+        let sql = format!(
+            "SELECT comment_id FROM comment_likes WHERE user_id = $1 AND comment_id IN ({list})"
+        );
+        let rows: Vec<(i64,)> = read!(self, |c| {
+            let mut q = sqlx::query_as(&sql).bind(user_id);
+            for id in comment_ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(c).await?
+        });
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
+    /// Replaces the body of a visible comment of `author_id` posted at or after `not_before`.
+    /// False when nothing matched (not theirs, deleted, or too late).
+    pub async fn edit_comment(
+        &self,
+        id: i64,
+        author_id: i64,
+        body_source: &str,
+        body_html: &str,
+        now: DateTime<Utc>,
+        not_before: DateTime<Utc>,
+    ) -> Result<bool> {
+        let n = super::write!(self, |c| {
+            sqlx::query(
+                "UPDATE comments SET body_source = $1, body_html = $2, edited_at = $3 \
+                 WHERE id = $4 AND author_id = $5 AND status = 'visible' AND created_at >= $6",
+            )
+            .bind(body_source)
+            .bind(body_html)
+            .bind(now)
+            .bind(id)
+            .bind(author_id)
+            .bind(not_before)
+            .execute(c)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
+    /// The author deletes their comment: it becomes a tombstone (nothing is destroyed) and
+    /// stops counting. False when it was not theirs or not visible.
+    pub async fn delete_own_comment(&self, id: i64, author_id: i64) -> Result<bool> {
+        self.count_query();
+        macro_rules! body {
+            ($tx:ident) => {{
+                let row: Option<(i64, Option<i64>)> = sqlx::query_as(
+                    "UPDATE comments SET status = 'deleted' \
+                     WHERE id = $1 AND author_id = $2 AND status = 'visible' RETURNING article_id, parent_id",
+                )
+                .bind(id)
+                .bind(author_id)
+                .fetch_optional(&mut *$tx)
+                .await?;
+                let Some((article_id, parent_id)) = row else { return Ok(false) };
+                sqlx::query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
+                    .bind(article_id)
+                    .execute(&mut *$tx)
+                    .await?;
+                if let Some(pid) = parent_id {
+                    sqlx::query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
+                        .bind(pid)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+            }};
+        }
+        match &self.pools {
+            Pools::Sqlite { write, .. } => {
+                let mut tx = write.begin().await?;
+                body!(tx);
+                tx.commit().await?;
+            }
+            Pools::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                body!(tx);
+                tx.commit().await?;
+            }
+        }
+        Ok(true)
+    }
+
+    /// Sets whether `user_id` likes a comment. Returns `Ok(Some(count))` with the new count, or
+    /// `Ok(None)` when the like was already in the wanted state.
+    pub async fn set_like(
+        &self,
+        comment_id: i64,
+        user_id: i64,
+        like: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>> {
+        self.count_query();
+        macro_rules! body {
+            ($tx:ident) => {{
+                let changed = if like {
+                    sqlx::query(
+                        "INSERT INTO comment_likes (comment_id, user_id, created_at) VALUES ($1, $2, $3) \
+                         ON CONFLICT DO NOTHING",
+                    )
+                    .bind(comment_id)
+                    .bind(user_id)
+                    .bind(now)
+                    .execute(&mut *$tx)
+                    .await?
+                    .rows_affected()
+                } else {
+                    sqlx::query("DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2")
+                        .bind(comment_id)
+                        .bind(user_id)
+                        .execute(&mut *$tx)
+                        .await?
+                        .rows_affected()
+                };
+                if changed == 0 {
+                    return Ok(None);
+                }
+                let (count,): (i64,) = sqlx::query_as(
+                    "UPDATE comments SET like_count = like_count + $2 WHERE id = $1 RETURNING like_count",
+                )
+                .bind(comment_id)
+                .bind(if like { 1i64 } else { -1i64 })
+                .fetch_one(&mut *$tx)
+                .await?;
+                count
+            }};
+        }
+        let count = match &self.pools {
+            Pools::Sqlite { write, .. } => {
+                let mut tx = write.begin().await?;
+                let n = body!(tx);
+                tx.commit().await?;
+                n
+            }
+            Pools::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                let n = body!(tx);
+                tx.commit().await?;
+                n
+            }
+        };
+        Ok(Some(count))
+    }
+
+    /// Records a report; a member reports a comment once ([`Error::Conflict`] the second time).
+    pub async fn report_comment(
+        &self,
+        comment_id: i64,
+        reporter_id: i64,
+        reason: &str,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r: std::result::Result<_, sqlx::Error> = super::write!(self, |c| {
+            sqlx::query(
+                "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(comment_id)
+            .bind(reporter_id)
+            .bind(reason)
+            .bind(note)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+        });
+        match r.map_err(Error::from) {
+            Ok(_) => Ok(()),
+            Err(Error::Conflict(_)) => Err(Error::Conflict(
+                "You have already reported this comment; moderators will look at it.".to_owned(),
+            )),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every comment a member wrote, for their data download.
+    pub async fn comments_by_author(&self, author_id: i64) -> Result<Vec<(CommentRow, String)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            comment: CommentRow,
+            article_slug: String,
+        }
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS}, a.slug AS article_slug FROM comments c \
+             LEFT JOIN users u ON u.id = c.author_id JOIN articles a ON a.id = c.article_id \
+             WHERE c.author_id = $1 ORDER BY c.created_at, c.id"
+        );
+        let rows: Vec<Row> = read!(self, |c| sqlx::query_as(&sql)
+            .bind(author_id)
+            .fetch_all(c)
+            .await?);
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.comment, r.article_slug))
+            .collect())
+    }
+}

@@ -1,0 +1,890 @@
+//! The conversation under an article: how it is shown (threads, nesting, sorting, paging) and
+//! what members do in it (post, reply, edit, delete, like, report). Every action works as a
+//! plain form post with a redirect back; the script sends the same requests with
+//! `Accept: application/json` and gets JSON instead.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use chrono::{Duration, DurationRound};
+use serde::Deserialize;
+
+use super::live::CommentPosted;
+use super::session::{ClientIp, Viewer};
+use super::views::{Layout, TimeView};
+use super::{AppState, Error, Result};
+use crate::domain::comment::{
+    CommentBody, CommentError, CommentFacts, CommentPermissions, CommentSort, EDIT_WINDOW_MINUTES,
+    MAX_NESTING, ThreadCursor, comment_permissions,
+};
+use crate::domain::{ArticleDetail, Slug};
+use crate::store::comments::{CommentRow, NewComment, ReplyProblem};
+
+/// Threads shown per page.
+pub const THREADS_PER_PAGE: i64 = 50;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/articles/{slug}/comments", post(post_comment))
+        .route("/comments/{id}/fragment", get(fragment))
+        .route("/comments/{id}/edit", get(edit_form).post(edit))
+        .route("/comments/{id}/delete", post(delete))
+        .route("/comments/{id}/like", post(like))
+        .route("/comments/{id}/report", get(report_form).post(report))
+}
+
+// ----- view models -----
+
+/// One comment as the page shows it, with what the viewer may do to it.
+pub struct CommentView {
+    pub id: i64,
+    pub author: String,
+    pub time: TimeView,
+    pub edited: bool,
+    pub deleted: bool,
+    pub body_html: String,
+    pub likes: i64,
+    pub liked: bool,
+    pub can: CommentPermissions,
+    /// Shown on replies flattened under the third level: whom they answer.
+    pub replying_to: Option<String>,
+    pub article_slug: String,
+    pub csrf: String,
+}
+
+pub struct CommentNode {
+    pub c: CommentView,
+    pub children: Vec<CommentNode>,
+}
+
+/// The comment form, as first shown or sent back with what was typed and what went wrong.
+#[derive(Default)]
+pub struct CommentFormView {
+    pub action: String,
+    pub csrf: String,
+    pub body: String,
+    pub error: Option<String>,
+    pub reply_to: Option<(i64, String)>,
+    pub max_chars: usize,
+}
+
+pub struct SortLink {
+    pub label: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct Conversation {
+    pub count: i64,
+    pub threads: Vec<CommentNode>,
+    pub sorts: Vec<SortLink>,
+    pub more_href: Option<String>,
+    pub form: Option<CommentFormView>,
+    pub live_href: String,
+    pub signin_href: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ConversationQuery {
+    pub sort: Option<String>,
+    pub page: Option<String>,
+    pub reply: Option<i64>,
+}
+
+fn view(
+    row: &CommentRow,
+    viewer: &Viewer,
+    liked: bool,
+    replying_to: Option<String>,
+    slug: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> CommentView {
+    let facts = CommentFacts {
+        author_id: row.author_id,
+        status_visible: row.is_visible(),
+        created_at: row.created_at,
+    };
+    CommentView {
+        id: row.id,
+        author: row.author_name.clone(),
+        time: TimeView::long(row.created_at),
+        edited: row.edited_at.is_some(),
+        deleted: !row.is_visible(),
+        body_html: if row.is_visible() {
+            row.body_html.clone()
+        } else {
+            String::new()
+        },
+        likes: row.like_count,
+        liked,
+        can: comment_permissions(viewer.facts().as_ref(), &facts, now),
+        replying_to,
+        article_slug: slug.to_owned(),
+        csrf: viewer.csrf.clone(),
+    }
+}
+
+/// Builds the conversation block of an article page: one page of threads and all their
+/// replies (two queries, three with a signed-in viewer's likes).
+pub async fn conversation(
+    state: &AppState,
+    article: &ArticleDetail,
+    viewer: &Viewer,
+    q: &ConversationQuery,
+    form: Option<CommentFormView>,
+) -> Result<Conversation> {
+    let slug = &article.card.slug;
+    let sort = CommentSort::parse(q.sort.as_deref());
+    let cursor = match q.page.as_deref() {
+        None | Some("") => None,
+        Some(p) => Some(ThreadCursor::decode(p).ok_or_else(|| {
+            Error::BadRequest(
+                "This comments page link is not valid. Use the “Show more comments” link instead."
+                    .into(),
+            )
+        })?),
+    };
+    let now = state.clock.now();
+    let count = article.card.comment_count;
+    let (roots, replies) = if count > 0 || cursor.is_some() {
+        let mut roots = state
+            .store
+            .threads(article.card.id, sort, cursor, THREADS_PER_PAGE + 1)
+            .await?;
+        let more = roots.len() as i64 > THREADS_PER_PAGE;
+        roots.truncate(THREADS_PER_PAGE as usize);
+        let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
+        let replies = state.store.replies(&ids).await?;
+        (Some((roots, more)), replies)
+    } else {
+        (None, Vec::new())
+    };
+    let (roots, more) = roots.unwrap_or_default();
+    let liked: Vec<i64> = match &viewer.user {
+        Some(u) if !roots.is_empty() => {
+            let ids: Vec<i64> = roots.iter().chain(&replies).map(|r| r.id).collect();
+            state.store.liked_by(u.id, &ids).await?
+        }
+        _ => Vec::new(),
+    };
+    let more_href = if more {
+        roots.last().map(|last| {
+            let key = match sort {
+                CommentSort::MostLiked => last.like_count,
+                _ => last.created_at.timestamp_micros(),
+            };
+            format!(
+                "/articles/{slug}?sort={}&page={}#comments",
+                sort.as_str(),
+                ThreadCursor { key, id: last.id }.encode()
+            )
+        })
+    } else {
+        None
+    };
+    let threads = build_tree(&roots, &replies, |row, replying_to| {
+        view(row, viewer, liked.contains(&row.id), replying_to, slug, now)
+    });
+    let form = match (&viewer.user, form) {
+        (None, _) => None,
+        (Some(_), Some(f)) => Some(f),
+        (Some(_), None) => {
+            let reply_to = match q.reply {
+                Some(id) => state
+                    .store
+                    .comment(id)
+                    .await?
+                    .filter(|c| c.article_id == article.card.id && c.is_visible())
+                    .map(|c| (c.id, c.author_name)),
+                None => None,
+            };
+            Some(CommentFormView {
+                action: format!("/articles/{slug}/comments"),
+                csrf: viewer.csrf.clone(),
+                reply_to,
+                max_chars: state.config.max_comment_chars,
+                ..Default::default()
+            })
+        }
+    };
+    let sorts = [
+        CommentSort::Oldest,
+        CommentSort::Newest,
+        CommentSort::MostLiked,
+    ]
+    .into_iter()
+    .map(|s| SortLink {
+        label: match s {
+            CommentSort::Oldest => "Oldest",
+            CommentSort::Newest => "Newest",
+            CommentSort::MostLiked => "Most liked",
+        },
+        href: format!("/articles/{slug}?sort={}#comments", s.as_str()),
+        current: s == sort,
+    })
+    .collect();
+    Ok(Conversation {
+        count,
+        threads,
+        sorts,
+        more_href,
+        form,
+        live_href: format!("/articles/{slug}/live"),
+        signin_href: format!("/signin?return_to=/articles/{slug}"),
+    })
+}
+
+/// Nests replies under their parents up to [`MAX_NESTING`]; deeper replies join the list of
+/// their ancestor at the last level, oldest first, each naming whom it answers.
+fn build_tree(
+    roots: &[CommentRow],
+    replies: &[CommentRow],
+    mut make: impl FnMut(&CommentRow, Option<String>) -> CommentView,
+) -> Vec<CommentNode> {
+    let by_id: HashMap<i64, &CommentRow> = roots.iter().chain(replies).map(|r| (r.id, r)).collect();
+    // Where each reply is shown: its parent, or for deep replies the ancestor at depth MAX-1.
+    let mut children: HashMap<i64, Vec<&CommentRow>> = HashMap::new();
+    for r in replies {
+        let Some(mut anchor) = r.parent_id else {
+            continue;
+        };
+        while let Some(a) = by_id.get(&anchor) {
+            if a.depth < MAX_NESTING {
+                break;
+            }
+            match a.parent_id {
+                Some(p) => anchor = p,
+                None => break,
+            }
+        }
+        children.entry(anchor).or_default().push(r);
+    }
+    fn node(
+        row: &CommentRow,
+        by_id: &HashMap<i64, &CommentRow>,
+        children: &HashMap<i64, Vec<&CommentRow>>,
+        make: &mut dyn FnMut(&CommentRow, Option<String>) -> CommentView,
+    ) -> CommentNode {
+        let replying_to = if row.depth > MAX_NESTING {
+            row.parent_id
+                .and_then(|p| by_id.get(&p))
+                .map(|p| p.author_name.clone())
+        } else {
+            None
+        };
+        let c = make(row, replying_to);
+        let kids = children
+            .get(&row.id)
+            .map(|list| {
+                list.iter()
+                    .map(|k| node(k, by_id, children, make))
+                    .collect()
+            })
+            .unwrap_or_default();
+        CommentNode { c, children: kids }
+    }
+    roots
+        .iter()
+        .map(|r| node(r, &by_id, &children, &mut make))
+        .collect()
+}
+
+// ----- posting -----
+
+#[derive(Deserialize)]
+struct CommentForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+    parent_id: Option<String>,
+    #[serde(default)]
+    website: String,
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+fn json_error(status: StatusCode, message: &str) -> Response {
+    (status, Json(serde_json::json!({ "error": message }))).into_response()
+}
+
+/// `POST /articles/{slug}/comments`: a new comment, or a reply when `parent_id` is set.
+async fn post_comment(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ClientIp(ip): ClientIp,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<CommentForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let now = state.clock.now();
+    let article = state
+        .store
+        .published_article(slug.as_str(), now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let parent_id =
+        match form.parent_id.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(p) => Some(p.parse::<i64>().map_err(|_| {
+                Error::BadRequest("The comment being replied to is not valid.".into())
+            })?),
+        };
+    // Any refusal sends the form back with the text in it.
+    let refuse = |status: StatusCode, message: String, retry_after: Option<i64>| {
+        let (state, viewer, article) = (state.clone(), viewer.clone(), article.clone());
+        let body = form.body.clone();
+        async move {
+            if json {
+                let mut r = json_error(status, &message);
+                if let Some(s) = retry_after {
+                    r.headers_mut().insert(header::RETRY_AFTER, s.into());
+                }
+                return Ok::<Response, Error>(r);
+            }
+            let reply_to = match parent_id {
+                Some(id) => state
+                    .store
+                    .comment(id)
+                    .await?
+                    .filter(|c| c.article_id == article.card.id)
+                    .map(|c| (c.id, c.author_name)),
+                None => None,
+            };
+            let form = CommentFormView {
+                action: format!("/articles/{}/comments", article.card.slug),
+                csrf: viewer.csrf.clone(),
+                body,
+                error: Some(message),
+                reply_to,
+                max_chars: state.config.max_comment_chars,
+            };
+            let html = super::pages::render_article(
+                &state,
+                &viewer,
+                &article,
+                &ConversationQuery::default(),
+                Some(form),
+            )
+            .await?;
+            let mut r = (status, Html(html)).into_response();
+            if let Some(s) = retry_after {
+                r.headers_mut().insert(header::RETRY_AFTER, s.into());
+            }
+            Ok(r)
+        }
+    };
+    if !form.website.is_empty() {
+        return refuse(StatusCode::BAD_REQUEST, "This comment could not be accepted. If you are a person, leave the hidden Website field empty.".into(), None).await;
+    }
+    let body = match CommentBody::parse(&form.body, state.config.max_comment_chars) {
+        Ok(b) => b,
+        Err(e @ (CommentError::Empty | CommentError::TooLong { .. })) => {
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, e.to_string(), None).await;
+        }
+    };
+    // Rate limits per member and per address, in the database so every process counts alike.
+    let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
+    let limit = i64::from(state.config.comments_per_minute);
+    let member_hits = state
+        .store
+        .hit_rate_window(&format!("comment:member:{}", user.id), minute)
+        .await?;
+    let address_hits = state
+        .store
+        .hit_rate_window(&format!("comment:address:{ip}"), minute)
+        .await?;
+    if member_hits > limit || address_hits > limit {
+        let wait = (minute + Duration::minutes(1) - now).num_seconds().max(1);
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("You are posting faster than {limit} comments a minute. Wait {wait} seconds, then post again: your text is kept below."),
+            Some(wait),
+        )
+        .await;
+    }
+    let body_html = body.to_html();
+    let new = NewComment {
+        article_id: article.card.id,
+        parent_id,
+        author_id: user.id,
+        body_source: body.as_str(),
+        body_html: &body_html,
+    };
+    let id = match state.store.insert_comment(&new, now).await? {
+        Ok(id) => id,
+        Err(problem) => {
+            let message = match problem {
+                ReplyProblem::ParentMissing => {
+                    "The comment you are replying to does not exist (it may have been removed). Post your text as a new comment instead."
+                }
+                ReplyProblem::ParentElsewhere => {
+                    "The comment you are replying to belongs to another article. Post your text as a new comment here instead."
+                }
+                ReplyProblem::ParentDeleted => {
+                    "The comment you are replying to has been deleted. Post your text as a new comment instead."
+                }
+            };
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, message.to_owned(), None).await;
+        }
+    };
+    state.live.announce(CommentPosted {
+        article_id: article.card.id,
+        comment_id: id,
+    });
+    tracing::info!(comment_id = id, article = %slug, "comment posted");
+    if json {
+        let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+        let html = render_one(&row, &viewer, false, None, slug.as_str(), now)?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(serde_json::json!({ "id": id, "html": html, "count": article.card.comment_count + 1 })),
+        )
+            .into_response());
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "comment_fragment.html")]
+struct CommentFragment<'a> {
+    c: &'a CommentView,
+}
+
+fn render_one(
+    row: &CommentRow,
+    viewer: &Viewer,
+    liked: bool,
+    replying_to: Option<String>,
+    slug: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String> {
+    let v = view(row, viewer, liked, replying_to, slug, now);
+    Ok(CommentFragment { c: &v }.render()?)
+}
+
+/// `GET /comments/{id}/fragment`: one comment's HTML, as the page would show it to this
+/// viewer (for live updates: the script inserts server-rendered, sanitised HTML).
+async fn fragment(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    let now = state.clock.now();
+    let row = state
+        .store
+        .comment(id)
+        .await?
+        .filter(|c| c.is_visible())
+        .ok_or(Error::NotFound)?;
+    let (slug, published) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !published {
+        return Err(Error::NotFound);
+    }
+    let liked = match &viewer.user {
+        Some(u) => !state.store.liked_by(u.id, &[id]).await?.is_empty(),
+        None => false,
+    };
+    let html = render_one(&row, &viewer, liked, None, &slug, now)?;
+    let parent = row.parent_id.map_or(String::new(), |p| p.to_string());
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+            (header::HeaderName::from_static("x-parent-id"), parent),
+        ],
+        Html(html),
+    )
+        .into_response())
+}
+
+// ----- edit, delete -----
+
+#[derive(Template)]
+#[template(path = "comment_edit.html")]
+struct EditPage {
+    layout: Layout,
+    id: i64,
+    csrf: String,
+    body: String,
+    error: Option<String>,
+    back: String,
+    max_chars: usize,
+}
+
+async fn own_comment(state: &AppState, viewer: &Viewer, id: i64) -> Result<(CommentRow, String)> {
+    let user = viewer.require_user()?;
+    let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+    if row.author_id != Some(user.id) {
+        return Err(Error::Forbidden(
+            "Only the author of a comment can change it.".into(),
+        ));
+    }
+    let (slug, _) = state
+        .store
+        .article_slug(row.article_id, state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok((row, slug))
+}
+
+async fn edit_page(
+    state: &AppState,
+    viewer: &Viewer,
+    row: &CommentRow,
+    slug: &str,
+    body: String,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response> {
+    let page = EditPage {
+        layout: super::accounts::layout(state, viewer, "Edit your comment").await?,
+        id: row.id,
+        csrf: viewer.csrf.clone(),
+        body,
+        error,
+        back: format!("/articles/{slug}#comment-{}", row.id),
+        max_chars: state.config.max_comment_chars,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+const EDIT_WINDOW_PASSED: &str = "The 15 minutes for editing this comment have passed, so it was not changed. Your text is still here to copy.";
+
+/// `GET /comments/{id}/edit`
+async fn edit_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    let (row, slug) = own_comment(&state, &viewer, id).await?;
+    if !row.is_visible() {
+        return Err(Error::NotFound);
+    }
+    let late = state.clock.now() - row.created_at > Duration::minutes(EDIT_WINDOW_MINUTES);
+    let error = late.then(|| EDIT_WINDOW_PASSED.to_owned());
+    let body = row.body_source.clone();
+    edit_page(&state, &viewer, &row, &slug, body, error, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct EditForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// `POST /comments/{id}/edit`: within 15 minutes of posting; marks the comment edited.
+async fn edit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<EditForm>,
+) -> Result<Response> {
+    let (row, slug) = own_comment(&state, &viewer, id).await?;
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let now = state.clock.now();
+    let fail = |status: StatusCode, message: String| {
+        let (state, viewer, row, slug, body) = (
+            state.clone(),
+            viewer.clone(),
+            row.clone(),
+            slug.clone(),
+            form.body.clone(),
+        );
+        async move {
+            if json {
+                return Ok(json_error(status, &message));
+            }
+            edit_page(&state, &viewer, &row, &slug, body, Some(message), status).await
+        }
+    };
+    let body = match CommentBody::parse(&form.body, state.config.max_comment_chars) {
+        Ok(b) => b,
+        Err(e) => return fail(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).await,
+    };
+    let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
+    let user_id = viewer.require_user()?.id;
+    if !state
+        .store
+        .edit_comment(id, user_id, body.as_str(), &body.to_html(), now, not_before)
+        .await?
+    {
+        let message = if row.is_visible() {
+            EDIT_WINDOW_PASSED
+        } else {
+            "This comment has been deleted, so it cannot be edited."
+        };
+        return fail(StatusCode::CONFLICT, message.to_owned()).await;
+    }
+    if json {
+        let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+        let html = render_one(&row, &viewer, false, None, &slug, now)?;
+        return Ok(Json(serde_json::json!({ "id": id, "html": html })).into_response());
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /comments/{id}/delete`: the author's own; replies keep their place under a tombstone.
+async fn delete(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    let (row, slug) = own_comment(&state, &viewer, id).await?;
+    viewer.check_csrf(&form.csrf)?;
+    let user_id = viewer.require_user()?.id;
+    let deleted = state.store.delete_own_comment(row.id, user_id).await?;
+    if wants_json(&headers) {
+        return Ok(if deleted {
+            Json(serde_json::json!({ "id": id, "deleted": true })).into_response()
+        } else {
+            json_error(StatusCode::CONFLICT, "This comment was already deleted.")
+        });
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comments")).into_response())
+}
+
+// ----- like, report -----
+
+#[derive(Deserialize)]
+struct LikeForm {
+    #[serde(default)]
+    csrf: String,
+    /// "1" to like, "0" to take the like back.
+    #[serde(default)]
+    like: String,
+}
+
+/// `POST /comments/{id}/like`: sets the viewer's like (one per member) on or off.
+async fn like(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<LikeForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let now = state.clock.now();
+    let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+    let (slug, published) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !published {
+        return Err(Error::NotFound);
+    }
+    let can = comment_permissions(
+        viewer.facts().as_ref(),
+        &CommentFacts {
+            author_id: row.author_id,
+            status_visible: row.is_visible(),
+            created_at: row.created_at,
+        },
+        now,
+    );
+    let want = form.like != "0";
+    let refusal = if !can.like {
+        Some(if row.author_id == Some(user.id) {
+            "You cannot like your own comment."
+        } else {
+            "This comment cannot be liked."
+        })
+    } else {
+        None
+    };
+    let result = match refusal {
+        Some(m) => Err(m),
+        None => match state.store.set_like(id, user.id, want, now).await? {
+            Some(count) => Ok(count),
+            None if want => Err("You already like this comment."),
+            None => Err("You had not liked this comment, so there was nothing to take back."),
+        },
+    };
+    match (result, json) {
+        (Ok(count), true) => Ok(Json(
+            serde_json::json!({ "id": id, "liked": want, "likes": count }),
+        )
+        .into_response()),
+        (Ok(_), false) => {
+            Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+        }
+        (Err(m), true) => Ok(json_error(StatusCode::CONFLICT, m)),
+        (Err(m), false) => Err(Error::Store(crate::store::Error::Conflict(m.to_owned()))),
+    }
+}
+
+pub const REPORT_REASONS: [(&str, &str); 5] = [
+    ("spam", "Spam or advertising"),
+    ("abuse", "Abusive, hateful or harassing"),
+    ("off-topic", "Off-topic"),
+    ("misinformation", "False or misleading"),
+    ("other", "Something else"),
+];
+
+#[derive(Template)]
+#[template(path = "comment_report.html")]
+struct ReportPage {
+    layout: Layout,
+    id: i64,
+    csrf: String,
+    reasons: Vec<(&'static str, &'static str)>,
+    chosen: String,
+    note: String,
+    error: Option<String>,
+    done: bool,
+    back: String,
+}
+
+/// `GET /comments/{id}/report`
+async fn report_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    viewer.require_user()?;
+    let now = state.clock.now();
+    let row = state
+        .store
+        .comment(id)
+        .await?
+        .filter(|c| c.is_visible())
+        .ok_or(Error::NotFound)?;
+    let (slug, _) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let page = ReportPage {
+        layout: super::accounts::layout(&state, &viewer, "Report a comment").await?,
+        id,
+        csrf: viewer.csrf.clone(),
+        reasons: REPORT_REASONS.to_vec(),
+        chosen: String::new(),
+        note: String::new(),
+        error: None,
+        done: false,
+        back: format!("/articles/{slug}#comment-{id}"),
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Deserialize)]
+struct ReportForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// `POST /comments/{id}/report`: once per member per comment, with a reason.
+async fn report(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<ReportForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let now = state.clock.now();
+    let row = state
+        .store
+        .comment(id)
+        .await?
+        .filter(|c| c.is_visible())
+        .ok_or(Error::NotFound)?;
+    let (slug, _) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let can = comment_permissions(
+        viewer.facts().as_ref(),
+        &CommentFacts {
+            author_id: row.author_id,
+            status_visible: true,
+            created_at: row.created_at,
+        },
+        now,
+    );
+    let note = form.note.trim().to_owned();
+    let error = if !can.report {
+        Some("You cannot report your own comment.".to_owned())
+    } else if !REPORT_REASONS.iter().any(|(k, _)| *k == form.reason) {
+        Some("Choose a reason for the report.".to_owned())
+    } else if note.chars().count() > 1000 {
+        Some("The note can be at most 1,000 characters long.".to_owned())
+    } else {
+        match state
+            .store
+            .report_comment(id, user.id, &form.reason, &note, now)
+            .await
+        {
+            Ok(()) => None,
+            Err(crate::store::Error::Conflict(m)) => Some(m),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    if json {
+        return Ok(match error {
+            None => (
+                StatusCode::CREATED,
+                Json(serde_json::json!({ "id": id, "reported": true })),
+            )
+                .into_response(),
+            Some(m) => json_error(StatusCode::UNPROCESSABLE_ENTITY, &m),
+        });
+    }
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = ReportPage {
+        layout: super::accounts::layout(&state, &viewer, "Report a comment").await?,
+        id,
+        csrf: viewer.csrf.clone(),
+        reasons: REPORT_REASONS.to_vec(),
+        done: error.is_none(),
+        chosen: form.reason,
+        note: form.note,
+        error,
+        back: format!("/articles/{slug}#comment-{id}"),
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
