@@ -19,6 +19,7 @@ pub struct Asset {
 pub struct Assets {
     pub stylesheet: Asset,
     pub icon: Asset,
+    pub script: Asset,
 }
 
 impl Asset {
@@ -51,11 +52,17 @@ impl Assets {
                 "image/svg+xml",
                 include_bytes!("../../static/icon.svg"),
             ),
+            script: Asset::new(
+                "app",
+                "js",
+                "text/javascript; charset=utf-8",
+                include_bytes!("../../static/app.js"),
+            ),
         }
     }
 
     fn find(&self, name: &str) -> Option<&Asset> {
-        [&self.stylesheet, &self.icon]
+        [&self.stylesheet, &self.icon, &self.script]
             .into_iter()
             .find(|a| a.name == name)
     }

@@ -59,6 +59,25 @@ impl IntoResponse for Error {
                 "We could not understand that request",
                 m.clone(),
             ),
+            Error::Forbidden(m) => (StatusCode::FORBIDDEN, "Not allowed", m.clone()),
+            Error::SignInRequired => {
+                return (StatusCode::SEE_OTHER, [(header::LOCATION, "/signin")]).into_response();
+            }
+            Error::TooManyRequests {
+                message,
+                retry_after_secs,
+            } => {
+                let mut r = error_response(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Slow down a little",
+                    message.clone(),
+                );
+                r.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from_str(&(*retry_after_secs).max(1).to_string()).expect("digits"),
+                );
+                return r;
+            }
             Error::Store(store::Error::NotFound) => (
                 StatusCode::NOT_FOUND,
                 "Page not found",

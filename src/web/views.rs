@@ -14,6 +14,7 @@ pub struct Layout {
     pub canonical: Option<String>,
     pub stylesheet: String,
     pub icon: String,
+    pub script: String,
     pub nav: Vec<NavItem>,
     /// The signed-in member's display name (the header then offers settings and sign-out).
     pub account: Option<String>,
@@ -48,6 +49,7 @@ impl Layout {
             canonical: canonical_path.map(|p| format!("{}{p}", state.config.base_url)),
             stylesheet: state.assets.stylesheet.href(),
             icon: state.assets.icon.href(),
+            script: state.assets.script.href(),
             nav: sections
                 .iter()
                 .map(|s| NavItem {

@@ -73,6 +73,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub database_url: String,
     pub backend: Backend,
+    /// The app's data directory (its mail outbox is `outbox/` inside).
+    pub data_dir: tempfile::TempDir,
     db: TestDb,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
@@ -140,7 +142,11 @@ impl TestApp {
                 )
             }
         };
+        let data_dir = tempfile::tempdir().unwrap();
         let mut config = Config::for_tests(&database_url);
+        config.data_dir = data_dir.path().to_owned();
+        config.comments_per_minute = 1000;
+        config.signups_per_hour = 1000;
         tweak(&mut config);
         let store = Store::open(
             &database_url,
@@ -159,6 +165,7 @@ impl TestApp {
             client: client(),
             database_url,
             backend,
+            data_dir,
             db,
             shutdown: None,
             server: None,
@@ -171,7 +178,9 @@ impl TestApp {
     async fn serve(&mut self, mut config: Config) {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        config.base_url = format!("http://{addr}");
+        if config.base_url == "http://127.0.0.1" {
+            config.base_url = format!("http://{addr}");
+        }
         let state = AppState::build(self.store.clone(), config, self.clock.clone())
             .await
             .expect("app state");
@@ -479,5 +488,179 @@ impl Drop for ServerProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A signed-in member with their own cookie jar.
+pub struct Member {
+    pub client: reqwest::Client,
+    pub csrf: String,
+    pub name: String,
+    pub email: String,
+    base: String,
+}
+
+/// The value of the first `<input name=csrf>` on a page.
+pub fn csrf_of(body: &str) -> String {
+    attrs(&html(body), "input[name=csrf]", "value")
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no csrf field in:\n{body}"))
+}
+
+impl TestApp {
+    /// Signs up `name` (as name@example.org, lower-cased) through the real form.
+    pub async fn member(&self, name: &str) -> Member {
+        let client = client();
+        let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+        let page = client
+            .get(self.url("/signup"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let r = client
+            .post(self.url("/signup"))
+            .form(&[
+                ("csrf", csrf_of(&page).as_str()),
+                ("display_name", name),
+                ("email", &email),
+                ("password", PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            303,
+            "sign-up of {name}: {}",
+            r.text().await.unwrap()
+        );
+        let settings = client
+            .get(self.url("/settings"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        Member {
+            csrf: csrf_of(&settings),
+            client,
+            name: name.to_owned(),
+            email,
+            base: format!("http://{}", self.addr),
+        }
+    }
+}
+
+impl Member {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn page(&self, path: &str) -> String {
+        let r = self.get(path).await;
+        assert_eq!(r.status(), 200, "GET {path}");
+        r.text().await.unwrap()
+    }
+
+    /// The same member after their session was renewed (the CSRF token follows the session).
+    pub async fn refreshed(self) -> Member {
+        let settings = self.page("/settings").await;
+        Member {
+            csrf: csrf_of(&settings),
+            ..self
+        }
+    }
+
+    /// POSTs a form with this member's CSRF token added.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form: Vec<(&str, &str)> = vec![("csrf", &self.csrf)];
+        form.extend_from_slice(fields);
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Posts a comment (a reply when `parent` is set) and returns its id.
+    pub async fn comment(&self, slug: &str, parent: Option<i64>, body: &str) -> i64 {
+        let parent = parent.map(|p| p.to_string()).unwrap_or_default();
+        let r = self
+            .post(
+                &format!("/articles/{slug}/comments"),
+                &[("body", body), ("parent_id", &parent)],
+            )
+            .await;
+        let status = r.status();
+        let location = r
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(
+            status,
+            303,
+            "posting a comment: {}",
+            r.text().await.unwrap()
+        );
+        let location = location.unwrap();
+        location
+            .rsplit("#comment-")
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    }
+}
+
+impl Member {
+    /// Signs an existing account in from a fresh cookie jar (another device).
+    pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Member {
+        let client = client();
+        let page = client
+            .get(app.url("/signin"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let r = client
+            .post(app.url("/signin"))
+            .form(&[
+                ("csrf", csrf_of(&page).as_str()),
+                ("email", email),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "sign-in of {email}");
+        let settings = client
+            .get(app.url("/settings"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        Member {
+            csrf: csrf_of(&settings),
+            client,
+            name: String::new(),
+            email: email.to_owned(),
+            base: format!("http://{}", app.addr),
+        }
     }
 }
