@@ -15,6 +15,7 @@ backend_tests!(
     password_reset_link_works_once_and_expires,
     settings_change_name_and_password_and_sign_out_everywhere,
     members_can_download_their_data_and_delete_their_account,
+    housekeeping_prunes_expired_sessions_and_old_throttles,
 );
 
 async fn sign_up_form_has_the_contract_names_and_signs_in(app: TestApp) {
@@ -701,5 +702,32 @@ async fn members_can_download_their_data_and_delete_their_account(app: TestApp) 
             .await
             .status(),
         422
+    );
+}
+
+async fn housekeeping_prunes_expired_sessions_and_old_throttles(app: TestApp) {
+    let fay = app.member("Fay").await;
+    assert_eq!(
+        try_sign_in(&app, "fay@example.org", "wrong password")
+            .await
+            .status(),
+        422
+    );
+    // Nothing is due yet.
+    assert_eq!(app.store.prune_expired(app.clock.now()).await.unwrap(), 0);
+    assert_eq!(fay.get("/settings").await.status(), 200);
+    // Thirty-one days on, the session has expired (and is refused), then pruned with the
+    // sign-up and sign-in throttle records.
+    app.clock.advance(chrono::Duration::days(31));
+    assert_eq!(fay.get("/settings").await.status(), 303);
+    let removed = app.store.prune_expired(app.clock.now()).await.unwrap();
+    assert!(
+        removed >= 3,
+        "session, rate window and sign-in failure: removed {removed}"
+    );
+    assert_eq!(
+        app.store.prune_expired(app.clock.now()).await.unwrap(),
+        0,
+        "idempotent"
     );
 }

@@ -33,7 +33,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         startup_ms = started.elapsed().as_millis() as u64,
         "Broadsheet is serving on http://{addr}"
     );
-    let state = AppState::build(store.clone(), config, clock).await?;
+    let state = AppState::build(store.clone(), config, clock.clone()).await?;
+    tokio::spawn(housekeeping(store.clone(), clock));
     web::serve(listener, state, shutdown_signal(), Duration::from_secs(20)).await?;
     store.close().await;
     tracing::info!("stopped");
@@ -53,6 +54,19 @@ pub async fn load_demo_if_empty(store: &Store, clock: &Clock) -> anyhow::Result<
     store.import_articles(&articles, now).await?;
     tracing::info!(articles = articles.len(), "loaded the demo content");
     Ok(())
+}
+
+/// Every ten minutes, forget expired sessions, reset links and throttle records.
+async fn housekeeping(store: Store, clock: Clock) {
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        match store.prune_expired(clock.now()).await {
+            Ok(n) if n > 0 => tracing::info!(removed = n, "housekeeping: pruned expired records"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "housekeeping failed; will retry"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

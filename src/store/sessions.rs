@@ -181,25 +181,27 @@ impl Store {
         Ok(n)
     }
 
-    /// Forgets rate windows and sign-in failures older than `before`.
-    pub async fn prune_throttles(&self, before: DateTime<Utc>) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query("DELETE FROM rate_windows WHERE window_start < $1")
-                .bind(before)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
-        write!(self, |c| {
-            sqlx::query(
-                "DELETE FROM signin_failures WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $1)",
-            )
-            .bind(before)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
-        Ok(())
+    /// Removes what can no longer matter: expired sessions and reset links, and throttle
+    /// records older than a day. Idempotent, so every server process may run it.
+    pub async fn prune_expired(&self, now: DateTime<Utc>) -> Result<u64> {
+        let day_ago = now - chrono::Duration::days(1);
+        let statements: [(&str, DateTime<Utc>); 4] = [
+            ("DELETE FROM sessions WHERE expires_at <= $1", now),
+            ("DELETE FROM password_resets WHERE expires_at <= $1", now),
+            ("DELETE FROM rate_windows WHERE window_start < $1", day_ago),
+            (
+                "DELETE FROM signin_failures WHERE updated_at < $1 \
+                 AND (locked_until IS NULL OR locked_until < $1)",
+                day_ago,
+            ),
+        ];
+        let mut removed = 0;
+        for (sql, at) in statements {
+            removed += write!(self, |c| {
+                sqlx::query(sql).bind(at).execute(c).await?.rows_affected()
+            });
+        }
+        Ok(removed)
     }
 
     pub async fn create_password_reset(

@@ -678,36 +678,38 @@ async fn reset_request(
         .store
         .hit_rate_window(&format!("reset:{ip}"), hour)
         .await?;
-    if hits <= 10 {
-        if let Some(u) = state.store.user_by_email(&email).await? {
-            let token = random_token();
-            state
-                .store
-                .create_password_reset(
-                    &hash_token(&token),
-                    u.id,
-                    now,
-                    now + Duration::hours(RESET_LINK_HOURS),
-                )
-                .await?;
-            let link = format!("{}/reset/{token}", state.config.base_url);
-            let text = format!(
-                "Hello {},\n\nSomeone (we hope you) asked to reset the password of your {} account.\n\
-                 Open this link within an hour to choose a new password:\n\n{link}\n\n\
-                 If you did not ask for this, ignore this message: your password stays as it is.\n",
-                u.display_name, state.config.site_name
-            );
-            let mail = Mail {
-                from: &state.config.mail_from,
-                to: email.as_str(),
-                subject: "Reset your password",
-                text,
-            };
-            if let Err(e) = state.mailer.send(mail).await {
-                tracing::error!(error = %e, "sending the password-reset mail failed");
-            }
+    // At most ten links an hour per address: the form cannot be used to flood an inbox.
+    if hits <= 10
+        && let Some(u) = state.store.user_by_email(&email).await?
+    {
+        let token = random_token();
+        state
+            .store
+            .create_password_reset(
+                &hash_token(&token),
+                u.id,
+                now,
+                now + Duration::hours(RESET_LINK_HOURS),
+            )
+            .await?;
+        let link = format!("{}/reset/{token}", state.config.base_url);
+        let text = format!(
+            "Hello {},\n\nSomeone (we hope you) asked to reset the password of your {} account.\n\
+             Open this link within an hour to choose a new password:\n\n{link}\n\n\
+             If you did not ask for this, ignore this message: your password stays as it is.\n",
+            u.display_name, state.config.site_name
+        );
+        let mail = Mail {
+            from: &state.config.mail_from,
+            to: email.as_str(),
+            subject: "Reset your password",
+            text,
+        };
+        if let Err(e) = state.mailer.send(mail).await {
+            tracing::error!(error = %e, "sending the password-reset mail failed");
         }
     }
+
     let page = ResetRequestPage {
         layout: layout(&state, &viewer, "Reset your password").await?,
         csrf: viewer.csrf.clone(),

@@ -224,16 +224,15 @@ pub fn client_ip(
     connect: Option<&ConnectInfo<SocketAddr>>,
     trust_proxy: bool,
 ) -> String {
-    if trust_proxy {
-        if let Some(ip) = parts_headers
+    if trust_proxy
+        && let Some(ip) = parts_headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
             .map(str::trim)
             .filter(|v| !v.is_empty())
-        {
-            return ip.to_owned();
-        }
+    {
+        return ip.to_owned();
     }
     connect.map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
 }
