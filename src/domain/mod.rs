@@ -5,6 +5,7 @@ pub mod clock;
 pub mod comment;
 pub mod frontmatter;
 pub mod markdown;
+pub mod search;
 pub mod slug;
 pub mod user;
 

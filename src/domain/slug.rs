@@ -69,7 +69,8 @@ impl Slug {
     }
 }
 
-fn fold_accent(c: char) -> char {
+/// The base letter of a common accented Latin letter (lower case); other characters unchanged.
+pub(crate) fn fold_accent(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
         'ç' | 'č' | 'ć' => 'c',

@@ -11,7 +11,7 @@ use crate::domain::{
 };
 
 #[derive(sqlx::FromRow)]
-struct CardRow {
+pub(crate) struct CardRow {
     id: i64,
     slug: String,
     title: String,
@@ -38,11 +38,11 @@ struct LabelRow {
     name: String,
 }
 
-const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, \
+pub(crate) const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, \
      a.comment_count, s.slug AS section_slug, s.name AS section_name";
 
 impl CardRow {
-    fn into_card(self, authors: Vec<Byline>) -> ArticleCard {
+    pub(crate) fn into_card(self, authors: Vec<Byline>) -> ArticleCard {
         ArticleCard {
             id: self.id,
             slug: self.slug,
@@ -83,7 +83,7 @@ fn list_sql(scope: ListScope) -> String {
 
 /// The body of an import, once per backend: `$tx` is a transaction of that backend.
 macro_rules! import_in {
-    ($tx:ident, $articles:expr, $now:expr) => {{
+    ($tx:ident, $articles:expr, $now:expr, $backend:ident) => {{
         let mut ids = Vec::with_capacity($articles.len());
         for a in $articles {
             let section_id = taxonomy::upsert_section!(&mut *$tx, &a.section, $now);
@@ -134,6 +134,12 @@ macro_rules! import_in {
                 .execute(&mut *$tx)
                 .await?;
             }
+            // The search index, in the same transaction: nothing to rebuild or sync.
+            let body_text = crate::domain::search::markdown_text(&a.body_source);
+            let (tags, authors) = (a.tags.join(" "), a.authors.join(" "));
+            super::search::index_article!(
+                $backend, $tx, article_id, &a.title, &a.summary, &body_text, &tags, &authors
+            );
             ids.push(article_id);
         }
         ids
@@ -255,7 +261,7 @@ impl Store {
         }))
     }
 
-    async fn attach_bylines(&self, rows: Vec<CardRow>) -> Result<Vec<ArticleCard>> {
+    pub(crate) async fn attach_bylines(&self, rows: Vec<CardRow>) -> Result<Vec<ArticleCard>> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut labels = self.labels(&ids, false).await?;
         Ok(rows
@@ -325,13 +331,13 @@ impl Store {
         match &self.pools {
             Pools::Sqlite { write, .. } => {
                 let mut tx = write.begin().await?;
-                let ids = import_in!(tx, articles, now);
+                let ids = import_in!(tx, articles, now, sqlite);
                 tx.commit().await?;
                 Ok(ids)
             }
             Pools::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
-                let ids = import_in!(tx, articles, now);
+                let ids = import_in!(tx, articles, now, postgres);
                 tx.commit().await?;
                 Ok(ids)
             }

@@ -15,6 +15,7 @@
 
 pub mod articles;
 pub mod comments;
+pub mod search;
 pub mod sessions;
 pub mod taxonomy;
 pub mod users;

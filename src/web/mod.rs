@@ -9,6 +9,7 @@ pub mod live;
 pub mod metrics;
 pub mod ops;
 pub mod pages;
+pub mod search;
 pub mod session;
 pub mod views;
 
@@ -89,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(accounts::router())
         .merge(comments::router())
+        .merge(search::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())

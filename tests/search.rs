@@ -1,0 +1,396 @@
+//! Full-text search over published articles, on SQLite (FTS5) and PostgreSQL (tsvector + GIN):
+//! ranking, phrases, prefixes, filters, ordering, paging, snippets, and hostile queries.
+
+mod common;
+
+use common::{TestApp, article, attrs, html, texts};
+
+backend_tests!(
+    a_headline_match_outranks_a_body_match,
+    phrases_and_prefixes_match,
+    filters_narrow_by_section_and_date,
+    results_can_be_newest_first_and_paged,
+    the_index_is_current_in_the_same_transaction,
+    hostile_queries_never_error,
+    the_header_has_a_search_box,
+);
+
+fn story(
+    slug: &str,
+    section: &str,
+    minutes_ago: i64,
+    title: &str,
+    body: &str,
+) -> broadsheet::domain::NewArticle {
+    let mut a = article(slug, section, minutes_ago);
+    a.title = title.into();
+    a.summary = format!("About {slug}.");
+    a.body_source = body.into();
+    a
+}
+
+fn titles(body: &str) -> Vec<String> {
+    texts(&html(body), ".search-hit .card-title")
+}
+
+async fn a_headline_match_outranks_a_body_match(app: TestApp) {
+    app.publish(&[
+        story(
+            "body-match",
+            "Science",
+            5,
+            "Rivers rise in the north",
+            "Engineers say the new lighthouse lens is a marvel of glass.",
+        ),
+        story(
+            "title-match",
+            "Science",
+            60,
+            "Lighthouse keepers return",
+            "The coast guard has restored staffed stations.",
+        ),
+        story(
+            "no-match",
+            "Science",
+            1,
+            "Budget vote delayed",
+            "Nothing about the coast here.",
+        ),
+    ])
+    .await;
+    let body = app.page("/search?q=lighthouse", 200).await;
+    assert_eq!(
+        titles(&body),
+        vec!["Lighthouse keepers return", "Rivers rise in the north"]
+    );
+    // The snippet shows the match, highlighted and escaped.
+    let doc = html(&body);
+    let snippets = scraper::Selector::parse(".search-hit .snippet mark").unwrap();
+    assert!(
+        doc.select(&snippets)
+            .any(|m| m.text().collect::<String>().to_lowercase() == "lighthouse")
+    );
+    // Tags and authors are searchable too.
+    let mut tagged = story(
+        "tagged",
+        "Business",
+        3,
+        "Quarterly figures",
+        "Sales were flat.",
+    );
+    tagged.tags = vec!["semiconductors".into()];
+    tagged.authors = vec!["Octavia Brennan".into()];
+    app.publish(&[tagged]).await;
+    assert_eq!(
+        titles(&app.page("/search?q=semiconductors", 200).await),
+        vec!["Quarterly figures"]
+    );
+    assert_eq!(
+        titles(&app.page("/search?q=brennan", 200).await),
+        vec!["Quarterly figures"]
+    );
+}
+
+async fn phrases_and_prefixes_match(app: TestApp) {
+    app.publish(&[
+        story(
+            "exact",
+            "Science",
+            5,
+            "Tidal power plant opens",
+            "A tidal power plant began work.",
+        ),
+        story(
+            "scattered",
+            "Science",
+            6,
+            "Power to the plant floor",
+            "Tidal charts were consulted by the plant's power team.",
+        ),
+        story(
+            "election",
+            "International",
+            7,
+            "Elections called early",
+            "Voters will decide.",
+        ),
+    ])
+    .await;
+    assert_eq!(
+        titles(&app.page("/search?q=%22tidal+power+plant%22", 200).await),
+        vec!["Tidal power plant opens"]
+    );
+    let both = titles(&app.page("/search?q=tidal+power+plant", 200).await);
+    assert_eq!(both.len(), 2, "{both:?}");
+    // The last word matches as a prefix; a trailing * makes any word a prefix.
+    assert_eq!(
+        titles(&app.page("/search?q=elect", 200).await),
+        vec!["Elections called early"]
+    );
+    assert_eq!(
+        titles(&app.page("/search?q=vot*+decide", 200).await),
+        vec!["Elections called early"]
+    );
+    // Case and accents do not matter, in the query or in the text.
+    assert_eq!(
+        titles(
+            &app.page("/search?q=T%C3%8DDAL+%22POWER+PLANT%22", 200)
+                .await
+        )
+        .len(),
+        1
+    );
+    app.publish(&[story(
+        "zurich",
+        "Science",
+        8,
+        "Trams of Zürich",
+        "The Zürich network grows.",
+    )])
+    .await;
+    assert_eq!(
+        titles(&app.page("/search?q=zurich", 200).await),
+        vec!["Trams of Zürich"]
+    );
+    assert_eq!(
+        titles(&app.page("/search?q=Z%C3%BCrich", 200).await),
+        vec!["Trams of Zürich"]
+    );
+}
+
+async fn filters_narrow_by_section_and_date(app: TestApp) {
+    // t0 is 2026-06-01T12:00Z; 3 days ago is 29 May.
+    app.publish(&[
+        story(
+            "recent-sci",
+            "Science",
+            60,
+            "Harbour study recent",
+            "harbour",
+        ),
+        story(
+            "old-sci",
+            "Science",
+            60 * 24 * 3,
+            "Harbour study old",
+            "harbour",
+        ),
+        story("recent-biz", "Business", 30, "Harbour deal", "harbour"),
+    ])
+    .await;
+    assert_eq!(titles(&app.page("/search?q=harbour", 200).await).len(), 3);
+    assert_eq!(
+        titles(&app.page("/search?q=harbour&section=science", 200).await),
+        vec!["Harbour study recent", "Harbour study old"]
+    );
+    assert_eq!(
+        titles(
+            &app.page("/search?q=harbour&section=science&from=2026-05-31", 200)
+                .await
+        ),
+        vec!["Harbour study recent"]
+    );
+    assert_eq!(
+        titles(&app.page("/search?q=harbour&to=2026-05-30", 200).await),
+        vec!["Harbour study old"]
+    );
+    // A malformed date is explained and ignored, not an error.
+    let body = app.page("/search?q=harbour&from=last+week", 200).await;
+    assert!(
+        texts(&html(&body), "[role=alert]")
+            .join(" ")
+            .contains("should look like 2026-11-27")
+    );
+    assert_eq!(titles(&body).len(), 3);
+    // The chosen filters stay in the form.
+    let doc = html(
+        &app.page("/search?q=harbour&section=business&sort=newest", 200)
+            .await,
+    );
+    assert_eq!(
+        attrs(&doc, "#search-section option[selected]", "value"),
+        vec!["business"]
+    );
+    assert_eq!(
+        attrs(&doc, "#search-sort option[selected]", "value"),
+        vec!["newest"]
+    );
+    assert_eq!(attrs(&doc, "#search-q", "value"), vec!["harbour"]);
+}
+
+async fn results_can_be_newest_first_and_paged(app: TestApp) {
+    let many: Vec<_> = (0..25)
+        .map(|i| {
+            let body = if i == 7 {
+                "glacier glacier glacier glacier melt".to_owned()
+            } else {
+                format!("a glacier report number {i}")
+            };
+            story(
+                &format!("glacier-{i:02}"),
+                "Science",
+                10 + i,
+                &format!("Report {i:02}"),
+                &body,
+            )
+        })
+        .collect();
+    app.publish(&many).await;
+    let doc = html(&app.page("/search?q=glacier&sort=newest", 200).await);
+    let first = texts(&doc, ".search-hit .card-title");
+    assert_eq!(first.len(), 20);
+    assert_eq!(first[0], "Report 00");
+    assert_eq!(first[19], "Report 19");
+    let next = attrs(&doc, ".pager a[rel=next]", "href").remove(0);
+    assert!(
+        next.contains("sort=newest") && next.contains("page=2"),
+        "{next}"
+    );
+    let doc = html(&app.page(&next, 200).await);
+    assert_eq!(
+        texts(&doc, ".search-hit .card-title"),
+        vec![
+            "Report 20",
+            "Report 21",
+            "Report 22",
+            "Report 23",
+            "Report 24"
+        ]
+    );
+    assert!(attrs(&doc, ".pager a[rel=next]", "href").is_empty());
+    assert_eq!(attrs(&doc, ".pager a[rel=prev]", "href").len(), 1);
+    // By relevance, the article that says it most comes first.
+    assert_eq!(
+        titles(&app.page("/search?q=glacier", 200).await)[0],
+        "Report 07"
+    );
+}
+
+async fn the_index_is_current_in_the_same_transaction(app: TestApp) {
+    assert!(
+        app.page("/search?q=aurora", 200)
+            .await
+            .contains("No articles match “aurora”.")
+    );
+    let mut scheduled = story(
+        "later",
+        "Science",
+        -30,
+        "Aurora forecast tomorrow",
+        "aurora",
+    );
+    scheduled.tags = vec!["sky".into()];
+    app.publish(&[
+        story("now", "Science", 5, "Aurora seen tonight", "aurora"),
+        scheduled,
+    ])
+    .await;
+    assert_eq!(
+        titles(&app.page("/search?q=aurora", 200).await),
+        vec!["Aurora seen tonight"],
+        "not the scheduled one"
+    );
+    app.clock.advance(chrono::Duration::minutes(31));
+    assert_eq!(
+        titles(&app.page("/search?q=aurora", 200).await).len(),
+        2,
+        "published on time"
+    );
+    // A failed import leaves no trace in the index either.
+    let dup = story("now", "Science", 1, "Aurora duplicate zeppelin", "zeppelin");
+    assert!(
+        app.store
+            .import_articles(
+                &[
+                    story("fresh", "Science", 1, "Zeppelin returns", "zeppelin"),
+                    dup
+                ],
+                app.clock.now()
+            )
+            .await
+            .is_err()
+    );
+    assert!(
+        app.page("/search?q=zeppelin", 200)
+            .await
+            .contains("No articles match")
+    );
+}
+
+async fn hostile_queries_never_error(app: TestApp) {
+    app.publish(&[story(
+        "s",
+        "Science",
+        5,
+        "Signal and noise",
+        "A signal (strong) near the ridge: 10:30.",
+    )])
+    .await;
+    let long = "x".repeat(10 * 1024);
+    let hostile = [
+        "%22",
+        "%22%22%22",
+        "*",
+        "signal*",
+        "NEAR(signal+noise)",
+        "signal+NEAR+noise",
+        "title:signal",
+        "%3A",
+        "(((",
+        ")))",
+        "signal)",
+        "-signal",
+        "signal+OR",
+        "AND+OR+NOT",
+        "%27%3B+DROP+TABLE+articles%3B+--",
+        "%5C",
+        "%E2%80%9Csignal%E2%80%9D",
+        "%F0%9F%94%A5",
+        "%00",
+        &long,
+    ];
+    for q in hostile {
+        let r = app.get(&format!("/search?q={q}")).await;
+        assert_eq!(r.status(), 200, "q={}", &q[..q.len().min(40)]);
+        let body = r.text().await.unwrap();
+        let doc = html(&body);
+        assert!(
+            !texts(&doc, ".search-hit").is_empty()
+                || body.contains("No articles match")
+                || body.contains("no letters or digits"),
+            "q={} says neither",
+            &q[..q.len().min(40)]
+        );
+    }
+    assert_eq!(
+        titles(&app.page("/search?q=signal)", 200).await),
+        vec!["Signal and noise"]
+    );
+    // NEAR is an ordinary word here ("near the ridge"), not an operator.
+    assert_eq!(
+        titles(&app.page("/search?q=NEAR(signal+noise)", 200).await),
+        vec!["Signal and noise"]
+    );
+    assert!(
+        app.page("/search?q=NEAR(signal+zebra)", 200)
+            .await
+            .contains("No articles match")
+    );
+    assert!(
+        app.page("/search?q=***", 200)
+            .await
+            .contains("no letters or digits")
+    );
+    app.page("/search?q=signal&page=abc", 200).await;
+    app.page("/search?q=signal&page=99999", 200).await;
+}
+
+async fn the_header_has_a_search_box(app: TestApp) {
+    let doc = html(&app.page("/", 200).await);
+    assert_eq!(
+        attrs(&doc, "header form[role=search]", "action"),
+        vec!["/search"]
+    );
+    assert_eq!(texts(&doc, "label[for=site-search-q]"), vec!["Search"]);
+    assert!(app.page("/search", 200).await.contains("Type a few words"));
+}
