@@ -2,7 +2,8 @@
 // an article, finds the conversation section, and nothing in the page fails along the way.
 //
 // Starts its own `broadsheet serve` on a free port with a fresh data directory (demo
-// content loads into the empty database), drives Debian's Chromium through playwright-core.
+// content loads into the empty database), drives Debian's Chromium through playwright-core
+// (see helpers.mjs).
 //
 //   cd tests/e2e && npm install && npm test
 //
@@ -12,119 +13,23 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { startServer, launchBrowser, watch, assertNoProblems } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = process.env.BROADSHEET_BIN
-  ? path.resolve(process.env.BROADSHEET_BIN)
-  : path.resolve(here, '../../target/debug/broadsheet');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOT = process.env.E2E_SCREENSHOT || '/tmp/e2e-article.png';
-const START_TIMEOUT_MS = 30_000;
 
 let server;
-let serverLog = '';
-let dataDir;
 let baseUrl;
 let browser;
 
-// Starts the server and resolves with its base URL once it logs the address it serves on.
-function startServer(bin, dir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dir], {
-      env: { ...process.env, NO_COLOR: '1', RUST_LOG: process.env.RUST_LOG || 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server = child;
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start within ${START_TIMEOUT_MS} ms:\n${serverLog}`)),
-      START_TIMEOUT_MS,
-    );
-    const onData = (chunk) => {
-      // Strip ANSI escapes in case colour is forced on.
-      serverLog += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
-      const m = serverLog.match(/Broadsheet is serving on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start ${bin}: ${e.message}`));
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited early (code ${code}, signal ${signal}):\n${serverLog}`));
-    });
-  });
-}
-
-function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    server.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    server.kill('SIGTERM');
-  });
-}
-
-// Records everything that went wrong in a page: console errors, uncaught exceptions,
-// requests that failed, and responses with an error status.
-function watch(page) {
-  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
-  page.on('requestfailed', (req) =>
-    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`),
-  );
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.badResponses.push(`${res.status()} ${res.url()}`);
-  });
-  return problems;
-}
-
-function assertNoProblems(problems) {
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.failedRequests, [], 'failed requests');
-  assert.deepEqual(problems.badResponses, [], 'responses with status >= 400');
-}
-
 before(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-e2e-'));
-  baseUrl = await startServer(BIN, dataDir);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  server = await startServer();
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   if (browser) await browser.close().catch(() => {});
-  await stopServer();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (server) await server.stop();
 });
 
 test('a reader follows a headline to an article and finds the conversation', async () => {
@@ -161,10 +66,14 @@ test('a reader follows a headline to an article and finds the conversation', asy
     assert.ok(
       await page.getByText('to share your thoughts and engage with the community.').isVisible(),
     );
-    const signIn = page.getByRole('link', { name: 'Sign in' });
+    // The header has a "Sign in" link too: this one is the conversation's.
+    const signIn = page.locator('#comments').getByRole('link', { name: 'Sign in' });
     assert.equal(await signIn.count(), 1);
     assert.ok(await signIn.isVisible());
-    assert.equal(await signIn.getAttribute('href'), '/signin');
+    // It brings the reader back to this article after signing in.
+    const signInHref = new URL(await signIn.getAttribute('href'), baseUrl);
+    assert.equal(signInHref.pathname, '/signin');
+    assert.equal(signInHref.searchParams.get('return_to'), new URL(page.url()).pathname);
 
     // Landmarks.
     assert.equal(await page.getByRole('banner').count(), 1, 'one banner');

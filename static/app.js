@@ -1,0 +1,235 @@
+// Broadsheet's one small script: progressive enhancement of server-rendered pages.
+//
+// Every action works as a plain form post; this only makes the conversation quicker: replies
+// open in place, comments and likes are sent without a page load, and new comments arrive live
+// (Server-Sent Events). The only HTML inserted is the server's (sanitised) comment HTML.
+(() => {
+  'use strict';
+
+  const section = document.getElementById('comments');
+  if (!section) return; // not an article page: nothing to enhance
+
+  const MAX_NESTING = 3; // as the server: replies nest this deep, deeper ones are shown flat
+  const heading = document.getElementById('comments-heading');
+  const status = document.getElementById('live-status');
+  const form = document.getElementById('comment-form'); // only for signed-in members
+  const textarea = form?.querySelector('textarea');
+  const home = document.createComment(' comment form ');
+  form?.before(home); // where the form goes back to after a reply
+  let posting = Promise.resolve(); // our comment being sent (live events wait for it)
+
+  // ----- helpers -----
+
+  const make = (tag, props = {}) => Object.assign(document.createElement(tag), props);
+
+  // Sends a form as the browser would (urlencoded: the server does not take multipart),
+  // asking for JSON instead of a redirect.
+  const send = (f) => fetch(f.action, {
+    method: 'POST',
+    body: new URLSearchParams(new FormData(f)),
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+
+  // The message to show for a refused request: the server's, or one for a non-JSON answer
+  // (a redirect to sign in, a 403 page) or a network failure (fetch throws a TypeError).
+  const failure = async (res, what) => {
+    const data = await res.json().catch(() => ({}));
+    if (data.error) return data.error;
+    if (res.redirected) return `${what}: you seem to be signed out. Sign in again, then retry.`;
+    return `${what} (error ${res.status}). Reload the page and try again.`;
+  };
+  const reason = (err, what) =>
+    err instanceof TypeError ? `${what}: check your connection and try again.` : err.message;
+
+  // Tells screen readers through the polite live region (cleared first so repeats are read).
+  const announce = (text) => {
+    if (!status) return;
+    status.textContent = '';
+    setTimeout(() => { status.textContent = text; }, 50);
+  };
+
+  const setCount = (n) => { if (heading) heading.textContent = `Comments (${n})`; };
+  const bumpCount = () => setCount(Number(/\((\d+)\)/.exec(heading?.textContent)?.[1] ?? 0) + 1);
+
+  // The `<article class="comment">` in server-rendered HTML (parsed inert, in a template).
+  const parseComment = (html) => {
+    const t = make('template');
+    t.innerHTML = html;
+    return t.content.querySelector('article.comment');
+  };
+
+  // Shows a comment where the server would: a reply at the end of its parent's replies
+  // (beside the parent once the nesting limit is reached), anything else as a new thread.
+  // Returns the comment's element, or null when it does not belong on this page.
+  const place = (node, parentId) => {
+    const existing = document.getElementById(node.id);
+    if (existing) return existing; // a live event and our own post crossed
+    const li = make('li');
+    li.append(node);
+    if (parentId) {
+      const parentLi = document.getElementById(`comment-${parentId}`)?.closest('li');
+      if (!parentLi) return null; // the parent's thread is on another page
+      let depth = 0;
+      for (let n = parentLi.parentElement; n && n !== section; n = n.parentElement) {
+        if (n.matches('ol.replies')) depth += 1;
+      }
+      let list = depth >= MAX_NESTING
+        ? parentLi.parentElement
+        : parentLi.querySelector(':scope > ol.replies');
+      if (!list) list = parentLi.appendChild(make('ol', { className: 'replies' }));
+      list.append(li);
+      return node;
+    }
+    li.className = 'thread';
+    const more = section.querySelector('.show-more');
+    let threads = section.querySelector('ol.threads');
+    if (!threads) section.insertBefore(threads = make('ol', { className: 'threads' }), more || status);
+    section.querySelector('.no-comments')?.remove();
+    if (new URLSearchParams(location.search).get('sort') === 'newest') threads.prepend(li);
+    else if (more) return null; // new threads go on the last page
+    else threads.append(li);
+    return node;
+  };
+
+  // ----- 1. replying in place -----
+
+  // Puts the form back above the comments as a form for a new thread.
+  const cancelReply = () => {
+    form.querySelectorAll('input[name="parent_id"], .replying-notice').forEach((el) => el.remove());
+    home.after(form);
+  };
+
+  section.addEventListener('click', (e) => {
+    const link = e.target.closest('a.reply-link');
+    if (!link || !form || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const target = document.getElementById(`comment-${link.dataset.replyTo}`);
+    if (!target) return; // let the link load the reply form
+    e.preventDefault();
+    cancelReply();
+    const cancel = make('button', { type: 'button', className: 'link-button', textContent: 'Cancel reply' });
+    cancel.addEventListener('click', () => {
+      cancelReply();
+      (link.isConnected ? link : textarea).focus();
+    });
+    const notice = make('p', { className: 'replying-notice' });
+    notice.append(`Replying to ${link.dataset.replyName || 'this comment'} · `, cancel);
+    const parent = make('input', { type: 'hidden', name: 'parent_id', value: link.dataset.replyTo });
+    form.querySelector('input[name="csrf"]').after(parent, notice);
+    target.after(form);
+    textarea.focus();
+  });
+
+  // ----- 2. posting without a page load -----
+
+  const showError = (message) => {
+    form.querySelector('.form-error')?.remove();
+    const box = make('div', { className: 'form-error', id: 'comment-error' });
+    box.setAttribute('role', 'alert');
+    box.append(make('p', { textContent: message }));
+    form.querySelector('label[for="comment-body"]').before(box);
+    textarea.setAttribute('aria-invalid', 'true');
+    textarea.setAttribute('aria-describedby', 'comment-hint comment-error');
+  };
+
+  const postComment = async () => {
+    const button = form.querySelector('button[type="submit"]');
+    const parentId = form.querySelector('input[name="parent_id"]')?.value || '';
+    button.disabled = true;
+    try {
+      const res = await send(form);
+      if (res.status !== 201) throw new Error(await failure(res, 'The comment was not posted'));
+      const data = await res.json();
+      const node = parseComment(data.html);
+      const shown = node && (place(node, parentId) || place(node, ''));
+      setCount(data.count);
+      textarea.value = '';
+      form.querySelector('.form-error')?.remove();
+      textarea.removeAttribute('aria-invalid');
+      textarea.setAttribute('aria-describedby', 'comment-hint');
+      cancelReply();
+      shown?.setAttribute('tabindex', '-1');
+      shown?.focus();
+      announce('Your comment was posted');
+    } catch (err) {
+      showError(reason(err, 'The comment could not be sent')); // the text stays in the box
+      textarea.focus();
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  // ----- 3. likes without a page load -----
+
+  const like = async (likeForm) => {
+    if (likeForm.dataset.busy) return;
+    likeForm.dataset.busy = '1'; // not `disabled`: that would take keyboard focus away
+    const button = likeForm.querySelector('button');
+    try {
+      const res = await send(likeForm);
+      if (!res.ok) throw new Error(await failure(res, 'The like was not saved'));
+      const { liked, likes } = await res.json();
+      const count = likeForm.closest('.comment-actions')?.querySelector('.likes');
+      if (count) {
+        count.dataset.likes = String(likes);
+        count.textContent = `${likes} ${likes === 1 ? 'like' : 'likes'}`;
+      }
+      button.setAttribute('aria-pressed', String(Boolean(liked)));
+      likeForm.querySelector('input[name="like"]').value = liked ? '0' : '1';
+    } catch (err) {
+      likeForm.parentElement.querySelector('.like-error')?.remove();
+      const note = make('span', { className: 'like-error', textContent: reason(err, 'The like could not be sent') });
+      note.setAttribute('role', 'alert');
+      likeForm.after(note);
+      setTimeout(() => note.remove(), 5000);
+    } finally {
+      delete likeForm.dataset.busy;
+    }
+  };
+
+  section.addEventListener('submit', (e) => {
+    if (form && e.target === form) {
+      e.preventDefault();
+      posting = postComment();
+    } else if (e.target.matches('form.like-form')) {
+      e.preventDefault();
+      like(e.target);
+    }
+  });
+
+  // ----- 4. live updates -----
+
+  const onComment = async (data) => {
+    await posting; // our own post may be in flight: let it show its comment first
+    const id = Number.parseInt(data, 10);
+    if (!Number.isSafeInteger(id) || document.getElementById(`comment-${id}`)) return;
+    const res = await fetch(`/comments/${id}/fragment`, { credentials: 'same-origin' });
+    if (!res.ok) return; // removed in the meantime
+    const node = parseComment(await res.text());
+    if (!node || document.getElementById(node.id)) return;
+    bumpCount();
+    if (!place(node, res.headers.get('x-parent-id') || '')) return;
+    const name = node.querySelector('.comment-author')?.textContent.trim();
+    announce(name ? `New comment from ${name}` : 'New comment');
+  };
+
+  // The stream fell behind: offer a reload rather than guess what was missed.
+  const onResync = () => {
+    if (section.querySelector('.live-notice')) return;
+    const reload = make('button', { type: 'button', className: 'link-button', textContent: 'New comments – reload' });
+    reload.addEventListener('click', () => location.reload());
+    heading.after(make('p', { className: 'live-notice' }));
+    heading.nextElementSibling.append(reload);
+  };
+
+  let source = null;
+  const connect = () => {
+    if (source || !section.dataset.live || !('EventSource' in window)) return;
+    source = new EventSource(section.dataset.live); // reconnects by itself after errors
+    source.addEventListener('comment', (e) => { onComment(e.data).catch(() => {}); });
+    source.addEventListener('resync', onResync);
+  };
+  connect();
+  addEventListener('pagehide', () => { source?.close(); source = null; });
+  addEventListener('pageshow', (e) => { if (e.persisted) connect(); }); // back from the bfcache
+})();
