@@ -250,7 +250,11 @@ async fn session_cookie_is_httponly_lax_and_signing_out_ends_it_on_the_server(ap
         .await
         .unwrap();
     assert_eq!(r.status(), 303, "signed out everywhere that cookie went");
-    assert_eq!(r.headers()["location"], "/signin");
+    assert_eq!(
+        r.headers()["location"],
+        "/signin?return_to=/settings",
+        "and back after signing in"
+    );
 
     // On an https site the cookie is Secure.
     let secure = TestApp::start_with(app.backend, |c| c.base_url = "https://news.example".into())

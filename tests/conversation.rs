@@ -265,6 +265,14 @@ async fn replies_nest_three_deep_then_flatten_with_the_name(app: TestApp) {
         vec!["replying to Eve"]
     );
     assert!(texts(&doc, &format!("#comment-{} .replying-to", ids[3])).is_empty());
+    // A flattened reply fetched on its own (for live updates) still names whom it answers.
+    let fragment = app
+        .page(&format!("/comments/{}/fragment", ids[5]), 200)
+        .await;
+    assert_eq!(
+        texts(&html(&fragment), ".replying-to"),
+        vec!["replying to Eve"]
+    );
     // Each has a permalink to its anchor.
     assert_eq!(
         attrs(&doc, &format!("#comment-{} a.permalink", ids[2]), "href"),
@@ -653,8 +661,26 @@ async fn signed_out_visitors_are_sent_to_sign_in(app: TestApp) {
         .unwrap();
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/signin");
-    assert_eq!(app.get("/comments/1/report").await.status(), 303);
-    assert_eq!(app.get("/settings").await.status(), 303);
+    let r = app.get("/comments/1/report").await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"],
+        "/signin?return_to=/comments/1/report"
+    );
+    // The script is told plainly instead of being redirected.
+    let r = app
+        .client
+        .post(app.url("/articles/story/comments"))
+        .header("accept", "application/json")
+        .form(&[("body", "hi")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap()["error"],
+        "Sign in to do that."
+    );
 }
 
 async fn the_script_gets_json_answers(app: TestApp) {
@@ -729,6 +755,55 @@ async fn the_script_gets_json_answers(app: TestApp) {
         vec!["true"]
     );
     assert_eq!(app.get("/comments/999999/fragment").await.status(), 404);
+
+    // Every refusal answers JSON to a JSON request: a bad token, a bad id, a missing comment.
+    let json_refusal = |path: String, form: Vec<(&'static str, String)>, m: &common::Member| {
+        m.client
+            .post(app.url(&path))
+            .header("accept", "application/json")
+            .form(&form)
+            .send()
+    };
+    for (path, form, status) in [
+        (
+            "/articles/story/comments".to_owned(),
+            vec![("csrf", "forged".to_owned()), ("body", "x".to_owned())],
+            403,
+        ),
+        (
+            "/articles/story/comments".to_owned(),
+            vec![
+                ("csrf", ada.csrf.clone()),
+                ("body", "x".to_owned()),
+                ("parent_id", "abc".to_owned()),
+            ],
+            400,
+        ),
+        (
+            "/comments/999999/like".to_owned(),
+            vec![("csrf", ada.csrf.clone()), ("like", "1".to_owned())],
+            404,
+        ),
+    ] {
+        let r = json_refusal(path.clone(), form, &ada).await.unwrap();
+        assert_eq!(r.status(), status, "{path}");
+        assert_eq!(r.headers()["content-type"], "application/json", "{path}");
+        assert!(
+            r.headers().contains_key("content-security-policy"),
+            "security headers are kept"
+        );
+        let v: serde_json::Value = r.json().await.unwrap();
+        assert!(!v["error"].as_str().unwrap().is_empty(), "{path}: {v}");
+    }
+    // The count in the answer is the one the post made.
+    let r = post(
+        &bob,
+        "/articles/story/comments".into(),
+        vec![("body", "second".into())],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["count"], 2);
 }
 
 /// Reads server-sent events until one named `event` arrives; returns its data.

@@ -248,6 +248,14 @@ async fn unknown_pages_answer_404_with_a_real_page(app: TestApp) {
         );
         assert_eq!(attrs(&doc, ".error-page a", "href"), vec!["/"], "{path}");
     }
+    // A signed-in member's error pages still show them signed in.
+    let ada = app.member("Ada").await;
+    let r = ada.get("/no/such/page").await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(
+        texts(&html(&r.text().await.unwrap()), ".account-name"),
+        vec!["Ada"]
+    );
 }
 
 async fn malformed_page_links_get_a_readable_400(app: TestApp) {

@@ -52,6 +52,13 @@ pub struct NewComment<'a> {
     pub body_html: &'a str,
 }
 
+/// A comment just written, and the article's visible-comment count it made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posted {
+    pub id: i64,
+    pub comment_count: i64,
+}
+
 /// Why a reply cannot be attached where it was aimed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReplyProblem {
@@ -67,7 +74,7 @@ impl Store {
         &self,
         new: &NewComment<'_>,
         now: DateTime<Utc>,
-    ) -> Result<std::result::Result<i64, ReplyProblem>> {
+    ) -> Result<std::result::Result<Posted, ReplyProblem>> {
         self.count_query();
         macro_rules! body {
             ($tx:ident, $notify:expr) => {{
@@ -119,34 +126,36 @@ impl Store {
                         .execute(&mut *$tx)
                         .await?;
                 }
-                sqlx::query("UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1")
-                    .bind(new.article_id)
-                    .execute(&mut *$tx)
-                    .await?;
+                let (count,): (i64,) = sqlx::query_as(
+                    "UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1 RETURNING comment_count",
+                )
+                .bind(new.article_id)
+                .fetch_one(&mut *$tx)
+                .await?;
                 if $notify {
                     sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
                         .bind(format!("{}:{}", new.article_id, id))
                         .execute(&mut *$tx)
                         .await?;
                 }
-                id
+                Posted { id, comment_count: count }
             }};
         }
-        let id = match &self.pools {
+        let posted = match &self.pools {
             Pools::Sqlite { write, .. } => {
                 let mut tx = write.begin().await?;
-                let id = body!(tx, false);
+                let posted = body!(tx, false);
                 tx.commit().await?;
-                id
+                posted
             }
             Pools::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
-                let id = body!(tx, true);
+                let posted = body!(tx, true);
                 tx.commit().await?;
-                id
+                posted
             }
         };
-        Ok(Ok(id))
+        Ok(Ok(posted))
     }
 
     pub async fn comment(&self, id: i64) -> Result<Option<CommentRow>> {

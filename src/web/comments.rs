@@ -23,7 +23,7 @@ use crate::domain::comment::{
     MAX_NESTING, ThreadCursor, comment_permissions,
 };
 use crate::domain::{ArticleDetail, Slug};
-use crate::store::comments::{CommentRow, NewComment, ReplyProblem};
+use crate::store::comments::{CommentRow, NewComment, Posted, ReplyProblem};
 
 /// Threads shown per page.
 pub const THREADS_PER_PAGE: i64 = 50;
@@ -425,8 +425,8 @@ async fn post_comment(
         body_source: body.as_str(),
         body_html: &body_html,
     };
-    let id = match state.store.insert_comment(&new, now).await? {
-        Ok(id) => id,
+    let Posted { id, comment_count } = match state.store.insert_comment(&new, now).await? {
+        Ok(posted) => posted,
         Err(problem) => {
             let message = match problem {
                 ReplyProblem::ParentMissing => {
@@ -449,10 +449,10 @@ async fn post_comment(
     tracing::info!(comment_id = id, article = %slug, "comment posted");
     if json {
         let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
-        let html = render_one(&row, &viewer, false, None, slug.as_str(), now)?;
+        let html = render_one(&state, &row, &viewer, false, slug.as_str(), now).await?;
         return Ok((
             StatusCode::CREATED,
-            Json(serde_json::json!({ "id": id, "html": html, "count": article.card.comment_count + 1 })),
+            Json(serde_json::json!({ "id": id, "html": html, "count": comment_count })),
         )
             .into_response());
     }
@@ -465,14 +465,19 @@ struct CommentFragment<'a> {
     c: &'a CommentView,
 }
 
-fn render_one(
+/// One comment's HTML as the page shows it, naming whom it answers when it is flattened.
+async fn render_one(
+    state: &AppState,
     row: &CommentRow,
     viewer: &Viewer,
     liked: bool,
-    replying_to: Option<String>,
     slug: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<String> {
+    let replying_to = match row.parent_id {
+        Some(p) if row.depth > MAX_NESTING => state.store.comment(p).await?.map(|p| p.author_name),
+        _ => None,
+    };
     let v = view(row, viewer, liked, replying_to, slug, now);
     Ok(CommentFragment { c: &v }.render()?)
 }
@@ -503,7 +508,7 @@ async fn fragment(
         Some(u) => !state.store.liked_by(u.id, &[id]).await?.is_empty(),
         None => false,
     };
-    let html = render_one(&row, &viewer, liked, None, &slug, now)?;
+    let html = render_one(&state, &row, &viewer, liked, &slug, now).await?;
     let parent = row.parent_id.map_or(String::new(), |p| p.to_string());
     Ok((
         [
@@ -639,7 +644,7 @@ async fn edit(
     }
     if json {
         let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
-        let html = render_one(&row, &viewer, false, None, &slug, now)?;
+        let html = render_one(&state, &row, &viewer, false, &slug, now).await?;
         return Ok(Json(serde_json::json!({ "id": id, "html": html })).into_response());
     }
     Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())

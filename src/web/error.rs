@@ -39,6 +39,10 @@ pub enum Error {
     Render(#[from] askama::Error),
 }
 
+/// Marks the redirect of [`Error::SignInRequired`], which the middleware adapts to the request.
+#[derive(Clone, Copy, Debug)]
+pub struct SignInRedirect;
+
 /// What the error page says, carried from the error to the page-rendering middleware.
 #[derive(Clone, Debug)]
 pub struct ErrorPage {
@@ -61,7 +65,10 @@ impl IntoResponse for Error {
             ),
             Error::Forbidden(m) => (StatusCode::FORBIDDEN, "Not allowed", m.clone()),
             Error::SignInRequired => {
-                return (StatusCode::SEE_OTHER, [(header::LOCATION, "/signin")]).into_response();
+                let mut r =
+                    (StatusCode::SEE_OTHER, [(header::LOCATION, "/signin")]).into_response();
+                r.extensions_mut().insert(SignInRedirect);
+                return r;
             }
             Error::TooManyRequests {
                 message,
@@ -153,13 +160,46 @@ struct ErrorTemplate {
     message: String,
 }
 
-/// Middleware: renders the HTML page for any error answer, keeping its status and headers.
+/// Middleware: renders any error answer for whoever asked, keeping its status and headers: a
+/// JSON `{"error": …}` for requests that accept JSON (the script, API clients), a real page
+/// otherwise. A sign-in redirect becomes 401 for JSON and, for pages, comes back afterwards.
 pub async fn render_error_pages(
     State(state): State<AppState>,
     req: Request,
     next: Next,
 ) -> Response {
+    let wants_json = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    let is_get = req.method() == axum::http::Method::GET;
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_default();
+    let headers = req.headers().clone();
     let mut response = next.run(req).await;
+    if response
+        .extensions_mut()
+        .remove::<SignInRedirect>()
+        .is_some()
+    {
+        if wants_json {
+            *response.status_mut() = StatusCode::UNAUTHORIZED;
+            response.headers_mut().remove(header::LOCATION);
+            set_json_error(&mut response, "Sign in to do that.");
+            return response;
+        }
+        if is_get
+            && let Ok(v) =
+                HeaderValue::from_str(&format!("/signin?return_to={}", encode_path(&path)))
+        {
+            response.headers_mut().insert(header::LOCATION, v);
+        }
+        return response;
+    }
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
@@ -193,14 +233,25 @@ pub async fn render_error_pages(
         }
         None => return response,
     };
-    // The navigation needs the database; skip it when the database may be the problem.
-    let sections = if status.is_client_error() {
-        state.store.sections().await.unwrap_or_default()
+    if wants_json {
+        set_json_error(&mut response, &page.message);
+        return response;
+    }
+    // The navigation and the viewer need the database; skip them when it may be the problem.
+    let (sections, viewer) = if status.is_client_error() {
+        (
+            state.store.sections().await.unwrap_or_default(),
+            super::session::Viewer::load(&state, &headers).await.ok(),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
+    let mut layout = Layout::new(&state, &sections, &page.title, None, None);
+    if let Some(v) = &viewer {
+        layout = layout.with_viewer(v);
+    }
     let template = ErrorTemplate {
-        layout: Layout::new(&state, &sections, &page.title, None, None),
+        layout,
         status: status.as_u16(),
         title: page.title,
         message: page.message,
@@ -222,4 +273,28 @@ pub async fn render_error_pages(
             response
         }
     }
+}
+
+/// Replaces an error answer's body with `{"error": message}`, keeping status and headers.
+fn set_json_error(response: &mut Response, message: &str) {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.remove(header::CONTENT_LENGTH);
+    *response.body_mut() = Body::from(serde_json::json!({ "error": message }).to_string());
+}
+
+/// Percent-encodes a local path for a query value (keeps `/`).
+fn encode_path(p: &str) -> String {
+    p.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect()
 }

@@ -145,17 +145,27 @@ impl FromRequestParts<AppState> for Viewer {
         if let Some(v) = parts.extensions.get::<Viewer>() {
             return Ok(v.clone());
         }
+        let viewer = Viewer::load(state, &parts.headers).await?;
+        parts.extensions.insert(viewer.clone());
+        Ok(viewer)
+    }
+}
+
+impl Viewer {
+    /// The visitor behind these request headers: one query when a session cookie is present,
+    /// none otherwise.
+    pub async fn load(state: &AppState, headers: &HeaderMap) -> Result<Viewer, Error> {
         let secure = state.config.secure_cookies();
         let mut user = None;
         let mut session_hash = None;
-        if let Some(token) = read_cookie(&parts.headers, SESSION_COOKIE) {
+        if let Some(token) = read_cookie(headers, SESSION_COOKIE) {
             let hash = hash_token(token);
             if let Some(u) = state.store.session_user(&hash, state.clock.now()).await? {
                 user = Some(u);
                 session_hash = Some(hash);
             }
         }
-        let (anon, anon_is_new) = match read_cookie(&parts.headers, ANON_COOKIE) {
+        let (anon, anon_is_new) = match read_cookie(headers, ANON_COOKIE) {
             Some(a) => (a.to_owned(), false),
             None => (random_token(), true),
         };
@@ -163,16 +173,14 @@ impl FromRequestParts<AppState> for Viewer {
             Some(h) => sign(&state.secret, &format!("session:{h}")),
             None => sign(&state.secret, &format!("anon:{anon}")),
         };
-        let viewer = Viewer {
+        Ok(Viewer {
             user,
             session_hash,
             anon,
             anon_is_new,
             csrf,
             secure,
-        };
-        parts.extensions.insert(viewer.clone());
-        Ok(viewer)
+        })
     }
 }
 

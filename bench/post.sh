@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# Write benchmark: members posting comments to one article, measured with wrk. Creates POSTERS
+# members through the real sign-up form (cookies + CSRF, with curl), then has wrk POST comment
+# forms with their session cookies and CSRF tokens, and checks afterwards that every comment
+# wrk saw accepted is stored (the article's "Comments (N)" heading, and the comments table).
+#
+# Usage:  bench/post.sh                       # SQLite, 50 members, 10 s
+#         BACKEND=postgres DURATION=10s bench/post.sh
+#
+# Settings (environment):
+#   SKIP_BUILD=1        use the existing target/release/broadsheet (default: cargo build --release)
+#   BROADSHEET_BIN      binary to run (default: target/release/broadsheet)
+#   POSTERS=50          members, and wrk connections (-c); each request is posted by one of them
+#   THREADS=2 DURATION=10s    wrk settings (-t, -d)
+#   BACKEND=sqlite|postgres   (default sqlite: a fresh database file in the temp dir)
+#   PG_URL              server for BACKEND=postgres (default postgres://postgres@127.0.0.1:5432/test);
+#                       a fresh database bench_post_<timestamp> is created on it and dropped at the end
+#   WRK=wrk
+#   KEEP_TMP=1          keep the temp dir (logs, Lua script, wrk output, database) for inspection
+#
+# The server runs with --comments-per-minute and --signups-per-hour raised to 1000000, so the
+# rate limits (all requests come from 127.0.0.1) do not refuse the load; the limit checks still
+# run (they are two database writes per comment).
+#
+# Everything listens on 127.0.0.1 only. All processes and temp files are removed on exit.
+# Exit status 1 when fewer comments are stored than wrk saw accepted.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SKIP_BUILD="${SKIP_BUILD:-0}"
+BIN="${BROADSHEET_BIN:-$ROOT/target/release/broadsheet}"
+POSTERS="${POSTERS:-50}"
+THREADS="${THREADS:-2}"
+DURATION="${DURATION:-10s}"
+BACKEND="${BACKEND:-sqlite}"
+PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+WRK="${WRK:-wrk}"
+KEEP_TMP="${KEEP_TMP:-0}"
+
+log() { printf '[post %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+for tool in curl "$WRK" ss awk sed grep; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
+done
+[[ "$POSTERS" =~ ^[0-9]+$ ]] && (( POSTERS >= 1 )) || die "POSTERS must be a positive number"
+[[ "$THREADS" =~ ^[0-9]+$ ]] && (( THREADS >= 1 )) || die "THREADS must be a positive number"
+(( POSTERS >= THREADS )) || die "POSTERS (the wrk connections) must be at least THREADS"
+case "$BACKEND" in
+  sqlite) ;;
+  postgres) command -v psql >/dev/null 2>&1 || die "psql is needed for BACKEND=postgres" ;;
+  *) die "BACKEND must be sqlite or postgres" ;;
+esac
+
+if [[ "$SKIP_BUILD" != 1 ]]; then
+  log "cargo build --release"
+  (cd "$ROOT" && cargo build --release --quiet)
+fi
+[[ -x "$BIN" ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/broadsheet-post.XXXXXX")"
+SERVER_PID=""
+CHILD_PID=""
+PG_DB=""
+PG_ADMIN_URL=""
+
+stop_server() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+cleanup() {
+  local rc=$?
+  if [[ -n "$CHILD_PID" ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
+  stop_server
+  if [[ -n "$PG_DB" ]]; then
+    psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 \
+      -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null 2>&1 \
+      || log "could not drop database $PG_DB"
+  fi
+  if [[ "$KEEP_TMP" == 1 ]]; then
+    log "kept $TMP"
+  else
+    rm -rf "$TMP"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  local port
+  for _ in $(seq 200); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! ss -Htan "( sport = :$port )" 2>/dev/null | grep -q .; then
+      echo "$port"; return 0
+    fi
+  done
+  die "no free port found"
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# --- database --------------------------------------------------------------------------------
+if [[ "$BACKEND" == postgres ]]; then
+  PG_DB="bench_post_$(date +%Y%m%d%H%M%S)_$$"
+  PG_ADMIN_URL="$PG_URL"
+  log "creating database $PG_DB"
+  psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$PG_DB\"" >/dev/null
+  DB_URL="${PG_URL%/*}/$PG_DB"
+else
+  DB_URL="sqlite://$TMP/data/broadsheet.db"
+fi
+export NO_COLOR=1
+SERVER_ARGS=(--data-dir "$TMP/data" --database-url "$DB_URL"
+  --comments-per-minute 1000000 --signups-per-hour 1000000)
+
+PORT="$(free_port)"
+URL="http://127.0.0.1:$PORT"
+
+start_server() {
+  "$BIN" serve "${SERVER_ARGS[@]}" --addr "127.0.0.1:$PORT" >>"$TMP/server.log" 2>&1 &
+  SERVER_PID=$!
+}
+
+wait_healthy() {
+  local deadline=$(( $(now_ms) + 120000 ))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz" 2>/dev/null)" == 200 ]]; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$TMP/server.log" >&2; die "the server exited"; }
+    (( $(now_ms) < deadline )) || { tail -20 "$TMP/server.log" >&2; die "the server did not become healthy"; }
+    sleep 0.01
+  done
+}
+
+# First start on the empty database: creates the schema and loads the demo articles.
+log "starting broadsheet on $URL ($BACKEND)"
+t0=$(now_ms)
+start_server
+wait_healthy
+FIRST_START_MS=$(( $(now_ms) - t0 ))
+
+# --- the article -------------------------------------------------------------------------------
+curl -sf "$URL/" -o "$TMP/front.html" || die "front page failed"
+ARTICLE_PATH="$(grep -o 'href="/articles/[^"#?]*"' "$TMP/front.html" | head -1 | sed 's/^href="//; s/"$//')"
+[[ -n "$ARTICLE_PATH" ]] || die "no /articles/ link on the front page"
+ARTICLE_SLUG="${ARTICLE_PATH#/articles/}"
+POST_PATH="$ARTICLE_PATH/comments"
+
+# The number in the article page's "Comments (N)" heading.
+heading_count() {
+  curl -sf "$URL$ARTICLE_PATH" -o "$TMP/article.html" || die "article page failed"
+  grep -o 'Comments ([0-9]*)' "$TMP/article.html" | head -1 | grep -o '[0-9][0-9]*' \
+    || die "no \"Comments (N)\" heading on $ARTICLE_PATH"
+}
+
+# Rows in the comments table for the article, straight from the database ("" if no client).
+table_count() {
+  local sql="SELECT COUNT(*) FROM comments WHERE article_id = (SELECT id FROM articles WHERE slug = '$ARTICLE_SLUG')"
+  if [[ "$BACKEND" == postgres ]]; then
+    psql "${PG_URL%/*}/$PG_DB" -At -c "$sql" 2>/dev/null || true
+  elif command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 -readonly "$TMP/data/broadsheet.db" "PRAGMA busy_timeout = 5000; $sql" 2>/dev/null | tail -1 || true
+  fi
+}
+
+# --- members -------------------------------------------------------------------------------------
+# One line per member in $TMP/members.txt: "<bs_session cookie value> <csrf token>".
+csrf_of() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+cookie_of() { awk -v n="$2" '$6 == n { v = $7 } END { if (v != "") print v }' "$1"; }
+
+log "signing up $POSTERS members"
+t0=$(now_ms)
+: >"$TMP/members.txt"
+for i in $(seq "$POSTERS"); do
+  jar="$TMP/jar-$i.txt"
+  curl -sf -c "$jar" -b "$jar" "$URL/signup" -o "$TMP/signup.html" || die "GET /signup failed"
+  csrf="$(csrf_of "$TMP/signup.html")"
+  [[ -n "$csrf" ]] || die "no csrf field on /signup"
+  code="$(curl -s -o "$TMP/signup-post.html" -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "csrf=$csrf" --data-urlencode "display_name=Bench Poster $i" \
+    --data-urlencode "email=bench-poster-$i@example.test" \
+    --data-urlencode "password=bench-password-$i-long" "$URL/signup")"
+  [[ "$code" == 303 ]] || { head -c 2000 "$TMP/signup-post.html" >&2; die "POST /signup answered $code for member $i"; }
+  session="$(cookie_of "$jar" bs_session)"
+  [[ -n "$session" ]] || die "no bs_session cookie after signing up member $i"
+  curl -sf -b "bs_session=$session" "$URL/settings" -o "$TMP/settings.html" || die "GET /settings failed for member $i"
+  csrf="$(csrf_of "$TMP/settings.html")"
+  [[ -n "$csrf" ]] || die "no csrf field on /settings for member $i"
+  printf '%s %s\n' "$session" "$csrf" >>"$TMP/members.txt"
+  rm -f "$jar"
+done
+SIGNUP_MS=$(( $(now_ms) - t0 ))
+
+# One comment by hand first: the request wrk repeats must be accepted.
+read -r s1 c1 < <(head -1 "$TMP/members.txt")
+code="$(curl -s -o "$TMP/probe.html" -w '%{http_code}' -b "bs_session=$s1" \
+  --data-urlencode "csrf=$c1" --data-urlencode "body=Bench probe comment" "$URL$POST_PATH")"
+[[ "$code" == 303 ]] || { head -c 2000 "$TMP/probe.html" >&2; die "the probe comment was answered $code"; }
+
+HEADING_BEFORE="$(heading_count)"
+TABLE_BEFORE="$(table_count)"
+
+# --- the wrk script ------------------------------------------------------------------------------
+# Thread t (0-based) posts as members t+1, t+1+THREADS, ... in turn, one per request; the text
+# carries the thread and a per-thread counter. response() tallies the status codes, which done()
+# prints as "status CODE COUNT" lines.
+{
+  echo "local members = {"
+  while read -r session csrf; do
+    # Tokens go into Lua string literals: allow only characters that need no escaping.
+    [[ "$session$csrf" =~ ^[A-Za-z0-9._~+/=%-]+$ ]] || die "unexpected characters in a session or csrf token"
+    printf '  { "%s", "%s" },\n' "$session" "$csrf"
+  done <"$TMP/members.txt"
+  echo "}"
+  cat <<EOF
+local nthreads = $THREADS
+local path = "$POST_PATH"
+EOF
+  cat <<'EOF'
+local threads = {}
+local counter = 0
+
+local function urlencode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  mine = {}
+  for i = id + 1, #members, nthreads do
+    local m = members[i]
+    table.insert(mine, {
+      headers = {
+        ["Cookie"] = "bs_session=" .. m[1],
+        ["Content-Type"] = "application/x-www-form-urlencoded",
+      },
+      csrf = "csrf=" .. urlencode(m[2]),
+    })
+  end
+  statuses = {}
+end
+
+function request()
+  counter = counter + 1
+  local m = mine[(counter - 1) % #mine + 1]
+  local body = m.csrf .. "&body=" .. urlencode("Bench comment " .. id .. "-" .. counter .. " from wrk.")
+  return wrk.format("POST", path, m.headers, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, t in ipairs(threads) do
+    local s = t:get("statuses")
+    if s then
+      for code, n in pairs(s) do total[code] = (total[code] or 0) + n end
+    end
+  end
+  local codes = {}
+  for code in pairs(total) do table.insert(codes, code) end
+  table.sort(codes)
+  for _, code in ipairs(codes) do io.write(string.format("status %d %d\n", code, total[code])) end
+end
+EOF
+} >"$TMP/post.lua"
+
+# --- load --------------------------------------------------------------------------------------
+log "wrk -t$THREADS -c$POSTERS -d$DURATION --latency -s post.lua POST $POST_PATH"
+rc=0
+"$WRK" -t "$THREADS" -c "$POSTERS" -d "$DURATION" --latency -s "$TMP/post.lua" "$URL$POST_PATH" \
+  >"$TMP/wrk.txt" 2>&1 &
+CHILD_PID=$!
+wait "$CHILD_PID" || rc=$?
+CHILD_PID=""
+(( rc == 0 )) || { cat "$TMP/wrk.txt" >&2; die "wrk failed"; }
+RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")
+HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
+
+# "req/s p50 p99 requests non2xx3xx socket_errors" from the wrk output.
+read -r RPS P50 P99 REQS NON2XX SOCKERR < <(awk '
+  /^Requests\/sec:/ { rps = $2 }
+  /^[ \t]+50%/ { p50 = $2 }
+  /^[ \t]+99%/ { p99 = $2 }
+  / requests in / { reqs = $1 }
+  /Non-2xx or 3xx responses:/ { non += $NF }
+  /Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { v = $i; sub(",", "", v); sock += v } }
+  END { if (rps == "") exit 1; printf "%s %s %s %d %d %d\n", rps, p50, p99, reqs, non, sock }
+' "$TMP/wrk.txt") || { cat "$TMP/wrk.txt" >&2; die "cannot read the wrk output"; }
+STATUSES="$(awk '/^status [0-9]+ [0-9]+$/ { printf "%s%s×%s", sep, $2, $3; sep = ", " }' "$TMP/wrk.txt")"
+
+# Let requests that were in flight when wrk stopped finish before counting.
+sleep 1
+HEADING_AFTER="$(heading_count)"
+TABLE_AFTER="$(table_count)"
+HEADING_NEW=$(( HEADING_AFTER - HEADING_BEFORE ))
+ACCEPTED=$(( REQS - NON2XX ))
+
+# --- report ------------------------------------------------------------------------------------
+echo "Broadsheet posting benchmark — $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "machine:   $(nproc) CPUs, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "binary:    $BIN ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+echo "backend:   $BACKEND, 18 demo articles, $POSTERS members (signed up in ${SIGNUP_MS} ms)"
+echo "request:   POST $POST_PATH (form: csrf, body; bs_session cookie; answered 303)"
+echo "load:      wrk -t$THREADS -c$POSTERS -d$DURATION --latency -s post.lua (no warm-up)"
+echo
+printf '%-22s %s\n' "comments/s (req/s)" "$RPS"
+printf '%-22s %s\n' "p50" "$P50"
+printf '%-22s %s\n' "p99" "$P99"
+printf '%-22s %s\n' "requests completed" "$REQS"
+printf '%-22s %s\n' "non-2xx/3xx" "$NON2XX"
+printf '%-22s %s\n' "socket errors" "$SOCKERR"
+printf '%-22s %s\n' "status codes" "${STATUSES:-?}"
+echo
+echo "memory:    broadsheet VmRSS $(( RSS_KB / 1024 )) MiB after the load (peak VmHWM $(( HWM_KB / 1024 )) MiB)"
+echo "start-up:  ${FIRST_START_MS} ms from exec to the first /healthz 200 on the empty database (schema + demo content)"
+echo
+echo "stored:    $HEADING_NEW new comments by the \"Comments (N)\" heading ($HEADING_BEFORE -> $HEADING_AFTER)"
+if [[ -n "$TABLE_BEFORE" && -n "$TABLE_AFTER" ]]; then
+  echo "           $(( TABLE_AFTER - TABLE_BEFORE )) new rows in the comments table ($TABLE_BEFORE -> $TABLE_AFTER)"
+fi
+echo "accepted:  $ACCEPTED (wrk requests completed $REQS - non-2xx/3xx $NON2XX)"
+if (( HEADING_NEW >= ACCEPTED )); then
+  echo "check:     OK, stored ($HEADING_NEW) >= accepted ($ACCEPTED)$( (( HEADING_NEW > ACCEPTED )) && echo "; the $(( HEADING_NEW - ACCEPTED )) extra were in flight when wrk stopped" )"
+else
+  echo "check:     FAILED, stored ($HEADING_NEW) < accepted ($ACCEPTED): accepted comments are missing"
+  exit 1
+fi
+if (( NON2XX > 0 || SOCKERR > 0 )); then
+  log "warning: some requests failed; see the wrk output with KEEP_TMP=1"
+fi
