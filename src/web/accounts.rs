@@ -17,9 +17,7 @@ use super::session::{
 use super::views::Layout;
 use super::{AppState, Error, Result};
 use crate::domain::comment::parse_display_name;
-use crate::domain::user::{
-    Email, Role, check_password, hash_password, throttle_delay, verify_password,
-};
+use crate::domain::user::{Email, Role, check_password, hash_password, throttle_delay};
 use crate::mail::Mail;
 use crate::store;
 
@@ -86,16 +84,14 @@ async fn start_session(state: &AppState, user_id: i64, to: &str) -> Result<Respo
     Ok(r)
 }
 
-async fn hash(password: String) -> Result<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| Error::Forbidden(format!("hashing failed: {e}")))
+async fn hash(state: &AppState, password: String) -> Result<String> {
+    state.passwords.hash(password).await.ok_or_else(|| {
+        Error::Forbidden("Passwords cannot be processed just now; try again.".into())
+    })
 }
 
-async fn verify(password: String, phc: String) -> bool {
-    tokio::task::spawn_blocking(move || verify_password(&password, &phc))
-        .await
-        .unwrap_or(false)
+async fn verify(state: &AppState, password: String, phc: String) -> bool {
+    state.passwords.verify(password, phc).await
 }
 
 // ----- sign-up -----
@@ -213,7 +209,7 @@ async fn signup(
             retry_after_secs: retry,
         });
     }
-    let password_hash = hash(form.password.clone()).await?;
+    let password_hash = hash(&state, form.password.clone()).await?;
     match state.store.create_user(&email, &name, &password_hash, Role::Member, now).await {
         Ok(id) => start_session(&state, id, &return_to).await,
         Err(store::Error::Conflict(_)) => {
@@ -323,7 +319,7 @@ async fn signin(
     let phc = user
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |u| u.password_hash.clone());
-    let ok = verify(form.password.clone(), phc).await && user.is_some();
+    let ok = verify(&state, form.password.clone(), phc).await && user.is_some();
     if let (true, Some(user)) = (ok, user) {
         state.store.clear_signin_failures(&account_key).await?;
         return start_session(&state, user.id, &return_to).await;
@@ -500,7 +496,7 @@ async fn change_password(
         .user_by_id(user.id)
         .await?
         .ok_or(Error::SignInRequired)?;
-    if !verify(form.current_password.clone(), row.password_hash).await {
+    if !verify(&state, form.current_password.clone(), row.password_hash).await {
         return settings_error(
             &state,
             &viewer,
@@ -520,7 +516,7 @@ async fn change_password(
         )
         .await;
     }
-    let hash = hash(form.new_password.clone()).await?;
+    let hash = hash(&state, form.new_password.clone()).await?;
     state.store.set_password_hash(user.id, &hash).await?;
     state.store.delete_user_sessions(user.id).await?;
     start_session(&state, user.id, "/settings?saved=password").await
@@ -602,7 +598,7 @@ async fn delete_account(
         .user_by_id(user.id)
         .await?
         .ok_or(Error::SignInRequired)?;
-    if !verify(form.password.clone(), row.password_hash).await {
+    if !verify(&state, form.password.clone(), row.password_hash).await {
         return settings_error(
             &state,
             &viewer,
@@ -793,7 +789,7 @@ async fn reset_password(
     if let Err(e) = check_password(&form.password) {
         return again(Some(capitalise(&e.to_string())), true).await;
     }
-    let hash = hash(form.password.clone()).await?;
+    let hash = hash(&state, form.password.clone()).await?;
     if state
         .store
         .complete_password_reset(&hash_token(&token), &hash, state.clock.now())

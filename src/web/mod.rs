@@ -9,6 +9,7 @@ pub mod live;
 pub mod metrics;
 pub mod ops;
 pub mod pages;
+pub mod passwords;
 pub mod search;
 pub mod session;
 pub mod views;
@@ -47,6 +48,7 @@ pub struct AppState {
     pub secret: Arc<[u8]>,
     pub mailer: Arc<Mailer>,
     pub live: live::Hub,
+    pub passwords: Arc<passwords::PasswordWorkers>,
 }
 
 impl AppState {
@@ -69,6 +71,9 @@ impl AppState {
             secret: Arc::from(secret.into_bytes()),
             mailer: Arc::new(mailer),
             live,
+            passwords: Arc::new(passwords::PasswordWorkers::start(
+                std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
+            )),
         })
     }
 }
