@@ -379,3 +379,88 @@ impl Store {
         Ok(row.map(|(slug, p)| (slug, p.is_some_and(|p| p <= now))))
     }
 }
+
+impl Store {
+    /// The newest published articles of a scope with their bodies and tags, for feeds: three
+    /// queries (cards, bodies, labels) whatever the scope.
+    pub async fn recent_with_bodies(
+        &self,
+        scope: ListScope,
+        limit: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleDetail>> {
+        let cards = self
+            .list_articles(
+                &ArticleFilter {
+                    scope,
+                    before: None,
+                    limit,
+                },
+                now,
+            )
+            .await?;
+        if cards.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = cards.iter().map(|c| c.id).collect();
+        let sql = format!(
+            "SELECT id, body_html FROM articles WHERE id IN ({})",
+            placeholders(1, ids.len())
+        );
+        let bodies: Vec<(i64, String)> = read!(self, |c| {
+            let mut q = sqlx::query_as(&sql);
+            for id in &ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(c).await?
+        });
+        let mut bodies: HashMap<i64, String> = bodies.into_iter().collect();
+        let mut labels = self.labels(&ids, true).await?;
+        Ok(cards
+            .into_iter()
+            .map(|card| {
+                let tags = labels.remove(&card.id).map(|l| l.1).unwrap_or_default();
+                ArticleDetail {
+                    body_html: bodies.remove(&card.id).unwrap_or_default(),
+                    tags,
+                    card,
+                }
+            })
+            .collect())
+    }
+
+    /// Published articles with ids in `(after, up_to]`, oldest first, for a sitemap page: an
+    /// index range scan, so page 40 costs what page 1 does.
+    pub async fn sitemap_entries(
+        &self,
+        after: i64,
+        up_to: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(String, DateTime<Utc>)>> {
+        let rows: Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)> = read!(self, |c| {
+            sqlx::query_as(
+                "SELECT slug, published_at, updated_at FROM articles \
+                 WHERE id > $1 AND id <= $2 AND published_at <= $3 ORDER BY id",
+            )
+            .bind(after)
+            .bind(up_to)
+            .bind(now)
+            .fetch_all(c)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(slug, p, u)| (slug, u.filter(|u| *u > p).unwrap_or(p)))
+            .collect())
+    }
+
+    /// The largest article id (0 when there are none): how many sitemap pages exist.
+    pub async fn max_article_id(&self) -> Result<i64> {
+        let (n,): (Option<i64>,) = read!(self, |c| {
+            sqlx::query_as("SELECT MAX(id) FROM articles")
+                .fetch_one(c)
+                .await?
+        });
+        Ok(n.unwrap_or(0))
+    }
+}

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod assets;
 pub mod comments;
 pub mod error;
+pub mod feeds;
 pub mod live;
 pub mod metrics;
 pub mod ops;
@@ -96,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(comments::router())
         .merge(search::router())
+        .merge(feeds::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())

@@ -58,7 +58,7 @@ async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
 /// `GET /robots.txt`
 async fn robots(State(state): State<AppState>) -> impl IntoResponse {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /api/\n\n# Site: {}\n",
+        "User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /api/\nDisallow: /settings\n\nSitemap: {}/sitemap.xml\n",
         state.config.base_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)

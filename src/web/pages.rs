@@ -140,7 +140,8 @@ pub async fn render_article(
         Some(&c.section.slug),
     )
     .with_description(&c.summary)
-    .with_viewer(viewer);
+    .with_viewer(viewer)
+    .with_article_data(&news_article(state, article));
     let page = ArticleTemplate {
         layout,
         card: CardView::from(c),
@@ -154,6 +155,32 @@ pub async fn render_article(
         talk,
     };
     Ok(page.render()?)
+}
+
+/// The article as schema.org `NewsArticle`, for search engines and link previews.
+fn news_article(state: &AppState, article: &ArticleDetail) -> serde_json::Value {
+    let base = &state.config.base_url;
+    let c = &article.card;
+    let iso =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let url = format!("{base}/articles/{}", c.slug);
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": c.title,
+        "description": c.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": iso(c.published_at),
+        "dateModified": iso(c.updated_at.filter(|u| *u > c.published_at).unwrap_or(c.published_at)),
+        "articleSection": c.section.name,
+        "keywords": article.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        "author": c.authors.iter().map(|a| serde_json::json!({
+            "@type": "Person", "name": a.name, "url": format!("{base}/authors/{}", a.slug)
+        })).collect::<Vec<_>>(),
+        "publisher": { "@type": "Organization", "name": state.config.site_name, "url": format!("{base}/") },
+        "commentCount": c.comment_count,
+    })
 }
 
 #[derive(Deserialize)]
@@ -319,7 +346,8 @@ async fn listing(
             } else {
                 description
             })
-            .with_viewer(viewer),
+            .with_viewer(viewer)
+            .with_feed(heading, base_path),
         kind,
         heading: heading.to_owned(),
         description: description.to_owned(),

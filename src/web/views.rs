@@ -19,6 +19,12 @@ pub struct Layout {
     /// The signed-in member's display name (the header then offers settings and sign-out).
     pub account: Option<String>,
     pub csrf: String,
+    /// `website` or `article`, for OpenGraph.
+    pub og_type: &'static str,
+    /// Feeds offered in the head: (title, href, MIME type).
+    pub feeds: Vec<(String, String, &'static str)>,
+    /// Structured data for the page (JSON-LD), already escaped for a `<script>` data block.
+    pub json_ld: Option<String>,
 }
 
 pub struct NavItem {
@@ -60,7 +66,44 @@ impl Layout {
                 .collect(),
             account: None,
             csrf: String::new(),
+            og_type: "website",
+            feeds: vec![
+                (
+                    format!("{site} (Atom)"),
+                    "/feed.atom".to_owned(),
+                    "application/atom+xml",
+                ),
+                (
+                    format!("{site} (RSS)"),
+                    "/feed.rss".to_owned(),
+                    "application/rss+xml",
+                ),
+                (
+                    format!("{site} (JSON Feed)"),
+                    "/feed.json".to_owned(),
+                    "application/feed+json",
+                ),
+            ],
+            json_ld: None,
         }
+    }
+
+    /// Adds the Atom feed of the listing at `page_path` (a section, tag or author).
+    pub fn with_feed(mut self, title: &str, page_path: &str) -> Layout {
+        self.feeds.push((
+            format!("{title} (Atom)"),
+            format!("{page_path}/feed.atom"),
+            "application/atom+xml",
+        ));
+        self
+    }
+
+    /// Marks the page as an article and attaches its structured data.
+    pub fn with_article_data(mut self, data: &serde_json::Value) -> Layout {
+        self.og_type = "article";
+        // `<` escaped so no text in the data can close the script element.
+        self.json_ld = Some(data.to_string().replace('<', "\\u003c"));
+        self
     }
 
     /// Shows the viewer's account controls. Pages for signed-out readers stay identical for
