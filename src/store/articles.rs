@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Error, Pools, Result, Store, read, taxonomy};
+use super::{Error, Result, Store, read, taxonomy};
 use crate::domain::{
     ArticleCard, ArticleDetail, ArticleFilter, Byline, ListScope, NewArticle, markdown,
 };
@@ -83,7 +83,7 @@ fn list_sql(scope: ListScope) -> String {
 
 /// The body of an import, once per backend: `$tx` is a transaction of that backend.
 macro_rules! import_in {
-    ($tx:ident, $articles:expr, $now:expr, $backend:ident) => {{
+    ($tx:ident, $articles:expr, $now:expr, $backend:expr) => {{
         let mut ids = Vec::with_capacity($articles.len());
         for a in $articles {
             let section_id = taxonomy::upsert_section!(&mut *$tx, &a.section, $now);
@@ -138,7 +138,7 @@ macro_rules! import_in {
             let body_text = crate::domain::search::markdown_text(&a.body_source);
             let (tags, authors) = (a.tags.join(" "), a.authors.join(" "));
             super::search::index_article!(
-                $backend, $tx, article_id, &a.title, &a.summary, &body_text, &tags, &authors
+                $tx, $backend, article_id, &a.title, &a.summary, &body_text, &tags, &authors
             );
             ids.push(article_id);
         }
@@ -327,21 +327,10 @@ impl Store {
         articles: &[NewArticle],
         now: DateTime<Utc>,
     ) -> Result<Vec<i64>> {
-        self.count_query();
-        match &self.pools {
-            Pools::Sqlite { write, .. } => {
-                let mut tx = write.begin().await?;
-                let ids = import_in!(tx, articles, now, sqlite);
-                tx.commit().await?;
-                Ok(ids)
-            }
-            Pools::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                let ids = import_in!(tx, articles, now, postgres);
-                tx.commit().await?;
-                Ok(ids)
-            }
-        }
+        let backend = self.backend();
+        Ok(super::transaction!(self, |tx| import_in!(
+            tx, articles, now, backend
+        )))
     }
 
     /// How many articles exist (published or not). For start-up decisions, not for pages.

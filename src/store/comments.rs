@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Error, Pools, Result, Store, read};
+use super::{Error, Result, Store, read};
 use crate::domain::comment::{CommentSort, ThreadCursor};
 
 /// A comment as pages show it, with its author's current display name.
@@ -75,86 +75,72 @@ impl Store {
         new: &NewComment<'_>,
         now: DateTime<Utc>,
     ) -> Result<std::result::Result<Posted, ReplyProblem>> {
-        self.count_query();
-        macro_rules! body {
-            ($tx:ident, $notify:expr) => {{
-                let (thread_id, depth) = match new.parent_id {
-                    None => (None, 0),
-                    Some(pid) => {
-                        let parent: Option<(i64, Option<i64>, i32, String)> = sqlx::query_as(
-                            "SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1",
-                        )
-                        .bind(pid)
-                        .fetch_optional(&mut *$tx)
-                        .await?;
-                        match parent {
-                            None => return Ok(Err(ReplyProblem::ParentMissing)),
-                            Some((aid, _, _, _)) if aid != new.article_id => {
-                                return Ok(Err(ReplyProblem::ParentElsewhere));
-                            }
-                            Some((_, _, _, status)) if status != "visible" => {
-                                return Ok(Err(ReplyProblem::ParentDeleted));
-                            }
-                            Some((_, thread, depth, _)) => (thread.or(Some(pid)), depth + 1),
+        let posted = super::transaction!(self, |tx| {
+            let (thread_id, depth) = match new.parent_id {
+                None => (None, 0),
+                Some(pid) => {
+                    let parent: Option<(i64, Option<i64>, i32, String)> = sqlx::query_as(
+                        "SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1",
+                    )
+                    .bind(pid)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    match parent {
+                        None => return Ok(Err(ReplyProblem::ParentMissing)),
+                        Some((aid, _, _, _)) if aid != new.article_id => {
+                            return Ok(Err(ReplyProblem::ParentElsewhere));
                         }
+                        Some((_, _, _, status)) if status != "visible" => {
+                            return Ok(Err(ReplyProblem::ParentDeleted));
+                        }
+                        Some((_, thread, depth, _)) => (thread.or(Some(pid)), depth + 1),
                     }
-                };
-                let (id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
+                }
+            };
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
                      body_source, body_html, status, created_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, 'visible', $8) RETURNING id",
-                )
-                .bind(new.article_id)
-                .bind(new.parent_id)
-                .bind(thread_id)
-                .bind(depth)
-                .bind(new.author_id)
-                .bind(new.body_source)
-                .bind(new.body_html)
-                .bind(now)
-                .fetch_one(&mut *$tx)
-                .await?;
-                if thread_id.is_none() {
-                    sqlx::query("UPDATE comments SET thread_id = id WHERE id = $1")
-                        .bind(id)
-                        .execute(&mut *$tx)
-                        .await?;
-                }
-                if let Some(pid) = new.parent_id {
-                    sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
-                        .bind(pid)
-                        .execute(&mut *$tx)
-                        .await?;
-                }
-                let (count,): (i64,) = sqlx::query_as(
+            )
+            .bind(new.article_id)
+            .bind(new.parent_id)
+            .bind(thread_id)
+            .bind(depth)
+            .bind(new.author_id)
+            .bind(new.body_source)
+            .bind(new.body_html)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            if thread_id.is_none() {
+                sqlx::query("UPDATE comments SET thread_id = id WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let Some(pid) = new.parent_id {
+                sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
+                    .bind(pid)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let (count,): (i64,) = sqlx::query_as(
                     "UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1 RETURNING comment_count",
                 )
                 .bind(new.article_id)
-                .fetch_one(&mut *$tx)
+                .fetch_one(&mut *tx)
                 .await?;
-                if $notify {
-                    sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
-                        .bind(format!("{}:{}", new.article_id, id))
-                        .execute(&mut *$tx)
-                        .await?;
-                }
-                Posted { id, comment_count: count }
-            }};
-        }
-        let posted = match &self.pools {
-            Pools::Sqlite { write, .. } => {
-                let mut tx = write.begin().await?;
-                let posted = body!(tx, false);
-                tx.commit().await?;
-                posted
+            if self.backend() == super::Backend::Postgres {
+                sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
+                    .bind(format!("{}:{}", new.article_id, id))
+                    .execute(&mut *tx)
+                    .await?;
             }
-            Pools::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                let posted = body!(tx, true);
-                tx.commit().await?;
-                posted
+            Posted {
+                id,
+                comment_count: count,
             }
-        };
+        });
         Ok(Ok(posted))
     }
 
@@ -288,42 +274,29 @@ impl Store {
     /// The author deletes their comment: it becomes a tombstone (nothing is destroyed) and
     /// stops counting. False when it was not theirs or not visible.
     pub async fn delete_own_comment(&self, id: i64, author_id: i64) -> Result<bool> {
-        self.count_query();
-        macro_rules! body {
-            ($tx:ident) => {{
-                let row: Option<(i64, Option<i64>)> = sqlx::query_as(
+        super::transaction!(self, |tx| {
+            let row: Option<(i64, Option<i64>)> = sqlx::query_as(
                     "UPDATE comments SET status = 'deleted' \
                      WHERE id = $1 AND author_id = $2 AND status = 'visible' RETURNING article_id, parent_id",
                 )
                 .bind(id)
                 .bind(author_id)
-                .fetch_optional(&mut *$tx)
+                .fetch_optional(&mut *tx)
                 .await?;
-                let Some((article_id, parent_id)) = row else { return Ok(false) };
-                sqlx::query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
-                    .bind(article_id)
-                    .execute(&mut *$tx)
+            let Some((article_id, parent_id)) = row else {
+                return Ok(false);
+            };
+            sqlx::query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
+                .bind(article_id)
+                .execute(&mut *tx)
+                .await?;
+            if let Some(pid) = parent_id {
+                sqlx::query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
+                    .bind(pid)
+                    .execute(&mut *tx)
                     .await?;
-                if let Some(pid) = parent_id {
-                    sqlx::query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
-                        .bind(pid)
-                        .execute(&mut *$tx)
-                        .await?;
-                }
-            }};
-        }
-        match &self.pools {
-            Pools::Sqlite { write, .. } => {
-                let mut tx = write.begin().await?;
-                body!(tx);
-                tx.commit().await?;
             }
-            Pools::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                body!(tx);
-                tx.commit().await?;
-            }
-        }
+        });
         Ok(true)
     }
 
@@ -336,55 +309,38 @@ impl Store {
         like: bool,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        self.count_query();
-        macro_rules! body {
-            ($tx:ident) => {{
-                let changed = if like {
-                    sqlx::query(
+        let count = super::transaction!(self, |tx| {
+            let changed = if like {
+                sqlx::query(
                         "INSERT INTO comment_likes (comment_id, user_id, created_at) VALUES ($1, $2, $3) \
                          ON CONFLICT DO NOTHING",
                     )
                     .bind(comment_id)
                     .bind(user_id)
                     .bind(now)
-                    .execute(&mut *$tx)
+                    .execute(&mut *tx)
                     .await?
                     .rows_affected()
-                } else {
-                    sqlx::query("DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2")
-                        .bind(comment_id)
-                        .bind(user_id)
-                        .execute(&mut *$tx)
-                        .await?
-                        .rows_affected()
-                };
-                if changed == 0 {
-                    return Ok(None);
-                }
-                let (count,): (i64,) = sqlx::query_as(
+            } else {
+                sqlx::query("DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2")
+                    .bind(comment_id)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+            };
+            if changed == 0 {
+                return Ok(None);
+            }
+            let (count,): (i64,) = sqlx::query_as(
                     "UPDATE comments SET like_count = like_count + $2 WHERE id = $1 RETURNING like_count",
                 )
                 .bind(comment_id)
                 .bind(if like { 1i64 } else { -1i64 })
-                .fetch_one(&mut *$tx)
+                .fetch_one(&mut *tx)
                 .await?;
-                count
-            }};
-        }
-        let count = match &self.pools {
-            Pools::Sqlite { write, .. } => {
-                let mut tx = write.begin().await?;
-                let n = body!(tx);
-                tx.commit().await?;
-                n
-            }
-            Pools::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                let n = body!(tx);
-                tx.commit().await?;
-                n
-            }
-        };
+            count
+        });
         Ok(Some(count))
     }
 

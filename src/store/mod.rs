@@ -131,7 +131,29 @@ macro_rules! write {
         }
     }};
 }
-pub(crate) use {read, write};
+/// Runs `$body` in a transaction on the pool that writes, with `$tx` bound to it, and commits.
+/// An early `return` from the body drops the transaction, which rolls it back. The body is
+/// compiled once per backend, like [`read!`].
+macro_rules! transaction {
+    ($store:expr, |$tx:ident| $body:expr) => {{
+        $store.count_query();
+        match &$store.pools {
+            $crate::store::Pools::Sqlite { write, .. } => {
+                let mut $tx = write.begin().await?;
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+            $crate::store::Pools::Postgres(pool) => {
+                let mut $tx = pool.begin().await?;
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+        }
+    }};
+}
+pub(crate) use {read, transaction, write};
 
 /// Connection settings that are not part of the URL.
 #[derive(Clone, Debug)]

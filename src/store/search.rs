@@ -13,37 +13,38 @@ use crate::domain::search::SearchQuery;
 /// case and accents itself; PostgreSQL is given accent-folded text to build its tsvector from,
 /// so both backends match alike.
 macro_rules! index_article {
-    (sqlite, $tx:ident, $id:expr, $title:expr, $summary:expr, $body:expr, $tags:expr, $authors:expr) => {
-        sqlx::query(
-            "INSERT INTO article_search (rowid, title, summary, body, tags, authors) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind($id)
-        .bind($title)
-        .bind($summary)
-        .bind($body)
-        .bind($tags)
-        .bind($authors)
-        .execute(&mut *$tx)
-        .await?
-    };
-    (postgres, $tx:ident, $id:expr, $title:expr, $summary:expr, $body:expr, $tags:expr, $authors:expr) => {{
+    ($tx:ident, $backend:expr, $id:expr, $title:expr, $summary:expr, $body:expr, $tags:expr, $authors:expr) => {{
         use $crate::domain::search::fold;
-        sqlx::query(
-            "INSERT INTO article_search (article_id, body_text, document) \
-             VALUES ($1, $2, setweight(to_tsvector('simple', $3), 'A') \
-             || setweight(to_tsvector('simple', $4), 'B') \
-             || setweight(to_tsvector('simple', $5), 'B') \
-             || setweight(to_tsvector('simple', $6), 'C'))",
-        )
-        .bind($id)
-        .bind($body)
-        .bind(fold($title))
-        .bind(fold($summary))
-        .bind(fold(&format!("{} {}", $tags, $authors)))
-        .bind(fold($body))
-        .execute(&mut *$tx)
-        .await?
+        if $backend == $crate::store::Backend::Postgres {
+            sqlx::query(
+                "INSERT INTO article_search (article_id, body_text, document) \
+                 VALUES ($1, $2, setweight(to_tsvector('simple', $3), 'A') \
+                 || setweight(to_tsvector('simple', $4), 'B') \
+                 || setweight(to_tsvector('simple', $5), 'B') \
+                 || setweight(to_tsvector('simple', $6), 'C'))",
+            )
+            .bind($id)
+            .bind($body)
+            .bind(fold($title))
+            .bind(fold($summary))
+            .bind(fold(&format!("{} {}", $tags, $authors)))
+            .bind(fold($body))
+            .execute(&mut *$tx)
+            .await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO article_search (rowid, title, summary, body, tags, authors) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind($id)
+            .bind($title)
+            .bind($summary)
+            .bind($body)
+            .bind($tags)
+            .bind($authors)
+            .execute(&mut *$tx)
+            .await?;
+        }
     }};
 }
 pub(crate) use index_article;

@@ -252,41 +252,28 @@ impl Store {
         password_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        self.count_query();
-        macro_rules! body {
-            ($tx:ident) => {{
-                let used: Option<(i64,)> = sqlx::query_as(
+        super::transaction!(self, |tx| {
+            let used: Option<(i64,)> = sqlx::query_as(
                     "UPDATE password_resets SET used_at = $2 \
                      WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
                 )
                 .bind(token_hash)
                 .bind(now)
-                .fetch_optional(&mut *$tx)
+                .fetch_optional(&mut *tx)
                 .await?;
-                let Some((user_id,)) = used else { return Ok(false) };
-                sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-                    .bind(password_hash)
-                    .bind(user_id)
-                    .execute(&mut *$tx)
-                    .await?;
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                    .bind(user_id)
-                    .execute(&mut *$tx)
-                    .await?;
-            }};
-        }
-        match &self.pools {
-            super::Pools::Sqlite { write, .. } => {
-                let mut tx = write.begin().await?;
-                body!(tx);
-                tx.commit().await?;
-            }
-            super::Pools::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                body!(tx);
-                tx.commit().await?;
-            }
-        }
+            let Some((user_id,)) = used else {
+                return Ok(false);
+            };
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(password_hash)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+        });
         Ok(true)
     }
 }

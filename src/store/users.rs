@@ -112,34 +112,19 @@ impl Store {
     /// Deletes an account in one transaction. Their comments stay (shown as from "[deleted]");
     /// their likes go, and the counts they were part of go down with them.
     pub async fn delete_user(&self, id: i64) -> Result<()> {
-        self.count_query();
-        macro_rules! body {
-            ($tx:ident) => {{
-                sqlx::query(
-                    "UPDATE comments SET like_count = like_count - 1 \
+        super::transaction!(self, |tx| {
+            sqlx::query(
+                "UPDATE comments SET like_count = like_count - 1 \
                      WHERE id IN (SELECT comment_id FROM comment_likes WHERE user_id = $1)",
-                )
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM users WHERE id = $1")
                 .bind(id)
-                .execute(&mut *$tx)
+                .execute(&mut *tx)
                 .await?;
-                sqlx::query("DELETE FROM users WHERE id = $1")
-                    .bind(id)
-                    .execute(&mut *$tx)
-                    .await?;
-            }};
-        }
-        match &self.pools {
-            super::Pools::Sqlite { write, .. } => {
-                let mut tx = write.begin().await?;
-                body!(tx);
-                tx.commit().await?;
-            }
-            super::Pools::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                body!(tx);
-                tx.commit().await?;
-            }
-        }
+        });
         Ok(())
     }
 }
