@@ -174,6 +174,7 @@ pub async fn render_error_pages(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json"));
     let is_get = req.method() == axum::http::Method::GET;
+    let is_api = req.uri().path().starts_with("/api/");
     let path = req
         .uri()
         .path_and_query()
@@ -227,12 +228,35 @@ pub async fn render_error_pages(
                         "The request took too long to arrive or to answer. Please try again."
                             .to_owned()
                     }
-                    _ => "The request could not be completed.".to_owned(),
+                    // axum's own rejections say precisely what was wrong (a query value that is
+                    // not a number, a form sent with the wrong content type): keep their words.
+                    _ => {
+                        let body = std::mem::take(response.body_mut());
+                        match axum::body::to_bytes(body, 2048).await {
+                            Ok(b) if !b.is_empty() => String::from_utf8_lossy(&b).into_owned(),
+                            _ => "The request could not be completed.".to_owned(),
+                        }
+                    }
                 },
             }
         }
         None => return response,
     };
+    if is_api {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.remove(header::CONTENT_LENGTH);
+        *response.body_mut() = Body::from(super::api::Problem::body(
+            status.as_u16(),
+            &page.title,
+            &page.message,
+        ));
+        return response;
+    }
     if wants_json {
         set_json_error(&mut response, &page.message);
         return response;

@@ -2,6 +2,7 @@
 //! render), and the middleware every response passes through.
 
 pub mod accounts;
+pub mod api;
 pub mod assets;
 pub mod comments;
 pub mod error;
@@ -98,6 +99,7 @@ pub fn router(state: AppState) -> Router {
         .merge(comments::router())
         .merge(search::router())
         .merge(feeds::router())
+        .merge(api::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())

@@ -1,0 +1,592 @@
+//! The JSON API, `/api/v1`: articles, sections, tags, authors, comment threads and search, read
+//! with filters and cursor pagination. Errors are `application/problem+json` (RFC 9457). The
+//! OpenAPI 3.1 document at `/api/v1/openapi.json` is generated from these handlers and types, so
+//! it cannot drift from them.
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use super::{AppState, Error, Result};
+use crate::domain::comment::{CommentSort, ThreadCursor};
+use crate::domain::search::SearchQuery;
+use crate::domain::{ArticleCard, ArticleFilter, Byline, Cursor, ListScope, Slug};
+use crate::store::comments::CommentRow;
+use crate::store::search::{MARK_END, MARK_START, SearchFilter, SearchSort};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Broadsheet API",
+        version = "1",
+        description = "Read the site: articles, sections, tags, authors, conversations and search."
+    ),
+    paths(
+        list_articles,
+        get_article,
+        list_sections,
+        get_tag,
+        get_author,
+        list_comments,
+        search
+    ),
+    components(schemas(
+        ArticleSummary,
+        Article,
+        ArticlePage,
+        Named,
+        Section,
+        Label,
+        Comment,
+        CommentPage,
+        SearchHit,
+        SearchPage,
+        Problem
+    ))
+)]
+struct ApiDoc;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/articles", get(list_articles))
+        .route("/api/v1/articles/{slug}", get(get_article))
+        .route("/api/v1/articles/{slug}/comments", get(list_comments))
+        .route("/api/v1/sections", get(list_sections))
+        .route("/api/v1/tags/{slug}", get(get_tag))
+        .route("/api/v1/authors/{slug}", get(get_author))
+        .route("/api/v1/search", get(search))
+}
+
+/// `GET /api/v1/openapi.json`
+async fn openapi() -> Response {
+    let json = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    ([(header::CONTENT_TYPE, "application/json")], json).into_response()
+}
+
+/// An error, as RFC 9457 describes it.
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    kind: String,
+    title: String,
+    status: u16,
+    detail: String,
+}
+
+impl Problem {
+    pub fn body(status: u16, title: &str, detail: &str) -> String {
+        serde_json::to_string(&Problem {
+            kind: "about:blank".into(),
+            title: title.into(),
+            status,
+            detail: detail.into(),
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// A name with a slug: a section, an author or a tag.
+#[derive(Serialize, ToSchema)]
+pub struct Named {
+    slug: String,
+    name: String,
+}
+
+impl From<&Byline> for Named {
+    fn from(b: &Byline) -> Self {
+        Named {
+            slug: b.slug.clone(),
+            name: b.name.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ArticleSummary {
+    slug: String,
+    title: String,
+    summary: String,
+    /// The article's page.
+    url: String,
+    section: Named,
+    authors: Vec<Named>,
+    published_at: DateTime<Utc>,
+    updated_at: Option<DateTime<Utc>>,
+    comment_count: i64,
+}
+
+fn summary(state: &AppState, c: &ArticleCard) -> ArticleSummary {
+    ArticleSummary {
+        slug: c.slug.clone(),
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        url: format!("{}/articles/{}", state.config.base_url, c.slug),
+        section: (&c.section).into(),
+        authors: c.authors.iter().map(Named::from).collect(),
+        published_at: c.published_at,
+        updated_at: c.updated_at.filter(|u| *u > c.published_at),
+        comment_count: c.comment_count,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Article {
+    #[serde(flatten)]
+    summary: ArticleSummary,
+    /// The body, sanitised HTML.
+    body_html: String,
+    tags: Vec<Named>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ArticlePage {
+    items: Vec<ArticleSummary>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    next_cursor: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ArticleQuery {
+    /// Only this section (its slug).
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    section: Option<String>,
+    /// Only articles with this tag (its slug).
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    tag: Option<String>,
+    /// Only articles by this author (their slug).
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    author: Option<String>,
+    /// From a previous page's `next_cursor`.
+    #[param(pattern = r"^[0-9]{1,18}\.[1-9][0-9]{0,17}$")]
+    cursor: Option<String>,
+    /// Articles per page.
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<u32>,
+}
+
+fn bad(detail: &str) -> Error {
+    Error::BadRequest(detail.to_owned())
+}
+
+fn slug_param(s: &str, what: &str) -> Result<Slug> {
+    Slug::parse(s).map_err(|_| {
+        bad(&format!(
+            "`{what}` must be a slug such as `business` or `tidal-power`"
+        ))
+    })
+}
+
+/// Lists published articles, newest first.
+#[utoipa::path(get, path = "/api/v1/articles", params(ArticleQuery),
+    responses(
+        (status = 200, description = "One page of articles", body = ArticlePage),
+        (status = 400, description = "A parameter is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The section, tag or author does not exist", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn list_articles(
+    State(state): State<AppState>,
+    Query(q): Query<ArticleQuery>,
+) -> Result<Json<ArticlePage>> {
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        return Err(bad("`limit` must be between 1 and 100"));
+    }
+    let given = [q.section.is_some(), q.tag.is_some(), q.author.is_some()]
+        .iter()
+        .filter(|b| **b)
+        .count();
+    if given > 1 {
+        return Err(bad(
+            "filter by one of `section`, `tag` or `author` at a time",
+        ));
+    }
+    let scope = if let Some(s) = &q.section {
+        let slug = slug_param(s, "section")?;
+        ListScope::Section(
+            state
+                .store
+                .section_by_slug(&slug)
+                .await?
+                .ok_or(Error::NotFound)?
+                .id,
+        )
+    } else if let Some(t) = &q.tag {
+        let slug = slug_param(t, "tag")?;
+        ListScope::Tag(
+            state
+                .store
+                .tag_by_slug(&slug)
+                .await?
+                .ok_or(Error::NotFound)?
+                .id,
+        )
+    } else if let Some(a) = &q.author {
+        let slug = slug_param(a, "author")?;
+        ListScope::Author(
+            state
+                .store
+                .author_by_slug(&slug)
+                .await?
+                .ok_or(Error::NotFound)?
+                .id,
+        )
+    } else {
+        ListScope::All
+    };
+    let before = match q.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(
+            Cursor::decode(c)
+                .ok_or_else(|| bad("`cursor` must be a `next_cursor` from a previous page"))?,
+        ),
+    };
+    let mut cards = state
+        .store
+        .list_articles(
+            &ArticleFilter {
+                scope,
+                before,
+                limit: limit + 1,
+            },
+            state.clock.now(),
+        )
+        .await?;
+    let next_cursor = if cards.len() > limit as usize {
+        cards.truncate(limit as usize);
+        cards.last().map(|c| Cursor::of(c).encode())
+    } else {
+        None
+    };
+    Ok(Json(ArticlePage {
+        items: cards.iter().map(|c| summary(&state, c)).collect(),
+        next_cursor,
+    }))
+}
+
+/// One published article with its body and tags.
+#[utoipa::path(get, path = "/api/v1/articles/{slug}",
+    params(("slug" = String, Path, description = "The article's slug")),
+    responses(
+        (status = 200, description = "The article", body = Article),
+        (status = 404, description = "No published article has this slug", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn get_article(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Article>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let a = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(Article {
+        summary: summary(&state, &a.card),
+        body_html: a.body_html.clone(),
+        tags: a.tags.iter().map(Named::from).collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Section {
+    slug: String,
+    name: String,
+    description: String,
+    url: String,
+}
+
+/// Every section, in front-page order.
+#[utoipa::path(get, path = "/api/v1/sections",
+    responses((status = 200, description = "The sections", body = [Section])))]
+async fn list_sections(State(state): State<AppState>) -> Result<Json<Vec<Section>>> {
+    let sections = state.store.sections().await?;
+    Ok(Json(
+        sections
+            .into_iter()
+            .map(|s| Section {
+                url: format!("{}/sections/{}", state.config.base_url, s.slug),
+                slug: s.slug,
+                name: s.name,
+                description: s.description,
+            })
+            .collect(),
+    ))
+}
+
+/// A tag or an author.
+#[derive(Serialize, ToSchema)]
+pub struct Label {
+    slug: String,
+    name: String,
+    /// An author's biography (empty for tags).
+    bio: String,
+    url: String,
+}
+
+/// A tag; list its articles with `/api/v1/articles?tag=`.
+#[utoipa::path(get, path = "/api/v1/tags/{slug}",
+    params(("slug" = String, Path, description = "The tag's slug")),
+    responses(
+        (status = 200, description = "The tag", body = Label),
+        (status = 404, description = "No such tag", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn get_tag(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Label>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let t = state
+        .store
+        .tag_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(Label {
+        url: format!("{}/tags/{}", state.config.base_url, t.slug),
+        slug: t.slug,
+        name: t.name,
+        bio: t.bio,
+    }))
+}
+
+/// An author; list their articles with `/api/v1/articles?author=`.
+#[utoipa::path(get, path = "/api/v1/authors/{slug}",
+    params(("slug" = String, Path, description = "The author's slug")),
+    responses(
+        (status = 200, description = "The author", body = Label),
+        (status = 404, description = "No such author", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn get_author(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Label>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let a = state
+        .store
+        .author_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(Label {
+        url: format!("{}/authors/{}", state.config.base_url, a.slug),
+        slug: a.slug,
+        name: a.name,
+        bio: a.bio,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Comment {
+    id: i64,
+    /// The comment replied to; absent for a thread's first comment.
+    parent_id: Option<i64>,
+    /// The id of the thread's first comment.
+    thread_id: i64,
+    depth: i32,
+    author: String,
+    /// `visible`, or `deleted` for a tombstone kept because it has replies.
+    status: String,
+    /// Sanitised HTML; absent for a deleted comment.
+    body_html: Option<String>,
+    created_at: DateTime<Utc>,
+    edited_at: Option<DateTime<Utc>>,
+    like_count: i64,
+    reply_count: i64,
+}
+
+impl From<&CommentRow> for Comment {
+    fn from(c: &CommentRow) -> Self {
+        let visible = c.is_visible();
+        Comment {
+            id: c.id,
+            parent_id: c.parent_id,
+            thread_id: c.thread_id.unwrap_or(c.id),
+            depth: c.depth,
+            author: if visible {
+                c.author_name.clone()
+            } else {
+                "[deleted]".into()
+            },
+            status: c.status.clone(),
+            body_html: visible.then(|| c.body_html.clone()),
+            created_at: c.created_at,
+            edited_at: c.edited_at,
+            like_count: c.like_count,
+            reply_count: c.reply_count,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CommentPage {
+    /// Threads in the chosen order, each followed by its replies (oldest first).
+    items: Vec<Comment>,
+    next_cursor: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CommentQuery {
+    /// `oldest` (default), `newest` or `liked`.
+    #[param(pattern = "^(oldest|newest|liked)$")]
+    sort: Option<String>,
+    /// From a previous page's `next_cursor`.
+    #[param(pattern = r"^-?[0-9]{1,18}\.[1-9][0-9]{0,17}$")]
+    cursor: Option<String>,
+}
+
+/// An article's conversation: 50 threads a page, with their replies.
+#[utoipa::path(get, path = "/api/v1/articles/{slug}/comments",
+    params(("slug" = String, Path, description = "The article's slug"), CommentQuery),
+    responses(
+        (status = 200, description = "One page of threads", body = CommentPage),
+        (status = 400, description = "A parameter is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No published article has this slug", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn list_comments(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(q): Query<CommentQuery>,
+) -> Result<Json<CommentPage>> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let article = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let sort = match q.sort.as_deref() {
+        None | Some("oldest") => CommentSort::Oldest,
+        Some("newest") => CommentSort::Newest,
+        Some("liked") => CommentSort::MostLiked,
+        Some(_) => return Err(bad("`sort` must be `oldest`, `newest` or `liked`")),
+    };
+    let cursor = match q.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(
+            ThreadCursor::decode(c)
+                .ok_or_else(|| bad("`cursor` must be a `next_cursor` from a previous page"))?,
+        ),
+    };
+    let per_page = super::comments::THREADS_PER_PAGE;
+    let mut roots = state
+        .store
+        .threads(article.card.id, sort, cursor, per_page + 1)
+        .await?;
+    let next_cursor = if roots.len() as i64 > per_page {
+        roots.truncate(per_page as usize);
+        roots.last().map(|r| {
+            let key = match sort {
+                CommentSort::MostLiked => r.like_count,
+                _ => r.created_at.timestamp_micros(),
+            };
+            ThreadCursor { key, id: r.id }.encode()
+        })
+    } else {
+        None
+    };
+    let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
+    let replies = state.store.replies(&ids).await?;
+    let mut items = Vec::with_capacity(roots.len() + replies.len());
+    for root in &roots {
+        items.push(Comment::from(root));
+        items.extend(
+            replies
+                .iter()
+                .filter(|r| r.thread_id == Some(root.id))
+                .map(Comment::from),
+        );
+    }
+    Ok(Json(CommentPage { items, next_cursor }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SearchHit {
+    article: ArticleSummary,
+    /// Plain text around the matches.
+    snippet: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SearchPage {
+    items: Vec<SearchHit>,
+    /// The next page's number; absent on the last page.
+    next_page: Option<u32>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words, "quoted phrases"; the last word also matches as a prefix.
+    #[param(max_length = 200)]
+    q: String,
+    /// Only this section (its slug).
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    section: Option<String>,
+    /// `relevance` (default) or `newest`.
+    #[param(pattern = "^(relevance|newest)$")]
+    sort: Option<String>,
+    #[param(minimum = 1, maximum = 50)]
+    page: Option<u32>,
+}
+
+/// Full-text search over published articles.
+#[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
+    responses(
+        (status = 200, description = "One page of results, best first", body = SearchPage),
+        (status = 400, description = "A parameter is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The section does not exist", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn search(
+    State(state): State<AppState>,
+    Query(p): Query<SearchParams>,
+) -> Result<Json<SearchPage>> {
+    let page = p.page.unwrap_or(1);
+    if !(1..=50).contains(&page) {
+        return Err(bad("`page` must be between 1 and 50"));
+    }
+    let section_id = match &p.section {
+        None => None,
+        Some(s) => {
+            let slug = slug_param(s, "section")?;
+            Some(
+                state
+                    .store
+                    .section_by_slug(&slug)
+                    .await?
+                    .ok_or(Error::NotFound)?
+                    .id,
+            )
+        }
+    };
+    let sort = match p.sort.as_deref() {
+        None | Some("relevance") => SearchSort::Relevance,
+        Some("newest") => SearchSort::Newest,
+        Some(_) => return Err(bad("`sort` must be `relevance` or `newest`")),
+    };
+    const PER_PAGE: u32 = 20;
+    let filter = SearchFilter {
+        section_id,
+        sort,
+        limit: PER_PAGE + 1,
+        offset: (page - 1) * PER_PAGE,
+        ..Default::default()
+    };
+    let mut hits = state
+        .store
+        .search(&SearchQuery::parse(&p.q), &filter, state.clock.now())
+        .await?;
+    let next_page = (hits.len() > PER_PAGE as usize && page < 50).then_some(page + 1);
+    hits.truncate(PER_PAGE as usize);
+    Ok(Json(SearchPage {
+        items: hits
+            .iter()
+            .map(|h| SearchHit {
+                article: summary(&state, &h.card),
+                snippet: h.snippet.replace([MARK_START, MARK_END], ""),
+            })
+            .collect(),
+        next_page,
+    }))
+}
