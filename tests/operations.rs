@@ -21,7 +21,40 @@ backend_tests!(
     user_create_hashes_with_argon2id_and_refuses_duplicates,
     serve_on_an_empty_database_loads_the_demo_site,
     sigterm_finishes_the_request_in_flight_then_exits,
+    every_request_is_logged_with_its_id_status_and_latency,
 );
+
+async fn every_request_is_logged_with_its_id_status_and_latency(app: TestApp) {
+    let server = ServerProcess::start(&app.database_url, &["--no-demo"]);
+    let r = common::client()
+        .get(server.url("/no-such-page"))
+        .header("x-request-id", "trace-me-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let mut line = None;
+    for _ in 0..50 {
+        line = server
+            .log
+            .lock()
+            .unwrap()
+            .lines()
+            .find(|l| l.contains("trace-me-42") && l.contains("finished processing request"))
+            .map(str::to_owned);
+        if line.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let line = line.expect("a log line for the request");
+    let v: serde_json::Value = serde_json::from_str(&line).expect("structured (JSON) log lines");
+    assert_eq!(v["level"], "INFO");
+    assert_eq!(v["status"], 404);
+    assert!(v["latency"].as_str().unwrap().ends_with("μs"), "{line}");
+    assert_eq!(v["span"]["request_id"], "trace-me-42");
+    assert_eq!(v["span"]["uri"], "/no-such-page");
+}
 
 async fn healthz_reports_the_database(app: TestApp) {
     let r = app.get("/healthz").await;
