@@ -105,17 +105,27 @@ impl Store {
         self.count_query();
         let rows: Vec<HitRow> = match &self.pools {
             Pools::Sqlite { read, .. } => {
-                let order = match filter.sort {
-                    SearchSort::Relevance => {
-                        "bm25(article_search, 10.0, 4.0, 1.0, 5.0, 3.0), a.published_at DESC"
-                    }
-                    SearchSort::Newest => "a.published_at DESC, a.id DESC",
+                let (order, outer_order) = match filter.sort {
+                    SearchSort::Relevance => (
+                        "score, a.published_at DESC",
+                        "hits.score, hits.published_at DESC",
+                    ),
+                    SearchSort::Newest => (
+                        "a.published_at DESC, a.id DESC",
+                        "hits.published_at DESC, hits.id DESC",
+                    ),
                 };
+                // Rank first, over rowids and scores only; snippets are made for the page's
+                // rows alone (SQLite would otherwise build one for every match before sorting).
                 let sql = format!(
-                    "SELECT {CARD_COLUMNS}, snippet(article_search, 2, char(2), char(3), '…', 24) AS snippet \
-                     FROM article_search JOIN articles a ON a.id = article_search.rowid \
-                     JOIN sections s ON s.id = a.section_id \
-                     WHERE article_search MATCH $1 AND {filters} ORDER BY {order} LIMIT $6 OFFSET $7"
+                    "WITH hits AS (SELECT a.id, a.published_at, \
+                       bm25(article_search, 10.0, 4.0, 1.0, 5.0, 3.0) AS score \
+                       FROM article_search JOIN articles a ON a.id = article_search.rowid \
+                       WHERE article_search MATCH $1 AND {filters} ORDER BY {order} LIMIT $6 OFFSET $7) \
+                     SELECT {CARD_COLUMNS}, snippet(article_search, 2, char(2), char(3), '…', 24) AS snippet \
+                     FROM hits JOIN article_search ON article_search.rowid = hits.id \
+                     JOIN articles a ON a.id = hits.id JOIN sections s ON s.id = a.section_id \
+                     WHERE article_search MATCH $1 ORDER BY {outer_order}"
                 );
                 sqlx::query_as(&sql)
                     .bind(query.to_fts5())
