@@ -13,7 +13,67 @@ backend_tests!(
     the_index_is_current_in_the_same_transaction,
     hostile_queries_never_error,
     the_header_has_a_search_box,
+    ranking_considers_only_the_newest_candidates_when_capped,
 );
+
+async fn ranking_considers_only_the_newest_candidates_when_capped(app: TestApp) {
+    use broadsheet::domain::search::SearchQuery;
+    use broadsheet::store::search::SearchFilter;
+    // Twelve articles mention the word; the oldest one says it most (the best match by rank).
+    let mut all: Vec<_> = (0..12)
+        .map(|i| {
+            story(
+                &format!("c-{i:02}"),
+                "Science",
+                100 - i,
+                &format!("Report {i:02}"),
+                "a beacon was seen",
+            )
+        })
+        .collect();
+    all[0].title = "Beacon beacon beacon".into();
+    for a in &all {
+        app.publish(std::slice::from_ref(a)).await; // in order, so ids follow publication
+    }
+    let run = |candidates: Option<u32>| {
+        let filter = SearchFilter {
+            limit: 20,
+            candidates,
+            ..Default::default()
+        };
+        let store = app.store.clone();
+        let now = app.clock.now();
+        async move {
+            store
+                .search(&SearchQuery::parse("beacon"), &filter, now)
+                .await
+                .unwrap()
+        }
+    };
+    let uncapped = run(None).await;
+    assert_eq!(uncapped.len(), 12);
+    assert_eq!(
+        uncapped[0].card.title, "Beacon beacon beacon",
+        "ranked over every match"
+    );
+    let capped = run(Some(5)).await;
+    let titles: Vec<&str> = capped.iter().map(|h| h.card.title.as_str()).collect();
+    assert_eq!(capped.len(), 5, "{titles:?}");
+    assert!(
+        titles.iter().all(|t| [
+            "Report 07",
+            "Report 08",
+            "Report 09",
+            "Report 10",
+            "Report 11"
+        ]
+        .contains(t)),
+        "the newest five: {titles:?}"
+    );
+    // A date range reaches past the cap: the reader page does not cap then.
+    let body = app.page("/search?q=beacon&to=2026-06-01", 200).await;
+    assert_eq!(titles(&body).len(), 12);
+}
 
 fn story(
     slug: &str,

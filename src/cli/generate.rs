@@ -1,5 +1,7 @@
-//! `broadsheet generate`: a large synthetic site for benchmarks. The text is generated from a
-//! word list, plainly synthetic, never mistaken for news.
+//! `broadsheet generate`: a large synthetic site for benchmarks. The text is plainly synthetic,
+//! never mistaken for news, but its words follow a Zipf-like distribution over a vocabulary of
+//! a few thousand (real words placed at ranks from common to rare, invented ones between them),
+//! so searches behave as on real text: a common word matches many articles, a rare one few.
 
 use chrono::Duration;
 use rand::seq::IndexedRandom;
@@ -44,6 +46,41 @@ const WORDS: &[&str] = &[
     "election",
     "factory",
 ];
+/// Syllables that combine into the invented words.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "ren", "ti", "mar", "so", "vel", "un", "dra", "pe", "ost", "li", "gar", "an",
+    "tor", "mi", "bel", "ru", "sen", "ta", "cor", "di", "nal", "fe",
+];
+
+/// The vocabulary in rank order: real words spread from common to rare among invented ones.
+fn vocabulary() -> Vec<String> {
+    let mut words: Vec<String> = Vec::with_capacity(4096);
+    let mut invented = SYLLABLES
+        .iter()
+        .flat_map(|a| SYLLABLES.iter().map(move |b| format!("{a}{b}")))
+        .chain(
+            SYLLABLES
+                .iter()
+                .flat_map(|a| SYLLABLES.iter().map(move |b| format!("{a}{b}{a}"))),
+        );
+    for (i, real) in WORDS.iter().enumerate() {
+        // Real word i lands at rank about 3·i², from a handful of very common ones to rare ones.
+        while words.len() < 3 * i * i {
+            words.push(invented.next().expect("enough syllable pairs"));
+        }
+        words.push((*real).to_owned());
+    }
+    words.extend(invented.take(4096usize.saturating_sub(words.len())));
+    words
+}
+
+/// A word at a Zipf-like rank: small ranks are much more likely than large ones.
+fn zipf<'a>(rng: &mut impl Rng, vocab: &'a [String]) -> &'a str {
+    let u: f64 = rng.random();
+    let rank = ((vocab.len() as f64).powf(u) - 1.0) as usize;
+    &vocab[rank.min(vocab.len() - 1)]
+}
+
 const SECTIONS: &[&str] = &[
     "International",
     "Business",
@@ -60,15 +97,16 @@ pub async fn run(config: Config, count: u32) -> anyhow::Result<()> {
     let authors: Vec<String> = (1..=40).map(|i| format!("Synthetic Writer {i}")).collect();
     let tags: Vec<String> = (1..=60).map(|i| format!("topic {i}")).collect();
     let start = store.article_count().await?;
+    let vocab = vocabulary();
     let mut batch = Vec::with_capacity(BATCH);
     for n in 0..count as i64 {
         let serial = start + n + 1;
-        let words: Vec<&str> = (0..6).map(|_| *WORDS.choose(&mut rng).unwrap()).collect();
+        let words: Vec<&str> = (0..6).map(|_| zipf(&mut rng, &vocab)).collect();
         let title = format!("Synthetic {serial}: {}", words.join(" "));
         let body = (0..5)
             .map(|_| {
                 (0..60)
-                    .map(|_| *WORDS.choose(&mut rng).unwrap())
+                    .map(|_| zipf(&mut rng, &vocab))
                     .collect::<Vec<_>>()
                     .join(" ")
                     + "."

@@ -69,7 +69,14 @@ pub struct SearchFilter {
     pub sort: SearchSort,
     pub limit: u32,
     pub offset: u32,
+    /// Rank only the newest this-many matches (`None`: all of them). Scoring every match of a
+    /// very common word would cost the whole index on each search; for news the newest
+    /// matches are the ones worth ranking. See [`DEFAULT_CANDIDATES`].
+    pub candidates: Option<u32>,
 }
+
+/// The default candidate cap for reader searches without a date range.
+pub const DEFAULT_CANDIDATES: u32 = 2000;
 
 pub struct SearchHit {
     pub card: ArticleCard,
@@ -102,6 +109,7 @@ impl Store {
         let until = filter.until.unwrap_or(now);
         let filters = "a.published_at <= $2 AND ($3 = 0 OR a.section_id = $3) \
                        AND a.published_at >= $4 AND a.published_at <= $5";
+        let candidates = filter.candidates.map_or(i64::MAX, i64::from);
         self.count_query();
         let rows: Vec<HitRow> = match &self.pools {
             Pools::Sqlite { read, .. } => {
@@ -115,13 +123,15 @@ impl Store {
                         "hits.published_at DESC, hits.id DESC",
                     ),
                 };
-                // Rank first, over rowids and scores only; snippets are made for the page's
-                // rows alone (SQLite would otherwise build one for every match before sorting).
+                // The newest matches first (FTS5 walks its index by rowid, scoring only what
+                // it returns), then rank those; snippets only for the page's rows.
                 let sql = format!(
-                    "WITH hits AS (SELECT a.id, a.published_at, \
+                    "WITH candidates AS (SELECT rowid AS id, \
                        bm25(article_search, 10.0, 4.0, 1.0, 5.0, 3.0) AS score \
-                       FROM article_search JOIN articles a ON a.id = article_search.rowid \
-                       WHERE article_search MATCH $1 AND {filters} ORDER BY {order} LIMIT $6 OFFSET $7) \
+                       FROM article_search WHERE article_search MATCH $1 ORDER BY rowid DESC LIMIT $8), \
+                     hits AS (SELECT a.id, a.published_at, c.score FROM candidates c \
+                       JOIN articles a ON a.id = c.id \
+                       WHERE {filters} ORDER BY {order} LIMIT $6 OFFSET $7) \
                      SELECT {CARD_COLUMNS}, snippet(article_search, 2, char(2), char(3), '…', 24) AS snippet \
                      FROM hits JOIN article_search ON article_search.rowid = hits.id \
                      JOIN articles a ON a.id = hits.id JOIN sections s ON s.id = a.section_id \
@@ -135,6 +145,7 @@ impl Store {
                     .bind(until)
                     .bind(i64::from(filter.limit))
                     .bind(i64::from(filter.offset))
+                    .bind(candidates)
                     .fetch_all(read)
                     .await?
             }
@@ -148,9 +159,13 @@ impl Store {
                     "SELECT hit.*, ts_headline('simple', hit.body_text, to_tsquery('simple', $1), $8) AS snippet \
                      FROM (SELECT {CARD_COLUMNS}, x.body_text, \
                            ts_rank_cd(x.document, to_tsquery('simple', $1), 1) AS rank \
-                           FROM article_search x JOIN articles a ON a.id = x.article_id \
+                           FROM (SELECT article_id FROM article_search \
+                                 WHERE document @@ to_tsquery('simple', $1) \
+                                 ORDER BY article_id DESC LIMIT $9) c \
+                           JOIN article_search x ON x.article_id = c.article_id \
+                           JOIN articles a ON a.id = x.article_id \
                            JOIN sections s ON s.id = a.section_id \
-                           WHERE x.document @@ to_tsquery('simple', $1) AND {filters} \
+                           WHERE {filters} \
                            ORDER BY {order} LIMIT $6 OFFSET $7) hit \
                      ORDER BY {order}"
                 );
@@ -165,6 +180,7 @@ impl Store {
                     .bind(format!(
                         "StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""
                     ))
+                    .bind(candidates)
                     .fetch_all(pool)
                     .await?
             }

@@ -17,7 +17,7 @@ use crate::domain::comment::{CommentSort, ThreadCursor};
 use crate::domain::search::SearchQuery;
 use crate::domain::{ArticleCard, ArticleFilter, Byline, Cursor, ListScope, Slug};
 use crate::store::comments::CommentRow;
-use crate::store::search::{MARK_END, MARK_START, SearchFilter, SearchSort};
+use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilter, SearchSort};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -571,6 +571,7 @@ async fn search(
         sort,
         limit: PER_PAGE + 1,
         offset: (page - 1) * PER_PAGE,
+        candidates: Some(DEFAULT_CANDIDATES),
         ..Default::default()
     };
     let mut hits = state

@@ -12,7 +12,7 @@ use super::session::Viewer;
 use super::views::{CardView, Layout};
 use super::{AppState, Result};
 use crate::domain::search::SearchQuery;
-use crate::store::search::{MARK_END, MARK_START, SearchFilter, SearchSort};
+use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilter, SearchSort};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/search", get(search))
@@ -129,6 +129,8 @@ async fn search(
         },
         limit: PER_PAGE + 1,
         offset: (page - 1) * PER_PAGE,
+        // A date range narrows by itself and may reach back past the newest matches.
+        candidates: (from.is_none() && to.is_none()).then_some(DEFAULT_CANDIDATES),
     };
     let mut hits = state
         .store
