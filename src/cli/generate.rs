@@ -58,15 +58,19 @@ fn vocabulary() -> Vec<String> {
     let mut invented = SYLLABLES
         .iter()
         .flat_map(|a| SYLLABLES.iter().map(move |b| format!("{a}{b}")))
-        .chain(
+        .chain(SYLLABLES.iter().flat_map(|a| {
             SYLLABLES
                 .iter()
-                .flat_map(|a| SYLLABLES.iter().map(move |b| format!("{a}{b}{a}"))),
-        );
+                .flat_map(move |b| SYLLABLES.iter().map(move |c| format!("{a}{b}{c}")))
+        }));
     for (i, real) in WORDS.iter().enumerate() {
         // Real word i lands at rank about 3·i², from a handful of very common ones to rare ones.
         while words.len() < 3 * i * i {
-            words.push(invented.next().expect("enough syllable pairs"));
+            words.push(
+                invented
+                    .next()
+                    .expect("24² + 24³ invented words outnumber the ranks used"),
+            );
         }
         words.push((*real).to_owned());
     }
