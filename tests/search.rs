@@ -57,10 +57,10 @@ async fn ranking_considers_only_the_newest_candidates_when_capped(app: TestApp) 
         "ranked over every match"
     );
     let capped = run(Some(5)).await;
-    let titles: Vec<&str> = capped.iter().map(|h| h.card.title.as_str()).collect();
-    assert_eq!(capped.len(), 5, "{titles:?}");
+    let newest: Vec<&str> = capped.iter().map(|h| h.card.title.as_str()).collect();
+    assert_eq!(capped.len(), 5, "{newest:?}");
     assert!(
-        titles.iter().all(|t| [
+        newest.iter().all(|t| [
             "Report 07",
             "Report 08",
             "Report 09",
@@ -68,7 +68,7 @@ async fn ranking_considers_only_the_newest_candidates_when_capped(app: TestApp) 
             "Report 11"
         ]
         .contains(t)),
-        "the newest five: {titles:?}"
+        "the newest five: {newest:?}"
     );
     // A date range reaches past the cap: the reader page does not cap then.
     let body = app.page("/search?q=beacon&to=2026-06-01", 200).await;
