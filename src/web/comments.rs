@@ -737,17 +737,14 @@ async fn like(
             None => Err("You had not liked this comment, so there was nothing to take back."),
         },
     };
-    match (result, json) {
-        (Ok(count), true) => Ok(Json(
-            serde_json::json!({ "id": id, "liked": want, "likes": count }),
-        )
-        .into_response()),
-        (Ok(_), false) => {
-            Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
-        }
-        (Err(m), true) => Ok(json_error(StatusCode::CONFLICT, m)),
-        (Err(m), false) => Err(Error::Store(crate::store::Error::Conflict(m.to_owned()))),
+    // A refusal is an ordinary 409; the error middleware answers it as JSON or as a page.
+    let count = result.map_err(|m| Error::Store(crate::store::Error::Conflict(m.to_owned())))?;
+    if json {
+        return Ok(
+            Json(serde_json::json!({ "id": id, "liked": want, "likes": count })).into_response(),
+        );
     }
+    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
 }
 
 pub const REPORT_REASONS: [(&str, &str); 5] = [
