@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
 use super::{AppState, Error, Result};
-use crate::domain::{ArticleDetail, ListScope, Slug};
+use crate::domain::{ArticleDetail, ArticleFilter, ListScope, Slug};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -473,17 +473,25 @@ async fn sitemap_page(
     } else if file == "news.xml" {
         xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
         let since = now - Duration::hours(48);
+        // Cards only: the news sitemap needs titles and links, not bodies or tags.
         let recent = state
             .store
-            .recent_with_bodies(ListScope::All, 1000, now)
+            .list_articles(
+                &ArticleFilter {
+                    scope: ListScope::All,
+                    before: None,
+                    limit: 1000,
+                },
+                now,
+            )
             .await?;
-        for a in recent.iter().filter(|a| a.card.published_at >= since) {
+        for a in recent.iter().filter(|a| a.published_at >= since) {
             xml.push_str(&format!(
                 "  <url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>en</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>\n",
-                xml_escape(&format!("{base}/articles/{}", a.card.slug)),
+                xml_escape(&format!("{base}/articles/{}", a.slug)),
                 xml_escape(&state.config.site_name),
-                a.card.published_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                xml_escape(&a.card.title),
+                a.published_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                xml_escape(&a.title),
             ));
         }
     } else {
