@@ -4,6 +4,7 @@
 //! - [`store`]: all SQL, per aggregate; migrations per backend
 //! - [`web`]: router, handlers, templates, errors
 //! - [`cli`]: every operations task as a subcommand
+//! - [`webhooks`]: the background delivery of webhook events
 
 pub mod cli;
 pub mod config;
@@ -12,3 +13,4 @@ pub mod domain;
 pub mod mail;
 pub mod store;
 pub mod web;
+pub mod webhooks;

@@ -204,6 +204,7 @@ async fn the_openapi_document_describes_the_routes(app: TestApp) {
             "/api/v1/articles/{slug}",
             "/api/v1/articles/{slug}/comments",
             "/api/v1/authors/{slug}",
+            "/api/v1/comments/{id}",
             "/api/v1/search",
             "/api/v1/sections",
             "/api/v1/tags/{slug}",

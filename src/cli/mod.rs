@@ -74,6 +74,23 @@ pub enum UserCommand {
         #[arg(long)]
         display_name: Option<String>,
     },
+    /// Give an account a role (member, contributor, moderator, editor or admin).
+    Role {
+        /// The account's e-mail address.
+        email: String,
+        role: String,
+    },
+    /// Create an API token for an account (an integration's), printed once.
+    Token {
+        /// The account's e-mail address.
+        email: String,
+        /// What the token is for, as its holder's settings will list it.
+        #[arg(long)]
+        name: String,
+        /// Space- or comma-separated: read, comment, publish (publish needs editor or admin).
+        #[arg(long, default_value = "read")]
+        scopes: String,
+    },
 }
 
 /// Runs the command line; errors are printed as one readable line and exit with status 1.

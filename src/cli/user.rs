@@ -5,7 +5,9 @@ use std::io::BufRead;
 use super::UserCommand;
 use crate::config::Config;
 use crate::domain::Clock;
+use crate::domain::token::{MAX_TOKENS_PER_USER, Scopes, TOKEN_PREFIX, check_token_name};
 use crate::domain::user::{Email, Role, check_password, hash_password};
+use crate::web::session::{hash_token, random_token};
 
 pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
     match command {
@@ -39,6 +41,59 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
             store.close().await;
             let id = result?;
             println!("created {} account {email} (id {id})", role.as_str());
+            Ok(())
+        }
+        UserCommand::Role { email, role } => {
+            let email = Email::parse(&email)?;
+            let role = Role::parse(&role)?;
+            let store = super::open_store(&config).await?;
+            let result = store.set_user_role(&email, role).await;
+            store.close().await;
+            if !result? {
+                anyhow::bail!("there is no account with the e-mail address {email}");
+            }
+            println!("{email} is now {}", role.as_str());
+            Ok(())
+        }
+        UserCommand::Token {
+            email,
+            name,
+            scopes,
+        } => {
+            let email = Email::parse(&email)?;
+            let name = check_token_name(&name).map_err(anyhow::Error::msg)?;
+            let store = super::open_store(&config).await?;
+            let result = async {
+                let user = store
+                    .user_by_email(&email)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("there is no account with the e-mail address {email}"))?;
+                let role = Role::parse(&user.role)?;
+                let scopes = Scopes::choose(scopes.split([' ', ',']), role)?;
+                let secret = format!("{TOKEN_PREFIX}{}", random_token());
+                let prefix: String = secret.chars().take(TOKEN_PREFIX.len() + 6).collect();
+                store
+                    .create_token(
+                        user.id,
+                        &name,
+                        &hash_token(&secret),
+                        &prefix,
+                        &scopes.to_stored(),
+                        MAX_TOKENS_PER_USER,
+                        Clock::system().now(),
+                    )
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("{email} already has {MAX_TOKENS_PER_USER} live tokens: revoke one first"))?;
+                anyhow::Ok((secret, scopes))
+            }
+            .await;
+            store.close().await;
+            let (secret, scopes) = result?;
+            eprintln!(
+                "token for {email} with scopes {} (shown once):",
+                scopes.to_stored()
+            );
+            println!("{secret}");
             Ok(())
         }
     }

@@ -7,7 +7,9 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod search;
 pub mod slug;
+pub mod token;
 pub mod user;
+pub mod webhook;
 
 pub use article::{
     ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, ListScope, NewArticle,

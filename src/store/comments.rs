@@ -43,13 +43,15 @@ const SHOWN: &str = "(c.status = 'visible' OR (c.status = 'deleted' AND c.reply_
 /// At most this many replies are loaded for one page of threads.
 pub const MAX_REPLIES_PER_PAGE: i64 = 2000;
 
-#[derive(Debug)]
 pub struct NewComment<'a> {
     pub article_id: i64,
     pub parent_id: Option<i64>,
     pub author_id: i64,
     pub body_source: &'a str,
     pub body_html: &'a str,
+    /// The `comment.created` webhook payload, given the new comment's id; queued in the same
+    /// transaction as the comment.
+    pub webhook_payload: Option<&'a (dyn Fn(i64) -> String + Send + Sync)>,
 }
 
 /// A comment just written, and the article's visible-comment count it made.
@@ -130,6 +132,10 @@ impl Store {
                 .bind(new.article_id)
                 .fetch_one(&mut *tx)
                 .await?;
+            if let Some(payload) = new.webhook_payload {
+                let event = crate::domain::webhook::Event::CommentCreated.as_str();
+                super::webhooks::enqueue_in!(tx, event, payload(id), now);
+            }
             if self.backend() == super::Backend::Postgres {
                 sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
                     .bind(format!("{}:{}", new.article_id, id))

@@ -385,6 +385,7 @@ struct SettingsPage {
     notice: Option<&'static str>,
     error: Option<String>,
     error_form: &'static str,
+    is_admin: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -415,6 +416,7 @@ async fn settings(
         notice,
         error: None,
         error_form: "",
+        is_admin: user.role() == crate::domain::user::Role::Admin,
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -435,6 +437,7 @@ async fn settings_error(
         notice: None,
         error: Some(error),
         error_form: form,
+        is_admin: user.role() == crate::domain::user::Role::Admin,
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }

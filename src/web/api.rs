@@ -24,7 +24,7 @@ use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilte
     info(
         title = "Broadsheet API",
         version = "1",
-        description = "Read the site: articles, sections, tags, authors, conversations and search."
+        description = "Read the site (articles, sections, tags, authors, conversations, search); post, edit and delete comments and publish articles with an API token."
     ),
     paths(
         list_articles,
@@ -33,8 +33,14 @@ use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilte
         get_tag,
         get_author,
         list_comments,
-        search
+        search,
+        super::api_write::create_comment,
+        super::api_write::get_comment,
+        super::api_write::edit_comment,
+        super::api_write::delete_comment,
+        super::api_write::publish_article
     ),
+    modifiers(&BearerToken),
     components(schemas(
         ArticleSummary,
         Article,
@@ -46,10 +52,35 @@ use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilte
         CommentPage,
         SearchHit,
         SearchPage,
-        Problem
+        Problem,
+        super::api_write::NewCommentRequest,
+        super::api_write::EditCommentRequest,
+        super::api_write::PublishRequest,
+        super::api_write::Published
     ))
 )]
 struct ApiDoc;
+
+/// Declares the `token` security scheme: `Authorization: Bearer bst_…`.
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API token from /settings/tokens, scoped to read, comment or publish.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -22,8 +22,10 @@ use crate::domain::comment::{
     CommentBody, CommentError, CommentFacts, CommentPermissions, CommentSort, EDIT_WINDOW_MINUTES,
     MAX_NESTING, ThreadCursor, comment_permissions,
 };
+use crate::domain::webhook::Event as WebhookEvent;
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::comments::{CommentRow, NewComment, Posted, ReplyProblem};
+use crate::store::sessions::SessionUser;
 
 /// Threads shown per page.
 pub const THREADS_PER_PAGE: i64 = 50;
@@ -391,10 +393,60 @@ async fn post_comment(
     if !form.website.is_empty() {
         return refuse(StatusCode::BAD_REQUEST, "This comment could not be accepted. If you are a person, leave the hidden Website field empty.".into(), None).await;
     }
-    let body = match CommentBody::parse(&form.body, state.config.max_comment_chars) {
+    let Posted { id, comment_count } =
+        match submit_comment(&state, &user, &ip, &article, &form.body, parent_id).await? {
+            Ok(posted) => posted,
+            Err(r) => return refuse(r.status, r.message, r.retry_after).await,
+        };
+    if json {
+        let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+        let html = render_one(&state, &row, &viewer, false, slug.as_str(), now).await?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(serde_json::json!({ "id": id, "html": html, "count": comment_count })),
+        )
+            .into_response());
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}
+
+/// Why a comment was not accepted: the answer's status and a message the writer can act on.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub message: String,
+    pub retry_after: Option<i64>,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, message: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+}
+
+/// Checks, rate-limits and stores a comment by `user` under `article` (a reply when `parent_id`
+/// is set), queues its `comment.created` webhook in the same transaction and announces it to
+/// live readers. The form and the API both post through here.
+pub async fn submit_comment(
+    state: &AppState,
+    user: &SessionUser,
+    ip: &str,
+    article: &ArticleDetail,
+    text: &str,
+    parent_id: Option<i64>,
+) -> Result<std::result::Result<Posted, Refusal>> {
+    let now = state.clock.now();
+    let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,
         Err(e @ (CommentError::Empty | CommentError::TooLong { .. })) => {
-            return refuse(StatusCode::UNPROCESSABLE_ENTITY, e.to_string(), None).await;
+            return Ok(Err(Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                e.to_string(),
+            )));
         }
     };
     // Rate limits per member and per address, in the database so every process counts alike.
@@ -410,22 +462,46 @@ async fn post_comment(
         .await?;
     if member_hits > limit || address_hits > limit {
         let wait = (minute + Duration::minutes(1) - now).num_seconds().max(1);
-        return refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            format!("You are posting faster than {limit} comments a minute. Wait {wait} seconds, then post again: your text is kept below."),
-            Some(wait),
-        )
-        .await;
+        return Ok(Err(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            message: format!(
+                "You are posting faster than {limit} comments a minute. Wait {wait} seconds, then post again: your text is kept below."
+            ),
+            retry_after: Some(wait),
+        }));
     }
     let body_html = body.to_html();
+    let base = state.config.base_url.trim_end_matches('/');
+    let slug = &article.card.slug;
+    let payload = |id: i64| {
+        serde_json::json!({
+            "event": WebhookEvent::CommentCreated.as_str(),
+            "occurred_at": now,
+            "comment": {
+                "id": id,
+                "url": format!("{base}/articles/{slug}#comment-{id}"),
+                "parent_id": parent_id,
+                "author": { "name": user.display_name },
+                "body_html": body_html,
+                "created_at": now,
+            },
+            "article": {
+                "slug": slug,
+                "headline": article.card.title,
+                "url": format!("{base}/articles/{slug}"),
+            },
+        })
+        .to_string()
+    };
     let new = NewComment {
         article_id: article.card.id,
         parent_id,
         author_id: user.id,
         body_source: body.as_str(),
         body_html: &body_html,
+        webhook_payload: Some(&payload),
     };
-    let Posted { id, comment_count } = match state.store.insert_comment(&new, now).await? {
+    let posted = match state.store.insert_comment(&new, now).await? {
         Ok(posted) => posted,
         Err(problem) => {
             let message = match problem {
@@ -439,24 +515,16 @@ async fn post_comment(
                     "The comment you are replying to has been deleted. Post your text as a new comment instead."
                 }
             };
-            return refuse(StatusCode::UNPROCESSABLE_ENTITY, message.to_owned(), None).await;
+            return Ok(Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, message)));
         }
     };
     state.live.announce(CommentPosted {
         article_id: article.card.id,
-        comment_id: id,
+        comment_id: posted.id,
     });
-    tracing::info!(comment_id = id, article = %slug, "comment posted");
-    if json {
-        let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
-        let html = render_one(&state, &row, &viewer, false, slug.as_str(), now).await?;
-        return Ok((
-            StatusCode::CREATED,
-            Json(serde_json::json!({ "id": id, "html": html, "count": comment_count })),
-        )
-            .into_response());
-    }
-    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+    state.webhooks.wake();
+    tracing::info!(comment_id = posted.id, article = %slug, "comment posted");
+    Ok(Ok(posted))
 }
 
 #[derive(Template)]
@@ -624,23 +692,9 @@ async fn edit(
             edit_page(&state, &viewer, &row, &slug, body, Some(message), status).await
         }
     };
-    let body = match CommentBody::parse(&form.body, state.config.max_comment_chars) {
-        Ok(b) => b,
-        Err(e) => return fail(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).await,
-    };
-    let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
     let user_id = viewer.require_user()?.id;
-    if !state
-        .store
-        .edit_comment(id, user_id, body.as_str(), &body.to_html(), now, not_before)
-        .await?
-    {
-        let message = if row.is_visible() {
-            EDIT_WINDOW_PASSED
-        } else {
-            "This comment has been deleted, so it cannot be edited."
-        };
-        return fail(StatusCode::CONFLICT, message.to_owned()).await;
+    if let Err(r) = edit_own_comment(&state, user_id, &row, &form.body).await? {
+        return fail(r.status, r.message).await;
     }
     if json {
         let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
@@ -648,6 +702,47 @@ async fn edit(
         return Ok(Json(serde_json::json!({ "id": id, "html": html })).into_response());
     }
     Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}
+
+/// Replaces the text of `row`, written by `user_id`, within the edit window. The form and the
+/// API both edit through here.
+pub async fn edit_own_comment(
+    state: &AppState,
+    user_id: i64,
+    row: &CommentRow,
+    text: &str,
+) -> Result<std::result::Result<(), Refusal>> {
+    let now = state.clock.now();
+    let body = match CommentBody::parse(text, state.config.max_comment_chars) {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(Err(Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                e.to_string(),
+            )));
+        }
+    };
+    let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
+    if state
+        .store
+        .edit_comment(
+            row.id,
+            user_id,
+            body.as_str(),
+            &body.to_html(),
+            now,
+            not_before,
+        )
+        .await?
+    {
+        return Ok(Ok(()));
+    }
+    let message = if row.is_visible() {
+        EDIT_WINDOW_PASSED
+    } else {
+        "This comment has been deleted, so it cannot be edited."
+    };
+    Ok(Err(Refusal::new(StatusCode::CONFLICT, message)))
 }
 
 #[derive(Deserialize)]

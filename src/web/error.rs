@@ -33,6 +33,17 @@ pub enum Error {
         message: String,
         retry_after_secs: i64,
     },
+    /// The API caller did not say who they are, or their token is not valid: 401 with a
+    /// `WWW-Authenticate: Bearer` challenge.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// A refusal with its own status (422, 409, 429…) and a message that says what to change.
+    #[error("{message}")]
+    Rejected {
+        status: StatusCode,
+        message: String,
+        retry_after: Option<i64>,
+    },
     #[error(transparent)]
     Store(#[from] store::Error),
     #[error("template rendering failed: {0}")]
@@ -68,6 +79,38 @@ impl IntoResponse for Error {
                 let mut r =
                     (StatusCode::SEE_OTHER, [(header::LOCATION, "/signin")]).into_response();
                 r.extensions_mut().insert(SignInRedirect);
+                return r;
+            }
+            Error::Unauthorized(m) => {
+                let mut r = error_response(
+                    StatusCode::UNAUTHORIZED,
+                    "Authentication required",
+                    m.clone(),
+                );
+                r.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"broadsheet\""),
+                );
+                return r;
+            }
+            Error::Rejected {
+                status,
+                message,
+                retry_after,
+            } => {
+                let title = match *status {
+                    StatusCode::CONFLICT => "That conflicts with existing content",
+                    StatusCode::TOO_MANY_REQUESTS => "Slow down a little",
+                    StatusCode::FORBIDDEN => "Not allowed",
+                    _ => "That could not be accepted",
+                };
+                let mut r = error_response(*status, title, message.clone());
+                if let Some(secs) = retry_after {
+                    r.headers_mut().insert(
+                        header::RETRY_AFTER,
+                        HeaderValue::from_str(&(*secs).max(1).to_string()).expect("digits"),
+                    );
+                }
                 return r;
             }
             Error::TooManyRequests {

@@ -2,7 +2,9 @@
 //! render), and the middleware every response passes through.
 
 pub mod accounts;
+pub mod admin;
 pub mod api;
+pub mod api_write;
 pub mod assets;
 pub mod comments;
 pub mod error;
@@ -14,6 +16,7 @@ pub mod pages;
 pub mod passwords;
 pub mod search;
 pub mod session;
+pub mod tokens;
 pub mod views;
 
 use std::sync::Arc;
@@ -53,6 +56,8 @@ pub struct AppState {
     pub mailer: Arc<Mailer>,
     pub live: live::Hub,
     pub passwords: Arc<passwords::PasswordWorkers>,
+    /// Wakes this process's webhook delivery worker.
+    pub webhooks: crate::webhooks::Dispatcher,
 }
 
 impl AppState {
@@ -78,6 +83,7 @@ impl AppState {
             passwords: Arc::new(passwords::PasswordWorkers::start(
                 std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
             )),
+            webhooks: crate::webhooks::Dispatcher::default(),
         })
     }
 }
@@ -102,6 +108,9 @@ pub fn router(state: AppState) -> Router {
         .merge(search::router())
         .merge(feeds::router())
         .merge(api::router())
+        .merge(api_write::router())
+        .merge(tokens::router())
+        .merge(admin::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())
@@ -182,8 +191,13 @@ pub async fn serve(
     grace: Duration,
 ) -> std::io::Result<()> {
     let live = state.live.clone();
-    let app = router(state);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(state.webhooks.clone().run(
+        state.store.uncounted(),
+        state.clock.clone(),
+        stop_rx.clone(),
+    ));
+    let app = router(state);
     let server = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -195,7 +209,7 @@ pub async fn serve(
         let _ = stop_tx.send(true);
     });
     let mut stop_rx = stop_rx;
-    tokio::select! {
+    let served = tokio::select! {
         r = server => r,
         _ = async {
             let _ = stop_rx.wait_for(|s| *s).await;
@@ -204,5 +218,7 @@ pub async fn serve(
             tracing::warn!("requests still in flight after {grace:?}; stopping anyway");
             Ok(())
         }
-    }
+    };
+    worker.abort();
+    served
 }

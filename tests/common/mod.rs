@@ -664,3 +664,29 @@ impl Member {
         }
     }
 }
+
+impl Member {
+    /// Gives this member `role` (as `broadsheet user role` does).
+    pub async fn promote(&self, app: &TestApp, role: broadsheet::domain::user::Role) {
+        let email = broadsheet::domain::user::Email::parse(&self.email).unwrap();
+        assert!(app.store.set_user_role(&email, role).await.unwrap());
+    }
+
+    /// Creates an API token through the settings form and returns its secret.
+    pub async fn create_token(&self, name: &str, scopes: &[&str]) -> String {
+        let fields: Vec<(String, String)> = scopes
+            .iter()
+            .map(|s| (format!("scope_{s}"), "on".to_owned()))
+            .collect();
+        let mut form: Vec<(&str, &str)> = vec![("name", name)];
+        form.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let r = self.post("/settings/tokens", &form).await;
+        let status = r.status();
+        let body = r.text().await.unwrap();
+        assert_eq!(status, 201, "creating a token:\n{body}");
+        attrs(&html(&body), "#new-token", "value")
+            .into_iter()
+            .next()
+            .expect("the new token is shown")
+    }
+}

@@ -1,0 +1,135 @@
+//! Webhooks: the events a site announces, how deliveries are signed and when they are retried.
+//!
+//! Each delivery is a POST of a JSON body with the headers `Broadsheet-Event`,
+//! `Broadsheet-Delivery` (the delivery's id, the same on every retry) and `Broadsheet-Signature:
+//! t=UNIX_SECONDS,v1=HEX`, where HEX is HMAC-SHA256 keyed with the endpoint's secret over
+//! `"{t}.{body}"`. Signing the timestamp lets a receiver refuse replays of old deliveries.
+
+use chrono::Duration;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::user::Role;
+
+pub const MAX_ATTEMPTS: i64 = 8;
+pub const MAX_URL_CHARS: usize = 2000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    ArticlePublished,
+    ArticleUpdated,
+    CommentCreated,
+}
+
+impl Event {
+    pub const ALL: [Event; 3] = [
+        Event::ArticlePublished,
+        Event::ArticleUpdated,
+        Event::CommentCreated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::ArticlePublished => "article.published",
+            Event::ArticleUpdated => "article.updated",
+            Event::CommentCreated => "comment.created",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Event> {
+        Event::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+}
+
+/// Who may register endpoints and read the delivery log: admins only (a webhook sends the
+/// site's content to an address of their choosing).
+pub fn may_manage(role: Role) -> bool {
+    role == Role::Admin
+}
+
+/// The `Broadsheet-Signature` header value for `body` sent at `timestamp` (Unix seconds).
+pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body.as_bytes());
+    format!(
+        "t={timestamp},v1={}",
+        hex::encode(mac.finalize().into_bytes())
+    )
+}
+
+/// How long to wait after the `attempts`-th failed attempt: `base`, doubling each time, at most
+/// six hours.
+pub fn retry_delay(base: Duration, attempts: i64) -> Duration {
+    let doublings = (attempts - 1).clamp(0, 20) as u32;
+    let delay = base * 2i32.saturating_pow(doublings.min(30));
+    delay.min(Duration::hours(6))
+}
+
+/// Checks an endpoint URL: absolute http or https, of a sane length.
+pub fn check_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err("Enter the URL that should receive the events.".into());
+    }
+    if url.chars().count() > MAX_URL_CHARS {
+        return Err(format!(
+            "The URL can be at most {MAX_URL_CHARS} characters."
+        ));
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or(
+            "The URL must start with https:// (or http:// for a receiver on your own network).",
+        )?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.contains(char::is_whitespace) || url.contains(char::is_control) {
+        return Err("The URL must name a host, as in https://example.com/hooks.".into());
+    }
+    Ok(url.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_covers_time_and_body() {
+        let a = signature("s3cret", 1_700_000_000, "{}");
+        assert!(a.starts_with("t=1700000000,v1="));
+        assert_eq!(a.len(), "t=1700000000,v1=".len() + 64);
+        assert_ne!(a, signature("s3cret", 1_700_000_001, "{}"));
+        assert_ne!(a, signature("s3cret", 1_700_000_000, "{ }"));
+        assert_ne!(a, signature("other", 1_700_000_000, "{}"));
+    }
+
+    #[test]
+    fn retries_back_off_and_are_capped() {
+        let base = Duration::seconds(30);
+        assert_eq!(retry_delay(base, 1), Duration::seconds(30));
+        assert_eq!(retry_delay(base, 2), Duration::seconds(60));
+        assert_eq!(retry_delay(base, 4), Duration::seconds(240));
+        assert_eq!(retry_delay(base, 40), Duration::hours(6));
+    }
+
+    #[test]
+    fn urls_are_checked() {
+        assert!(check_url("ftp://x").is_err());
+        assert!(check_url("javascript:alert(1)").is_err());
+        assert!(check_url("https:///path").is_err());
+        assert_eq!(
+            check_url(" https://hooks.example/in ").unwrap(),
+            "https://hooks.example/in"
+        );
+    }
+
+    #[test]
+    fn events_round_trip() {
+        for e in Event::ALL {
+            assert_eq!(Event::parse(e.as_str()), Some(e));
+        }
+        assert_eq!(Event::parse("article.deleted"), None);
+    }
+}

@@ -1,0 +1,388 @@
+//! The API's write side and who may use it: comments (post, edit, delete) and publishing
+//! articles. A caller is known by an API token (`Authorization: Bearer bst_…`), whose scopes
+//! limit what it may do, or by the site's session cookie plus the page's CSRF token in an
+//! `X-CSRF-Token` header (what a script on the site itself uses).
+
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::comments::{Refusal, edit_own_comment, submit_comment};
+use super::session::{ClientIp, Viewer, hash_token};
+use super::{AppState, Error, Result};
+use crate::domain::Slug;
+use crate::domain::token::{Scope, Scopes, TOKEN_PREFIX};
+use crate::domain::webhook::Event;
+use crate::store::sessions::SessionUser;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/articles/{slug}/comments", post(create_comment))
+        .route(
+            "/api/v1/comments/{id}",
+            get(get_comment).patch(edit_comment).delete(delete_comment),
+        )
+        .route("/api/v1/articles", post(publish_article))
+}
+
+/// Who is calling the API, and what they may do.
+pub struct Caller {
+    pub user: Option<SessionUser>,
+    pub scopes: Scopes,
+}
+
+impl Caller {
+    /// The member behind the call, when they may act with `scope`.
+    pub fn require(&self, scope: Scope) -> Result<&SessionUser> {
+        let Some(user) = &self.user else {
+            return Err(Error::Unauthorized(format!(
+                "Send an API token with the `{scope}` scope as `Authorization: Bearer TOKEN` \
+                 (create one in your settings), or sign in."
+            )));
+        };
+        if !self.scopes.contains(scope) {
+            return Err(Error::Forbidden(format!(
+                "This token does not carry the `{scope}` scope (or your role does not allow it). \
+                 Create a token with that scope in your settings."
+            )));
+        }
+        Ok(user)
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        if let Some(auth) = parts.headers.get(header::AUTHORIZATION) {
+            let token = auth
+                .to_str()
+                .ok()
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .map(str::trim)
+                .filter(|t| t.starts_with(TOKEN_PREFIX))
+                .ok_or_else(|| {
+                    Error::Unauthorized(
+                        "Send the API token as `Authorization: Bearer bst_…`.".to_owned(),
+                    )
+                })?;
+            let holder = state
+                .store
+                .token_holder(&hash_token(token), state.clock.now())
+                .await?
+                .ok_or_else(|| {
+                    Error::Unauthorized(
+                        "This API token is not valid: it may have been revoked. Create a new one in your settings."
+                            .to_owned(),
+                    )
+                })?;
+            let scopes = Scopes::stored(&holder.scopes, holder.user.role());
+            return Ok(Caller {
+                user: Some(holder.user),
+                scopes,
+            });
+        }
+        let viewer = Viewer::from_request_parts(parts, state).await?;
+        let Some(user) = viewer.user.clone() else {
+            return Ok(Caller {
+                user: None,
+                scopes: Scopes::stored("read", crate::domain::user::Role::Member),
+            });
+        };
+        // A cookie rides along with any request the browser makes, so a session may only write
+        // with the CSRF token only this site's pages know.
+        if parts.method != Method::GET && parts.method != Method::HEAD {
+            let sent = parts
+                .headers
+                .get("x-csrf-token")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            viewer.check_csrf(sent).map_err(|_| {
+                Error::Forbidden(
+                    "Signed-in API calls that change something must carry the page's CSRF token in an `X-CSRF-Token` header; scripts should use an API token instead."
+                        .to_owned(),
+                )
+            })?;
+        }
+        let scopes = Scopes::of_role(user.role());
+        Ok(Caller {
+            user: Some(user),
+            scopes,
+        })
+    }
+}
+
+fn rejected(r: Refusal) -> Error {
+    Error::Rejected {
+        status: r.status,
+        message: r.message,
+        retry_after: r.retry_after,
+    }
+}
+
+/// A new comment or a reply.
+#[derive(Deserialize, ToSchema)]
+pub struct NewCommentRequest {
+    /// The text, in the comment subset of Markdown.
+    #[schema(max_length = 20000)]
+    body: String,
+    /// The comment this one replies to.
+    parent_id: Option<i64>,
+}
+
+/// A comment's new text.
+#[derive(Deserialize, ToSchema)]
+pub struct EditCommentRequest {
+    #[schema(max_length = 20000)]
+    body: String,
+}
+
+fn comment_location(id: i64) -> String {
+    format!("/api/v1/comments/{id}")
+}
+
+/// Posts a comment (or a reply) as the caller. Needs the `comment` scope.
+#[utoipa::path(post, path = "/api/v1/articles/{slug}/comments",
+    params(("slug" = String, Path, description = "The article's slug")),
+    request_body = NewCommentRequest,
+    security(("token" = ["comment"])),
+    responses(
+        (status = 201, description = "The comment, as readers see it", body = super::api::Comment),
+        (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the `comment` scope", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No published article has this slug", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The text is empty or too long, or the parent cannot be replied to", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Posting too fast", body = super::api::Problem, content_type = "application/problem+json"),
+    ))]
+async fn create_comment(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Path(slug): Path<String>,
+    caller: Caller,
+    Json(req): Json<NewCommentRequest>,
+) -> Result<Response> {
+    let user = caller.require(Scope::Comment)?;
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let article = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let posted = submit_comment(&state, user, &ip, &article, &req.body, req.parent_id)
+        .await?
+        .map_err(rejected)?;
+    let row = state
+        .store
+        .comment(posted.id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, comment_location(posted.id))],
+        Json(super::api::Comment::from(&row)),
+    )
+        .into_response())
+}
+
+/// The comment if readers may see it (on a published article, not removed).
+async fn readable_comment(state: &AppState, id: i64) -> Result<crate::store::comments::CommentRow> {
+    let row = state
+        .store
+        .comment(id)
+        .await?
+        .filter(|c| c.is_visible())
+        .ok_or(Error::NotFound)?;
+    let (_, published) = state
+        .store
+        .article_slug(row.article_id, state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !published {
+        return Err(Error::NotFound);
+    }
+    Ok(row)
+}
+
+/// One comment.
+#[utoipa::path(get, path = "/api/v1/comments/{id}",
+    params(("id" = i64, Path, description = "The comment's id")),
+    responses(
+        (status = 200, description = "The comment", body = super::api::Comment),
+        (status = 400, description = "The id is not a number", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such comment, or it was removed", body = super::api::Problem, content_type = "application/problem+json"),
+    ))]
+async fn get_comment(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<super::api::Comment>> {
+    let row = readable_comment(&state, id).await?;
+    Ok(Json(super::api::Comment::from(&row)))
+}
+
+/// The caller's own comment, or why not.
+async fn callers_comment(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<crate::store::comments::CommentRow> {
+    let row = readable_comment(state, id).await?;
+    if row.author_id != Some(user.id) {
+        return Err(Error::Forbidden(
+            "Only the author of a comment can change it.".into(),
+        ));
+    }
+    Ok(row)
+}
+
+/// Replaces the text of the caller's own comment, within 15 minutes of posting. Needs the
+/// `comment` scope.
+#[utoipa::path(patch, path = "/api/v1/comments/{id}",
+    params(("id" = i64, Path, description = "The comment's id")),
+    request_body = EditCommentRequest,
+    security(("token" = ["comment"])),
+    responses(
+        (status = 200, description = "The edited comment", body = super::api::Comment),
+        (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the caller's comment, or the token lacks the `comment` scope", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such comment", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The edit window has passed", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The text is empty or too long", body = super::api::Problem, content_type = "application/problem+json"),
+    ))]
+async fn edit_comment(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    caller: Caller,
+    Json(req): Json<EditCommentRequest>,
+) -> Result<Json<super::api::Comment>> {
+    let user = caller.require(Scope::Comment)?;
+    let row = callers_comment(&state, user, id).await?;
+    edit_own_comment(&state, user.id, &row, &req.body)
+        .await?
+        .map_err(rejected)?;
+    let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+    Ok(Json(super::api::Comment::from(&row)))
+}
+
+/// Deletes the caller's own comment; replies keep their place under a tombstone. Needs the
+/// `comment` scope.
+#[utoipa::path(delete, path = "/api/v1/comments/{id}",
+    params(("id" = i64, Path, description = "The comment's id")),
+    security(("token" = ["comment"])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, description = "The id is not a number", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the caller's comment, or the token lacks the `comment` scope", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such comment (or it is already deleted)", body = super::api::Problem, content_type = "application/problem+json"),
+    ))]
+async fn delete_comment(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    caller: Caller,
+) -> Result<StatusCode> {
+    let user = caller.require(Scope::Comment)?;
+    let row = callers_comment(&state, user, id).await?;
+    if !state.store.delete_own_comment(row.id, user.id).await? {
+        return Err(Error::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An article file: YAML front matter between `---` lines, then the Markdown body (the format
+/// `broadsheet import` reads).
+#[derive(Deserialize, ToSchema)]
+pub struct PublishRequest {
+    #[schema(max_length = 2097152)]
+    source: String,
+}
+
+/// What publishing made.
+#[derive(Serialize, ToSchema)]
+pub struct Published {
+    slug: String,
+    /// The article's page (it answers once `published_at` has come).
+    url: String,
+    published_at: Option<DateTime<Utc>>,
+    /// `published`; `scheduled` when `published_at` is still to come; `draft` without one.
+    status: String,
+}
+
+/// Publishes an article from its file. Needs the `publish` scope (editors and admins).
+#[utoipa::path(post, path = "/api/v1/articles",
+    request_body = PublishRequest,
+    security(("token" = ["publish"])),
+    responses(
+        (status = 201, description = "The article was created", body = Published),
+        (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the `publish` scope", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An article with this slug exists", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The file is not valid; the message names the line", body = super::api::Problem, content_type = "application/problem+json"),
+    ))]
+async fn publish_article(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(req): Json<PublishRequest>,
+) -> Result<Response> {
+    let user = caller.require(Scope::Publish)?;
+    let article = crate::domain::frontmatter::parse(&req.source).map_err(|e| Error::Rejected {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        message: format!("The article file is not valid: {e}."),
+        retry_after: None,
+    })?;
+    let now = state.clock.now();
+    state
+        .store
+        .import_articles(std::slice::from_ref(&article), now)
+        .await?;
+    let slug = article.slug.as_str().to_owned();
+    let url = format!(
+        "{}/articles/{slug}",
+        state.config.base_url.trim_end_matches('/')
+    );
+    let live = article.published_at.is_some_and(|p| p <= now);
+    if live {
+        let payload = serde_json::json!({
+            "event": Event::ArticlePublished.as_str(),
+            "occurred_at": now,
+            "article": {
+                "slug": slug,
+                "headline": article.title,
+                "summary": article.summary,
+                "url": url,
+                "published_at": article.published_at,
+            },
+        })
+        .to_string();
+        state
+            .store
+            .enqueue_event(Event::ArticlePublished.as_str(), &payload, now)
+            .await?;
+        state.webhooks.wake();
+    }
+    tracing::info!(article = %slug, by = user.id, "article published through the API");
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, format!("/api/v1/articles/{slug}"))],
+        Json(Published {
+            slug,
+            url,
+            published_at: article.published_at,
+            status: match article.published_at {
+                None => "draft",
+                Some(_) if live => "published",
+                Some(_) => "scheduled",
+            }
+            .to_owned(),
+        }),
+    )
+        .into_response())
+}

@@ -1,0 +1,230 @@
+//! API tokens in a member's settings: create (the secret is shown once), list, revoke.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::session::{Viewer, hash_token, random_token};
+use super::views::{Layout, TimeView};
+use super::{AppState, Error, Result};
+use crate::domain::token::{
+    MAX_TOKENS_PER_USER, Scope, Scopes, TOKEN_PREFIX, check_token_name, scopes_for_role,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/settings/tokens", get(tokens_page).post(create_token))
+        .route("/settings/tokens/{id}/revoke", post(revoke_token))
+}
+
+pub struct TokenView {
+    pub id: i64,
+    pub name: String,
+    pub prefix: String,
+    pub scopes: String,
+    pub created: TimeView,
+    pub last_used: Option<TimeView>,
+    pub revoked: Option<TimeView>,
+}
+
+pub struct ScopeChoice {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "tokens.html")]
+struct TokensPage {
+    layout: Layout,
+    csrf: String,
+    tokens: Vec<TokenView>,
+    choices: Vec<ScopeChoice>,
+    name: String,
+    /// The secret of the token just created: shown this once, never stored.
+    created_secret: Option<String>,
+    error: Option<String>,
+}
+
+fn scope_label(s: Scope) -> &'static str {
+    match s {
+        Scope::Read => "Read: the API as you see the site",
+        Scope::Comment => "Comment: post, edit and delete your comments",
+        Scope::Publish => "Publish: create articles",
+    }
+}
+
+async fn render(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    chosen: &[Scope],
+    name: String,
+    created_secret: Option<String>,
+    error: Option<String>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    let tokens = state
+        .store
+        .tokens_of(user.id)
+        .await?
+        .into_iter()
+        .map(|t| TokenView {
+            id: t.id,
+            name: t.name,
+            prefix: t.prefix,
+            scopes: t.scopes.split_whitespace().collect::<Vec<_>>().join(", "),
+            created: TimeView::long(t.created_at),
+            last_used: t.last_used_at.map(TimeView::long),
+            revoked: t.revoked_at.map(TimeView::long),
+        })
+        .collect();
+    let choices = scopes_for_role(user.role())
+        .into_iter()
+        .map(|s| ScopeChoice {
+            name: s.as_str(),
+            label: scope_label(s),
+            checked: chosen.contains(&s),
+        })
+        .collect();
+    let page = TokensPage {
+        layout: super::accounts::layout(state, viewer, "API tokens").await?,
+        csrf: viewer.csrf.clone(),
+        tokens,
+        choices,
+        name,
+        created_secret,
+        error,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+/// `GET /settings/tokens`
+async fn tokens_page(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+    render(
+        &state,
+        &viewer,
+        StatusCode::OK,
+        &[Scope::Read],
+        String::new(),
+        None,
+        None,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct CreateForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    scope_read: Option<String>,
+    scope_comment: Option<String>,
+    scope_publish: Option<String>,
+}
+
+/// `POST /settings/tokens`: a new token; the page shows its secret once.
+async fn create_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<CreateForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let picked: Vec<&str> = [
+        (form.scope_read.is_some(), "read"),
+        (form.scope_comment.is_some(), "comment"),
+        (form.scope_publish.is_some(), "publish"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    let chosen: Vec<Scope> = picked.iter().filter_map(|n| Scope::parse(n)).collect();
+    let refuse = |message: String| {
+        render(
+            &state,
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &chosen,
+            form.name.clone(),
+            None,
+            Some(message),
+        )
+    };
+    let name = match check_token_name(&form.name) {
+        Ok(n) => n,
+        Err(m) => return refuse(m).await,
+    };
+    let scopes = match Scopes::choose(picked.iter().copied(), user.role()) {
+        Ok(s) => s,
+        Err(e) => return refuse(format!("{}.", capitalised(&e.to_string()))).await,
+    };
+    let secret = format!("{TOKEN_PREFIX}{}", random_token());
+    let prefix: String = secret.chars().take(TOKEN_PREFIX.len() + 6).collect();
+    let created = state
+        .store
+        .create_token(
+            user.id,
+            &name,
+            &hash_token(&secret),
+            &prefix,
+            &scopes.to_stored(),
+            MAX_TOKENS_PER_USER,
+            state.clock.now(),
+        )
+        .await?;
+    if created.is_none() {
+        return refuse(format!(
+            "You already have {MAX_TOKENS_PER_USER} live tokens. Revoke one you no longer use, then create this one."
+        ))
+        .await;
+    }
+    tracing::info!(user = user.id, scopes = %scopes.to_stored(), "API token created");
+    render(
+        &state,
+        &viewer,
+        StatusCode::CREATED,
+        &[Scope::Read],
+        String::new(),
+        Some(secret),
+        None,
+    )
+    .await
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /settings/tokens/{id}/revoke`: the token stops working at once.
+async fn revoke_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    viewer.check_csrf(&form.csrf)?;
+    if !state
+        .store
+        .revoke_token(id, user.id, state.clock.now())
+        .await?
+    {
+        return Err(Error::NotFound);
+    }
+    Ok(Redirect::to("/settings/tokens").into_response())
+}
