@@ -1,0 +1,367 @@
+//! Webhooks over real HTTP against a receiver the test starts, on SQLite and PostgreSQL: admins
+//! register endpoints; deliveries are signed (HMAC-SHA256 over time and body), logged, retried
+//! with backoff when the receiver fails, and never slow the request that caused them.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use broadsheet::domain::user::Role;
+use broadsheet::domain::webhook::signature;
+use common::{Member, TestApp, article, html, texts};
+use serde_json::{Value, json};
+use tokio::sync::Semaphore;
+
+backend_tests!(
+    only_admins_manage_webhooks,
+    a_new_comment_is_delivered_signed_and_logged,
+    a_failing_receiver_is_retried_with_backoff,
+    a_slow_receiver_does_not_slow_the_request,
+    publishing_through_the_api_announces_the_article,
+);
+
+#[derive(Clone, Debug)]
+struct Received {
+    headers: HeaderMap,
+    body: String,
+}
+
+/// A receiver: records every request; answers with the statuses queued in `answers` (then 200);
+/// when `gate` is set, each request waits for a permit before answering.
+#[derive(Clone, Default)]
+struct Receiver {
+    got: Arc<Mutex<Vec<Received>>>,
+    answers: Arc<Mutex<Vec<u16>>>,
+    gate: Option<Arc<Semaphore>>,
+}
+
+impl Receiver {
+    async fn start(self) -> (String, Receiver) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/hook", listener.local_addr().unwrap());
+        let app = axum::Router::new()
+            .route("/hook", post(receive))
+            .with_state(self.clone());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        (url, self)
+    }
+
+    fn received(&self) -> Vec<Received> {
+        self.got.lock().unwrap().clone()
+    }
+
+    /// Waits (up to 15 s) until `n` requests have arrived.
+    async fn wait_for(&self, n: usize) -> Vec<Received> {
+        for _ in 0..300 {
+            let got = self.received();
+            if got.len() >= n {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("expected {n} deliveries, got {}", self.received().len());
+    }
+}
+
+async fn receive(State(r): State<Receiver>, headers: HeaderMap, body: String) -> StatusCode {
+    r.got.lock().unwrap().push(Received { headers, body });
+    if let Some(gate) = &r.gate {
+        gate.acquire().await.unwrap().forget();
+    }
+    let status = {
+        let mut answers = r.answers.lock().unwrap();
+        if answers.is_empty() {
+            200
+        } else {
+            answers.remove(0)
+        }
+    };
+    StatusCode::from_u16(status).unwrap()
+}
+
+async fn admin(app: &TestApp) -> Member {
+    let admin = app.member("Ada Admin").await;
+    admin.promote(app, Role::Admin).await;
+    admin
+}
+
+/// Registers `url` for `events` through the admin form; returns the endpoint's signing secret.
+async fn register(app: &TestApp, admin: &Member, url: &str, events: &[&str]) -> String {
+    let fields: Vec<(String, &str)> = events.iter().map(|e| (e.replace('.', "_"), "on")).collect();
+    let mut form: Vec<(&str, &str)> = vec![("url", url)];
+    form.extend(fields.iter().map(|(k, v)| (k.as_str(), *v)));
+    let r = admin.post("/admin/webhooks", &form).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let hooks = app.store.webhooks().await.unwrap();
+    let hook = hooks.iter().find(|h| h.url == url).expect("registered");
+    let page = admin.page("/admin/webhooks").await;
+    assert!(page.contains(&hook.secret), "the admin sees the secret");
+    hook.secret.clone()
+}
+
+fn header<'a>(r: &'a Received, name: &str) -> &'a str {
+    r.headers
+        .get(name)
+        .unwrap_or_else(|| panic!("no {name} header"))
+        .to_str()
+        .unwrap()
+}
+
+/// Checks the signature as a receiver would: recompute the HMAC over `t.body`.
+fn assert_signed(r: &Received, secret: &str) {
+    let sig = header(r, "broadsheet-signature");
+    let t: i64 = sig
+        .strip_prefix("t=")
+        .and_then(|s| s.split(',').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(sig, signature(secret, t, &r.body));
+    assert_ne!(sig, signature("wrong secret", t, &r.body));
+}
+
+async fn only_admins_manage_webhooks(app: TestApp) {
+    let r = app.get("/admin/webhooks").await;
+    assert_eq!(r.status(), 303);
+    let member = app.member("Max").await;
+    for role in [None, Some(Role::Moderator), Some(Role::Editor)] {
+        if let Some(role) = role {
+            member.promote(&app, role).await;
+        }
+        assert_eq!(member.get("/admin/webhooks").await.status(), 403);
+        let r = member
+            .post(
+                "/admin/webhooks",
+                &[("url", "http://127.0.0.1:9/x"), ("comment_created", "on")],
+            )
+            .await;
+        assert_eq!(r.status(), 403);
+    }
+    assert!(app.store.webhooks().await.unwrap().is_empty());
+
+    let admin = admin(&app).await;
+    let settings = admin.page("/settings").await;
+    assert!(settings.contains("href=\"/admin/webhooks\""));
+    // Bad input comes back with what was typed and a message that says what to change.
+    let r = admin
+        .post(
+            "/admin/webhooks",
+            &[("url", "ftp://files.example/in"), ("comment_created", "on")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("must start with https://"));
+    assert!(body.contains("value=\"ftp://files.example/in\""));
+    let r = admin
+        .post("/admin/webhooks", &[("url", "https://hooks.example/in")])
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("at least one event"));
+
+    register(
+        &app,
+        &admin,
+        "https://hooks.example/in",
+        &["comment.created"],
+    )
+    .await;
+    let id = app.store.webhooks().await.unwrap()[0].id;
+    let r = admin
+        .post(&format!("/admin/webhooks/{id}/delete"), &[])
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(app.store.webhooks().await.unwrap().is_empty());
+}
+
+async fn a_new_comment_is_delivered_signed_and_logged(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let admin = admin(&app).await;
+    let (url, receiver) = Receiver::default().start().await;
+    let secret = register(&app, &admin, &url, &["comment.created"]).await;
+    // An endpoint for another event gets nothing.
+    let (other_url, other) = Receiver::default().start().await;
+    register(&app, &admin, &other_url, &["article.published"]).await;
+
+    let bea = app.member("Bea").await;
+    let id = bea
+        .comment("harbour", None, "The quay needs *repairs*.")
+        .await;
+    let got = receiver.wait_for(1).await;
+    let d = &got[0];
+    assert_signed(d, &secret);
+    assert_eq!(header(d, "broadsheet-event"), "comment.created");
+    assert_eq!(header(d, "content-type"), "application/json");
+    let payload: Value = serde_json::from_str(&d.body).unwrap();
+    assert_eq!(payload["event"], "comment.created");
+    assert_eq!(payload["comment"]["id"], id);
+    assert_eq!(payload["comment"]["author"]["name"], "Bea");
+    assert!(
+        payload["comment"]["body_html"]
+            .as_str()
+            .unwrap()
+            .contains("<em>repairs</em>")
+    );
+    assert_eq!(payload["article"]["slug"], "harbour");
+    assert!(
+        payload["comment"]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/articles/harbour#comment-{id}"))
+    );
+
+    // The log shows it delivered, with the receiver's answer.
+    let delivery: i64 = header(d, "broadsheet-delivery").parse().unwrap();
+    let mut delivered = false;
+    for _ in 0..100 {
+        let log = app.store.recent_deliveries(None, 10).await.unwrap();
+        if log
+            .iter()
+            .any(|l| l.id == delivery && l.status == "delivered")
+        {
+            delivered = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(delivered);
+    let page = admin.page("/admin/webhooks").await;
+    let rows = texts(&html(&page), "table.deliveries tbody tr.delivery-delivered");
+    assert_eq!(rows.len(), 1, "{page}");
+    assert!(rows[0].contains("comment.created") && rows[0].contains("200"));
+
+    // "Send again" delivers the same delivery id a second time.
+    let r = admin
+        .post(
+            &format!("/admin/webhooks/deliveries/{delivery}/redeliver"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let got = receiver.wait_for(2).await;
+    assert_eq!(header(&got[1], "broadsheet-delivery"), delivery.to_string());
+    assert_signed(&got[1], &secret);
+    assert!(other.received().is_empty());
+}
+
+async fn a_failing_receiver_is_retried_with_backoff(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let admin = admin(&app).await;
+    let failing = Receiver {
+        answers: Arc::new(Mutex::new(vec![500, 503])),
+        ..Default::default()
+    };
+    let (url, receiver) = failing.start().await;
+    let secret = register(&app, &admin, &url, &["comment.created"]).await;
+    let bea = app.member("Bea").await;
+    bea.comment("harbour", None, "First!").await;
+
+    receiver.wait_for(1).await;
+    let pending = wait_for_status(&app, "pending", 1).await;
+    assert_eq!(pending.last_status, Some(500));
+    // The next attempt waits 30 seconds, then twice as long; nothing is sent before then.
+    assert_eq!(
+        pending.next_attempt_at,
+        app.clock.now() + chrono::Duration::seconds(30)
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(receiver.received().len(), 1);
+
+    app.clock.advance(chrono::Duration::seconds(31));
+    receiver.wait_for(2).await;
+    let pending = wait_for_status(&app, "pending", 2).await;
+    assert_eq!(pending.last_status, Some(503));
+    assert_eq!(
+        pending.next_attempt_at,
+        app.clock.now() + chrono::Duration::seconds(60)
+    );
+
+    app.clock.advance(chrono::Duration::seconds(61));
+    let got = receiver.wait_for(3).await;
+    let done = wait_for_status(&app, "delivered", 3).await;
+    assert_eq!(done.last_status, Some(200));
+    // Every attempt carries the same delivery id and a valid signature.
+    let ids: Vec<&str> = got
+        .iter()
+        .map(|r| header(r, "broadsheet-delivery"))
+        .collect();
+    assert!(ids.iter().all(|i| *i == ids[0]));
+    for r in &got {
+        assert_signed(r, &secret);
+    }
+}
+
+/// Waits until the only delivery has `status` after `attempts` recorded attempts.
+async fn wait_for_status(
+    app: &TestApp,
+    status: &str,
+    attempts: i64,
+) -> broadsheet::store::webhooks::DeliveryRow {
+    for _ in 0..300 {
+        let log = app.store.recent_deliveries(None, 10).await.unwrap();
+        if let Some(d) = log
+            .into_iter()
+            // A claimed attempt shows as pending before its answer is recorded.
+            .find(|d| d.status == status && d.attempts == attempts && d.last_status.is_some())
+        {
+            return d;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no delivery reached {status} after {attempts} attempts");
+}
+
+async fn a_slow_receiver_does_not_slow_the_request(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let admin = admin(&app).await;
+    let gate = Arc::new(Semaphore::new(0));
+    let slow = Receiver {
+        gate: Some(gate.clone()),
+        ..Default::default()
+    };
+    let (url, receiver) = slow.start().await;
+    register(&app, &admin, &url, &["comment.created"]).await;
+    let bea = app.member("Bea").await;
+    bea.comment("harbour", None, "One").await;
+    // The receiver now holds the first delivery and will not answer until the test says so.
+    receiver.wait_for(1).await;
+    // Meanwhile readers and writers are served as usual: the next comment posts and shows.
+    let second = tokio::time::timeout(Duration::from_secs(5), bea.comment("harbour", None, "Two"))
+        .await
+        .expect("posting is not held up by the receiver");
+    let page = app.page("/articles/harbour", 200).await;
+    assert!(page.contains(&format!("id=\"comment-{second}\"")));
+    assert_eq!(
+        gate.available_permits(),
+        0,
+        "the first delivery is still held"
+    );
+    gate.add_permits(10);
+    receiver.wait_for(2).await;
+}
+
+async fn publishing_through_the_api_announces_the_article(app: TestApp) {
+    let admin = admin(&app).await;
+    let (url, receiver) = Receiver::default().start().await;
+    let secret = register(&app, &admin, &url, &["article.published"]).await;
+    let token = admin.create_token("cms", &["publish"]).await;
+    let source = "---\ntitle: Lighthouse keepers return\nsection: Science\nauthor: Ada Admin\npublished_at: 2026-06-01T09:00:00Z\n---\nBody.\n";
+    let r = reqwest::Client::new()
+        .post(app.url("/api/v1/articles"))
+        .bearer_auth(&token)
+        .json(&json!({ "source": source }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let got = receiver.wait_for(1).await;
+    assert_signed(&got[0], &secret);
+    assert_eq!(header(&got[0], "broadsheet-event"), "article.published");
+    let payload: Value = serde_json::from_str(&got[0].body).unwrap();
+    assert_eq!(payload["article"]["slug"], "lighthouse-keepers-return");
+    assert_eq!(payload["article"]["headline"], "Lighthouse keepers return");
+}
