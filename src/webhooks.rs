@@ -44,6 +44,7 @@ impl Dispatcher {
         self,
         store: Store,
         clock: Clock,
+        base_url: String,
         mut stop: tokio::sync::watch::Receiver<bool>,
     ) {
         let client = match reqwest::Client::builder()
@@ -63,6 +64,9 @@ impl Dispatcher {
             if *stop.borrow() {
                 return;
             }
+            if let Err(e) = announce_scheduled(&store, &clock, &base_url).await {
+                tracing::warn!(error = %e, "could not announce scheduled articles");
+            }
             match deliver_due(&store, &clock, &client).await {
                 // A full batch: there may be more waiting.
                 Ok(n) if n as i64 >= BATCH => continue,
@@ -76,6 +80,44 @@ impl Dispatcher {
             }
         }
     }
+}
+
+/// Queues `article.published` for scheduled articles whose time has come.
+async fn announce_scheduled(
+    store: &Store,
+    clock: &Clock,
+    base_url: &str,
+) -> crate::store::Result<usize> {
+    let now = clock.now();
+    let base = base_url.trim_end_matches('/');
+    store
+        .announce_scheduled(now, |slug, title, summary, published_at| {
+            article_published_payload(base, slug, title, summary, published_at, now)
+        })
+        .await
+}
+
+/// The body of an `article.published` event.
+pub fn article_published_payload(
+    base_url: &str,
+    slug: &str,
+    title: &str,
+    summary: &str,
+    published_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    serde_json::json!({
+        "event": crate::domain::webhook::Event::ArticlePublished.as_str(),
+        "occurred_at": now,
+        "article": {
+            "slug": slug,
+            "headline": title,
+            "summary": summary,
+            "url": format!("{}/articles/{slug}", base_url.trim_end_matches('/')),
+            "published_at": published_at,
+        },
+    })
+    .to_string()
 }
 
 /// Claims and sends the deliveries that are due; returns how many were attempted.

@@ -22,6 +22,7 @@ backend_tests!(
     a_failing_receiver_is_retried_with_backoff,
     a_slow_receiver_does_not_slow_the_request,
     publishing_through_the_api_announces_the_article,
+    a_scheduled_article_is_announced_once_when_its_time_comes,
 );
 
 #[derive(Clone, Debug)]
@@ -364,4 +365,49 @@ async fn publishing_through_the_api_announces_the_article(app: TestApp) {
     let payload: Value = serde_json::from_str(&got[0].body).unwrap();
     assert_eq!(payload["article"]["slug"], "lighthouse-keepers-return");
     assert_eq!(payload["article"]["headline"], "Lighthouse keepers return");
+}
+
+async fn a_scheduled_article_is_announced_once_when_its_time_comes(app: TestApp) {
+    let admin = admin(&app).await;
+    let (url, receiver) = Receiver::default().start().await;
+    register(&app, &admin, &url, &["article.published"]).await;
+    // An archive imported with past dates is not news: nothing is announced for it.
+    app.publish(&[article("old-story", "Science", 60 * 24)])
+        .await;
+    let token = admin.create_token("cms", &["publish"]).await;
+    let source = "---\ntitle: Eclipse tomorrow\nsection: Science\nauthor: Ada Admin\npublished_at: 2026-06-02T06:00:00Z\n---\nLook up.\n";
+    let r = reqwest::Client::new()
+        .post(app.url("/api/v1/articles"))
+        .bearer_auth(&token)
+        .json(&json!({ "source": source }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(receiver.received().is_empty(), "not before its time");
+
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-06-02T06:00:01Z")
+            .unwrap()
+            .into(),
+    );
+    let got = receiver.wait_for(1).await;
+    let payload: Value = serde_json::from_str(&got[0].body).unwrap();
+    assert_eq!(payload["event"], "article.published");
+    assert_eq!(payload["article"]["slug"], "eclipse-tomorrow");
+    assert_eq!(payload["article"]["published_at"], "2026-06-02T06:00:00Z");
+    // Once only: a later run (this process's or another's) finds nothing new.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let again = app
+        .store
+        .announce_scheduled(app.clock.now(), |_, _, _, _| String::new())
+        .await
+        .unwrap();
+    assert_eq!(again, 0);
+    assert_eq!(receiver.received().len(), 1);
+    assert_eq!(
+        app.store.recent_deliveries(None, 10).await.unwrap().len(),
+        1
+    );
 }

@@ -44,3 +44,10 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
 CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (webhook_id, id);
+
+-- Where periodic jobs shared by every process have got to (e.g. the last moment up to which
+-- scheduled articles were announced). Advanced by compare-and-set, so one process wins each run.
+CREATE TABLE job_cursors (
+    name TEXT PRIMARY KEY,
+    at   TEXT NOT NULL
+);

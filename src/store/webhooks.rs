@@ -134,6 +134,75 @@ impl Store {
         .rows_affected()))
     }
 
+    /// Announces the articles whose scheduled publication time has come since the last run:
+    /// those with `published_at` in (cursor, now] that were created before that time (an article
+    /// published at once is announced by whoever published it, and an imported archive is not
+    /// news). The cursor moves by compare-and-set in the same transaction as the queueing, so
+    /// with several processes each article is announced once. `payload` makes an article's
+    /// event body from (slug, headline, summary, published_at). Returns how many were queued.
+    pub async fn announce_scheduled(
+        &self,
+        now: DateTime<Utc>,
+        payload: impl Fn(&str, &str, &str, DateTime<Utc>) -> String,
+    ) -> Result<usize> {
+        const JOB: &str = "announce_scheduled";
+        let cursor: Option<(DateTime<Utc>,)> = read!(self, |c| {
+            sqlx::query_as("SELECT at FROM job_cursors WHERE name = $1")
+                .bind(JOB)
+                .fetch_optional(c)
+                .await?
+        });
+        let Some((since,)) = cursor else {
+            // First run: start from now; nothing before it was scheduled by this feature.
+            write!(self, |c| {
+                sqlx::query("INSERT INTO job_cursors (name, at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                    .bind(JOB)
+                    .bind(now)
+                    .execute(c)
+                    .await?
+                    .rows_affected()
+            });
+            return Ok(0);
+        };
+        type Due = (String, String, String, DateTime<Utc>);
+        let due: Vec<Due> = read!(self, |c| {
+            sqlx::query_as(
+                "SELECT slug, title, summary, published_at FROM articles \
+                 WHERE published_at > $1 AND published_at <= $2 AND created_at < published_at \
+                 ORDER BY published_at, id LIMIT 500",
+            )
+            .bind(since)
+            .bind(now)
+            .fetch_all(c)
+            .await?
+        });
+        // Nothing due: leave the cursor (no write); the next run looks at a wider window.
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let upto = due.last().map(|d| d.3).unwrap_or(now);
+        let event = crate::domain::webhook::Event::ArticlePublished.as_str();
+        let queued = super::transaction!(self, |tx| {
+            let moved = sqlx::query("UPDATE job_cursors SET at = $1 WHERE name = $2 AND at = $3")
+                .bind(upto)
+                .bind(JOB)
+                .bind(since)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if moved != 1 {
+                // Another process got there first; its transaction announces these.
+                return Ok(0);
+            }
+            for (slug, title, summary, published_at) in &due {
+                let body = payload(slug, title, summary, *published_at);
+                enqueue_in!(tx, event, body, now);
+            }
+            due.len()
+        });
+        Ok(queued)
+    }
+
     /// The latest deliveries, newest first, optionally of one endpoint.
     pub async fn recent_deliveries(
         &self,

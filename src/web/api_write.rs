@@ -155,6 +155,8 @@ fn comment_location(id: i64) -> String {
     responses(
         (status = 201, description = "The comment, as readers see it", body = super::api::Comment),
         (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The request body is larger than the site accepts", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not sent as `application/json`", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token lacks the `comment` scope", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No published article has this slug", body = super::api::Problem, content_type = "application/problem+json"),
@@ -250,6 +252,8 @@ async fn callers_comment(
     responses(
         (status = 200, description = "The edited comment", body = super::api::Comment),
         (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The request body is larger than the site accepts", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not sent as `application/json`", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the caller's comment, or the token lacks the `comment` scope", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such comment", body = super::api::Problem, content_type = "application/problem+json"),
@@ -322,6 +326,8 @@ pub struct Published {
     responses(
         (status = 201, description = "The article was created", body = Published),
         (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The request body is larger than the site accepts", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not sent as `application/json`", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token lacks the `publish` scope", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 409, description = "An article with this slug exists", body = super::api::Problem, content_type = "application/problem+json"),
@@ -350,18 +356,14 @@ async fn publish_article(
     );
     let live = article.published_at.is_some_and(|p| p <= now);
     if live {
-        let payload = serde_json::json!({
-            "event": Event::ArticlePublished.as_str(),
-            "occurred_at": now,
-            "article": {
-                "slug": slug,
-                "headline": article.title,
-                "summary": article.summary,
-                "url": url,
-                "published_at": article.published_at,
-            },
-        })
-        .to_string();
+        let payload = crate::webhooks::article_published_payload(
+            &state.config.base_url,
+            &slug,
+            &article.title,
+            &article.summary,
+            article.published_at.unwrap_or(now),
+            now,
+        );
         state
             .store
             .enqueue_event(Event::ArticlePublished.as_str(), &payload, now)

@@ -195,6 +195,7 @@ pub async fn serve(
     let worker = tokio::spawn(state.webhooks.clone().run(
         state.store.uncounted(),
         state.clock.clone(),
+        state.config.base_url.clone(),
         stop_rx.clone(),
     ));
     let app = router(state);

@@ -303,11 +303,23 @@ async fn create_pg_database(admin_url: &str) -> Result<String, sqlx::Error> {
             .await
             .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
             store.close().await;
-            sqlx::query(&format!(
-                "ALTER DATABASE \"{building}\" RENAME TO \"{template}\""
-            ))
-            .execute(&mut admin)
-            .await?;
+            // Closed connections end on the server a moment later; renaming needs them gone.
+            let mut attempts = 0;
+            loop {
+                let renamed = sqlx::query(&format!(
+                    "ALTER DATABASE \"{building}\" RENAME TO \"{template}\""
+                ))
+                .execute(&mut admin)
+                .await;
+                match renamed {
+                    Ok(_) => break,
+                    Err(_) if attempts < 50 => {
+                        attempts += 1;
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
         }
         let name = format!(
             "bs_test_{}_{}_{:08x}",
