@@ -45,6 +45,7 @@ impl Dispatcher {
         store: Store,
         clock: Clock,
         base_url: String,
+        pages: std::sync::Arc<crate::web::cache::PageCache>,
         mut stop: tokio::sync::watch::Receiver<bool>,
     ) {
         let client = match reqwest::Client::builder()
@@ -64,8 +65,11 @@ impl Dispatcher {
             if *stop.borrow() {
                 return;
             }
-            if let Err(e) = announce_scheduled(&store, &clock, &base_url).await {
-                tracing::warn!(error = %e, "could not announce scheduled articles");
+            match announce_scheduled(&store, &clock, &base_url).await {
+                // Newly published articles belong on the cached front page and listings.
+                Ok(n) if n > 0 => pages.changed(crate::web::cache::Change::Everything),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "could not announce scheduled articles"),
             }
             match deliver_due(&store, &clock, &client).await {
                 // A full batch: there may be more waiting.

@@ -42,6 +42,15 @@ pub async fn run(config: Config, files: &[PathBuf]) -> anyhow::Result<()> {
     let store = super::open_store(&config).await?;
     let now = Clock::system().now();
     let result = store.import_articles(&articles, now).await;
+    if result.is_ok() {
+        // Serving processes on PostgreSQL drop their cached pages; on SQLite they expire.
+        let _ = store
+            .notify(
+                crate::web::cache::CHANNEL,
+                crate::web::cache::Change::EVERYTHING,
+            )
+            .await;
+    }
     store.close().await;
     result.map_err(|e| anyhow::anyhow!("nothing was imported: {e}"))?;
     println!("imported {} article(s)", articles.len());

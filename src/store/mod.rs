@@ -271,6 +271,20 @@ impl Store {
         migrator.iter().map(|m| m.version).collect()
     }
 
+    /// Sends a notification to every process listening on `channel` (PostgreSQL); nothing on
+    /// SQLite, where one process serves the site.
+    pub async fn notify(&self, channel: &str, payload: &str) -> Result<()> {
+        if let Pools::Postgres(pool) = &self.pools {
+            self.count_query();
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(channel)
+                .bind(payload)
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// A trivial round trip, for health checks.
     pub async fn ping(&self) -> Result<()> {
         read!(self, |c| {

@@ -11,6 +11,7 @@ use axum::routing::{get, post};
 use chrono::{Duration, DurationRound};
 use serde::Deserialize;
 
+use super::cache::Change;
 use super::session::{
     ClientIp, SESSION_COOKIE, SESSION_DAYS, Viewer, cookie, hash_token, random_token,
 };
@@ -461,6 +462,8 @@ async fn update_profile(
     match parse_display_name(&form.display_name) {
         Ok(name) => {
             state.store.set_display_name(user.id, &name).await?;
+            // The name shows beside their comments on cached pages.
+            state.pages.changed(Change::Everything);
             Ok(Redirect::to("/settings?saved=profile").into_response())
         }
         Err(e) => {
@@ -612,6 +615,7 @@ async fn delete_account(
         .await;
     }
     state.store.delete_user(user.id).await?;
+    state.pages.changed(Change::Everything);
     let mut r = Redirect::to("/").into_response();
     r.headers_mut().append(
         header::SET_COOKIE,

@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::cache::Change;
 use super::comments::{Refusal, edit_own_comment, submit_comment};
 use super::session::{ClientIp, Viewer, hash_token};
 use super::{AppState, Error, Result};
@@ -297,6 +298,9 @@ async fn delete_comment(
     if !state.store.delete_own_comment(row.id, user.id).await? {
         return Err(Error::NotFound);
     }
+    state.pages.changed(Change::CommentCount {
+        article_id: row.article_id,
+    });
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -349,6 +353,7 @@ async fn publish_article(
         .store
         .import_articles(std::slice::from_ref(&article), now)
         .await?;
+    state.pages.changed(Change::Everything);
     let slug = article.slug.as_str().to_owned();
     let url = format!(
         "{}/articles/{slug}",

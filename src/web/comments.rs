@@ -14,6 +14,7 @@ use axum::{Form, Json, Router};
 use chrono::{Duration, DurationRound};
 use serde::Deserialize;
 
+use super::cache::Change;
 use super::live::CommentPosted;
 use super::session::{ClientIp, Viewer};
 use super::views::{Layout, TimeView};
@@ -522,6 +523,9 @@ pub async fn submit_comment(
         article_id: article.card.id,
         comment_id: posted.id,
     });
+    state.pages.changed(Change::CommentCount {
+        article_id: article.card.id,
+    });
     state.webhooks.wake();
     tracing::info!(comment_id = posted.id, article = %slug, "comment posted");
     Ok(Ok(posted))
@@ -735,6 +739,9 @@ pub async fn edit_own_comment(
         )
         .await?
     {
+        state.pages.changed(Change::Comments {
+            article_id: row.article_id,
+        });
         return Ok(Ok(()));
     }
     let message = if row.is_visible() {
@@ -763,6 +770,11 @@ async fn delete(
     viewer.check_csrf(&form.csrf)?;
     let user_id = viewer.require_user()?.id;
     let deleted = state.store.delete_own_comment(row.id, user_id).await?;
+    if deleted {
+        state.pages.changed(Change::CommentCount {
+            article_id: row.article_id,
+        });
+    }
     if wants_json(&headers) {
         return Ok(if deleted {
             Json(serde_json::json!({ "id": id, "deleted": true })).into_response()
@@ -834,6 +846,9 @@ async fn like(
     };
     // A refusal is an ordinary 409; the error middleware answers it as JSON or as a page.
     let count = result.map_err(|m| Error::Store(crate::store::Error::Conflict(m.to_owned())))?;
+    state.pages.changed(Change::Comments {
+        article_id: row.article_id,
+    });
     if json {
         return Ok(
             Json(serde_json::json!({ "id": id, "liked": want, "likes": count })).into_response(),

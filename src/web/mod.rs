@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod api_write;
 pub mod assets;
+pub mod cache;
 pub mod comments;
 pub mod error;
 pub mod feeds;
@@ -58,6 +59,8 @@ pub struct AppState {
     pub passwords: Arc<passwords::PasswordWorkers>,
     /// Wakes this process's webhook delivery worker.
     pub webhooks: crate::webhooks::Dispatcher,
+    /// Rendered pages for signed-out readers.
+    pub pages: Arc<cache::PageCache>,
 }
 
 impl AppState {
@@ -71,6 +74,7 @@ impl AppState {
             &config.data_dir,
         )?;
         let live = live::Hub::start(&store).await?;
+        let pages = cache::PageCache::start(&store).await?;
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -84,6 +88,7 @@ impl AppState {
                 std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
             )),
             webhooks: crate::webhooks::Dispatcher::default(),
+            pages,
         })
     }
 }
@@ -115,6 +120,10 @@ pub fn router(state: AppState) -> Router {
         .merge(ops::router())
         .merge(assets::router())
         .fallback(error::not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            cache::page_cache,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session::check_origin,
@@ -196,6 +205,7 @@ pub async fn serve(
         state.store.uncounted(),
         state.clock.clone(),
         state.config.base_url.clone(),
+        state.pages.clone(),
         stop_rx.clone(),
     ));
     let app = router(state);

@@ -3,11 +3,12 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::Duration;
 use serde::Deserialize;
 
+use super::cache::CacheGroup;
 use super::comments::{CommentFormView, Conversation, ConversationQuery, conversation};
 use super::session::Viewer;
 use super::views::{CardView, Layout, LinkView, TimeView};
@@ -21,6 +22,13 @@ pub fn router() -> Router<AppState> {
         .route("/sections/{slug}", get(section))
         .route("/tags/{slug}", get(tag))
         .route("/authors/{slug}", get(author))
+}
+
+/// A page signed-out readers may be served from the page cache, in `group`.
+fn cacheable(html: String, group: CacheGroup) -> Response {
+    let mut r = Html(html).into_response();
+    r.extensions_mut().insert(group);
+    r
 }
 
 /// Stories per section on the front page.
@@ -43,7 +51,7 @@ struct SectionBlock {
 }
 
 /// `GET /`: the lead story, the latest stories of each section, the most discussed.
-async fn front_page(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>> {
+async fn front_page(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
     let now = state.clock.now();
     let sections = state.store.sections().await?;
     let ids: Vec<i64> = sections.iter().map(|s| s.id).collect();
@@ -88,7 +96,7 @@ async fn front_page(State(state): State<AppState>, viewer: Viewer) -> Result<Htm
         sections: blocks,
         discussed: discussed.iter().map(CardView::from).collect(),
     };
-    Ok(Html(page.render()?))
+    Ok(cacheable(page.render()?, CacheGroup::Listings))
 }
 
 #[derive(Template)]
@@ -109,16 +117,15 @@ async fn article(
     viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<ConversationQuery>,
-) -> Result<Html<String>> {
+) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let article = state
         .store
         .published_article(slug.as_str(), state.clock.now())
         .await?
         .ok_or(Error::NotFound)?;
-    Ok(Html(
-        render_article(&state, &viewer, &article, &q, None).await?,
-    ))
+    let html = render_article(&state, &viewer, &article, &q, None).await?;
+    Ok(cacheable(html, CacheGroup::Article(article.card.id)))
 }
 
 /// The article page's HTML; `form` is a comment form sent back with what went wrong.
@@ -207,7 +214,7 @@ async fn section(
     viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
-) -> Result<Html<String>> {
+) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let sections = state.store.sections().await?;
     let section = sections
@@ -235,7 +242,7 @@ async fn tag(
     viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
-) -> Result<Html<String>> {
+) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let tag = state
         .store
@@ -264,7 +271,7 @@ async fn author(
     viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
-) -> Result<Html<String>> {
+) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let author = state
         .store
@@ -299,7 +306,7 @@ async fn listing(
     base_path: &str,
     current_section: Option<&str>,
     q: PageQuery,
-) -> Result<Html<String>> {
+) -> Result<Response> {
     let before = match q.before.as_deref() {
         None | Some("") => None,
         Some(s) => Some(Cursor::decode(s).ok_or_else(|| {
@@ -356,5 +363,5 @@ async fn listing(
         older,
         is_first_page: before.is_none(),
     };
-    Ok(Html(page.render()?))
+    Ok(cacheable(page.render()?, CacheGroup::Listings))
 }

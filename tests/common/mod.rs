@@ -702,3 +702,52 @@ impl Member {
             .expect("the new token is shown")
     }
 }
+
+/// A second server on a test app's database, with its own in-memory state (page cache, live
+/// hub, listeners): what another `broadsheet serve` process would have. Stops when dropped.
+pub struct OtherServer {
+    pub addr: SocketAddr,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl OtherServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+}
+
+impl TestApp {
+    pub async fn another_server(&self) -> OtherServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut config = Config::for_tests(&self.database_url);
+        config.data_dir = self.data_dir.path().to_owned();
+        config.base_url = format!("http://{addr}");
+        config.comments_per_minute = 1000;
+        let store = Store::connect(
+            &self.database_url,
+            &ConnectOptions {
+                max_connections: 4,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("a second connection pool");
+        let state = AppState::build(store, config, self.clock.clone())
+            .await
+            .expect("app state");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let _ = web::serve(
+                listener,
+                state,
+                async {
+                    let _ = rx.await;
+                },
+                Duration::from_secs(1),
+            )
+            .await;
+        });
+        OtherServer { addr, _stop: tx }
+    }
+}

@@ -1,0 +1,554 @@
+//! The rendered-page cache for signed-out readers, and ETags for every page.
+//!
+//! Signed-out readers are most of the traffic and all see the same HTML, so the front page,
+//! listings and article pages they get are kept in memory, with their gzip and brotli forms
+//! made once, when the page is stored. A handler opts a page in by marking its response with a
+//! [`CacheGroup`]; a page is dropped exactly when what it shows changes:
+//!
+//! - a comment posted, edited, deleted or liked drops its article's pages, and posting or
+//!   deleting (which change counts) drops the listings too;
+//! - publishing, renaming a member or deleting an account drops everything.
+//!
+//! Invalidations reach every server process: on PostgreSQL each one is also sent with
+//! `pg_notify('broadsheet_pages', …)` and every process listens; if a listener loses its
+//! connection the process drops its whole cache, since it may have missed something. Pages also
+//! expire (listings after a minute, articles after five), which bounds staleness from changes
+//! made outside a server (a command-line import on SQLite, a scheduled time coming).
+//!
+//! A render that raced an invalidation is not stored: every invalidation bumps a generation, and
+//! a page is kept only if the generation did not move while it was rendered.
+//!
+//! Hand-written rather than a cache crate: what matters here is dropping groups of pages (an
+//! article's sort orders and pages) at once and the generation check, which general-purpose
+//! caches do not offer; the bounded map itself is a few lines.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+use super::AppState;
+use super::session::SESSION_COOKIE;
+
+/// Which pages a cached page belongs to, for dropping them together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CacheGroup {
+    /// An article's pages (every sort order and page of its conversation).
+    Article(i64),
+    /// Pages that list articles with their comment counts: front, sections, tags, authors.
+    Listings,
+}
+
+/// What changed, as far as cached pages are concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A comment's text or likes changed: the article's pages.
+    Comments { article_id: i64 },
+    /// The number of comments of an article changed: its pages and the listings.
+    CommentCount { article_id: i64 },
+    /// Anything else: everything.
+    Everything,
+}
+
+impl Change {
+    /// The notification payload of [`Change::Everything`], for processes without a cache.
+    pub const EVERYTHING: &'static str = "*";
+
+    fn payload(self) -> String {
+        match self {
+            Change::Comments { article_id } => format!("c:{article_id}"),
+            Change::CommentCount { article_id } => format!("n:{article_id}"),
+            Change::Everything => "*".to_owned(),
+        }
+    }
+
+    fn parse(s: &str) -> Option<Change> {
+        if s == "*" {
+            return Some(Change::Everything);
+        }
+        let (kind, id) = s.split_once(':')?;
+        let article_id = id.parse().ok()?;
+        match kind {
+            "c" => Some(Change::Comments { article_id }),
+            "n" => Some(Change::CommentCount { article_id }),
+            _ => None,
+        }
+    }
+}
+
+pub const CHANNEL: &str = "broadsheet_pages";
+/// At most this many pages are kept (a few MB at typical page sizes).
+const MAX_ENTRIES: usize = 2000;
+/// Pages larger than this are served but not kept.
+const MAX_PAGE_BYTES: usize = 512 * 1024;
+const LISTING_TTL: Duration = Duration::from_secs(60);
+const ARTICLE_TTL: Duration = Duration::from_secs(300);
+/// What shared caches (a CDN) may do with a signed-out page: keep it a minute, and serve it
+/// stale for five more while fetching a fresh one. Browsers revalidate (cheaply, by ETag).
+const PUBLIC_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
+
+struct Entry {
+    group: CacheGroup,
+    /// By the site's clock, so a page expires when the clock says (tests move it).
+    stored: DateTime<Utc>,
+    headers: HeaderMap,
+    etag: HeaderValue,
+    identity: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+}
+
+#[derive(Default)]
+struct Inner {
+    pages: HashMap<String, Arc<Entry>>,
+}
+
+/// The cache of one server process.
+#[derive(Default)]
+pub struct PageCache {
+    inner: Mutex<Inner>,
+    generation: AtomicU64,
+    pg: Option<sqlx::PgPool>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+impl PageCache {
+    /// The cache, listening for other processes' invalidations when the site runs on PostgreSQL.
+    pub async fn start(store: &crate::store::Store) -> anyhow::Result<Arc<PageCache>> {
+        let pg = store.pg_pool().cloned();
+        let cache = Arc::new(PageCache {
+            pg: pg.clone(),
+            ..Default::default()
+        });
+        if let Some(pool) = pg {
+            let mut listener = sqlx::postgres::PgListener::connect_with(&pool).await?;
+            listener.listen(CHANNEL).await?;
+            let weak = Arc::downgrade(&cache);
+            tokio::spawn(async move {
+                loop {
+                    let received = listener.recv().await;
+                    let Some(cache) = weak.upgrade() else { break };
+                    match received {
+                        Ok(n) => match Change::parse(n.payload()) {
+                            Some(change) => cache.drop_pages(change),
+                            None => cache.drop_pages(Change::Everything),
+                        },
+                        Err(e) => {
+                            // Notifications may have been missed while the connection was down.
+                            tracing::warn!(error = %e, "page cache: listener lost its connection; dropping every page");
+                            cache.drop_pages(Change::Everything);
+                            tokio::time::sleep(Duration::from_secs(1)).await;
+                        }
+                    }
+                }
+            });
+        }
+        Ok(cache)
+    }
+
+    /// Drops the pages `change` affects, here and (on PostgreSQL) in every other process.
+    pub fn changed(&self, change: Change) {
+        self.drop_pages(change);
+        if let Some(pool) = self.pg.clone() {
+            tokio::spawn(async move {
+                let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(CHANNEL)
+                    .bind(change.payload())
+                    .execute(&pool)
+                    .await;
+                if let Err(e) = sent {
+                    tracing::warn!(error = %e, "page cache: could not tell other processes");
+                }
+            });
+        }
+    }
+
+    fn drop_pages(&self, change: Change) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        let mut inner = self.inner.lock().expect("page cache lock");
+        match change {
+            Change::Everything => inner.pages.clear(),
+            Change::Comments { article_id } => inner
+                .pages
+                .retain(|_, e| e.group != CacheGroup::Article(article_id)),
+            Change::CommentCount { article_id } => inner.pages.retain(|_, e| {
+                e.group != CacheGroup::Article(article_id) && e.group != CacheGroup::Listings
+            }),
+        }
+    }
+
+    fn get(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<Entry>> {
+        let inner = self.inner.lock().expect("page cache lock");
+        let entry = inner.pages.get(key)?;
+        let ttl = match entry.group {
+            CacheGroup::Listings => LISTING_TTL,
+            CacheGroup::Article(_) => ARTICLE_TTL,
+        };
+        (now - entry.stored < chrono::Duration::from_std(ttl).unwrap_or_default())
+            .then(|| entry.clone())
+    }
+
+    fn put(&self, key: String, entry: Arc<Entry>, generation: u64) {
+        let now = entry.stored;
+        let mut inner = self.inner.lock().expect("page cache lock");
+        // Checked under the lock that invalidations also take, so none can slip in between.
+        if self.generation.load(Ordering::SeqCst) != generation {
+            return;
+        }
+        if inner.pages.len() >= MAX_ENTRIES && !inner.pages.contains_key(&key) {
+            // Full: forget expired pages first, then (rarely) everything.
+            let fresh = chrono::Duration::from_std(LISTING_TTL).unwrap_or_default();
+            inner.pages.retain(|_, e| now - e.stored < fresh);
+            if inner.pages.len() >= MAX_ENTRIES {
+                inner.pages.clear();
+            }
+        }
+        inner.pages.insert(key, entry);
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.lock().expect("page cache lock").pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// (hits, misses) since start, for `/metrics`.
+    pub fn counts(&self) -> (u64, u64) {
+        (
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        )
+    }
+}
+
+/// Query parameters the cached pages understand; any other query string bypasses the cache, so
+/// made-up URLs cannot fill it.
+const CACHEABLE_PARAMS: [&str; 3] = ["sort", "page", "before"];
+
+fn cache_key(req: &Request) -> Option<String> {
+    let uri = req.uri();
+    if let Some(q) = uri.query() {
+        let known = q.split('&').all(|pair| {
+            let name = pair.split('=').next().unwrap_or("");
+            CACHEABLE_PARAMS.contains(&name)
+        });
+        if !known || q.len() > 200 {
+            return None;
+        }
+    }
+    Some(uri.path_and_query().map_or("/", |p| p.as_str()).to_owned())
+}
+
+fn has_session_cookie(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| c.trim_start().starts_with(SESSION_COOKIE) && c.contains('='))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+/// The best encoding the client accepts (brotli, then gzip), honouring `q=0`.
+fn negotiate(headers: &HeaderMap) -> Encoding {
+    let accept = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let accepts = |name: &str| {
+        accept.split(',').any(|part| {
+            let mut bits = part.split(';');
+            let coding = bits.next().unwrap_or("").trim();
+            let refused = bits.any(|p| {
+                let p = p.trim();
+                p == "q=0" || p == "q=0.0" || p == "q=0.00" || p == "q=0.000"
+            });
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+fn etag_of(body: &[u8]) -> HeaderValue {
+    let digest = Sha256::digest(body);
+    HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..12]))).expect("hex is ASCII")
+}
+
+fn if_none_match(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    let Some(v) = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let tag = etag.to_str().unwrap_or("");
+    v.split(',').any(|t| {
+        let t = t.trim();
+        t == "*" || t == tag || t.strip_prefix("W/") == Some(tag)
+    })
+}
+
+fn gzip(body: &[u8]) -> Bytes {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let _ = enc.write_all(body);
+    enc.finish().map(Bytes::from).unwrap_or_default()
+}
+
+fn brotli(body: &[u8]) -> Bytes {
+    let mut out = Vec::new();
+    {
+        // Quality 9: most of brotli's gain at a fraction of quality 11's time.
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 9, 22);
+        let _ = w.write_all(body);
+    }
+    Bytes::from(out)
+}
+
+/// Answers from a stored page: 304 when the client has it, else the best encoding it accepts.
+fn answer(entry: &Entry, req_headers: &HeaderMap, is_head: bool, hit: bool) -> Response {
+    let mut response = if if_none_match(req_headers, &entry.etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let (body, coding) = match negotiate(req_headers) {
+            Encoding::Brotli if !entry.brotli.is_empty() => (entry.brotli.clone(), Some("br")),
+            Encoding::Gzip | Encoding::Brotli if !entry.gzip.is_empty() => {
+                (entry.gzip.clone(), Some("gzip"))
+            }
+            _ => (entry.identity.clone(), None),
+        };
+        let len = body.len();
+        let mut r = if is_head {
+            Response::new(Body::empty())
+        } else {
+            Response::new(Body::from(body))
+        };
+        *r.headers_mut() = entry.headers.clone();
+        if let Some(c) = coding {
+            r.headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(c));
+        }
+        r.headers_mut()
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+        r
+    };
+    let h = response.headers_mut();
+    h.insert(header::ETAG, entry.etag.clone());
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(PUBLIC_CACHE_CONTROL),
+    );
+    h.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Encoding, Cookie"),
+    );
+    h.insert(
+        "x-cache",
+        HeaderValue::from_static(if hit { "hit" } else { "miss" }),
+    );
+    response
+}
+
+/// Middleware: serves signed-out readers from the page cache, stores pages that handlers mark
+/// with a [`CacheGroup`], and gives every other HTML page an ETag (answering 304 to a matching
+/// `If-None-Match`).
+pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let is_head = req.method() == Method::HEAD;
+    if req.method() != Method::GET && !is_head {
+        return next.run(req).await;
+    }
+    let signed_out = !has_session_cookie(req.headers());
+    let key = if signed_out { cache_key(&req) } else { None };
+    let cache = state.pages.clone();
+    if let Some(key) = &key
+        && let Some(entry) = cache.get(key, state.clock.now())
+    {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        return answer(&entry, req.headers(), is_head, true);
+    }
+    let generation = cache.generation.load(Ordering::SeqCst);
+    let req_headers = req.headers().clone();
+    let response = next.run(req).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if response.status() != StatusCode::OK
+        || !is_html
+        || response.headers().contains_key(header::ETAG)
+    {
+        return response;
+    }
+    let group = response.extensions().get::<CacheGroup>().copied();
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let etag = etag_of(&bytes);
+    let storable = group.is_some()
+        && key.is_some()
+        && bytes.len() <= MAX_PAGE_BYTES
+        && !parts.headers.contains_key(header::SET_COOKIE);
+    if let (true, Some(group), Some(key)) = (storable, group, key) {
+        cache.misses.fetch_add(1, Ordering::Relaxed);
+        parts.headers.remove(header::CONTENT_LENGTH);
+        // Compression is CPU work: off the async threads, once per stored page.
+        let identity = bytes.clone();
+        let (gz, br) = tokio::task::spawn_blocking(move || (gzip(&identity), brotli(&identity)))
+            .await
+            .unwrap_or_default();
+        let entry = Arc::new(Entry {
+            group,
+            stored: state.clock.now(),
+            headers: parts.headers,
+            etag,
+            identity: bytes,
+            gzip: gz,
+            brotli: br,
+        });
+        cache.put(key, entry.clone(), generation);
+        return answer(&entry, &req_headers, is_head, false);
+    }
+    // Not stored (signed in, or not a cacheable page): still an ETag and a 304 when it matches.
+    let matched = if_none_match(&req_headers, &etag);
+    parts.headers.insert(header::ETAG, etag);
+    if signed_out && group.is_some() {
+        parts.headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(PUBLIC_CACHE_CONTROL),
+        );
+    } else if !parts.headers.contains_key(header::CACHE_CONTROL) {
+        parts.headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(PRIVATE_CACHE_CONTROL),
+        );
+    }
+    if matched {
+        let mut r = StatusCode::NOT_MODIFIED.into_response();
+        for name in [header::ETAG, header::CACHE_CONTROL] {
+            if let Some(v) = parts.headers.get(&name) {
+                r.headers_mut().insert(name, v.clone());
+            }
+        }
+        return r;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(accept: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).unwrap(),
+        );
+        h
+    }
+
+    #[test]
+    fn encodings_are_negotiated() {
+        assert!(negotiate(&headers("gzip, deflate, br")) == Encoding::Brotli);
+        assert!(negotiate(&headers("gzip")) == Encoding::Gzip);
+        assert!(negotiate(&headers("br;q=0, gzip")) == Encoding::Gzip);
+        assert!(negotiate(&headers("identity")) == Encoding::Identity);
+        assert!(negotiate(&HeaderMap::new()) == Encoding::Identity);
+    }
+
+    #[test]
+    fn changes_travel_as_text() {
+        for c in [
+            Change::Everything,
+            Change::Comments { article_id: 7 },
+            Change::CommentCount { article_id: 9 },
+        ] {
+            assert_eq!(Change::parse(&c.payload()), Some(c));
+        }
+        assert_eq!(Change::parse("x:1"), None);
+    }
+
+    #[test]
+    fn compressed_forms_round_trip() {
+        let page = "<p>hello</p>".repeat(500);
+        let gz = gzip(page.as_bytes());
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut out)
+            .unwrap();
+        assert_eq!(out, page);
+        let br = brotli(page.as_bytes());
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut out).unwrap();
+        assert_eq!(out, page.as_bytes());
+        assert!(br.len() < page.len() / 10 && gz.len() < page.len() / 10);
+    }
+
+    #[test]
+    fn only_known_query_strings_are_cached() {
+        let req = |uri: &str| Request::builder().uri(uri).body(Body::empty()).unwrap();
+        assert_eq!(
+            cache_key(&req("/articles/a?sort=newest")).as_deref(),
+            Some("/articles/a?sort=newest")
+        );
+        assert_eq!(cache_key(&req("/")).as_deref(), Some("/"));
+        assert_eq!(cache_key(&req("/?utm_source=x")), None);
+    }
+
+    #[test]
+    fn a_render_that_raced_an_invalidation_is_not_kept() {
+        let cache = PageCache::default();
+        let entry = |group| {
+            Arc::new(Entry {
+                group,
+                stored: Utc::now(),
+                headers: HeaderMap::new(),
+                etag: etag_of(b"x"),
+                identity: Bytes::from_static(b"x"),
+                gzip: Bytes::new(),
+                brotli: Bytes::new(),
+            })
+        };
+        let before = cache.generation.load(Ordering::SeqCst);
+        cache.drop_pages(Change::Comments { article_id: 1 });
+        cache.put("/a".into(), entry(CacheGroup::Article(1)), before);
+        let now = Utc::now();
+        assert!(cache.get("/a", now).is_none());
+        let gen_now = cache.generation.load(Ordering::SeqCst);
+        cache.put("/a".into(), entry(CacheGroup::Article(1)), gen_now);
+        cache.put("/".into(), entry(CacheGroup::Listings), gen_now);
+        cache.put("/b".into(), entry(CacheGroup::Article(2)), gen_now);
+        cache.drop_pages(Change::Comments { article_id: 1 });
+        assert!(cache.get("/a", now).is_none() && cache.get("/", now).is_some());
+        // Listings expire after a minute by the site's clock, articles after five.
+        let later = now + chrono::Duration::seconds(61);
+        assert!(cache.get("/", later).is_none() && cache.get("/b", later).is_some());
+        cache.drop_pages(Change::CommentCount { article_id: 2 });
+        assert!(cache.get("/b", now).is_none() && cache.get("/", now).is_none());
+    }
+}
