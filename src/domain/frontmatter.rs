@@ -77,6 +77,15 @@ pub fn parse(text: &str) -> Result<NewArticle, FrontMatterError> {
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A lone carriage return ends a line for YAML (and for old editors): make every line end a
+    // `\n` first, so the line numbers in messages are the file's. (Found by the fuzzer.)
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
@@ -247,6 +256,16 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_carriage_returns_end_lines_in_messages_too() {
+        let e = parse("---\r[-\r#\r\r\"\n---\n").unwrap_err();
+        assert!(e.line <= 6, "{e}");
+        let ok = parse(
+            "---\r\ntitle: T\r\nsection: S\r\nauthor: A\r\npublished_at: 2026-01-01T00:00:00Z\r\n---\r\nBody\r\n",
+        );
+        assert_eq!(ok.unwrap().body_source, "Body\n");
+    }
 
     const GOOD: &str = "---\ntitle: \"Harbour reopens\"\nsection: International\nauthor: Mira Castell\npublished_at: 2026-11-20T08:30:00Z\ntags: [ports, weather, ports]\nsummary: Ships are moving again.\n---\n\nThe harbour *reopened*.\n";
 
