@@ -10,7 +10,8 @@ pub mod slug;
 pub mod user;
 
 pub use article::{
-    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, ListScope, NewArticle,
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, FeaturedImage, ListScope,
+    NewArticle, RelatedLink,
 };
 pub use clock::Clock;
 pub use slug::Slug;
