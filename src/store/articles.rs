@@ -200,9 +200,10 @@ macro_rules! import_in {
 
 /// Chooses and stores an article's related picks (`$1` the article, `$2` its section, `$3…`
 /// its tags). Candidates are each tag's newest articles and the section's newest, found through
-/// indexes with a LIMIT each; only they are scored, by 2 × tags shared (counted exactly) + 1
-/// for the same section, most recent first among equals. Unpublished articles (no date) are
-/// never picked; scheduled ones are, and the page shows them once their time has come.
+/// indexes with a LIMIT each; only they are scored, by 2 × tags shared (counted exactly, by
+/// primary-key lookups against the bound tag ids) + 1 for the same section, most recent first
+/// among equals. Unpublished articles (no date) are never picked; scheduled ones are, and the
+/// page shows them once their time has come.
 fn related_picks_sql(tags: usize) -> String {
     let mut parts: Vec<String> = (0..tags)
         .map(|i| {
@@ -219,12 +220,18 @@ fn related_picks_sql(tags: usize) -> String {
          WHERE section_id = $2 AND id <> $1 AND published_at IS NOT NULL \
          ORDER BY published_at DESC, id DESC LIMIT {RELATED_SCAN_SECTION}) AS s"
     ));
+    let shared = if tags == 0 {
+        "0".to_owned()
+    } else {
+        format!(
+            "(SELECT COUNT(*) FROM article_tags x WHERE x.article_id = a.id AND x.tag_id IN ({}))",
+            placeholders(3, tags)
+        )
+    };
     format!(
         "INSERT INTO article_related (article_id, related_id, score) \
          SELECT $1, c.id, c.score FROM (SELECT a.id, a.published_at, \
-         2 * (SELECT COUNT(*) FROM article_tags x WHERE x.article_id = a.id \
-              AND x.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = $1)) \
-         + CASE WHEN a.section_id = $2 THEN 1 ELSE 0 END AS score \
+         2 * {shared} + CASE WHEN a.section_id = $2 THEN 1 ELSE 0 END AS score \
          FROM articles a WHERE a.id IN ({}) AND a.published_at IS NOT NULL) AS c \
          ORDER BY c.score DESC, c.published_at DESC, c.id DESC LIMIT {RELATED_KEEP}",
         parts.join(" UNION ALL ")
