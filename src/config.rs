@@ -57,6 +57,16 @@ pub enum LogFormat {
     Json,
 }
 
+/// What feeds carry of each article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedContent {
+    /// The whole body, as HTML.
+    Full,
+    /// The summary only: readers come to the site for the rest.
+    Summary,
+}
+
 /// The site's configuration, resolved from every source.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -84,6 +94,7 @@ pub struct Config {
     /// SMTP relay, e.g. smtp://mail.example.org:25. Without it, mail goes to DATA_DIR/outbox/.
     pub smtp_url: Option<DatabaseUrl>,
     pub mail_from: String,
+    pub feed_content: FeedContent,
 }
 
 impl Default for Config {
@@ -107,6 +118,7 @@ impl Default for Config {
             signups_per_hour: 5,
             smtp_url: None,
             mail_from: "Broadsheet <no-reply@localhost>".to_owned(),
+            feed_content: FeedContent::Full,
         }
     }
 }
@@ -219,6 +231,10 @@ impl Config {
                 .clone()
                 .or(file.mail_from)
                 .unwrap_or(d.mail_from),
+            feed_content: flags
+                .feed_content
+                .or(file.feed_content)
+                .unwrap_or(d.feed_content),
         })
     }
 }
@@ -303,6 +319,9 @@ pub struct ConfigFlags {
     /// Sender of outgoing mail [default: Broadsheet <no-reply@localhost>]
     #[arg(long, env = "BROADSHEET_MAIL_FROM", global = true)]
     pub mail_from: Option<String>,
+    /// What feeds carry: the full article or its summary [default: full]
+    #[arg(long, env = "BROADSHEET_FEED_CONTENT", global = true)]
+    pub feed_content: Option<FeedContent>,
 }
 
 /// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
@@ -327,6 +346,7 @@ struct FileConfig {
     signups_per_hour: Option<u32>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    feed_content: Option<FeedContent>,
 }
 
 impl FileConfig {
@@ -353,6 +373,31 @@ mod tests {
         assert_eq!(c.database_url.expose(), "sqlite://data/broadsheet.db");
         assert_eq!(c.base_url, "http://127.0.0.1:3000");
         assert!(c.demo_content);
+        assert_eq!(c.feed_content, FeedContent::Full);
+    }
+
+    #[test]
+    fn feed_content_comes_from_the_file_or_a_flag() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(&path, "feed_content = \"summary\"\n").unwrap();
+        let mut flags = ConfigFlags {
+            config: Some(path.clone()),
+            ..ConfigFlags::default()
+        };
+        assert_eq!(
+            Config::resolve(&flags).unwrap().feed_content,
+            FeedContent::Summary
+        );
+        flags.feed_content = Some(FeedContent::Full);
+        assert_eq!(
+            Config::resolve(&flags).unwrap().feed_content,
+            FeedContent::Full
+        );
+        std::fs::write(&path, "feed_content = \"excerpt\"\n").unwrap();
+        flags.feed_content = None;
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("feed_content"), "{e}");
     }
 
     #[test]

@@ -12,6 +12,8 @@ backend_tests!(
     feeds_answer_304_when_unchanged,
     sitemaps_parse_and_every_url_answers,
     article_pages_carry_structured_data_and_link_previews,
+    featured_images_reach_the_page_previews_feeds_and_api,
+    summary_feeds_carry_summaries_only,
 );
 
 async fn fixtures(app: &TestApp) {
@@ -311,4 +313,241 @@ async fn article_pages_carry_structured_data_and_link_previews(app: TestApp) {
         vec!["website"]
     );
     assert!(texts(&doc, "script[type='application/ld+json']").is_empty());
+}
+
+/// An article file with a featured image, parsed as `broadsheet import` parses it.
+fn illustrated(slug: &str, image_fields: &str, minutes_ago: i64) -> broadsheet::domain::NewArticle {
+    let published = (common::t0() - chrono::Duration::minutes(minutes_ago))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let text = format!(
+        "---\ntitle: \"Pictures of {slug}\"\nslug: {slug}\nsection: Science\nauthor: Ana Ruiz\n\
+         published_at: {published}\nsummary: \"Summary of {slug}.\"\n{image_fields}---\n\n\
+         The body of {slug} with *emphasis*.\n"
+    );
+    broadsheet::domain::frontmatter::parse(&text).unwrap()
+}
+
+async fn featured_images_reach_the_page_previews_feeds_and_api(app: TestApp) {
+    let base = format!("http://{}", app.addr);
+    app.publish(&[
+        illustrated(
+            "local-picture",
+            "image: /media/cranes.jpg\nimage_alt: \"Cranes <at> dawn\"\nimage_caption: \"Photo: Ana Ruiz\"\n",
+            20,
+        ),
+        illustrated(
+            "remote-picture",
+            "image: https://cdn.example.org/p/123\nimage_alt: A chart of tides\n",
+            10,
+        ),
+        illustrated("no-picture", "", 5),
+    ])
+    .await;
+
+    // The page: a figure with the alt text and the caption, escaped.
+    let body = app.page("/articles/local-picture", 200).await;
+    assert!(body.contains("Cranes &lt;at&gt; dawn") || body.contains("Cranes &#60;at&#62; dawn"));
+    let doc = html(&body);
+    assert_eq!(
+        attrs(&doc, "figure.story-image img", "src"),
+        vec!["/media/cranes.jpg"]
+    );
+    assert_eq!(
+        attrs(&doc, "figure.story-image img", "alt"),
+        vec!["Cranes <at> dawn"]
+    );
+    assert_eq!(
+        texts(&doc, "figure.story-image figcaption"),
+        vec!["Photo: Ana Ruiz"]
+    );
+    // Link previews name the absolute URL and ask for the large card.
+    let cranes = format!("{base}/media/cranes.jpg");
+    assert_eq!(
+        attrs(&doc, "meta[property='og:image']", "content"),
+        vec![cranes.clone()]
+    );
+    assert_eq!(
+        attrs(&doc, "meta[property='og:image:alt']", "content"),
+        vec!["Cranes <at> dawn"]
+    );
+    assert_eq!(
+        attrs(&doc, "meta[name='twitter:card']", "content"),
+        vec!["summary_large_image"]
+    );
+    let ld: serde_json::Value =
+        serde_json::from_str(&texts(&doc, "script[type='application/ld+json']")[0]).unwrap();
+    assert_eq!(ld["image"]["url"], cranes.as_str());
+    assert_eq!(ld["image"]["caption"], "Photo: Ana Ruiz");
+
+    let doc = html(&app.page("/articles/remote-picture", 200).await);
+    assert_eq!(
+        attrs(&doc, "figure.story-image img", "src"),
+        vec!["https://cdn.example.org/p/123"]
+    );
+    assert!(texts(&doc, "figure.story-image figcaption").is_empty());
+    assert_eq!(
+        attrs(&doc, "meta[property='og:image']", "content"),
+        vec!["https://cdn.example.org/p/123"]
+    );
+    // Without an image: no figure, no og:image, the small card, no image in the data.
+    let doc = html(&app.page("/articles/no-picture", 200).await);
+    assert!(attrs(&doc, "figure img", "src").is_empty());
+    assert!(attrs(&doc, "meta[property='og:image']", "content").is_empty());
+    assert_eq!(
+        attrs(&doc, "meta[name='twitter:card']", "content"),
+        vec!["summary"]
+    );
+    let ld: serde_json::Value =
+        serde_json::from_str(&texts(&doc, "script[type='application/ld+json']")[0]).unwrap();
+    assert!(ld.get("image").is_none());
+
+    // Feeds: an RSS enclosure, an Atom enclosure link, a JSON Feed image; absolute URLs, the
+    // type from the extension (the generic one without), length 0 (not known).
+    let rss = app.page("/feed.rss", 200).await;
+    let doc = roxmltree::Document::parse(&rss).unwrap();
+    let enclosures: Vec<(String, String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("enclosure"))
+        .map(|n| {
+            let a = |k| n.attribute(k).unwrap_or_default().to_owned();
+            (a("url"), a("type"), a("length"))
+        })
+        .collect();
+    assert_eq!(
+        enclosures,
+        vec![
+            (
+                "https://cdn.example.org/p/123".to_owned(),
+                "application/octet-stream".to_owned(),
+                "0".to_owned()
+            ),
+            (cranes.clone(), "image/jpeg".to_owned(), "0".to_owned()),
+        ]
+    );
+    let atom = app.page("/feed.atom", 200).await;
+    let doc = roxmltree::Document::parse(&atom).unwrap();
+    let links: Vec<(String, String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("link") && n.attribute("rel") == Some("enclosure"))
+        .map(|n| {
+            let a = |k| n.attribute(k).unwrap_or_default().to_owned();
+            (a("href"), a("type"), a("length"))
+        })
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            (
+                "https://cdn.example.org/p/123".to_owned(),
+                "application/octet-stream".to_owned(),
+                "0".to_owned()
+            ),
+            (cranes.clone(), "image/jpeg".to_owned(), "0".to_owned()),
+        ]
+    );
+    // And real feed readers see them.
+    let feed = parse_feed(&app, "/feed.rss", "application/rss+xml").await;
+    let local = feed
+        .entries
+        .iter()
+        .find(|e| e.title.as_ref().unwrap().content == "Pictures of local-picture")
+        .unwrap();
+    let media: Vec<String> = local
+        .media
+        .iter()
+        .flat_map(|m| m.content.iter())
+        .filter_map(|c| c.url.as_ref().map(|u| u.to_string()))
+        .collect();
+    assert_eq!(media, vec![cranes.clone()]);
+    let json: serde_json::Value = serde_json::from_str(&app.page("/feed.json", 200).await).unwrap();
+    let images: Vec<serde_json::Value> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["image"].clone())
+        .collect();
+    assert_eq!(
+        images,
+        vec![
+            serde_json::Value::Null,
+            "https://cdn.example.org/p/123".into(),
+            cranes.clone().into()
+        ]
+    );
+    parse_feed(&app, "/feed.json", "application/feed+json").await;
+    parse_feed(&app, "/feed.atom", "application/atom+xml").await;
+
+    // The API: absolute URL, alt and caption; null without an image.
+    let api: serde_json::Value =
+        serde_json::from_str(&app.page("/api/v1/articles/local-picture", 200).await).unwrap();
+    assert_eq!(
+        api["image"],
+        serde_json::json!({ "url": cranes, "alt": "Cranes <at> dawn", "caption": "Photo: Ana Ruiz" })
+    );
+    let api: serde_json::Value =
+        serde_json::from_str(&app.page("/api/v1/articles/remote-picture", 200).await).unwrap();
+    assert_eq!(api["image"]["caption"], serde_json::Value::Null);
+    let api: serde_json::Value =
+        serde_json::from_str(&app.page("/api/v1/articles/no-picture", 200).await).unwrap();
+    assert_eq!(api["image"], serde_json::Value::Null);
+}
+
+async fn summary_feeds_carry_summaries_only(app: TestApp) {
+    let app = TestApp::start_with(app.backend, |c| {
+        c.feed_content = broadsheet::config::FeedContent::Summary
+    })
+    .await
+    .unwrap();
+    fixtures(&app).await;
+    let mut silent = article("no-summary", "Science", 1);
+    silent.summary = String::new();
+    app.publish(&[silent]).await;
+    for (path, kind) in [
+        ("/feed.atom", "application/atom+xml"),
+        ("/feed.rss", "application/rss+xml"),
+        ("/feed.json", "application/feed+json"),
+    ] {
+        let feed = parse_feed(&app, path, kind).await;
+        assert_eq!(feed.entries.len(), 4, "{path}");
+        for e in &feed.entries {
+            let title = &e.title.as_ref().unwrap().content;
+            let body = e.content.as_ref().and_then(|c| c.body.clone());
+            // No body anywhere: only the summary (JSON Feed carries it as content_text).
+            assert!(
+                !body.as_deref().unwrap_or_default().contains("paragraph"),
+                "{path}: {title}: {body:?}"
+            );
+            if title == "Headline of no-summary" {
+                continue;
+            }
+            let expected = if title == "Harbour reopens" {
+                "Summary of harbour-reopens."
+            } else if title == "Rates hold steady" {
+                "Summary of rates-hold."
+            } else {
+                "Summary of old-science."
+            };
+            let summary = e.summary.as_ref().map(|s| s.content.clone());
+            assert!(
+                summary.as_deref() == Some(expected) || body.as_deref() == Some(expected),
+                "{path}: {title}: {summary:?} {body:?}"
+            );
+        }
+        let raw = app.page(path, 200).await;
+        assert!(!raw.contains("reopened"), "{path}: no body text:\n{raw}");
+        assert!(!raw.contains("content:encoded"), "{path}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&app.page("/feed.json", 200).await).unwrap();
+    for item in json["items"].as_array().unwrap() {
+        assert!(item.get("content_html").is_none(), "{item}");
+        assert_eq!(item["content_text"], item["summary"], "{item}");
+    }
+    let atom = app.page("/feed.atom", 200).await;
+    assert!(!atom.contains("<content"), "{atom}");
+
+    // The default is the whole article.
+    let full = TestApp::start(app.backend).await.unwrap();
+    fixtures(&full).await;
+    let raw = full.page("/feed.rss", 200).await;
+    assert!(raw.contains("content:encoded") && raw.contains("reopened"));
 }

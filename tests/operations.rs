@@ -18,6 +18,7 @@ backend_tests!(
     migrations_are_recorded_and_idempotent,
     import_command_imports_all_files_or_none,
     import_reports_file_and_line_of_bad_front_matter,
+    import_refuses_images_without_alt_text_or_with_unsafe_addresses,
     user_create_hashes_with_argon2id_and_refuses_duplicates,
     serve_on_an_empty_database_loads_the_demo_site,
     sigterm_finishes_the_request_in_flight_then_exits,
@@ -315,6 +316,86 @@ async fn import_reports_file_and_line_of_bad_front_matter(app: TestApp) {
     assert!(
         String::from_utf8_lossy(&missing.stderr)
             .contains("/nonexistent/x.md: cannot read the file")
+    );
+}
+
+async fn import_refuses_images_without_alt_text_or_with_unsafe_addresses(app: TestApp) {
+    let dir = tempfile::tempdir().unwrap();
+    let import = |file: &std::path::Path| {
+        bin()
+            .args(["--database-url", &app.database_url, "import"])
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    // `image` is on line 6 of these files (after title, section, author, published_at).
+    let no_alt = write_file(
+        dir.path(),
+        "no-alt.md",
+        &article_file(
+            "Cranes",
+            "Science",
+            "Ana Ruiz",
+            "image: /media/cranes.jpg\n",
+        ),
+    );
+    let out = import(&no_alt);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-alt.md: line 6: `image` needs `image_alt`"),
+        "{err}"
+    );
+    let script = write_file(
+        dir.path(),
+        "script.md",
+        &article_file(
+            "Cranes",
+            "Science",
+            "Ana Ruiz",
+            "image: javascript:alert(1)\nimage_alt: Cranes at dawn\n",
+        ),
+    );
+    let out = import(&script);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("script.md: line 6: `image` must be an https:// or http:// URL"),
+        "{err}"
+    );
+    let data = write_file(
+        dir.path(),
+        "data.md",
+        &article_file(
+            "Cranes",
+            "Science",
+            "Ana Ruiz",
+            "image: \"data:image/svg+xml,<svg onload=alert(1)>\"\nimage_alt: x\n",
+        ),
+    );
+    assert_eq!(import(&data).status.code(), Some(1));
+    app.page("/articles/cranes", 404).await;
+    // With alt text and a safe address it goes in, and the page shows it.
+    let good = write_file(
+        dir.path(),
+        "good.md",
+        &article_file(
+            "Cranes",
+            "Science",
+            "Ana Ruiz",
+            "image: https://cdn.example.org/cranes.webp\nimage_alt: Cranes at dawn\n",
+        ),
+    );
+    let out = import(&good);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = html(&app.page("/articles/cranes", 200).await);
+    assert_eq!(
+        attrs(&doc, "figure img", "alt"),
+        vec!["Cranes at dawn".to_owned()]
     );
 }
 

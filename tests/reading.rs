@@ -16,6 +16,8 @@ backend_tests!(
     unknown_pages_answer_404_with_a_real_page,
     malformed_page_links_get_a_readable_400,
     article_page_costs_the_same_queries_whatever_the_site_size,
+    related_articles_rank_by_shared_tags_and_skip_unpublished,
+    related_articles_cost_the_same_queries_however_popular_the_tags,
 );
 
 async fn front_page_shows_lead_and_sections(app: TestApp) {
@@ -297,7 +299,188 @@ async fn article_page_costs_the_same_queries_whatever_the_site_size(app: TestApp
     assert_eq!(cost(&app, "/sections/science").await, small_section);
     assert_eq!(cost(&app, "/").await, small_front);
     assert!(
-        small_article <= 3,
+        small_article <= 4,
         "an article page costs {small_article} queries"
+    );
+}
+
+fn tagged(
+    slug: &str,
+    section: &str,
+    minutes_ago: i64,
+    tags: &[&str],
+) -> broadsheet::domain::NewArticle {
+    let mut a = article(slug, section, minutes_ago);
+    a.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+    a
+}
+
+fn related_on(body: &str) -> Vec<String> {
+    attrs(&html(body), "section.related li a", "href")
+        .into_iter()
+        .map(|h| h.trim_start_matches("/articles/").to_owned())
+        .collect()
+}
+
+async fn related_articles_rank_by_shared_tags_and_skip_unpublished(app: TestApp) {
+    // Some written before the article (its own picks), some after (they pick it).
+    let mut unpublished = tagged("unpublished", "Science", 0, &["ports", "tides", "storms"]);
+    unpublished.published_at = None;
+    app.publish(&[
+        tagged(
+            "three-shared",
+            "Business",
+            300,
+            &["ports", "tides", "storms"],
+        ),
+        tagged("one-shared-old", "Business", 200, &["storms"]),
+        tagged("scheduled", "Business", -60, &["ports", "tides", "storms"]),
+        tagged("unrelated", "Business", 100, &["markets"]),
+        unpublished,
+    ])
+    .await;
+    app.publish(&[tagged(
+        "subject",
+        "Science",
+        50,
+        &["ports", "tides", "storms"],
+    )])
+    .await;
+    app.publish(&[
+        tagged(
+            "two-shared-same-section",
+            "Science",
+            40,
+            &["ports", "tides"],
+        ),
+        tagged("two-shared", "Business", 30, &["tides", "ports", "other"]),
+        tagged("one-shared-new", "Business", 20, &["ports"]),
+    ])
+    .await;
+
+    let body = app.page("/articles/subject", 200).await;
+    let doc = html(&body);
+    // An accessible, labelled section of headline links.
+    assert_eq!(
+        texts(&doc, "section.related h2#related-heading"),
+        vec!["Related articles"]
+    );
+    assert_eq!(
+        attrs(&doc, "section.related", "aria-labelledby"),
+        vec!["related-heading"]
+    );
+    // Most shared tags first; the same section breaks a tie of tags; then the newest. Never
+    // the article itself, an unpublished one or a scheduled one; four at most.
+    assert_eq!(
+        related_on(&body),
+        vec![
+            "three-shared",
+            "two-shared-same-section",
+            "two-shared",
+            "one-shared-new"
+        ]
+    );
+    assert_eq!(
+        texts(&doc, "section.related li a")[0],
+        "Headline of three-shared"
+    );
+    // The older article links to the newer ones that share its tags.
+    let body = app.page("/articles/three-shared", 200).await;
+    let links = related_on(&body);
+    assert_eq!(links[0], "subject", "{links:?}");
+    assert!(!links.contains(&"three-shared".to_owned()), "{links:?}");
+    assert!(!links.contains(&"unpublished".to_owned()), "{links:?}");
+    assert!(!links.contains(&"scheduled".to_owned()), "{links:?}");
+
+    // The API lists the same, with absolute URLs.
+    let api: serde_json::Value =
+        serde_json::from_str(&app.page("/api/v1/articles/subject", 200).await).unwrap();
+    let slugs: Vec<&str> = api["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        slugs,
+        vec![
+            "three-shared",
+            "two-shared-same-section",
+            "two-shared",
+            "one-shared-new"
+        ]
+    );
+    assert_eq!(
+        api["related"][0]["url"],
+        format!("http://{}/articles/three-shared", app.addr)
+    );
+    assert_eq!(api["related"][0]["title"], "Headline of three-shared");
+
+    // Once the scheduled article is out, it leads (three tags, and newer).
+    app.clock.advance(chrono::Duration::hours(2));
+    let body = app.page("/articles/subject", 200).await;
+    assert_eq!(
+        related_on(&body),
+        vec![
+            "scheduled",
+            "three-shared",
+            "two-shared-same-section",
+            "two-shared"
+        ]
+    );
+
+    // An untagged article falls back to its section's newest, and one alone has no section.
+    app.publish(&[tagged("untagged", "Science", 0, &[])]).await;
+    let body = app.page("/articles/untagged", 200).await;
+    assert_eq!(
+        related_on(&body),
+        vec!["two-shared-same-section", "subject"]
+    );
+    app.publish(&[tagged("alone", "Opinion", 0, &["nothing-else"])])
+        .await;
+    let body = app.page("/articles/alone", 200).await;
+    assert!(related_on(&body).is_empty());
+    assert!(!body.contains("Related articles"));
+}
+
+async fn related_articles_cost_the_same_queries_however_popular_the_tags(app: TestApp) {
+    app.publish(&[
+        tagged("measured", "Science", 1000, &["ports", "tides"]),
+        tagged("peer", "Science", 900, &["ports"]),
+    ])
+    .await;
+    let before = cost(&app, "/articles/measured").await;
+    assert_eq!(
+        related_on(&app.page("/articles/measured", 200).await),
+        vec!["peer"]
+    );
+    // Hundreds more articles on the same tags, each of which may pick the measured one.
+    let many: Vec<_> = (0..400)
+        .map(|i| {
+            tagged(
+                &format!("same-topic-{i}"),
+                ["Science", "Business"][i % 2],
+                i as i64,
+                if i % 3 == 0 {
+                    &["ports", "tides"]
+                } else {
+                    &["ports"]
+                },
+            )
+        })
+        .collect();
+    app.publish(&many).await;
+    assert_eq!(cost(&app, "/articles/measured").await, before);
+    let links = related_on(&app.page("/articles/measured", 200).await);
+    assert_eq!(links.len(), 4, "{links:?}");
+    // Both tags shared, in the same section, newest first: i = 0, 6, 12, 18.
+    assert_eq!(
+        links,
+        vec![
+            "same-topic-0",
+            "same-topic-6",
+            "same-topic-12",
+            "same-topic-18"
+        ]
     );
 }

@@ -127,6 +127,7 @@ pub async fn run(config: Config, count: u32) -> anyhow::Result<()> {
             tags: tags.choose_multiple(&mut rng, 3).cloned().collect(),
             published_at: Some(now - Duration::minutes(serial * 7)),
             updated_at: None,
+            image: None,
         });
         if batch.len() == BATCH {
             store.import_articles(&batch, now).await?;

@@ -31,6 +31,52 @@ pub struct ArticleDetail {
     pub card: ArticleCard,
     pub body_html: String,
     pub tags: Vec<Byline>,
+    pub image: Option<FeaturedImage>,
+}
+
+/// An article's featured image: shown at the top of its page, in link previews and in feeds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeaturedImage {
+    /// An absolute http(s) URL, or a path on this site starting with `/`.
+    pub src: String,
+    /// Text that stands in for the image; always present.
+    pub alt: String,
+    pub caption: Option<String>,
+}
+
+impl FeaturedImage {
+    /// The image's absolute URL: site paths are joined to `base_url` (which has no trailing `/`).
+    pub fn absolute_url(&self, base_url: &str) -> String {
+        if self.src.starts_with('/') {
+            format!("{base_url}{}", self.src)
+        } else {
+            self.src.clone()
+        }
+    }
+
+    /// The MIME type its file extension names, for feed enclosures; `None` when it names none
+    /// the site knows.
+    pub fn mime_type(&self) -> Option<&'static str> {
+        let path = self.src.split(['?', '#']).next().unwrap_or("");
+        let file = path.rsplit('/').next().unwrap_or("");
+        let (_, ext) = file.rsplit_once('.')?;
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "jpg" | "jpeg" => "image/jpeg",
+            "png" => "image/png",
+            "gif" => "image/gif",
+            "webp" => "image/webp",
+            "avif" => "image/avif",
+            "svg" => "image/svg+xml",
+            _ => return None,
+        })
+    }
+}
+
+/// An article another one links to as related: its headline and where it lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelatedLink {
+    pub slug: String,
+    pub title: String,
 }
 
 /// Which articles a listing shows. Listings are always of published articles, newest first.
@@ -90,6 +136,7 @@ pub struct NewArticle {
     pub tags: Vec<String>,
     pub published_at: Option<DateTime<Utc>>,
     pub updated_at: Option<DateTime<Utc>>,
+    pub image: Option<FeaturedImage>,
 }
 
 #[cfg(test)]
@@ -114,5 +161,27 @@ mod tests {
         ] {
             assert_eq!(Cursor::decode(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn image_urls_become_absolute_and_name_their_type() {
+        let image = |src: &str| FeaturedImage {
+            src: src.into(),
+            alt: "A ship".into(),
+            caption: None,
+        };
+        let local = image("/media/Harbour.JPG?w=800");
+        assert_eq!(
+            local.absolute_url("https://news.example"),
+            "https://news.example/media/Harbour.JPG?w=800"
+        );
+        assert_eq!(local.mime_type(), Some("image/jpeg"));
+        let remote = image("https://cdn.example/a.b/picture");
+        assert_eq!(
+            remote.absolute_url("https://news.example"),
+            "https://cdn.example/a.b/picture"
+        );
+        assert_eq!(remote.mime_type(), None);
+        assert_eq!(image("/x.webp#top").mime_type(), Some("image/webp"));
     }
 }

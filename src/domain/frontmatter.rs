@@ -10,6 +10,9 @@
 //! tags: [weather, ports]          # optional
 //! summary: "One or two sentences." # optional
 //! updated_at: 2026-11-21T10:00:00Z # optional: shows "Updated …"
+//! image: /media/harbour.jpg       # optional: an http(s) URL or a path on this site
+//! image_alt: "Cranes at dawn"     # required with `image`
+//! image_caption: "Photo: M. C."   # optional
 //! ---
 //! The body, in Markdown.
 //! ```
@@ -19,7 +22,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::article::NewArticle;
+use super::article::{FeaturedImage, NewArticle};
 use super::slug::Slug;
 
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -27,6 +30,9 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_SUMMARY_CHARS: usize = 1000;
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_TAGS: usize = 20;
+pub const MAX_IMAGE_URL_CHARS: usize = 2000;
+pub const MAX_IMAGE_ALT_CHARS: usize = 300;
+pub const MAX_IMAGE_CAPTION_CHARS: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
@@ -56,6 +62,9 @@ struct Fields {
     #[serde(default)]
     summary: String,
     updated_at: Option<String>,
+    image: Option<String>,
+    image_alt: Option<String>,
+    image_caption: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -228,6 +237,12 @@ pub fn parse(text: &str) -> Result<NewArticle, FrontMatterError> {
             format!("`summary` is longer than {MAX_SUMMARY_CHARS} characters"),
         ));
     }
+    let image = featured_image(
+        fields.image,
+        fields.image_alt,
+        fields.image_caption,
+        &key_line,
+    )?;
     if body.trim().is_empty() {
         return Err(err(
             closing_line + 1,
@@ -244,7 +259,102 @@ pub fn parse(text: &str) -> Result<NewArticle, FrontMatterError> {
         tags,
         published_at: Some(published_at),
         updated_at,
+        image,
     })
+}
+
+/// Checks the image fields together: an image needs its alt text, alt text and caption need an
+/// image, and the address must be one a browser fetches as an image (no `javascript:` or
+/// `data:` URLs, no other host through `//`).
+fn featured_image(
+    src: Option<String>,
+    alt: Option<String>,
+    caption: Option<String>,
+    key_line: &dyn Fn(&str) -> usize,
+) -> Result<Option<FeaturedImage>, FrontMatterError> {
+    let trimmed = |s: Option<String>| s.map(|s| s.trim().to_owned());
+    let (src, alt, caption) = (trimmed(src), trimmed(alt), trimmed(caption));
+    let Some(src) = src else {
+        for (key, value) in [("image_alt", &alt), ("image_caption", &caption)] {
+            if value.is_some() {
+                return Err(err(
+                    key_line(key),
+                    format!(
+                        "`{key}` describes a featured image: add an `image` field or remove it"
+                    ),
+                ));
+            }
+        }
+        return Ok(None);
+    };
+    let line = key_line("image");
+    if src.chars().count() > MAX_IMAGE_URL_CHARS {
+        return Err(err(
+            line,
+            format!("`image` is longer than {MAX_IMAGE_URL_CHARS} characters"),
+        ));
+    }
+    if !is_image_address(&src) {
+        let shown: String = src.chars().take(80).collect();
+        return Err(err(
+            line,
+            format!(
+                "`image` must be an https:// or http:// URL or a path on this site starting with `/`, \
+                 without spaces (got `{shown}`)"
+            ),
+        ));
+    }
+    let alt = match alt {
+        None => {
+            return Err(err(
+                line,
+                "`image` needs `image_alt`: a short description of the picture for readers who \
+                 cannot see it",
+            ));
+        }
+        Some(a) if a.is_empty() => {
+            return Err(err(
+                key_line("image_alt"),
+                "`image_alt` is empty: describe the picture for readers who cannot see it",
+            ));
+        }
+        Some(a) => a,
+    };
+    if alt.chars().count() > MAX_IMAGE_ALT_CHARS {
+        return Err(err(
+            key_line("image_alt"),
+            format!("`image_alt` is longer than {MAX_IMAGE_ALT_CHARS} characters"),
+        ));
+    }
+    let caption = caption.filter(|c| !c.is_empty());
+    if caption
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > MAX_IMAGE_CAPTION_CHARS)
+    {
+        return Err(err(
+            key_line("image_caption"),
+            format!("`image_caption` is longer than {MAX_IMAGE_CAPTION_CHARS} characters"),
+        ));
+    }
+    Ok(Some(FeaturedImage { src, alt, caption }))
+}
+
+/// An absolute http(s) URL with a host, or a site path (`/…` but not `//host/…`); no spaces,
+/// control characters, quotes or angle brackets anywhere.
+fn is_image_address(s: &str) -> bool {
+    if s.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+    {
+        return false;
+    }
+    if s.starts_with('/') {
+        return !s.starts_with("//");
+    }
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") && !host.is_empty()
 }
 
 fn parse_time(s: &str) -> Option<DateTime<Utc>> {
@@ -334,5 +444,67 @@ mod tests {
             a.updated_at.unwrap().to_rfc3339(),
             "2026-11-21T09:00:00+00:00"
         );
+    }
+
+    fn with_image(fields: &str) -> String {
+        GOOD.replace("summary:", &format!("{fields}summary:"))
+    }
+
+    #[test]
+    fn accepts_a_featured_image_with_its_alt_text() {
+        let a = parse(&with_image(
+            "image: /media/harbour.jpg\nimage_alt: \"Cranes at dawn\"\nimage_caption: \"Photo: Mira Castell\"\n",
+        ))
+        .unwrap();
+        let image = a.image.unwrap();
+        assert_eq!(image.src, "/media/harbour.jpg");
+        assert_eq!(image.alt, "Cranes at dawn");
+        assert_eq!(image.caption.as_deref(), Some("Photo: Mira Castell"));
+        let a = parse(&with_image(
+            "image: https://cdn.example.org/a.png\nimage_alt: A chart\n",
+        ))
+        .unwrap();
+        assert_eq!(a.image.unwrap().caption, None);
+        assert_eq!(parse(GOOD).unwrap().image, None);
+    }
+
+    #[test]
+    fn refuses_images_without_alt_text_or_with_unsafe_addresses() {
+        // `image` is on line 7 of these files.
+        let e = parse(&with_image("image: /media/harbour.jpg\n")).unwrap_err();
+        assert_eq!(e.line, 7, "{e}");
+        assert!(e.message.contains("needs `image_alt`"), "{e}");
+        let e = parse(&with_image("image: /a.jpg\nimage_alt: \"  \"\n")).unwrap_err();
+        assert_eq!(e.line, 8, "{e}");
+        assert!(e.message.contains("`image_alt` is empty"), "{e}");
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "data:image/png;base64,AAAA",
+            "//evil.example/a.jpg",
+            "ftp://example.org/a.jpg",
+            "https://",
+            "media/a.jpg",
+            "\"/a b.jpg\"",
+        ] {
+            let e = parse(&with_image(&format!("image: {bad}\nimage_alt: x\n"))).unwrap_err();
+            assert_eq!(e.line, 7, "{bad}: {e}");
+            assert!(e.message.contains("https://"), "{bad}: {e}");
+        }
+        let e = parse(&with_image("image_alt: Cranes\n")).unwrap_err();
+        assert_eq!(e.line, 7, "{e}");
+        assert!(e.message.contains("add an `image` field"), "{e}");
+        let long = "x".repeat(MAX_IMAGE_ALT_CHARS + 1);
+        let e = parse(&with_image(&format!("image: /a.jpg\nimage_alt: {long}\n"))).unwrap_err();
+        assert_eq!(e.line, 8, "{e}");
+        let long = "y".repeat(MAX_IMAGE_CAPTION_CHARS + 1);
+        let e = parse(&with_image(&format!(
+            "image: /a.jpg\nimage_alt: x\nimage_caption: {long}\n"
+        )))
+        .unwrap_err();
+        assert_eq!(e.line, 9, "{e}");
+        let long = format!("https://example.org/{}", "z".repeat(MAX_IMAGE_URL_CHARS));
+        let e = parse(&with_image(&format!("image: {long}\nimage_alt: x\n"))).unwrap_err();
+        assert!(e.message.contains("longer than"), "{e}");
     }
 }

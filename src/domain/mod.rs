@@ -13,7 +13,8 @@ pub mod user;
 pub mod webhook;
 
 pub use article::{
-    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, ListScope, NewArticle,
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, FeaturedImage, ListScope,
+    NewArticle, RelatedLink,
 };
 pub use clock::Clock;
 pub use slug::Slug;

@@ -7,8 +7,18 @@ use chrono::{DateTime, Utc};
 
 use super::{Error, Result, Store, read, taxonomy};
 use crate::domain::{
-    ArticleCard, ArticleDetail, ArticleFilter, Byline, ListScope, NewArticle, markdown,
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, FeaturedImage, ListScope, NewArticle,
+    RelatedLink, markdown,
 };
+
+/// Related picks: how many of each tag's newest articles are considered when an article is
+/// written, how many of its section's newest (the fallback for untagged articles), how many
+/// picks are kept, and how many back-links (newer articles that picked it) a page reads. All
+/// fixed, so neither writing nor reading grows with the site or with a tag's popularity.
+const RELATED_SCAN_PER_TAG: usize = 100;
+const RELATED_SCAN_SECTION: usize = 20;
+const RELATED_KEEP: usize = 8;
+const RELATED_BACK_LINKS: i64 = 8;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct CardRow {
@@ -28,6 +38,34 @@ struct DetailRow {
     #[sqlx(flatten)]
     card: CardRow,
     body_html: String,
+    #[sqlx(flatten)]
+    image: ImageRow,
+}
+
+/// The featured-image columns; all NULL when the article has none.
+#[derive(sqlx::FromRow)]
+struct ImageRow {
+    image_url: Option<String>,
+    image_alt: Option<String>,
+    image_caption: Option<String>,
+}
+
+impl ImageRow {
+    fn into_image(self) -> Option<FeaturedImage> {
+        Some(FeaturedImage {
+            src: self.image_url?,
+            alt: self.image_alt.unwrap_or_default(),
+            caption: self.image_caption,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct BodyRow {
+    id: i64,
+    body_html: String,
+    #[sqlx(flatten)]
+    image: ImageRow,
 }
 
 #[derive(sqlx::FromRow)]
@@ -90,8 +128,10 @@ macro_rules! import_in {
             let body_html = markdown::render_article(&a.body_source);
             let inserted: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
                 "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
-                 workflow, published_at, updated_at, created_at, modified_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, 'approved', $7, $8, $9, $9) RETURNING id",
+                 workflow, published_at, updated_at, created_at, modified_at, \
+                 image_url, image_alt, image_caption) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'approved', $7, $8, $9, $9, $10, $11, $12) \
+                 RETURNING id",
             )
             .bind(a.slug.as_str())
             .bind(&a.title)
@@ -102,6 +142,9 @@ macro_rules! import_in {
             .bind(a.published_at)
             .bind(a.updated_at)
             .bind($now)
+            .bind(a.image.as_ref().map(|i| i.src.as_str()))
+            .bind(a.image.as_ref().map(|i| i.alt.as_str()))
+            .bind(a.image.as_ref().and_then(|i| i.caption.as_deref()))
             .fetch_one(&mut *$tx)
             .await;
             let (article_id,) = inserted.map_err(|e| match Error::from(e) {
@@ -123,8 +166,10 @@ macro_rules! import_in {
                 .execute(&mut *$tx)
                 .await?;
             }
+            let mut tag_ids = Vec::with_capacity(a.tags.len());
             for name in &a.tags {
                 let tag_id = taxonomy::upsert_tag!(&mut *$tx, name);
+                tag_ids.push(tag_id);
                 sqlx::query(
                     "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) \
                      ON CONFLICT DO NOTHING",
@@ -140,10 +185,57 @@ macro_rules! import_in {
             super::search::index_article!(
                 $tx, $backend, article_id, &a.title, &a.summary, &body_text, &tags, &authors
             );
+            // Related picks, in the same transaction, from a bounded candidate scan.
+            let related_sql = related_picks_sql(tag_ids.len());
+            let mut q = sqlx::query(&related_sql).bind(article_id).bind(section_id);
+            for tag_id in &tag_ids {
+                q = q.bind(*tag_id);
+            }
+            q.execute(&mut *$tx).await?;
             ids.push(article_id);
         }
         ids
     }};
+}
+
+/// Chooses and stores an article's related picks (`$1` the article, `$2` its section, `$3…`
+/// its tags). Candidates are each tag's newest articles and the section's newest, found through
+/// indexes with a LIMIT each; only they are scored, by 2 × tags shared (counted exactly, by
+/// primary-key lookups against the bound tag ids) + 1 for the same section, most recent first
+/// among equals. Unpublished articles (no date) are never picked; scheduled ones are, and the
+/// page shows them once their time has come.
+fn related_picks_sql(tags: usize) -> String {
+    let mut parts: Vec<String> = (0..tags)
+        .map(|i| {
+            format!(
+                "SELECT * FROM (SELECT article_id AS id FROM article_tags \
+                 WHERE tag_id = ${} AND article_id <> $1 \
+                 ORDER BY article_id DESC LIMIT {RELATED_SCAN_PER_TAG}) AS t{i}",
+                i + 3
+            )
+        })
+        .collect();
+    parts.push(format!(
+        "SELECT * FROM (SELECT id FROM articles \
+         WHERE section_id = $2 AND id <> $1 AND published_at IS NOT NULL \
+         ORDER BY published_at DESC, id DESC LIMIT {RELATED_SCAN_SECTION}) AS s"
+    ));
+    let shared = if tags == 0 {
+        "0".to_owned()
+    } else {
+        format!(
+            "(SELECT COUNT(*) FROM article_tags x WHERE x.article_id = a.id AND x.tag_id IN ({}))",
+            placeholders(3, tags)
+        )
+    };
+    format!(
+        "INSERT INTO article_related (article_id, related_id, score) \
+         SELECT $1, c.id, c.score FROM (SELECT a.id, a.published_at, \
+         2 * {shared} + CASE WHEN a.section_id = $2 THEN 1 ELSE 0 END AS score \
+         FROM articles a WHERE a.id IN ({}) AND a.published_at IS NOT NULL) AS c \
+         ORDER BY c.score DESC, c.published_at DESC, c.id DESC LIMIT {RELATED_KEEP}",
+        parts.join(" UNION ALL ")
+    )
 }
 
 impl Store {
@@ -240,8 +332,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<ArticleDetail>> {
         let sql = format!(
-            "SELECT {CARD_COLUMNS}, a.body_html FROM articles a \
-             JOIN sections s ON s.id = a.section_id \
+            "SELECT {CARD_COLUMNS}, a.body_html, a.image_url, a.image_alt, a.image_caption \
+             FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE a.slug = $1 AND a.published_at <= $2"
         );
         let row: Option<DetailRow> = read!(self, |c| {
@@ -258,7 +350,45 @@ impl Store {
             card: row.card.into_card(authors),
             body_html: row.body_html,
             tags,
+            image: row.image.into_image(),
         }))
+    }
+
+    /// Up to `limit` published articles related to article `id`, best first: its own picks and
+    /// the newer articles that picked it, in one query of two index range scans with a LIMIT
+    /// each, whatever the size of the site or of its tags.
+    pub async fn related_articles(
+        &self,
+        id: i64,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RelatedLink>> {
+        let rows: Vec<(i64, String, String)> = read!(self, |c| {
+            sqlx::query_as(
+                "SELECT a.id, a.slug, a.title FROM (\
+                 SELECT related_id AS id, score FROM article_related WHERE article_id = $1 \
+                 UNION ALL SELECT * FROM (SELECT r.article_id AS id, r.score \
+                 FROM article_related r JOIN articles b ON b.id = r.article_id \
+                 WHERE r.related_id = $1 AND b.published_at <= $2 \
+                 ORDER BY r.score DESC, r.article_id DESC LIMIT $3) AS back\
+                 ) AS r JOIN articles a ON a.id = r.id \
+                 WHERE a.published_at <= $2 \
+                 ORDER BY r.score DESC, a.published_at DESC, a.id DESC",
+            )
+            .bind(id)
+            .bind(now)
+            .bind(RELATED_BACK_LINKS)
+            .fetch_all(c)
+            .await?
+        });
+        // An article that picked this one and was picked by it comes twice: keep the first.
+        let mut seen = std::collections::HashSet::new();
+        Ok(rows
+            .into_iter()
+            .filter(|(id, _, _)| seen.insert(*id))
+            .take(limit)
+            .map(|(_, slug, title)| RelatedLink { slug, title })
+            .collect())
     }
 
     pub(crate) async fn attach_bylines(&self, rows: Vec<CardRow>) -> Result<Vec<ArticleCard>> {
@@ -370,8 +500,8 @@ impl Store {
 }
 
 impl Store {
-    /// The newest published articles of a scope with their bodies and tags, for feeds: three
-    /// queries (cards, bodies, labels) whatever the scope.
+    /// The newest published articles of a scope with their bodies, images and tags, for feeds:
+    /// three queries (cards, bodies, labels) whatever the scope.
     pub async fn recent_with_bodies(
         &self,
         scope: ListScope,
@@ -393,25 +523,31 @@ impl Store {
         }
         let ids: Vec<i64> = cards.iter().map(|c| c.id).collect();
         let sql = format!(
-            "SELECT id, body_html FROM articles WHERE id IN ({})",
+            "SELECT id, body_html, image_url, image_alt, image_caption FROM articles \
+             WHERE id IN ({})",
             placeholders(1, ids.len())
         );
-        let bodies: Vec<(i64, String)> = read!(self, |c| {
+        let bodies: Vec<BodyRow> = read!(self, |c| {
             let mut q = sqlx::query_as(&sql);
             for id in &ids {
                 q = q.bind(*id);
             }
             q.fetch_all(c).await?
         });
-        let mut bodies: HashMap<i64, String> = bodies.into_iter().collect();
+        let mut bodies: HashMap<i64, (String, Option<FeaturedImage>)> = bodies
+            .into_iter()
+            .map(|b| (b.id, (b.body_html, b.image.into_image())))
+            .collect();
         let mut labels = self.labels(&ids, true).await?;
         Ok(cards
             .into_iter()
             .map(|card| {
                 let tags = labels.remove(&card.id).map(|l| l.1).unwrap_or_default();
+                let (body_html, image) = bodies.remove(&card.id).unwrap_or_default();
                 ArticleDetail {
-                    body_html: bodies.remove(&card.id).unwrap_or_default(),
+                    body_html,
                     tags,
+                    image,
                     card,
                 }
             })

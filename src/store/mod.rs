@@ -226,6 +226,27 @@ impl Store {
         })
     }
 
+    /// A LISTEN connection on PostgreSQL (`None` on SQLite), in a one-connection pool of its
+    /// own: a listener holds its connection for good, and closing the site's pool must not wait
+    /// for it (sqlx's close waits for every connection it lent out).
+    pub async fn pg_listener(&self) -> Option<Result<sqlx::postgres::PgListener>> {
+        let Pools::Postgres(pool) = &self.pools else {
+            return None;
+        };
+        let own = PgPoolOptions::new()
+            .max_connections(1)
+            .connect_lazy_with((*pool.connect_options()).clone());
+        Some(
+            sqlx::postgres::PgListener::connect_with(&own)
+                .await
+                .map(|mut l| {
+                    l.ignore_pool_close_event(true);
+                    l
+                })
+                .map_err(Error::from),
+        )
+    }
+
     /// The PostgreSQL pool, for LISTEN/NOTIFY; `None` on SQLite.
     pub fn pg_pool(&self) -> Option<&PgPool> {
         match &self.pools {

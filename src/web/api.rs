@@ -44,6 +44,8 @@ use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilte
     components(schemas(
         ArticleSummary,
         Article,
+        Image,
+        RelatedArticle,
         ArticlePage,
         Named,
         Section,
@@ -173,6 +175,30 @@ pub struct Article {
     /// The body, sanitised HTML.
     body_html: String,
     tags: Vec<Named>,
+    /// The featured image; null when the article has none.
+    image: Option<Image>,
+    /// Up to four published articles on the same subjects, best first.
+    related: Vec<RelatedArticle>,
+}
+
+/// An article's featured image.
+#[derive(Serialize, ToSchema)]
+pub struct Image {
+    /// Absolute URL of the image.
+    url: String,
+    /// Text describing the picture, for readers who cannot see it.
+    alt: String,
+    /// Caption or credit; null when there is none.
+    caption: Option<String>,
+}
+
+/// A link to a related article.
+#[derive(Serialize, ToSchema)]
+pub struct RelatedArticle {
+    slug: String,
+    title: String,
+    /// The article's page.
+    url: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -301,7 +327,7 @@ async fn list_articles(
     }))
 }
 
-/// One published article with its body and tags.
+/// One published article with its body, tags, featured image and related articles.
 #[utoipa::path(get, path = "/api/v1/articles/{slug}",
     params(("slug" = String, Path, description = "The article's slug")),
     responses(
@@ -318,10 +344,28 @@ async fn get_article(
         .published_article(slug.as_str(), state.clock.now())
         .await?
         .ok_or(Error::NotFound)?;
+    let base = &state.config.base_url;
+    let related = state
+        .store
+        .related_articles(a.card.id, super::pages::RELATED_ON_PAGE, state.clock.now())
+        .await?;
     Ok(Json(Article {
         summary: summary(&state, &a.card),
         body_html: a.body_html.clone(),
         tags: a.tags.iter().map(Named::from).collect(),
+        image: a.image.as_ref().map(|i| Image {
+            url: i.absolute_url(base),
+            alt: i.alt.clone(),
+            caption: i.caption.clone(),
+        }),
+        related: related
+            .into_iter()
+            .map(|r| RelatedArticle {
+                url: format!("{base}/articles/{}", r.slug),
+                slug: r.slug,
+                title: r.title,
+            })
+            .collect(),
     }))
 }
 

@@ -132,8 +132,8 @@ impl PageCache {
             pg: pg.clone(),
             ..Default::default()
         });
-        if let Some(pool) = pg {
-            let mut listener = sqlx::postgres::PgListener::connect_with(&pool).await?;
+        if let Some(listener) = store.pg_listener().await {
+            let mut listener = listener?;
             listener.listen(CHANNEL).await?;
             let weak = Arc::downgrade(&cache);
             tokio::spawn(async move {

@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
 use super::{AppState, Error, Result};
+use crate::config::FeedContent;
 use crate::domain::{ArticleDetail, ArticleFilter, ListScope, Slug};
 
 pub fn router() -> Router<AppState> {
@@ -196,6 +197,22 @@ async fn feed(
     Ok(cached(headers, content_type, body, last_modified))
 }
 
+/// Whether feeds carry whole articles (`feed_content = full`) or their summaries only.
+fn full_content(state: &AppState) -> bool {
+    state.config.feed_content == FeedContent::Full
+}
+
+/// An article's featured image as a feed enclosure: absolute URL, MIME type (from the file's
+/// extension; the generic one when it names none) and length ("0": the size is not known).
+fn enclosure(state: &AppState, a: &ArticleDetail) -> Option<(String, &'static str)> {
+    a.image.as_ref().map(|i| {
+        (
+            i.absolute_url(&state.config.base_url),
+            i.mime_type().unwrap_or("application/octet-stream"),
+        )
+    })
+}
+
 fn atom_feed(
     state: &AppState,
     ch: &Channel,
@@ -218,6 +235,21 @@ fn atom_feed(
                 scheme: Some(format!("{base}/tags/{}", t.slug)),
                 label: None,
             }));
+            let mut links = vec![atom::Link {
+                href: url,
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            }];
+            if let Some((href, mime_type)) = enclosure(state, a) {
+                links.push(atom::Link {
+                    href,
+                    rel: "enclosure".into(),
+                    mime_type: Some(mime_type.into()),
+                    length: Some("0".into()),
+                    ..Default::default()
+                });
+            }
             atom::Entry {
                 title: atom::Text::plain(a.card.title.clone()),
                 id: entry_id(state, a),
@@ -235,15 +267,10 @@ fn atom_feed(
                     })
                     .collect(),
                 categories,
-                links: vec![atom::Link {
-                    href: url,
-                    rel: "alternate".into(),
-                    mime_type: Some("text/html".into()),
-                    ..Default::default()
-                }],
+                links,
                 summary: (!a.card.summary.is_empty())
                     .then(|| atom::Text::plain(a.card.summary.clone())),
-                content: Some(atom::Content {
+                content: full_content(state).then(|| atom::Content {
                     value: Some(a.body_html.clone()),
                     content_type: Some("html".into()),
                     ..Default::default()
@@ -303,7 +330,12 @@ fn rss_feed(
                 title: Some(a.card.title.clone()),
                 link: Some(url),
                 description: Some(a.card.summary.clone()),
-                content: Some(a.body_html.clone()),
+                content: full_content(state).then(|| a.body_html.clone()),
+                enclosure: enclosure(state, a).map(|(url, mime_type)| rss::Enclosure {
+                    url,
+                    length: "0".into(),
+                    mime_type: mime_type.into(),
+                }),
                 guid: Some(rss::Guid {
                     value: entry_id(state, a),
                     permalink: false,
@@ -345,19 +377,29 @@ fn json_feed(state: &AppState, ch: &Channel, articles: &[ArticleDetail]) -> Stri
         .map(|a| {
             let mut tags = vec![a.card.section.name.clone()];
             tags.extend(a.tags.iter().map(|t| t.name.clone()));
-            serde_json::json!({
+            let mut item = serde_json::json!({
                 "id": entry_id(state, a),
                 "url": format!("{base}/articles/{}", a.card.slug),
                 "title": a.card.title,
                 "summary": a.card.summary,
-                "content_html": a.body_html,
                 "date_published": rfc3339(a.card.published_at),
                 "date_modified": rfc3339(updated(a)),
                 "authors": a.card.authors.iter().map(|p| serde_json::json!({
                     "name": p.name, "url": format!("{base}/authors/{}", p.slug)
                 })).collect::<Vec<_>>(),
                 "tags": tags,
-            })
+            });
+            // JSON Feed requires content_html or content_text: the summary stands in for the
+            // body when feeds carry summaries only.
+            if full_content(state) {
+                item["content_html"] = a.body_html.clone().into();
+            } else {
+                item["content_text"] = a.card.summary.clone().into();
+            }
+            if let Some(image) = &a.image {
+                item["image"] = image.absolute_url(base).into();
+            }
+            item
         })
         .collect();
     serde_json::json!({

@@ -39,8 +39,8 @@ impl Hub {
     pub async fn start(store: &Store) -> anyhow::Result<Hub> {
         let (tx, _) = broadcast::channel(1024);
         let (closing, _) = watch::channel(false);
-        let via_database = if let Some(pool) = store.pg_pool() {
-            let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
+        let via_database = if let Some(listener) = store.pg_listener().await {
+            let mut listener = listener?;
             listener.listen(CHANNEL).await?;
             let tx = tx.clone();
             let mut stop = closing.subscribe();

@@ -94,8 +94,10 @@ impl AppState {
 }
 
 /// The strict policy: scripts, styles and everything else only from this site; nothing inline.
+/// Images are the exception: an article's featured image may live on another host (a CDN),
+/// named by an http(s) URL in its front matter.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-     img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+     img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -13,7 +13,10 @@ use super::comments::{CommentFormView, Conversation, ConversationQuery, conversa
 use super::session::Viewer;
 use super::views::{CardView, Layout, LinkView, TimeView};
 use super::{AppState, Error, Result};
-use crate::domain::{ArticleDetail, ArticleFilter, Cursor, ListScope, Slug};
+use crate::domain::{ArticleDetail, ArticleFilter, Cursor, FeaturedImage, ListScope, Slug};
+
+/// Related articles at the foot of an article page.
+pub const RELATED_ON_PAGE: usize = 4;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -108,6 +111,8 @@ struct ArticleTemplate {
     updated: Option<TimeView>,
     body_html: String,
     tags: Vec<LinkView>,
+    image: Option<FeaturedImage>,
+    related: Vec<LinkView>,
     talk: Conversation,
 }
 
@@ -139,6 +144,11 @@ pub async fn render_article(
     let sections = state.store.sections().await?;
     let talk = conversation(state, article, viewer, q, form).await?;
     let c = &article.card;
+    let related = state
+        .store
+        .related_articles(c.id, RELATED_ON_PAGE, state.clock.now())
+        .await?;
+    let base = &state.config.base_url;
     let layout = Layout::new(
         state,
         &sections,
@@ -148,6 +158,12 @@ pub async fn render_article(
     )
     .with_description(&c.summary)
     .with_viewer(viewer)
+    .with_image(
+        article
+            .image
+            .as_ref()
+            .map(|i| (i.absolute_url(base), i.alt.clone())),
+    )
     .with_article_data(&news_article(state, article));
     let page = ArticleTemplate {
         layout,
@@ -159,6 +175,14 @@ pub async fn render_article(
             .map(TimeView::long),
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(LinkView::tag).collect(),
+        image: article.image.clone(),
+        related: related
+            .into_iter()
+            .map(|r| LinkView {
+                href: format!("/articles/{}", r.slug),
+                name: r.title,
+            })
+            .collect(),
         talk,
     };
     Ok(page.render()?)
@@ -171,7 +195,7 @@ fn news_article(state: &AppState, article: &ArticleDetail) -> serde_json::Value 
     let iso =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let url = format!("{base}/articles/{}", c.slug);
-    serde_json::json!({
+    let mut data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": c.title,
@@ -187,7 +211,15 @@ fn news_article(state: &AppState, article: &ArticleDetail) -> serde_json::Value 
         })).collect::<Vec<_>>(),
         "publisher": { "@type": "Organization", "name": state.config.site_name, "url": format!("{base}/") },
         "commentCount": c.comment_count,
-    })
+    });
+    if let Some(image) = &article.image {
+        data["image"] = serde_json::json!({
+            "@type": "ImageObject",
+            "url": image.absolute_url(base),
+            "caption": image.caption.as_deref().unwrap_or(&image.alt),
+        });
+    }
+    data
 }
 
 #[derive(Deserialize)]

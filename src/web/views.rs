@@ -25,6 +25,8 @@ pub struct Layout {
     pub feeds: Vec<(String, String, &'static str)>,
     /// Structured data for the page (JSON-LD), already escaped for a `<script>` data block.
     pub json_ld: Option<String>,
+    /// A link-preview image: its absolute URL and its alt text (then the large Twitter card).
+    pub image: Option<(String, String)>,
 }
 
 pub struct NavItem {
@@ -85,6 +87,7 @@ impl Layout {
                 ),
             ],
             json_ld: None,
+            image: None,
         }
     }
 
@@ -113,6 +116,12 @@ impl Layout {
             self.account = Some(u.display_name.clone());
             self.csrf = viewer.csrf.clone();
         }
+        self
+    }
+
+    /// Offers `image` (an absolute URL) as the page's link-preview picture.
+    pub fn with_image(mut self, image: Option<(String, String)>) -> Layout {
+        self.image = image;
         self
     }
 
