@@ -84,6 +84,12 @@ pub struct Config {
     /// SMTP relay, e.g. smtp://mail.example.org:25. Without it, mail goes to DATA_DIR/outbox/.
     pub smtp_url: Option<DatabaseUrl>,
     pub mail_from: String,
+    /// Connection limits (see `web::limits`): time to send a request's headers, which is also
+    /// the longest a kept-alive connection may sit idle; the largest request head; requests
+    /// served at once before new ones are answered 503.
+    pub header_timeout: Duration,
+    pub max_header_bytes: usize,
+    pub max_concurrent_requests: usize,
 }
 
 impl Default for Config {
@@ -107,6 +113,9 @@ impl Default for Config {
             signups_per_hour: 5,
             smtp_url: None,
             mail_from: "Broadsheet <no-reply@localhost>".to_owned(),
+            header_timeout: Duration::from_secs(10),
+            max_header_bytes: 16 * 1024,
+            max_concurrent_requests: 512,
         }
     }
 }
@@ -158,6 +167,25 @@ impl Config {
             return Err(ConfigError::Invalid(format!(
                 "base_url must start with http:// or https:// (got `{base_url}`)"
             )));
+        }
+        if flags.header_timeout_secs.or(file.header_timeout_secs) == Some(0)
+            || flags
+                .max_concurrent_requests
+                .or(file.max_concurrent_requests)
+                == Some(0)
+        {
+            return Err(ConfigError::Invalid(
+                "header_timeout_secs and max_concurrent_requests must be at least 1".to_owned(),
+            ));
+        }
+        if flags
+            .max_header_bytes
+            .or(file.max_header_bytes)
+            .is_some_and(|n| n < 1024)
+        {
+            return Err(ConfigError::Invalid(
+                "max_header_bytes must be at least 1024".to_owned(),
+            ));
         }
         let page_size = flags.page_size.or(file.page_size).unwrap_or(d.page_size);
         if !(1..=100).contains(&page_size) {
@@ -219,6 +247,18 @@ impl Config {
                 .clone()
                 .or(file.mail_from)
                 .unwrap_or(d.mail_from),
+            header_timeout: flags
+                .header_timeout_secs
+                .or(file.header_timeout_secs)
+                .map_or(d.header_timeout, Duration::from_secs),
+            max_header_bytes: flags
+                .max_header_bytes
+                .or(file.max_header_bytes)
+                .unwrap_or(d.max_header_bytes),
+            max_concurrent_requests: flags
+                .max_concurrent_requests
+                .or(file.max_concurrent_requests)
+                .unwrap_or(d.max_concurrent_requests),
         })
     }
 }
@@ -303,6 +343,17 @@ pub struct ConfigFlags {
     /// Sender of outgoing mail [default: Broadsheet <no-reply@localhost>]
     #[arg(long, env = "BROADSHEET_MAIL_FROM", global = true)]
     pub mail_from: Option<String>,
+    /// Seconds a client has to send a request's headers; also the longest a kept-alive
+    /// connection may sit idle before the next request [default: 10]
+    #[arg(long, env = "BROADSHEET_HEADER_TIMEOUT_SECS", global = true)]
+    pub header_timeout_secs: Option<u64>,
+    /// Largest request head (request line and headers), in bytes; larger ones get 431 [default: 16384]
+    #[arg(long, env = "BROADSHEET_MAX_HEADER_BYTES", global = true)]
+    pub max_header_bytes: Option<usize>,
+    /// Requests served at once; more are answered 503 with Retry-After at once (live update
+    /// streams are not counted) [default: 512]
+    #[arg(long, env = "BROADSHEET_MAX_CONCURRENT_REQUESTS", global = true)]
+    pub max_concurrent_requests: Option<usize>,
 }
 
 /// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
@@ -327,6 +378,9 @@ struct FileConfig {
     signups_per_hour: Option<u32>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    header_timeout_secs: Option<u64>,
+    max_header_bytes: Option<usize>,
+    max_concurrent_requests: Option<usize>,
 }
 
 impl FileConfig {

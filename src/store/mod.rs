@@ -14,6 +14,7 @@
 //! cannot accept it.
 
 pub mod articles;
+pub mod backup;
 pub mod comments;
 pub mod search;
 pub mod sessions;
@@ -69,14 +70,30 @@ impl From<sqlx::Error> for Error {
 }
 
 impl Error {
-    /// True when the database could not be reached at all (as opposed to a query failing).
+    /// True when the database could not be reached, or the connection to it broke (as opposed
+    /// to a query failing): the site answers 503 and recovers when the database is back.
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
-            Error::Database(
-                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed
-            )
-        )
+        match self {
+            Error::Database(e) => is_connection_error(e),
+            _ => false,
+        }
+    }
+}
+
+/// Errors that mean "no usable connection" rather than "this query is wrong": timeouts waiting
+/// for one, broken sockets and TLS, a closed pool or a crashed SQLite worker, and PostgreSQL's
+/// connection-exception and shutdown codes (class 08, 57P01–57P03, too many connections).
+pub fn is_connection_error(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03" | "53300")
+        }),
+        _ => false,
     }
 }
 
