@@ -90,6 +90,8 @@ pub struct Config {
     pub header_timeout: Duration,
     pub max_header_bytes: usize,
     pub max_concurrent_requests: usize,
+    /// How long a request waits for a database connection before it is answered 503.
+    pub db_acquire_timeout: Duration,
 }
 
 impl Default for Config {
@@ -116,6 +118,7 @@ impl Default for Config {
             header_timeout: Duration::from_secs(10),
             max_header_bytes: 16 * 1024,
             max_concurrent_requests: 512,
+            db_acquire_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -173,9 +176,14 @@ impl Config {
                 .max_concurrent_requests
                 .or(file.max_concurrent_requests)
                 == Some(0)
+            || flags
+                .db_acquire_timeout_secs
+                .or(file.db_acquire_timeout_secs)
+                == Some(0)
         {
             return Err(ConfigError::Invalid(
-                "header_timeout_secs and max_concurrent_requests must be at least 1".to_owned(),
+                "header_timeout_secs, max_concurrent_requests and db_acquire_timeout_secs must be at least 1"
+                    .to_owned(),
             ));
         }
         if flags
@@ -259,6 +267,10 @@ impl Config {
                 .max_concurrent_requests
                 .or(file.max_concurrent_requests)
                 .unwrap_or(d.max_concurrent_requests),
+            db_acquire_timeout: flags
+                .db_acquire_timeout_secs
+                .or(file.db_acquire_timeout_secs)
+                .map_or(d.db_acquire_timeout, Duration::from_secs),
         })
     }
 }
@@ -354,6 +366,10 @@ pub struct ConfigFlags {
     /// streams are not counted) [default: 512]
     #[arg(long, env = "BROADSHEET_MAX_CONCURRENT_REQUESTS", global = true)]
     pub max_concurrent_requests: Option<usize>,
+    /// Seconds a request waits for a database connection (when the database is down, say)
+    /// before it is answered 503 [default: 5]
+    #[arg(long, env = "BROADSHEET_DB_ACQUIRE_TIMEOUT_SECS", global = true)]
+    pub db_acquire_timeout_secs: Option<u64>,
 }
 
 /// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
@@ -381,6 +397,7 @@ struct FileConfig {
     header_timeout_secs: Option<u64>,
     max_header_bytes: Option<usize>,
     max_concurrent_requests: Option<usize>,
+    db_acquire_timeout_secs: Option<u64>,
 }
 
 impl FileConfig {
@@ -441,6 +458,47 @@ mod tests {
         };
         let e = Config::resolve(&flags).unwrap_err().to_string();
         assert!(e.contains("unknown field `adr`"), "{e}");
+    }
+
+    #[test]
+    fn connection_limits_come_from_the_file_and_flags_and_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "header_timeout_secs = 4\nmax_header_bytes = 4096\nmax_concurrent_requests = 64\ndb_acquire_timeout_secs = 2\n",
+        )
+        .unwrap();
+        let flags = ConfigFlags {
+            config: Some(path.clone()),
+            max_concurrent_requests: Some(8),
+            ..ConfigFlags::default()
+        };
+        let c = Config::resolve(&flags).unwrap();
+        assert_eq!(c.header_timeout, Duration::from_secs(4));
+        assert_eq!(c.max_header_bytes, 4096);
+        assert_eq!(c.max_concurrent_requests, 8);
+        assert_eq!(c.db_acquire_timeout, Duration::from_secs(2));
+        let d = Config::resolve(&ConfigFlags::default()).unwrap();
+        assert_eq!(d.header_timeout, Duration::from_secs(10));
+        assert_eq!(d.max_concurrent_requests, 512);
+        assert_eq!(d.db_acquire_timeout, Duration::from_secs(5));
+        for bad in [
+            ConfigFlags {
+                max_concurrent_requests: Some(0),
+                ..ConfigFlags::default()
+            },
+            ConfigFlags {
+                header_timeout_secs: Some(0),
+                ..ConfigFlags::default()
+            },
+            ConfigFlags {
+                max_header_bytes: Some(100),
+                ..ConfigFlags::default()
+            },
+        ] {
+            assert!(Config::resolve(&bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

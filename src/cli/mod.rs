@@ -155,7 +155,7 @@ fn init_logging(format: LogFormat) {
 pub(crate) async fn open_store(config: &Config) -> anyhow::Result<Store> {
     let opts = ConnectOptions {
         max_connections: config.db_max_connections,
-        ..ConnectOptions::default()
+        acquire_timeout: config.db_acquire_timeout,
     };
     Store::open(config.database_url.expose(), &opts)
         .await

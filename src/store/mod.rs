@@ -228,9 +228,12 @@ impl Store {
             let options = PgConnectOptions::from_str(url)
                 .map_err(Error::Database)?
                 .application_name("broadsheet");
+            // Each connection is pinged before use (sqlx's default, made explicit): after the
+            // database went away and came back, dead connections are dropped, not handed out.
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections)
                 .acquire_timeout(opts.acquire_timeout)
+                .test_before_acquire(true)
                 .connect_with(options)
                 .await?;
             Pools::Postgres(pool)
@@ -334,4 +337,25 @@ fn ensure_dir(path: &Path) -> Result<()> {
         path: path.display().to_string(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_connections_are_unavailable_and_query_errors_are_not() {
+        let io = std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "closed");
+        for e in [
+            sqlx::Error::PoolTimedOut,
+            sqlx::Error::PoolClosed,
+            sqlx::Error::WorkerCrashed,
+            sqlx::Error::Io(io),
+        ] {
+            assert!(Error::from(e).is_unavailable());
+        }
+        assert!(!Error::from(sqlx::Error::RowNotFound).is_unavailable());
+        assert!(!Error::from(sqlx::Error::ColumnNotFound("x".into())).is_unavailable());
+        assert!(!Error::Conflict("taken".into()).is_unavailable());
+    }
 }
