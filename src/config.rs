@@ -95,6 +95,14 @@ pub struct Config {
     pub smtp_url: Option<DatabaseUrl>,
     pub mail_from: String,
     pub feed_content: FeedContent,
+    /// Connection limits (see `web::limits`): time to send a request's headers, which is also
+    /// the longest a kept-alive connection may sit idle; the largest request head; requests
+    /// served at once before new ones are answered 503.
+    pub header_timeout: Duration,
+    pub max_header_bytes: usize,
+    pub max_concurrent_requests: usize,
+    /// How long a request waits for a database connection before it is answered 503.
+    pub db_acquire_timeout: Duration,
 }
 
 impl Default for Config {
@@ -119,6 +127,10 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "Broadsheet <no-reply@localhost>".to_owned(),
             feed_content: FeedContent::Full,
+            header_timeout: Duration::from_secs(10),
+            max_header_bytes: 16 * 1024,
+            max_concurrent_requests: 512,
+            db_acquire_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -170,6 +182,30 @@ impl Config {
             return Err(ConfigError::Invalid(format!(
                 "base_url must start with http:// or https:// (got `{base_url}`)"
             )));
+        }
+        if flags.header_timeout_secs.or(file.header_timeout_secs) == Some(0)
+            || flags
+                .max_concurrent_requests
+                .or(file.max_concurrent_requests)
+                == Some(0)
+            || flags
+                .db_acquire_timeout_secs
+                .or(file.db_acquire_timeout_secs)
+                == Some(0)
+        {
+            return Err(ConfigError::Invalid(
+                "header_timeout_secs, max_concurrent_requests and db_acquire_timeout_secs must be at least 1"
+                    .to_owned(),
+            ));
+        }
+        if flags
+            .max_header_bytes
+            .or(file.max_header_bytes)
+            .is_some_and(|n| n < 1024)
+        {
+            return Err(ConfigError::Invalid(
+                "max_header_bytes must be at least 1024".to_owned(),
+            ));
         }
         let page_size = flags.page_size.or(file.page_size).unwrap_or(d.page_size);
         if !(1..=100).contains(&page_size) {
@@ -235,6 +271,22 @@ impl Config {
                 .feed_content
                 .or(file.feed_content)
                 .unwrap_or(d.feed_content),
+            header_timeout: flags
+                .header_timeout_secs
+                .or(file.header_timeout_secs)
+                .map_or(d.header_timeout, Duration::from_secs),
+            max_header_bytes: flags
+                .max_header_bytes
+                .or(file.max_header_bytes)
+                .unwrap_or(d.max_header_bytes),
+            max_concurrent_requests: flags
+                .max_concurrent_requests
+                .or(file.max_concurrent_requests)
+                .unwrap_or(d.max_concurrent_requests),
+            db_acquire_timeout: flags
+                .db_acquire_timeout_secs
+                .or(file.db_acquire_timeout_secs)
+                .map_or(d.db_acquire_timeout, Duration::from_secs),
         })
     }
 }
@@ -322,6 +374,21 @@ pub struct ConfigFlags {
     /// What feeds carry: the full article or its summary [default: full]
     #[arg(long, env = "BROADSHEET_FEED_CONTENT", global = true)]
     pub feed_content: Option<FeedContent>,
+    /// Seconds a client has to send a request's headers; also the longest a kept-alive
+    /// connection may sit idle before the next request [default: 10]
+    #[arg(long, env = "BROADSHEET_HEADER_TIMEOUT_SECS", global = true)]
+    pub header_timeout_secs: Option<u64>,
+    /// Largest request head (request line and headers), in bytes; larger ones get 431 [default: 16384]
+    #[arg(long, env = "BROADSHEET_MAX_HEADER_BYTES", global = true)]
+    pub max_header_bytes: Option<usize>,
+    /// Requests served at once; more are answered 503 with Retry-After at once (live update
+    /// streams are not counted) [default: 512]
+    #[arg(long, env = "BROADSHEET_MAX_CONCURRENT_REQUESTS", global = true)]
+    pub max_concurrent_requests: Option<usize>,
+    /// Seconds a request waits for a database connection (when the database is down, say)
+    /// before it is answered 503 [default: 5]
+    #[arg(long, env = "BROADSHEET_DB_ACQUIRE_TIMEOUT_SECS", global = true)]
+    pub db_acquire_timeout_secs: Option<u64>,
 }
 
 /// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
@@ -347,6 +414,10 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     feed_content: Option<FeedContent>,
+    header_timeout_secs: Option<u64>,
+    max_header_bytes: Option<usize>,
+    max_concurrent_requests: Option<usize>,
+    db_acquire_timeout_secs: Option<u64>,
 }
 
 impl FileConfig {
@@ -432,6 +503,47 @@ mod tests {
         };
         let e = Config::resolve(&flags).unwrap_err().to_string();
         assert!(e.contains("unknown field `adr`"), "{e}");
+    }
+
+    #[test]
+    fn connection_limits_come_from_the_file_and_flags_and_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "header_timeout_secs = 4\nmax_header_bytes = 4096\nmax_concurrent_requests = 64\ndb_acquire_timeout_secs = 2\n",
+        )
+        .unwrap();
+        let flags = ConfigFlags {
+            config: Some(path.clone()),
+            max_concurrent_requests: Some(8),
+            ..ConfigFlags::default()
+        };
+        let c = Config::resolve(&flags).unwrap();
+        assert_eq!(c.header_timeout, Duration::from_secs(4));
+        assert_eq!(c.max_header_bytes, 4096);
+        assert_eq!(c.max_concurrent_requests, 8);
+        assert_eq!(c.db_acquire_timeout, Duration::from_secs(2));
+        let d = Config::resolve(&ConfigFlags::default()).unwrap();
+        assert_eq!(d.header_timeout, Duration::from_secs(10));
+        assert_eq!(d.max_concurrent_requests, 512);
+        assert_eq!(d.db_acquire_timeout, Duration::from_secs(5));
+        for bad in [
+            ConfigFlags {
+                max_concurrent_requests: Some(0),
+                ..ConfigFlags::default()
+            },
+            ConfigFlags {
+                header_timeout_secs: Some(0),
+                ..ConfigFlags::default()
+            },
+            ConfigFlags {
+                max_header_bytes: Some(100),
+                ..ConfigFlags::default()
+            },
+        ] {
+            assert!(Config::resolve(&bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

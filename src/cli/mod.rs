@@ -1,5 +1,6 @@
 //! The command line: every operations task is a subcommand of the one binary.
 
+mod backup;
 mod generate;
 mod import;
 mod serve;
@@ -58,6 +59,18 @@ pub enum Command {
         #[arg(long, default_value_t = 100_000)]
         articles: u32,
     },
+    /// Copy the database to a new file DEST while the site keeps serving (SQLite).
+    ///
+    /// The copy is consistent (one snapshot) and compact; an existing DEST is never
+    /// overwritten. To restore: stop the server, put the copy in place of the database file
+    /// (removing any `-wal` and `-shm` files beside it), start the server. PostgreSQL databases
+    /// are backed up with `pg_dump -Fc` and restored with `pg_restore`; for them this command
+    /// prints how, and exits with an error.
+    Backup {
+        /// The file to create.
+        #[arg(value_name = "DEST")]
+        dest: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -114,6 +127,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Import { files } => import::run(config, &files).await,
             Command::User { command } => user::run(config, command).await,
             Command::Generate { articles } => generate::run(config, articles).await,
+            Command::Backup { dest } => backup::run(config, &dest).await,
         }
     });
     match result {
@@ -141,7 +155,7 @@ fn init_logging(format: LogFormat) {
 pub(crate) async fn open_store(config: &Config) -> anyhow::Result<Store> {
     let opts = ConnectOptions {
         max_connections: config.db_max_connections,
-        ..ConnectOptions::default()
+        acquire_timeout: config.db_acquire_timeout,
     };
     Store::open(config.database_url.expose(), &opts)
         .await

@@ -14,6 +14,7 @@
 //! cannot accept it.
 
 pub mod articles;
+pub mod backup;
 pub mod comments;
 pub mod search;
 pub mod sessions;
@@ -69,14 +70,30 @@ impl From<sqlx::Error> for Error {
 }
 
 impl Error {
-    /// True when the database could not be reached at all (as opposed to a query failing).
+    /// True when the database could not be reached, or the connection to it broke (as opposed
+    /// to a query failing): the site answers 503 and recovers when the database is back.
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
-            Error::Database(
-                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed
-            )
-        )
+        match self {
+            Error::Database(e) => is_connection_error(e),
+            _ => false,
+        }
+    }
+}
+
+/// Errors that mean "no usable connection" rather than "this query is wrong": timeouts waiting
+/// for one, broken sockets and TLS, a closed pool or a crashed SQLite worker, and PostgreSQL's
+/// connection-exception and shutdown codes (class 08, 57P01–57P03, too many connections).
+pub fn is_connection_error(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03" | "53300")
+        }),
+        _ => false,
     }
 }
 
@@ -211,9 +228,12 @@ impl Store {
             let options = PgConnectOptions::from_str(url)
                 .map_err(Error::Database)?
                 .application_name("broadsheet");
+            // Each connection is pinged before use (sqlx's default, made explicit): after the
+            // database went away and came back, dead connections are dropped, not handed out.
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections)
                 .acquire_timeout(opts.acquire_timeout)
+                .test_before_acquire(true)
                 .connect_with(options)
                 .await?;
             Pools::Postgres(pool)
@@ -352,4 +372,25 @@ fn ensure_dir(path: &Path) -> Result<()> {
         path: path.display().to_string(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_connections_are_unavailable_and_query_errors_are_not() {
+        let io = std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "closed");
+        for e in [
+            sqlx::Error::PoolTimedOut,
+            sqlx::Error::PoolClosed,
+            sqlx::Error::WorkerCrashed,
+            sqlx::Error::Io(io),
+        ] {
+            assert!(Error::from(e).is_unavailable());
+        }
+        assert!(!Error::from(sqlx::Error::RowNotFound).is_unavailable());
+        assert!(!Error::from(sqlx::Error::ColumnNotFound("x".into())).is_unavailable());
+        assert!(!Error::Conflict("taken".into()).is_unavailable());
+    }
 }

@@ -164,7 +164,7 @@ impl IntoResponse for Error {
 const NOT_FOUND_MESSAGE: &str =
     "There is no page at this address. It may have moved, or the link may be mistyped.";
 
-fn error_response(status: StatusCode, title: &str, message: String) -> Response {
+pub(crate) fn error_response(status: StatusCode, title: &str, message: String) -> Response {
     let mut response = (status, message.clone()).into_response();
     if status == StatusCode::SERVICE_UNAVAILABLE {
         response

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod comments;
 pub mod error;
 pub mod feeds;
+pub mod limits;
 pub mod live;
 pub mod metrics;
 pub mod ops;
@@ -185,7 +186,12 @@ pub fn router(state: AppState) -> Router {
                 HeaderValue::from_static("DENY"),
             )),
     )
-    // Outermost, so the answers of the layers above (413, 408, panics) get a page too.
+    // Over the concurrency limit, a fast 503 before any other work (see `limits`).
+    .layer(middleware::from_fn_with_state(
+        limits::ConcurrencyLimit::new(state.config.max_concurrent_requests),
+        limits::shed,
+    ))
+    // Outermost, so the answers of the layers above (413, 408, 503, panics) get a page too.
     .layer(middleware::from_fn_with_state(
         state.clone(),
         error::render_error_pages,
@@ -210,12 +216,9 @@ pub async fn serve(
         state.pages.clone(),
         stop_rx.clone(),
     ));
+    let limits = limits::Limits::from_config(&state.config);
     let app = router(state);
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
+    let server = limits::serve(listener, app, limits, async move {
         shutdown.await;
         tracing::info!("shutting down: finishing requests in flight");
         live.close();
