@@ -54,9 +54,25 @@ pub enum Command {
     },
     /// Fill the database with a large synthetic site, for benchmarks (not for production).
     Generate {
-        /// How many articles to add.
+        /// How many articles to add (0 to add only comments).
         #[arg(long, default_value_t = 100_000)]
         articles: u32,
+        /// How many comments to spread over the published articles, newer ones getting many
+        /// more (about 30% are replies). Authored by --members generated members.
+        #[arg(long, default_value_t = 0)]
+        comments: u64,
+        /// Give one article exactly this many comments (a breaking-news thread), on top of
+        /// --comments, which then leave that article alone. Repeat for several articles.
+        #[arg(long, value_name = "K")]
+        thread_comments: Vec<u32>,
+        /// The article of the --thread-comments at the same position; articles not named are
+        /// the newest published ones not otherwise named.
+        #[arg(long, value_name = "SLUG")]
+        thread_article: Vec<String>,
+        /// Members who author the comments: member-N@synthetic.example, created when missing,
+        /// all with the password `synthetic-member-password`.
+        #[arg(long, default_value_t = 1000)]
+        members: u32,
     },
 }
 
@@ -113,7 +129,22 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Migrate => migrate(config).await,
             Command::Import { files } => import::run(config, &files).await,
             Command::User { command } => user::run(config, command).await,
-            Command::Generate { articles } => generate::run(config, articles).await,
+            Command::Generate {
+                articles,
+                comments,
+                thread_comments,
+                thread_article,
+                members,
+            } => {
+                let plan = generate::Plan {
+                    articles,
+                    comments,
+                    thread_comments,
+                    thread_article,
+                    members,
+                };
+                generate::run(config, plan).await
+            }
         }
     });
     match result {

@@ -14,6 +14,7 @@
 //! cannot accept it.
 
 pub mod articles;
+pub mod bulk;
 pub mod comments;
 pub mod search;
 pub mod sessions;
