@@ -275,8 +275,12 @@ run_wrk nginx-big "$NGINX_URL/articles/$BIG_SLUG"
 run_wrk out-big "$URL/articles/$BIG_SLUG"
 run_wrk in-big "$URL/articles/$BIG_SLUG" "${COOKIE[@]}"
 run_wrk nginx-small-again "$NGINX_URL/articles/$SMALL_SLUG"
+# VmRSS counts the database pages SQLite reads through mmap (RssFile: the kernel's page cache,
+# mapped once per connection, dropped under memory pressure) as well as the heap (RssAnon).
+mem() { awk '/^(VmRSS|VmHWM|RssAnon|RssFile):/ { printf "%s %d MiB, ", $1, $2 / 1024 }' "/proc/$SERVER_PID/status" | sed 's/, $//'; }
 RSS_HOT_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")
 HWM_HOT_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
+MEM_HOT="$(mem)"
 
 # The crawl: signed-out GETs rotating over CRAWL_PAGES random articles (the page cache fills up
 # to its bound), then the memory again.
@@ -298,6 +302,7 @@ CHILD_PID=""
 (( rc == 0 )) || { cat "$TMP/wrk-crawl.txt" >&2; die "wrk failed: crawl"; }
 RSS_CRAWL_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")
 HWM_CRAWL_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
+MEM_CRAWL="$(mem)"
 read -r CRAWL_RPS CRAWL_P50 CRAWL_P99 CRAWL_ERR < <(parse_wrk crawl)
 CRAWL_CACHED=$(curl -s "$URL/metrics" | awk '/^broadsheet_page_cache_entries/ { print $2 }' || true)
 
@@ -363,4 +368,6 @@ echo "nginx:     the two $SMALL-page runs differ by $(pct "$(awk -v a="$NG2_RPS"
 echo
 echo "memory:    VmRSS $(( RSS_HOT_KB / 1024 )) MiB after the page runs (peak VmHWM $(( HWM_HOT_KB / 1024 )) MiB)"
 echo "           VmRSS $(( RSS_CRAWL_KB / 1024 )) MiB after the crawl (peak $(( HWM_CRAWL_KB / 1024 )) MiB): $CRAWL_PAGES articles signed out for $CRAWL_DURATION at load ${LOAD[crawl]}, $CRAWL_RPS req/s, p99 $CRAWL_P99, $CRAWL_ERR errors${CRAWL_CACHED:+, $CRAWL_CACHED pages cached}"
+echo "           after the page runs: $MEM_HOT"
+echo "           after the crawl:     $MEM_CRAWL"
 echo "start-up:  median ${STARTUP_MEDIAN} ms exec -> first /healthz 200 on the existing database, runs: ${STARTUP[*]} ms (load ${LOAD[startup]}; server logged startup_ms: ${LOGGED:-?})"
