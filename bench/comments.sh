@@ -19,6 +19,8 @@
 # Settings (environment):
 #   SKIP_BUILD=1  BROADSHEET_BIN=…       as in bench/run.sh
 #   ARTICLES=100000 COMMENTS=1000000 SMALL=50 BIG=5000
+#   REPLY_SHARE=0.3     share of generated comments that are replies (0: every comment is a
+#                       thread, so page 1 of both articles shows exactly 50 comments)
 #   DATA_DIR=DIR        the site lives in DIR (generated only when DIR/broadsheet.db is missing,
 #                       and kept); default: a temp dir removed at the end
 #   CONNECTIONS=64 THREADS=2 DURATION=10s WARMUP=2s     wrk settings
@@ -38,6 +40,7 @@ ARTICLES="${ARTICLES:-100000}"
 COMMENTS="${COMMENTS:-1000000}"
 SMALL="${SMALL:-50}"
 BIG="${BIG:-5000}"
+REPLY_SHARE="${REPLY_SHARE:-0.3}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-10s}"
@@ -136,7 +139,7 @@ if [[ ! -f "$DB" || ! -f "$DATA/bench-slugs.txt" ]]; then
   stop_server
   log "generating $ARTICLES articles, $COMMENTS comments, threads of $SMALL and $BIG"
   t0=$(now_ms)
-  "$BIN" generate "${SERVER_ARGS[@]}" --articles "$ARTICLES" --comments "$COMMENTS" \
+  "$BIN" generate "${SERVER_ARGS[@]}" --articles "$ARTICLES" --comments "$COMMENTS" --reply-share "$REPLY_SHARE" \
     --thread-article "$(sed -n 1p "$TMP/slugs.txt")" --thread-comments "$SMALL" \
     --thread-article "$(sed -n 2p "$TMP/slugs.txt")" --thread-comments "$BIG" \
     >"$TMP/generate.log" 2>&1 &

@@ -97,7 +97,7 @@ const SECTIONS: &[&str] = &[
 const BATCH: usize = 500;
 
 /// What `broadsheet generate` makes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Plan {
     /// Synthetic articles to add.
     pub articles: u32,
@@ -110,6 +110,8 @@ pub struct Plan {
     pub thread_article: Vec<String>,
     /// Members who author the comments (created when missing).
     pub members: u32,
+    /// The share of comments that answer an earlier comment (0 makes every comment a thread).
+    pub reply_share: f64,
 }
 
 /// The password of every generated member (`member-N@synthetic.example`), so benchmarks can
@@ -183,14 +185,18 @@ async fn articles(store: &Store, count: u32) -> anyhow::Result<()> {
 
 /// Comments per transaction.
 const COMMENT_BATCH: usize = 5000;
-/// The share of comments that answer an earlier comment of the same article.
-const REPLY_SHARE: f64 = 0.3;
+/// The default share of comments that answer an earlier comment of the same article.
+pub const DEFAULT_REPLY_SHARE: f64 = 0.3;
 /// A reply answers one of this many comments just before it, so threads stay local in time as
 /// in a real conversation (and an article's first page holds about as many comments whatever
 /// the article's total).
 const REPLY_WINDOW: usize = 20;
 
 async fn comments(store: &Store, plan: &Plan) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        (0.0..=1.0).contains(&plan.reply_share),
+        "--reply-share must be between 0 and 1"
+    );
     let now = Clock::system().now();
     let mut rng = rand::rngs::StdRng::seed_from_u64(2027);
     let vocab = vocabulary();
@@ -285,7 +291,7 @@ async fn comments(store: &Store, plan: &Plan) -> anyhow::Result<()> {
             &vocab,
             &members,
             (article_id, published_at, now),
-            k as usize,
+            (k as usize, plan.reply_share),
             &mut next_id,
             &mut batch,
         );
@@ -328,7 +334,7 @@ fn article_comments(
     vocab: &[String],
     members: &[i64],
     (article_id, published_at, now): (i64, DateTime<Utc>, DateTime<Utc>),
-    k: usize,
+    (k, reply_share): (usize, f64),
     next_id: &mut i64,
     out: &mut Vec<BulkComment>,
 ) {
@@ -339,7 +345,7 @@ fn article_comments(
         *next_id += 1;
         let at = published_at
             + Duration::microseconds(((span as i128 * (j as i128 + 1)) / (k as i128 + 1)) as i64);
-        let parent = if j > 0 && rng.random_bool(REPLY_SHARE) {
+        let parent = if j > 0 && rng.random_bool(reply_share) {
             Some(first + rng.random_range(j.saturating_sub(REPLY_WINDOW)..j))
         } else {
             None
@@ -393,7 +399,7 @@ mod tests {
             &vocab,
             &[7, 8, 9],
             (1, now - Duration::hours(1), now),
-            200,
+            (200, DEFAULT_REPLY_SHARE),
             &mut next,
             &mut out,
         );
@@ -419,7 +425,7 @@ mod tests {
             &vocab,
             &[1],
             (5, now - Duration::days(2), now),
-            1000,
+            (1000, DEFAULT_REPLY_SHARE),
             &mut next,
             &mut out,
         );

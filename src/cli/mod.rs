@@ -73,6 +73,10 @@ pub enum Command {
         /// all with the password `synthetic-member-password`.
         #[arg(long, default_value_t = 1000)]
         members: u32,
+        /// The share of generated comments that are replies (0 to 1; 0: every comment starts
+        /// a thread, so an article's first page shows exactly 50 comments).
+        #[arg(long, default_value_t = generate::DEFAULT_REPLY_SHARE)]
+        reply_share: f64,
     },
 }
 
@@ -135,6 +139,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 thread_comments,
                 thread_article,
                 members,
+                reply_share,
             } => {
                 let plan = generate::Plan {
                     articles,
@@ -142,6 +147,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     thread_comments,
                     thread_article,
                     members,
+                    reply_share,
                 };
                 generate::run(config, plan).await
             }
