@@ -7,7 +7,7 @@ mod common;
 use std::io::Write;
 use std::time::Duration;
 
-use common::{ServerProcess, TestApp, article, attrs, bin, html, texts};
+use common::{Member, ServerProcess, TestApp, article, attrs, bin, html, texts};
 
 backend_tests!(
     healthz_reports_the_database,
@@ -23,6 +23,7 @@ backend_tests!(
     serve_on_an_empty_database_loads_the_demo_site,
     sigterm_finishes_the_request_in_flight_then_exits,
     every_request_is_logged_with_its_id_status_and_latency,
+    generate_adds_comments_with_their_threads_and_counts,
 );
 
 async fn every_request_is_logged_with_its_id_status_and_latency(app: TestApp) {
@@ -598,4 +599,82 @@ async fn two_processes_on_one_postgres_serve_the_same_site() {
             .unwrap();
         assert!(listing.contains("Shared story"));
     }
+}
+
+async fn generate_adds_comments_with_their_threads_and_counts(app: TestApp) {
+    app.publish(&[
+        article("quiet-story", "Science", 60),
+        article("busy-story", "Science", 30),
+    ])
+    .await;
+    let out = bin()
+        .args([
+            "--database-url",
+            &app.database_url,
+            "generate",
+            "--articles",
+            "0",
+            "--comments",
+            "40",
+            "--thread-article",
+            "busy-story",
+            "--thread-comments",
+            "25",
+            "--members",
+            "4",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let now = chrono::Utc::now();
+    // The thread article has exactly its 25; the 40 spread over the others (here, one).
+    for (slug, n) in [("busy-story", 25usize), ("quiet-story", 40)] {
+        let page = app.page(&format!("/articles/{slug}"), 200).await;
+        assert!(page.contains(&format!("Comments ({n})")), "{slug}");
+        let doc = html(&page);
+        assert_eq!(attrs(&doc, "[data-comment-id]", "data-comment-id").len(), n);
+        let (id, _) = app
+            .store
+            .published_article_id(slug, now)
+            .await
+            .unwrap()
+            .unwrap();
+        let roots = app
+            .store
+            .threads(id, Default::default(), None, 1000)
+            .await
+            .unwrap();
+        let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
+        let replies = app.store.replies(&ids).await.unwrap();
+        assert_eq!(roots.len() + replies.len(), n, "{slug}");
+        let all: std::collections::HashMap<i64, _> =
+            roots.iter().chain(&replies).map(|c| (c.id, c)).collect();
+        for c in all.values() {
+            assert_eq!(c.article_id, id);
+            let answers = all.values().filter(|r| r.parent_id == Some(c.id)).count();
+            assert_eq!(c.reply_count, answers as i64, "reply_count of {}", c.id);
+            match c.parent_id {
+                None => assert_eq!((c.thread_id, c.depth), (Some(c.id), 0)),
+                Some(p) => {
+                    assert_eq!(c.thread_id, all[&p].thread_id);
+                    assert_eq!(c.depth, all[&p].depth + 1);
+                }
+            }
+        }
+    }
+    // A generated member signs in with the documented password and posts: ids continue
+    // after the generated ones (on PostgreSQL, the identity sequence was moved on).
+    let member = Member::sign_in(
+        &app,
+        "member-1@synthetic.example",
+        "synthetic-member-password",
+    )
+    .await;
+    member.comment("busy-story", None, "A real comment.").await;
+    let page = app.page("/articles/busy-story", 200).await;
+    assert!(page.contains("Comments (26)"));
 }

@@ -55,9 +55,29 @@ pub enum Command {
     },
     /// Fill the database with a large synthetic site, for benchmarks (not for production).
     Generate {
-        /// How many articles to add.
+        /// How many articles to add (0 to add only comments).
         #[arg(long, default_value_t = 100_000)]
         articles: u32,
+        /// How many comments to spread over the published articles, newer ones getting many
+        /// more (about 30% are replies). Authored by --members generated members.
+        #[arg(long, default_value_t = 0)]
+        comments: u64,
+        /// Give one article exactly this many comments (a breaking-news thread), on top of
+        /// --comments, which then leave that article alone. Repeat for several articles.
+        #[arg(long, value_name = "K")]
+        thread_comments: Vec<u32>,
+        /// The article of the --thread-comments at the same position; articles not named are
+        /// the newest published ones not otherwise named.
+        #[arg(long, value_name = "SLUG")]
+        thread_article: Vec<String>,
+        /// Members who author the comments: member-N@synthetic.example, created when missing,
+        /// all with the password `synthetic-member-password`.
+        #[arg(long, default_value_t = 1000)]
+        members: u32,
+        /// The share of generated comments that are replies (0 to 1; 0: every comment starts
+        /// a thread, so an article's first page shows exactly 50 comments).
+        #[arg(long, default_value_t = generate::DEFAULT_REPLY_SHARE)]
+        reply_share: f64,
     },
     /// Copy the database to a new file DEST while the site keeps serving (SQLite).
     ///
@@ -126,7 +146,24 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Migrate => migrate(config).await,
             Command::Import { files } => import::run(config, &files).await,
             Command::User { command } => user::run(config, command).await,
-            Command::Generate { articles } => generate::run(config, articles).await,
+            Command::Generate {
+                articles,
+                comments,
+                thread_comments,
+                thread_article,
+                members,
+                reply_share,
+            } => {
+                let plan = generate::Plan {
+                    articles,
+                    comments,
+                    thread_comments,
+                    thread_article,
+                    members,
+                    reply_share,
+                };
+                generate::run(config, plan).await
+            }
             Command::Backup { dest } => backup::run(config, &dest).await,
         }
     });

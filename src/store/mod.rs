@@ -15,6 +15,7 @@
 
 pub mod articles;
 pub mod backup;
+pub mod bulk;
 pub mod comments;
 pub mod search;
 pub mod sessions;
