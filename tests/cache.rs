@@ -192,12 +192,23 @@ async fn pages_have_etags_and_precompressed_forms(app: TestApp) {
     assert_eq!(r.headers()[ETAG].to_str().unwrap(), etag);
     assert!(r.bytes().await.unwrap().is_empty());
 
-    let br = http
-        .get(app.url("/articles/harbour"))
-        .header(ACCEPT_ENCODING, "gzip, br")
-        .send()
-        .await
-        .unwrap();
+    // The compressed forms are made in the background after the page is first stored.
+    let mut br = None;
+    for _ in 0..100 {
+        let r = http
+            .get(app.url("/articles/harbour"))
+            .header(ACCEPT_ENCODING, "gzip, br")
+            .send()
+            .await
+            .unwrap();
+        if r.headers().get(CONTENT_ENCODING).is_some() {
+            br = Some(r);
+            break;
+        }
+        assert_eq!(r.text().await.unwrap(), plain, "uncompressed until then");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let br = br.expect("the page is compressed soon after it is stored");
     assert_eq!(br.headers()[CONTENT_ENCODING].to_str().unwrap(), "br");
     let bytes = br.bytes().await.unwrap();
     let mut out = Vec::new();

@@ -209,8 +209,10 @@ impl Store {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
-                .pragma("temp_store", "memory")
-                .pragma("mmap_size", "268435456");
+                // No mmap: mapped database pages count as the server's resident memory (up to
+                // the map size per connection, ~300 MiB on a 1M-comment site, BENCHMARKS.md);
+                // the kernel's page cache keeps the file hot all the same.
+                .pragma("temp_store", "memory");
             if let Some(parent) = base.get_filename().parent() {
                 ensure_dir(parent)?;
             }

@@ -87,8 +87,12 @@ impl Change {
 }
 
 pub const CHANNEL: &str = "broadsheet_pages";
-/// At most this many pages are kept (a few MB at typical page sizes).
+/// At most this many pages, and this many bytes of them (all encodings), are kept.
 const MAX_ENTRIES: usize = 2000;
+const MAX_BYTES: usize = 48 * 1024 * 1024;
+/// Pages compressed at once, in the background; a page that finds no free slot is kept (and
+/// served) uncompressed until it is stored again.
+const COMPRESSORS: usize = 2;
 /// Pages larger than this are served but not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
 const LISTING_TTL: Duration = Duration::from_secs(60);
@@ -112,16 +116,36 @@ struct Entry {
 #[derive(Default)]
 struct Inner {
     pages: HashMap<String, Arc<Entry>>,
+    bytes: usize,
+}
+
+impl Entry {
+    fn size(&self) -> usize {
+        self.identity.len() + self.gzip.len() + self.brotli.len()
+    }
 }
 
 /// The cache of one server process.
-#[derive(Default)]
 pub struct PageCache {
     inner: Mutex<Inner>,
     generation: AtomicU64,
     pg: Option<sqlx::PgPool>,
+    compressors: Arc<tokio::sync::Semaphore>,
     hits: AtomicU64,
     misses: AtomicU64,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache {
+            inner: Mutex::default(),
+            generation: AtomicU64::new(0),
+            pg: None,
+            compressors: Arc::new(tokio::sync::Semaphore::new(COMPRESSORS)),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
 }
 
 impl PageCache {
@@ -129,7 +153,7 @@ impl PageCache {
     pub async fn start(store: &crate::store::Store) -> anyhow::Result<Arc<PageCache>> {
         let pg = store.pg_pool().cloned();
         let cache = Arc::new(PageCache {
-            pg: pg.clone(),
+            pg,
             ..Default::default()
         });
         if let Some(listener) = store.pg_listener().await {
@@ -187,6 +211,7 @@ impl PageCache {
                 e.group != CacheGroup::Article(article_id) && e.group != CacheGroup::Listings
             }),
         }
+        inner.bytes = inner.pages.values().map(|e| e.size()).sum();
     }
 
     fn get(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<Entry>> {
@@ -200,22 +225,56 @@ impl PageCache {
             .then(|| entry.clone())
     }
 
-    fn put(&self, key: String, entry: Arc<Entry>, generation: u64) {
+    /// Stores `entry` unless an invalidation happened since `generation` was read, or (with
+    /// `replacing`) the page stored under `key` is no longer that one.
+    fn put(&self, key: String, entry: Arc<Entry>, generation: u64, replacing: Option<&Arc<Entry>>) {
         let now = entry.stored;
         let mut inner = self.inner.lock().expect("page cache lock");
         // Checked under the lock that invalidations also take, so none can slip in between.
         if self.generation.load(Ordering::SeqCst) != generation {
             return;
         }
-        if inner.pages.len() >= MAX_ENTRIES && !inner.pages.contains_key(&key) {
+        if let Some(old) = replacing
+            && !inner.pages.get(&key).is_some_and(|e| Arc::ptr_eq(e, old))
+        {
+            return;
+        }
+        let full = inner.pages.len() >= MAX_ENTRIES || inner.bytes + entry.size() > MAX_BYTES;
+        if full && replacing.is_none() {
             // Full: forget expired pages first, then (rarely) everything.
             let fresh = chrono::Duration::from_std(LISTING_TTL).unwrap_or_default();
             inner.pages.retain(|_, e| now - e.stored < fresh);
-            if inner.pages.len() >= MAX_ENTRIES {
+            if inner.pages.len() >= MAX_ENTRIES
+                || inner.pages.values().map(|e| e.size()).sum::<usize>() + entry.size() > MAX_BYTES
+            {
                 inner.pages.clear();
             }
         }
         inner.pages.insert(key, entry);
+        // A full count on each store (misses only, at most a few thousand pages).
+        inner.bytes = inner.pages.values().map(|e| e.size()).sum();
+    }
+
+    /// Makes the gzip and brotli forms of a stored page off the request path, when a
+    /// compression slot is free, and swaps them in if the page is still current.
+    fn compress_later(self: &Arc<Self>, key: String, entry: Arc<Entry>, generation: u64) {
+        let Ok(permit) = self.compressors.clone().try_acquire_owned() else {
+            return;
+        };
+        let cache = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let compressed = Arc::new(Entry {
+                group: entry.group,
+                stored: entry.stored,
+                headers: entry.headers.clone(),
+                etag: entry.etag.clone(),
+                identity: entry.identity.clone(),
+                gzip: gzip(&entry.identity),
+                brotli: brotli(&entry.identity),
+            });
+            cache.put(key, compressed, generation, Some(&entry));
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -323,8 +382,9 @@ fn gzip(body: &[u8]) -> Bytes {
 fn brotli(body: &[u8]) -> Bytes {
     let mut out = Vec::new();
     {
-        // Quality 9: most of brotli's gain at a fraction of quality 11's time.
-        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 9, 22);
+        // Quality 7 with a 256 KiB window: most of brotli's gain on pages, at a small fraction
+        // of the time and memory of quality 11 with the default 4 MiB window.
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 7, 18);
         let _ = w.write_all(body);
     }
     Bytes::from(out)
@@ -417,21 +477,19 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     if let (true, Some(group), Some(key)) = (storable, group, key) {
         cache.misses.fetch_add(1, Ordering::Relaxed);
         parts.headers.remove(header::CONTENT_LENGTH);
-        // Compression is CPU work: off the async threads, once per stored page.
-        let identity = bytes.clone();
-        let (gz, br) = tokio::task::spawn_blocking(move || (gzip(&identity), brotli(&identity)))
-            .await
-            .unwrap_or_default();
+        // Stored and answered uncompressed at once; the compressed forms follow in the
+        // background (CPU work, done once per stored page, never while a reader waits).
         let entry = Arc::new(Entry {
             group,
             stored: state.clock.now(),
             headers: parts.headers,
             etag,
             identity: bytes,
-            gzip: gz,
-            brotli: br,
+            gzip: Bytes::new(),
+            brotli: Bytes::new(),
         });
-        cache.put(key, entry.clone(), generation);
+        cache.put(key.clone(), entry.clone(), generation, None);
+        cache.compress_later(key, entry.clone(), generation);
         return answer(&entry, &req_headers, is_head, false);
     }
     // Not stored (signed in, or not a cacheable page): still an ETag and a 304 when it matches.
@@ -536,13 +594,13 @@ mod tests {
         };
         let before = cache.generation.load(Ordering::SeqCst);
         cache.drop_pages(Change::Comments { article_id: 1 });
-        cache.put("/a".into(), entry(CacheGroup::Article(1)), before);
+        cache.put("/a".into(), entry(CacheGroup::Article(1)), before, None);
         let now = Utc::now();
         assert!(cache.get("/a", now).is_none());
         let gen_now = cache.generation.load(Ordering::SeqCst);
-        cache.put("/a".into(), entry(CacheGroup::Article(1)), gen_now);
-        cache.put("/".into(), entry(CacheGroup::Listings), gen_now);
-        cache.put("/b".into(), entry(CacheGroup::Article(2)), gen_now);
+        cache.put("/a".into(), entry(CacheGroup::Article(1)), gen_now, None);
+        cache.put("/".into(), entry(CacheGroup::Listings), gen_now, None);
+        cache.put("/b".into(), entry(CacheGroup::Article(2)), gen_now, None);
         cache.drop_pages(Change::Comments { article_id: 1 });
         assert!(cache.get("/a", now).is_none() && cache.get("/", now).is_some());
         // Listings expire after a minute by the site's clock, articles after five.
