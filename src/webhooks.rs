@@ -110,8 +110,29 @@ pub fn article_published_payload(
     published_at: chrono::DateTime<chrono::Utc>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
+    article_payload(
+        crate::domain::webhook::Event::ArticlePublished,
+        base_url,
+        slug,
+        title,
+        summary,
+        published_at,
+        now,
+    )
+}
+
+/// The body of an article event (`article.published`, `article.updated`).
+pub fn article_payload(
+    event: crate::domain::webhook::Event,
+    base_url: &str,
+    slug: &str,
+    title: &str,
+    summary: &str,
+    published_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
     serde_json::json!({
-        "event": crate::domain::webhook::Event::ArticlePublished.as_str(),
+        "event": event.as_str(),
         "occurred_at": now,
         "article": {
             "slug": slug,

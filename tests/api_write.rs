@@ -361,6 +361,85 @@ async fn editors_publish_articles_with_a_publish_token(app: TestApp) {
     assert_eq!(made["status"], "scheduled");
     app.page("/articles/tomorrows-tides", 404).await;
 
+    // A new version of the file replaces the article: same address, comments kept, search and
+    // tags follow the new text.
+    let reader = app.member("Rita").await;
+    let comment = reader
+        .comment("tide-tables-rewritten", None, "Useful tables")
+        .await;
+    let v2 = source
+        .replace(
+            "The new tables arrive.",
+            "Corrected tables, with lunar offsets.",
+        )
+        .replace("tags: [oceans]", "tags: [moon]")
+        .replace(
+            "title: \"Tide tables rewritten\"",
+            "title: \"Tide tables rewritten\"\nsummary: Corrected.",
+        );
+    let r = http
+        .put(app.url("/api/v1/articles/tide-tables-rewritten"))
+        .header(AUTHORIZATION, bearer(&token))
+        .json(&json!({ "source": v2 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let a: Value = app
+        .get("/api/v1/articles/tide-tables-rewritten")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(a["body_html"].as_str().unwrap().contains("lunar offsets"));
+    assert_eq!(a["tags"][0]["slug"], "moon");
+    assert_eq!(a["tags"].as_array().unwrap().len(), 1);
+    assert_eq!(a["comment_count"], 1);
+    assert!(a["updated_at"].is_string(), "an update shows as updated");
+    let page = app.page("/articles/tide-tables-rewritten", 200).await;
+    assert!(page.contains("lunar offsets") && page.contains(&format!("comment-{comment}")));
+    let found: Value = app
+        .get("/api/v1/search?q=lunar")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        found["items"][0]["article"]["slug"], "tide-tables-rewritten",
+        "{found}"
+    );
+    let gone: Value = app
+        .get("/api/v1/search?q=arrive")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(gone["items"].as_array().unwrap().is_empty(), "{gone}");
+    // Another address, or a file naming another slug, is refused.
+    let r = http
+        .put(app.url("/api/v1/articles/no-such-article"))
+        .header(AUTHORIZATION, bearer(&token))
+        .json(&json!({ "source": v2.replace("Tide tables rewritten", "No such article") }))
+        .send()
+        .await
+        .unwrap();
+    problem(r, 404).await;
+    let r = http
+        .put(app.url("/api/v1/articles/tide-tables-rewritten"))
+        .header(AUTHORIZATION, bearer(&token))
+        .json(&json!({ "source": v2.replace("Tide tables rewritten", "A new headline") }))
+        .send()
+        .await
+        .unwrap();
+    let p = problem(r, 422).await;
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap()
+            .contains("slug: tide-tables-rewritten"),
+        "{p}"
+    );
+
     // A member's comment token cannot publish, and a demoted editor's token stops publishing.
     let max = app.member("Max").await;
     let member_token = max.create_token("m", &["comment"]).await;

@@ -348,7 +348,13 @@ async fn a_slow_receiver_does_not_slow_the_request(app: TestApp) {
 async fn publishing_through_the_api_announces_the_article(app: TestApp) {
     let admin = admin(&app).await;
     let (url, receiver) = Receiver::default().start().await;
-    let secret = register(&app, &admin, &url, &["article.published"]).await;
+    let secret = register(
+        &app,
+        &admin,
+        &url,
+        &["article.published", "article.updated"],
+    )
+    .await;
     let token = admin.create_token("cms", &["publish"]).await;
     let source = "---\ntitle: Lighthouse keepers return\nsection: Science\nauthor: Ada Admin\npublished_at: 2026-06-01T09:00:00Z\n---\nBody.\n";
     let r = reqwest::Client::new()
@@ -365,6 +371,22 @@ async fn publishing_through_the_api_announces_the_article(app: TestApp) {
     let payload: Value = serde_json::from_str(&got[0].body).unwrap();
     assert_eq!(payload["article"]["slug"], "lighthouse-keepers-return");
     assert_eq!(payload["article"]["headline"], "Lighthouse keepers return");
+
+    // A new version of the article announces article.updated.
+    let r = reqwest::Client::new()
+        .put(app.url("/api/v1/articles/lighthouse-keepers-return"))
+        .bearer_auth(&token)
+        .json(&json!({ "source": source.replace("Body.", "A longer body.") }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let got = receiver.wait_for(2).await;
+    assert_signed(&got[1], &secret);
+    assert_eq!(header(&got[1], "broadsheet-event"), "article.updated");
+    let payload: Value = serde_json::from_str(&got[1].body).unwrap();
+    assert_eq!(payload["event"], "article.updated");
+    assert_eq!(payload["article"]["slug"], "lighthouse-keepers-return");
 }
 
 async fn a_scheduled_article_is_announced_once_when_its_time_comes(app: TestApp) {

@@ -119,6 +119,60 @@ fn list_sql(scope: ListScope) -> String {
     )
 }
 
+/// Writes what hangs off an article row (authors, tags, its search-index row, its related
+/// picks) inside the caller's transaction: for a new article, and again for a replaced one.
+macro_rules! attach_in {
+    ($tx:ident, $backend:expr, $article_id:expr, $section_id:expr, $a:expr, $now:expr) => {{
+        for (position, name) in $a.authors.iter().enumerate() {
+            let author_id = taxonomy::upsert_author!(&mut *$tx, name, $now);
+            sqlx::query(
+                "INSERT INTO article_authors (article_id, author_id, position) \
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind($article_id)
+            .bind(author_id)
+            .bind(position as i32)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        let mut tag_ids = Vec::with_capacity($a.tags.len());
+        for name in &$a.tags {
+            let tag_id = taxonomy::upsert_tag!(&mut *$tx, name);
+            tag_ids.push(tag_id);
+            sqlx::query(
+                "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) \
+                     ON CONFLICT DO NOTHING",
+            )
+            .bind($article_id)
+            .bind(tag_id)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        // The search index, in the same transaction: nothing to rebuild or sync.
+        let body_text = crate::domain::search::markdown_text(&$a.body_source);
+        let (tags, authors) = ($a.tags.join(" "), $a.authors.join(" "));
+        super::search::index_article!(
+            $tx,
+            $backend,
+            $article_id,
+            &$a.title,
+            &$a.summary,
+            &body_text,
+            &tags,
+            &authors
+        );
+        // Related picks, in the same transaction, from a bounded candidate scan.
+        let related_sql = related_picks_sql(tag_ids.len());
+        let mut q = sqlx::query(&related_sql)
+            .bind($article_id)
+            .bind($section_id);
+        for tag_id in &tag_ids {
+            q = q.bind(*tag_id);
+        }
+        q.execute(&mut *$tx).await?;
+    }};
+}
+
 /// The body of an import, once per backend: `$tx` is a transaction of that backend.
 macro_rules! import_in {
     ($tx:ident, $articles:expr, $now:expr, $backend:expr) => {{
@@ -154,44 +208,7 @@ macro_rules! import_in {
                 )),
                 other => other,
             })?;
-            for (position, name) in a.authors.iter().enumerate() {
-                let author_id = taxonomy::upsert_author!(&mut *$tx, name, $now);
-                sqlx::query(
-                    "INSERT INTO article_authors (article_id, author_id, position) \
-                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                )
-                .bind(article_id)
-                .bind(author_id)
-                .bind(position as i32)
-                .execute(&mut *$tx)
-                .await?;
-            }
-            let mut tag_ids = Vec::with_capacity(a.tags.len());
-            for name in &a.tags {
-                let tag_id = taxonomy::upsert_tag!(&mut *$tx, name);
-                tag_ids.push(tag_id);
-                sqlx::query(
-                    "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) \
-                     ON CONFLICT DO NOTHING",
-                )
-                .bind(article_id)
-                .bind(tag_id)
-                .execute(&mut *$tx)
-                .await?;
-            }
-            // The search index, in the same transaction: nothing to rebuild or sync.
-            let body_text = crate::domain::search::markdown_text(&a.body_source);
-            let (tags, authors) = (a.tags.join(" "), a.authors.join(" "));
-            super::search::index_article!(
-                $tx, $backend, article_id, &a.title, &a.summary, &body_text, &tags, &authors
-            );
-            // Related picks, in the same transaction, from a bounded candidate scan.
-            let related_sql = related_picks_sql(tag_ids.len());
-            let mut q = sqlx::query(&related_sql).bind(article_id).bind(section_id);
-            for tag_id in &tag_ids {
-                q = q.bind(*tag_id);
-            }
-            q.execute(&mut *$tx).await?;
+            attach_in!($tx, $backend, article_id, section_id, a, $now);
             ids.push(article_id);
         }
         ids
@@ -461,6 +478,62 @@ impl Store {
         Ok(super::transaction!(self, |tx| import_in!(
             tx, articles, now, backend
         )))
+    }
+
+    /// Replaces the article with `a.slug` by `a` (text, section, dates, image, authors, tags),
+    /// keeping its id, comments and address; its search row and related picks are rewritten in
+    /// the same transaction, and so is the `webhook` event (name, payload) when given.
+    /// [`Error::NotFound`] when no article has that slug.
+    pub async fn replace_article(
+        &self,
+        a: &NewArticle,
+        now: DateTime<Utc>,
+        webhook: Option<(&str, &str)>,
+    ) -> Result<i64> {
+        let backend = self.backend();
+        Ok(super::transaction!(self, |tx| {
+            let section_id = taxonomy::upsert_section!(&mut *tx, &a.section, now);
+            let body_html = markdown::render_article(&a.body_source);
+            let row: Option<(i64,)> = sqlx::query_as(
+                "UPDATE articles SET title = $2, summary = $3, body_source = $4, body_html = $5, \
+                 section_id = $6, published_at = $7, updated_at = $8, modified_at = $9, \
+                 image_url = $10, image_alt = $11, image_caption = $12 \
+                 WHERE slug = $1 RETURNING id",
+            )
+            .bind(a.slug.as_str())
+            .bind(&a.title)
+            .bind(&a.summary)
+            .bind(&a.body_source)
+            .bind(&body_html)
+            .bind(section_id)
+            .bind(a.published_at)
+            .bind(a.updated_at.or(Some(now)))
+            .bind(now)
+            .bind(a.image.as_ref().map(|i| i.src.as_str()))
+            .bind(a.image.as_ref().map(|i| i.alt.as_str()))
+            .bind(a.image.as_ref().and_then(|i| i.caption.as_deref()))
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((article_id,)) = row else {
+                return Err(Error::NotFound);
+            };
+            for sql in [
+                "DELETE FROM article_authors WHERE article_id = $1",
+                "DELETE FROM article_tags WHERE article_id = $1",
+                "DELETE FROM article_related WHERE article_id = $1",
+                match backend {
+                    super::Backend::Sqlite => "DELETE FROM article_search WHERE rowid = $1",
+                    super::Backend::Postgres => "DELETE FROM article_search WHERE article_id = $1",
+                },
+            ] {
+                sqlx::query(sql).bind(article_id).execute(&mut *tx).await?;
+            }
+            attach_in!(tx, backend, article_id, section_id, a, now);
+            if let Some((event, payload)) = webhook {
+                super::webhooks::enqueue_in!(tx, event, payload, now);
+            }
+            article_id
+        }))
     }
 
     /// How many articles exist (published or not). For start-up decisions, not for pages.

@@ -38,7 +38,8 @@ use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilte
         super::api_write::get_comment,
         super::api_write::edit_comment,
         super::api_write::delete_comment,
-        super::api_write::publish_article
+        super::api_write::publish_article,
+        super::api_write::replace_article
     ),
     modifiers(&BearerToken),
     components(schemas(

@@ -7,7 +7,7 @@ use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
             get(get_comment).patch(edit_comment).delete(delete_comment),
         )
         .route("/api/v1/articles", post(publish_article))
+        .route("/api/v1/articles/{slug}", put(replace_article))
 }
 
 /// Who is calling the API, and what they may do.
@@ -392,4 +393,80 @@ async fn publish_article(
         }),
     )
         .into_response())
+}
+
+/// Replaces an article with a new version of its file (the slug stays; comments stay). Needs
+/// the `publish` scope. Announces `article.updated`.
+#[utoipa::path(put, path = "/api/v1/articles/{slug}",
+    params(("slug" = String, Path, description = "The article's slug")),
+    request_body = PublishRequest,
+    security(("token" = ["publish"])),
+    responses(
+        (status = 200, description = "The article was replaced", body = Published),
+        (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the `publish` scope", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No article has this slug", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The request body is larger than the site accepts", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not sent as `application/json`", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The file is not valid, or names another slug", body = super::api::Problem, content_type = "application/problem+json"),
+    ))]
+async fn replace_article(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    caller: Caller,
+    Json(req): Json<PublishRequest>,
+) -> Result<Response> {
+    let user = caller.require(Scope::Publish)?;
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let unprocessable = |message: String| Error::Rejected {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        message,
+        retry_after: None,
+    };
+    let article = crate::domain::frontmatter::parse(&req.source)
+        .map_err(|e| unprocessable(format!("The article file is not valid: {e}.")))?;
+    if article.slug != slug {
+        return Err(unprocessable(format!(
+            "The file's slug is `{}` but the address names `{slug}`: add `slug: {slug}` to its front matter (an article keeps its address).",
+            article.slug
+        )));
+    }
+    let now = state.clock.now();
+    let payload = crate::webhooks::article_payload(
+        Event::ArticleUpdated,
+        &state.config.base_url,
+        slug.as_str(),
+        &article.title,
+        &article.summary,
+        article.published_at.unwrap_or(now),
+        now,
+    );
+    state
+        .store
+        .replace_article(
+            &article,
+            now,
+            Some((Event::ArticleUpdated.as_str(), payload.as_str())),
+        )
+        .await?;
+    state.pages.changed(Change::Everything);
+    state.webhooks.wake();
+    tracing::info!(article = %slug, by = user.id, "article replaced through the API");
+    let live = article.published_at.is_some_and(|p| p <= now);
+    Ok(Json(Published {
+        slug: slug.as_str().to_owned(),
+        url: format!(
+            "{}/articles/{slug}",
+            state.config.base_url.trim_end_matches('/')
+        ),
+        published_at: article.published_at,
+        status: match article.published_at {
+            None => "draft",
+            Some(_) if live => "published",
+            Some(_) => "scheduled",
+        }
+        .to_owned(),
+    })
+    .into_response())
 }
