@@ -89,7 +89,7 @@ impl Change {
 pub const CHANNEL: &str = "broadsheet_pages";
 /// At most this many pages, and this many bytes of them (all encodings), are kept.
 const MAX_ENTRIES: usize = 2000;
-const MAX_BYTES: usize = 48 * 1024 * 1024;
+const MAX_BYTES: usize = 32 * 1024 * 1024;
 /// Pages compressed at once, in the background; a page that finds no free slot is kept (and
 /// served) uncompressed until it is stored again.
 const COMPRESSORS: usize = 2;
