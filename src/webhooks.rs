@@ -96,29 +96,17 @@ async fn announce_scheduled(
     let base = base_url.trim_end_matches('/');
     store
         .announce_scheduled(now, |slug, title, summary, published_at| {
-            article_published_payload(base, slug, title, summary, published_at, now)
+            article_payload(
+                crate::domain::webhook::Event::ArticlePublished,
+                base,
+                slug,
+                title,
+                summary,
+                published_at,
+                now,
+            )
         })
         .await
-}
-
-/// The body of an `article.published` event.
-pub fn article_published_payload(
-    base_url: &str,
-    slug: &str,
-    title: &str,
-    summary: &str,
-    published_at: chrono::DateTime<chrono::Utc>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> String {
-    article_payload(
-        crate::domain::webhook::Event::ArticlePublished,
-        base_url,
-        slug,
-        title,
-        summary,
-        published_at,
-        now,
-    )
 }
 
 /// The body of an article event (`article.published`, `article.updated`).

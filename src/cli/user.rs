@@ -5,9 +5,9 @@ use std::io::BufRead;
 use super::UserCommand;
 use crate::config::Config;
 use crate::domain::Clock;
-use crate::domain::token::{MAX_TOKENS_PER_USER, Scopes, TOKEN_PREFIX, check_token_name};
+use crate::domain::token::{MAX_TOKENS_PER_USER, Scopes, check_token_name};
 use crate::domain::user::{Email, Role, check_password, hash_password};
-use crate::web::session::{hash_token, random_token};
+use crate::web::tokens::issue_token;
 
 pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
     match command {
@@ -70,18 +70,7 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
                     .ok_or_else(|| anyhow::anyhow!("there is no account with the e-mail address {email}"))?;
                 let role = Role::parse(&user.role)?;
                 let scopes = Scopes::choose(scopes.split([' ', ',']), role)?;
-                let secret = format!("{TOKEN_PREFIX}{}", random_token());
-                let prefix: String = secret.chars().take(TOKEN_PREFIX.len() + 6).collect();
-                store
-                    .create_token(
-                        user.id,
-                        &name,
-                        &hash_token(&secret),
-                        &prefix,
-                        &scopes.to_stored(),
-                        MAX_TOKENS_PER_USER,
-                        Clock::system().now(),
-                    )
+                let secret = issue_token(&store, user.id, &name, &scopes, Clock::system().now())
                     .await?
                     .ok_or_else(|| anyhow::anyhow!("{email} already has {MAX_TOKENS_PER_USER} live tokens: revoke one first"))?;
                 anyhow::Ok((secret, scopes))

@@ -480,6 +480,24 @@ impl Store {
         )))
     }
 
+    /// Writes one new article like [`Store::import_articles`], queueing the `webhook` event
+    /// (name, payload) when given in the same transaction.
+    pub async fn publish_article(
+        &self,
+        a: &NewArticle,
+        now: DateTime<Utc>,
+        webhook: Option<(&str, &str)>,
+    ) -> Result<i64> {
+        let backend = self.backend();
+        Ok(super::transaction!(self, |tx| {
+            let ids = import_in!(tx, std::slice::from_ref(a), now, backend);
+            if let Some((event, payload)) = webhook {
+                super::webhooks::enqueue_in!(tx, event, payload, now);
+            }
+            ids[0]
+        }))
+    }
+
     /// Replaces the article with `a.slug` by `a` (text, section, dates, image, authors, tags),
     /// keeping its id, comments and address; its search row and related picks are rewritten in
     /// the same transaction, and so is the `webhook` event (name, payload) when given.

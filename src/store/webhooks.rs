@@ -121,19 +121,6 @@ impl Store {
         Ok(n == 1)
     }
 
-    /// Queues an event outside any other change (for changes made elsewhere in one statement).
-    pub async fn enqueue_event(
-        &self,
-        event: &str,
-        payload: &str,
-        now: DateTime<Utc>,
-    ) -> Result<u64> {
-        Ok(super::transaction!(self, |tx| enqueue_in!(
-            tx, event, payload, now
-        )
-        .rows_affected()))
-    }
-
     /// Announces the articles whose scheduled publication time has come since the last run:
     /// those with `published_at` in (cursor, now] that were created before that time (an article
     /// published at once is announced by whoever published it, and an imported archive is not

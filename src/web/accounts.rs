@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::cache::Change;
 use super::session::{
-    ClientIp, SESSION_COOKIE, SESSION_DAYS, Viewer, cookie, hash_token, random_token,
+    ClientIp, CsrfForm, SESSION_COOKIE, SESSION_DAYS, Viewer, cookie, hash_token, random_token,
 };
 use super::views::Layout;
 use super::{AppState, Error, Result};
@@ -224,7 +224,8 @@ async fn signup(
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// The first letter upper-cased and a full stop at the end: a lower-case error as a sentence.
+pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => {
@@ -349,12 +350,6 @@ async fn signin(
 
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password("not a real password"));
-
-#[derive(Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
-}
 
 /// `POST /signout`: ends the session on the server and clears the cookie.
 async fn signout(

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::session::{Viewer, random_token};
+use super::session::{CsrfForm, Viewer, random_token};
 use super::views::{Layout, TimeView};
 use super::{AppState, Error, Result};
 use crate::domain::webhook::{Event, check_url, may_manage};
@@ -207,12 +207,6 @@ async fn create_webhook(
         .await?;
     tracing::info!(webhook = id, %url, %events, by = user.id, "webhook registered");
     Ok(Redirect::to("/admin/webhooks").into_response())
-}
-
-#[derive(Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
 }
 
 /// `POST /admin/webhooks/{id}/delete`: the endpoint and its log go.

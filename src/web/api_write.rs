@@ -344,55 +344,84 @@ async fn publish_article(
     Json(req): Json<PublishRequest>,
 ) -> Result<Response> {
     let user = caller.require(Scope::Publish)?;
-    let article = crate::domain::frontmatter::parse(&req.source).map_err(|e| Error::Rejected {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        message: format!("The article file is not valid: {e}."),
-        retry_after: None,
-    })?;
+    let article = parse_article_file(&req.source)?;
     let now = state.clock.now();
+    // Announced now if its time has come; a scheduled one is announced when it comes.
+    let payload = article
+        .published_at
+        .is_some_and(|p| p <= now)
+        .then(|| article_event(&state, Event::ArticlePublished, &article, now));
     state
         .store
-        .import_articles(std::slice::from_ref(&article), now)
+        .publish_article(
+            &article,
+            now,
+            payload
+                .as_deref()
+                .map(|p| (Event::ArticlePublished.as_str(), p)),
+        )
         .await?;
     state.pages.changed(Change::Everything);
-    let slug = article.slug.as_str().to_owned();
-    let url = format!(
-        "{}/articles/{slug}",
-        state.config.base_url.trim_end_matches('/')
-    );
-    let live = article.published_at.is_some_and(|p| p <= now);
-    if live {
-        let payload = crate::webhooks::article_published_payload(
-            &state.config.base_url,
-            &slug,
-            &article.title,
-            &article.summary,
-            article.published_at.unwrap_or(now),
-            now,
-        );
-        state
-            .store
-            .enqueue_event(Event::ArticlePublished.as_str(), &payload, now)
-            .await?;
-        state.webhooks.wake();
-    }
-    tracing::info!(article = %slug, by = user.id, "article published through the API");
+    state.webhooks.wake();
+    tracing::info!(article = %article.slug, by = user.id, "article published through the API");
     Ok((
         StatusCode::CREATED,
-        [(header::LOCATION, format!("/api/v1/articles/{slug}"))],
-        Json(Published {
-            slug,
-            url,
-            published_at: article.published_at,
-            status: match article.published_at {
-                None => "draft",
-                Some(_) if live => "published",
-                Some(_) => "scheduled",
-            }
-            .to_owned(),
-        }),
+        [(
+            header::LOCATION,
+            format!("/api/v1/articles/{}", article.slug),
+        )],
+        Json(published(&state, &article, now)),
     )
         .into_response())
+}
+
+fn unprocessable(message: String) -> Error {
+    Error::Rejected {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        message,
+        retry_after: None,
+    }
+}
+
+fn parse_article_file(source: &str) -> Result<crate::domain::NewArticle> {
+    crate::domain::frontmatter::parse(source)
+        .map_err(|e| unprocessable(format!("The article file is not valid: {e}.")))
+}
+
+fn article_event(
+    state: &AppState,
+    event: Event,
+    a: &crate::domain::NewArticle,
+    now: DateTime<Utc>,
+) -> String {
+    crate::webhooks::article_payload(
+        event,
+        &state.config.base_url,
+        a.slug.as_str(),
+        &a.title,
+        &a.summary,
+        a.published_at.unwrap_or(now),
+        now,
+    )
+}
+
+/// What the API answers about an article it was given.
+fn published(state: &AppState, a: &crate::domain::NewArticle, now: DateTime<Utc>) -> Published {
+    Published {
+        slug: a.slug.as_str().to_owned(),
+        url: format!(
+            "{}/articles/{}",
+            state.config.base_url.trim_end_matches('/'),
+            a.slug
+        ),
+        published_at: a.published_at,
+        status: match a.published_at {
+            None => "draft",
+            Some(p) if p <= now => "published",
+            Some(_) => "scheduled",
+        }
+        .to_owned(),
+    }
 }
 
 /// Replaces an article with a new version of its file (the slug stays; comments stay). Needs
@@ -419,13 +448,7 @@ async fn replace_article(
 ) -> Result<Response> {
     let user = caller.require(Scope::Publish)?;
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let unprocessable = |message: String| Error::Rejected {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        message,
-        retry_after: None,
-    };
-    let article = crate::domain::frontmatter::parse(&req.source)
-        .map_err(|e| unprocessable(format!("The article file is not valid: {e}.")))?;
+    let article = parse_article_file(&req.source)?;
     if article.slug != slug {
         return Err(unprocessable(format!(
             "The file's slug is `{}` but the address names `{slug}`: add `slug: {slug}` to its front matter (an article keeps its address).",
@@ -433,15 +456,7 @@ async fn replace_article(
         )));
     }
     let now = state.clock.now();
-    let payload = crate::webhooks::article_payload(
-        Event::ArticleUpdated,
-        &state.config.base_url,
-        slug.as_str(),
-        &article.title,
-        &article.summary,
-        article.published_at.unwrap_or(now),
-        now,
-    );
+    let payload = article_event(&state, Event::ArticleUpdated, &article, now);
     state
         .store
         .replace_article(
@@ -453,20 +468,5 @@ async fn replace_article(
     state.pages.changed(Change::Everything);
     state.webhooks.wake();
     tracing::info!(article = %slug, by = user.id, "article replaced through the API");
-    let live = article.published_at.is_some_and(|p| p <= now);
-    Ok(Json(Published {
-        slug: slug.as_str().to_owned(),
-        url: format!(
-            "{}/articles/{slug}",
-            state.config.base_url.trim_end_matches('/')
-        ),
-        published_at: article.published_at,
-        status: match article.published_at {
-            None => "draft",
-            Some(_) if live => "published",
-            Some(_) => "scheduled",
-        }
-        .to_owned(),
-    })
-    .into_response())
+    Ok(Json(published(&state, &article, now)).into_response())
 }

@@ -38,7 +38,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 use super::AppState;
-use super::session::SESSION_COOKIE;
+use super::session::{SESSION_COOKIE, read_cookie};
 
 /// Which pages a cached page belongs to, for dropping them together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -312,15 +312,6 @@ fn cache_key(req: &Request) -> Option<String> {
     Some(uri.path_and_query().map_or("/", |p| p.as_str()).to_owned())
 }
 
-fn has_session_cookie(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|c| c.trim_start().starts_with(SESSION_COOKIE) && c.contains('='))
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Encoding {
     Identity,
@@ -442,7 +433,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     if req.method() != Method::GET && !is_head {
         return next.run(req).await;
     }
-    let signed_out = !has_session_cookie(req.headers());
+    let signed_out = read_cookie(req.headers(), SESSION_COOKIE).is_none();
     let key = if signed_out { cache_key(&req) } else { None };
     let cache = state.pages.clone();
     if let Some(key) = &key

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::cache::Change;
 use super::live::CommentPosted;
-use super::session::{ClientIp, Viewer};
+use super::session::{ClientIp, CsrfForm, Viewer};
 use super::views::{Layout, TimeView};
 use super::{AppState, Error, Result};
 use crate::domain::comment::{
@@ -750,12 +750,6 @@ pub async fn edit_own_comment(
         "This comment has been deleted, so it cannot be edited."
     };
     Ok(Err(Refusal::new(StatusCode::CONFLICT, message)))
-}
-
-#[derive(Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
 }
 
 /// `POST /comments/{id}/delete`: the author's own; replies keep their place under a tombstone.

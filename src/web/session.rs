@@ -36,6 +36,13 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// A form whose only field is its CSRF token (sign out, delete, revoke, send again…).
+#[derive(serde::Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    pub csrf: String,
+}
+
 /// The visitor making this request.
 #[derive(Clone)]
 pub struct Viewer {
@@ -123,7 +130,7 @@ pub fn cookie(name: &str, value: &str, max_age: Option<Duration>, secure: bool) 
     .expect("cookie values are URL-safe")
 }
 
-fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(super) fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::session::{Viewer, hash_token, random_token};
+use super::session::{CsrfForm, Viewer, hash_token, random_token};
 use super::views::{Layout, TimeView};
 use super::{AppState, Error, Result};
 use crate::domain::token::{
@@ -128,6 +128,33 @@ struct CreateForm {
     scope_publish: Option<String>,
 }
 
+/// Makes and records a token for `user_id`; its secret, to be shown once, or `None` when the
+/// member already has the most live tokens allowed. Settings and `broadsheet user token` both
+/// issue tokens through here.
+pub async fn issue_token(
+    store: &crate::store::Store,
+    user_id: i64,
+    name: &str,
+    scopes: &Scopes,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::store::Result<Option<String>> {
+    let secret = format!("{TOKEN_PREFIX}{}", random_token());
+    // Enough to tell tokens apart in a list, far too little to guess the rest.
+    let prefix: String = secret.chars().take(TOKEN_PREFIX.len() + 6).collect();
+    let created = store
+        .create_token(
+            user_id,
+            name,
+            &hash_token(&secret),
+            &prefix,
+            &scopes.to_stored(),
+            MAX_TOKENS_PER_USER,
+            now,
+        )
+        .await?;
+    Ok(created.map(|_| secret))
+}
+
 /// `POST /settings/tokens`: a new token; the page shows its secret once.
 async fn create_token(
     State(state): State<AppState>,
@@ -162,28 +189,16 @@ async fn create_token(
     };
     let scopes = match Scopes::choose(picked.iter().copied(), user.role()) {
         Ok(s) => s,
-        Err(e) => return refuse(format!("{}.", capitalised(&e.to_string()))).await,
+        Err(e) => return refuse(super::accounts::capitalise(&e.to_string())).await,
     };
-    let secret = format!("{TOKEN_PREFIX}{}", random_token());
-    let prefix: String = secret.chars().take(TOKEN_PREFIX.len() + 6).collect();
-    let created = state
-        .store
-        .create_token(
-            user.id,
-            &name,
-            &hash_token(&secret),
-            &prefix,
-            &scopes.to_stored(),
-            MAX_TOKENS_PER_USER,
-            state.clock.now(),
-        )
-        .await?;
-    if created.is_none() {
+    let Some(secret) =
+        issue_token(&state.store, user.id, &name, &scopes, state.clock.now()).await?
+    else {
         return refuse(format!(
             "You already have {MAX_TOKENS_PER_USER} live tokens. Revoke one you no longer use, then create this one."
         ))
         .await;
-    }
+    };
     tracing::info!(user = user.id, scopes = %scopes.to_stored(), "API token created");
     render(
         &state,
@@ -195,19 +210,6 @@ async fn create_token(
         None,
     )
     .await
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
-#[derive(Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
 }
 
 /// `POST /settings/tokens/{id}/revoke`: the token stops working at once.
