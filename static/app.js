@@ -233,3 +233,44 @@
   addEventListener('pagehide', () => { source?.close(); source = null; });
   addEventListener('pageshow', (e) => { if (e.persisted) connect(); }); // back from the bfcache
 })();
+
+// The moderation desk's keyboard shortcuts: j/k move between comments, a approves, r rejects
+// with the reason chosen beside it, x selects for a bulk action. They press the same buttons a
+// mouse would, so the server sees an ordinary form post.
+(() => {
+  'use strict';
+
+  const desk = document.querySelector('[data-mod-desk]');
+  if (!desk) return;
+  const items = () => [...desk.querySelectorAll('[data-queue-item]')];
+  let current = -1;
+  const focus = (i) => {
+    const list = items();
+    if (list.length === 0) return;
+    current = Math.max(0, Math.min(list.length - 1, i));
+    list.forEach((el, n) => el.classList.toggle('is-current', n === current));
+    list[current].focus();
+  };
+  document.addEventListener('keydown', (e) => {
+    if (e.metaKey || e.ctrlKey || e.altKey) return;
+    if (e.target.closest('input, select, textarea, button, a')) return; // typing or on a control
+    const item = items()[current];
+    switch (e.key) {
+      case 'j': focus(current + 1); break;
+      case 'k': focus(current - 1); break;
+      case 'a': item?.querySelector('[data-action="approve"]')?.click(); break;
+      case 'r': item?.querySelector('[data-action="reject"]')?.click(); break;
+      case 'x': {
+        const box = item?.querySelector('[data-select]');
+        if (box) box.checked = !box.checked;
+        break;
+      }
+      default: return;
+    }
+    e.preventDefault();
+  });
+  desk.addEventListener('focusin', (e) => {
+    const i = items().indexOf(e.target.closest('[data-queue-item]'));
+    if (i >= 0) current = i;
+  });
+})();

@@ -645,11 +645,11 @@ async fn generate_adds_comments_with_their_threads_and_counts(app: TestApp) {
             .unwrap();
         let roots = app
             .store
-            .threads(id, Default::default(), None, 1000)
+            .threads(id, Default::default(), None, 1000, None)
             .await
             .unwrap();
         let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
-        let replies = app.store.replies(&ids).await.unwrap();
+        let replies = app.store.replies(&ids, None).await.unwrap();
         assert_eq!(roots.len() + replies.len(), n, "{slug}");
         let all: std::collections::HashMap<i64, _> =
             roots.iter().chain(&replies).map(|c| (c.id, c)).collect();

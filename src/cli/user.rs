@@ -47,7 +47,19 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
             let email = Email::parse(&email)?;
             let role = Role::parse(&role)?;
             let store = super::open_store(&config).await?;
-            let result = store.set_user_role(&email, role).await;
+            // Logged like a grant at /admin/users, with the command line as the actor.
+            let result = async {
+                match store.user_by_email(&email).await? {
+                    Some(user) => {
+                        let actor = crate::store::moderation::Actor::command_line();
+                        store
+                            .grant_role(user.id, role, &actor, chrono::Utc::now())
+                            .await
+                    }
+                    None => Ok(false),
+                }
+            }
+            .await;
             store.close().await;
             if !result? {
                 anyhow::bail!("there is no account with the e-mail address {email}");

@@ -182,6 +182,8 @@ pub struct CommentFacts {
 pub struct ViewerFacts {
     pub user_id: i64,
     pub role: Role,
+    /// The end of the viewer's ban from the conversation, if they were ever banned.
+    pub banned_until: Option<DateTime<Utc>>,
 }
 
 pub fn comment_permissions(
@@ -196,6 +198,13 @@ pub fn comment_permissions(
         return CommentPermissions::default();
     }
     let own = comment.author_id == Some(viewer.user_id);
+    // A banned member can read and delete their own words, nothing else.
+    if viewer.banned_until.is_some_and(|until| until > now) {
+        return CommentPermissions {
+            delete: own,
+            ..CommentPermissions::default()
+        };
+    }
     CommentPermissions {
         reply: true,
         edit: own && now - comment.created_at <= Duration::minutes(EDIT_WINDOW_MINUTES),
@@ -273,6 +282,7 @@ mod tests {
         let viewer = ViewerFacts {
             user_id: 7,
             role: Role::Member,
+            banned_until: None,
         };
         let own = CommentFacts {
             author_id: Some(7),
@@ -305,5 +315,18 @@ mod tests {
             comment_permissions(Some(&viewer), &deleted, now),
             CommentPermissions::default()
         );
+        let banned = ViewerFacts {
+            banned_until: Some(now + Duration::days(1)),
+            ..viewer
+        };
+        let p = comment_permissions(Some(&banned), &other, now);
+        assert_eq!(p, CommentPermissions::default(), "banned: read only");
+        let p = comment_permissions(Some(&banned), &own, now);
+        assert!(p.delete && !p.edit && !p.reply);
+        let lapsed = ViewerFacts {
+            banned_until: Some(now - Duration::seconds(1)),
+            ..banned
+        };
+        assert!(comment_permissions(Some(&lapsed), &other, now).like);
     }
 }

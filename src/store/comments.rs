@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Error, Result, Store, read};
+use super::{Result, Store, read};
 use crate::domain::comment::{CommentSort, ThreadCursor};
 
 /// A comment as pages show it, with its author's current display name.
@@ -24,6 +24,8 @@ pub struct CommentRow {
     pub edited_at: Option<DateTime<Utc>>,
     pub like_count: i64,
     pub reply_count: i64,
+    pub moderation_note: String,
+    pub pinned_at: Option<DateTime<Utc>>,
 }
 
 impl CommentRow {
@@ -34,11 +36,13 @@ impl CommentRow {
 
 const COMMENT_COLUMNS: &str = "c.id, c.article_id, c.parent_id, c.thread_id, c.depth, c.author_id, \
      COALESCE(u.display_name, '[deleted]') AS author_name, c.body_source, c.body_html, c.status, \
-     c.created_at, c.edited_at, c.like_count, c.reply_count";
+     c.created_at, c.edited_at, c.like_count, c.reply_count, c.moderation_note, c.pinned_at";
 
-/// Which comments readers see: visible ones, and deleted ones that still hold replies (as
-/// tombstones, so the replies keep their place).
-const SHOWN: &str = "(c.status = 'visible' OR (c.status = 'deleted' AND c.reply_count > 0))";
+/// Which comments readers see: visible ones; deleted, rejected or held ones that still hold
+/// visible replies (as tombstones, so the replies keep their place); and to their author, their
+/// own held and rejected comments (`$viewer` is the viewer's id, 0 when signed out).
+const SHOWN: &str = "(c.status = 'visible' OR c.reply_count > 0 \
+     OR (c.author_id = $viewer AND c.status IN ('pending', 'rejected')))";
 
 /// At most this many replies are loaded for one page of threads.
 pub const MAX_REPLIES_PER_PAGE: i64 = 2000;
@@ -49,6 +53,11 @@ pub struct NewComment<'a> {
     pub author_id: i64,
     pub body_source: &'a str,
     pub body_html: &'a str,
+    /// Why the comment waits for a moderator; `None` shows it at once.
+    pub hold: Option<crate::domain::moderation::HoldReason>,
+    /// What held it, for moderators (e.g. the suspect word).
+    pub hold_note: &'a str,
+    pub spam_score: Option<f64>,
     /// The `comment.created` webhook payload, given the new comment's id; queued in the same
     /// transaction as the comment.
     pub webhook_payload: Option<&'a (dyn Fn(i64) -> String + Send + Sync)>,
@@ -59,6 +68,8 @@ pub struct NewComment<'a> {
 pub struct Posted {
     pub id: i64,
     pub comment_count: i64,
+    /// Held for review rather than shown.
+    pub held: bool,
 }
 
 /// Why a reply cannot be attached where it was aimed.
@@ -99,10 +110,14 @@ impl Store {
                     }
                 }
             };
+            let (status, held_reason) = match new.hold {
+                Some(reason) => ("pending", Some(reason.as_str())),
+                None => ("visible", None),
+            };
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
-                     body_source, body_html, status, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'visible', $8) RETURNING id",
+                     body_source, body_html, status, created_at, held_reason, moderation_note, spam_score) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
             )
             .bind(new.article_id)
             .bind(new.parent_id)
@@ -111,7 +126,11 @@ impl Store {
             .bind(new.author_id)
             .bind(new.body_source)
             .bind(new.body_html)
+            .bind(status)
             .bind(now)
+            .bind(held_reason)
+            .bind(new.hold_note)
+            .bind(new.spam_score)
             .fetch_one(&mut *tx)
             .await?;
             if thread_id.is_none() {
@@ -120,31 +139,43 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            if let Some(pid) = new.parent_id {
-                sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
-                    .bind(pid)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            let (count,): (i64,) = sqlx::query_as(
+            let count = if new.hold.is_some() {
+                // Held: nothing readers see changes, so no counts, webhook or live update.
+                let (count,): (i64,) =
+                    sqlx::query_as("SELECT comment_count FROM articles WHERE id = $1")
+                        .bind(new.article_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                count
+            } else {
+                if let Some(pid) = new.parent_id {
+                    sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
+                        .bind(pid)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let (count,): (i64,) = sqlx::query_as(
                     "UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1 RETURNING comment_count",
                 )
                 .bind(new.article_id)
                 .fetch_one(&mut *tx)
                 .await?;
-            if let Some(payload) = new.webhook_payload {
-                let event = crate::domain::webhook::Event::CommentCreated.as_str();
-                super::webhooks::enqueue_in!(tx, event, payload(id), now);
-            }
-            if self.backend() == super::Backend::Postgres {
-                sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
-                    .bind(format!("{}:{}", new.article_id, id))
-                    .execute(&mut *tx)
-                    .await?;
-            }
+                if let Some(payload) = new.webhook_payload {
+                    let event = crate::domain::webhook::Event::CommentCreated.as_str();
+                    super::webhooks::enqueue_in!(tx, event, payload(id), now);
+                }
+                if self.backend() == super::Backend::Postgres {
+                    sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
+                        .bind(format!("{}:{}", new.article_id, id))
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                count
+            };
             Posted {
                 id,
                 comment_count: count,
+                held: new.hold.is_some(),
             }
         });
         Ok(Ok(posted))
@@ -167,6 +198,7 @@ impl Store {
         sort: CommentSort,
         cursor: Option<ThreadCursor>,
         limit: i64,
+        viewer_id: Option<i64>,
     ) -> Result<Vec<CommentRow>> {
         let (keyset, order) = match sort {
             CommentSort::Oldest => ("(c.created_at, c.id) > ($2, $3)", "c.created_at, c.id"),
@@ -184,9 +216,10 @@ impl Store {
         } else {
             "$3 = $3 AND $2 = $2 AND $4 = $4"
         };
+        let shown = SHOWN.replace("$viewer", "$6");
         let sql = format!(
             "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id \
-             WHERE c.article_id = $1 AND c.parent_id IS NULL AND {SHOWN} AND {keyset} \
+             WHERE c.article_id = $1 AND c.parent_id IS NULL AND {shown} AND {keyset} \
              ORDER BY {order} LIMIT $5"
         );
         let (time_key, id_key, likes_key) = match cursor {
@@ -204,20 +237,26 @@ impl Store {
                 .bind(id_key)
                 .bind(likes_key)
                 .bind(limit)
+                .bind(viewer_id.unwrap_or(0))
                 .fetch_all(c)
                 .await?
         }))
     }
 
     /// Every shown reply of the given threads, oldest first, in one query.
-    pub async fn replies(&self, thread_ids: &[i64]) -> Result<Vec<CommentRow>> {
+    pub async fn replies(
+        &self,
+        thread_ids: &[i64],
+        viewer_id: Option<i64>,
+    ) -> Result<Vec<CommentRow>> {
         if thread_ids.is_empty() {
             return Ok(Vec::new());
         }
         let list = super::articles::placeholders(1, thread_ids.len());
+        let shown = SHOWN.replace("$viewer", &format!("${}", thread_ids.len() + 1));
         let sql = format!(
             "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id \
-             WHERE c.thread_id IN ({list}) AND c.parent_id IS NOT NULL AND {SHOWN} \
+             WHERE c.thread_id IN ({list}) AND c.parent_id IS NOT NULL AND {shown} \
              ORDER BY c.created_at, c.id LIMIT {MAX_REPLIES_PER_PAGE}"
         );
         Ok(read!(self, |c| {
@@ -225,7 +264,7 @@ impl Store {
             for id in thread_ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
+            q.bind(viewer_id.unwrap_or(0)).fetch_all(c).await?
         }))
     }
 
@@ -348,38 +387,6 @@ impl Store {
             count
         });
         Ok(Some(count))
-    }
-
-    /// Records a report; a member reports a comment once ([`Error::Conflict`] the second time).
-    pub async fn report_comment(
-        &self,
-        comment_id: i64,
-        reporter_id: i64,
-        reason: &str,
-        note: &str,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let r: std::result::Result<_, sqlx::Error> = super::write!(self, |c| {
-            sqlx::query(
-                "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(comment_id)
-            .bind(reporter_id)
-            .bind(reason)
-            .bind(note)
-            .bind(now)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected())
-        });
-        match r.map_err(Error::from) {
-            Ok(_) => Ok(()),
-            Err(Error::Conflict(_)) => Err(Error::Conflict(
-                "You have already reported this comment; moderators will look at it.".to_owned(),
-            )),
-            Err(e) => Err(e),
-        }
     }
 
     /// Every comment a member wrote, for their data download.

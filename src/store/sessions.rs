@@ -14,11 +14,18 @@ pub struct SessionUser {
     pub display_name: String,
     pub role: String,
     pub created_at: DateTime<Utc>,
+    pub banned_until: Option<DateTime<Utc>>,
+    pub ban_reason: String,
 }
 
 impl SessionUser {
     pub fn role(&self) -> Role {
         Role::parse(&self.role).unwrap_or(Role::Member)
+    }
+
+    /// The end of the member's ban, if one is in force at `now`.
+    pub fn banned_at(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.banned_until.filter(|until| *until > now)
     }
 }
 
@@ -72,7 +79,7 @@ impl Store {
     ) -> Result<Option<SessionUser>> {
         Ok(read!(self, |c| {
             sqlx::query_as(
-                "SELECT u.id, u.email, u.display_name, u.role, u.created_at \
+                "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason \
                  FROM sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2",
             )

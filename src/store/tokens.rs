@@ -30,11 +30,8 @@ struct HolderRow {
     token_id: i64,
     scopes: String,
     last_used_at: Option<DateTime<Utc>>,
-    id: i64,
-    email: String,
-    display_name: String,
-    role: String,
-    created_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    user: SessionUser,
 }
 
 /// How stale `last_used_at` may get before a use writes it again: a busy token costs one write
@@ -113,7 +110,7 @@ impl Store {
         let row: Option<HolderRow> = read!(self, |c| {
             sqlx::query_as(
                 "SELECT t.id AS token_id, t.scopes, t.last_used_at, \
-                        u.id, u.email, u.display_name, u.role, u.created_at \
+                        u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason \
                  FROM api_tokens t JOIN users u ON u.id = t.user_id \
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
             )
@@ -138,13 +135,7 @@ impl Store {
         Ok(Some(TokenHolder {
             token_id: row.token_id,
             scopes: row.scopes,
-            user: SessionUser {
-                id: row.id,
-                email: row.email,
-                display_name: row.display_name,
-                role: row.role,
-                created_at: row.created_at,
-            },
+            user: row.user,
         }))
     }
 }

@@ -15,6 +15,18 @@ pub struct UserRow {
     pub created_at: DateTime<Utc>,
 }
 
+/// A member as the users page lists them.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MemberRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub created_at: DateTime<Utc>,
+    pub banned_until: Option<DateTime<Utc>>,
+    pub ban_reason: String,
+}
+
 impl Store {
     /// Creates an account. A taken address (in any letter case) is a [`Error::Conflict`].
     pub async fn create_user(

@@ -462,7 +462,9 @@ pub struct Comment {
     thread_id: i64,
     depth: i32,
     author: String,
-    /// `visible`, or `deleted` for a tombstone kept because it has replies.
+    /// `visible`; or a tombstone kept because it has replies: `deleted` by its author,
+    /// `rejected` by a moderator, `pending` review. A comment just posted is `pending` when it
+    /// is held for review.
     status: String,
     /// Sanitised HTML; absent for a deleted comment.
     body_html: Option<String>,
@@ -548,7 +550,7 @@ async fn list_comments(
     let per_page = super::comments::THREADS_PER_PAGE;
     let mut roots = state
         .store
-        .threads(article.card.id, sort, cursor, per_page + 1)
+        .threads(article.card.id, sort, cursor, per_page + 1, None)
         .await?;
     let next_cursor = if roots.len() as i64 > per_page {
         roots.truncate(per_page as usize);
@@ -563,7 +565,7 @@ async fn list_comments(
         None
     };
     let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
-    let replies = state.store.replies(&ids).await?;
+    let replies = state.store.replies(&ids, None).await?;
     let mut items = Vec::with_capacity(roots.len() + replies.len());
     for root in &roots {
         items.push(Comment::from(root));

@@ -270,7 +270,7 @@ async fn edit_comment(
 ) -> Result<Json<super::api::Comment>> {
     let user = caller.require(Scope::Comment)?;
     let row = callers_comment(&state, user, id).await?;
-    edit_own_comment(&state, user.id, &row, &req.body)
+    edit_own_comment(&state, user, &row, &req.body)
         .await?
         .map_err(rejected)?;
     let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;

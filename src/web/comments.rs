@@ -23,7 +23,13 @@ use crate::domain::comment::{
     CommentBody, CommentError, CommentFacts, CommentPermissions, CommentSort, EDIT_WINDOW_MINUTES,
     MAX_NESTING, ThreadCursor, comment_permissions,
 };
+use crate::domain::moderation::{
+    CommentMode, HoldReason, Screening, ban_notice, has_link, screen,
+};
+use crate::domain::user::Role;
+use crate::domain::spam;
 use crate::domain::webhook::Event as WebhookEvent;
+use crate::domain::wordfilter::WordKind;
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::comments::{CommentRow, NewComment, Posted, ReplyProblem};
 use crate::store::sessions::SessionUser;
@@ -49,7 +55,14 @@ pub struct CommentView {
     pub author: String,
     pub time: TimeView,
     pub edited: bool,
-    pub deleted: bool,
+    /// Shown as a tombstone, with this text, in place of a comment readers cannot see.
+    pub tombstone: Option<&'static str>,
+    /// The viewer's own comment, waiting for a moderator.
+    pub held: bool,
+    /// The viewer's own comment, rejected, with the reason they read.
+    pub rejected: Option<String>,
+    /// Pinned by the newsroom as an editor's pick.
+    pub pick: bool,
     pub body_html: String,
     pub likes: i64,
     pub liked: bool,
@@ -88,6 +101,10 @@ pub struct Conversation {
     pub sorts: Vec<SortLink>,
     pub more_href: Option<String>,
     pub form: Option<CommentFormView>,
+    /// Why there is no form: comments are closed, or the viewer is banned.
+    pub notice: Option<String>,
+    /// Comments here wait for a moderator before readers see them.
+    pub premoderated: bool,
     pub live_href: String,
     pub signin_href: String,
 }
@@ -112,13 +129,25 @@ fn view(
         status_visible: row.is_visible(),
         created_at: row.created_at,
     };
+    let own = row.author_id.is_some() && row.author_id == viewer.user.as_ref().map(|u| u.id);
+    let held = own && row.status == "pending";
+    let rejected = (own && row.status == "rejected").then(|| row.moderation_note.clone());
+    let readable = row.is_visible() || held || rejected.is_some();
+    let tombstone = (!readable).then_some(match row.status.as_str() {
+        "rejected" => "This comment was removed by a moderator.",
+        "pending" => "This comment is hidden while moderators review it.",
+        _ => "This comment was deleted.",
+    });
     CommentView {
         id: row.id,
         author: row.author_name.clone(),
         time: TimeView::long(row.created_at),
         edited: row.edited_at.is_some(),
-        deleted: !row.is_visible(),
-        body_html: if row.is_visible() {
+        tombstone,
+        held,
+        rejected,
+        pick: row.pinned_at.is_some() && row.is_visible(),
+        body_html: if readable {
             row.body_html.clone()
         } else {
             String::new()
@@ -154,15 +183,18 @@ pub async fn conversation(
     };
     let now = state.clock.now();
     let count = article.card.comment_count;
-    let (roots, replies) = if count > 0 || cursor.is_some() {
+    let viewer_id = viewer.user.as_ref().map(|u| u.id);
+    // A member may have held or rejected comments of their own to see, even with no visible
+    // ones.
+    let (roots, replies) = if count > 0 || cursor.is_some() || viewer_id.is_some() {
         let mut roots = state
             .store
-            .threads(article.card.id, sort, cursor, THREADS_PER_PAGE + 1)
+            .threads(article.card.id, sort, cursor, THREADS_PER_PAGE + 1, viewer_id)
             .await?;
         let more = roots.len() as i64 > THREADS_PER_PAGE;
         roots.truncate(THREADS_PER_PAGE as usize);
         let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
-        let replies = state.store.replies(&ids).await?;
+        let replies = state.store.replies(&ids, viewer_id).await?;
         (Some((roots, more)), replies)
     } else {
         (None, Vec::new())
@@ -193,7 +225,18 @@ pub async fn conversation(
     let threads = build_tree(&roots, &replies, |row, replying_to| {
         view(row, viewer, liked.contains(&row.id), replying_to, slug, now)
     });
+    let policy = state.store.comment_policy(article.card.id).await?;
+    let notice = if policy.is_closed(article.card.published_at, now) {
+        Some("Comments are closed on this article.".to_owned())
+    } else {
+        viewer
+            .user
+            .as_ref()
+            .and_then(|u| u.banned_at(now).map(|until| ban_notice(until, &u.ban_reason)))
+    };
+    let premoderated = matches!(policy.mode, CommentMode::PreModerated { .. });
     let form = match (&viewer.user, form) {
+        _ if notice.is_some() => None,
         (None, _) => None,
         (Some(_), Some(f)) => Some(f),
         (Some(_), None) => {
@@ -237,6 +280,8 @@ pub async fn conversation(
         sorts,
         more_href,
         form,
+        notice,
+        premoderated,
         live_href: format!("/articles/{slug}/live"),
         signin_href: format!("/signin?return_to=/articles/{slug}"),
     })
@@ -394,7 +439,11 @@ async fn post_comment(
     if !form.website.is_empty() {
         return refuse(StatusCode::BAD_REQUEST, "This comment could not be accepted. If you are a person, leave the hidden Website field empty.".into(), None).await;
     }
-    let Posted { id, comment_count } =
+    let Posted {
+        id,
+        comment_count,
+        held,
+    } =
         match submit_comment(&state, &user, &ip, &article, &form.body, parent_id).await? {
             Ok(posted) => posted,
             Err(r) => return refuse(r.status, r.message, r.retry_after).await,
@@ -404,7 +453,7 @@ async fn post_comment(
         let html = render_one(&state, &row, &viewer, false, slug.as_str(), now).await?;
         return Ok((
             StatusCode::CREATED,
-            Json(serde_json::json!({ "id": id, "html": html, "count": comment_count })),
+            Json(serde_json::json!({ "id": id, "html": html, "count": comment_count, "held": held })),
         )
             .into_response());
     }
@@ -450,6 +499,34 @@ pub async fn submit_comment(
             )));
         }
     };
+    if let Some(until) = user.banned_at(now) {
+        return Ok(Err(Refusal::new(
+            StatusCode::FORBIDDEN,
+            ban_notice(until, &user.ban_reason),
+        )));
+    }
+    let policy = state.store.comment_policy(article.card.id).await?;
+    if policy.is_closed(article.card.published_at, now) {
+        return Ok(Err(Refusal::new(
+            StatusCode::FORBIDDEN,
+            "Comments are closed on this article, so nothing more can be posted here.",
+        )));
+    }
+    let settings = state.store.moderation_settings().await?;
+    let words = state
+        .words
+        .filter(&state.store, settings.words_version)
+        .await?;
+    let word = words.check(body.as_str());
+    if let Some(m) = word.as_ref().filter(|m| m.kind == WordKind::Banned) {
+        return Ok(Err(Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "Your comment contains “{}”, which is not allowed here. Take it out and post again: your text is kept below.",
+                m.word
+            ),
+        )));
+    }
     // Rate limits per member and per address, in the database so every process counts alike.
     let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
     let limit = i64::from(state.config.comments_per_minute);
@@ -471,6 +548,49 @@ pub async fn submit_comment(
             retry_after: Some(wait),
         }));
     }
+    let tokens = spam::tokens(body.as_str());
+    let totals = spam::Counts {
+        spam: settings.spam_docs,
+        ham: settings.ham_docs,
+    };
+    let spam_score = if totals.spam >= spam::MIN_DOCS_PER_CLASS
+        && totals.ham >= spam::MIN_DOCS_PER_CLASS
+    {
+        spam::score(totals, &state.store.spam_counts(&tokens).await?)
+    } else {
+        None
+    };
+    let role = user.role();
+    let first = match policy.mode {
+        CommentMode::PreModerated { first: Some(n) } => n,
+        _ => 0,
+    };
+    let author_approved = if role >= Role::Moderator {
+        0
+    } else {
+        state
+            .store
+            .approved_comments(user.id, first.max(settings.link_hold_below))
+            .await?
+    };
+    let suspect_word = word
+        .as_ref()
+        .filter(|m| m.kind == WordKind::Suspect)
+        .map(|m| m.word.as_str());
+    let hold = screen(&Screening {
+        mode: policy.mode,
+        author_approved,
+        author_role: role,
+        has_link: has_link(body.as_str()),
+        link_hold_below: settings.link_hold_below,
+        suspect_word,
+        spam_score,
+        spam_threshold: settings.spam_threshold,
+    });
+    let hold_note = match (hold, suspect_word) {
+        (Some(HoldReason::SuspectWord), Some(w)) => format!("contains “{w}”"),
+        _ => String::new(),
+    };
     let body_html = body.to_html();
     let base = state.config.base_url.trim_end_matches('/');
     let slug = &article.card.slug;
@@ -500,6 +620,9 @@ pub async fn submit_comment(
         author_id: user.id,
         body_source: body.as_str(),
         body_html: &body_html,
+        hold,
+        hold_note: &hold_note,
+        spam_score,
         webhook_payload: Some(&payload),
     };
     let posted = match state.store.insert_comment(&new, now).await? {
@@ -519,6 +642,10 @@ pub async fn submit_comment(
             return Ok(Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, message)));
         }
     };
+    if posted.held {
+        tracing::info!(comment_id = posted.id, article = %slug, reason = ?hold, "comment held for review");
+        return Ok(Ok(posted));
+    }
     state.live.announce(CommentPosted {
         article_id: article.card.id,
         comment_id: posted.id,
@@ -696,8 +823,8 @@ async fn edit(
             edit_page(&state, &viewer, &row, &slug, body, Some(message), status).await
         }
     };
-    let user_id = viewer.require_user()?.id;
-    if let Err(r) = edit_own_comment(&state, user_id, &row, &form.body).await? {
+    let user = viewer.require_user()?;
+    if let Err(r) = edit_own_comment(&state, user, &row, &form.body).await? {
         return fail(r.status, r.message).await;
     }
     if json {
@@ -712,11 +839,12 @@ async fn edit(
 /// API both edit through here.
 pub async fn edit_own_comment(
     state: &AppState,
-    user_id: i64,
+    user: &SessionUser,
     row: &CommentRow,
     text: &str,
 ) -> Result<std::result::Result<(), Refusal>> {
     let now = state.clock.now();
+    let user_id = user.id;
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,
         Err(e) => {
@@ -726,6 +854,27 @@ pub async fn edit_own_comment(
             )));
         }
     };
+    if let Some(until) = user.banned_at(now) {
+        return Ok(Err(Refusal::new(
+            StatusCode::FORBIDDEN,
+            ban_notice(until, &user.ban_reason),
+        )));
+    }
+    // An edit cannot bring in what posting refuses.
+    let settings = state.store.moderation_settings().await?;
+    let words = state
+        .words
+        .filter(&state.store, settings.words_version)
+        .await?;
+    if let Some(m) = words.check(body.as_str()).filter(|m| m.kind == WordKind::Banned) {
+        return Ok(Err(Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "Your comment contains “{}”, which is not allowed here. Take it out and save again: your text is kept below.",
+                m.word
+            ),
+        )));
+    }
     let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
     if state
         .store
@@ -821,7 +970,10 @@ async fn like(
         now,
     );
     let want = form.like != "0";
-    let refusal = if !can.like {
+    let ban = user.banned_at(now).map(|until| ban_notice(until, &user.ban_reason));
+    let refusal = if let Some(ban) = &ban {
+        Some(ban.as_str())
+    } else if !can.like {
         Some(if row.author_id == Some(user.id) {
             "You cannot like your own comment."
         } else {
@@ -949,7 +1101,9 @@ async fn report(
         now,
     );
     let note = form.note.trim().to_owned();
-    let error = if !can.report {
+    let error = if let Some(until) = user.banned_at(now) {
+        Some(ban_notice(until, &user.ban_reason))
+    } else if !can.report {
         Some("You cannot report your own comment.".to_owned())
     } else if !REPORT_REASONS.iter().any(|(k, _)| *k == form.reason) {
         Some("Choose a reason for the report.".to_owned())
@@ -961,7 +1115,14 @@ async fn report(
             .report_comment(id, user.id, &form.reason, &note, now)
             .await
         {
-            Ok(()) => None,
+            Ok(hidden) => {
+                if hidden {
+                    state.pages.changed(Change::CommentCount {
+                        article_id: row.article_id,
+                    });
+                }
+                None
+            }
             Err(crate::store::Error::Conflict(m)) => Some(m),
             Err(e) => return Err(e.into()),
         }

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod limits;
 pub mod live;
 pub mod metrics;
+pub mod moderation;
 pub mod ops;
 pub mod pages;
 pub mod passwords;
@@ -62,6 +63,8 @@ pub struct AppState {
     pub webhooks: crate::webhooks::Dispatcher,
     /// Rendered pages for signed-out readers.
     pub pages: Arc<cache::PageCache>,
+    /// This process's matcher for the banned and suspect word lists.
+    pub words: Arc<moderation::WordCache>,
 }
 
 impl AppState {
@@ -90,6 +93,7 @@ impl AppState {
             )),
             webhooks: crate::webhooks::Dispatcher::default(),
             pages,
+            words: Arc::default(),
         })
     }
 }
@@ -119,6 +123,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_write::router())
         .merge(tokens::router())
         .merge(admin::router())
+        .merge(moderation::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())

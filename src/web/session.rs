@@ -63,6 +63,7 @@ impl Viewer {
         self.user.as_ref().map(|u| ViewerFacts {
             user_id: u.id,
             role: u.role(),
+            banned_until: u.banned_until,
         })
     }
 

@@ -74,7 +74,15 @@ export async function startServer(extraArgs = []) {
         reject(new Error(`server exited early (code ${code}, signal ${signal}):\n${log}`));
       });
     });
-    return { baseUrl, log: () => log, stop };
+    // Runs a command-line task (e.g. `user role`) against this server's data, as an operator would.
+    const cli = (args) => new Promise((resolve, reject) => {
+      const run = spawn(BIN, ['--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      run.stdout.on('data', (c) => { out += c; });
+      run.stderr.on('data', (c) => { out += c; });
+      run.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')}: ${out}`))));
+    });
+    return { baseUrl, log: () => log, stop, cli };
   } catch (e) {
     await stop();
     throw e;

@@ -1,0 +1,179 @@
+//! Who may do what: every route, for a visitor who is signed out and for each role, on SQLite
+//! and PostgreSQL. The table below is the authorisation matrix; each cell is what that caller
+//! gets:
+//!
+//! - `A` allowed: the request is handled (any answer but 401, 403 or a sign-in redirect; a 4xx
+//!   about the input still means the caller got in),
+//! - `F` forbidden (403),
+//! - `S` sent to sign in (a redirect to `/signin`, or 401 from the API).
+//!
+//! Forms are sent with the caller's valid CSRF token, and with harmless input where the caller
+//! is allowed, so that one row does not change what the next finds.
+
+mod common;
+
+use broadsheet::domain::user::Role;
+use common::{Member, TestApp, article};
+
+backend_tests!(every_route_answers_each_role_as_the_matrix_says);
+
+const ROLES: [&str; 6] = ["anon", "member", "contributor", "moderator", "editor", "admin"];
+
+#[rustfmt::skip]
+const MATRIX: &[(&str, &str, &str, &str)] = &[
+    // method  path                                   form or JSON body            anon mem con mod edi adm
+    ("GET",  "/",                                     "",                          "A A A A A A"),
+    ("GET",  "/sections/science",                     "",                          "A A A A A A"),
+    ("GET",  "/articles/story",                       "",                          "A A A A A A"),
+    ("GET",  "/tags/testing",                         "",                          "A A A A A A"),
+    ("GET",  "/authors/test-writer",                  "",                          "A A A A A A"),
+    ("GET",  "/search?q=story",                       "",                          "A A A A A A"),
+    ("GET",  "/feed.atom",                            "",                          "A A A A A A"),
+    ("GET",  "/feed.rss",                             "",                          "A A A A A A"),
+    ("GET",  "/feed.json",                            "",                          "A A A A A A"),
+    ("GET",  "/sections/science/feed.atom",           "",                          "A A A A A A"),
+    ("GET",  "/sitemap.xml",                          "",                          "A A A A A A"),
+    ("GET",  "/robots.txt",                           "",                          "A A A A A A"),
+    ("GET",  "/healthz",                              "",                          "A A A A A A"),
+    ("GET",  "/metrics",                              "",                          "A A A A A A"),
+    ("GET",  "/signup",                               "",                          "A A A A A A"),
+    ("GET",  "/signin",                               "",                          "A A A A A A"),
+    ("GET",  "/reset",                                "",                          "A A A A A A"),
+    ("GET",  "/api/v1/openapi.json",                  "",                          "A A A A A A"),
+    ("GET",  "/api/v1/articles",                      "",                          "A A A A A A"),
+    ("GET",  "/api/v1/articles/story",                "",                          "A A A A A A"),
+    ("GET",  "/api/v1/articles/story/comments",       "",                          "A A A A A A"),
+    ("GET",  "/api/v1/sections",                      "",                          "A A A A A A"),
+    ("GET",  "/comments/{c}/fragment",                "",                          "A A A A A A"),
+    ("GET",  "/settings",                             "",                          "S A A A A A"),
+    ("GET",  "/settings/tokens",                      "",                          "S A A A A A"),
+    ("GET",  "/settings/data.json",                   "",                          "S A A A A A"),
+    ("GET",  "/comments/{c}/report",                  "",                          "S A A A A A"),
+    ("GET",  "/comments/{c}/edit",                    "",                          "S F F F F F"),
+    ("GET",  "/admin/moderation",                     "",                          "S F F A A A"),
+    ("GET",  "/admin/users",                          "",                          "S F F A A A"),
+    ("GET",  "/admin/moderation/settings",            "",                          "S F F F A A"),
+    ("GET",  "/admin/moderation/log",                 "",                          "S F F F F A"),
+    ("GET",  "/admin/webhooks",                       "",                          "S F F F F A"),
+    ("POST", "/articles/story/comments",              "body=A+matrix+comment",     "S A A A A A"),
+    ("POST", "/comments/{c}/like",                    "like=1",                    "S A A A A A"),
+    ("POST", "/comments/{c}/report",                  "reason=other",              "S A A A A A"),
+    ("POST", "/comments/{c}/edit",                    "body=Changed",              "S F F F F F"),
+    ("POST", "/comments/{c}/delete",                  "",                          "S F F F F F"),
+    ("POST", "/settings/profile",                     "display_name=Same",         "S A A A A A"),
+    ("POST", "/settings/tokens",                      "name=",                     "S A A A A A"),
+    ("POST", "/admin/moderation/decide",              "action=approve",            "S F F A A A"),
+    ("POST", "/admin/moderation/undo",                "log=999999",                "S F F A A A"),
+    ("POST", "/admin/users/{u}/ban",                  "length=0",                  "S F F A A A"),
+    ("POST", "/admin/moderation/policies",            "scope=section&target=none", "S F F F A A"),
+    ("POST", "/admin/moderation/settings",            "mode=bogus",                "S F F F F A"),
+    ("POST", "/admin/users/{u}/role",                 "role=bogus",                "S F F F F A"),
+    ("POST", "/admin/webhooks",                       "url=not-a-url",             "S F F F F A"),
+    ("POST", "/admin/webhooks/999/delete",            "",                          "S F F F F A"),
+    ("POST", "/admin/webhooks/deliveries/999/redeliver", "",                       "S F F F F A"),
+    ("JSON", "/api/v1/articles/story/comments",       "{\"body\":\"\"}",           "S A A A A A"),
+    ("JSON", "/api/v1/articles",                      "{\"source\":\"\"}",       "S F F F A A"),
+    ("PATCH","/api/v1/comments/{c}",                  "{\"body\":\"x\"}",          "S F F F F F"),
+    ("DELETE","/api/v1/comments/{c}",                 "",                          "S F F F F F"),
+];
+
+/// What a caller got, as a matrix letter.
+fn outcome(status: u16, location: Option<&str>) -> char {
+    match status {
+        401 => 'S',
+        403 => 'F',
+        303 | 302 if location.is_some_and(|l| l.starts_with("/signin")) => 'S',
+        s if s >= 500 => '!',
+        _ => 'A',
+    }
+}
+
+async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
+    app.publish(&[article("story", "Science", 5)]).await;
+    // Reports never hide the target here, so every row finds it as it was.
+    let system = broadsheet::store::moderation::Actor::system();
+    app.store
+        .save_moderation_settings(0, 0, 0.9, &system, app.clock.now())
+        .await
+        .unwrap();
+    let author = app.member("Author").await;
+    let c = author.comment("story", None, "The target of every row.").await;
+    let u = app
+        .store
+        .user_by_email(&broadsheet::domain::user::Email::parse(&author.email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut callers: Vec<Option<Member>> = vec![None];
+    for (name, role) in [
+        ("Mem", Role::Member),
+        ("Con", Role::Contributor),
+        ("Mod", Role::Moderator),
+        ("Edi", Role::Editor),
+        ("Adm", Role::Admin),
+    ] {
+        let m = app.member(name).await;
+        m.promote(&app, role).await;
+        callers.push(Some(m));
+    }
+    let anon = common::client();
+    let mut wrong = Vec::new();
+    for (method, path, body, expected) in MATRIX {
+        let path = path
+            .replace("{c}", &c.to_string())
+            .replace("{u}", &u.to_string());
+        let expected: Vec<char> = expected.split(' ').map(|s| s.chars().next().unwrap()).collect();
+        assert_eq!(expected.len(), ROLES.len(), "row {path}");
+        for (i, caller) in callers.iter().enumerate() {
+            let (client, csrf) = match caller {
+                Some(m) => (&m.client, m.csrf.clone()),
+                None => (&anon, String::new()),
+            };
+            let url = app.url(&path);
+            let req = match *method {
+                "GET" => client.get(&url),
+                "POST" => {
+                    let form = if body.is_empty() {
+                        format!("csrf={csrf}")
+                    } else {
+                        format!("csrf={csrf}&{body}")
+                    };
+                    client
+                        .post(&url)
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body(form)
+                }
+                "JSON" | "PATCH" | "DELETE" => {
+                    let m = match *method {
+                        "JSON" => reqwest::Method::POST,
+                        "PATCH" => reqwest::Method::PATCH,
+                        _ => reqwest::Method::DELETE,
+                    };
+                    client
+                        .request(m, &url)
+                        .header("content-type", "application/json")
+                        .header("accept", "application/json")
+                        .header("x-csrf-token", &csrf)
+                        .body(body.to_string())
+                }
+                other => panic!("unknown method {other}"),
+            };
+            let r = req.send().await.unwrap();
+            let status = r.status().as_u16();
+            let location = r
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let got = outcome(status, location.as_deref());
+            if got != expected[i] {
+                wrong.push(format!(
+                    "{method} {path} as {}: expected {} got {got} ({status} {location:?})",
+                    ROLES[i], expected[i]
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "the matrix does not hold:\n{}", wrong.join("\n"));
+}
