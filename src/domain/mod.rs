@@ -8,9 +8,11 @@ pub mod html_safety;
 pub mod markdown;
 pub mod search;
 pub mod slug;
+pub mod spam;
 pub mod token;
 pub mod user;
 pub mod webhook;
+pub mod wordfilter;
 
 pub use article::{
     ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, FeaturedImage, ListScope,
