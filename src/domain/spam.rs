@@ -29,7 +29,9 @@ const MAX_WORD_CHARS: usize = 40;
 const MAX_HOST_CHARS: usize = 100;
 /// How many documents' worth of weight the neutral 0.5 carries against a token's own counts.
 const PRIOR_WEIGHT: f64 = 1.0;
-/// No single token may be more certain than this, so one can never decide alone.
+/// No token is ever certain evidence: at most 99 to 1 either way, so other tokens can outweigh
+/// it. (One token can still reach the hold threshold alone: a token seen in four spams and no
+/// ham scores 0.9 when nothing else in the comment is known.)
 const MAX_TOKEN_PROBABILITY: f64 = 0.99;
 
 /// Document counts: for a token, how many documents of each class contained it; as totals, how
@@ -463,6 +465,9 @@ mod tests {
             often > once && often <= MAX_TOKEN_PROBABILITY + 1e-12,
             "{often}"
         );
+        // Four spams and no ham: 0.9 by itself, the hold threshold (see MAX_TOKEN_PROBABILITY).
+        let four = score(totals, &[Counts { spam: 4, ham: 0 }]).unwrap();
+        assert!((four - 0.9).abs() < 1e-9, "{four}");
         let hammy = score(totals, &[Counts { spam: 0, ham: 60 }]).unwrap();
         assert!(hammy < 0.02, "{hammy}");
     }
