@@ -17,7 +17,14 @@ use common::{Member, TestApp, article};
 
 backend_tests!(every_route_answers_each_role_as_the_matrix_says);
 
-const ROLES: [&str; 6] = ["anon", "member", "contributor", "moderator", "editor", "admin"];
+const ROLES: [&str; 6] = [
+    "anon",
+    "member",
+    "contributor",
+    "moderator",
+    "editor",
+    "admin",
+];
 
 #[rustfmt::skip]
 const MATRIX: &[(&str, &str, &str, &str)] = &[
@@ -97,7 +104,9 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
         .await
         .unwrap();
     let author = app.member("Author").await;
-    let c = author.comment("story", None, "The target of every row.").await;
+    let c = author
+        .comment("story", None, "The target of every row.")
+        .await;
     let u = app
         .store
         .user_by_email(&broadsheet::domain::user::Email::parse(&author.email).unwrap())
@@ -123,7 +132,10 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
         let path = path
             .replace("{c}", &c.to_string())
             .replace("{u}", &u.to_string());
-        let expected: Vec<char> = expected.split(' ').map(|s| s.chars().next().unwrap()).collect();
+        let expected: Vec<char> = expected
+            .split(' ')
+            .map(|s| s.chars().next().unwrap())
+            .collect();
         assert_eq!(expected.len(), ROLES.len(), "row {path}");
         for (i, caller) in callers.iter().enumerate() {
             let (client, csrf) = match caller {
@@ -175,5 +187,9 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
             }
         }
     }
-    assert!(wrong.is_empty(), "the matrix does not hold:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "the matrix does not hold:\n{}",
+        wrong.join("\n")
+    );
 }

@@ -33,7 +33,12 @@ async fn decide(m: &Member, action: &str, id: i64, extra: &[(&str, &str)]) -> St
     let mut fields = vec![("one", one.as_str())];
     fields.extend_from_slice(extra);
     let r = m.post("/admin/moderation/decide", &fields).await;
-    assert_eq!(r.status(), 303, "{action} {id}: {}", r.text().await.unwrap());
+    assert_eq!(
+        r.status(),
+        303,
+        "{action} {id}: {}",
+        r.text().await.unwrap()
+    );
     r.headers()["location"].to_str().unwrap().to_owned()
 }
 
@@ -61,8 +66,11 @@ async fn undo_from(m: &Member, location: &str) -> reqwest::Response {
 }
 
 async fn pre_moderated_comments_wait_and_their_author_sees_why(app: TestApp) {
-    app.publish(&[article("story", "Science", 5), article("other", "Science", 6)])
-        .await;
+    app.publish(&[
+        article("story", "Science", 5),
+        article("other", "Science", 6),
+    ])
+    .await;
     let editor = staff(&app, "Edna", Role::Editor).await;
     let r = editor
         .post(
@@ -80,7 +88,10 @@ async fn pre_moderated_comments_wait_and_their_author_sees_why(app: TestApp) {
 
     let ada = app.member("Ada").await;
     let page = ada.page("/articles/story").await;
-    assert!(page.contains("read by a moderator before they appear"), "{page}");
+    assert!(
+        page.contains("read by a moderator before they appear"),
+        "{page}"
+    );
     let id = ada.comment("story", None, "Waiting politely.").await;
     assert_eq!(status_of(&app, id).await, "pending");
 
@@ -98,7 +109,10 @@ async fn pre_moderated_comments_wait_and_their_author_sees_why(app: TestApp) {
     // It is in the moderators' pending queue, with its context.
     let moderator = staff(&app, "Mo", Role::Moderator).await;
     let desk = moderator.page("/admin/moderation").await;
-    assert!(desk.contains("Waiting politely.") && desk.contains("Pre-moderated"), "{desk}");
+    assert!(
+        desk.contains("Waiting politely.") && desk.contains("Pre-moderated"),
+        "{desk}"
+    );
     assert!(desk.contains("Headline of story"));
 
     let location = decide(&moderator, "approve", id, &[]).await;
@@ -129,7 +143,10 @@ async fn pre_moderated_comments_wait_and_their_author_sees_why(app: TestApp) {
     let actions: Vec<String> = common::attrs(&doc, "tr[data-action]", "data-action");
     assert_eq!(actions, vec!["undo", "approve"], "{log}");
     let log = admin.page("/admin/moderation/log?action=policy").await;
-    assert!(log.contains("Edna") && log.contains("pre-moderated"), "{log}");
+    assert!(
+        log.contains("Edna") && log.contains("pre-moderated"),
+        "{log}"
+    );
     // Moderators do not read the audit log.
     assert_eq!(moderator.get("/admin/moderation/log").await.status(), 403);
 }
@@ -139,11 +156,17 @@ async fn a_rejection_reaches_the_author_and_nobody_else(app: TestApp) {
     let ada = app.member("Ada").await;
     let bob = app.member("Bob").await;
     let id = ada.comment("story", None, "Something rude.").await;
-    assert_eq!(heading(&app.page("/articles/story", 200).await), vec!["Comments (1)"]);
+    assert_eq!(
+        heading(&app.page("/articles/story", 200).await),
+        vec!["Comments (1)"]
+    );
     let moderator = staff(&app, "Mo", Role::Moderator).await;
     // A rejection needs a reason.
     let r = moderator
-        .post("/admin/moderation/decide", &[("one", &format!("reject:{id}"))])
+        .post(
+            "/admin/moderation/decide",
+            &[("one", &format!("reject:{id}"))],
+        )
         .await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Choose a reason"));
@@ -163,14 +186,19 @@ async fn a_rejection_reaches_the_author_and_nobody_else(app: TestApp) {
     assert!(!public.contains("Something rude."));
     let theirs = ada.page("/articles/story").await;
     assert!(
-        theirs.contains("Not published.") && theirs.contains("Abusive, hateful or a personal attack: Name-calling"),
+        theirs.contains("Not published.")
+            && theirs.contains("Abusive, hateful or a personal attack: Name-calling"),
         "{theirs}"
     );
     let others = bob.page("/articles/story").await;
     assert!(!others.contains("Something rude.") && !others.contains("Not published."));
     // Nothing was destroyed: approving reverses it.
     decide(&moderator, "approve", id, &[]).await;
-    assert!(bob.page("/articles/story").await.contains("Something rude."));
+    assert!(
+        bob.page("/articles/story")
+            .await
+            .contains("Something rude.")
+    );
 }
 
 async fn closed_and_expired_articles_refuse_comments(app: TestApp) {
@@ -181,11 +209,18 @@ async fn closed_and_expired_articles_refuse_comments(app: TestApp) {
     let r = editor
         .post(
             "/admin/moderation/policies",
-            &[("scope", "section"), ("target", "science"), ("mode", "closed")],
+            &[
+                ("scope", "section"),
+                ("target", "science"),
+                ("mode", "closed"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
-    for page in [ada.page("/articles/story").await, app.page("/articles/story", 200).await] {
+    for page in [
+        ada.page("/articles/story").await,
+        app.page("/articles/story", 200).await,
+    ] {
         let doc = html(&page);
         assert_eq!(
             texts(&doc, ".comments-closed"),
@@ -203,11 +238,20 @@ async fn closed_and_expired_articles_refuse_comments(app: TestApp) {
     let r = editor
         .post(
             "/admin/moderation/policies",
-            &[("scope", "section"), ("target", "no-such"), ("mode", "closed")],
+            &[
+                ("scope", "section"),
+                ("target", "no-such"),
+                ("mode", "closed"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("no section with the address"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("no section with the address")
+    );
 
     // Site-wide closing after a day: the World article is open now, closed two days on.
     let admin = staff(&app, "Ann", Role::Admin).await;
@@ -278,22 +322,30 @@ async fn banned_words_are_refused_and_suspect_words_held(app: TestApp) {
         "what a gr0tbaaag",
         "He is a filthy   liar!",
     ] {
-        let r = ada.post("/articles/story/comments", &[("body", text)]).await;
+        let r = ada
+            .post("/articles/story/comments", &[("body", text)])
+            .await;
         assert_eq!(r.status(), 422, "{text}");
         let body = r.text().await.unwrap();
         assert!(body.contains("which is not allowed here"), "{text}: {body}");
         let doc = html(&body);
-        assert_eq!(texts(&doc, "#comment-body"), vec![text.to_owned()], "text kept");
+        let kept = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(texts(&doc, "#comment-body"), vec![kept], "text kept");
     }
     // Whole words only.
-    let fine = ada.comment("story", None, "The grotbagsworth report is out.").await;
+    let fine = ada
+        .comment("story", None, "The grotbagsworth report is out.")
+        .await;
     assert_eq!(status_of(&app, fine).await, "visible");
 
     let held = ada.comment("story", None, "What an IDIOT idea.").await;
     assert_eq!(status_of(&app, held).await, "pending");
     let moderator = staff(&app, "Mo", Role::Moderator).await;
     let flagged = moderator.page("/admin/moderation?queue=flagged").await;
-    assert!(flagged.contains("What an IDIOT idea.") && flagged.contains("Suspect word"), "{flagged}");
+    assert!(
+        flagged.contains("What an IDIOT idea.") && flagged.contains("Suspect word"),
+        "{flagged}"
+    );
     let pending = moderator.page("/admin/moderation?queue=pending").await;
     assert!(!pending.contains("What an IDIOT idea."));
 
@@ -302,7 +354,10 @@ async fn banned_words_are_refused_and_suspect_words_held(app: TestApp) {
     let ok = ada.comment("story", None, "grotbag, said nobody.").await;
     assert_eq!(status_of(&app, ok).await, "visible");
     let log = admin.page("/admin/moderation/log?action=words").await;
-    assert_eq!(common::attrs(&html(&log), "tr[data-action]", "data-action").len(), 2);
+    assert_eq!(
+        common::attrs(&html(&log), "tr[data-action]", "data-action").len(),
+        2
+    );
     // An edit cannot bring a banned word in either.
     save_words(&admin, "grotbag", "").await;
     let r = ada
@@ -322,11 +377,17 @@ async fn links_from_new_members_wait_until_they_have_a_record(app: TestApp) {
     let desk = moderator.page("/admin/moderation").await;
     assert!(desk.contains("Link from a new member"), "{desk}");
     for i in 0..3 {
-        let id = ada.comment("story", None, &format!("Plain words {i}.")).await;
+        let id = ada
+            .comment("story", None, &format!("Plain words {i}."))
+            .await;
         assert_eq!(status_of(&app, id).await, "visible");
     }
     let later = ada
-        .comment("story", None, "Another source: [here](https://example.org/x)")
+        .comment(
+            "story",
+            None,
+            "Another source: [here](https://example.org/x)",
+        )
         .await;
     assert_eq!(status_of(&app, later).await, "visible");
     // Staff are never held.
@@ -346,7 +407,12 @@ async fn reports_hide_a_comment_at_the_threshold(app: TestApp) {
         let r = m.post(&path, &[("reason", "misinformation")]).await;
         assert_eq!(r.status(), 200);
         let expected = if i < 2 { "visible" } else { "pending" };
-        assert_eq!(status_of(&app, id).await, expected, "after {} reports", i + 1);
+        assert_eq!(
+            status_of(&app, id).await,
+            expected,
+            "after {} reports",
+            i + 1
+        );
     }
     let public = app.page("/articles/story", 200).await;
     assert_eq!(heading(&public), vec!["Comments (0)"]);
@@ -354,7 +420,10 @@ async fn reports_hide_a_comment_at_the_threshold(app: TestApp) {
 
     let moderator = staff(&app, "Mo", Role::Moderator).await;
     let desk = moderator.page("/admin/moderation?queue=reported").await;
-    assert!(desk.contains("A contested claim.") && desk.contains("False or misleading"), "{desk}");
+    assert!(
+        desk.contains("A contested claim.") && desk.contains("False or misleading"),
+        "{desk}"
+    );
     assert!(desk.contains("Hidden after reports"));
     let location = decide(
         &moderator,
@@ -365,7 +434,10 @@ async fn reports_hide_a_comment_at_the_threshold(app: TestApp) {
     .await;
     assert_eq!(status_of(&app, id).await, "rejected");
     let desk = moderator.page("/admin/moderation?queue=reported").await;
-    assert!(!desk.contains("A contested claim."), "reports closed by the decision");
+    assert!(
+        !desk.contains("A contested claim."),
+        "reports closed by the decision"
+    );
     // Undo: hidden again, its reports open again.
     undo_from(&moderator, &location).await;
     assert_eq!(status_of(&app, id).await, "pending");
@@ -373,7 +445,10 @@ async fn reports_hide_a_comment_at_the_threshold(app: TestApp) {
     assert!(desk.contains("A contested claim."));
     // Approving shows it and dismisses the reports.
     decide(&moderator, "approve", id, &[]).await;
-    assert_eq!(heading(&app.page("/articles/story", 200).await), vec!["Comments (1)"]);
+    assert_eq!(
+        heading(&app.page("/articles/story", 200).await),
+        vec!["Comments (1)"]
+    );
     let desk = moderator.page("/admin/moderation?queue=reported").await;
     assert!(!desk.contains("A contested claim."));
 }
@@ -405,7 +480,9 @@ async fn banned_members_can_read_but_not_take_part(app: TestApp) {
     let doc = html(&page);
     let notice = texts(&doc, ".comments-closed").join(" ");
     assert!(
-        notice.contains("suspended") && notice.contains("until") && notice.contains("Repeated abuse"),
+        notice.contains("suspended")
+            && notice.contains("until")
+            && notice.contains("Repeated abuse"),
         "{notice}"
     );
     assert!(texts(&doc, "#comment-form").is_empty());
@@ -429,9 +506,18 @@ async fn banned_members_can_read_but_not_take_part(app: TestApp) {
     assert_eq!(r.status(), 403);
     // Staff cannot be banned.
     let editor = staff(&app, "Edna", Role::Editor).await;
-    let editor_id = app.store.user_by_email(&broadsheet::domain::user::Email::parse(&editor.email).unwrap()).await.unwrap().unwrap().id;
+    let editor_id = app
+        .store
+        .user_by_email(&broadsheet::domain::user::Email::parse(&editor.email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     let r = moderator
-        .post(&format!("/admin/users/{editor_id}/ban"), &[("length", "forever")])
+        .post(
+            &format!("/admin/users/{editor_id}/ban"),
+            &[("length", "forever")],
+        )
         .await;
     assert_eq!(r.status(), 403);
     // The ban is logged; undoing it lets them post again.
@@ -462,15 +548,28 @@ async fn bulk_decisions_and_editors_picks(app: TestApp) {
     let moderator = staff(&app, "Mo", Role::Moderator).await;
     // Nothing selected: a clear message.
     let r = moderator
-        .post("/admin/moderation/decide", &[("action", "approve"), ("queue", "flagged")])
+        .post(
+            "/admin/moderation/decide",
+            &[("action", "approve"), ("queue", "flagged")],
+        )
         .await;
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("Select at least one comment"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Select at least one comment")
+    );
     let (a, b) = (ids[0].to_string(), ids[1].to_string());
     let r = moderator
         .post(
             "/admin/moderation/decide",
-            &[("action", "approve"), ("ids", &a), ("ids", &b), ("queue", "flagged")],
+            &[
+                ("action", "approve"),
+                ("ids", &a),
+                ("ids", &b),
+                ("queue", "flagged"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
@@ -486,11 +585,22 @@ async fn bulk_decisions_and_editors_picks(app: TestApp) {
     assert_eq!(texts(&doc, &sel), vec!["Editor's pick"]);
     // A held comment cannot be a pick.
     let r = moderator
-        .post("/admin/moderation/decide", &[("one", &format!("pin:{}", ids[2]))])
+        .post(
+            "/admin/moderation/decide",
+            &[("one", &format!("pin:{}", ids[2]))],
+        )
         .await;
     let back = r.headers()["location"].to_str().unwrap().to_owned();
     assert!(back.contains("message="), "{back}");
-    assert!(app.store.comment(ids[2]).await.unwrap().unwrap().pinned_at.is_none());
+    assert!(
+        app.store
+            .comment(ids[2])
+            .await
+            .unwrap()
+            .unwrap()
+            .pinned_at
+            .is_none()
+    );
 }
 
 async fn the_spam_filter_learns_from_moderators(app: TestApp) {
@@ -533,14 +643,23 @@ async fn the_spam_filter_learns_from_moderators(app: TestApp) {
     ];
     for text in spam {
         let id = ada.comment("story", None, text).await;
-        decide(&moderator, "reject", id, &[(&format!("reason-{id}"), "spam")]).await;
+        decide(
+            &moderator,
+            "reject",
+            id,
+            &[(&format!("reason-{id}"), "spam")],
+        )
+        .await;
     }
     for text in ham {
         let id = ada.comment("story", None, text).await;
         decide(&moderator, "approve", id, &[]).await;
     }
     let settings = admin.page("/admin/moderation/settings").await;
-    assert!(settings.contains("6 comments learnt as spam, 6 as not spam"), "{settings}");
+    assert!(
+        settings.contains("6 comments learnt as spam, 6 as not spam"),
+        "{settings}"
+    );
 
     // Back to open comments: new spam is now caught by the filter alone, ham goes up.
     let r = admin
@@ -560,7 +679,11 @@ async fn the_spam_filter_learns_from_moderators(app: TestApp) {
         .await;
     assert_eq!(r.status(), 303);
     let caught = ada
-        .comment("story", None, "Buy cheap viagra pills now, crypto bonus offer")
+        .comment(
+            "story",
+            None,
+            "Buy cheap viagra pills now, crypto bonus offer",
+        )
         .await;
     assert_eq!(status_of(&app, caught).await, "pending");
     let desk = moderator.page("/admin/moderation?queue=flagged").await;
@@ -569,7 +692,11 @@ async fn the_spam_filter_learns_from_moderators(app: TestApp) {
     let score: f64 = texts(&doc, ".spam-score")[0].parse().unwrap();
     assert!(score >= 0.9, "{score}");
     let fine = ada
-        .comment("story", None, "The flood report and the council vote matter to our street.")
+        .comment(
+            "story",
+            None,
+            "The flood report and the council vote matter to our street.",
+        )
         .await;
     assert_eq!(status_of(&app, fine).await, "visible");
 }
@@ -585,15 +712,24 @@ async fn roles_are_granted_at_admin_users_and_logged(app: TestApp) {
         .unwrap()
         .id;
     let page = admin.page("/admin/users?q=ada").await;
-    assert!(page.contains("ada@example.org") && !page.contains("ann@example.org"), "{page}");
+    assert!(
+        page.contains("ada@example.org") && !page.contains("ann@example.org"),
+        "{page}"
+    );
     assert_eq!(ada.get("/admin/moderation").await.status(), 403);
     let r = admin
-        .post(&format!("/admin/users/{ada_id}/role"), &[("role", "moderator")])
+        .post(
+            &format!("/admin/users/{ada_id}/role"),
+            &[("role", "moderator")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(ada.get("/admin/moderation").await.status(), 200);
     let r = admin
-        .post(&format!("/admin/users/{ada_id}/role"), &[("role", "emperor")])
+        .post(
+            &format!("/admin/users/{ada_id}/role"),
+            &[("role", "emperor")],
+        )
         .await;
     assert_eq!(r.status(), 400);
     assert!(r.text().await.unwrap().contains("Unknown role"));
@@ -606,16 +742,25 @@ async fn roles_are_granted_at_admin_users_and_logged(app: TestApp) {
         .unwrap()
         .id;
     let r = admin
-        .post(&format!("/admin/users/{ann_id}/role"), &[("role", "member")])
+        .post(
+            &format!("/admin/users/{ann_id}/role"),
+            &[("role", "member")],
+        )
         .await;
     assert_eq!(r.status(), 403);
     // Logged and undoable.
     let log = admin.page("/admin/moderation/log?action=role").await;
-    assert!(log.contains("member → moderator") && log.contains("Ann"), "{log}");
+    assert!(
+        log.contains("member → moderator") && log.contains("Ann"),
+        "{log}"
+    );
     let doc = html(&log);
     let id = texts(&doc, "tr[data-action=role] td")[0].clone();
     admin
-        .post("/admin/moderation/undo", &[("log", &id), ("return_to", "/admin/moderation/log")])
+        .post(
+            "/admin/moderation/undo",
+            &[("log", &id), ("return_to", "/admin/moderation/log")],
+        )
         .await;
     assert_eq!(ada.get("/admin/moderation").await.status(), 403);
 }

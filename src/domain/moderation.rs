@@ -50,7 +50,9 @@ pub enum CommentMode {
     Open,
     Closed,
     /// Comments wait for a moderator: all of them, or only a member's first `n` approved ones.
-    PreModerated { first: Option<i64> },
+    PreModerated {
+        first: Option<i64>,
+    },
 }
 
 impl CommentMode {
@@ -81,8 +83,9 @@ impl CommentMode {
                 "The number of first comments to hold must be a whole number from 1 to 1000, or blank for all.",
             )?),
         };
-        CommentMode::from_stored(mode.trim(), first)
-            .ok_or_else(|| format!("Unknown comment mode `{mode}`: choose open, closed or pre-moderated."))
+        CommentMode::from_stored(mode.trim(), first).ok_or_else(|| {
+            format!("Unknown comment mode `{mode}`: choose open, closed or pre-moderated.")
+        })
     }
 
     pub fn describe(self) -> String {
@@ -469,7 +472,10 @@ mod tests {
             mode: CommentMode::Open,
             auto_close_days: Some(3),
         };
-        assert!(!p.is_closed(published, published + Duration::days(3) - Duration::seconds(1)));
+        assert!(!p.is_closed(
+            published,
+            published + Duration::days(3) - Duration::seconds(1)
+        ));
         assert!(p.is_closed(published, published + Duration::days(3)));
         let closed = CommentPolicy {
             mode: CommentMode::Closed,
@@ -583,7 +589,10 @@ mod tests {
         assert_eq!(BanLength::parse("forever"), Ok(BanLength::Forever));
         assert!(BanLength::parse("0").is_err());
         assert!(parse_note(&"x".repeat(501)).is_err());
-        assert_eq!(RejectReason::parse("off_topic"), Some(RejectReason::OffTopic));
+        assert_eq!(
+            RejectReason::parse("off_topic"),
+            Some(RejectReason::OffTopic)
+        );
     }
 
     #[test]

@@ -319,6 +319,18 @@ macro_rules! set_state_in {
     }};
 }
 
+/// (scope, mode, premoderate_first, auto_close_days)
+type PolicyRow = (String, Option<String>, Option<i64>, Option<i64>);
+/// (scope, scope_id, name, mode, premoderate_first, auto_close_days)
+type OverrideRow = (
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+);
+
 fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
@@ -326,7 +338,7 @@ fn json<T: Serialize>(v: &T) -> String {
 impl Store {
     /// The policy layers that apply to an article (site, its section, itself), in one query.
     pub async fn comment_policy(&self, article_id: i64) -> Result<CommentPolicy> {
-        let rows: Vec<(String, Option<String>, Option<i64>, Option<i64>)> = read!(self, |c| {
+        let rows: Vec<PolicyRow> = read!(self, |c| {
             sqlx::query_as(
                 "SELECT scope, mode, premoderate_first, auto_close_days FROM comment_policies \
                  WHERE (scope = 'site' AND scope_id = 0) \
@@ -364,17 +376,18 @@ impl Store {
             .fetch_optional(c)
             .await?
         });
-        Ok(row.map_or_else(PolicyLayer::default, |(mode, first, days)| PolicyLayer {
-            mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
-            auto_close_days: days,
-        }))
+        Ok(
+            row.map_or_else(PolicyLayer::default, |(mode, first, days)| PolicyLayer {
+                mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
+                auto_close_days: days,
+            }),
+        )
     }
 
     /// Every section and article layer that overrides something, for the settings page.
     pub async fn policy_overrides(&self) -> Result<Vec<(String, i64, String, PolicyLayer)>> {
-        let rows: Vec<(String, i64, String, Option<String>, Option<i64>, Option<i64>)> =
-            read!(self, |c| {
-                sqlx::query_as(
+        let rows: Vec<OverrideRow> = read!(self, |c| {
+            sqlx::query_as(
                     "SELECT p.scope, p.scope_id, COALESCE(s.name, a.title, '') AS name, p.mode, \
                      p.premoderate_first, p.auto_close_days FROM comment_policies p \
                      LEFT JOIN sections s ON p.scope = 'section' AND s.id = p.scope_id \
@@ -384,7 +397,7 @@ impl Store {
                 )
                 .fetch_all(c)
                 .await?
-            });
+        });
         Ok(rows
             .into_iter()
             .map(|(scope, id, name, mode, first, days)| {
@@ -495,7 +508,17 @@ impl Store {
             let after = format!(
                 "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; spam held from {spam_threshold}"
             );
-            log_in!(tx, actor, "settings", None::<i64>, None::<i64>, "", before, after, now);
+            log_in!(
+                tx,
+                actor,
+                "settings",
+                None::<i64>,
+                None::<i64>,
+                "",
+                before,
+                after,
+                now
+            );
         });
         Ok(())
     }
@@ -521,7 +544,17 @@ impl Store {
             .await?;
             let before = json(&serde_json::json!({ "banned": old_banned, "suspect": old_suspect }));
             let after = json(&serde_json::json!({ "banned": banned, "suspect": suspect }));
-            log_in!(tx, actor, "words", None::<i64>, None::<i64>, "", before, after, now);
+            log_in!(
+                tx,
+                actor,
+                "words",
+                None::<i64>,
+                None::<i64>,
+                "",
+                before,
+                after,
+                now
+            );
         });
         Ok(())
     }
@@ -900,7 +933,10 @@ impl Store {
                         .bind(log_id)
                         .execute(&mut *tx)
                         .await?;
-                    Some((facts.article_id, restore.status == "visible" && after.status != "visible"))
+                    Some((
+                        facts.article_id,
+                        restore.status == "visible" && after.status != "visible",
+                    ))
                 })
             }
             "ban" | "unban" => {
@@ -920,12 +956,14 @@ impl Store {
                     if until != after.banned_until || why != after.ban_reason {
                         return Ok(Err(UndoProblem::ChangedSince));
                     }
-                    sqlx::query("UPDATE users SET banned_until = $1, ban_reason = $2 WHERE id = $3")
-                        .bind(before.banned_until)
-                        .bind(&before.ban_reason)
-                        .bind(user_id)
-                        .execute(&mut *tx)
-                        .await?;
+                    sqlx::query(
+                        "UPDATE users SET banned_until = $1, ban_reason = $2 WHERE id = $3",
+                    )
+                    .bind(before.banned_until)
+                    .bind(&before.ban_reason)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
                     let id = log_in!(
                         tx,
                         actor,

@@ -23,11 +23,9 @@ use crate::domain::comment::{
     CommentBody, CommentError, CommentFacts, CommentPermissions, CommentSort, EDIT_WINDOW_MINUTES,
     MAX_NESTING, ThreadCursor, comment_permissions,
 };
-use crate::domain::moderation::{
-    CommentMode, HoldReason, Screening, ban_notice, has_link, screen,
-};
-use crate::domain::user::Role;
+use crate::domain::moderation::{CommentMode, HoldReason, Screening, ban_notice, has_link, screen};
 use crate::domain::spam;
+use crate::domain::user::Role;
 use crate::domain::webhook::Event as WebhookEvent;
 use crate::domain::wordfilter::WordKind;
 use crate::domain::{ArticleDetail, Slug};
@@ -189,7 +187,13 @@ pub async fn conversation(
     let (roots, replies) = if count > 0 || cursor.is_some() || viewer_id.is_some() {
         let mut roots = state
             .store
-            .threads(article.card.id, sort, cursor, THREADS_PER_PAGE + 1, viewer_id)
+            .threads(
+                article.card.id,
+                sort,
+                cursor,
+                THREADS_PER_PAGE + 1,
+                viewer_id,
+            )
             .await?;
         let more = roots.len() as i64 > THREADS_PER_PAGE;
         roots.truncate(THREADS_PER_PAGE as usize);
@@ -229,10 +233,10 @@ pub async fn conversation(
     let notice = if policy.is_closed(article.card.published_at, now) {
         Some("Comments are closed on this article.".to_owned())
     } else {
-        viewer
-            .user
-            .as_ref()
-            .and_then(|u| u.banned_at(now).map(|until| ban_notice(until, &u.ban_reason)))
+        viewer.user.as_ref().and_then(|u| {
+            u.banned_at(now)
+                .map(|until| ban_notice(until, &u.ban_reason))
+        })
     };
     let premoderated = matches!(policy.mode, CommentMode::PreModerated { .. });
     let form = match (&viewer.user, form) {
@@ -443,17 +447,18 @@ async fn post_comment(
         id,
         comment_count,
         held,
-    } =
-        match submit_comment(&state, &user, &ip, &article, &form.body, parent_id).await? {
-            Ok(posted) => posted,
-            Err(r) => return refuse(r.status, r.message, r.retry_after).await,
-        };
+    } = match submit_comment(&state, &user, &ip, &article, &form.body, parent_id).await? {
+        Ok(posted) => posted,
+        Err(r) => return refuse(r.status, r.message, r.retry_after).await,
+    };
     if json {
         let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
         let html = render_one(&state, &row, &viewer, false, slug.as_str(), now).await?;
         return Ok((
             StatusCode::CREATED,
-            Json(serde_json::json!({ "id": id, "html": html, "count": comment_count, "held": held })),
+            Json(
+                serde_json::json!({ "id": id, "html": html, "count": comment_count, "held": held }),
+            ),
         )
             .into_response());
     }
@@ -553,13 +558,12 @@ pub async fn submit_comment(
         spam: settings.spam_docs,
         ham: settings.ham_docs,
     };
-    let spam_score = if totals.spam >= spam::MIN_DOCS_PER_CLASS
-        && totals.ham >= spam::MIN_DOCS_PER_CLASS
-    {
-        spam::score(totals, &state.store.spam_counts(&tokens).await?)
-    } else {
-        None
-    };
+    let spam_score =
+        if totals.spam >= spam::MIN_DOCS_PER_CLASS && totals.ham >= spam::MIN_DOCS_PER_CLASS {
+            spam::score(totals, &state.store.spam_counts(&tokens).await?)
+        } else {
+            None
+        };
     let role = user.role();
     let first = match policy.mode {
         CommentMode::PreModerated { first: Some(n) } => n,
@@ -866,7 +870,10 @@ pub async fn edit_own_comment(
         .words
         .filter(&state.store, settings.words_version)
         .await?;
-    if let Some(m) = words.check(body.as_str()).filter(|m| m.kind == WordKind::Banned) {
+    if let Some(m) = words
+        .check(body.as_str())
+        .filter(|m| m.kind == WordKind::Banned)
+    {
         return Ok(Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             format!(
@@ -970,7 +977,9 @@ async fn like(
         now,
     );
     let want = form.like != "0";
-    let ban = user.banned_at(now).map(|until| ban_notice(until, &user.ban_reason));
+    let ban = user
+        .banned_at(now)
+        .map(|until| ban_notice(until, &user.ban_reason));
     let refusal = if let Some(ban) = &ban {
         Some(ban.as_str())
     } else if !can.like {

@@ -20,11 +20,11 @@ use super::live::CommentPosted;
 use super::session::Viewer;
 use super::views::{Layout, TimeView};
 use super::{AppState, Error, Result};
+use crate::domain::Slug;
 use crate::domain::moderation::{
     BanLength, CommentMode, Decision, HoldReason, PolicyLayer, Queue, RejectReason, StaffAccess,
     parse_note, staff_access,
 };
-use crate::domain::Slug;
 use crate::domain::user::Role;
 use crate::domain::wordfilter::{WordFilter, parse_list};
 use crate::store::Store;
@@ -70,7 +70,10 @@ impl WordCache {
 }
 
 /// The signed-in member of staff and what they may do, or why not.
-fn require_staff(viewer: &Viewer, need: fn(&StaffAccess) -> bool) -> Result<(&SessionUser, StaffAccess)> {
+fn require_staff(
+    viewer: &Viewer,
+    need: fn(&StaffAccess) -> bool,
+) -> Result<(&SessionUser, StaffAccess)> {
     let user = viewer.require_user()?;
     let access = staff_access(Some(user.role()));
     if !need(&access) {
@@ -281,7 +284,9 @@ async fn render_desk(
                 }),
                 parent: r.parent_excerpt.as_ref().map(|p| {
                     (
-                        r.parent_author.clone().unwrap_or_else(|| "[deleted]".into()),
+                        r.parent_author
+                            .clone()
+                            .unwrap_or_else(|| "[deleted]".into()),
                         p.clone(),
                     )
                 }),
@@ -443,16 +448,8 @@ async fn decide(State(state): State<AppState>, viewer: Viewer, body: Bytes) -> R
             (action.to_owned(), vec![id], format!("-{id}"))
         }
         None => {
-            let ids: Vec<i64> = f
-                .all("ids")
-                .iter()
-                .filter_map(|s| s.parse().ok())
-                .collect();
-            (
-                f.get("action").unwrap_or("").to_owned(),
-                ids,
-                String::new(),
-            )
+            let ids: Vec<i64> = f.all("ids").iter().filter_map(|s| s.parse().ok()).collect();
+            (f.get("action").unwrap_or("").to_owned(), ids, String::new())
         }
     };
     if ids.is_empty() {
@@ -585,7 +582,10 @@ async fn ban(
             1,
         )
         .await?;
-    Ok(last.first().map(|l| l.id).ok_or_else(|| "not logged".to_owned()))
+    Ok(last
+        .first()
+        .map(|l| l.id)
+        .ok_or_else(|| "not logged".to_owned()))
 }
 
 /// `POST /admin/moderation/undo`: reverses the logged actions named by `log`.
@@ -829,8 +829,16 @@ async fn save_settings(
     let parsed = (|| {
         let mode = CommentMode::parse(&form.mode, &form.first)?;
         let days = parse_days(&form.auto_close_days)?.unwrap_or(0);
-        let link = parse_count(&form.link_hold_below, "The approved comments before links go up", 1000)?;
-        let reports = parse_count(&form.report_threshold, "The reports that hide a comment", 1000)?;
+        let link = parse_count(
+            &form.link_hold_below,
+            "The approved comments before links go up",
+            1000,
+        )?;
+        let reports = parse_count(
+            &form.report_threshold,
+            "The reports that hide a comment",
+            1000,
+        )?;
         let spam: f64 = form
             .spam_threshold
             .trim()
@@ -865,7 +873,14 @@ async fn save_settings(
     if layer != state.store.policy_layer("site", 0).await? {
         state
             .store
-            .set_policy("site", 0, layer, &who, &format!("site: {}", mode.describe()), now)
+            .set_policy(
+                "site",
+                0,
+                layer,
+                &who,
+                &format!("site: {}", mode.describe()),
+                now,
+            )
             .await?;
         state.pages.changed(Change::Everything);
     }
@@ -916,8 +931,15 @@ async fn save_policy(
     let fail = |m: String| {
         let (state, viewer) = (state.clone(), viewer.clone());
         async move {
-            render_settings(&state, &viewer, Some(m), None, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
+            render_settings(
+                &state,
+                &viewer,
+                Some(m),
+                None,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     };
     let target = form.target.trim().trim_start_matches("/articles/");
@@ -929,7 +951,9 @@ async fn save_policy(
                     return fail(format!("There is no section with the address “{target}”.")).await;
                 }
             },
-            Err(_) => return fail(format!("There is no section with the address “{target}”.")).await,
+            Err(_) => {
+                return fail(format!("There is no section with the address “{target}”.")).await;
+            }
         },
         "article" => match state.store.article_id_by_slug(target).await? {
             Some((id, title)) => ("article", id, title),
@@ -963,7 +987,14 @@ async fn save_policy(
     );
     state
         .store
-        .set_policy(scope, id, layer, &actor(&user), &described, state.clock.now())
+        .set_policy(
+            scope,
+            id,
+            layer,
+            &actor(&user),
+            &described,
+            state.clock.now(),
+        )
         .await?;
     state.pages.changed(Change::Everything);
     Ok(Redirect::to("/admin/moderation/settings?message=Policy%20saved.").into_response())
@@ -1011,8 +1042,18 @@ struct LogQuery {
 
 const LOG_PAGE: i64 = 100;
 const LOG_ACTIONS: [&str; 12] = [
-    "approve", "reject", "pin", "unpin", "auto_hide", "ban", "unban", "undo", "role", "policy",
-    "words", "settings",
+    "approve",
+    "reject",
+    "pin",
+    "unpin",
+    "auto_hide",
+    "ban",
+    "unban",
+    "undo",
+    "role",
+    "policy",
+    "words",
+    "settings",
 ];
 
 /// `GET /admin/moderation/log`: who did what, when and why; filtered (admins).
@@ -1073,7 +1114,14 @@ async fn log_page(
                     undoable: r.undone_by.is_none()
                         && matches!(
                             r.action.as_str(),
-                            "approve" | "reject" | "pin" | "unpin" | "auto_hide" | "ban" | "unban" | "role"
+                            "approve"
+                                | "reject"
+                                | "pin"
+                                | "unpin"
+                                | "auto_hide"
+                                | "ban"
+                                | "unban"
+                                | "role"
                         ),
                     action: r.action,
                     target,
@@ -1209,7 +1257,8 @@ async fn set_role(
             "You cannot change your own role; ask another administrator.".into(),
         ));
     }
-    let role = Role::parse(&form.role).map_err(|e| Error::BadRequest(capitalised(&e.to_string())))?;
+    let role =
+        Role::parse(&form.role).map_err(|e| Error::BadRequest(capitalised(&e.to_string())))?;
     if !state
         .store
         .grant_role(id, role, &actor(&user), state.clock.now())
