@@ -495,7 +495,8 @@ async fn banned_members_can_read_but_not_take_part(app: TestApp) {
     let r = ada
         .post(&format!("/comments/{bobs}/like"), &[("like", "1")])
         .await;
-    assert!(r.status().is_client_error());
+    assert_eq!(r.status(), 403);
+    assert!(r.text().await.unwrap().contains("suspended"));
     let r = ada
         .post(&format!("/comments/{bobs}/report"), &[("reason", "spam")])
         .await;

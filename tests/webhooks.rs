@@ -23,6 +23,7 @@ backend_tests!(
     a_slow_receiver_does_not_slow_the_request,
     publishing_through_the_api_announces_the_article,
     a_scheduled_article_is_announced_once_when_its_time_comes,
+    a_held_comment_is_announced_when_a_moderator_approves_it,
 );
 
 #[derive(Clone, Debug)]
@@ -432,4 +433,34 @@ async fn a_scheduled_article_is_announced_once_when_its_time_comes(app: TestApp)
         app.store.recent_deliveries(None, 10).await.unwrap().len(),
         1
     );
+}
+
+async fn a_held_comment_is_announced_when_a_moderator_approves_it(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let admin = admin(&app).await;
+    let (url, receiver) = Receiver::default().start().await;
+    register(&app, &admin, &url, &["comment.created"]).await;
+    let bea = app.member("Bea").await;
+    // A link from a new member waits for review: nothing is announced yet.
+    let id = bea
+        .comment("harbour", None, "See https://example.org/quay")
+        .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(
+        receiver.got.lock().unwrap().is_empty(),
+        "held: not announced"
+    );
+    let r = admin
+        .post(
+            "/admin/moderation/decide",
+            &[("one", &format!("approve:{id}"))],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let got = receiver.wait_for(1).await;
+    let payload: Value = serde_json::from_str(&got[0].body).unwrap();
+    assert_eq!(payload["event"], "comment.created");
+    assert_eq!(payload["comment"]["id"], id);
+    assert_eq!(payload["comment"]["author"]["name"], "Bea");
+    assert_eq!(payload["article"]["slug"], "harbour");
 }

@@ -41,6 +41,46 @@ impl Event {
     }
 }
 
+/// What the `comment.created` event says about a comment and its article.
+pub struct CommentCreated<'a> {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub author_name: &'a str,
+    pub body_html: &'a str,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub article_slug: &'a str,
+    pub article_headline: &'a str,
+}
+
+/// The `comment.created` payload, sent when a comment becomes visible to readers: at once, or
+/// when a moderator approves it. `base` is the site's public address.
+pub fn comment_created_payload(
+    base: &str,
+    occurred_at: chrono::DateTime<chrono::Utc>,
+    c: &CommentCreated<'_>,
+) -> String {
+    let base = base.trim_end_matches('/');
+    let slug = c.article_slug;
+    serde_json::json!({
+        "event": Event::CommentCreated.as_str(),
+        "occurred_at": occurred_at,
+        "comment": {
+            "id": c.id,
+            "url": format!("{base}/articles/{slug}#comment-{}", c.id),
+            "parent_id": c.parent_id,
+            "author": { "name": c.author_name },
+            "body_html": c.body_html,
+            "created_at": c.created_at,
+        },
+        "article": {
+            "slug": slug,
+            "headline": c.article_headline,
+            "url": format!("{base}/articles/{slug}"),
+        },
+    })
+    .to_string()
+}
+
 /// Who may register endpoints and read the delivery log: admins only (a webhook sends the
 /// site's content to an address of their choosing).
 pub fn may_manage(role: Role) -> bool {

@@ -288,7 +288,8 @@ impl Store {
     }
 
     /// Replaces the body of a visible comment of `author_id` posted at or after `not_before`.
-    /// False when nothing matched (not theirs, deleted, or too late).
+    /// False when nothing matched (not theirs, deleted, or too late). If the spam filter learnt
+    /// from the comment, it learns the new text instead of the old, so undo stays exact.
     pub async fn edit_comment(
         &self,
         id: i64,
@@ -298,22 +299,34 @@ impl Store {
         now: DateTime<Utc>,
         not_before: DateTime<Utc>,
     ) -> Result<bool> {
-        let n = super::write!(self, |c| {
+        Ok(super::transaction!(self, |tx| {
+            let old: Option<(String, Option<String>)> = sqlx::query_as(
+                "SELECT body_source, trained_as FROM comments \
+                 WHERE id = $1 AND author_id = $2 AND status = 'visible' AND created_at >= $3",
+            )
+            .bind(id)
+            .bind(author_id)
+            .bind(not_before)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((old_source, trained_as)) = old else {
+                return Ok(false);
+            };
             sqlx::query(
-                "UPDATE comments SET body_source = $1, body_html = $2, edited_at = $3 \
-                 WHERE id = $4 AND author_id = $5 AND status = 'visible' AND created_at >= $6",
+                "UPDATE comments SET body_source = $1, body_html = $2, edited_at = $3 WHERE id = $4",
             )
             .bind(body_source)
             .bind(body_html)
             .bind(now)
             .bind(id)
-            .bind(author_id)
-            .bind(not_before)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
-        Ok(n == 1)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(class) = trained_as {
+                super::moderation::train_in!(tx, &old_source, class.as_str(), -1);
+                super::moderation::train_in!(tx, body_source, class.as_str(), 1);
+            }
+            true
+        }))
     }
 
     /// The author deletes their comment: it becomes a tombstone (nothing is destroyed) and

@@ -16,6 +16,7 @@ use crate::domain::moderation::{
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
+use crate::domain::webhook;
 
 /// Who acted: a member of staff, or the site itself (reports reaching the threshold) or the
 /// command line.
@@ -224,7 +225,7 @@ macro_rules! log_in {
 /// Adds (`sign` 1) or removes (`sign` -1) one document's tokens to the spam filter's counts.
 macro_rules! train_in {
     ($tx:ident, $text:expr, $class:expr, $sign:expr) => {{
-        let tokens = spam::tokens($text);
+        let tokens = $crate::domain::spam::tokens($text);
         let sign: i64 = $sign;
         let (s, h) = if $class == "spam" { (sign, 0i64) } else { (0i64, sign) };
         if !tokens.is_empty() {
@@ -252,6 +253,8 @@ macro_rules! train_in {
         .await?;
     }};
 }
+
+pub(crate) use train_in;
 
 /// Writes a comment's new moderation state, keeps the visible counts, the spam filter and the
 /// open reports in step, and on PostgreSQL tells other processes about a comment that
@@ -596,17 +599,20 @@ impl Store {
         Ok(n)
     }
 
-    /// Applies a decision to each comment, each in its own transaction with its audit row.
+    /// Applies a decision to each comment, each in its own transaction with its audit row. A
+    /// comment that an approval shows to readers queues its `comment.created` webhook (for the
+    /// site at `base_url`) in the same transaction.
     pub async fn decide(
         &self,
         ids: &[i64],
         decision: &Decision,
         actor: &Actor,
         now: DateTime<Utc>,
+        base_url: &str,
     ) -> Result<Decided> {
         let mut out = Decided::default();
         for &id in ids {
-            match self.decide_one(id, decision, actor, now).await? {
+            match self.decide_one(id, decision, actor, now, base_url).await? {
                 Ok((article_id, became_visible, log_id)) => {
                     out.log_ids.push(log_id);
                     out.changed.push((article_id, id));
@@ -626,6 +632,7 @@ impl Store {
         decision: &Decision,
         actor: &Actor,
         now: DateTime<Utc>,
+        base_url: &str,
     ) -> Result<std::result::Result<(i64, bool, i64), String>> {
         let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
         Ok(transaction!(self, |tx| {
@@ -689,6 +696,38 @@ impl Store {
                 return Ok(Err(format!("comment {id} is already in that state")));
             }
             set_state_in!(tx, self, id, &facts, &new, now);
+            let appeared = old.status != "visible" && new.status == "visible";
+            if appeared && *decision == Decision::Approve {
+                let (slug, title, author, body_html, created_at): (
+                    String,
+                    String,
+                    String,
+                    String,
+                    DateTime<Utc>,
+                ) = sqlx::query_as(
+                    "SELECT a.slug, a.title, COALESCE(u.display_name, '[deleted]'), c.body_html, c.created_at \
+                     FROM comments c JOIN articles a ON a.id = c.article_id \
+                     LEFT JOIN users u ON u.id = c.author_id WHERE c.id = $1",
+                )
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let payload = webhook::comment_created_payload(
+                    base_url,
+                    now,
+                    &webhook::CommentCreated {
+                        id,
+                        parent_id: facts.parent_id,
+                        author_name: &author,
+                        body_html: &body_html,
+                        created_at,
+                        article_slug: &slug,
+                        article_headline: &title,
+                    },
+                );
+                let event = webhook::Event::CommentCreated.as_str();
+                super::webhooks::enqueue_in!(tx, event, payload, now);
+            }
             let mut before = old.clone();
             before.closed_reports = Vec::new();
             let log_id = log_in!(
@@ -702,11 +741,7 @@ impl Store {
                 json(&new),
                 now
             );
-            Ok((
-                facts.article_id,
-                old.status != "visible" && new.status == "visible",
-                log_id,
-            ))
+            Ok((facts.article_id, appeared, log_id))
         }))
     }
 

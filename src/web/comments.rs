@@ -26,7 +26,7 @@ use crate::domain::comment::{
 use crate::domain::moderation::{CommentMode, HoldReason, Screening, ban_notice, has_link, screen};
 use crate::domain::spam;
 use crate::domain::user::Role;
-use crate::domain::webhook::Event as WebhookEvent;
+use crate::domain::webhook::{CommentCreated, comment_created_payload};
 use crate::domain::wordfilter::WordKind;
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::comments::{CommentRow, NewComment, Posted, ReplyProblem};
@@ -599,24 +599,19 @@ pub async fn submit_comment(
     let base = state.config.base_url.trim_end_matches('/');
     let slug = &article.card.slug;
     let payload = |id: i64| {
-        serde_json::json!({
-            "event": WebhookEvent::CommentCreated.as_str(),
-            "occurred_at": now,
-            "comment": {
-                "id": id,
-                "url": format!("{base}/articles/{slug}#comment-{id}"),
-                "parent_id": parent_id,
-                "author": { "name": user.display_name },
-                "body_html": body_html,
-                "created_at": now,
+        comment_created_payload(
+            base,
+            now,
+            &CommentCreated {
+                id,
+                parent_id,
+                author_name: &user.display_name,
+                body_html: &body_html,
+                created_at: now,
+                article_slug: slug,
+                article_headline: &article.card.title,
             },
-            "article": {
-                "slug": slug,
-                "headline": article.card.title,
-                "url": format!("{base}/articles/{slug}"),
-            },
-        })
-        .to_string()
+        )
     };
     let new = NewComment {
         article_id: article.card.id,
@@ -977,12 +972,10 @@ async fn like(
         now,
     );
     let want = form.like != "0";
-    let ban = user
-        .banned_at(now)
-        .map(|until| ban_notice(until, &user.ban_reason));
-    let refusal = if let Some(ban) = &ban {
-        Some(ban.as_str())
-    } else if !can.like {
+    if let Some(until) = user.banned_at(now) {
+        return Err(Error::Forbidden(ban_notice(until, &user.ban_reason)));
+    }
+    let refusal = if !can.like {
         Some(if row.author_id == Some(user.id) {
             "You cannot like your own comment."
         } else {

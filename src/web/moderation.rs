@@ -506,8 +506,14 @@ async fn decide(State(state): State<AppState>, viewer: Viewer, body: Bytes) -> R
             }
             _ => return refuse("Choose approve, reject, pin or ban.".into()).await,
         };
-        let decided = state.store.decide(&ids, &decision, &who, now).await?;
+        let decided = state
+            .store
+            .decide(&ids, &decision, &who, now, &state.config.base_url)
+            .await?;
         after_comment_changes(&state, &decided.changed, &decided.now_visible);
+        if !decided.now_visible.is_empty() {
+            state.webhooks.wake();
+        }
         log_ids = decided.log_ids;
         skipped = decided.skipped.into_iter().map(|(_, why)| why).collect();
     }

@@ -18,6 +18,8 @@ pub struct Layout {
     pub nav: Vec<NavItem>,
     /// The signed-in member's display name (the header then offers settings and sign-out).
     pub account: Option<String>,
+    /// The signed-in member may use the moderation desk (the header links to it).
+    pub desk: bool,
     pub csrf: String,
     /// `website` or `article`, for OpenGraph.
     pub og_type: &'static str,
@@ -67,6 +69,7 @@ impl Layout {
                 })
                 .collect(),
             account: None,
+            desk: false,
             csrf: String::new(),
             og_type: "website",
             feeds: vec![
@@ -115,6 +118,7 @@ impl Layout {
         if let Some(u) = &viewer.user {
             self.account = Some(u.display_name.clone());
             self.csrf = viewer.csrf.clone();
+            self.desk = crate::domain::moderation::staff_access(Some(u.role())).moderate;
         }
         self
     }
