@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::Duration;
 use serde::Deserialize;
@@ -112,6 +112,7 @@ struct ArticleTemplate {
     body_html: String,
     tags: Vec<LinkView>,
     image: Option<FeaturedImage>,
+    corrections: Vec<(TimeView, String)>,
     related: Vec<LinkView>,
     talk: Conversation,
 }
@@ -124,11 +125,14 @@ async fn article(
     Query(q): Query<ConversationQuery>,
 ) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let article = state
-        .store
-        .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
+    let now = state.clock.now();
+    let Some(article) = state.store.published_article(slug.as_str(), now).await? else {
+        // A published article whose slug changed keeps its old address, permanently moved.
+        return match state.store.redirect_for(&slug, now).await? {
+            Some(new) => Ok(Redirect::permanent(&format!("/articles/{new}")).into_response()),
+            None => Err(Error::NotFound),
+        };
+    };
     let html = render_article(&state, &viewer, &article, &q, None).await?;
     Ok(cacheable(html, CacheGroup::Article(article.card.id)))
 }
@@ -176,6 +180,11 @@ pub async fn render_article(
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(LinkView::tag).collect(),
         image: article.image.clone(),
+        corrections: article
+            .corrections
+            .iter()
+            .map(|c| (TimeView::long(c.at), c.text.clone()))
+            .collect(),
         related: related
             .into_iter()
             .map(|r| LinkView {
@@ -212,6 +221,17 @@ fn news_article(state: &AppState, article: &ArticleDetail) -> serde_json::Value 
         "publisher": { "@type": "Organization", "name": state.config.site_name, "url": format!("{base}/") },
         "commentCount": c.comment_count,
     });
+    if !article.corrections.is_empty() {
+        data["correction"] = article
+            .corrections
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "@type": "CorrectionComment", "text": c.text, "datePublished": iso(c.at)
+                })
+            })
+            .collect();
+    }
     if let Some(image) = &article.image {
         data["image"] = serde_json::json!({
             "@type": "ImageObject",
