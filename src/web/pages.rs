@@ -3,7 +3,8 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::Duration;
 use serde::Deserialize;
@@ -129,7 +130,11 @@ async fn article(
     let Some(article) = state.store.published_article(slug.as_str(), now).await? else {
         // A published article whose slug changed keeps its old address, permanently moved.
         return match state.store.redirect_for(&slug, now).await? {
-            Some(new) => Ok(Redirect::permanent(&format!("/articles/{new}")).into_response()),
+            Some(new) => Ok((
+                StatusCode::MOVED_PERMANENTLY,
+                [(header::LOCATION, format!("/articles/{new}"))],
+            )
+                .into_response()),
             None => Err(Error::NotFound),
         };
     };
