@@ -43,11 +43,7 @@ fn fields<'a>(title: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-fn with<'a>(
-    mut f: Vec<(&'a str, &'a str)>,
-    key: &str,
-    value: &'a str,
-) -> Vec<(&'a str, &'a str)> {
+fn with<'a>(mut f: Vec<(&'a str, &'a str)>, key: &str, value: &'a str) -> Vec<(&'a str, &'a str)> {
     for kv in f.iter_mut() {
         if kv.0 == key {
             kv.1 = value;
@@ -97,7 +93,8 @@ async fn save(m: &Member, id: i64, base: &str, f: &[(&str, &str)], action: &str)
 }
 
 async fn act(m: &Member, id: i64, fields: &[(&str, &str)]) -> reqwest::Response {
-    m.post(&format!("/admin/articles/{id}/workflow"), fields).await
+    m.post(&format!("/admin/articles/{id}/workflow"), fields)
+        .await
 }
 
 async fn publish(m: &Member, id: i64) {
@@ -119,7 +116,11 @@ async fn contributors_write_and_submit_and_editors_publish(app: TestApp) {
     let editor = staff(&app, "Editor", Role::Editor).await;
     let member = app.member("Reader").await;
 
-    let id = create(&writer, &fields("Comet seen over the bay", "The comet *glowed*.")).await;
+    let id = create(
+        &writer,
+        &fields("Comet seen over the bay", "The comet *glowed*."),
+    )
+    .await;
     // A draft is nobody's reading yet.
     app.page("/articles/comet-seen-over-the-bay", 404).await;
     let page = writer.page(&format!("/admin/articles/{id}")).await;
@@ -127,13 +128,19 @@ async fn contributors_write_and_submit_and_editors_publish(app: TestApp) {
     assert!(state_of(&page).1.starts_with("Not published"));
 
     // Only its writer and the editors open it; members do not enter the newsroom.
-    assert_eq!(other.get(&format!("/admin/articles/{id}")).await.status(), 403);
+    assert_eq!(
+        other.get(&format!("/admin/articles/{id}")).await.status(),
+        403
+    );
     assert_eq!(member.get("/admin/articles").await.status(), 403);
     let listed = other.page("/admin/articles").await;
     assert!(!listed.contains("Comet seen over the bay"), "{listed}");
 
     // Contributors cannot publish, even by sending the form.
-    assert_eq!(act(&writer, id, &[("action", "publish")]).await.status(), 403);
+    assert_eq!(
+        act(&writer, id, &[("action", "publish")]).await.status(),
+        403
+    );
 
     // Submitting hands it over: the writer can no longer change it.
     let base = revision(&writer, id).await;
@@ -155,7 +162,10 @@ async fn contributors_write_and_submit_and_editors_publish(app: TestApp) {
     assert!(state_of(&page).1.starts_with("Published"));
 
     // Unpublishing takes it off the site; the front page forgets it too.
-    assert_eq!(act(&editor, id, &[("action", "unpublish")]).await.status(), 303);
+    assert_eq!(
+        act(&editor, id, &[("action", "unpublish")]).await.status(),
+        303
+    );
     app.page("/articles/comet-seen-over-the-bay", 404).await;
     assert!(!app.page("/", 200).await.contains("Comet seen over the bay"));
 }
@@ -165,10 +175,17 @@ async fn a_live_article_is_rewritten_while_readers_keep_its_published_version(ap
     let editor = staff(&app, "Editor", Role::Editor).await;
     let id = create(&writer, &fields("Tides rise", "Original wording.")).await;
     publish(&editor, id).await;
-    assert!(app.page("/articles/tides-rise", 200).await.contains("Original wording."));
+    assert!(
+        app.page("/articles/tides-rise", 200)
+            .await
+            .contains("Original wording.")
+    );
 
     // Sent back for a rewrite: a draft again, yet still live.
-    assert_eq!(act(&editor, id, &[("action", "send_back")]).await.status(), 303);
+    assert_eq!(
+        act(&editor, id, &[("action", "send_back")]).await.status(),
+        303
+    );
     let page = writer.page(&format!("/admin/articles/{id}")).await;
     assert_eq!(state_of(&page).0, "Draft");
     assert!(state_of(&page).1.starts_with("Published"));
@@ -178,19 +195,33 @@ async fn a_live_article_is_rewritten_while_readers_keep_its_published_version(ap
     assert_eq!(save(&writer, id, &base, &f, "submit").await, 303);
     // Readers still see the published version; the preview shows the rewrite.
     let live = app.page("/articles/tides-rise", 200).await;
-    assert!(live.contains("Original wording.") && !live.contains("Rewritten"), "{live}");
+    assert!(
+        live.contains("Original wording.") && !live.contains("Rewritten"),
+        "{live}"
+    );
     let preview = editor.page(&format!("/admin/articles/{id}/preview")).await;
     assert!(preview.contains("Rewritten wording."), "{preview}");
     assert!(
-        editor.page("/admin/articles").await.contains("Changes not yet published")
+        editor
+            .page("/admin/articles")
+            .await
+            .contains("Changes not yet published")
     );
 
     // Published as an update: the new text, and "Updated" with its time.
     app.clock.advance(chrono::Duration::hours(3));
-    let r = act(&editor, id, &[("action", "publish"), ("mark_updated", "on")]).await;
+    let r = act(
+        &editor,
+        id,
+        &[("action", "publish"), ("mark_updated", "on")],
+    )
+    .await;
     assert_eq!(r.status(), 303);
     let live = app.page("/articles/tides-rise", 200).await;
-    assert!(live.contains("Rewritten wording.") && !live.contains("Original"), "{live}");
+    assert!(
+        live.contains("Rewritten wording.") && !live.contains("Original"),
+        "{live}"
+    );
     let meta = texts(&html(&live), ".story-header .meta").join(" ");
     assert!(meta.contains("Updated"), "{meta}");
 }
@@ -200,7 +231,11 @@ async fn a_changed_slug_answers_the_old_address_with_a_redirect(app: TestApp) {
     let id = create(&editor, &fields("Bridge opens", "Body.")).await;
     // Renaming a draft leaves nothing behind: it was never anyone's address.
     let base = revision(&editor, id).await;
-    let f = with(fields("Bridge opens", "Body."), "slug", "bridge-opens-today");
+    let f = with(
+        fields("Bridge opens", "Body."),
+        "slug",
+        "bridge-opens-today",
+    );
     assert_eq!(save(&editor, id, &base, &f, "save").await, 303);
     publish(&editor, id).await;
     app.page("/articles/bridge-opens", 404).await;
@@ -217,7 +252,11 @@ async fn a_changed_slug_answers_the_old_address_with_a_redirect(app: TestApp) {
     app.page("/articles/new-bridge-opens", 200).await;
 
     // A slug in use is refused, with the typed text kept.
-    let f = with(fields("Another bridge", "My own text."), "slug", "new-bridge-opens");
+    let f = with(
+        fields("Another bridge", "My own text."),
+        "slug",
+        "new-bridge-opens",
+    );
     let mut form = f.clone();
     form.push(("action", "save"));
     let r = editor.post("/admin/articles/new", &form).await;
@@ -255,17 +294,34 @@ async fn scheduled_articles_go_live_on_time_and_are_announced_once(app: TestApp)
 
     let id = create(&editor, &fields("Eclipse tonight", "Look up.")).await;
     // A time already past is refused, and the typed time kept.
-    let r = act(&editor, id, &[("action", "schedule"), ("at", "2026-06-01T11:00")]).await;
+    let r = act(
+        &editor,
+        id,
+        &[("action", "schedule"), ("at", "2026-06-01T11:00")],
+    )
+    .await;
     assert_eq!(r.status(), 422);
     let body = r.text().await.unwrap();
     assert!(body.contains("That time has passed"), "{body}");
-    assert_eq!(attrs(&html(&body), "#schedule-at", "value"), ["2026-06-01T11:00"]);
+    assert_eq!(
+        attrs(&html(&body), "#schedule-at", "value"),
+        ["2026-06-01T11:00"]
+    );
 
     // T0 is 12:00 UTC: scheduled for 13:00.
-    let r = act(&editor, id, &[("action", "schedule"), ("at", "2026-06-01T13:00")]).await;
+    let r = act(
+        &editor,
+        id,
+        &[("action", "schedule"), ("at", "2026-06-01T13:00")],
+    )
+    .await;
     assert_eq!(r.status(), 303);
     let page = editor.page(&format!("/admin/articles/{id}")).await;
-    assert!(state_of(&page).1.starts_with("Scheduled for 1 June 2026, 13:00"));
+    assert!(
+        state_of(&page)
+            .1
+            .starts_with("Scheduled for 1 June 2026, 13:00")
+    );
     app.page("/articles/eclipse-tonight", 404).await;
     // The front page is cached before the time comes; going live must drop it.
     assert!(!app.page("/", 200).await.contains("Eclipse tonight"));
@@ -291,7 +347,12 @@ async fn scheduled_articles_go_live_on_time_and_are_announced_once(app: TestApp)
     app.page("/articles/eclipse-tonight", 200).await;
     assert!(app.page("/", 200).await.contains("Eclipse tonight"));
     for server in [&second, &third] {
-        let r = app.client.get(server.url("/articles/eclipse-tonight")).send().await.unwrap();
+        let r = app
+            .client
+            .get(server.url("/articles/eclipse-tonight"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 200);
     }
 }
@@ -307,7 +368,9 @@ async fn every_save_is_a_revision_with_history_diff_and_restore(app: TestApp) {
     let f = with(f, "tags", "testing, weather");
     assert_eq!(save(&editor, id, &base, &f, "save").await, 303);
 
-    let history = editor.page(&format!("/admin/articles/{id}/revisions")).await;
+    let history = editor
+        .page(&format!("/admin/articles/{id}/revisions"))
+        .await;
     let doc = html(&history);
     assert_eq!(texts(&doc, "tr[id^=revision-]").len(), 3, "{history}");
 
@@ -334,7 +397,10 @@ async fn every_save_is_a_revision_with_history_diff_and_restore(app: TestApp) {
         .await;
     assert_eq!(r.status(), 303);
     let page = editor.page(&format!("/admin/articles/{id}")).await;
-    assert_eq!(texts(&html(&page), "#e-body").join(""), "Line one. Line two.");
+    assert_eq!(
+        texts(&html(&page), "#e-body").join(""),
+        "Line one. Line two."
+    );
     assert_eq!(revision(&editor, id).await, "4");
     // A restore from a stale history page is refused.
     let r = editor
@@ -374,20 +440,32 @@ async fn saving_over_a_newer_revision_is_refused_with_both_versions_shown(app: T
     assert_eq!(texts(&doc, ".diff-added"), ["+ Bob's paragraph."]);
     assert!(texts(&doc, "#form-error").join(" ").contains("by Alice"));
     let page = alice.page(&format!("/admin/articles/{id}")).await;
-    assert!(texts(&html(&page), "#e-body").join("").contains("Alice's paragraph."));
+    assert!(
+        texts(&html(&page), "#e-body")
+            .join("")
+            .contains("Alice's paragraph.")
+    );
 
     // Saving again from the conflict page is Bob's deliberate choice, and is kept.
     let newest = attrs(&doc, "input[name=revision]", "value").remove(0);
     assert_eq!(newest, "2");
     assert_eq!(save(&bob, id, &newest, &b, "save").await, 303);
     let page = alice.page(&format!("/admin/articles/{id}")).await;
-    assert!(texts(&html(&page), "#e-body").join("").contains("Bob's paragraph."));
+    assert!(
+        texts(&html(&page), "#e-body")
+            .join("")
+            .contains("Bob's paragraph.")
+    );
 }
 
 async fn corrections_and_updates_reach_the_page_feeds_and_structured_data(app: TestApp) {
     let editor = staff(&app, "Editor", Role::Editor).await;
     let contributor = staff(&app, "Writer", Role::Contributor).await;
-    let id = create(&editor, &fields("Census figures", "The town has 4,000 people.")).await;
+    let id = create(
+        &editor,
+        &fields("Census figures", "The town has 4,000 people."),
+    )
+    .await;
     publish(&editor, id).await;
     // Fill the caches, so the correction must drop them.
     app.page("/articles/census-figures", 200).await;
@@ -395,7 +473,10 @@ async fn corrections_and_updates_reach_the_page_feeds_and_structured_data(app: T
 
     app.clock.advance(chrono::Duration::hours(2));
     let path = format!("/admin/articles/{id}/corrections");
-    assert_eq!(contributor.post(&path, &[("text", "x")]).await.status(), 403);
+    assert_eq!(
+        contributor.post(&path, &[("text", "x")]).await.status(),
+        403
+    );
     let r = editor.post(&path, &[("text", "   ")]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Write the correction"));
@@ -405,7 +486,10 @@ async fn corrections_and_updates_reach_the_page_feeds_and_structured_data(app: T
     let page = app.page("/articles/census-figures", 200).await;
     let doc = html(&page);
     let shown = texts(&doc, ".corrections .correction").join(" ");
-    assert!(shown.contains(note) && shown.contains("1 June 2026, 14:00 UTC"), "{shown}");
+    assert!(
+        shown.contains(note) && shown.contains("1 June 2026, 14:00 UTC"),
+        "{shown}"
+    );
     let ld = texts(&doc, "script[type='application/ld+json']").join("");
     let ld: serde_json::Value = serde_json::from_str(&ld).unwrap();
     assert_eq!(ld["correction"][0]["@type"], "CorrectionComment");
@@ -427,7 +511,11 @@ async fn corrections_and_updates_reach_the_page_feeds_and_structured_data(app: T
 async fn bad_input_is_refused_with_the_typed_text_kept(app: TestApp) {
     let writer = staff(&app, "Writer", Role::Contributor).await;
     let f = with(
-        with(fields("", "My carefully typed body."), "image_url", "/media/x.jpg"),
+        with(
+            fields("", "My carefully typed body."),
+            "image_url",
+            "/media/x.jpg",
+        ),
         "authors",
         " , ",
     );
@@ -444,7 +532,12 @@ async fn bad_input_is_refused_with_the_typed_text_kept(app: TestApp) {
     assert_eq!(texts(&doc, "#e-body").join(""), "My carefully typed body.");
     assert_eq!(attrs(&doc, "#e-image", "value"), ["/media/x.jpg"]);
     // Nothing was written.
-    assert!(!writer.page("/admin/articles").await.contains("My carefully"));
+    assert!(
+        !writer
+            .page("/admin/articles")
+            .await
+            .contains("My carefully")
+    );
 
     // A preview of typed text renders the reader's page and saves nothing.
     let mut form = fields("Preview only", "Some **bold** text.");
@@ -455,7 +548,12 @@ async fn bad_input_is_refused_with_the_typed_text_kept(app: TestApp) {
     let doc = html(&page);
     assert_eq!(texts(&doc, ".story-header h1"), ["Preview only"]);
     assert!(page.contains("<strong>bold</strong>"));
-    assert!(!writer.page("/admin/articles").await.contains("Preview only"));
+    assert!(
+        !writer
+            .page("/admin/articles")
+            .await
+            .contains("Preview only")
+    );
     // Forms without the CSRF token are refused.
     let r = writer
         .client

@@ -262,7 +262,11 @@ impl DraftFields {
             if image_caption.is_empty() {
                 problems.push("Give the featured image a caption or credit.".to_owned());
             }
-            problems.extend(too_long("The image address", &image_url, MAX_IMAGE_URL_CHARS));
+            problems.extend(too_long(
+                "The image address",
+                &image_url,
+                MAX_IMAGE_URL_CHARS,
+            ));
             problems.extend(too_long("The alt text", &image_alt, MAX_IMAGE_ALT_CHARS));
             problems.extend(too_long(
                 "The caption",
@@ -446,11 +450,7 @@ pub fn line_diff(old: &str, new: &str) -> Vec<DiffLine> {
             }
         }
     }
-    out.extend(
-        a[a.len() - tail..]
-            .iter()
-            .map(|l| line(DiffKind::Same, l)),
-    );
+    out.extend(a[a.len() - tail..].iter().map(|l| line(DiffKind::Same, l)));
     out
 }
 
@@ -502,7 +502,10 @@ mod tests {
         });
         for role in [Role::Contributor, Role::Moderator] {
             let a = article_access(role, own(Workflow::Draft));
-            assert!(a.enter && a.view && a.edit && a.submit && !a.publish, "{role:?}");
+            assert!(
+                a.enter && a.view && a.edit && a.submit && !a.publish,
+                "{role:?}"
+            );
             let submitted = article_access(role, own(Workflow::InReview));
             assert!(submitted.view && !submitted.edit && !submitted.submit);
             assert_eq!(
@@ -546,7 +549,9 @@ mod tests {
         .validate()
         .unwrap_err();
         let all = problems.join(" ");
-        for expected in ["headline", "section", "author", "http(s)", "alt text", "caption"] {
+        for expected in [
+            "headline", "section", "author", "http(s)", "alt text", "caption",
+        ] {
             assert!(all.contains(expected), "{expected} in {all}");
         }
         let mut f = fields();
@@ -585,7 +590,11 @@ mod tests {
             })
             .collect();
         assert_eq!(shown, [" a", "-b", "+B", " c", " d", "+e"]);
-        assert!(line_diff("same", "same").iter().all(|l| l.kind == DiffKind::Same));
+        assert!(
+            line_diff("same", "same")
+                .iter()
+                .all(|l| l.kind == DiffKind::Same)
+        );
         assert_eq!(line_diff("", "new").len(), 1);
     }
 
@@ -596,14 +605,21 @@ mod tests {
             .with_timezone(&Utc);
         let t = schedule_time("2026-06-01T13:30", now).unwrap();
         assert_eq!(t.to_rfc3339(), "2026-06-01T13:30:00+00:00");
-        assert!(schedule_time("2026-06-01T11:00", now).unwrap_err().contains("passed"));
+        assert!(
+            schedule_time("2026-06-01T11:00", now)
+                .unwrap_err()
+                .contains("passed")
+        );
         assert!(schedule_time("tomorrow", now).unwrap_err().contains("UTC"));
     }
 
     #[test]
     fn corrections_are_checked_and_read_back() {
         assert!(correction_text("  ").is_err());
-        assert_eq!(correction_text(" Fixed the date. ").unwrap(), "Fixed the date.");
+        assert_eq!(
+            correction_text(" Fixed the date. ").unwrap(),
+            "Fixed the date."
+        );
         let c = vec![Correction {
             at: Utc::now(),
             text: "x".into(),

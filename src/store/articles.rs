@@ -640,8 +640,7 @@ impl Store {
             .into_iter()
             .map(|card| {
                 let tags = labels.remove(&card.id).map(|l| l.1).unwrap_or_default();
-                let (body_html, image, corrections) =
-                    bodies.remove(&card.id).unwrap_or_default();
+                let (body_html, image, corrections) = bodies.remove(&card.id).unwrap_or_default();
                 ArticleDetail {
                     body_html,
                     tags,

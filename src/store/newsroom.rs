@@ -141,7 +141,10 @@ macro_rules! apply_in {
      $live_revision:expr, $now:expr) => {{
         let draft: &Draft = $draft;
         let Some(a) = draft.to_article($published_at, $updated_at) else {
-            return Err(Error::Conflict(format!("the slug `{}` is not valid", draft.slug)));
+            return Err(Error::Conflict(format!(
+                "the slug `{}` is not valid",
+                draft.slug
+            )));
         };
         let section_id = taxonomy::upsert_section!(&mut *$tx, &a.section, $now);
         let body_html = markdown::render_article(&a.body_source);
@@ -230,7 +233,9 @@ impl Store {
             clauses.push(clause.replace('?', &format!("${}", values.len())));
         };
         match filter.status {
-            Some(Status::Workflow(w)) => push("a.workflow = ?", Some(Value::Text(w.as_str().into()))),
+            Some(Status::Workflow(w)) => {
+                push("a.workflow = ?", Some(Value::Text(w.as_str().into())))
+            }
             Some(Status::Scheduled) => push("a.published_at > ?", Some(Value::Time(now))),
             Some(Status::Published) => push("a.published_at <= ?", Some(Value::Time(now))),
             Some(Status::Unpublished) => push("a.published_at IS NULL", None),
@@ -452,7 +457,16 @@ impl Store {
             .await?;
             let live = published_at.is_some_and(|p| p <= now);
             if !live {
-                apply_in!(tx, backend, id, draft, published_at, updated_at, number, now);
+                apply_in!(
+                    tx,
+                    backend,
+                    id,
+                    draft,
+                    published_at,
+                    updated_at,
+                    number,
+                    now
+                );
             }
             Saved::Revision(number)
         }))

@@ -12,7 +12,6 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::cache::Change;
-use super::comments::ConversationQuery;
 use super::session::Viewer;
 use super::views::{Layout, TimeView};
 use super::{AppState, Error, Result};
@@ -145,11 +144,12 @@ async fn list(
                 href: format!("/admin/articles/{}", r.id),
                 title: if r.title.is_empty() { r.slug } else { r.title },
                 section: r.section_name,
-                workflow: Workflow::parse(&r.workflow).unwrap_or(Workflow::Draft).label(),
+                workflow: Workflow::parse(&r.workflow)
+                    .unwrap_or(Workflow::Draft)
+                    .label(),
                 publication: publication_label(Publication::of(r.published_at, now)),
                 modified: TimeView::long(r.modified_at),
-                pending: r.published_at.is_some_and(|p| p <= now)
-                    && r.revision != r.live_revision,
+                pending: r.published_at.is_some_and(|p| p <= now) && r.revision != r.live_revision,
             })
             .collect(),
         status: q.status,
@@ -514,7 +514,12 @@ async fn save(
         .await;
     match saved {
         Ok(Saved::Revision(number)) => {
-            tracing::info!(article = id, revision = number, by = user.id, "article saved");
+            tracing::info!(
+                article = id,
+                revision = number,
+                by = user.id,
+                "article saved"
+            );
             if !Publication::of(article.published_at, now).is_live() {
                 // Not live: the row changed, and a scheduled article's cached pages with it.
                 state.pages.changed(Change::Everything);
@@ -524,7 +529,9 @@ async fn save(
                     .store
                     .set_workflow(id, Workflow::Draft, Workflow::InReview, now)
                     .await?;
-                return Ok(Redirect::to(&format!("/admin/articles/{id}?done=submit")).into_response());
+                return Ok(
+                    Redirect::to(&format!("/admin/articles/{id}?done=submit")).into_response()
+                );
             }
             Ok(Redirect::to(&format!("/admin/articles/{id}?saved=1")).into_response())
         }
@@ -625,23 +632,14 @@ async fn preview_page(
         image: draft.image(),
         corrections: article.map(|a| a.corrections.clone()).unwrap_or_default(),
     };
-    let html = super::pages::render_article(
-        state,
-        viewer,
-        &detail,
-        &ConversationQuery::default(),
-        None,
-    )
-    .await?;
+    let html = super::pages::render_preview(state, viewer, &detail).await?;
     let mut r = Html(html).into_response();
     r.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("private, no-store"),
     );
-    r.headers_mut().insert(
-        "x-robots-tag",
-        header::HeaderValue::from_static("noindex"),
-    );
+    r.headers_mut()
+        .insert("x-robots-tag", header::HeaderValue::from_static("noindex"));
     Ok(r)
 }
 
@@ -686,7 +684,8 @@ async fn workflow(
     let (user, can) = access(&viewer, Some(&article))?;
     viewer.check_csrf(&form.csrf)?;
     let now = state.clock.now();
-    let done = |what: &str| Ok(Redirect::to(&format!("/admin/articles/{id}?done={what}")).into_response());
+    let done =
+        |what: &str| Ok(Redirect::to(&format!("/admin/articles/{id}?done={what}")).into_response());
     let stale = || Error::Rejected {
         status: StatusCode::CONFLICT,
         message: "Someone changed this article's workflow meanwhile: reload it and try again."
@@ -699,7 +698,9 @@ async fn workflow(
                 return Err(refuse("submit this article"));
             }
             if article.workflow != Workflow::Draft {
-                return Err(Error::BadRequest("Only a draft can be submitted for review.".into()));
+                return Err(Error::BadRequest(
+                    "Only a draft can be submitted for review.".into(),
+                ));
             }
             if !state
                 .store
@@ -839,7 +840,10 @@ async fn correct(
             .await;
         }
     };
-    state.store.add_correction(id, &text, state.clock.now()).await?;
+    state
+        .store
+        .add_correction(id, &text, state.clock.now())
+        .await?;
     tracing::info!(article = id, by = user.id, "correction added");
     state.pages.changed(Change::Everything);
     Ok(Redirect::to(&format!("/admin/articles/{id}?done=correct")).into_response())

@@ -150,8 +150,41 @@ pub async fn render_article(
     q: &ConversationQuery,
     form: Option<CommentFormView>,
 ) -> Result<String> {
+    render_article_page(state, viewer, article, q, form, false).await
+}
+
+/// The article page as readers will see it, for the newsroom's preview of an article that may
+/// not be public yet: the same page without its live-update stream (which serves public
+/// articles only).
+pub async fn render_preview(
+    state: &AppState,
+    viewer: &Viewer,
+    article: &ArticleDetail,
+) -> Result<String> {
+    render_article_page(
+        state,
+        viewer,
+        article,
+        &ConversationQuery::default(),
+        None,
+        true,
+    )
+    .await
+}
+
+async fn render_article_page(
+    state: &AppState,
+    viewer: &Viewer,
+    article: &ArticleDetail,
+    q: &ConversationQuery,
+    form: Option<CommentFormView>,
+    preview: bool,
+) -> Result<String> {
     let sections = state.store.sections().await?;
-    let talk = conversation(state, article, viewer, q, form).await?;
+    let mut talk = conversation(state, article, viewer, q, form).await?;
+    if preview {
+        talk.live_href.clear();
+    }
     let c = &article.card;
     let related = state
         .store
