@@ -20,6 +20,7 @@ backend_tests!(
     corrections_and_updates_reach_the_page_feeds_and_structured_data,
     bad_input_is_refused_with_the_typed_text_kept,
     the_list_filters_by_status_section_author_and_text,
+    editors_manage_sections_authors_and_tags,
 );
 
 async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
@@ -603,4 +604,110 @@ async fn the_list_filters_by_status_section_author_and_text(app: TestApp) {
         ["Alpha harbour story", "Beta market story"]
     );
     assert!(titles(editor.page("/admin/articles?q=%25").await).is_empty());
+}
+
+async fn editors_manage_sections_authors_and_tags(app: TestApp) {
+    let editor = staff(&app, "Editor", Role::Editor).await;
+    let writer = staff(&app, "Writer", Role::Contributor).await;
+    assert_eq!(writer.get("/admin/sections").await.status(), 403);
+    assert_eq!(
+        writer
+            .post("/admin/tags", &[("name", "Sneaky")])
+            .await
+            .status(),
+        403
+    );
+    let id = create(&editor, &fields("Gallery opens", "Body.")).await;
+    publish(&editor, id).await;
+
+    // A new section, placed before Science on the front page.
+    let r = editor
+        .post(
+            "/admin/sections",
+            &[
+                ("name", "Culture"),
+                ("text", "Arts and ideas."),
+                ("position", "-1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let listing = app.page("/sections/culture", 200).await;
+    assert!(listing.contains("Arts and ideas."), "{listing}");
+    let nav = texts(
+        &html(&app.page("/", 200).await),
+        "nav a[href^='/sections/']",
+    );
+    let (culture, science) = (
+        nav.iter().position(|n| n == "Culture").unwrap(),
+        nav.iter().position(|n| n == "Science").unwrap(),
+    );
+    assert!(culture < science, "{nav:?}");
+
+    // An author's biography and photo show on their page; a bad photo address is refused
+    // with what was typed kept.
+    let r = editor
+        .post(
+            "/admin/authors",
+            &[
+                ("name", "Dana Critic"),
+                ("photo_url", "javascript:alert(1)"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert_eq!(attrs(&html(&body), "#new-name", "value"), ["Dana Critic"]);
+    assert!(body.contains("photo address"), "{body}");
+    let r = editor
+        .post(
+            "/admin/authors",
+            &[
+                ("name", "Dana Critic"),
+                ("text", "Writes about galleries."),
+                ("photo_url", "/media/dana.jpg"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = app.page("/authors/dana-critic", 200).await;
+    assert_eq!(
+        attrs(&html(&page), "img.author-photo", "src"),
+        ["/media/dana.jpg"]
+    );
+    assert!(page.contains("Writes about galleries."));
+
+    // Renaming a tag shows on its page; a slug in use is refused.
+    let admin_tags = editor.page("/admin/tags").await;
+    let doc = html(&admin_tags);
+    let forms = attrs(&doc, "form.label-form", "action");
+    let pages = attrs(&doc, "form.label-form p a", "href");
+    let at = pages.iter().position(|p| p == "/tags/testing").unwrap();
+    let action = forms[at].clone();
+    let form_id = format!("tag-{}", action.rsplit('/').next().unwrap());
+    let r = editor
+        .post(
+            &action,
+            &[("name", "Tests and trials"), ("slug", "testing")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = app.page("/tags/testing", 200).await;
+    assert_eq!(texts(&html(&page), "h1"), ["Tests and trials"]);
+    let r = editor
+        .post(&action, &[("name", "Clash"), ("slug", "newsroom")])
+        .await;
+    assert_eq!(r.status(), 409);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("is taken"), "{body}");
+    let typed = attrs(
+        &html(&body),
+        &format!("form#{form_id} input[name=name]"),
+        "value",
+    );
+    assert_eq!(typed, ["Clash"]);
+    assert_eq!(
+        texts(&html(&app.page("/tags/testing", 200).await), "h1"),
+        ["Tests and trials"]
+    );
 }

@@ -26,3 +26,6 @@ CREATE TABLE article_redirects (
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE
 );
 CREATE INDEX article_redirects_article ON article_redirects (article_id);
+
+-- An author's photo (an http(s) URL or a site path), shown on their page.
+ALTER TABLE authors ADD COLUMN photo_url TEXT;

@@ -126,6 +126,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::router())
         .merge(moderation::router())
         .merge(newsroom::router())
+        .merge(newsroom::taxonomy_router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())
