@@ -421,16 +421,16 @@ impl Store {
         let content = serde_json::to_string(draft).expect("a draft serialises");
         Ok(super::transaction!(self, |tx| {
             // The compare-and-set: of two saves from the same revision, one wins.
-            let moved: Option<(i64, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> =
-                sqlx::query_as(
-                    "UPDATE articles SET revision = revision + 1, modified_at = $3 \
+            type Moved = (i64, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+            let moved: Option<Moved> = sqlx::query_as(
+                "UPDATE articles SET revision = revision + 1, modified_at = $3 \
                      WHERE id = $1 AND revision = $2 RETURNING revision, published_at, updated_at",
-                )
-                .bind(id)
-                .bind(base)
-                .bind(now)
-                .fetch_optional(&mut *tx)
-                .await?;
+            )
+            .bind(id)
+            .bind(base)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
             let Some((number, published_at, updated_at)) = moved else {
                 let newest: Option<(i64,)> =
                     sqlx::query_as("SELECT revision FROM articles WHERE id = $1")

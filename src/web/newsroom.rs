@@ -239,6 +239,7 @@ struct Extras {
     correction: String,
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn editor(
     state: &AppState,
     viewer: &Viewer,
@@ -1078,6 +1079,7 @@ fn require_taxonomy(viewer: &Viewer) -> Result<SessionUser> {
     Ok(user)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn labels_page(
     state: &AppState,
     viewer: &Viewer,
