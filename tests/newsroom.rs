@@ -21,6 +21,7 @@ backend_tests!(
     bad_input_is_refused_with_the_typed_text_kept,
     the_list_filters_by_status_section_author_and_text,
     editors_manage_sections_authors_and_tags,
+    an_api_replacement_becomes_the_newest_revision,
 );
 
 async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
@@ -709,5 +710,46 @@ async fn editors_manage_sections_authors_and_tags(app: TestApp) {
     assert_eq!(
         texts(&html(&app.page("/tags/testing", 200).await), "h1"),
         ["Tests and trials"]
+    );
+}
+
+async fn an_api_replacement_becomes_the_newest_revision(app: TestApp) {
+    let editor = staff(&app, "Editor", Role::Editor).await;
+    let id = create(&editor, &fields("Wire story", "Our own first draft.")).await;
+    publish(&editor, id).await;
+    let opened = revision(&editor, id).await;
+    assert_eq!(opened, "1");
+
+    let token = editor.create_token("wire", &["publish"]).await;
+    let source = "---\ntitle: Wire story\nsection: Science\nauthor: Ada Reporter\n\
+                  published_at: 2026-06-01T11:00:00Z\n---\nReplaced by the wire.\n";
+    let r = app
+        .client
+        .put(app.url("/api/v1/articles/wire-story"))
+        .header("authorization", format!("Bearer {token}"))
+        .json(&serde_json::json!({ "source": source }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+
+    // The editor's working copy follows the replacement, recorded as a revision of its own.
+    let page = editor.page(&format!("/admin/articles/{id}")).await;
+    assert_eq!(
+        texts(&html(&page), "#e-body").join(""),
+        "Replaced by the wire."
+    );
+    assert_eq!(revision(&editor, id).await, "2");
+    let history = editor
+        .page(&format!("/admin/articles/{id}/revisions"))
+        .await;
+    assert!(history.contains("Replaced through the API"), "{history}");
+    // A form opened before it cannot silently undo it.
+    let f = fields("Wire story", "Our own first draft, edited.");
+    assert_eq!(save(&editor, id, &opened, &f, "save").await, 409);
+    assert!(
+        app.page("/articles/wire-story", 200)
+            .await
+            .contains("Replaced by the wire.")
     );
 }

@@ -337,6 +337,23 @@ impl Draft {
         })
     }
 
+    /// The working copy an article written elsewhere (an import, the API) amounts to.
+    pub fn of_article(a: &NewArticle) -> Draft {
+        let image = a.image.as_ref();
+        Draft {
+            title: a.title.clone(),
+            slug: a.slug.as_str().to_owned(),
+            summary: a.summary.clone(),
+            section: a.section.clone(),
+            tags: a.tags.clone(),
+            authors: a.authors.clone(),
+            body: a.body_source.clone(),
+            image_url: image.map(|i| i.src.clone()).unwrap_or_default(),
+            image_alt: image.map(|i| i.alt.clone()).unwrap_or_default(),
+            image_caption: image.and_then(|i| i.caption.clone()).unwrap_or_default(),
+        }
+    }
+
     /// The whole working copy as text, one field a line and then the body: what the history
     /// diffs, so a changed tag or caption shows like a changed sentence.
     pub fn as_text(&self) -> String {

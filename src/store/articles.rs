@@ -552,6 +552,27 @@ impl Store {
                 sqlx::query(sql).bind(article_id).execute(&mut *tx).await?;
             }
             attach_in!(tx, backend, article_id, section_id, a, now);
+            // The replacement is also the newsroom's newest revision (and the live one), so an
+            // editor's working copy follows it and a form opened before it cannot save over it.
+            let (number,): (i64,) = sqlx::query_as(
+                "UPDATE articles SET revision = revision + 1, live_revision = revision + 1 \
+                 WHERE id = $1 RETURNING revision",
+            )
+            .bind(article_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let content = serde_json::to_string(&crate::domain::newsroom::Draft::of_article(a))
+                .expect("a draft serialises");
+            sqlx::query(
+                "INSERT INTO article_revisions (article_id, number, note, content, created_at) \
+                 VALUES ($1, $2, 'Replaced through the API', $3, $4)",
+            )
+            .bind(article_id)
+            .bind(number)
+            .bind(&content)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
             if let Some((event, payload)) = webhook {
                 super::webhooks::enqueue_in!(tx, event, payload, now);
             }
