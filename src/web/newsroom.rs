@@ -736,35 +736,36 @@ async fn workflow(
             let when = if form.action == "publish" {
                 When::Now
             } else {
-                let refusal = match schedule_time(&form.at, now) {
-                    Ok(_) if Publication::of(article.published_at, now).is_live() => Some(
+                let checked = match schedule_time(&form.at, now) {
+                    Ok(_) if Publication::of(article.published_at, now).is_live() => Err(
                         "This article is live: publish the changes now, or unpublish it first."
                             .to_owned(),
                     ),
-                    Ok(_) => None,
-                    Err(m) => Some(m),
+                    other => other,
                 };
-                if let Some(message) = refusal {
-                    let f = DraftFields::of(&article.draft);
-                    let revision = article.revision;
-                    let extras = Extras {
-                        errors: vec![message],
-                        schedule_at: form.at.clone(),
-                        ..Extras::default()
-                    };
-                    return editor(
-                        &state,
-                        &viewer,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        Some(&article),
-                        can,
-                        f,
-                        revision,
-                        extras,
-                    )
-                    .await;
+                match checked {
+                    Ok(at) => When::At(at),
+                    Err(message) => {
+                        let f = DraftFields::of(&article.draft);
+                        let revision = article.revision;
+                        let extras = Extras {
+                            errors: vec![message],
+                            schedule_at: form.at.clone(),
+                            ..Extras::default()
+                        };
+                        return editor(
+                            &state,
+                            &viewer,
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            Some(&article),
+                            can,
+                            f,
+                            revision,
+                            extras,
+                        )
+                        .await;
+                    }
                 }
-                When::At(schedule_time(&form.at, now).map_err(Error::BadRequest)?)
             };
             let marked = form.mark_updated.is_some() && when == When::Now;
             match state.store.publish(id, when, marked, now).await {
