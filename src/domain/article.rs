@@ -32,6 +32,8 @@ pub struct ArticleDetail {
     pub body_html: String,
     pub tags: Vec<Byline>,
     pub image: Option<FeaturedImage>,
+    /// Correction notes, oldest first, shown at the foot of the article.
+    pub corrections: Vec<super::newsroom::Correction>,
 }
 
 /// An article's featured image: shown at the top of its page, in link previews and in feeds.

@@ -341,7 +341,7 @@ fn featured_image(
 
 /// An absolute http(s) URL with a host, or a site path (`/…` but not `//host/…`); no spaces,
 /// control characters, quotes or angle brackets anywhere.
-fn is_image_address(s: &str) -> bool {
+pub fn is_image_address(s: &str) -> bool {
     if s.chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
     {

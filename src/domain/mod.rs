@@ -7,6 +7,7 @@ pub mod frontmatter;
 pub mod html_safety;
 pub mod markdown;
 pub mod moderation;
+pub mod newsroom;
 pub mod search;
 pub mod slug;
 pub mod spam;

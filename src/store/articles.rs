@@ -38,6 +38,7 @@ struct DetailRow {
     #[sqlx(flatten)]
     card: CardRow,
     body_html: String,
+    corrections: String,
     #[sqlx(flatten)]
     image: ImageRow,
 }
@@ -64,6 +65,7 @@ impl ImageRow {
 struct BodyRow {
     id: i64,
     body_html: String,
+    corrections: String,
     #[sqlx(flatten)]
     image: ImageRow,
 }
@@ -173,6 +175,8 @@ macro_rules! attach_in {
     }};
 }
 
+pub(super) use attach_in;
+
 /// The body of an import, once per backend: `$tx` is a transaction of that backend.
 macro_rules! import_in {
     ($tx:ident, $articles:expr, $now:expr, $backend:expr) => {{
@@ -221,7 +225,7 @@ macro_rules! import_in {
 /// primary-key lookups against the bound tag ids) + 1 for the same section, most recent first
 /// among equals. Unpublished articles (no date) are never picked; scheduled ones are, and the
 /// page shows them once their time has come.
-fn related_picks_sql(tags: usize) -> String {
+pub(super) fn related_picks_sql(tags: usize) -> String {
     let mut parts: Vec<String> = (0..tags)
         .map(|i| {
             format!(
@@ -349,8 +353,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<ArticleDetail>> {
         let sql = format!(
-            "SELECT {CARD_COLUMNS}, a.body_html, a.image_url, a.image_alt, a.image_caption \
-             FROM articles a JOIN sections s ON s.id = a.section_id \
+            "SELECT {CARD_COLUMNS}, a.body_html, a.corrections, a.image_url, a.image_alt, \
+             a.image_caption FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE a.slug = $1 AND a.published_at <= $2"
         );
         let row: Option<DetailRow> = read!(self, |c| {
@@ -368,6 +372,7 @@ impl Store {
             body_html: row.body_html,
             tags,
             image: row.image.into_image(),
+            corrections: crate::domain::newsroom::parse_corrections(&row.corrections),
         }))
     }
 
@@ -421,7 +426,7 @@ impl Store {
     }
 
     /// Authors (and, when asked, tags) of several articles in one query.
-    async fn labels(
+    pub(super) async fn labels(
         &self,
         article_ids: &[i64],
         with_tags: bool,
@@ -547,6 +552,27 @@ impl Store {
                 sqlx::query(sql).bind(article_id).execute(&mut *tx).await?;
             }
             attach_in!(tx, backend, article_id, section_id, a, now);
+            // The replacement is also the newsroom's newest revision (and the live one), so an
+            // editor's working copy follows it and a form opened before it cannot save over it.
+            let (number,): (i64,) = sqlx::query_as(
+                "UPDATE articles SET revision = revision + 1, live_revision = revision + 1 \
+                 WHERE id = $1 RETURNING revision",
+            )
+            .bind(article_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let content = serde_json::to_string(&crate::domain::newsroom::Draft::of_article(a))
+                .expect("a draft serialises");
+            sqlx::query(
+                "INSERT INTO article_revisions (article_id, number, note, content, created_at) \
+                 VALUES ($1, $2, 'Replaced through the API', $3, $4)",
+            )
+            .bind(article_id)
+            .bind(number)
+            .bind(&content)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
             if let Some((event, payload)) = webhook {
                 super::webhooks::enqueue_in!(tx, event, payload, now);
             }
@@ -614,8 +640,8 @@ impl Store {
         }
         let ids: Vec<i64> = cards.iter().map(|c| c.id).collect();
         let sql = format!(
-            "SELECT id, body_html, image_url, image_alt, image_caption FROM articles \
-             WHERE id IN ({})",
+            "SELECT id, body_html, corrections, image_url, image_alt, image_caption \
+             FROM articles WHERE id IN ({})",
             placeholders(1, ids.len())
         );
         let bodies: Vec<BodyRow> = read!(self, |c| {
@@ -625,20 +651,22 @@ impl Store {
             }
             q.fetch_all(c).await?
         });
-        let mut bodies: HashMap<i64, (String, Option<FeaturedImage>)> = bodies
+        type Body = (String, Option<FeaturedImage>, String);
+        let mut bodies: HashMap<i64, Body> = bodies
             .into_iter()
-            .map(|b| (b.id, (b.body_html, b.image.into_image())))
+            .map(|b| (b.id, (b.body_html, b.image.into_image(), b.corrections)))
             .collect();
         let mut labels = self.labels(&ids, true).await?;
         Ok(cards
             .into_iter()
             .map(|card| {
                 let tags = labels.remove(&card.id).map(|l| l.1).unwrap_or_default();
-                let (body_html, image) = bodies.remove(&card.id).unwrap_or_default();
+                let (body_html, image, corrections) = bodies.remove(&card.id).unwrap_or_default();
                 ArticleDetail {
                     body_html,
                     tags,
                     image,
+                    corrections: crate::domain::newsroom::parse_corrections(&corrections),
                     card,
                 }
             })

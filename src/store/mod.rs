@@ -18,6 +18,7 @@ pub mod backup;
 pub mod bulk;
 pub mod comments;
 pub mod moderation;
+pub mod newsroom;
 pub mod search;
 pub mod sessions;
 pub mod taxonomy;

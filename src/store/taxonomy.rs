@@ -20,6 +20,8 @@ pub struct Label {
     pub slug: String,
     pub name: String,
     pub bio: String,
+    /// An author's photo (always none for a tag).
+    pub photo_url: Option<String>,
 }
 
 /// Inserts a section by name unless its slug exists; evaluates to its id. Usable inside any
@@ -104,16 +106,18 @@ impl Store {
 
     pub async fn tag_by_slug(&self, slug: &Slug) -> Result<Option<Label>> {
         Ok(read!(self, |c| {
-            sqlx::query_as("SELECT id, slug, name, '' AS bio FROM tags WHERE slug = $1")
-                .bind(slug.as_str())
-                .fetch_optional(c)
-                .await?
+            sqlx::query_as(
+                "SELECT id, slug, name, '' AS bio, NULL AS photo_url FROM tags WHERE slug = $1",
+            )
+            .bind(slug.as_str())
+            .fetch_optional(c)
+            .await?
         }))
     }
 
     pub async fn author_by_slug(&self, slug: &Slug) -> Result<Option<Label>> {
         Ok(read!(self, |c| {
-            sqlx::query_as("SELECT id, slug, name, bio FROM authors WHERE slug = $1")
+            sqlx::query_as("SELECT id, slug, name, bio, photo_url FROM authors WHERE slug = $1")
                 .bind(slug.as_str())
                 .fetch_optional(c)
                 .await?

@@ -144,11 +144,34 @@ async fn author_feed(
     feed(&s, &h, channel, format).await
 }
 
+/// When an entry last changed: its update or its latest correction, whichever is later, so
+/// feed readers pick up both.
 fn updated(a: &ArticleDetail) -> DateTime<Utc> {
+    let corrected = a.corrections.iter().map(|c| c.at).max();
     a.card
         .updated_at
+        .into_iter()
+        .chain(corrected)
         .filter(|u| *u > a.card.published_at)
+        .max()
         .unwrap_or(a.card.published_at)
+}
+
+/// The body as feeds carry it: the article's HTML, then its correction notes with their times.
+fn content_html(a: &ArticleDetail) -> String {
+    let mut html = a.body_html.clone();
+    for c in &a.corrections {
+        let escaped = c
+            .text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        html.push_str(&format!(
+            "<p class=\"correction\"><strong>Correction, {}:</strong> {escaped}</p>",
+            c.at.format("%-d %B %Y, %H:%M UTC")
+        ));
+    }
+    html
 }
 
 /// A permanent id for an article that survives changes of slug.
@@ -271,7 +294,7 @@ fn atom_feed(
                 summary: (!a.card.summary.is_empty())
                     .then(|| atom::Text::plain(a.card.summary.clone())),
                 content: full_content(state).then(|| atom::Content {
-                    value: Some(a.body_html.clone()),
+                    value: Some(content_html(a)),
                     content_type: Some("html".into()),
                     ..Default::default()
                 }),
@@ -330,7 +353,7 @@ fn rss_feed(
                 title: Some(a.card.title.clone()),
                 link: Some(url),
                 description: Some(a.card.summary.clone()),
-                content: full_content(state).then(|| a.body_html.clone()),
+                content: full_content(state).then(|| content_html(a)),
                 enclosure: enclosure(state, a).map(|(url, mime_type)| rss::Enclosure {
                     url,
                     length: "0".into(),
@@ -392,7 +415,7 @@ fn json_feed(state: &AppState, ch: &Channel, articles: &[ArticleDetail]) -> Stri
             // JSON Feed requires content_html or content_text: the summary stands in for the
             // body when feeds carry summaries only.
             if full_content(state) {
-                item["content_html"] = a.body_html.clone().into();
+                item["content_html"] = content_html(a).into();
             } else {
                 item["content_text"] = a.card.summary.clone().into();
             }

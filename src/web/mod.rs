@@ -14,6 +14,7 @@ pub mod limits;
 pub mod live;
 pub mod metrics;
 pub mod moderation;
+pub mod newsroom;
 pub mod ops;
 pub mod pages;
 pub mod passwords;
@@ -124,6 +125,8 @@ pub fn router(state: AppState) -> Router {
         .merge(tokens::router())
         .merge(admin::router())
         .merge(moderation::router())
+        .merge(newsroom::router())
+        .merge(newsroom::taxonomy_router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())

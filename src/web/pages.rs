@@ -3,6 +3,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::Duration;
@@ -112,6 +113,7 @@ struct ArticleTemplate {
     body_html: String,
     tags: Vec<LinkView>,
     image: Option<FeaturedImage>,
+    corrections: Vec<(TimeView, String)>,
     related: Vec<LinkView>,
     talk: Conversation,
 }
@@ -124,11 +126,18 @@ async fn article(
     Query(q): Query<ConversationQuery>,
 ) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let article = state
-        .store
-        .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
+    let now = state.clock.now();
+    let Some(article) = state.store.published_article(slug.as_str(), now).await? else {
+        // A published article whose slug changed keeps its old address, permanently moved.
+        return match state.store.redirect_for(&slug, now).await? {
+            Some(new) => Ok((
+                StatusCode::MOVED_PERMANENTLY,
+                [(header::LOCATION, format!("/articles/{new}"))],
+            )
+                .into_response()),
+            None => Err(Error::NotFound),
+        };
+    };
     let html = render_article(&state, &viewer, &article, &q, None).await?;
     Ok(cacheable(html, CacheGroup::Article(article.card.id)))
 }
@@ -141,8 +150,41 @@ pub async fn render_article(
     q: &ConversationQuery,
     form: Option<CommentFormView>,
 ) -> Result<String> {
+    render_article_page(state, viewer, article, q, form, false).await
+}
+
+/// The article page as readers will see it, for the newsroom's preview of an article that may
+/// not be public yet: the same page without its live-update stream (which serves public
+/// articles only).
+pub async fn render_preview(
+    state: &AppState,
+    viewer: &Viewer,
+    article: &ArticleDetail,
+) -> Result<String> {
+    render_article_page(
+        state,
+        viewer,
+        article,
+        &ConversationQuery::default(),
+        None,
+        true,
+    )
+    .await
+}
+
+async fn render_article_page(
+    state: &AppState,
+    viewer: &Viewer,
+    article: &ArticleDetail,
+    q: &ConversationQuery,
+    form: Option<CommentFormView>,
+    preview: bool,
+) -> Result<String> {
     let sections = state.store.sections().await?;
-    let talk = conversation(state, article, viewer, q, form).await?;
+    let mut talk = conversation(state, article, viewer, q, form).await?;
+    if preview {
+        talk.live_href.clear();
+    }
     let c = &article.card;
     let related = state
         .store
@@ -176,6 +218,11 @@ pub async fn render_article(
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(LinkView::tag).collect(),
         image: article.image.clone(),
+        corrections: article
+            .corrections
+            .iter()
+            .map(|c| (TimeView::long(c.at), c.text.clone()))
+            .collect(),
         related: related
             .into_iter()
             .map(|r| LinkView {
@@ -212,6 +259,17 @@ fn news_article(state: &AppState, article: &ArticleDetail) -> serde_json::Value 
         "publisher": { "@type": "Organization", "name": state.config.site_name, "url": format!("{base}/") },
         "commentCount": c.comment_count,
     });
+    if !article.corrections.is_empty() {
+        data["correction"] = article
+            .corrections
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "@type": "CorrectionComment", "text": c.text, "datePublished": iso(c.at)
+                })
+            })
+            .collect();
+    }
     if let Some(image) = &article.image {
         data["image"] = serde_json::json!({
             "@type": "ImageObject",
@@ -234,6 +292,7 @@ struct ListingTemplate {
     kind: &'static str,
     heading: String,
     description: String,
+    photo: Option<String>,
     cards: Vec<CardView>,
     base_path: String,
     older: Option<String>,
@@ -261,6 +320,7 @@ async fn section(
         "Section",
         &section.name,
         &section.description,
+        None,
         &format!("/sections/{}", section.slug),
         Some(&section.slug),
         q,
@@ -290,6 +350,7 @@ async fn tag(
         "Topic",
         &tag.name,
         "",
+        None,
         &format!("/tags/{}", tag.slug),
         None,
         q,
@@ -319,6 +380,7 @@ async fn author(
         "Author",
         &author.name,
         &author.bio,
+        author.photo_url.as_deref(),
         &format!("/authors/{}", author.slug),
         None,
         q,
@@ -335,6 +397,7 @@ async fn listing(
     kind: &'static str,
     heading: &str,
     description: &str,
+    photo: Option<&str>,
     base_path: &str,
     current_section: Option<&str>,
     q: PageQuery,
@@ -390,6 +453,7 @@ async fn listing(
         kind,
         heading: heading.to_owned(),
         description: description.to_owned(),
+        photo: photo.map(str::to_owned),
         cards: cards.iter().map(CardView::from).collect(),
         base_path: base_path.to_owned(),
         older,

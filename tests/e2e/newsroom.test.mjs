@@ -1,0 +1,112 @@
+// Browser test of the newsroom: a contributor (made one from the command line) writes a draft
+// and submits it for review; an editor finds it, previews it as readers will see it, schedules
+// it a few seconds ahead and sees it go live on its own, then adds a correction that readers
+// see at the foot of the article. Every step is a plain form.
+//
+//   cd tests/e2e && npm test
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watch, assertNoProblems, signUp } from './helpers.mjs';
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  server = await startServer(['--signups-per-hour', '1000']);
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close().catch(() => {});
+  if (server) await server.stop();
+});
+
+async function newPage() {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  return { context, page, problems: watch(page) };
+}
+
+/** A UTC time `seconds` from now, as a datetime-local field takes it. */
+function utcInSeconds(seconds) {
+  return new Date(Date.now() + seconds * 1000).toISOString().slice(0, 19);
+}
+
+test('a contributor submits a draft, an editor schedules it, it goes live and is corrected', async () => {
+  const headline = `Night ferry returns ${Date.now()}`;
+  const w = await newPage();
+  const writer = await signUp(w.page, baseUrl, 'Casey Contributor');
+  await server.cli(['user', 'role', writer.email, 'contributor']);
+
+  // The contributor writes and saves a draft.
+  await w.page.goto(`${baseUrl}/admin/articles/new`);
+  await w.page.getByLabel('Headline', { exact: true }).fill(headline);
+  await w.page.getByLabel('Summary', { exact: true }).fill('The crossing runs again from Monday.');
+  await w.page.getByLabel('Section', { exact: true }).fill('Travel');
+  await w.page.getByLabel('Tags', { exact: true }).fill('ferries, transport');
+  await w.page.getByLabel('Body', { exact: true }).fill('The **night ferry** sails again.\n\nTickets go on sale today.');
+  await Promise.all([w.page.waitForURL(/saved=1/), w.page.getByRole('button', { name: 'Save draft' }).click()]);
+  await w.page.getByText(/Saved as revision 1/).waitFor();
+  const editorPath = new URL(w.page.url()).pathname;
+
+  // Submitted, it leaves the contributor's hands and stays off the site.
+  await Promise.all([w.page.waitForURL(/done=submit/), w.page.getByRole('button', { name: 'Save and submit for review' }).click()]);
+  assert.equal((await w.page.locator('#workflow-state').textContent()).trim(), 'In review');
+  assert.equal(await w.page.getByRole('button', { name: 'Save draft' }).count(), 0);
+  assert.equal(await w.page.getByRole('button', { name: 'Publish now' }).count(), 0);
+  // Readers' answers are checked with plain requests while the article is missing (a 404 in
+  // the reader's browser would count as a problem of that page).
+  const slug = headline.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const status = async () => (await fetch(`${baseUrl}/articles/${slug}`, { redirect: 'manual' })).status;
+  assert.equal(await status(), 404);
+
+  // The editor finds it in review and previews it as readers will see it.
+  const e = await newPage();
+  const editor = await signUp(e.page, baseUrl, 'Edie Editor');
+  await server.cli(['user', 'role', editor.email, 'editor']);
+  await e.page.goto(`${baseUrl}/admin/articles`);
+  await e.page.getByLabel('Status', { exact: true }).selectOption('in_review');
+  await Promise.all([e.page.waitForURL(/status=in_review/), e.page.getByRole('button', { name: 'Filter' }).click()]);
+  await Promise.all([e.page.waitForURL(/\/admin\/articles\/\d+$/), e.page.getByRole('link', { name: headline }).click()]);
+  assert.equal(new URL(e.page.url()).pathname, editorPath);
+  await e.page.getByRole('link', { name: 'Preview the saved version' }).click();
+  await e.page.getByRole('heading', { level: 1, name: headline }).waitFor();
+  assert.equal(await e.page.locator('.story-body strong').textContent(), 'night ferry');
+  await e.page.locator('.byline', { hasText: 'Casey Contributor' }).waitFor();
+
+  // Scheduled a few seconds ahead: not yet live, then live on its own.
+  await e.page.goto(`${baseUrl}${editorPath}`);
+  await e.page.getByLabel('Publish at (UTC)', { exact: true }).fill(utcInSeconds(4));
+  await Promise.all([e.page.waitForURL(/done=schedule/), e.page.getByRole('button', { name: 'Schedule' }).click()]);
+  assert.match(await e.page.locator('#publication-state').textContent(), /Scheduled for/);
+  assert.equal(await status(), 404, 'not before its time');
+  const deadline = Date.now() + 20_000;
+  while ((await status()) !== 200 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.equal(await status(), 200, 'live after its time');
+  const reader = await newPage();
+  await reader.page.goto(`${baseUrl}/articles/${slug}`);
+  await reader.page.getByRole('heading', { level: 1, name: headline }).waitFor();
+  await reader.page.goto(`${baseUrl}/`);
+  await reader.page.getByRole('link', { name: headline }).first().waitFor();
+
+  // A correction, shown at the foot of the article with its time.
+  await e.page.goto(`${baseUrl}${editorPath}`);
+  assert.match(await e.page.locator('#publication-state').textContent(), /Published/);
+  await e.page.getByLabel('Correction note', { exact: true }).fill('An earlier version gave the wrong sailing day.');
+  await Promise.all([e.page.waitForURL(/done=correct/), e.page.getByRole('button', { name: 'Add correction' }).click()]);
+  await reader.page.goto(`${baseUrl}/articles/${slug}`);
+  const note = reader.page.locator('.corrections .correction');
+  await note.filter({ hasText: 'An earlier version gave the wrong sailing day.' }).waitFor();
+  assert.equal(await note.locator('time').count(), 1);
+
+  for (const p of [w, e, reader]) {
+    assertNoProblems(p.problems, 'newsroom journey');
+    await p.context.close();
+  }
+});
