@@ -397,12 +397,16 @@ fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage,
     let access_key_id = pick(&flags.media_s3_access_key_id, &file.media_s3_access_key_id);
     let secret_access_key = pick(
         &flags.media_s3_secret_access_key,
-        &file.media_s3_secret_access_key.as_ref().map(|s| s.0.clone()),
+        &file
+            .media_s3_secret_access_key
+            .as_ref()
+            .map(|s| s.0.clone()),
     )
     .map(Secret);
     if access_key_id.is_some() != secret_access_key.is_some() {
         return Err(ConfigError::Invalid(
-            "give both media_s3_access_key_id and media_s3_secret_access_key, or neither".to_owned(),
+            "give both media_s3_access_key_id and media_s3_secret_access_key, or neither"
+                .to_owned(),
         ));
     }
     Ok(MediaStorage::S3(S3Settings {

@@ -58,7 +58,13 @@ fn exif_segment(orientation: u16) -> Vec<u8> {
         t.extend_from_slice(&value);
     };
     tiff.extend_from_slice(&3u16.to_be_bytes());
-    entry(&mut tiff, 0x010E, 2, desc.len() as u32, desc_at.to_be_bytes());
+    entry(
+        &mut tiff,
+        0x010E,
+        2,
+        desc.len() as u32,
+        desc_at.to_be_bytes(),
+    );
     let o = orientation.to_be_bytes();
     entry(&mut tiff, 0x0112, 3, 1, [o[0], o[1], 0, 0]);
     entry(&mut tiff, 0x8825, 4, 1, gps_at.to_be_bytes());
@@ -87,7 +93,9 @@ fn jpeg_with_exif(w: u32, h: u32, orientation: u16) -> Vec<u8> {
 }
 
 fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = RgbaImage::from_fn(w, h, |x, y| Rgba([(x % 256) as u8, (y % 256) as u8, 60, 128]));
+    let img = RgbaImage::from_fn(w, h, |x, y| {
+        Rgba([(x % 256) as u8, (y % 256) as u8, 60, 128])
+    });
     let mut out = Vec::new();
     image::codecs::png::PngEncoder::new(&mut out)
         .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgba8)
@@ -122,7 +130,11 @@ fn png_bomb() -> Vec<u8> {
     ihdr.extend_from_slice(&100_000u32.to_be_bytes());
     ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
     chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+    chunk(
+        &mut out,
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    );
     chunk(&mut out, b"IEND", &[]);
     out
 }
@@ -133,8 +145,10 @@ fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, V
     let mut body = Vec::new();
     for (name, value) in fields {
         body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                .as_bytes(),
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
         );
     }
     if let Some((filename, bytes)) = file {
@@ -160,7 +174,11 @@ async fn upload_as(
     alt: &str,
 ) -> reqwest::Response {
     let (content_type, body) = multipart(
-        &[("csrf", csrf), ("alt", alt), ("caption", "Photo: Test Desk")],
+        &[
+            ("csrf", csrf),
+            ("alt", alt),
+            ("caption", "Photo: Test Desk"),
+        ],
         Some((filename, bytes)),
     );
     client
@@ -173,7 +191,15 @@ async fn upload_as(
 }
 
 async fn upload(app: &TestApp, m: &Member, filename: &str, bytes: &[u8]) -> reqwest::Response {
-    upload_as(app, &m.client, &m.csrf, filename, bytes, "Cranes over the harbour at dawn").await
+    upload_as(
+        app,
+        &m.client,
+        &m.csrf,
+        filename,
+        bytes,
+        "Cranes over the harbour at dawn",
+    )
+    .await
 }
 
 async fn contributor(app: &TestApp) -> Member {
@@ -229,10 +255,20 @@ async fn a_photo_is_stored_at_every_width_without_its_metadata(app: TestApp) {
         let name = format!("{hash}-{width}.jpg");
         let bytes = std::fs::read(app.data_dir.path().join("media").join(&name)).unwrap();
         assert!(!contains(&bytes, b"Exif"), "{name} has an EXIF segment");
-        assert!(!contains(&bytes, EXIF_MARKER), "{name} kept the description");
-        assert!(!contains(&bytes, &[0xFF, 0xE1]), "{name} has an APP1 segment");
+        assert!(
+            !contains(&bytes, EXIF_MARKER),
+            "{name} kept the description"
+        );
+        assert!(
+            !contains(&bytes, &[0xFF, 0xE1]),
+            "{name} has an APP1 segment"
+        );
         let decoded = image::load_from_memory(&bytes).unwrap();
-        assert_eq!((decoded.width(), decoded.height()), (width, height), "{name}");
+        assert_eq!(
+            (decoded.width(), decoded.height()),
+            (width, height),
+            "{name}"
+        );
 
         // Served with its type, a year's caching and an ETag that revalidates.
         let r = app.get(&format!("/media/{name}")).await;
@@ -251,7 +287,10 @@ async fn a_photo_is_stored_at_every_width_without_its_metadata(app: TestApp) {
             .unwrap();
         assert_eq!(again.status(), 304);
     }
-    assert_eq!(app.get(&format!("/media/{hash}-2000.jpg")).await.status(), 404);
+    assert_eq!(
+        app.get(&format!("/media/{hash}-2000.jpg")).await.status(),
+        404
+    );
     assert_eq!(app.get("/media/..%2Fbroadsheet.db").await.status(), 404);
 
     // The row: the original's size, the widths made, the describing text, the uploader.
@@ -266,13 +305,19 @@ async fn a_photo_is_stored_at_every_width_without_its_metadata(app: TestApp) {
     // The library shows the URL to paste.
     let url = format!("/media/{hash}-1600.jpg");
     let page = m.page(&format!("/admin/media?uploaded={hash}")).await;
-    assert_eq!(attrs(&html(&page), "#uploaded-url", "value"), vec![url.clone()]);
+    assert_eq!(
+        attrs(&html(&page), "#uploaded-url", "value"),
+        vec![url.clone()]
+    );
     assert!(attrs(&html(&page), ".media-list .media-url", "value").contains(&url));
 
     // The same bytes again: the same image, no second row.
     let r = upload(&app, &m, "copy.jpg", &photo).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(location(&r), format!("/admin/media?uploaded={hash}&existing=1"));
+    assert_eq!(
+        location(&r),
+        format!("/admin/media?uploaded={hash}&existing=1")
+    );
     assert_eq!(app.store.media_count().await.unwrap(), 1);
     let page = m.page(&location(&r)).await;
     assert!(page.contains("already in the library"), "{page}");
@@ -295,8 +340,14 @@ async fn a_photo_is_stored_at_every_width_without_its_metadata(app: TestApp) {
             "/media/{hash}-480.jpg 480w, /media/{hash}-960.jpg 960w, /media/{hash}-1600.jpg 1600w"
         )]
     );
-    assert_eq!(img("sizes"), vec!["(min-width: 42rem) 40rem, calc(100vw - 2rem)"]);
-    assert_eq!((img("width"), img("height")), (vec!["1600".into()], vec!["1200".into()]));
+    assert_eq!(
+        img("sizes"),
+        vec!["(min-width: 42rem) 40rem, calc(100vw - 2rem)"]
+    );
+    assert_eq!(
+        (img("width"), img("height")),
+        (vec!["1600".into()], vec!["1200".into()])
+    );
     assert_eq!(img("loading"), vec!["eager"]);
     assert_eq!(img("fetchpriority"), vec!["high"]);
     assert_eq!(img("alt"), vec!["Cranes over the harbour at dawn"]);
@@ -325,9 +376,18 @@ async fn a_rotated_photo_is_stored_upright(app: TestApp) {
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let hash = broadsheet::domain::media::content_hash(&photo);
     let row = app.store.media_by_hash(&hash).await.unwrap().unwrap();
-    assert_eq!((row.width, row.height), (800, 1200), "upright: taller than wide");
+    assert_eq!(
+        (row.width, row.height),
+        (800, 1200),
+        "upright: taller than wide"
+    );
     assert_eq!(row.widths, "480");
-    let bytes = app.get(&format!("/media/{hash}-480.jpg")).await.bytes().await.unwrap();
+    let bytes = app
+        .get(&format!("/media/{hash}-480.jpg"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
     let decoded = image::load_from_memory(&bytes).unwrap();
     assert_eq!((decoded.width(), decoded.height()), (480, 720));
 }
@@ -346,7 +406,10 @@ async fn png_and_webp_are_accepted(app: TestApp) {
         assert_eq!((d.width(), d.height()), (width, height));
         assert!(d.color().has_alpha(), "transparency is kept");
     }
-    assert_eq!(app.get(&format!("/media/{hash}-1600.png")).await.status(), 404);
+    assert_eq!(
+        app.get(&format!("/media/{hash}-1600.png")).await.status(),
+        404
+    );
 
     let w = webp(640, 400);
     let r = upload(&app, &m, "map.webp", &w).await;
@@ -395,22 +458,52 @@ async fn hostile_files_are_refused_and_nothing_is_written(app: TestApp) {
             422,
             "not an image the site can read",
         ),
-        ("cut.jpg", photo[..photo.len() * 2 / 3].to_vec(), 422, "cut short"),
-        ("bomb.png", png_bomb(), 422, "100000 × 100000 pixels, too large to process"),
+        (
+            "cut.jpg",
+            photo[..photo.len() * 2 / 3].to_vec(),
+            422,
+            "cut short",
+        ),
+        (
+            "bomb.png",
+            png_bomb(),
+            422,
+            "100000 × 100000 pixels, too large to process",
+        ),
         ("anim.gif", gif, 422, "GIF images are not accepted"),
-        ("logo.svg", svg.to_vec(), 422, "SVG drawings are not accepted"),
-        ("huge.jpg", oversize, 413, "larger than the 200 KB this site accepts"),
+        (
+            "logo.svg",
+            svg.to_vec(),
+            422,
+            "SVG drawings are not accepted",
+        ),
+        (
+            "huge.jpg",
+            oversize,
+            413,
+            "larger than the 200 KB this site accepts",
+        ),
         ("empty.jpg", Vec::new(), 422, "Choose an image file"),
     ];
     for (name, bytes, status, message) in cases {
         let r = upload(&app, &m, name, &bytes).await;
         assert_eq!(r.status(), status, "{name}");
         let body = r.text().await.unwrap();
-        assert!(body.contains(message), "{name}: expected “{message}” in:\n{body}");
+        assert!(
+            body.contains(message),
+            "{name}: expected “{message}” in:\n{body}"
+        );
         // The alt text typed is kept for the next try.
-        assert!(body.contains("Cranes over the harbour at dawn") || status == 413, "{name}");
+        assert!(
+            body.contains("Cranes over the harbour at dawn") || status == 413,
+            "{name}"
+        );
         assert_eq!(media_files(&app), Vec::<String>::new(), "{name} left files");
-        assert_eq!(app.store.media_count().await.unwrap(), 0, "{name} left a row");
+        assert_eq!(
+            app.store.media_count().await.unwrap(),
+            0,
+            "{name} left a row"
+        );
     }
     // Alt text is required.
     let r = upload_as(&app, &m.client, &m.csrf, "ok.jpg", &photo, "  ").await;
@@ -464,7 +557,15 @@ async fn only_contributors_and_up_may_upload(app: TestApp) {
 
 async fn an_upload_without_the_form_token_is_refused(app: TestApp) {
     let c = contributor(&app).await;
-    let r = upload_as(&app, &c.client, "forged", "a.jpg", &jpeg(500, 400), "A thing").await;
+    let r = upload_as(
+        &app,
+        &c.client,
+        "forged",
+        "a.jpg",
+        &jpeg(500, 400),
+        "A thing",
+    )
+    .await;
     assert_eq!(r.status(), 403);
     assert_eq!(media_files(&app), Vec::<String>::new());
     assert_eq!(app.store.media_count().await.unwrap(), 0);
@@ -491,16 +592,17 @@ fn s3_url() -> Option<String> {
 
 /// A fresh bucket on the test server (moto takes any credentials).
 async fn s3_bucket(url: &str) -> S3Settings {
-    let bucket = format!(
-        "broadsheet-test-{}",
-        hex::encode(rand::random::<[u8; 6]>())
-    );
+    let bucket = format!("broadsheet-test-{}", hex::encode(rand::random::<[u8; 6]>()));
     let r = reqwest::Client::new()
         .put(format!("{url}/{bucket}"))
         .send()
         .await
         .expect("the S3 test server answers");
-    assert!(r.status().is_success(), "creating the bucket: {}", r.status());
+    assert!(
+        r.status().is_success(),
+        "creating the bucket: {}",
+        r.status()
+    );
     S3Settings {
         endpoint: Some(url.to_owned()),
         bucket,
@@ -552,9 +654,17 @@ async fn uploads_go_to_the_bucket_when_configured() {
         assert_eq!(r.status(), 200);
         assert_eq!(r.bytes().await.unwrap(), stored);
     }
-    assert_eq!(media_files(&app), Vec::<String>::new(), "nothing on local disk");
+    assert_eq!(
+        media_files(&app),
+        Vec::<String>::new(),
+        "nothing on local disk"
+    );
     let d = image::ImageReader::new(Cursor::new(
-        check.get(&format!("{hash}-960.jpg")).await.unwrap().unwrap(),
+        check
+            .get(&format!("{hash}-960.jpg"))
+            .await
+            .unwrap()
+            .unwrap(),
     ))
     .with_guessed_format()
     .unwrap()

@@ -134,8 +134,7 @@ pub fn check_dimensions(width: u32, height: u32) -> Result<(), String> {
     if width == 0 || height == 0 {
         return Err("The image declares no pixels (0 wide or 0 high): the file is damaged. Export it again and upload the new file.".to_owned());
     }
-    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS
-    {
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(format!(
             "The image is {width} × {height} pixels, too large to process: the site takes at most {MAX_SIDE} pixels on a side and {} megapixels. Resize it and upload it again.",
             MAX_PIXELS / 1_000_000
@@ -289,7 +288,9 @@ pub fn check_text(alt: &str, caption: &str) -> Result<(String, Option<String>), 
 
 /// The widths a stored row lists ("480 960 1600").
 pub fn parse_widths(s: &str) -> Vec<u32> {
-    s.split_whitespace().filter_map(|w| w.parse().ok()).collect()
+    s.split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect()
 }
 
 /// A byte count for people: "15 MB", "820 KB".
@@ -297,7 +298,7 @@ pub fn human_bytes(n: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if n >= MB {
         let tenths = (n * 10 + MB / 2) / MB;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
         } else {
             format!("{}.{} MB", tenths / 10, tenths % 10)
@@ -397,7 +398,9 @@ mod tests {
         assert_eq!(r.src, format!("/media/{hash}-1600.png"));
         assert_eq!(
             r.srcset,
-            format!("/media/{hash}-480.png 480w, /media/{hash}-960.png 960w, /media/{hash}-1600.png 1600w")
+            format!(
+                "/media/{hash}-480.png 480w, /media/{hash}-960.png 960w, /media/{hash}-1600.png 1600w"
+            )
         );
         assert_eq!((r.width, r.height), (1600, 800));
         assert_eq!(responsive(hash, ImageKind::Png, 10, 10, &[]), None);

@@ -94,7 +94,10 @@ impl Library {
             .await
             .unwrap_or_else(|e| {
                 tracing::error!(error = %e, "image processing panicked");
-                Err("This image could not be processed. Export it again and upload the new file.".to_owned())
+                Err(
+                    "This image could not be processed. Export it again and upload the new file."
+                        .to_owned(),
+                )
             })
     }
 
@@ -197,7 +200,10 @@ mod tests {
             .await
             .unwrap_err();
         assert!(e.to_string().contains("disk full"), "{e}");
-        assert!(store.files.lock().unwrap().is_empty(), "the first two were removed");
+        assert!(
+            store.files.lock().unwrap().is_empty(),
+            "the first two were removed"
+        );
     }
 
     #[tokio::test]
@@ -220,7 +226,12 @@ mod tests {
     #[test]
     fn only_media_names_are_keys() {
         assert!(check_key("0123456789abcdef0123456789abcdef-480.jpg").is_ok());
-        for bad in ["../etc/passwd", "x.jpg", "", "0123456789abcdef0123456789abcdef-480.jpg/.."] {
+        for bad in [
+            "../etc/passwd",
+            "x.jpg",
+            "",
+            "0123456789abcdef0123456789abcdef-480.jpg/..",
+        ] {
             assert!(check_key(bad).is_err(), "{bad}");
         }
     }

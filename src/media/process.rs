@@ -107,9 +107,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed, String> {
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_DECODE_ALLOC);
-    decoder
-        .set_limits(limits)
-        .map_err(|e| describe(kind, &e))?;
+    decoder.set_limits(limits).map_err(|e| describe(kind, &e))?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
@@ -158,7 +156,9 @@ pub fn process(bytes: &[u8]) -> Result<Processed, String> {
 fn encode(image: &DynamicImage, kind: ImageKind) -> Result<Vec<u8>, ImageError> {
     let mut out = Vec::new();
     match kind {
-        ImageKind::Jpeg => JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).encode_image(image)?,
+        ImageKind::Jpeg => {
+            JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).encode_image(image)?
+        }
         ImageKind::Png => image.write_with_encoder(PngEncoder::new_with_quality(
             &mut out,
             CompressionType::Default,
@@ -176,7 +176,9 @@ mod tests {
     use image::{Rgb, RgbImage, Rgba, RgbaImage};
 
     fn png(w: u32, h: u32) -> Vec<u8> {
-        let img = RgbaImage::from_fn(w, h, |x, y| Rgba([(x % 256) as u8, (y % 256) as u8, 90, 200]));
+        let img = RgbaImage::from_fn(w, h, |x, y| {
+            Rgba([(x % 256) as u8, (y % 256) as u8, 90, 200])
+        });
         let mut out = Vec::new();
         DynamicImage::ImageRgba8(img)
             .write_with_encoder(PngEncoder::new(&mut out))

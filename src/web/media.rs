@@ -77,7 +77,10 @@ impl MediaView {
     fn from(row: &MediaRow) -> Option<MediaView> {
         let kind = row.kind()?;
         let widths = row.widths();
-        let (w, h) = (u32::try_from(row.width).ok()?, u32::try_from(row.height).ok()?);
+        let (w, h) = (
+            u32::try_from(row.width).ok()?,
+            u32::try_from(row.height).ok()?,
+        );
         let r = media::responsive(&row.hash, kind, w, h, &widths)?;
         let narrowest = *widths.iter().min()?;
         Some(MediaView {
@@ -99,7 +102,10 @@ impl MediaView {
                 .collect::<Vec<_>>()
                 .join(", "),
             kind: kind.ext().to_uppercase().replace("JPG", "JPEG"),
-            uploader: row.uploader.clone().unwrap_or_else(|| "a former member".into()),
+            uploader: row
+                .uploader
+                .clone()
+                .unwrap_or_else(|| "a former member".into()),
             uploaded: TimeView::long(row.created_at),
         })
     }
@@ -254,10 +260,12 @@ async fn read_form(
                     "Upload one image at a time.".into(),
                 ));
             }
-            let bytes = read_field(&mut field, max_file).await.map_err(|e| match e {
-                Some(e) => broken(e),
-                None => too_large(max_file),
-            })?;
+            let bytes = read_field(&mut field, max_file)
+                .await
+                .map_err(|e| match e {
+                    Some(e) => broken(e),
+                    None => too_large(max_file),
+                })?;
             form.file = Some(Bytes::from(bytes));
             continue;
         }
@@ -300,7 +308,15 @@ async fn upload(
     let form = match read_form(multipart, state.config.max_upload_bytes).await {
         Ok(form) => form,
         Err(Refused(status, message)) => {
-            return render(&state, &viewer, status, Some(message), Kept::default(), None).await;
+            return render(
+                &state,
+                &viewer,
+                status,
+                Some(message),
+                Kept::default(),
+                None,
+            )
+            .await;
         }
     };
     viewer.check_csrf(&form.csrf)?;
@@ -328,7 +344,9 @@ async fn upload(
     if let Some(row) = &existing
         && all_files_present(&state, row).await?
     {
-        return Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response());
+        return Ok(
+            Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response(),
+        );
     }
     let byte_size = bytes.len() as u64;
     let started = std::time::Instant::now();
@@ -352,7 +370,9 @@ async fn upload(
         // The row was there but files were missing (a restored database, a wiped folder):
         // they are back now.
         tracing::warn!(%hash, "an image's missing files were written again");
-        return Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response());
+        return Ok(
+            Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response(),
+        );
     }
     let widths: Vec<u32> = processed.variants.iter().map(|v| v.width).collect();
     let new = NewMedia {
@@ -378,9 +398,9 @@ async fn upload(
         }
         // The same bytes were uploaded at the same moment by someone else: theirs is kept
         // (its files are byte for byte these).
-        Ok(None) => Ok(
-            Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response(),
-        ),
+        Ok(None) => {
+            Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response())
+        }
         Err(e) => {
             state.media.remove_all(&written).await;
             Err(e.into())
@@ -403,7 +423,9 @@ async fn all_files_present(state: &AppState, row: &MediaRow) -> Result<bool> {
             tracing::error!(error = %e, "media storage unavailable");
             Error::Rejected {
                 status: StatusCode::SERVICE_UNAVAILABLE,
-                message: "The image storage cannot be reached just now. Please try again in a moment.".into(),
+                message:
+                    "The image storage cannot be reached just now. Please try again in a moment."
+                        .into(),
                 retry_after: Some(5),
             }
         })?;
@@ -430,7 +452,13 @@ async fn media_file(
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
     let bytes = if matches {
         // Only known files get a 304.
-        if !state.media.store().exists(&variant.key()).await.map_err(storage_down)? {
+        if !state
+            .media
+            .store()
+            .exists(&variant.key())
+            .await
+            .map_err(storage_down)?
+        {
             return Err(Error::NotFound);
         }
         None

@@ -151,7 +151,9 @@ pub async fn render_article(
     let base = &state.config.base_url;
     // The featured image opens the page: the browser should fetch it first, not lazily.
     let image = match &article.image {
-        Some(i) => Some(super::media::image_view(state, i, super::media::Placement::AboveTheFold).await?),
+        Some(i) => {
+            Some(super::media::image_view(state, i, super::media::Placement::AboveTheFold).await?)
+        }
         None => None,
     };
     let layout = Layout::new(
