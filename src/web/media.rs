@@ -557,3 +557,59 @@ pub async fn image_view(
     }
     Ok(view)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Template)]
+    #[template(path = "media_img.html")]
+    struct Img<'a> {
+        img: &'a ImageView,
+    }
+
+    fn ours(eager: bool) -> ImageView {
+        ImageView {
+            src: "/media/h-960.jpg".into(),
+            alt: "Boats \"at\" rest".into(),
+            caption: None,
+            responsive: Some(ResponsiveView {
+                srcset: "/media/h-480.jpg 480w, /media/h-960.jpg 960w".into(),
+                sizes: FEATURED_SIZES,
+                width: 960,
+                height: 640,
+                eager,
+            }),
+        }
+    }
+
+    #[test]
+    fn the_first_image_is_fetched_at_once_and_the_others_lazily() {
+        let first = Img { img: &ours(true) }.render().unwrap();
+        assert!(
+            first.contains(r#"loading="eager" fetchpriority="high""#),
+            "{first}"
+        );
+        assert!(first.contains(r#"width="960" height="640""#), "{first}");
+        assert!(first.contains(r#"srcset="/media/h-480.jpg 480w, /media/h-960.jpg 960w""#));
+        assert!(first.contains("alt=\"Boats &#34;at&#34; rest\""), "{first}");
+        let later = Img { img: &ours(false) }.render().unwrap();
+        assert!(
+            later.contains(r#"loading="lazy" decoding="async""#),
+            "{later}"
+        );
+        assert!(!later.contains("fetchpriority"), "{later}");
+    }
+
+    #[test]
+    fn other_addresses_render_as_a_plain_image() {
+        let remote = ImageView {
+            src: "https://cdn.example/a.jpg".into(),
+            alt: "A".into(),
+            caption: None,
+            responsive: None,
+        };
+        let html = Img { img: &remote }.render().unwrap();
+        assert_eq!(html, r#"<img src="https://cdn.example/a.jpg" alt="A">"#);
+    }
+}
