@@ -65,6 +65,15 @@ impl ImageKind {
         }
     }
 
+    /// The format's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ImageKind::Jpeg => "JPEG",
+            ImageKind::Png => "PNG",
+            ImageKind::Webp => "WebP",
+        }
+    }
+
     pub fn mime(self) -> &'static str {
         match self {
             ImageKind::Jpeg => "image/jpeg",

@@ -46,7 +46,9 @@ impl MediaStore for LocalDisk {
                 let mut f = std::fs::File::create(&temp)?;
                 f.write_all(&bytes)?;
                 f.sync_all()?;
-                std::fs::rename(&temp, dir.join(&key))
+                std::fs::rename(&temp, dir.join(&key))?;
+                // The rename itself is made durable too (on Linux, by syncing the folder).
+                std::fs::File::open(&dir)?.sync_all()
             })();
             if written.is_err() {
                 let _ = std::fs::remove_file(&temp);

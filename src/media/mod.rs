@@ -118,6 +118,8 @@ impl Library {
             }
             .key();
             if let Err(e) = self.store.put(&key, Bytes::from(v.bytes.clone())).await {
+                // This one too: a write can fail after its file is in place (a failed sync).
+                written.push(key);
                 self.remove_all(&written).await;
                 return Err(e);
             }

@@ -43,16 +43,8 @@ pub struct Processed {
 fn truncated(kind: ImageKind) -> String {
     format!(
         "The file ends before the image does: this {} was cut short, perhaps while it was copied or uploaded. Export or download it again and upload the new file.",
-        kind_name(kind)
+        kind.label()
     )
-}
-
-fn kind_name(kind: ImageKind) -> &'static str {
-    match kind {
-        ImageKind::Jpeg => "JPEG",
-        ImageKind::Png => "PNG",
-        ImageKind::Webp => "WebP",
-    }
 }
 
 /// The message a person reads for a decoder's error.
@@ -67,7 +59,7 @@ fn describe(kind: ImageKind, e: &ImageError) -> String {
         }
         ImageError::Unsupported(_) => format!(
             "This {} uses a feature the site cannot read. Open it in an image editor, export it again as an ordinary JPEG, PNG or WebP, and upload that file.",
-            kind_name(kind)
+            kind.label()
         ),
         _ => {
             // Decoders report a cut-off file in their own words; "eof" is what they share.
@@ -77,8 +69,8 @@ fn describe(kind: ImageKind, e: &ImageError) -> String {
             } else {
                 format!(
                     "The file could not be read as a {}: it is damaged, or not really a {} despite its first bytes. Export it again and upload the new file.",
-                    kind_name(kind),
-                    kind_name(kind)
+                    kind.label(),
+                    kind.label()
                 )
             }
         }

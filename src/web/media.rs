@@ -101,7 +101,7 @@ impl MediaView {
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
-            kind: kind.ext().to_uppercase().replace("JPG", "JPEG"),
+            kind: kind.label().to_owned(),
             uploader: row
                 .uploader
                 .clone()
@@ -298,7 +298,7 @@ async fn upload(
     multipart: std::result::Result<Multipart, MultipartRejection>,
 ) -> Result<Response> {
     // Who is asking comes first: a stranger learns nothing about what the form expects.
-    let user = require_media(&viewer)?.clone();
+    let user_id = require_media(&viewer)?.id;
     let multipart = multipart.map_err(|_| {
         Error::BadRequest(
             "Send the upload form as multipart/form-data, with the file in its `file` field."
@@ -354,58 +354,83 @@ async fn upload(
         Ok(p) => p,
         Err(m) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, m, kept).await,
     };
-    let written = state
-        .media
-        .write_all(&hash, processed.kind, &processed.variants)
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, %hash, "writing an image failed; nothing was kept");
-            Error::Rejected {
-                status: StatusCode::SERVICE_UNAVAILABLE,
-                message: "The image could not be stored just now, and nothing was kept. Please try again in a moment.".into(),
-                retry_after: Some(5),
-            }
-        })?;
-    if existing.is_some() {
-        // The row was there but files were missing (a restored database, a wiped folder):
-        // they are back now.
-        tracing::warn!(%hash, "an image's missing files were written again");
-        return Ok(
-            Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response(),
-        );
-    }
     let widths: Vec<u32> = processed.variants.iter().map(|v| v.width).collect();
-    let new = NewMedia {
-        hash: &hash,
-        kind: processed.kind,
-        width: processed.width,
-        height: processed.height,
-        widths: &widths,
-        byte_size,
-        alt: &alt,
-        caption: caption.as_deref(),
-        uploaded_by: user.id,
+    let kind = processed.kind;
+    let (width, height) = (processed.width, processed.height);
+    // Storing runs as a task of its own: if the request is dropped now (the client goes, the
+    // request times out), the files and the row are still all written, or none.
+    let task = {
+        let state = state.clone();
+        let hash = hash.clone();
+        let repair = existing.is_some();
+        tokio::spawn(async move {
+            let written = state
+                .media
+                .write_all(&hash, kind, &processed.variants)
+                .await
+                .map_err(Stored::Failed)?;
+            if repair {
+                return Ok(None);
+            }
+            let new = NewMedia {
+                hash: &hash,
+                kind,
+                width,
+                height,
+                widths: &widths,
+                byte_size,
+                alt: &alt,
+                caption: caption.as_deref(),
+                uploaded_by: user_id,
+            };
+            match state.store.insert_media(&new, state.clock.now()).await {
+                Ok(id) => Ok(id),
+                Err(e) => {
+                    state.media.remove_all(&written).await;
+                    Err(Stored::Database(e))
+                }
+            }
+        })
     };
-    match state.store.insert_media(&new, state.clock.now()).await {
+    let stored = task.await.map_err(|e| {
+        tracing::error!(error = %e, "storing an upload panicked");
+        Error::Rejected {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: "The image could not be stored. Please try again.".into(),
+            retry_after: None,
+        }
+    })?;
+    match stored {
         Ok(Some(id)) => {
             tracing::info!(
-                media = id, %hash, kind = processed.kind.as_str(),
-                width = processed.width, height = processed.height, bytes = byte_size,
-                ms = started.elapsed().as_millis() as u64, by = user.id,
+                media = id, %hash, kind = kind.as_str(), width, height, bytes = byte_size,
+                ms = started.elapsed().as_millis() as u64, by = user_id,
                 "image uploaded"
             );
             Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}")).into_response())
         }
-        // The same bytes were uploaded at the same moment by someone else: theirs is kept
-        // (its files are byte for byte these).
+        // Either the row was there but files were missing (a restored database, a wiped
+        // folder) and they are back now, or the same bytes were uploaded at the same moment by
+        // someone else, whose row is kept (its files are byte for byte these).
         Ok(None) => {
             Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response())
         }
-        Err(e) => {
-            state.media.remove_all(&written).await;
-            Err(e.into())
+        Err(Stored::Failed(e)) => {
+            tracing::error!(error = %e, %hash, "writing an image failed; nothing was kept");
+            Err(Error::Rejected {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message: "The image could not be stored just now, and nothing was kept. Please try again in a moment.".into(),
+                retry_after: Some(5),
+            })
         }
+        Err(Stored::Database(e)) => Err(e.into()),
     }
+}
+
+/// Why storing an upload failed; in both cases nothing of it is left.
+enum Stored {
+    Failed(crate::media::StorageError),
+    Database(crate::store::Error),
 }
 
 async fn all_files_present(state: &AppState, row: &MediaRow) -> Result<bool> {
