@@ -2,7 +2,8 @@
 //! quality 90) decoded, turned upright and re-encoded at 480, 960 and 1600 pixels wide, as
 //! `/admin/media` does for each upload (storage and the database row are not included).
 //!
-//! Usage: `cargo run --release --example media_timing [RUNS]`
+//! Usage: `cargo run --release --example media_timing [RUNS] [SAVE_AS]`; SAVE_AS keeps the
+//! generated photograph, to upload it to a running server.
 
 use std::time::Instant;
 
@@ -27,6 +28,9 @@ fn main() {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
         .encode_image(&img)
         .expect("encode the test photograph");
+    if let Some(path) = std::env::args().nth(2) {
+        std::fs::write(&path, &jpeg).expect("write the photograph");
+    }
     println!(
         "input: {w} × {h} JPEG, {:.1} MB",
         jpeg.len() as f64 / 1_048_576.0
