@@ -48,6 +48,62 @@ impl fmt::Debug for DatabaseUrl {
     }
 }
 
+/// A secret setting (a storage key). Never printed: `Debug` and `Display` show `***`.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Where uploaded images are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaStorageKind {
+    /// Files under DATA_DIR/media (one server, or a folder every server shares).
+    Local,
+    /// An S3-compatible object store (several servers).
+    S3,
+}
+
+/// An S3-compatible bucket for images.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct S3Settings {
+    /// The service's URL (MinIO, Garage, Ceph, …); `None` for Amazon S3 itself.
+    pub endpoint: Option<String>,
+    pub bucket: String,
+    pub region: String,
+    /// Credentials; without them the usual AWS environment and instance credentials apply.
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<Secret>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MediaStorage {
+    /// DATA_DIR/media
+    Local,
+    S3(S3Settings),
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -103,6 +159,9 @@ pub struct Config {
     pub max_concurrent_requests: usize,
     /// How long a request waits for a database connection before it is answered 503.
     pub db_acquire_timeout: Duration,
+    /// The largest image file accepted by `/admin/media` (that route's body limit follows it).
+    pub max_upload_bytes: usize,
+    pub media_storage: MediaStorage,
 }
 
 impl Default for Config {
@@ -131,6 +190,8 @@ impl Default for Config {
             max_header_bytes: 16 * 1024,
             max_concurrent_requests: 512,
             db_acquire_timeout: Duration::from_secs(5),
+            max_upload_bytes: 15 * 1024 * 1024,
+            media_storage: MediaStorage::Local,
         }
     }
 }
@@ -162,6 +223,8 @@ impl Config {
             None => FileConfig::default(),
         };
         let d = Config::default();
+        // Before the fields of `file` are moved out below.
+        let media_storage = media_storage(flags, &file)?;
         let addr = flags.addr.or(file.addr).unwrap_or(d.addr);
         let data_dir = flags
             .data_dir
@@ -205,6 +268,15 @@ impl Config {
         {
             return Err(ConfigError::Invalid(
                 "max_header_bytes must be at least 1024".to_owned(),
+            ));
+        }
+        let max_upload_bytes = flags
+            .max_upload_bytes
+            .or(file.max_upload_bytes)
+            .unwrap_or(d.max_upload_bytes);
+        if max_upload_bytes < 1024 {
+            return Err(ConfigError::Invalid(
+                "max_upload_bytes must be at least 1024".to_owned(),
             ));
         }
         let page_size = flags.page_size.or(file.page_size).unwrap_or(d.page_size);
@@ -287,8 +359,64 @@ impl Config {
                 .db_acquire_timeout_secs
                 .or(file.db_acquire_timeout_secs)
                 .map_or(d.db_acquire_timeout, Duration::from_secs),
+            max_upload_bytes,
+            media_storage,
         })
     }
+}
+
+/// The media storage the flags and file choose; S3 needs a bucket, and an endpoint that is a URL.
+fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage, ConfigError> {
+    let kind = flags
+        .media_storage
+        .or(file.media_storage)
+        .unwrap_or(MediaStorageKind::Local);
+    if kind == MediaStorageKind::Local {
+        return Ok(MediaStorage::Local);
+    }
+    let pick = |flag: &Option<String>, file: &Option<String>| {
+        flag.clone()
+            .or_else(|| file.clone())
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let bucket = pick(&flags.media_s3_bucket, &file.media_s3_bucket).ok_or_else(|| {
+        ConfigError::Invalid(
+            "media_storage = s3 needs media_s3_bucket (BROADSHEET_MEDIA_S3_BUCKET)".to_owned(),
+        )
+    })?;
+    let endpoint = pick(&flags.media_s3_endpoint, &file.media_s3_endpoint)
+        .map(|e| e.trim_end_matches('/').to_owned());
+    if let Some(e) = &endpoint
+        && !(e.starts_with("http://") || e.starts_with("https://"))
+    {
+        return Err(ConfigError::Invalid(format!(
+            "media_s3_endpoint must start with http:// or https:// (got `{e}`)"
+        )));
+    }
+    let access_key_id = pick(&flags.media_s3_access_key_id, &file.media_s3_access_key_id);
+    let secret_access_key = pick(
+        &flags.media_s3_secret_access_key,
+        &file
+            .media_s3_secret_access_key
+            .as_ref()
+            .map(|s| s.0.clone()),
+    )
+    .map(Secret);
+    if access_key_id.is_some() != secret_access_key.is_some() {
+        return Err(ConfigError::Invalid(
+            "give both media_s3_access_key_id and media_s3_secret_access_key, or neither"
+                .to_owned(),
+        ));
+    }
+    Ok(MediaStorage::S3(S3Settings {
+        endpoint,
+        bucket,
+        region: pick(&flags.media_s3_region, &file.media_s3_region)
+            .unwrap_or_else(|| "us-east-1".to_owned()),
+        access_key_id,
+        secret_access_key,
+    }))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -389,6 +517,32 @@ pub struct ConfigFlags {
     /// before it is answered 503 [default: 5]
     #[arg(long, env = "BROADSHEET_DB_ACQUIRE_TIMEOUT_SECS", global = true)]
     pub db_acquire_timeout_secs: Option<u64>,
+    /// Largest image file accepted by the media library, in bytes [default: 15728640]
+    #[arg(long, env = "BROADSHEET_MAX_UPLOAD_BYTES", global = true)]
+    pub max_upload_bytes: Option<usize>,
+    /// Where uploaded images are kept: DATA_DIR/media or an S3-compatible bucket [default: local]
+    #[arg(long, env = "BROADSHEET_MEDIA_STORAGE", global = true)]
+    pub media_storage: Option<MediaStorageKind>,
+    /// URL of the S3-compatible service (leave out for Amazon S3)
+    #[arg(long, env = "BROADSHEET_MEDIA_S3_ENDPOINT", global = true)]
+    pub media_s3_endpoint: Option<String>,
+    /// Bucket for images (with --media-storage s3)
+    #[arg(long, env = "BROADSHEET_MEDIA_S3_BUCKET", global = true)]
+    pub media_s3_bucket: Option<String>,
+    /// Region of the bucket [default: us-east-1]
+    #[arg(long, env = "BROADSHEET_MEDIA_S3_REGION", global = true)]
+    pub media_s3_region: Option<String>,
+    /// Access key id for the bucket
+    #[arg(long, env = "BROADSHEET_MEDIA_S3_ACCESS_KEY_ID", global = true)]
+    pub media_s3_access_key_id: Option<String>,
+    /// Secret access key for the bucket (prefer the environment or the file to a flag)
+    #[arg(
+        long,
+        env = "BROADSHEET_MEDIA_S3_SECRET_ACCESS_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub media_s3_secret_access_key: Option<String>,
 }
 
 /// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
@@ -418,6 +572,13 @@ struct FileConfig {
     max_header_bytes: Option<usize>,
     max_concurrent_requests: Option<usize>,
     db_acquire_timeout_secs: Option<u64>,
+    max_upload_bytes: Option<usize>,
+    media_storage: Option<MediaStorageKind>,
+    media_s3_endpoint: Option<String>,
+    media_s3_bucket: Option<String>,
+    media_s3_region: Option<String>,
+    media_s3_access_key_id: Option<String>,
+    media_s3_secret_access_key: Option<Secret>,
 }
 
 impl FileConfig {
@@ -544,6 +705,48 @@ mod tests {
         ] {
             assert!(Config::resolve(&bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn media_settings_come_from_the_file_and_flags_and_secrets_never_print() {
+        let d = Config::resolve(&ConfigFlags::default()).unwrap();
+        assert_eq!(d.max_upload_bytes, 15 * 1024 * 1024);
+        assert_eq!(d.media_storage, MediaStorage::Local);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "media_storage = \"s3\"\nmedia_s3_bucket = \"pictures\"\nmedia_s3_endpoint = \"http://127.0.0.1:9000/\"\nmedia_s3_access_key_id = \"AKIDEXAMPLE\"\nmedia_s3_secret_access_key = \"wJalrXUtnFEMI-very-secret\"\nmax_upload_bytes = 2048\n",
+        )
+        .unwrap();
+        let flags = ConfigFlags {
+            config: Some(path.clone()),
+            media_s3_region: Some("eu-west-2".to_owned()),
+            ..ConfigFlags::default()
+        };
+        let c = Config::resolve(&flags).unwrap();
+        assert_eq!(c.max_upload_bytes, 2048);
+        let MediaStorage::S3(s3) = &c.media_storage else {
+            panic!("expected S3: {:?}", c.media_storage);
+        };
+        assert_eq!(s3.bucket, "pictures");
+        assert_eq!(s3.endpoint.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(s3.region, "eu-west-2");
+        assert_eq!(
+            s3.secret_access_key.as_ref().map(Secret::expose),
+            Some("wJalrXUtnFEMI-very-secret")
+        );
+        assert!(!format!("{c:?}").contains("very-secret"));
+        std::fs::write(&path, "media_storage = \"s3\"\n").unwrap();
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("media_s3_bucket"), "{e}");
+        std::fs::write(
+            &path,
+            "media_storage = \"s3\"\nmedia_s3_bucket = \"b\"\nmedia_s3_access_key_id = \"AKID\"\n",
+        )
+        .unwrap();
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("or neither"), "{e}");
     }
 
     #[test]

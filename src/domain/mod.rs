@@ -6,6 +6,7 @@ pub mod comment;
 pub mod frontmatter;
 pub mod html_safety;
 pub mod markdown;
+pub mod media;
 pub mod moderation;
 pub mod newsroom;
 pub mod search;

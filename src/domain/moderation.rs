@@ -18,6 +18,8 @@ pub struct StaffAccess {
     pub policies: bool,
     /// Edit site-wide settings and the word lists, read the audit log, grant roles.
     pub administer: bool,
+    /// Upload images to the media library and list it (contributors and up).
+    pub media: bool,
 }
 
 pub fn staff_access(role: Option<Role>) -> StaffAccess {
@@ -27,20 +29,27 @@ pub fn staff_access(role: Option<Role>) -> StaffAccess {
             ban: true,
             policies: true,
             administer: true,
+            media: true,
         },
         Some(Role::Editor) => StaffAccess {
             moderate: true,
             ban: true,
             policies: true,
             administer: false,
+            media: true,
         },
         Some(Role::Moderator) => StaffAccess {
             moderate: true,
             ban: true,
             policies: false,
             administer: false,
+            media: true,
         },
-        Some(Role::Member | Role::Contributor) | None => StaffAccess::default(),
+        Some(Role::Contributor) => StaffAccess {
+            media: true,
+            ..StaffAccess::default()
+        },
+        Some(Role::Member) | None => StaffAccess::default(),
     }
 }
 
@@ -605,5 +614,16 @@ mod tests {
         let e = staff_access(Some(Role::Editor));
         assert!(e.policies && !e.administer);
         assert!(staff_access(Some(Role::Admin)).administer);
+    }
+
+    #[test]
+    fn the_media_library_is_for_contributors_and_up() {
+        assert!(!staff_access(None).media);
+        assert!(!staff_access(Some(Role::Member)).media);
+        let c = staff_access(Some(Role::Contributor));
+        assert!(c.media && !c.moderate && !c.ban);
+        for role in [Role::Moderator, Role::Editor, Role::Admin] {
+            assert!(staff_access(Some(role)).media, "{role:?}");
+        }
     }
 }

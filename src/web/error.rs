@@ -263,6 +263,14 @@ pub async fn render_error_pages(
                     other => other.canonical_reason().unwrap_or("Error").to_owned(),
                 },
                 message: match status {
+                    StatusCode::PAYLOAD_TOO_LARGE
+                        if path.starts_with(super::media::UPLOAD_PATH) =>
+                    {
+                        format!(
+                            "The file is larger than the {} this site accepts for an image. Make it smaller and upload it again.",
+                            crate::domain::media::human_bytes(state.config.max_upload_bytes as u64)
+                        )
+                    }
                     StatusCode::PAYLOAD_TOO_LARGE => format!(
                         "What you sent is larger than this site accepts ({} KiB at most).",
                         state.config.max_body_bytes / 1024

@@ -12,6 +12,7 @@ pub mod error;
 pub mod feeds;
 pub mod limits;
 pub mod live;
+pub mod media;
 pub mod metrics;
 pub mod moderation;
 pub mod newsroom;
@@ -27,13 +28,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderName, HeaderValue, header};
-use axum::middleware;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -66,6 +68,8 @@ pub struct AppState {
     pub pages: Arc<cache::PageCache>,
     /// This process's matcher for the banned and suspect word lists.
     pub words: Arc<moderation::WordCache>,
+    /// Uploaded images: their storage and the processing of new ones.
+    pub media: Arc<crate::media::Library>,
 }
 
 impl AppState {
@@ -80,6 +84,7 @@ impl AppState {
         )?;
         let live = live::Hub::start(&store).await?;
         let pages = cache::PageCache::start(&store).await?;
+        let media = crate::media::Library::open(&config)?;
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -95,6 +100,7 @@ impl AppState {
             webhooks: crate::webhooks::Dispatcher::default(),
             pages,
             words: Arc::default(),
+            media: Arc::new(media),
         })
     }
 }
@@ -111,7 +117,10 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// The whole site: every resource's routes, the 404 fallback and the middleware stack.
 pub fn router(state: AppState) -> Router {
     let timeout = state.config.request_timeout;
-    let body_limit = state.config.max_body_bytes;
+    let body_limits = BodyLimits {
+        default: state.config.max_body_bytes,
+        upload: state.config.max_upload_bytes + media::UPLOAD_OVERHEAD_BYTES,
+    };
     let hsts = state.config.secure_cookies();
 
     let mut app = Router::new()
@@ -124,6 +133,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_write::router())
         .merge(tokens::router())
         .merge(admin::router())
+        .merge(media::router())
         .merge(moderation::router())
         .merge(newsroom::router())
         .merge(newsroom::taxonomy_router())
@@ -172,7 +182,7 @@ pub fn router(state: AppState) -> Router {
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
             .layer(CatchPanicLayer::custom(error::panic_response))
-            .layer(RequestBodyLimitLayer::new(body_limit))
+            .layer(middleware::from_fn_with_state(body_limits, limit_body))
             .layer(TimeoutLayer::with_status_code(
                 axum::http::StatusCode::REQUEST_TIMEOUT,
                 timeout,
@@ -205,6 +215,34 @@ pub fn router(state: AppState) -> Router {
         error::render_error_pages,
     ))
     .with_state(state)
+}
+
+/// Request body limits: every route's, and the image upload's.
+#[derive(Clone, Copy)]
+struct BodyLimits {
+    default: usize,
+    upload: usize,
+}
+
+/// Middleware: refuses a body over the limit (413), by its declared length at once, or as it
+/// streams in (the extractors answer 413 when the limited body stops), as tower-http's limit
+/// layer does; the one upload route gets its own, larger limit.
+async fn limit_body(State(limits): State<BodyLimits>, req: Request, next: Next) -> Response {
+    let limit = if req.uri().path() == media::UPLOAD_PATH {
+        limits.upload
+    } else {
+        limits.default
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "length limit exceeded").into_response();
+    }
+    next.run(req.map(|b| Body::new(http_body_util::Limited::new(b, limit))))
+        .await
 }
 
 /// Serves until `shutdown` resolves, then stops accepting and finishes the requests in flight

@@ -14,7 +14,7 @@ use super::comments::{CommentFormView, Conversation, ConversationQuery, conversa
 use super::session::Viewer;
 use super::views::{CardView, Layout, LinkView, TimeView};
 use super::{AppState, Error, Result};
-use crate::domain::{ArticleDetail, ArticleFilter, Cursor, FeaturedImage, ListScope, Slug};
+use crate::domain::{ArticleDetail, ArticleFilter, Cursor, ListScope, Slug};
 
 /// Related articles at the foot of an article page.
 pub const RELATED_ON_PAGE: usize = 4;
@@ -112,7 +112,7 @@ struct ArticleTemplate {
     updated: Option<TimeView>,
     body_html: String,
     tags: Vec<LinkView>,
-    image: Option<FeaturedImage>,
+    image: Option<super::media::ImageView>,
     corrections: Vec<(TimeView, String)>,
     related: Vec<LinkView>,
     talk: Conversation,
@@ -191,6 +191,13 @@ async fn render_article_page(
         .related_articles(c.id, RELATED_ON_PAGE, state.clock.now())
         .await?;
     let base = &state.config.base_url;
+    // The featured image opens the page: the browser should fetch it first, not lazily.
+    let image = match &article.image {
+        Some(i) => {
+            Some(super::media::image_view(state, i, super::media::Placement::AboveTheFold).await?)
+        }
+        None => None,
+    };
     let layout = Layout::new(
         state,
         &sections,
@@ -217,7 +224,7 @@ async fn render_article_page(
             .map(TimeView::long),
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(LinkView::tag).collect(),
-        image: article.image.clone(),
+        image,
         corrections: article
             .corrections
             .iter()
