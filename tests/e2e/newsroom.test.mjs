@@ -1,5 +1,6 @@
-// Browser test of the newsroom: a contributor (made one from the command line) writes a draft
-// and submits it for review; an editor finds it, previews it as readers will see it, schedules
+// Browser test of the newsroom: a contributor (made one from the command line) uploads a
+// picture to the media library, writes a draft with it as the featured image and submits it for
+// review; an editor finds it, previews it as readers will see it, schedules
 // it a few seconds ahead and sees it go live on its own, then adds a correction that readers
 // see at the foot of the article. Every step is a plain form.
 //
@@ -7,7 +8,49 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startServer, launchBrowser, watch, assertNoProblems, signUp } from './helpers.mjs';
+
+/** A real PNG file, `width` × `height`, a colour gradient, made here (no fixture to ship). */
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'ascii');
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, tail]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x += 1) {
+      rows[row + 1 + x * 3] = (x * 255) / width;
+      rows[row + 2 + x * 3] = (y * 255) / height;
+      rows[row + 3 + x * 3] = 128;
+    }
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 let server;
 let baseUrl;
@@ -42,8 +85,23 @@ test('a contributor submits a draft, an editor schedules it, it goes live and is
   const writer = await signUp(w.page, baseUrl, 'Casey Contributor');
   await server.cli(['user', 'role', writer.email, 'contributor']);
 
-  // The contributor writes and saves a draft.
+  // The contributor uploads the picture for the story.
+  const dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-e2e-image-'));
+  const file = path.join(dir, 'ferry.png');
+  await writeFile(file, png(1200, 800));
+  await w.page.goto(`${baseUrl}/admin/media`);
+  await w.page.getByLabel('Image file', { exact: true }).setInputFiles(file);
+  await w.page.getByLabel('Alt text', { exact: true }).fill('The night ferry at the quay');
+  await w.page.getByLabel('Caption or credit', { exact: true }).fill('Photo: the newsroom');
+  await w.page.getByRole('button', { name: 'Upload image' }).click();
+  const imageUrl = await w.page.getByLabel('Image URL', { exact: true }).inputValue();
+  assert.match(imageUrl, /^\/media\/[0-9a-f]+-\d+\.png$/);
+
+  // The contributor writes and saves a draft, with the picture as its featured image.
   await w.page.goto(`${baseUrl}/admin/articles/new`);
+  await w.page.getByLabel('Image address', { exact: true }).fill(imageUrl);
+  await w.page.getByLabel('Alt text', { exact: true }).fill('The night ferry at the quay');
+  await w.page.getByLabel('Caption and credit', { exact: true }).fill('Photo: the newsroom');
   await w.page.getByLabel('Headline', { exact: true }).fill(headline);
   await w.page.getByLabel('Summary', { exact: true }).fill('The crossing runs again from Monday.');
   await w.page.getByLabel('Section', { exact: true }).fill('Travel');
@@ -92,6 +150,13 @@ test('a contributor submits a draft, an editor schedules it, it goes live and is
   const reader = await newPage();
   await reader.page.goto(`${baseUrl}/articles/${slug}`);
   await reader.page.getByRole('heading', { level: 1, name: headline }).waitFor();
+  // The featured image: every width offered, its size known before it loads.
+  const img = reader.page.getByRole('img', { name: 'The night ferry at the quay' });
+  const srcset = await img.getAttribute('srcset');
+  assert.match(srcset, /-480\.png 480w/);
+  assert.match(srcset, /-1200\.png 1200w|-960\.png 960w/);
+  assert.equal(await img.getAttribute('width') !== null, true);
+  assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the image loads');
   await reader.page.goto(`${baseUrl}/`);
   await reader.page.getByRole('link', { name: headline }).first().waitFor();
 
