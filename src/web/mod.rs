@@ -12,6 +12,7 @@ pub mod error;
 pub mod feeds;
 pub mod limits;
 pub mod live;
+pub mod member_pages;
 pub mod metrics;
 pub mod moderation;
 pub mod ops;
