@@ -335,8 +335,11 @@ async fn settle_member(m: &Member, paths: &[&str]) {
 }
 
 async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) {
-    app.publish(&[article("harbour", "Science", 5), article("quiet", "Science", 6)])
-        .await;
+    app.publish(&[
+        article("harbour", "Science", 5),
+        article("quiet", "Science", 6),
+    ])
+    .await;
     let edna = app.member("Edna").await;
     edna.promote(&app, Role::Editor).await;
     let r = edna
@@ -371,7 +374,9 @@ async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) 
         .await;
     cal.post(&format!("/comments/{gone}/delete"), &[]).await;
     for (m, id) in [(&bea, a1), (&bea, a2), (&mo, b1), (&ada, c1)] {
-        let r = m.post(&format!("/comments/{id}/like"), &[("like", "1")]).await;
+        let r = m
+            .post(&format!("/comments/{id}/like"), &[("like", "1")])
+            .await;
         assert_eq!(r.status(), 303);
     }
     // On the pre-moderated article Ada's comment is approved, Dan's still waits.
@@ -385,7 +390,14 @@ async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) 
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     // Cal is banned (reads, may delete his own, nothing else).
-    let cal_id = app.store.comment(c1).await.unwrap().unwrap().author_id.unwrap();
+    let cal_id = app
+        .store
+        .comment(c1)
+        .await
+        .unwrap()
+        .unwrap()
+        .author_id
+        .unwrap();
     let r = mo
         .post(
             &format!("/admin/users/{cal_id}/ban"),
@@ -426,9 +438,17 @@ async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) 
                 // Each page carries this member's token and nobody else's.
                 assert!(shared.contains(&m.csrf), "{} {path}", m.name);
                 for other in members.iter().filter(|o| o.name != m.name) {
-                    assert!(!shared.contains(&other.csrf), "{} got {}'s token", m.name, other.name);
+                    assert!(
+                        !shared.contains(&other.csrf),
+                        "{} got {}'s token",
+                        m.name,
+                        other.name
+                    );
                 }
-                assert_eq!(shared.contains("Dan waits for review."), m.name == "Dan" && path == "/articles/quiet");
+                assert_eq!(
+                    shared.contains("Dan waits for review."),
+                    m.name == "Dan" && path == "/articles/quiet"
+                );
             }
         }
         let own = ada.page("/articles/harbour?full=1").await;
@@ -448,13 +468,20 @@ async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) 
     let cal_page = member_page(&cal, "/articles/harbour").await.1;
     assert!(cal_page.contains("Shouting") && !cal_page.contains("id=\"comment-form\""));
     assert!(!cal_page.contains("like-form"));
-    assert!(member_page(&mo, "/articles/harbour").await.1.contains("/admin/moderation\">Moderation"));
+    assert!(
+        member_page(&mo, "/articles/harbour")
+            .await
+            .1
+            .contains("/admin/moderation\">Moderation")
+    );
     assert!(!bea_page.contains("/admin/moderation\">Moderation"));
     let dan_page = member_page(&dan, "/articles/quiet").await.1;
     assert!(dan_page.contains("Awaiting review."));
 
     // A like drops the copy; the next page shows it to the one who liked, and only to them.
-    let r = bea.post(&format!("/comments/{c1}/like"), &[("like", "1")]).await;
+    let r = bea
+        .post(&format!("/comments/{c1}/like"), &[("like", "1")])
+        .await;
     assert_eq!(r.status(), 303);
     let (_, after) = member_page(&bea, "/articles/harbour").await;
     let pressed = common::attrs(

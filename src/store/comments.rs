@@ -317,7 +317,10 @@ impl Store {
         });
         let hidden = rows.iter().any(|r| r.0 == 0);
         Ok((
-            rows.into_iter().map(|r| r.0).filter(|id| *id != 0).collect(),
+            rows.into_iter()
+                .map(|r| r.0)
+                .filter(|id| *id != 0)
+                .collect(),
             hidden,
         ))
     }

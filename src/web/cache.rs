@@ -260,8 +260,7 @@ impl PageCache {
         if self.generation.load(Ordering::SeqCst) != generation {
             return;
         }
-        if members.pages.len() >= MAX_MEMBER_PAGES
-            || members.bytes + page.size() > MAX_MEMBER_BYTES
+        if members.pages.len() >= MAX_MEMBER_PAGES || members.bytes + page.size() > MAX_MEMBER_BYTES
         {
             let ttl = chrono::Duration::from_std(ARTICLE_TTL).unwrap_or_default();
             let now = page.stored;

@@ -212,29 +212,26 @@ pub async fn conversation_with(
         .filter(|_| holes.is_none());
     // A member may have held or rejected comments of their own to see, even with no visible
     // ones (and a page with holes is for members).
-    let (roots, replies) = if count > 0
-        || cursor.is_some()
-        || viewer.user.is_some()
-        || holes.is_some()
-    {
-        let mut roots = state
-            .store
-            .threads(
-                article.card.id,
-                sort,
-                cursor,
-                THREADS_PER_PAGE + 1,
-                viewer_id,
-            )
-            .await?;
-        let more = roots.len() as i64 > THREADS_PER_PAGE;
-        roots.truncate(THREADS_PER_PAGE as usize);
-        let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
-        let replies = state.store.replies(&ids, viewer_id).await?;
-        (Some((roots, more)), replies)
-    } else {
-        (None, Vec::new())
-    };
+    let (roots, replies) =
+        if count > 0 || cursor.is_some() || viewer.user.is_some() || holes.is_some() {
+            let mut roots = state
+                .store
+                .threads(
+                    article.card.id,
+                    sort,
+                    cursor,
+                    THREADS_PER_PAGE + 1,
+                    viewer_id,
+                )
+                .await?;
+            let more = roots.len() as i64 > THREADS_PER_PAGE;
+            roots.truncate(THREADS_PER_PAGE as usize);
+            let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
+            let replies = state.store.replies(&ids, viewer_id).await?;
+            (Some((roots, more)), replies)
+        } else {
+            (None, Vec::new())
+        };
     let (roots, more) = roots.unwrap_or_default();
     let liked: Vec<i64> = match &viewer.user {
         Some(u) if !roots.is_empty() && holes.is_none() => {

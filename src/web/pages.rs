@@ -151,7 +151,8 @@ async fn article(
         .ok_or(Error::NotFound)?;
     if let (Some(key), "miss") = (member_key, member_state) {
         let mut holes = Holes::default();
-        let html = render_article_with(&state, &viewer, &article, &q, None, Some(&mut holes)).await?;
+        let html =
+            render_article_with(&state, &viewer, &article, &q, None, Some(&mut holes)).await?;
         // The members' copy must hold nothing of the member it was rendered for.
         let page = MemberPage::new(
             &html,
@@ -214,11 +215,11 @@ async fn render_article_with(
     article: &ArticleDetail,
     q: &ConversationQuery,
     form: Option<CommentFormView>,
-    mut holes: Option<&mut Holes>,
+    holes: Option<&mut Holes>,
 ) -> Result<String> {
     let sections = state.store.sections().await?;
     let account_hole = holes.as_ref().map(|h| h.account());
-    let talk = conversation_with(state, article, viewer, q, form, holes.as_deref_mut()).await?;
+    let talk = conversation_with(state, article, viewer, q, form, holes).await?;
     let c = &article.card;
     let related = state
         .store
