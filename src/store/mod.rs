@@ -228,6 +228,11 @@ impl Store {
             let read = SqlitePoolOptions::new()
                 .max_connections(opts.max_connections.max(2))
                 .acquire_timeout(opts.acquire_timeout)
+                // No ping before each use: a SQLite connection is a file and a thread, not a
+                // socket that can go stale, and the ping is one more hand-off to the
+                // connection's thread per query (a profile of members' pages found such
+                // hand-offs the largest cost). Errors still surface on the query itself.
+                .test_before_acquire(false)
                 // SQLite's page cache is per connection (2 MiB by default): with 16 readers
                 // that was 32 MiB of resident memory on a large site, for pages the kernel's
                 // page cache holds anyway. 512 KiB each keeps the hot b-tree pages (the
