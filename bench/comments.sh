@@ -189,6 +189,14 @@ for slug in "$SMALL_SLUG" "$BIG_SLUG"; do
     -o "$TMP/in-$slug.html" || die "signed-in GET /articles/$slug failed"
   grep -q 'name="body"' "$TMP/in-$slug.html" || die "the signed-in page of $slug has no comment form: not signed in?"
   grep -qi '^x-cache:' "$TMP/headers-in-$slug.txt" && die "a signed-in page came from the cache"
+  # Members are served from the members' copy (filled for each); it must be the full render.
+  curl -sf -H "Cookie: bs_session=$SESSION" -D "$TMP/headers-in2-$slug.txt" "$URL/articles/$slug" \
+    -o "$TMP/in2-$slug.html" || die "signed-in GET /articles/$slug failed"
+  curl -sf -H "Cookie: bs_session=$SESSION" "$URL/articles/$slug?full=1" -o "$TMP/in-full-$slug.html" \
+    || die "signed-in GET /articles/$slug?full=1 failed"
+  log "signed-in $slug: $(grep -i '^x-member-cache:' "$TMP/headers-in2-$slug.txt" | tr -d '\r')"
+  cmp -s "$TMP/in2-$slug.html" "$TMP/in-full-$slug.html" \
+    || die "the members' copy of $slug differs from the full render"
 done
 heading() { grep -o 'Comments ([0-9,]*)' "$1" | head -1 | grep -o '[0-9][0-9,]*' | tr -d ,; }
 shown() { grep -o 'data-comment-id="[0-9]*"' "$1" | sort -u | wc -l; }

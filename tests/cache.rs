@@ -8,7 +8,8 @@ mod common;
 use std::io::Read;
 use std::time::Duration;
 
-use common::{Backend, TestApp, article, client};
+use broadsheet::domain::user::Role;
+use common::{Backend, Member, TestApp, article, client};
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH};
 
 backend_tests!(
@@ -18,6 +19,8 @@ backend_tests!(
     signed_in_pages_are_fresh_and_private,
     pages_have_etags_and_precompressed_forms,
     another_process_drops_its_pages_too,
+    members_pages_from_the_shared_copy_are_their_full_render,
+    a_hit_for_a_member_costs_two_queries,
 );
 
 async fn cache_state(app: &TestApp, path: &str) -> (String, String) {
@@ -296,4 +299,210 @@ async fn settle(app: &TestApp, paths: &[&str]) {
         }
         assert_eq!(hits, 2, "{path} never settled in the cache");
     }
+}
+
+/// A member's page as the shared members' copy gives it, and how it was made.
+async fn member_page(m: &Member, path: &str) -> (String, String) {
+    let r = m.get(path).await;
+    assert_eq!(r.status(), 200, "{path}");
+    assert_eq!(
+        r.headers()[CACHE_CONTROL].to_str().unwrap(),
+        "private, no-cache",
+        "{path}"
+    );
+    let how = r.headers()["x-member-cache"].to_str().unwrap().to_owned();
+    (how, r.text().await.unwrap())
+}
+
+/// Fetches `paths` as `m` until each comes from the members' copy twice in a row
+/// (notifications of earlier changes may still be arriving on PostgreSQL).
+async fn settle_member(m: &Member, paths: &[&str]) {
+    for path in paths {
+        let mut hits = 0;
+        for _ in 0..100 {
+            if member_page(m, path).await.0 == "hit" {
+                hits += 1;
+                if hits == 2 {
+                    break;
+                }
+            } else {
+                hits = 0;
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+        assert_eq!(hits, 2, "{path} never settled in the members' cache");
+    }
+}
+
+async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) {
+    app.publish(&[
+        article("harbour", "Science", 5),
+        article("quiet", "Science", 6),
+    ])
+    .await;
+    let edna = app.member("Edna").await;
+    edna.promote(&app, Role::Editor).await;
+    let r = edna
+        .post(
+            "/admin/moderation/policies",
+            &[
+                ("scope", "article"),
+                ("target", "quiet"),
+                ("mode", "premoderated"),
+                ("first", ""),
+                ("auto_close_days", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let ada = app.member("Ada").await;
+    let bea = app.member("Bea").await;
+    let cal = app.member("Cal").await;
+    let dan = app.member("Dan").await;
+    let mo = app.member("Mo").await;
+    mo.promote(&app, Role::Moderator).await;
+
+    // Threads with replies nested past the last level, likes, a deleted comment with a reply
+    // (a tombstone), and comments of every member.
+    let a1 = ada.comment("harbour", None, "Ada opens.").await;
+    let b1 = bea.comment("harbour", None, "Bea opens.").await;
+    let a2 = ada.comment("harbour", Some(b1), "Ada answers Bea.").await;
+    let c1 = cal.comment("harbour", Some(a2), "Cal goes deeper.").await;
+    bea.comment("harbour", Some(c1), "Bea, flattened.").await;
+    let gone = cal.comment("harbour", None, "Cal regrets this.").await;
+    mo.comment("harbour", Some(gone), "Mo replies before it goes.")
+        .await;
+    cal.post(&format!("/comments/{gone}/delete"), &[]).await;
+    for (m, id) in [(&bea, a1), (&bea, a2), (&mo, b1), (&ada, c1)] {
+        let r = m
+            .post(&format!("/comments/{id}/like"), &[("like", "1")])
+            .await;
+        assert_eq!(r.status(), 303);
+    }
+    // On the pre-moderated article Ada's comment is approved, Dan's still waits.
+    let held_ada = ada.comment("quiet", None, "Ada, approved.").await;
+    dan.comment("quiet", None, "Dan waits for review.").await;
+    let r = mo
+        .post(
+            "/admin/moderation/decide",
+            &[("one", format!("approve:{held_ada}").as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    // Cal is banned (reads, may delete his own, nothing else).
+    let cal_id = app
+        .store
+        .comment(c1)
+        .await
+        .unwrap()
+        .unwrap()
+        .author_id
+        .unwrap();
+    let r = mo
+        .post(
+            &format!("/admin/users/{cal_id}/ban"),
+            &[("length", "7"), ("reason", "Shouting")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+
+    let paths = [
+        "/articles/harbour",
+        "/articles/harbour?sort=newest",
+        "/articles/harbour?sort=liked",
+        "/articles/quiet",
+    ];
+    let members = [&ada, &bea, &cal, &dan, &mo, &edna];
+    // Round 1 within Ada's edit window, round 2 after it (the kept copies expire on the way).
+    for round in 0..2 {
+        settle_member(&ada, &paths).await;
+        for m in members {
+            for path in paths {
+                let (how, shared) = member_page(m, path).await;
+                // Any other query parameter bypasses the members' copy: the full render.
+                let sep = if path.contains('?') { '&' } else { '?' };
+                let (full_how, full) = member_page(m, &format!("{path}{sep}full=1")).await;
+                assert_eq!(full_how, "bypass");
+                let dan_on_quiet = m.name == "Dan" && path == "/articles/quiet";
+                assert_eq!(
+                    how,
+                    if dan_on_quiet { "own" } else { "hit" },
+                    "{} {path}",
+                    m.name
+                );
+                assert!(
+                    shared == full,
+                    "round {round}, {} {path}: the shared copy differs from the full render",
+                    m.name
+                );
+                // Each page carries this member's token and nobody else's.
+                assert!(shared.contains(&m.csrf), "{} {path}", m.name);
+                for other in members.iter().filter(|o| o.name != m.name) {
+                    assert!(
+                        !shared.contains(&other.csrf),
+                        "{} got {}'s token",
+                        m.name,
+                        other.name
+                    );
+                }
+                assert_eq!(
+                    shared.contains("Dan waits for review."),
+                    m.name == "Dan" && path == "/articles/quiet"
+                );
+            }
+        }
+        let own = ada.page("/articles/harbour?full=1").await;
+        let edits = own.matches("/edit\">Edit</a>").count();
+        assert_eq!(edits, if round == 0 { 2 } else { 0 }, "Ada's edit links");
+        app.clock.advance(chrono::Duration::minutes(16));
+    }
+
+    // What differs between members is there: Bea's likes, Cal's ban, Mo's desk link.
+    let bea_page = member_page(&bea, "/articles/harbour").await.1;
+    let pressed = common::attrs(
+        &common::html(&bea_page),
+        ".like-form button[aria-pressed=true]",
+        "aria-pressed",
+    );
+    assert_eq!(pressed.len(), 2);
+    let cal_page = member_page(&cal, "/articles/harbour").await.1;
+    assert!(cal_page.contains("Shouting") && !cal_page.contains("id=\"comment-form\""));
+    assert!(!cal_page.contains("like-form"));
+    assert!(
+        member_page(&mo, "/articles/harbour")
+            .await
+            .1
+            .contains("/admin/moderation\">Moderation")
+    );
+    assert!(!bea_page.contains("/admin/moderation\">Moderation"));
+    let dan_page = member_page(&dan, "/articles/quiet").await.1;
+    assert!(dan_page.contains("Awaiting review."));
+
+    // A like drops the copy; the next page shows it to the one who liked, and only to them.
+    let r = bea
+        .post(&format!("/comments/{c1}/like"), &[("like", "1")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, after) = member_page(&bea, "/articles/harbour").await;
+    let pressed = common::attrs(
+        &common::html(&after),
+        ".like-form button[aria-pressed=true]",
+        "aria-pressed",
+    );
+    assert_eq!(pressed.len(), 3);
+    let (_, ada_after) = member_page(&ada, "/articles/harbour").await;
+    assert_eq!(ada_after, ada.page("/articles/harbour?full=1").await);
+}
+
+async fn a_hit_for_a_member_costs_two_queries(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let ada = app.member("Ada").await;
+    let bea = app.member("Bea").await;
+    ada.comment("harbour", None, "Ada opens.").await;
+    settle_member(&ada, &["/articles/harbour"]).await;
+    let before = app.store.query_count();
+    let (how, _) = member_page(&bea, "/articles/harbour").await;
+    assert_eq!(how, "hit");
+    // The session, then the member's likes and held comments in one query.
+    assert_eq!(app.store.query_count() - before, 2);
 }

@@ -263,7 +263,7 @@ async fn a_failing_receiver_is_retried_with_backoff(app: TestApp) {
     bea.comment("harbour", None, "First!").await;
 
     receiver.wait_for(1).await;
-    let pending = wait_for_status(&app, "pending", 1).await;
+    let pending = wait_for_status(&app, "pending", 1, 500).await;
     assert_eq!(pending.last_status, Some(500));
     // The next attempt waits 30 seconds, then twice as long; nothing is sent before then.
     assert_eq!(
@@ -275,7 +275,7 @@ async fn a_failing_receiver_is_retried_with_backoff(app: TestApp) {
 
     app.clock.advance(chrono::Duration::seconds(31));
     receiver.wait_for(2).await;
-    let pending = wait_for_status(&app, "pending", 2).await;
+    let pending = wait_for_status(&app, "pending", 2, 503).await;
     assert_eq!(pending.last_status, Some(503));
     assert_eq!(
         pending.next_attempt_at,
@@ -284,7 +284,7 @@ async fn a_failing_receiver_is_retried_with_backoff(app: TestApp) {
 
     app.clock.advance(chrono::Duration::seconds(61));
     let got = receiver.wait_for(3).await;
-    let done = wait_for_status(&app, "delivered", 3).await;
+    let done = wait_for_status(&app, "delivered", 3, 200).await;
     assert_eq!(done.last_status, Some(200));
     // Every attempt carries the same delivery id and a valid signature.
     let ids: Vec<&str> = got
@@ -297,18 +297,21 @@ async fn a_failing_receiver_is_retried_with_backoff(app: TestApp) {
     }
 }
 
-/// Waits until the only delivery has `status` after `attempts` recorded attempts.
+/// Waits until the only delivery has `status` after `attempts` recorded attempts, the last
+/// answered with `last`.
 async fn wait_for_status(
     app: &TestApp,
     status: &str,
     attempts: i64,
+    last: i64,
 ) -> broadsheet::store::webhooks::DeliveryRow {
     for _ in 0..300 {
         let log = app.store.recent_deliveries(None, 10).await.unwrap();
         if let Some(d) = log
             .into_iter()
-            // A claimed attempt shows as pending before its answer is recorded.
-            .find(|d| d.status == status && d.attempts == attempts && d.last_status.is_some())
+            // A claimed attempt shows as pending, with the previous answer, until its own
+            // answer is recorded.
+            .find(|d| d.status == status && d.attempts == attempts && d.last_status == Some(last))
         {
             return d;
         }

@@ -287,6 +287,46 @@ impl Store {
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
+    /// What a member's copy of an article page needs beyond what every member shares, in one
+    /// query: which of `comment_ids` they like, and whether they have held or rejected comments
+    /// on the article (which only they see, so their page cannot be the shared one).
+    pub async fn member_marks(
+        &self,
+        user_id: i64,
+        article_id: i64,
+        comment_ids: &[i64],
+    ) -> Result<(Vec<i64>, bool)> {
+        // Comment ids are positive, so a row of 0 can only be the "has hidden comments" answer.
+        // `+author_id` keeps SQLite off the author index: a prolific member has 100,000
+        // comments, an article a handful held or rejected (found by `comments_threads`).
+        let hidden = "SELECT CAST(0 AS BIGINT) WHERE EXISTS (SELECT 1 FROM comments WHERE article_id = $2 \
+                      AND +author_id = $1 AND status IN ('pending', 'rejected'))";
+        let sql = if comment_ids.is_empty() {
+            hidden.to_owned()
+        } else {
+            let list = super::articles::placeholders(3, comment_ids.len());
+            format!(
+                "SELECT comment_id FROM comment_likes WHERE user_id = $1 AND comment_id IN ({list}) \
+                 UNION ALL {hidden}"
+            )
+        };
+        let rows: Vec<(i64,)> = read!(self, |c| {
+            let mut q = sqlx::query_as(&sql).bind(user_id).bind(article_id);
+            for id in comment_ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(c).await?
+        });
+        let hidden = rows.iter().any(|r| r.0 == 0);
+        Ok((
+            rows.into_iter()
+                .map(|r| r.0)
+                .filter(|id| *id != 0)
+                .collect(),
+            hidden,
+        ))
+    }
+
     /// Replaces the body of a visible comment of `author_id` posted at or after `not_before`.
     /// False when nothing matched (not theirs, deleted, or too late). If the spam filter learnt
     /// from the comment, it learns the new text instead of the old, so undo stays exact.

@@ -18,6 +18,10 @@
 //! A render that raced an invalidation is not stored: every invalidation bumps a generation, and
 //! a page is kept only if the generation did not move while it was rendered.
 //!
+//! Members' article pages are kept here too, as [`MemberPage`]s (rendered with holes for what
+//! is each member's own, see `member_pages`), dropped by the same changes and kept under the
+//! same generation check; they are never served as they are, only filled for one member.
+//!
 //! Hand-written rather than a cache crate: what matters here is dropping groups of pages (an
 //! article's sort orders and pages) at once and the generation check, which general-purpose
 //! caches do not offer; the bounded map itself is a few lines.
@@ -38,6 +42,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 use super::AppState;
+use super::member_pages::MemberPage;
 use super::session::{SESSION_COOKIE, read_cookie};
 
 /// Which pages a cached page belongs to, for dropping them together.
@@ -101,6 +106,10 @@ const ARTICLE_TTL: Duration = Duration::from_secs(300);
 /// stale for five more while fetching a fresh one. Browsers revalidate (cheaply, by ETag).
 const PUBLIC_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
+/// At most this many members' pages (with holes), and this many bytes of them. Smaller than the
+/// signed-out bounds: members read fewer distinct pages, and memory is counted.
+const MAX_MEMBER_PAGES: usize = 500;
+const MAX_MEMBER_BYTES: usize = 16 * 1024 * 1024;
 
 struct Entry {
     group: CacheGroup,
@@ -125,9 +134,16 @@ impl Entry {
     }
 }
 
+#[derive(Default)]
+struct MemberPages {
+    pages: HashMap<String, Arc<MemberPage>>,
+    bytes: usize,
+}
+
 /// The cache of one server process.
 pub struct PageCache {
     inner: Mutex<Inner>,
+    members: Mutex<MemberPages>,
     generation: AtomicU64,
     pg: Option<sqlx::PgPool>,
     compressors: Arc<tokio::sync::Semaphore>,
@@ -139,6 +155,7 @@ impl Default for PageCache {
     fn default() -> Self {
         PageCache {
             inner: Mutex::default(),
+            members: Mutex::default(),
             generation: AtomicU64::new(0),
             pg: None,
             compressors: Arc::new(tokio::sync::Semaphore::new(COMPRESSORS)),
@@ -212,6 +229,54 @@ impl PageCache {
             }),
         }
         inner.bytes = inner.pages.values().map(|e| e.size()).sum();
+        drop(inner);
+        let mut members = self.members.lock().expect("page cache lock");
+        match change {
+            Change::Everything => members.pages.clear(),
+            Change::Comments { article_id } | Change::CommentCount { article_id } => {
+                members.pages.retain(|_, p| p.article_id != article_id)
+            }
+        }
+        members.bytes = members.pages.values().map(|p| p.size()).sum();
+    }
+
+    /// The invalidation count, to read before rendering a page that may be kept.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// The members' page kept under `key`, if it has not expired by `now`.
+    pub fn member_page(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<MemberPage>> {
+        let members = self.members.lock().expect("page cache lock");
+        let page = members.pages.get(key)?;
+        let ttl = chrono::Duration::from_std(ARTICLE_TTL).unwrap_or_default();
+        (now - page.stored < ttl).then(|| page.clone())
+    }
+
+    /// Keeps a members' page unless an invalidation happened since `generation` was read.
+    pub fn put_member_page(&self, key: String, page: Arc<MemberPage>, generation: u64) {
+        let mut members = self.members.lock().expect("page cache lock");
+        // Checked under a lock that invalidations also take, so none can slip in between.
+        if self.generation.load(Ordering::SeqCst) != generation {
+            return;
+        }
+        if members.pages.len() >= MAX_MEMBER_PAGES || members.bytes + page.size() > MAX_MEMBER_BYTES
+        {
+            let ttl = chrono::Duration::from_std(ARTICLE_TTL).unwrap_or_default();
+            let now = page.stored;
+            members.pages.retain(|_, p| now - p.stored < ttl);
+            members.bytes = members.pages.values().map(|p| p.size()).sum();
+            if members.pages.len() >= MAX_MEMBER_PAGES
+                || members.bytes + page.size() > MAX_MEMBER_BYTES
+            {
+                members.pages.clear();
+                members.bytes = 0;
+            }
+        }
+        members.bytes += page.size();
+        if let Some(old) = members.pages.insert(key, page) {
+            members.bytes -= old.size();
+        }
     }
 
     fn get(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<Entry>> {
@@ -299,7 +364,12 @@ impl PageCache {
 const CACHEABLE_PARAMS: [&str; 3] = ["sort", "page", "before"];
 
 fn cache_key(req: &Request) -> Option<String> {
-    let uri = req.uri();
+    key_of(req.uri())
+}
+
+/// The cache key of a page at `uri`: its path and query, when the query has only known
+/// parameters.
+pub fn key_of(uri: &axum::http::Uri) -> Option<String> {
     if let Some(q) = uri.query() {
         let known = q.split('&').all(|pair| {
             let name = pair.split('=').next().unwrap_or("");

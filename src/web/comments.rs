@@ -69,6 +69,8 @@ pub struct CommentView {
     pub replying_to: Option<String>,
     pub article_slug: String,
     pub csrf: String,
+    /// Stands in for the viewer's controls in a member page kept with holes (`member_pages`).
+    pub hole: Option<String>,
 }
 
 pub struct CommentNode {
@@ -105,6 +107,8 @@ pub struct Conversation {
     pub premoderated: bool,
     pub live_href: String,
     pub signin_href: String,
+    /// Stands in for the form (or notice) in a member page kept with holes (`member_pages`).
+    pub hole: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -121,13 +125,17 @@ fn view(
     replying_to: Option<String>,
     slug: &str,
     now: chrono::DateTime<chrono::Utc>,
+    hole: Option<String>,
 ) -> CommentView {
     let facts = CommentFacts {
         author_id: row.author_id,
         status_visible: row.is_visible(),
         created_at: row.created_at,
     };
-    let own = row.author_id.is_some() && row.author_id == viewer.user.as_ref().map(|u| u.id);
+    // A page with holes is shared by members, so nothing in it may depend on whose it is.
+    let own = hole.is_none()
+        && row.author_id.is_some()
+        && row.author_id == viewer.user.as_ref().map(|u| u.id);
     let held = own && row.status == "pending";
     let rejected = (own && row.status == "rejected").then(|| row.moderation_note.clone());
     let readable = row.is_visible() || held || rejected.is_some();
@@ -156,6 +164,7 @@ fn view(
         replying_to,
         article_slug: slug.to_owned(),
         csrf: viewer.csrf.clone(),
+        hole,
     }
 }
 
@@ -167,6 +176,20 @@ pub async fn conversation(
     viewer: &Viewer,
     q: &ConversationQuery,
     form: Option<CommentFormView>,
+) -> Result<Conversation> {
+    conversation_with(state, article, viewer, q, form, None).await
+}
+
+/// [`conversation`], or with `holes` the form of it every member without held or rejected
+/// comments here shares: readers' threads, the form and each comment's controls left as
+/// marks, and `holes` told which comment each mark stands for.
+pub async fn conversation_with(
+    state: &AppState,
+    article: &ArticleDetail,
+    viewer: &Viewer,
+    q: &ConversationQuery,
+    form: Option<CommentFormView>,
+    mut holes: Option<&mut super::member_pages::Holes>,
 ) -> Result<Conversation> {
     let slug = &article.card.slug;
     let sort = CommentSort::parse(q.sort.as_deref());
@@ -181,31 +204,37 @@ pub async fn conversation(
     };
     let now = state.clock.now();
     let count = article.card.comment_count;
-    let viewer_id = viewer.user.as_ref().map(|u| u.id);
+    // With holes, the threads readers see: no member's own held or rejected comments.
+    let viewer_id = viewer
+        .user
+        .as_ref()
+        .map(|u| u.id)
+        .filter(|_| holes.is_none());
     // A member may have held or rejected comments of their own to see, even with no visible
-    // ones.
-    let (roots, replies) = if count > 0 || cursor.is_some() || viewer_id.is_some() {
-        let mut roots = state
-            .store
-            .threads(
-                article.card.id,
-                sort,
-                cursor,
-                THREADS_PER_PAGE + 1,
-                viewer_id,
-            )
-            .await?;
-        let more = roots.len() as i64 > THREADS_PER_PAGE;
-        roots.truncate(THREADS_PER_PAGE as usize);
-        let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
-        let replies = state.store.replies(&ids, viewer_id).await?;
-        (Some((roots, more)), replies)
-    } else {
-        (None, Vec::new())
-    };
+    // ones (and a page with holes is for members).
+    let (roots, replies) =
+        if count > 0 || cursor.is_some() || viewer.user.is_some() || holes.is_some() {
+            let mut roots = state
+                .store
+                .threads(
+                    article.card.id,
+                    sort,
+                    cursor,
+                    THREADS_PER_PAGE + 1,
+                    viewer_id,
+                )
+                .await?;
+            let more = roots.len() as i64 > THREADS_PER_PAGE;
+            roots.truncate(THREADS_PER_PAGE as usize);
+            let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
+            let replies = state.store.replies(&ids, viewer_id).await?;
+            (Some((roots, more)), replies)
+        } else {
+            (None, Vec::new())
+        };
     let (roots, more) = roots.unwrap_or_default();
     let liked: Vec<i64> = match &viewer.user {
-        Some(u) if !roots.is_empty() => {
+        Some(u) if !roots.is_empty() && holes.is_none() => {
             let ids: Vec<i64> = roots.iter().chain(&replies).map(|r| r.id).collect();
             state.store.liked_by(u.id, &ids).await?
         }
@@ -227,20 +256,23 @@ pub async fn conversation(
         None
     };
     let threads = build_tree(&roots, &replies, |row, replying_to| {
-        view(row, viewer, liked.contains(&row.id), replying_to, slug, now)
+        let hole = holes.as_deref_mut().map(|h| h.comment(row));
+        view(
+            row,
+            viewer,
+            liked.contains(&row.id),
+            replying_to,
+            slug,
+            now,
+            hole,
+        )
     });
     let policy = state.store.comment_policy(article.card.id).await?;
-    let notice = if policy.is_closed(article.card.published_at, now) {
-        Some("Comments are closed on this article.".to_owned())
-    } else {
-        viewer.user.as_ref().and_then(|u| {
-            u.banned_at(now)
-                .map(|until| ban_notice(until, &u.ban_reason))
-        })
-    };
+    let notice = comment_notice(&policy, article.card.published_at, viewer, now);
     let premoderated = matches!(policy.mode, CommentMode::PreModerated { .. });
+    let hole = holes.map(|h| h.form(policy));
     let form = match (&viewer.user, form) {
-        _ if notice.is_some() => None,
+        _ if notice.is_some() || hole.is_some() => None,
         (None, _) => None,
         (Some(_), Some(f)) => Some(f),
         (Some(_), None) => {
@@ -253,13 +285,7 @@ pub async fn conversation(
                     .map(|c| (c.id, c.author_name)),
                 None => None,
             };
-            Some(CommentFormView {
-                action: format!("/articles/{slug}/comments"),
-                csrf: viewer.csrf.clone(),
-                reply_to,
-                max_chars: state.config.max_comment_chars,
-                ..Default::default()
-            })
+            Some(new_comment_form(state, slug, viewer, reply_to))
         }
     };
     let sorts = [
@@ -288,7 +314,41 @@ pub async fn conversation(
         premoderated,
         live_href: format!("/articles/{slug}/live"),
         signin_href: format!("/signin?return_to=/articles/{slug}"),
+        hole,
     })
+}
+
+/// Why the viewer gets no comment form: comments are closed, or they are banned.
+pub(super) fn comment_notice(
+    policy: &crate::domain::moderation::CommentPolicy,
+    published_at: chrono::DateTime<chrono::Utc>,
+    viewer: &Viewer,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<String> {
+    if policy.is_closed(published_at, now) {
+        Some("Comments are closed on this article.".to_owned())
+    } else {
+        viewer.user.as_ref().and_then(|u| {
+            u.banned_at(now)
+                .map(|until| ban_notice(until, &u.ban_reason))
+        })
+    }
+}
+
+/// The empty comment form a signed-in viewer is offered.
+pub(super) fn new_comment_form(
+    state: &AppState,
+    slug: &str,
+    viewer: &Viewer,
+    reply_to: Option<(i64, String)>,
+) -> CommentFormView {
+    CommentFormView {
+        action: format!("/articles/{slug}/comments"),
+        csrf: viewer.csrf.clone(),
+        reply_to,
+        max_chars: state.config.max_comment_chars,
+        ..Default::default()
+    }
 }
 
 /// Nests replies under their parents up to [`MAX_NESTING`]; deeper replies join the list of
@@ -676,7 +736,7 @@ async fn render_one(
         Some(p) if row.depth > MAX_NESTING => state.store.comment(p).await?.map(|p| p.author_name),
         _ => None,
     };
-    let v = view(row, viewer, liked, replying_to, slug, now);
+    let v = view(row, viewer, liked, replying_to, slug, now, None);
     Ok(CommentFragment { c: &v }.render()?)
 }
 

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod limits;
 pub mod live;
 pub mod media;
+pub mod member_pages;
 pub mod metrics;
 pub mod moderation;
 pub mod newsroom;

@@ -10,7 +10,8 @@ use chrono::Duration;
 use serde::Deserialize;
 
 use super::cache::CacheGroup;
-use super::comments::{CommentFormView, Conversation, ConversationQuery, conversation};
+use super::comments::{CommentFormView, Conversation, ConversationQuery, conversation_with};
+use super::member_pages::{Holes, MemberPage};
 use super::session::Viewer;
 use super::views::{CardView, Layout, LinkView, TimeView};
 use super::{AppState, Error, Result};
@@ -118,14 +119,33 @@ struct ArticleTemplate {
     talk: Conversation,
 }
 
-/// `GET /articles/{slug}`: the article and its conversation.
+/// `GET /articles/{slug}`: the article and its conversation. Signed-out readers' copies are
+/// kept by the page cache's middleware; members get the members' copy of the page (see
+/// `member_pages`) filled for them, or a full render when their page shows comments only they
+/// see or its address asks for more than a sort and a page.
 async fn article(
     State(state): State<AppState>,
     viewer: Viewer,
+    uri: axum::http::Uri,
     Path(slug): Path<String>,
     Query(q): Query<ConversationQuery>,
 ) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let member_key = viewer
+        .is_signed_in()
+        .then(|| super::cache::key_of(&uri))
+        .flatten();
+    let mut member_state = "bypass";
+    if let Some(key) = &member_key {
+        member_state = "miss";
+        if let Some(page) = state.pages.member_page(key, state.clock.now()) {
+            if let Some(html) = page.fill(&state, &viewer).await? {
+                return Ok(member_response(html, page.article_id, "hit"));
+            }
+            member_state = "own";
+        }
+    }
+    let generation = state.pages.generation();
     let now = state.clock.now();
     let Some(article) = state.store.published_article(slug.as_str(), now).await? else {
         // A published article whose slug changed keeps its old address, permanently moved.
@@ -138,8 +158,53 @@ async fn article(
             None => Err(Error::NotFound),
         };
     };
+    if let (Some(key), "miss") = (member_key, member_state) {
+        let mut holes = Holes::default();
+        let html =
+            render_article_page(&state, &viewer, &article, &q, None, false, Some(&mut holes))
+                .await?;
+        // The members' copy must hold nothing of the member it was rendered for.
+        let page = MemberPage::new(
+            &html,
+            holes,
+            article.card.id,
+            article.card.published_at,
+            &article.card.slug,
+            state.clock.now(),
+        )
+        .filter(|_| !html.contains(&viewer.csrf));
+        if let Some(page) = page {
+            let page = std::sync::Arc::new(page);
+            state.pages.put_member_page(key, page.clone(), generation);
+            if let Some(html) = page.fill(&state, &viewer).await? {
+                return Ok(member_response(html, article.card.id, "miss"));
+            }
+            member_state = "own";
+        }
+    }
     let html = render_article(&state, &viewer, &article, &q, None).await?;
-    Ok(cacheable(html, CacheGroup::Article(article.card.id)))
+    let mut r = cacheable(html, CacheGroup::Article(article.card.id));
+    if viewer.is_signed_in() {
+        r.headers_mut().insert(
+            MEMBER_CACHE_HEADER,
+            axum::http::HeaderValue::from_static(member_state),
+        );
+    }
+    Ok(r)
+}
+
+/// Says how a member's article page was made: `hit` (filled from the kept copy), `miss`
+/// (copy rendered, kept and filled), `own` (the member has held or rejected comments there:
+/// full render), `bypass` (an address the copies do not cover: full render).
+const MEMBER_CACHE_HEADER: &str = "x-member-cache";
+
+fn member_response(html: String, article_id: i64, how: &'static str) -> Response {
+    let mut r = cacheable(html, CacheGroup::Article(article_id));
+    r.headers_mut().insert(
+        MEMBER_CACHE_HEADER,
+        axum::http::HeaderValue::from_static(how),
+    );
+    r
 }
 
 /// The article page's HTML; `form` is a comment form sent back with what went wrong.
@@ -150,7 +215,7 @@ pub async fn render_article(
     q: &ConversationQuery,
     form: Option<CommentFormView>,
 ) -> Result<String> {
-    render_article_page(state, viewer, article, q, form, false).await
+    render_article_page(state, viewer, article, q, form, false, None).await
 }
 
 /// The article page as readers will see it, for the newsroom's preview of an article that may
@@ -168,10 +233,13 @@ pub async fn render_preview(
         &ConversationQuery::default(),
         None,
         true,
+        None,
     )
     .await
 }
 
+/// The article page; `preview` leaves out the live-update stream, and with `holes` it is the
+/// members' copy of the page (see `member_pages`).
 async fn render_article_page(
     state: &AppState,
     viewer: &Viewer,
@@ -179,9 +247,11 @@ async fn render_article_page(
     q: &ConversationQuery,
     form: Option<CommentFormView>,
     preview: bool,
+    holes: Option<&mut Holes>,
 ) -> Result<String> {
     let sections = state.store.sections().await?;
-    let mut talk = conversation(state, article, viewer, q, form).await?;
+    let account_hole = holes.as_ref().map(|h| h.account());
+    let mut talk = conversation_with(state, article, viewer, q, form, holes).await?;
     if preview {
         talk.live_href.clear();
     }
@@ -214,6 +284,10 @@ async fn render_article_page(
             .map(|i| (i.absolute_url(base), i.alt.clone())),
     )
     .with_article_data(&news_article(state, article));
+    let layout = Layout {
+        hole: account_hole,
+        ..layout
+    };
     let page = ArticleTemplate {
         layout,
         card: CardView::from(c),

@@ -21,6 +21,8 @@ pub struct Layout {
     /// The signed-in member may use the moderation desk (the header links to it).
     pub desk: bool,
     pub csrf: String,
+    /// Stands in for the account block in a member page kept with holes (`member_pages`).
+    pub hole: Option<String>,
     /// `website` or `article`, for OpenGraph.
     pub og_type: &'static str,
     /// Feeds offered in the head: (title, href, MIME type).
@@ -71,6 +73,7 @@ impl Layout {
             account: None,
             desk: false,
             csrf: String::new(),
+            hole: None,
             og_type: "website",
             feeds: vec![
                 (
@@ -115,10 +118,10 @@ impl Layout {
     /// Shows the viewer's account controls. Pages for signed-out readers stay identical for
     /// everyone (nothing personal in them), so they can be cached.
     pub fn with_viewer(mut self, viewer: &super::session::Viewer) -> Layout {
-        if let Some(u) = &viewer.user {
-            self.account = Some(u.display_name.clone());
-            self.csrf = viewer.csrf.clone();
-            self.desk = crate::domain::moderation::staff_access(Some(u.role())).moderate;
+        if let Some(account) = AccountView::of(viewer) {
+            self.account = Some(account.account.to_owned());
+            self.csrf = account.csrf.to_owned();
+            self.desk = account.desk;
         }
         self
     }
@@ -132,6 +135,23 @@ impl Layout {
     pub fn with_description(mut self, description: &str) -> Layout {
         self.description = description.to_owned();
         self
+    }
+}
+
+/// The header's account block of a signed-in viewer (what `account.html` shows).
+pub struct AccountView<'a> {
+    pub account: &'a str,
+    pub desk: bool,
+    pub csrf: &'a str,
+}
+
+impl<'a> AccountView<'a> {
+    pub fn of(viewer: &'a super::session::Viewer) -> Option<AccountView<'a>> {
+        viewer.user.as_ref().map(|u| AccountView {
+            account: &u.display_name,
+            desk: crate::domain::moderation::staff_access(Some(u.role())).moderate,
+            csrf: &viewer.csrf,
+        })
     }
 }
 
