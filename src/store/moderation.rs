@@ -222,6 +222,20 @@ macro_rules! log_in {
     }};
 }
 
+/// Logs an undo of the row `log_id` and marks that row undone, in the undo's transaction.
+macro_rules! undo_logged_in {
+    ($tx:ident, $actor:expr, $log_id:expr, $comment:expr, $user:expr, $reason:expr, $before:expr, $after:expr, $now:expr) => {{
+        let id = log_in!(
+            $tx, $actor, "undo", $comment, $user, $reason, $before, $after, $now
+        );
+        sqlx::query("UPDATE moderation_log SET undone_by = $1 WHERE id = $2")
+            .bind(id)
+            .bind($log_id)
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+
 /// Adds (`sign` 1) or removes (`sign` -1) one document's tokens to the spam filter's counts.
 macro_rules! train_in {
     ($tx:ident, $text:expr, $class:expr, $sign:expr) => {{
@@ -952,10 +966,10 @@ impl Store {
                         ..before.clone()
                     };
                     set_state_in!(tx, self, comment_id, &facts, &restore, now);
-                    let id = log_in!(
+                    undo_logged_in!(
                         tx,
                         actor,
-                        "undo",
+                        log_id,
                         Some(comment_id),
                         entry.user_id,
                         &reason,
@@ -963,11 +977,6 @@ impl Store {
                         json(&before),
                         now
                     );
-                    sqlx::query("UPDATE moderation_log SET undone_by = $1 WHERE id = $2")
-                        .bind(id)
-                        .bind(log_id)
-                        .execute(&mut *tx)
-                        .await?;
                     Some((
                         facts.article_id,
                         restore.status == "visible" && after.status != "visible",
@@ -999,10 +1008,10 @@ impl Store {
                     .bind(user_id)
                     .execute(&mut *tx)
                     .await?;
-                    let id = log_in!(
+                    undo_logged_in!(
                         tx,
                         actor,
-                        "undo",
+                        log_id,
                         None::<i64>,
                         Some(user_id),
                         &reason,
@@ -1010,11 +1019,6 @@ impl Store {
                         json(&before),
                         now
                     );
-                    sqlx::query("UPDATE moderation_log SET undone_by = $1 WHERE id = $2")
-                        .bind(id)
-                        .bind(log_id)
-                        .execute(&mut *tx)
-                        .await?;
                     None
                 })
             }
@@ -1035,10 +1039,10 @@ impl Store {
                         .bind(user_id)
                         .execute(&mut *tx)
                         .await?;
-                    let id = log_in!(
+                    undo_logged_in!(
                         tx,
                         actor,
-                        "undo",
+                        log_id,
                         None::<i64>,
                         Some(user_id),
                         &reason,
@@ -1046,11 +1050,6 @@ impl Store {
                         &entry.before,
                         now
                     );
-                    sqlx::query("UPDATE moderation_log SET undone_by = $1 WHERE id = $2")
-                        .bind(id)
-                        .bind(log_id)
-                        .execute(&mut *tx)
-                        .await?;
                     None
                 })
             }

@@ -1263,8 +1263,8 @@ async fn set_role(
             "You cannot change your own role; ask another administrator.".into(),
         ));
     }
-    let role =
-        Role::parse(&form.role).map_err(|e| Error::BadRequest(capitalised(&e.to_string())))?;
+    let role = Role::parse(&form.role)
+        .map_err(|e| Error::BadRequest(super::accounts::capitalise(&e.to_string())))?;
     if !state
         .store
         .grant_role(id, role, &actor(&user), state.clock.now())
@@ -1277,10 +1277,6 @@ async fn set_role(
         urlencoding(&format!("Role set to {}.", role.as_str()))
     ))
     .into_response())
-}
-
-fn capitalised(s: &str) -> String {
-    super::accounts::capitalise(s)
 }
 
 #[derive(Deserialize)]
@@ -1316,7 +1312,7 @@ async fn ban_member(
         let length = BanLength::parse(&form.length).map_err(Error::BadRequest)?;
         match ban(&state, &who, id, length, &reason, now).await? {
             Ok(_) => "Member banned.".to_owned(),
-            Err(m) => return Err(Error::Forbidden(capitalised(&m))),
+            Err(m) => return Err(Error::Forbidden(super::accounts::capitalise(&m))),
         }
     };
     Ok(Redirect::to(&format!("/admin/users?message={}", urlencoding(&text))).into_response())
