@@ -246,11 +246,17 @@ async fn closed_and_expired_articles_refuse_comments(app: TestApp) {
         )
         .await;
     assert_eq!(r.status(), 422);
-    assert!(
-        r.text()
-            .await
-            .unwrap()
-            .contains("no section with the address")
+    let body = r.text().await.unwrap();
+    assert!(body.contains("no section with the address"));
+    let doc = html(&body);
+    assert_eq!(
+        common::attrs(&doc, "#policy-target", "value"),
+        vec!["no-such"],
+        "the form comes back as typed"
+    );
+    assert_eq!(
+        common::attrs(&doc, "#policy-mode option[selected]", "value"),
+        vec!["closed"]
     );
 
     // Site-wide closing after a day: the World article is open now, closed two days on.
@@ -358,6 +364,38 @@ async fn banned_words_are_refused_and_suspect_words_held(app: TestApp) {
         common::attrs(&html(&log), "tr[data-action]", "data-action").len(),
         2
     );
+    // The thresholds were saved unchanged each time: nothing logged for them.
+    let log = admin.page("/admin/moderation/log?action=settings").await;
+    assert!(common::attrs(&html(&log), "tr[data-action]", "data-action").is_empty());
+    // A refused settings form comes back as typed.
+    let r = admin
+        .post(
+            "/admin/moderation/settings",
+            &[
+                ("mode", "open"),
+                ("first", ""),
+                ("auto_close_days", "0"),
+                ("link_hold_below", "7"),
+                ("report_threshold", "4"),
+                ("spam_threshold", "often"),
+                ("banned", "grotbag"),
+                ("suspect", "hmm"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("spam score that holds a comment must be a number"),
+        "{body}"
+    );
+    let doc = html(&body);
+    assert_eq!(common::attrs(&doc, "#link-hold", "value"), vec!["7"]);
+    assert_eq!(
+        common::attrs(&doc, "#spam-threshold", "value"),
+        vec!["often"]
+    );
+    assert_eq!(texts(&doc, "#suspect-words"), vec!["hmm"]);
     // An edit cannot bring a banned word in either.
     save_words(&admin, "grotbag", "").await;
     let r = ada

@@ -10,7 +10,7 @@ use super::user::Role;
 /// with it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StaffAccess {
-    /// Read the queues and decide on comments (approve, reject, pin, undo their own field).
+    /// Read the queues and decide on comments (approve, reject, pin, undo).
     pub moderate: bool,
     /// Ban and unban members.
     pub ban: bool,
@@ -379,6 +379,11 @@ impl BanLength {
             BanLength::Forever => forever(),
         }
     }
+}
+
+/// Bans are for members and contributors; staff lose their role first, from an administrator.
+pub fn may_be_banned(role: Role) -> bool {
+    role < Role::Moderator
 }
 
 /// A member's ban as they read it.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{Backend, Result, Store, read, transaction};
 use crate::domain::moderation::{
     CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, RejectReason,
-    rejection_text,
+    may_be_banned, rejection_text,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -347,6 +347,10 @@ type OverrideRow = (
     Option<i64>,
     Option<i64>,
 );
+
+const LOG_SELECT: &str = "SELECT l.id, l.at, l.actor_id, l.actor_name, l.action, l.comment_id, \
+     l.user_id, u.display_name AS user_name, l.reason, l.before, l.after, l.undone_by \
+     FROM moderation_log l LEFT JOIN users u ON u.id = l.user_id";
 
 fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
@@ -835,7 +839,9 @@ impl Store {
         }
     }
 
-    /// Bans a member until `until` (or lifts the ban with `None`), logging the change.
+    /// Bans a member until `until` (or lifts the ban with `None`), logging the change; the log
+    /// row's id, or why not. The role is checked in the same transaction, so a member promoted
+    /// meanwhile is not banned.
     pub async fn set_ban(
         &self,
         user_id: i64,
@@ -843,16 +849,22 @@ impl Store {
         reason: &str,
         actor: &Actor,
         now: DateTime<Utc>,
-    ) -> Result<bool> {
+    ) -> Result<std::result::Result<i64, String>> {
         Ok(transaction!(self, |tx| {
-            let row: Option<(Option<DateTime<Utc>>, String)> =
-                sqlx::query_as("SELECT banned_until, ban_reason FROM users WHERE id = $1")
-                    .bind(user_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let Some((old_until, old_reason)) = row else {
-                return Ok(false);
+            let row: Option<(Option<DateTime<Utc>>, String, String, String)> = sqlx::query_as(
+                "SELECT banned_until, ban_reason, role, display_name FROM users WHERE id = $1",
+            )
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((old_until, old_reason, role, name)) = row else {
+                return Ok(Err(format!("member {user_id} does not exist")));
             };
+            if until.is_some() && !may_be_banned(Role::parse(&role).unwrap_or(Role::Member)) {
+                return Ok(Err(format!(
+                    "{name} is on the staff and cannot be banned; an administrator can change their role first"
+                )));
+            }
             let before = BanState {
                 banned_until: old_until,
                 ban_reason: old_reason,
@@ -872,7 +884,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             let action = if until.is_some() { "ban" } else { "unban" };
-            log_in!(
+            Ok(log_in!(
                 tx,
                 actor,
                 action,
@@ -882,8 +894,7 @@ impl Store {
                 json(&before),
                 json(&after),
                 now
-            );
-            true
+            ))
         }))
     }
 
@@ -1063,27 +1074,22 @@ impl Store {
 
     pub async fn log_entry(&self, id: i64) -> Result<Option<LogRow>> {
         Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT l.id, l.at, l.actor_id, l.actor_name, l.action, l.comment_id, l.user_id, \
-                 u.display_name AS user_name, l.reason, l.before, l.after, l.undone_by \
-                 FROM moderation_log l LEFT JOIN users u ON u.id = l.user_id WHERE l.id = $1",
-            )
-            .bind(id)
-            .fetch_optional(c)
-            .await?
+            sqlx::query_as(&format!("{LOG_SELECT} WHERE l.id = $1"))
+                .bind(id)
+                .fetch_optional(c)
+                .await?
         }))
     }
 
     /// Audit rows, newest first, filtered.
     pub async fn moderation_log(&self, f: &LogFilter, limit: i64) -> Result<Vec<LogRow>> {
-        let sql = "SELECT l.id, l.at, l.actor_id, l.actor_name, l.action, l.comment_id, l.user_id, \
-                   u.display_name AS user_name, l.reason, l.before, l.after, l.undone_by \
-                   FROM moderation_log l LEFT JOIN users u ON u.id = l.user_id \
-                   WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.action = $2) \
+        let sql = format!(
+            "{LOG_SELECT} WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.action = $2) \
                    AND ($3 IS NULL OR l.comment_id = $3) AND ($4 IS NULL OR l.user_id = $4) \
-                   AND ($5 IS NULL OR l.id < $5) ORDER BY l.id DESC LIMIT $6";
+                   AND ($5 IS NULL OR l.id < $5) ORDER BY l.id DESC LIMIT $6"
+        );
         Ok(read!(self, |c| {
-            sqlx::query_as(sql)
+            sqlx::query_as(&sql)
                 .bind(f.actor_id)
                 .bind(f.action.as_deref())
                 .bind(f.comment_id)
@@ -1097,16 +1103,20 @@ impl Store {
 
     /// The log rows about these comments, oldest first (prior decisions on the desk).
     pub async fn log_for_comments(&self, ids: &[i64]) -> Result<Vec<LogRow>> {
+        self.log_rows_where("l.comment_id", ids).await
+    }
+
+    /// These log rows, oldest first (the decision just taken, offered for undo).
+    pub async fn log_entries(&self, ids: &[i64]) -> Result<Vec<LogRow>> {
+        self.log_rows_where("l.id", ids).await
+    }
+
+    async fn log_rows_where(&self, column: &str, ids: &[i64]) -> Result<Vec<LogRow>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let list = super::articles::placeholders(1, ids.len());
-        let sql = format!(
-            "SELECT l.id, l.at, l.actor_id, l.actor_name, l.action, l.comment_id, l.user_id, \
-             u.display_name AS user_name, l.reason, l.before, l.after, l.undone_by \
-             FROM moderation_log l LEFT JOIN users u ON u.id = l.user_id \
-             WHERE l.comment_id IN ({list}) ORDER BY l.id"
-        );
+        let sql = format!("{LOG_SELECT} WHERE {column} IN ({list}) ORDER BY l.id");
         Ok(read!(self, |c| {
             let mut q = sqlx::query_as(&sql);
             for id in ids {

@@ -59,19 +59,6 @@ impl Store {
         }
     }
 
-    /// Gives the account with this address a role; false when there is no such account.
-    pub async fn set_user_role(&self, email: &Email, role: Role) -> Result<bool> {
-        let n = write!(self, |c| {
-            sqlx::query("UPDATE users SET role = $1 WHERE email = $2")
-                .bind(role.as_str())
-                .bind(email.as_str())
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
-        Ok(n == 1)
-    }
-
     pub async fn user_by_email(&self, email: &Email) -> Result<Option<UserRow>> {
         Ok(read!(self, |c| {
             sqlx::query_as(

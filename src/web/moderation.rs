@@ -346,17 +346,14 @@ async fn render_desk(
                 .collect();
             let mut counts: Vec<(String, usize)> = Vec::new();
             let mut mine = Vec::new();
-            for id in ids {
-                if let Some(row) = state.store.log_entry(id).await?
-                    && row.actor_id == Some(user.id)
-                    && row.undone_by.is_none()
-                {
+            for row in state.store.log_entries(&ids).await? {
+                if row.actor_id == Some(user.id) && row.undone_by.is_none() {
                     let what = describe_action(&row.action).to_owned();
                     match counts.iter_mut().find(|(w, _)| *w == what) {
                         Some((_, n)) => *n += 1,
                         None => counts.push((what, 1)),
                     }
-                    mine.push(id);
+                    mine.push(row.id);
                 }
             }
             (!mine.is_empty()).then(|| {
@@ -482,7 +479,11 @@ async fn decide(State(state): State<AppState>, viewer: Viewer, body: Bytes) -> R
             }
         }
         for author in authors {
-            match ban(&state, &who, author, length, &note, now).await? {
+            match state
+                .store
+                .set_ban(author, Some(length.until(now)), &note, &who, now)
+                .await?
+            {
                 Ok(log) => log_ids.push(log),
                 Err(m) => skipped.push(m),
             }
@@ -552,46 +553,6 @@ fn after_comment_changes(state: &AppState, changed: &[(i64, i64)], now_visible: 
 
 fn urlencoding(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
-/// Bans a member (not staff), logging it; the log row's id, or why not.
-async fn ban(
-    state: &AppState,
-    who: &Actor,
-    user_id: i64,
-    length: BanLength,
-    reason: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<std::result::Result<i64, String>> {
-    let Some(target) = state.store.user_by_id(user_id).await? else {
-        return Ok(Err(format!("member {user_id} does not exist")));
-    };
-    let role = Role::parse(&target.role).unwrap_or(Role::Member);
-    if role >= Role::Moderator {
-        return Ok(Err(format!(
-            "{} is on the staff and cannot be banned; an administrator can change their role first",
-            target.display_name
-        )));
-    }
-    state
-        .store
-        .set_ban(user_id, Some(length.until(now)), reason, who, now)
-        .await?;
-    let last = state
-        .store
-        .moderation_log(
-            &LogFilter {
-                user_id: Some(user_id),
-                action: Some("ban".into()),
-                ..LogFilter::default()
-            },
-            1,
-        )
-        .await?;
-    Ok(last
-        .first()
-        .map(|l| l.id)
-        .ok_or_else(|| "not logged".to_owned()))
 }
 
 /// `POST /admin/moderation/undo`: reverses the logged actions named by `log`.
@@ -674,17 +635,19 @@ struct SettingsPage {
     layout: Layout,
     csrf: String,
     access: StaffAccess,
-    site_mode: &'static str,
+    site_mode: String,
     site_first: String,
     site_close: String,
-    link_hold_below: i64,
-    report_threshold: i64,
+    link_hold_below: String,
+    report_threshold: String,
     spam_threshold: String,
     spam_trained: String,
     banned: String,
     suspect: String,
     overrides: Vec<PolicyView>,
     sections: Vec<(String, String)>,
+    /// The section-or-article form, as typed when it comes back with an error.
+    policy: PolicyForm,
     error: Option<String>,
     message: Option<String>,
 }
@@ -707,7 +670,7 @@ async fn settings_page(
     viewer: Viewer,
     Query(q): Query<MessageQuery>,
 ) -> Result<Response> {
-    render_settings(&state, &viewer, None, q.message, None, StatusCode::OK).await
+    render_settings(&state, &viewer, None, q.message, None, None, StatusCode::OK).await
 }
 
 /// What an admin typed, sent back with the error.
@@ -739,6 +702,7 @@ async fn render_settings(
     error: Option<String>,
     message: Option<String>,
     typed: Option<&SettingsForm>,
+    typed_policy: Option<&PolicyForm>,
     status: StatusCode,
 ) -> Result<Response> {
     let (_, access) = require_staff(viewer, |a| a.policies)?;
@@ -775,11 +739,11 @@ async fn render_settings(
         layout: super::accounts::layout(state, viewer, "Moderation settings").await?,
         csrf: viewer.csrf.clone(),
         access,
-        site_mode: mode_name(site.mode),
+        site_mode: mode_name(site.mode).to_owned(),
         site_first: first,
         site_close: site.auto_close_days.unwrap_or(0).to_string(),
-        link_hold_below: settings.link_hold_below,
-        report_threshold: settings.report_threshold,
+        link_hold_below: settings.link_hold_below.to_string(),
+        report_threshold: settings.report_threshold.to_string(),
         spam_threshold: format!("{}", settings.spam_threshold),
         spam_trained: format!(
             "{} comments learnt as spam, {} as not spam",
@@ -795,15 +759,20 @@ async fn render_settings(
             .into_iter()
             .map(|s| (s.slug, s.name))
             .collect(),
+        policy: typed_policy.cloned().unwrap_or_default(),
         error,
         message,
     };
+    // A refused form comes back as it was typed.
     if let Some(t) = typed {
-        page.banned = t.banned.clone();
-        page.suspect = t.suspect.clone();
+        page.site_mode = t.mode.clone();
         page.site_first = t.first.clone();
         page.site_close = t.auto_close_days.clone();
+        page.link_hold_below = t.link_hold_below.clone();
+        page.report_threshold = t.report_threshold.clone();
         page.spam_threshold = t.spam_threshold.clone();
+        page.banned = t.banned.clone();
+        page.suspect = t.suspect.clone();
     }
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -865,6 +834,7 @@ async fn save_settings(
                 Some(m),
                 None,
                 Some(&form),
+                None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
@@ -890,10 +860,18 @@ async fn save_settings(
             .await?;
         state.pages.changed(Change::Everything);
     }
-    state
-        .store
-        .save_moderation_settings(link, reports, spam, &who, now)
-        .await?;
+    let old = state.store.moderation_settings().await?;
+    if (
+        old.link_hold_below,
+        old.report_threshold,
+        old.spam_threshold,
+    ) != (link, reports, spam)
+    {
+        state
+            .store
+            .save_moderation_settings(link, reports, spam, &who, now)
+            .await?;
+    }
     let (old_banned, old_suspect, _) = state.store.word_lists().await?;
     if old_banned != banned.join("\n") || old_suspect != suspect.join("\n") {
         state
@@ -904,7 +882,7 @@ async fn save_settings(
     Ok(Redirect::to("/admin/moderation/settings?message=Settings%20saved.").into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default, Clone)]
 struct PolicyForm {
     #[serde(default)]
     csrf: String,
@@ -935,7 +913,7 @@ async fn save_policy(
     let user = user.clone();
     viewer.check_csrf(&form.csrf)?;
     let fail = |m: String| {
-        let (state, viewer) = (state.clone(), viewer.clone());
+        let (state, viewer, typed) = (state.clone(), viewer.clone(), form.clone());
         async move {
             render_settings(
                 &state,
@@ -943,6 +921,7 @@ async fn save_policy(
                 Some(m),
                 None,
                 None,
+                Some(&typed),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -1304,13 +1283,22 @@ async fn ban_member(
     let who = actor(&user);
     let reason = parse_note(&form.reason).map_err(Error::BadRequest)?;
     let text = if form.length == "lift" {
-        if !state.store.set_ban(id, None, &reason, &who, now).await? {
+        if state
+            .store
+            .set_ban(id, None, &reason, &who, now)
+            .await?
+            .is_err()
+        {
             return Err(Error::NotFound);
         }
         "Ban lifted.".to_owned()
     } else {
         let length = BanLength::parse(&form.length).map_err(Error::BadRequest)?;
-        match ban(&state, &who, id, length, &reason, now).await? {
+        match state
+            .store
+            .set_ban(id, Some(length.until(now)), &reason, &who, now)
+            .await?
+        {
             Ok(_) => "Member banned.".to_owned(),
             Err(m) => return Err(Error::Forbidden(super::accounts::capitalise(&m))),
         }

@@ -677,7 +677,14 @@ impl Member {
     /// Gives this member `role` (as `broadsheet user role` does).
     pub async fn promote(&self, app: &TestApp, role: broadsheet::domain::user::Role) {
         let email = broadsheet::domain::user::Email::parse(&self.email).unwrap();
-        assert!(app.store.set_user_role(&email, role).await.unwrap());
+        let user = app.store.user_by_email(&email).await.unwrap().unwrap();
+        let actor = broadsheet::store::moderation::Actor::command_line();
+        assert!(
+            app.store
+                .grant_role(user.id, role, &actor, app.clock.now())
+                .await
+                .unwrap()
+        );
     }
 
     /// Creates an API token through the settings form and returns its secret.
