@@ -735,3 +735,49 @@ async fn housekeeping_prunes_expired_sessions_and_old_throttles(app: TestApp) {
         "idempotent"
     );
 }
+
+mod over_smtp {
+    use super::*;
+    use crate::common::smtp::{SmtpReceiver, link_containing};
+
+    backend_tests_with_mail!(password_reset_mail_goes_to_the_relay_with_a_working_link);
+
+    async fn password_reset_mail_goes_to_the_relay_with_a_working_link(
+        app: TestApp,
+        smtp: SmtpReceiver,
+    ) {
+        app.member("Ines").await;
+        let c = client();
+        let csrf = csrf_of(
+            &c.get(app.url("/reset"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap(),
+        );
+        let r = c
+            .post(app.url("/reset"))
+            .form(&[("csrf", csrf.as_str()), ("email", "ines@example.org")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let mails = smtp.wait_for(1, std::time::Duration::from_secs(10)).await;
+        assert_eq!(mails.len(), 1, "one mail reached the relay");
+        assert_eq!(mails[0].to, vec!["ines@example.org".to_owned()]);
+        assert!(mails[0].header("Subject").is_some_and(|s| !s.is_empty()));
+        let link = link_containing(&mails[0].text(), "/reset/").expect("a reset link in the mail");
+        assert!(
+            link.starts_with(&app.url("/reset/")),
+            "{link} points at this site"
+        );
+        let form = c.get(&link).send().await.unwrap().text().await.unwrap();
+        assert!(form.contains("Choose a new password"));
+        assert!(
+            !app.data_dir.path().join("outbox").exists(),
+            "with a relay configured nothing is written to the outbox"
+        );
+    }
+}

@@ -8,6 +8,8 @@
 //! `BROADSHEET_TEST_REQUIRE_PG=1` (as in CI), which turns that into a failure.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -52,6 +54,40 @@ macro_rules! backend_tests {
                         return;
                     };
                     super::$name(app).await;
+                }
+            )*
+        }
+    };
+}
+
+/// Like `backend_tests!`, for tests that need mail: each gets a fresh [`smtp::SmtpReceiver`] and
+/// an app sending to it (`async fn name(app: TestApp, smtp: SmtpReceiver)`).
+#[macro_export]
+macro_rules! backend_tests_with_mail {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let (app, smtp) =
+                        $crate::common::TestApp::start_with_mail($crate::common::Backend::Sqlite)
+                            .await
+                            .expect("SQLite is always available");
+                    super::$name(app, smtp).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some((app, smtp)) =
+                        $crate::common::TestApp::start_with_mail($crate::common::Backend::Postgres)
+                            .await
+                    else {
+                        return;
+                    };
+                    super::$name(app, smtp).await;
                 }
             )*
         }
@@ -172,6 +208,17 @@ impl TestApp {
         };
         app.serve(config).await;
         Some(app)
+    }
+
+    /// The app sending its mail over SMTP to a receiver started for it.
+    pub async fn start_with_mail(backend: Backend) -> Option<(TestApp, smtp::SmtpReceiver)> {
+        let receiver = smtp::SmtpReceiver::start().await;
+        let url = receiver.url();
+        let app = Self::start_with(backend, |c| {
+            c.smtp_url = Some(broadsheet::config::DatabaseUrl::new(url));
+        })
+        .await?;
+        Some((app, receiver))
     }
 
     /// Starts (another) server on this app's store, with `config`.

@@ -1,0 +1,338 @@
+//! A real SMTP server for tests, on loopback: it speaks enough of RFC 5321 for lettre (EHLO,
+//! MAIL, RCPT, DATA, RSET, NOOP, QUIT), keeps every accepted message, and can be switched into
+//! an outage (every MAIL answered with a temporary failure) to test retries.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use base64::Engine;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::sync::Mutex;
+
+/// One message as the server received it.
+#[derive(Clone, Debug)]
+pub struct ReceivedMail {
+    pub from: String,
+    pub to: Vec<String>,
+    /// The message as sent after DATA (headers and body, dot-unstuffed, CRLF line ends).
+    pub raw: String,
+}
+
+#[derive(Clone)]
+pub struct SmtpReceiver {
+    pub port: u16,
+    messages: Arc<Mutex<Vec<ReceivedMail>>>,
+    failing: Arc<AtomicBool>,
+    /// Count of MAIL commands refused during an outage (so a test can see the sender tried).
+    refused: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl SmtpReceiver {
+    pub async fn start() -> SmtpReceiver {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let receiver = SmtpReceiver {
+            port,
+            messages: Arc::default(),
+            failing: Arc::default(),
+            refused: Arc::default(),
+        };
+        let r = receiver.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let r = r.clone();
+                tokio::spawn(async move {
+                    let _ = r.session(socket).await;
+                });
+            }
+        });
+        receiver
+    }
+
+    /// The relay URL to give the app (`Config::smtp_url`).
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// While on, every MAIL FROM is answered `451` (a temporary failure, as in an outage).
+    pub fn set_failing(&self, failing: bool) {
+        self.failing.store(failing, Ordering::SeqCst);
+    }
+
+    pub fn refused(&self) -> usize {
+        self.refused.load(Ordering::SeqCst)
+    }
+
+    pub async fn messages(&self) -> Vec<ReceivedMail> {
+        self.messages.lock().await.clone()
+    }
+
+    /// Messages to `address` so far.
+    pub async fn messages_to(&self, address: &str) -> Vec<ReceivedMail> {
+        self.messages()
+            .await
+            .into_iter()
+            .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(address)))
+            .collect()
+    }
+
+    /// Waits (up to `limit`) until at least `n` messages have arrived, and returns them all.
+    pub async fn wait_for(&self, n: usize, limit: Duration) -> Vec<ReceivedMail> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let got = self.messages().await;
+            if got.len() >= n || tokio::time::Instant::now() >= deadline {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    async fn session(&self, socket: tokio::net::TcpStream) -> std::io::Result<()> {
+        let (read, mut write) = socket.into_split();
+        let mut lines = BufReader::new(read);
+        write.write_all(b"220 test-smtp ready\r\n").await?;
+        let mut from = String::new();
+        let mut to = Vec::new();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if lines.read_line(&mut line).await? == 0 {
+                return Ok(());
+            }
+            let command = line.trim_end().to_owned();
+            let upper = command.to_ascii_uppercase();
+            let reply: &[u8] = if upper.starts_with("EHLO") {
+                b"250-test-smtp\r\n250-8BITMIME\r\n250 SIZE 10485760\r\n"
+            } else if upper.starts_with("HELO") {
+                b"250 test-smtp\r\n"
+            } else if upper.starts_with("MAIL FROM:") {
+                if self.failing.load(Ordering::SeqCst) {
+                    self.refused.fetch_add(1, Ordering::SeqCst);
+                    b"451 4.3.0 test outage, try again later\r\n"
+                } else {
+                    from = address_in(&command[10..]);
+                    to.clear();
+                    b"250 2.1.0 ok\r\n"
+                }
+            } else if upper.starts_with("RCPT TO:") {
+                to.push(address_in(&command[8..]));
+                b"250 2.1.5 ok\r\n"
+            } else if upper == "DATA" {
+                write.write_all(b"354 end with <CRLF>.<CRLF>\r\n").await?;
+                let mut raw = String::new();
+                loop {
+                    line.clear();
+                    if lines.read_line(&mut line).await? == 0 {
+                        return Ok(());
+                    }
+                    if line == ".\r\n" || line == ".\n" {
+                        break;
+                    }
+                    let l = line.strip_prefix('.').unwrap_or(&line);
+                    raw.push_str(l);
+                }
+                self.messages.lock().await.push(ReceivedMail {
+                    from: std::mem::take(&mut from),
+                    to: std::mem::take(&mut to),
+                    raw,
+                });
+                b"250 2.0.0 queued\r\n"
+            } else if upper == "RSET" {
+                from.clear();
+                to.clear();
+                b"250 2.0.0 ok\r\n"
+            } else if upper == "NOOP" {
+                b"250 2.0.0 ok\r\n"
+            } else if upper == "QUIT" {
+                write.write_all(b"221 2.0.0 bye\r\n").await?;
+                return Ok(());
+            } else {
+                b"502 5.5.2 not implemented\r\n"
+            };
+            write.write_all(reply).await?;
+        }
+    }
+}
+
+fn address_in(arg: &str) -> String {
+    let arg = arg.trim();
+    match (arg.find('<'), arg.find('>')) {
+        (Some(a), Some(b)) if a < b => arg[a + 1..b].to_owned(),
+        _ => arg.split_whitespace().next().unwrap_or("").to_owned(),
+    }
+}
+
+impl ReceivedMail {
+    fn split(&self) -> (&str, &str) {
+        self.raw
+            .split_once("\r\n\r\n")
+            .or_else(|| self.raw.split_once("\n\n"))
+            .unwrap_or((&self.raw, ""))
+    }
+
+    /// The value of the first header called `name` (case-insensitive), unfolded; encoded words
+    /// (`=?utf-8?b?…?=`) are decoded.
+    pub fn header(&self, name: &str) -> Option<String> {
+        header_in(self.split().0, name)
+    }
+
+    /// The plain-text body: the `text/plain` part of a multipart message, or the whole body,
+    /// with its transfer encoding (quoted-printable or base64) undone.
+    pub fn text(&self) -> String {
+        let (head, body) = self.split();
+        text_of(head, body)
+    }
+
+    /// The `text/html` part, decoded, if the message has one.
+    pub fn html(&self) -> Option<String> {
+        let (head, body) = self.split();
+        part_of(head, body, "text/html")
+    }
+}
+
+fn header_in(head: &str, name: &str) -> Option<String> {
+    let mut value: Option<String> = None;
+    for line in head.lines() {
+        if let Some(v) = value.as_mut() {
+            if line.starts_with(' ') || line.starts_with('\t') {
+                v.push(' ');
+                v.push_str(line.trim());
+                continue;
+            }
+            break;
+        }
+        if let Some((n, v)) = line.split_once(':')
+            && n.eq_ignore_ascii_case(name)
+        {
+            value = Some(v.trim().to_owned());
+        }
+    }
+    value.map(|v| decode_words(&v))
+}
+
+fn decode_words(value: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in value.split(' ').enumerate() {
+        let decoded = word
+            .strip_prefix("=?")
+            .and_then(|w| w.strip_suffix("?="))
+            .and_then(|w| {
+                let mut parts = w.splitn(3, '?');
+                let _charset = parts.next()?;
+                let encoding = parts.next()?;
+                let text = parts.next()?;
+                match encoding {
+                    "b" | "B" => base64::engine::general_purpose::STANDARD
+                        .decode(text)
+                        .ok()
+                        .and_then(|b| String::from_utf8(b).ok()),
+                    "q" | "Q" => Some(quoted_printable(&text.replace('_', " "))),
+                    _ => None,
+                }
+            });
+        match decoded {
+            // Adjacent encoded words are joined without the space between them.
+            Some(d) => out.push_str(&d),
+            None => {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+    }
+    out
+}
+
+fn text_of(head: &str, body: &str) -> String {
+    part_of(head, body, "text/plain").unwrap_or_default()
+}
+
+fn part_of(head: &str, body: &str, wanted: &str) -> Option<String> {
+    let content_type = header_in(head, "Content-Type").unwrap_or_else(|| "text/plain".into());
+    let lower = content_type.to_ascii_lowercase();
+    if lower.starts_with("multipart/") {
+        let boundary = content_type
+            .split(';')
+            .filter_map(|p| p.trim().strip_prefix("boundary="))
+            .next()?
+            .trim_matches('"')
+            .to_owned();
+        let marker = format!("--{boundary}");
+        for part in body.split(&marker).skip(1) {
+            if part.starts_with("--") {
+                break;
+            }
+            let part = part.trim_start_matches(['\r', '\n']);
+            let (h, b) = part
+                .split_once("\r\n\r\n")
+                .or_else(|| part.split_once("\n\n"))
+                .unwrap_or((part, ""));
+            if let Some(found) = part_of(h, b, wanted) {
+                return Some(found);
+            }
+        }
+        return None;
+    }
+    if !lower.starts_with(wanted) {
+        return None;
+    }
+    let encoding = header_in(head, "Content-Transfer-Encoding")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    Some(match encoding.as_str() {
+        "quoted-printable" => quoted_printable(body),
+        "base64" => {
+            let joined: String = body.split_whitespace().collect();
+            String::from_utf8_lossy(
+                &base64::engine::general_purpose::STANDARD
+                    .decode(joined)
+                    .unwrap_or_default(),
+            )
+            .into_owned()
+        }
+        _ => body.to_owned(),
+    })
+}
+
+fn quoted_printable(text: &str) -> String {
+    let mut bytes = Vec::new();
+    let raw = text.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'=' {
+            // A soft line break joins two lines.
+            if raw.get(i + 1) == Some(&b'\r') && raw.get(i + 2) == Some(&b'\n') {
+                i += 3;
+                continue;
+            }
+            if raw.get(i + 1) == Some(&b'\n') {
+                i += 2;
+                continue;
+            }
+            if let Some(hex) = text.get(i + 1..i + 3)
+                && let Ok(b) = u8::from_str_radix(hex, 16)
+            {
+                bytes.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(raw[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The first `http(s)://` link in `text` whose path contains `needle`.
+pub fn link_containing(text: &str, needle: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+        .find(|w| w.contains(needle))
+        .map(|w| w.trim_end_matches(['.', ',', ')']).to_owned())
+}
