@@ -11,6 +11,14 @@ pub async fn run(config: Config, files: &[PathBuf]) -> anyhow::Result<()> {
     let mut problems = Vec::new();
     let mut slugs: HashMap<String, &PathBuf> = HashMap::new();
     for path in files {
+        if path.is_dir() {
+            problems.push(format!(
+                "{}: a directory without a manifest.json; give Markdown files, or one directory \
+                 written by `broadsheet export`",
+                path.display()
+            ));
+            continue;
+        }
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {

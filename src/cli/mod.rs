@@ -1,6 +1,7 @@
 //! The command line: every operations task is a subcommand of the one binary.
 
 mod backup;
+pub mod export;
 mod generate;
 mod import;
 mod serve;
@@ -37,16 +38,31 @@ pub enum Command {
     Serve,
     /// Apply the schema migrations this binary carries, then exit.
     Migrate,
-    /// Import articles from Markdown files with a front-matter block; all files or none.
+    /// Import articles from Markdown files with a front-matter block; all files or none. Or
+    /// import a whole site from a directory written by `broadsheet export`, into an empty site.
     ///
     /// Each file starts with a block between `---` lines holding `title`, `section`, `author`
     /// (a name or a list), `published_at` (RFC 3339) and optionally `slug`, `tags`, `summary`,
     /// `updated_at`; the Markdown body follows. Sections, authors and tags that do not exist
     /// yet are created.
+    ///
+    /// An export directory is read back with its ids, in one transaction: the site must be
+    /// empty, and a malformed line is reported as `file:line: message` with nothing changed.
+    /// Accounts come back without passwords (members set one with the password reset).
     Import {
-        /// The Markdown files to import.
-        #[arg(required = true, value_name = "FILE.md")]
+        /// The Markdown files to import, or one export directory.
+        #[arg(required = true, value_name = "FILE.md|EXPORT_DIR")]
         files: Vec<PathBuf>,
+    },
+    /// Write the whole site to the new or empty directory DEST as JSON Lines (docs/export.md).
+    ///
+    /// One consistent snapshot while the site serves: articles with their revisions, sections,
+    /// authors, tags, comments in every state with likes and reports, accounts (without
+    /// passwords), moderation settings and history, webhook endpoints (without secrets).
+    Export {
+        /// The directory to create (or an empty one).
+        #[arg(value_name = "DEST")]
+        dest: PathBuf,
     },
     /// Manage member accounts.
     User {
@@ -144,7 +160,11 @@ pub fn run(cli: Cli) -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve::run(config).await,
             Command::Migrate => migrate(config).await,
-            Command::Import { files } => import::run(config, &files).await,
+            Command::Import { files } => match files.as_slice() {
+                [dir] if export::is_export_dir(dir) => export::run_import(config, dir).await,
+                _ => import::run(config, &files).await,
+            },
+            Command::Export { dest } => export::run_export(config, &dest).await,
             Command::User { command } => user::run(config, command).await,
             Command::Generate {
                 articles,

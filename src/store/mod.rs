@@ -17,9 +17,11 @@ pub mod articles;
 pub mod backup;
 pub mod bulk;
 pub mod comments;
+pub mod export;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;
+pub mod public_comments;
 pub mod search;
 pub mod sessions;
 pub mod taxonomy;
@@ -48,6 +50,9 @@ pub enum Error {
     Conflict(String),
     #[error("not found")]
     NotFound,
+    /// An export or import refused with a message ready to show (which file, which line).
+    #[error("{0}")]
+    Rejected(String),
     #[error("the database URL `{0}` is not supported: use sqlite://… or postgres://…")]
     UnsupportedUrl(String),
     #[error("database error: {0}")]

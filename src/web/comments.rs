@@ -51,6 +51,8 @@ pub fn router() -> Router<AppState> {
 pub struct CommentView {
     pub id: i64,
     pub author: String,
+    /// The author's account, for the link to their member page (`None`: account deleted).
+    pub author_id: Option<i64>,
     pub time: TimeView,
     pub edited: bool,
     /// Shown as a tombstone, with this text, in place of a comment readers cannot see.
@@ -147,6 +149,7 @@ fn view(
     CommentView {
         id: row.id,
         author: row.author_name.clone(),
+        author_id: row.author_id,
         time: TimeView::long(row.created_at),
         edited: row.edited_at.is_some(),
         tombstone,

@@ -437,7 +437,7 @@ fn json_feed(state: &AppState, ch: &Channel, articles: &[ArticleDetail]) -> Stri
 }
 
 /// Answers with `body`, or 304 when the reader's copy is current (by ETag, else by date).
-fn cached(
+pub(super) fn cached(
     headers: &HeaderMap,
     content_type: &'static str,
     body: String,

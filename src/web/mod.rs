@@ -20,6 +20,7 @@ pub mod newsroom;
 pub mod ops;
 pub mod pages;
 pub mod passwords;
+pub mod public_comments;
 pub mod search;
 pub mod session;
 pub mod tokens;
@@ -130,6 +131,7 @@ pub fn router(state: AppState) -> Router {
         .merge(comments::router())
         .merge(search::router())
         .merge(feeds::router())
+        .merge(public_comments::router())
         .merge(api::router())
         .merge(api_write::router())
         .merge(tokens::router())

@@ -284,10 +284,15 @@ async fn render_article_page(
             .map(|i| (i.absolute_url(base), i.alt.clone())),
     )
     .with_article_data(&news_article(state, article));
-    let layout = Layout {
+    let mut layout = Layout {
         hole: account_hole,
         ..layout
     };
+    layout.feeds.push((
+        format!("Comments on {} (Atom)", c.title),
+        format!("/articles/{}/comments.atom", c.slug),
+        "application/atom+xml",
+    ));
     let page = ArticleTemplate {
         layout,
         card: CardView::from(c),
