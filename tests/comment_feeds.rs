@@ -44,7 +44,12 @@ async fn parse_atom(app: &TestApp, path: &str) -> (feed_rs::model::Feed, String)
 fn entry_texts(feed: &feed_rs::model::Feed) -> Vec<String> {
     feed.entries
         .iter()
-        .map(|e| e.content.as_ref().and_then(|c| c.body.clone()).unwrap_or_default())
+        .map(|e| {
+            e.content
+                .as_ref()
+                .and_then(|c| c.body.clone())
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -78,7 +83,10 @@ async fn conversation(app: &TestApp) -> (Member, Member, Vec<i64>) {
     visible.push(ada.comment("open", None, "First visible remark.").await);
     app.clock.advance(chrono::Duration::minutes(1));
     let root = visible[0];
-    visible.push(bob.comment("open", Some(root), "Bob's visible reply.").await);
+    visible.push(
+        bob.comment("open", Some(root), "Bob's visible reply.")
+            .await,
+    );
     app.clock.advance(chrono::Duration::minutes(1));
     let rejected = ada.comment("open", None, "A remark to be rejected.").await;
     let one = format!("reject:{rejected}");
@@ -111,11 +119,19 @@ async fn comment_feeds_carry_only_what_readers_see(app: TestApp) {
     // The article page advertises its comment feed.
     let page = html(&app.page("/articles/open", 200).await);
     assert!(
-        attrs(&page, "link[rel=alternate][type='application/atom+xml']", "href")
-            .contains(&"/articles/open/comments.atom".to_owned())
+        attrs(
+            &page,
+            "link[rel=alternate][type='application/atom+xml']",
+            "href"
+        )
+        .contains(&"/articles/open/comments.atom".to_owned())
     );
     // Commenters' names lead to their member pages.
-    let link = attrs(&page, &format!("#comment-{} a.comment-author", visible[0]), "href");
+    let link = attrs(
+        &page,
+        &format!("#comment-{} a.comment-author", visible[0]),
+        "href",
+    );
     let ada_page = link.first().expect("a link to Ada's page").clone();
     assert!(ada_page.starts_with("/members/"), "{ada_page}");
 
@@ -123,7 +139,11 @@ async fn comment_feeds_carry_only_what_readers_see(app: TestApp) {
     // Newest first, each with its text.
     let bodies = entry_texts(&feed);
     assert_eq!(bodies.len(), 3, "{body}");
-    for (got, want) in bodies.iter().zip(["Latest visible remark.", "visible reply", "First visible remark."]) {
+    for (got, want) in bodies.iter().zip([
+        "Latest visible remark.",
+        "visible reply",
+        "First visible remark.",
+    ]) {
         assert!(got.contains(want), "{want} in {got}");
     }
     assert_eq!(feed.entries.len(), 3);
@@ -170,7 +190,10 @@ async fn comment_feeds_carry_only_what_readers_see(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(changed.status(), 200);
-    assert_eq!(app.get("/articles/nowhere/comments.atom").await.status(), 404);
+    assert_eq!(
+        app.get("/articles/nowhere/comments.atom").await.status(),
+        404
+    );
 }
 
 async fn member_pages_list_visible_comments_newest_first_in_pages(app: TestApp) {
@@ -183,7 +206,8 @@ async fn member_pages_list_visible_comments_newest_first_in_pages(app: TestApp) 
     // Enough comments for a second page (20 a page).
     for i in 0..20 {
         app.clock.advance(chrono::Duration::seconds(10));
-        ada.comment("open", None, &format!("Numbered remark {i}.")).await;
+        ada.comment("open", None, &format!("Numbered remark {i}."))
+            .await;
     }
     let doc = html(&app.page(&ada_page, 200).await);
     assert_eq!(texts(&doc, "#member-name"), vec!["Ada"]);
@@ -198,14 +222,20 @@ async fn member_pages_list_visible_comments_newest_first_in_pages(app: TestApp) 
     let older = attrs(&doc, "a[rel=next]", "href").remove(0);
     let doc = html(&app.page(&older, 200).await);
     let second = texts(&doc, ".member-comment .comment-body");
-    assert_eq!(second, vec!["Latest visible remark.", "First visible remark."]);
+    assert_eq!(
+        second,
+        vec!["Latest visible remark.", "First visible remark."]
+    );
     assert!(attrs(&doc, "a[rel=next]", "href").is_empty());
     let body = app.page(&older, 200).await;
     for bad in ["rejected", "deleted", "still held"] {
         assert!(!body.contains(bad), "{bad} on the member page");
     }
     // Each comment links to its place in the conversation.
-    assert!(attrs(&doc, ".member-comment a.permalink", "href")[0].starts_with("/articles/open#comment-"));
+    assert!(
+        attrs(&doc, ".member-comment a.permalink", "href")[0]
+            .starts_with("/articles/open#comment-")
+    );
     // A mangled cursor is a clear 400, not an empty page.
     let r = app.get(&format!("{ada_page}?before=yesterday")).await;
     assert_eq!(r.status(), 400);
@@ -242,7 +272,12 @@ async fn banned_and_unknown_members(app: TestApp) {
     let (feed, _) = parse_atom(&app, &format!("{bob_page}/comments.atom")).await;
     assert_eq!(feed.entries.len(), 1);
 
-    for path in ["/members/999999", "/members/0", "/members/bob", "/members/999999/comments.atom"] {
+    for path in [
+        "/members/999999",
+        "/members/0",
+        "/members/bob",
+        "/members/999999/comments.atom",
+    ] {
         let body = app.page(path, 404).await;
         assert!(body.contains("<html"), "a real 404 page for {path}");
     }

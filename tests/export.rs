@@ -37,8 +37,11 @@ async fn ok(r: reqwest::Response, what: &str) {
 /// deleted, likes, reports, a section policy, word lists, a moderation decision, a ban, a role
 /// grant (logged) and a webhook endpoint.
 async fn build_site(app: &TestApp) {
-    app.publish(&[article("harbour", "Science", 30), article("ferry", "World", 20)])
-        .await;
+    app.publish(&[
+        article("harbour", "Science", 30),
+        article("ferry", "World", 20),
+    ])
+    .await;
     let admin = staff(app, "Admin", Role::Admin).await;
     let editor = staff(app, "Edna", Role::Editor).await;
     let moderator = staff(app, "Mo", Role::Moderator).await;
@@ -151,9 +154,19 @@ async fn build_site(app: &TestApp) {
     let ada = app.member("Ada").await;
     let bob = app.member("Bob").await;
     let cy = app.member("Cy").await;
-    let root = ada.comment("harbour", None, "The harbour wall is *older* than this says.").await;
-    let reply = bob.comment("harbour", Some(root), "Older by how much?").await;
-    let _deep = ada.comment("harbour", Some(reply), "A century, at least.").await;
+    let root = ada
+        .comment(
+            "harbour",
+            None,
+            "The harbour wall is *older* than this says.",
+        )
+        .await;
+    let reply = bob
+        .comment("harbour", Some(root), "Older by how much?")
+        .await;
+    let _deep = ada
+        .comment("harbour", Some(reply), "A century, at least.")
+        .await;
     let second = cy.comment("harbour", None, "Good to see it reopen.").await;
     let rejected = bob.comment("harbour", None, "Buy cheap watches now.").await;
     let deleted = cy.comment("harbour", None, "Posted twice, sorry.").await;
@@ -190,7 +203,14 @@ async fn build_site(app: &TestApp) {
         "rejecting",
     )
     .await;
-    let bob_id = app.store.comment(reply).await.unwrap().unwrap().author_id.unwrap();
+    let bob_id = app
+        .store
+        .comment(reply)
+        .await
+        .unwrap()
+        .unwrap()
+        .author_id
+        .unwrap();
     ok(
         moderator
             .post(
@@ -248,7 +268,10 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
     let counts = broadsheet::cli::export::import_site(&to.store, &first)
         .await
         .expect("import");
-    assert!(counts.iter().any(|&(t, n)| t == "comments" && n == 7), "{counts:?}");
+    assert!(
+        counts.iter().any(|&(t, n)| t == "comments" && n == 7),
+        "{counts:?}"
+    );
     export(to, &second).await;
     let (a, b) = (files(&first), files(&second));
     assert_eq!(a.len(), TABLES.len() + 1);
@@ -259,11 +282,18 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
 
     // What went out: every state, threading, likes, reports, the log, no secrets.
     let comments = lines(&first, "comments");
-    let statuses: Vec<&str> = comments.iter().map(|c| c["status"].as_str().unwrap()).collect();
+    let statuses: Vec<&str> = comments
+        .iter()
+        .map(|c| c["status"].as_str().unwrap())
+        .collect();
     for s in ["visible", "pending", "rejected", "deleted"] {
         assert!(statuses.contains(&s), "{s} in {statuses:?}");
     }
-    assert!(comments.iter().any(|c| c["depth"] == 2 && c["parent_id"].is_i64()));
+    assert!(
+        comments
+            .iter()
+            .any(|c| c["depth"] == 2 && c["parent_id"].is_i64())
+    );
     assert_eq!(lines(&first, "comment_likes").len(), 3);
     assert_eq!(lines(&first, "comment_reports").len(), 1);
     let actions: Vec<String> = lines(&first, "moderation_log")
@@ -274,7 +304,11 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
     assert!(lines(&first, "article_revisions").len() >= 2);
     let users = std::fs::read_to_string(first.join("users.jsonl")).unwrap();
     assert!(!users.contains("argon2") && !users.contains("password"));
-    assert!(!std::fs::read_to_string(first.join("webhooks.jsonl")).unwrap().contains("whsec_"));
+    assert!(
+        !std::fs::read_to_string(first.join("webhooks.jsonl"))
+            .unwrap()
+            .contains("whsec_")
+    );
     let settings = &lines(&first, "moderation_settings")[0];
     assert_eq!(settings["banned_words"], "grotbag");
     let manifest: serde_json::Value =
@@ -294,15 +328,35 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
     }
     let doc = html(&to.page("/articles/harbour", 200).await);
     assert_eq!(texts(&doc, "#comments-heading"), vec!["Comments (4)"]);
-    assert!(to.page("/search?q=census", 200).await.contains("/articles/census-figures"));
-    assert!(to.page("/search?q=harbour", 200).await.contains("/articles/harbour"));
+    assert!(
+        to.page("/search?q=census", 200)
+            .await
+            .contains("/articles/census-figures")
+    );
+    assert!(
+        to.page("/search?q=harbour", 200)
+            .await
+            .contains("/articles/harbour")
+    );
     // New rows follow the imported ones (PostgreSQL's sequences were moved).
     let dee = to.member("Dee").await;
     let id = dee.comment("harbour", None, "A newcomer.").await;
-    let largest = comments.iter().map(|c| c["id"].as_i64().unwrap()).max().unwrap();
+    let largest = comments
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .max()
+        .unwrap();
     assert!(id > largest);
     // Accounts came without passwords: the old one no longer signs in.
-    let signin = to.client.get(to.url("/signin")).send().await.unwrap().text().await.unwrap();
+    let signin = to
+        .client
+        .get(to.url("/signin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let r = to
         .client
         .post(to.url("/signin"))
@@ -338,7 +392,9 @@ async fn schema(app: &TestApp) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     match app.backend {
         Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&app.database_url).await.unwrap();
+            let mut c = sqlx::SqliteConnection::connect(&app.database_url)
+                .await
+                .unwrap();
             let tables: Vec<(String,)> =
                 sqlx::query_as("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
                     .fetch_all(&mut c)
@@ -355,7 +411,9 @@ async fn schema(app: &TestApp) -> Vec<(String, Vec<String>)> {
             }
         }
         Backend::Postgres => {
-            let mut c = sqlx::PgConnection::connect(&app.database_url).await.unwrap();
+            let mut c = sqlx::PgConnection::connect(&app.database_url)
+                .await
+                .unwrap();
             let tables: Vec<(String,)> = sqlx::query_as(
                 "SELECT table_name::text FROM information_schema.tables \
                  WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
@@ -384,7 +442,10 @@ async fn every_table_is_exported_or_says_why_not(app: TestApp) {
     assert!(schema.len() > 20, "{schema:?}");
     let mut problems = Vec::new();
     for (table, columns) in &schema {
-        if NOT_EXPORTED.iter().any(|(n, why)| n == table && !why.is_empty()) {
+        if NOT_EXPORTED
+            .iter()
+            .any(|(n, why)| n == table && !why.is_empty())
+        {
             continue;
         }
         let Some(spec) = TABLES.iter().find(|t| t.name == table) else {
@@ -403,13 +464,18 @@ async fn every_table_is_exported_or_says_why_not(app: TestApp) {
         }
         for k in known {
             if !columns.iter().any(|c| c == k) {
-                problems.push(format!("the export names `{table}.{k}`, which the schema lacks"));
+                problems.push(format!(
+                    "the export names `{table}.{k}`, which the schema lacks"
+                ));
             }
         }
     }
     for spec in TABLES {
         if !schema.iter().any(|(t, _)| t == spec.name) {
-            problems.push(format!("the export names table `{}`, which the schema lacks", spec.name));
+            problems.push(format!(
+                "the export names table `{}`, which the schema lacks",
+                spec.name
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -428,12 +494,24 @@ async fn user_count(app: &TestApp) -> i64 {
     let sql = "SELECT COUNT(*) FROM users";
     match app.backend {
         Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&app.database_url).await.unwrap();
-            sqlx::query_as::<_, (i64,)>(sql).fetch_one(&mut c).await.unwrap().0
+            let mut c = sqlx::SqliteConnection::connect(&app.database_url)
+                .await
+                .unwrap();
+            sqlx::query_as::<_, (i64,)>(sql)
+                .fetch_one(&mut c)
+                .await
+                .unwrap()
+                .0
         }
         Backend::Postgres => {
-            let mut c = sqlx::PgConnection::connect(&app.database_url).await.unwrap();
-            sqlx::query_as::<_, (i64,)>(sql).fetch_one(&mut c).await.unwrap().0
+            let mut c = sqlx::PgConnection::connect(&app.database_url)
+                .await
+                .unwrap();
+            sqlx::query_as::<_, (i64,)>(sql)
+                .fetch_one(&mut c)
+                .await
+                .unwrap()
+                .0
         }
     }
 }
@@ -448,7 +526,11 @@ async fn a_malformed_line_is_reported_and_nothing_changes(app: TestApp) {
     // Through the command line: the export, and a refused non-empty destination.
     let dir_str = dir.to_str().unwrap();
     let done = broadsheet(&app.database_url, &["export", dir_str]);
-    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
     assert!(String::from_utf8_lossy(&done.stdout).contains("exported"));
     let again = broadsheet(&app.database_url, &["export", dir_str]);
     assert!(!again.status.success());
@@ -472,19 +554,34 @@ async fn a_malformed_line_is_reported_and_nothing_changes(app: TestApp) {
     assert_eq!(user_count(&fresh).await, 0);
 
     // A line the database refuses (a reply to a comment that is not there) rolls back too.
-    broken[1] = text.lines().nth(1).unwrap().replace("\"parent_id\":null", "\"parent_id\":999");
+    broken[1] = text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .replace("\"parent_id\":null", "\"parent_id\":999");
     std::fs::write(&path, broken.join("\n") + "\n").unwrap();
     let refused = broadsheet(&fresh.database_url, &["import", dir_str]);
     assert!(!refused.status.success());
     let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(stderr.contains("comments.jsonl:2: the database refused it"), "{stderr}");
-    assert_eq!(user_count(&fresh).await, 0, "the users written before were rolled back");
+    assert!(
+        stderr.contains("comments.jsonl:2: the database refused it"),
+        "{stderr}"
+    );
+    assert_eq!(
+        user_count(&fresh).await,
+        0,
+        "the users written before were rolled back"
+    );
 
     // Mended, it goes in, and says how members get a password.
     std::fs::write(&path, &text).unwrap();
     let done = broadsheet(&fresh.database_url, &["import", dir_str]);
     let stdout = String::from_utf8_lossy(&done.stdout);
-    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
     assert!(stdout.contains("2 comments, 1 accounts"), "{stdout}");
     assert!(stdout.contains("/reset"), "{stdout}");
     assert_eq!(user_count(&fresh).await, 1);

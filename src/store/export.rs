@@ -386,21 +386,66 @@ pub static TABLES: &[Table] = &[
 /// Tables of the schema that are not exported, and why. SQLite's FTS5 keeps its own tables
 /// beside `article_search`; PostgreSQL has no counterpart of those.
 pub static NOT_EXPORTED: &[(&str, &str)] = &[
-    ("_sqlx_migrations", "the schema's own history: an import runs the migrations itself"),
-    ("site_secrets", "secrets (the CSRF signing key): a site makes its own on first start"),
-    ("sessions", "sign-in secrets: members sign in again on the new site"),
-    ("password_resets", "one-time secrets that expire within hours"),
-    ("api_tokens", "credentials: their holders create new tokens on the new site"),
-    ("signin_failures", "throttle counters that expire within minutes"),
-    ("rate_windows", "rate-limit counters that expire within minutes"),
-    ("webhook_deliveries", "the delivery queue: replayed on another site it would send again"),
-    ("job_cursors", "background jobs' progress; a new site starts its own"),
-    ("article_search", "the search index: rebuilt from the articles on import"),
-    ("article_search_data", "FTS5 storage of the search index (SQLite)"),
-    ("article_search_idx", "FTS5 storage of the search index (SQLite)"),
-    ("article_search_content", "FTS5 storage of the search index (SQLite)"),
-    ("article_search_docsize", "FTS5 storage of the search index (SQLite)"),
-    ("article_search_config", "FTS5 storage of the search index (SQLite)"),
+    (
+        "_sqlx_migrations",
+        "the schema's own history: an import runs the migrations itself",
+    ),
+    (
+        "site_secrets",
+        "secrets (the CSRF signing key): a site makes its own on first start",
+    ),
+    (
+        "sessions",
+        "sign-in secrets: members sign in again on the new site",
+    ),
+    (
+        "password_resets",
+        "one-time secrets that expire within hours",
+    ),
+    (
+        "api_tokens",
+        "credentials: their holders create new tokens on the new site",
+    ),
+    (
+        "signin_failures",
+        "throttle counters that expire within minutes",
+    ),
+    (
+        "rate_windows",
+        "rate-limit counters that expire within minutes",
+    ),
+    (
+        "webhook_deliveries",
+        "the delivery queue: replayed on another site it would send again",
+    ),
+    (
+        "job_cursors",
+        "background jobs' progress; a new site starts its own",
+    ),
+    (
+        "article_search",
+        "the search index: rebuilt from the articles on import",
+    ),
+    (
+        "article_search_data",
+        "FTS5 storage of the search index (SQLite)",
+    ),
+    (
+        "article_search_idx",
+        "FTS5 storage of the search index (SQLite)",
+    ),
+    (
+        "article_search_content",
+        "FTS5 storage of the search index (SQLite)",
+    ),
+    (
+        "article_search_docsize",
+        "FTS5 storage of the search index (SQLite)",
+    ),
+    (
+        "article_search_config",
+        "FTS5 storage of the search index (SQLite)",
+    ),
 ];
 
 fn no_password() -> Cell {
@@ -538,7 +583,10 @@ fn select_sql(table: &Table, backend: Backend) -> String {
         .split(',')
         .map(str::trim)
         .map(|key| {
-            let text = table.columns.iter().any(|(c, k)| *c == key && *k == Kind::Text);
+            let text = table
+                .columns
+                .iter()
+                .any(|(c, k)| *c == key && *k == Kind::Text);
             if text && backend == Backend::Postgres {
                 format!("{key} COLLATE \"C\"")
             } else {
@@ -607,15 +655,21 @@ macro_rules! export_in {
                 let mut cells = Vec::with_capacity(table.columns.len());
                 for (i, (_, kind)) in table.columns.iter().enumerate() {
                     cells.push(match kind {
-                        Kind::Int => row.try_get::<Option<i64>, _>(i)?.map_or(Cell::Null, Cell::Int),
-                        Kind::Real => row.try_get::<Option<f64>, _>(i)?.map_or(Cell::Null, Cell::Real),
+                        Kind::Int => row
+                            .try_get::<Option<i64>, _>(i)?
+                            .map_or(Cell::Null, Cell::Int),
+                        Kind::Real => row
+                            .try_get::<Option<f64>, _>(i)?
+                            .map_or(Cell::Null, Cell::Real),
                         Kind::Text => row
                             .try_get::<Option<String>, _>(i)?
                             .map_or(Cell::Null, Cell::Text),
                         Kind::Time => row
                             .try_get::<Option<DateTime<Utc>>, _>(i)?
                             .map_or(Cell::Null, Cell::Time),
-                        Kind::Bool => row.try_get::<Option<bool>, _>(i)?.map_or(Cell::Null, Cell::Bool),
+                        Kind::Bool => row
+                            .try_get::<Option<bool>, _>(i)?
+                            .map_or(Cell::Null, Cell::Bool),
                     });
                 }
                 $sink(table, cells).map_err(|e| {
@@ -634,7 +688,10 @@ macro_rules! import_in {
     ($tx:ident, $backend:expr, $source:expr) => {{
         let mut content = Vec::new();
         for table in TABLES.iter().filter(|t| !t.replace) {
-            let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {} LIMIT 1) x", table.name);
+            let sql = format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM {} LIMIT 1) x",
+                table.name
+            );
             let (n,): (i64,) = sqlx::query_as(&sql).fetch_one(&mut *$tx).await?;
             if n > 0 {
                 content.push(table.name);
@@ -672,9 +729,9 @@ macro_rules! import_in {
                 for omitted in table.omitted {
                     q = bind_cell!(q, Kind::Text, &(omitted.fill)());
                 }
-                q.execute(&mut *$tx)
-                    .await
-                    .map_err(|e| Error::Rejected(format!("{place}: the database refused it: {e}")))?;
+                q.execute(&mut *$tx).await.map_err(|e| {
+                    Error::Rejected(format!("{place}: the database refused it: {e}"))
+                })?;
                 if deferred.iter().any(|c| *c != Cell::Null) {
                     later.push((cells[0].clone(), deferred));
                 }
@@ -794,7 +851,9 @@ impl Store {
         source: &mut dyn RecordSource,
     ) -> Result<Vec<(&'static str, u64)>> {
         let backend = self.backend();
-        Ok(super::transaction!(self, |tx| import_in!(tx, backend, source)))
+        Ok(super::transaction!(self, |tx| import_in!(
+            tx, backend, source
+        )))
     }
 }
 
@@ -811,7 +870,11 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), count, "a table is listed twice");
         for t in TABLES {
-            assert!(t.later.iter().all(|l| t.columns.iter().any(|(c, _)| c == l)));
+            assert!(
+                t.later
+                    .iter()
+                    .all(|l| t.columns.iter().any(|(c, _)| c == l))
+            );
             assert!(t.later.is_empty() || t.columns[0].0 == "id");
         }
         assert_eq!(no_password(), Cell::Text(String::new()));
@@ -834,7 +897,10 @@ mod tests {
         ];
         let line = record_line(table, &cells);
         assert!(line.starts_with("{\"id\":7,\"url\":"), "{line}");
-        assert!(line.contains("\"created_at\":\"2026-06-01T12:00:00.123456Z\""), "{line}");
+        assert!(
+            line.contains("\"created_at\":\"2026-06-01T12:00:00.123456Z\""),
+            "{line}"
+        );
         let back = parse_record(table, &line).unwrap();
         assert_eq!(back[..5], cells[..5]);
         assert_eq!(back[5], Cell::Time(t.trunc_subsecs(6)));
@@ -847,7 +913,12 @@ mod tests {
         assert!(err("{\"id\":1,\"slug\":\"a\"").contains("not valid JSON"));
         assert!(err("[1]").contains("JSON object"));
         assert!(err("{\"id\":1,\"slug\":\"a\"}").contains("`name` is missing"));
-        assert!(err("{\"id\":\"1\",\"slug\":\"a\",\"name\":\"A\"}").contains("field `id`: expected an integer"));
-        assert!(err("{\"id\":1,\"slug\":\"a\",\"name\":\"A\",\"x\":1}").contains("unknown field `x`"));
+        assert!(
+            err("{\"id\":\"1\",\"slug\":\"a\",\"name\":\"A\"}")
+                .contains("field `id`: expected an integer")
+        );
+        assert!(
+            err("{\"id\":1,\"slug\":\"a\",\"name\":\"A\",\"x\":1}").contains("unknown field `x`")
+        );
     }
 }

@@ -88,7 +88,10 @@ async fn member_comments_atom(
         .member_comments(m.id, None, COMMENT_FEED_LENGTH, state.clock.now())
         .await?;
     let feed = FeedHead {
-        title: format!("Comments by {} — {}", m.display_name, state.config.site_name),
+        title: format!(
+            "Comments by {} — {}",
+            m.display_name, state.config.site_name
+        ),
         page: format!("/members/{}", m.id),
         path: format!("/members/{}/comments.atom", m.id),
         since: m.created_at,
@@ -222,10 +225,7 @@ fn atom_response(
         .map(|c| {
             let url = format!("{base}/articles/{}#comment-{}", c.article_slug, c.id);
             atom::Entry {
-                title: atom::Text::plain(format!(
-                    "{} on “{}”",
-                    c.author_name, c.article_title
-                )),
+                title: atom::Text::plain(format!("{} on “{}”", c.author_name, c.article_title)),
                 // Stable whatever the article's slug becomes.
                 id: format!(
                     "tag:{},{}:comment:{}",
