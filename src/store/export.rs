@@ -701,7 +701,8 @@ macro_rules! import_in {
             return Err(Error::Rejected(format!(
                 "the site already has content ({}); an export is imported only into an empty \
                  site: create a new database, point --database-url (BROADSHEET_DATABASE_URL) at \
-                 it and run the import again",
+                 it and run the import again (`broadsheet serve` fills a new database with demo \
+                 content unless given --no-demo: import before serving)",
                 content.join(", ")
             )));
         }
