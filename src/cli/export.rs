@@ -80,7 +80,27 @@ pub async fn export_site(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Manifest> {
-    prepare_dest(dest)?;
+    let created = prepare_dest(dest)?;
+    let result = write_export(store, dest, site_name, base_url, now).await;
+    if result.is_err() {
+        // The directory was new or empty, so these files are this run's: leave no half export.
+        for name in TABLES.iter().map(file_name).chain([MANIFEST.to_owned()]) {
+            let _ = std::fs::remove_file(dest.join(name));
+        }
+        if created {
+            let _ = std::fs::remove_dir(dest);
+        }
+    }
+    result
+}
+
+async fn write_export(
+    store: &Store,
+    dest: &Path,
+    site_name: &str,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Manifest> {
     let mut writers = Vec::with_capacity(TABLES.len());
     for table in TABLES {
         let path = dest.join(file_name(table));
@@ -137,8 +157,9 @@ pub async fn export_site(
     Ok(manifest)
 }
 
-/// Refuses a `dest` that exists and is not an empty directory; creates it when missing.
-fn prepare_dest(dest: &Path) -> anyhow::Result<()> {
+/// Refuses a `dest` that exists and is not an empty directory; creates it when missing (and
+/// then says so).
+fn prepare_dest(dest: &Path) -> anyhow::Result<bool> {
     match std::fs::read_dir(dest) {
         Ok(mut entries) => {
             if entries.next().is_some() {
@@ -148,9 +169,10 @@ fn prepare_dest(dest: &Path) -> anyhow::Result<()> {
                     dest.display()
                 );
             }
-            Ok(())
+            Ok(false)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir_all(dest)
+            .map(|()| true)
             .map_err(|e| anyhow::anyhow!("cannot create the directory {}: {e}", dest.display())),
         Err(_) if dest.exists() => anyhow::bail!(
             "{} exists and is not a directory; an export is written into a new or empty directory",

@@ -747,8 +747,9 @@ macro_rules! import_in {
                         .await
                         .map_err(|e| {
                             Error::Rejected(format!(
-                                "{}.jsonl: the record with id {id:?}: its {name}: {e}",
-                                table.name
+                                "{}.jsonl: the record with id {}: its {name}: {e}",
+                                table.name,
+                                id.to_json()
                             ))
                         })?;
                 }
