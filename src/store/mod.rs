@@ -20,6 +20,7 @@ pub mod comments;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;
+pub mod notifications;
 pub mod search;
 pub mod sessions;
 pub mod taxonomy;
