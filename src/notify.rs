@@ -171,7 +171,9 @@ async fn prepare(cx: &Context) -> crate::store::Result<()> {
     }
     for user_id in cx.store.digests_due(due, BATCH).await? {
         cx.store
-            .make_digest(user_id, due, now, |items| digest_mail(cx, user_id, due, items))
+            .make_digest(user_id, due, now, |items| {
+                digest_mail(cx, user_id, due, items)
+            })
             .await?;
     }
     Ok(())
@@ -292,7 +294,7 @@ async fn check_queue_alerts(cx: &Context) -> crate::store::Result<()> {
         // The role is checked when the alert goes out too: a moderator no longer is not told.
         let staff = Role::parse(&w.role).is_ok_and(|r| r >= Role::Moderator);
         if staff && total >= w.queue_alert_at && !w.queue_alerted {
-            let mail = alert_mail(cx, &w, total, &sizes, now);
+            let mail = alert_mail(cx, &w, total, &sizes);
             if cx.store.raise_queue_alert(w.user_id, &mail, now).await? {
                 tracing::info!(user = w.user_id, total, "moderation-queue alert queued");
             }
@@ -308,7 +310,6 @@ fn alert_mail(
     w: &QueueWatcher,
     total: i64,
     sizes: &[(crate::domain::moderation::Queue, i64); 3],
-    now: DateTime<Utc>,
 ) -> NewMail {
     let lines: Vec<String> = sizes
         .iter()
@@ -326,7 +327,9 @@ fn alert_mail(
         unsubscribe = cx.unsubscribe_url(w.user_id, MailKind::QueueAlert),
     );
     NewMail {
-        dedupe_key: format!("queue-alert:{}:{}", w.user_id, now.timestamp_micros()),
+        // One mail per crossing is the compare-and-set's work (`raise_queue_alert`); the key
+        // only has to differ from every earlier crossing's, which a time may not.
+        dedupe_key: format!("queue-alert:{}:{}", w.user_id, random_hex(8)),
         user_id: Some(w.user_id),
         to: w.email.clone(),
         subject: format!("The moderation queue holds {total} items"),
@@ -372,9 +375,7 @@ async fn send_due(cx: &Context) -> crate::store::Result<usize> {
                         + retry_delay(ChronoDuration::seconds(RETRY_BASE_SECS), m.attempts)
                 });
                 tracing::warn!(mail = m.id, error = %e, ?retry_at, "sending a mail failed");
-                cx.store
-                    .mail_failed(m.id, &e.to_string(), retry_at)
-                    .await?;
+                cx.store.mail_failed(m.id, &e.to_string(), retry_at).await?;
             }
         }
     }

@@ -104,7 +104,10 @@ async fn a_verification_link_works_once(app: TestApp, smtp: SmtpReceiver) {
     assert!(again.text().await.unwrap().contains("already been used"));
 
     let settings = ann.page("/settings").await;
-    assert!(settings.contains("Your address is confirmed."), "{settings}");
+    assert!(
+        settings.contains("Your address is confirmed."),
+        "{settings}"
+    );
     assert!(!settings.contains("Send the link again"));
 }
 
@@ -116,9 +119,12 @@ async fn an_unverified_member_gets_no_notification(app: TestApp, smtp: SmtpRecei
     let bob = reader(&app, &smtp, "Bob").await;
     let cat = app.member("Cat").await;
 
-    let a1 = ann.comment("story", None, "Unconfirmed but talkative.").await;
+    let a1 = ann
+        .comment("story", None, "Unconfirmed but talkative.")
+        .await;
     let b1 = bob.comment("story", None, "Confirmed.").await;
-    cat.comment("story", Some(a1), "A reply to Ann, @Ann.").await;
+    cat.comment("story", Some(a1), "A reply to Ann, @Ann.")
+        .await;
     // Bob's reply comes after Ann's: once his mail is in, Ann's would have been too.
     cat.comment("story", Some(b1), "A reply to Bob.").await;
     mail_to(&smtp, &bob.email, 2).await;
@@ -149,7 +155,8 @@ async fn a_reply_is_mailed_with_its_text_link_and_unsubscribe_headers(
     assert_eq!(link, app.url(&format!("/articles/story#comment-{reply}")));
     let unsubscribe = mail.header("List-Unsubscribe").expect("List-Unsubscribe");
     assert!(
-        unsubscribe.starts_with(&format!("<{}", app.url("/unsubscribe/"))) && unsubscribe.ends_with('>'),
+        unsubscribe.starts_with(&format!("<{}", app.url("/unsubscribe/")))
+            && unsubscribe.ends_with('>'),
         "{unsubscribe}"
     );
     assert_eq!(
@@ -189,14 +196,21 @@ async fn one_click_unsubscribe_needs_no_session_and_stops_the_mail(
     cat.comment("story", Some(b1), "Reply one.").await;
     let mail = with_mail(&smtp, &bob.email, "replied").await;
     let header = mail.header("List-Unsubscribe").unwrap();
-    let url = header.trim_start_matches('<').trim_end_matches('>').to_owned();
+    let url = header
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_owned();
 
     // Opening the link (as a link scanner would) only shows a button.
     let stranger = reqwest::Client::new();
     let page = stranger.get(&url).send().await.unwrap();
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("Unsubscribe"));
-    assert!(bob.page("/settings").await.contains(r#"name="replies" value="on" checked"#));
+    assert!(
+        bob.page("/settings")
+            .await
+            .contains(r#"name="replies" value="on" checked"#)
+    );
 
     // The one-click POST: no cookie, no CSRF token.
     let r = stranger
@@ -209,8 +223,14 @@ async fn one_click_unsubscribe_needs_no_session_and_stops_the_mail(
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("no longer get"));
     let settings = bob.page("/settings").await;
-    assert!(!settings.contains(r#"name="replies" value="on" checked"#), "{settings}");
-    assert!(settings.contains(r#"name="mentions" value="on" checked"#), "only that kind stops");
+    assert!(
+        !settings.contains(r#"name="replies" value="on" checked"#),
+        "{settings}"
+    );
+    assert!(
+        settings.contains(r#"name="mentions" value="on" checked"#),
+        "only that kind stops"
+    );
 
     // A forged token does nothing.
     let forged = format!("{}x", url.trim_end_matches(|c: char| c != '.'));
@@ -251,13 +271,19 @@ async fn a_mention_is_mailed_and_a_reply_that_mentions_is_one_mail(
     assert_eq!(with_subject(&smtp, &bob.email, "replied").await.len(), 1);
     assert_eq!(with_subject(&smtp, &bob.email, "mentioned").await.len(), 1);
     // One's own name mentions no one.
-    assert!(with_subject(&smtp, &cat.email, "mentioned").await.is_empty());
+    assert!(
+        with_subject(&smtp, &cat.email, "mentioned")
+            .await
+            .is_empty()
+    );
 }
 
 async fn a_held_comment_notifies_only_once_approved(app: TestApp, smtp: SmtpReceiver) {
     app.publish(&[article("story", "Science", 5)]).await;
     let bob = reader(&app, &smtp, "Bob").await;
-    let b1 = bob.comment("story", None, "Before the rules changed.").await;
+    let b1 = bob
+        .comment("story", None, "Before the rules changed.")
+        .await;
     let editor = app.member("Edna").await;
     editor.promote(&app, Role::Editor).await;
     let r = editor
@@ -275,7 +301,10 @@ async fn a_held_comment_notifies_only_once_approved(app: TestApp, smtp: SmtpRece
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let cat = app.member("Cat").await;
     let held = cat.comment("story", Some(b1), "Held reply.").await;
-    assert_eq!(app.store.comment(held).await.unwrap().unwrap().status, "pending");
+    assert_eq!(
+        app.store.comment(held).await.unwrap().unwrap().status,
+        "pending"
+    );
     let rejected = cat.comment("story", Some(b1), "Rejected reply.").await;
 
     let r = editor
@@ -289,7 +318,10 @@ async fn a_held_comment_notifies_only_once_approved(app: TestApp, smtp: SmtpRece
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let r = editor
-        .post("/admin/moderation/decide", &[("one", &format!("approve:{held}"))])
+        .post(
+            "/admin/moderation/decide",
+            &[("one", &format!("approve:{held}"))],
+        )
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
 
@@ -305,20 +337,35 @@ async fn the_daily_digest_collects_replies_and_is_sent_once(app: TestApp, smtp: 
     app.publish(&[article("story", "Science", 5)]).await;
     let bob = app.member("Bob").await;
     verify(&app, &smtp, &bob).await;
-    choose(&bob, &[("replies", "on"), ("mentions", "on"), ("delivery", "daily")]).await;
+    choose(
+        &bob,
+        &[("replies", "on"), ("mentions", "on"), ("delivery", "daily")],
+    )
+    .await;
     let dan = reader(&app, &smtp, "Dan").await;
     let cat = app.member("Cat").await;
     let b1 = bob.comment("story", None, "Digest me.").await;
     cat.comment("story", Some(b1), "First reply.").await;
     cat.comment("story", Some(b1), "Second reply.").await;
-    dan.comment("story", None, "And @Bob should read this.").await;
+    dan.comment("story", None, "And @Bob should read this.")
+        .await;
 
+    // A second process races the first for the digest.
+    let _other = app
+        .another_server_with(|c| {
+            c.smtp_url = Some(broadsheet::config::DatabaseUrl::new(smtp.url()));
+        })
+        .await;
     // The clock (12:00) is past today's digest hour, which came before these: nothing yet.
     // The next morning the digest goes out, with all three in it.
     app.clock.advance(chrono::Duration::hours(20));
     let digest = with_mail(&smtp, &bob.email, "daily digest").await;
     let text = digest.text();
-    for body in ["> First reply.", "> Second reply.", "> And @Bob should read this."] {
+    for body in [
+        "> First reply.",
+        "> Second reply.",
+        "> And @Bob should read this.",
+    ] {
         assert!(text.contains(body), "{body} in {text}");
     }
     assert_eq!(
@@ -326,18 +373,22 @@ async fn the_daily_digest_collects_replies_and_is_sent_once(app: TestApp, smtp: 
         Some("Your daily digest: 3 replies and mentions")
     );
     assert!(digest.header("List-Unsubscribe").is_some());
-    assert!(with_subject(&smtp, &bob.email, "replied").await.is_empty(), "no single mails");
+    assert!(
+        with_subject(&smtp, &bob.email, "replied").await.is_empty(),
+        "no single mails"
+    );
 
-    // A second process, and later that day: still one digest. Dan's reply mail, queued after,
-    // shows the workers have been round.
-    let _other = app.another_server_with(|c| {
-        c.smtp_url = Some(broadsheet::config::DatabaseUrl::new(smtp.url()));
-    }).await;
+    // Later that day a new reply waits for tomorrow's digest: still one digest today. Dan's
+    // reply mail, queued after, shows the workers have been round.
     app.clock.advance(chrono::Duration::hours(2));
+    cat.comment("story", Some(b1), "Late reply.").await;
     let d1 = dan.comment("story", None, "Dan again.").await;
     cat.comment("story", Some(d1), "Reply to Dan.").await;
     with_mail(&smtp, &dan.email, "replied").await;
-    assert_eq!(with_subject(&smtp, &bob.email, "daily digest").await.len(), 1);
+    assert_eq!(
+        with_subject(&smtp, &bob.email, "daily digest").await.len(),
+        1
+    );
 }
 
 async fn an_outage_and_a_restart_delay_mail_but_lose_and_double_none(
@@ -352,20 +403,27 @@ async fn an_outage_and_a_restart_delay_mail_but_lose_and_double_none(
     let d1 = dan.comment("story", None, "Dan's.").await;
 
     smtp.set_failing(true);
-    cat.comment("story", Some(b1), "To Bob in the outage.").await;
-    cat.comment("story", Some(d1), "To Dan in the outage.").await;
+    cat.comment("story", Some(b1), "To Bob in the outage.")
+        .await;
+    cat.comment("story", Some(d1), "To Dan in the outage.")
+        .await;
     // Wait until the worker has tried and been refused.
     let deadline = tokio::time::Instant::now() + WAIT;
     while smtp.refused() < 2 {
-        assert!(tokio::time::Instant::now() < deadline, "the worker never tried");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the worker never tried"
+        );
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
 
     // The process stops; another starts on the same database; the mail server comes back.
     app.stop_server().await;
-    let other = app.another_server_with(|c| {
-        c.smtp_url = Some(broadsheet::config::DatabaseUrl::new(smtp.url()));
-    }).await;
+    let other = app
+        .another_server_with(|c| {
+            c.smtp_url = Some(broadsheet::config::DatabaseUrl::new(smtp.url()));
+        })
+        .await;
     smtp.set_failing(false);
     // The retry is due after its back-off (the test clock only moves when told).
     app.clock.advance(chrono::Duration::minutes(10));
@@ -402,13 +460,20 @@ async fn the_queue_alert_goes_out_once_per_crossing(app: TestApp, smtp: SmtpRece
     verify(&app, &smtp, &mo).await;
     // A member cannot ask for alerts; a bad threshold comes back with a message.
     let ann = app.member("Ann").await;
-    let r = ann.post("/settings/notifications", &[("queue_alert", "2")]).await;
+    let r = ann
+        .post("/settings/notifications", &[("queue_alert", "2")])
+        .await;
     assert_eq!(r.status(), 422);
-    let r = mo.post("/settings/notifications", &[("queue_alert", "lots")]).await;
+    let r = mo
+        .post("/settings/notifications", &[("queue_alert", "lots")])
+        .await;
     assert_eq!(r.status(), 422);
     let page = r.text().await.unwrap();
     assert!(page.contains("whole number from 1 to"), "{page}");
-    assert!(page.contains(r#"value="lots""#), "the form keeps what was typed");
+    assert!(
+        page.contains(r#"value="lots""#),
+        "the form keeps what was typed"
+    );
     choose(&mo, &[("queue_alert", "2")]).await;
 
     let r = mo
@@ -426,7 +491,13 @@ async fn the_queue_alert_goes_out_once_per_crossing(app: TestApp, smtp: SmtpRece
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let cat = app.member("Cat").await;
     let watcher = || async {
-        app.store.queue_watchers().await.unwrap().into_iter().next().unwrap()
+        app.store
+            .queue_watchers()
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+            .unwrap()
     };
     let first = cat.comment("story", None, "Held one.").await;
     let second = cat.comment("story", None, "Held two.").await;
@@ -442,13 +513,19 @@ async fn the_queue_alert_goes_out_once_per_crossing(app: TestApp, smtp: SmtpRece
     // Cleared, then crossed again: a second alert.
     for id in [first, second, third] {
         let r = mo
-            .post("/admin/moderation/decide", &[("one", &format!("approve:{id}"))])
+            .post(
+                "/admin/moderation/decide",
+                &[("one", &format!("approve:{id}"))],
+            )
             .await;
         assert_eq!(r.status(), 303);
     }
     let deadline = tokio::time::Instant::now() + WAIT;
     while watcher().await.queue_alerted {
-        assert!(tokio::time::Instant::now() < deadline, "the alert was never lowered");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the alert was never lowered"
+        );
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
     cat.comment("story", None, "Held four.").await;

@@ -107,7 +107,11 @@ pub fn mentioned(body: &str, participants: &[(i64, String)]) -> Vec<i64> {
         let fits = |n: &Vec<char>| {
             rest.starts_with(n) && rest.get(n.len()).is_none_or(|c| !c.is_alphanumeric())
         };
-        let Some(longest) = names.iter().filter(|(_, n)| fits(n)).map(|(_, n)| n.len()).max()
+        let Some(longest) = names
+            .iter()
+            .filter(|(_, n)| fits(n))
+            .map(|(_, n)| n.len())
+            .max()
         else {
             continue;
         };
@@ -232,9 +236,18 @@ mod tests {
     #[test]
     fn the_digest_is_due_at_the_last_digest_hour() {
         let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
-        assert_eq!(digest_due(t("2026-06-01T12:00:00Z")), t("2026-06-01T07:00:00Z"));
-        assert_eq!(digest_due(t("2026-06-01T06:59:59Z")), t("2026-05-31T07:00:00Z"));
-        assert_eq!(digest_due(t("2026-06-01T07:00:00Z")), t("2026-06-01T07:00:00Z"));
+        assert_eq!(
+            digest_due(t("2026-06-01T12:00:00Z")),
+            t("2026-06-01T07:00:00Z")
+        );
+        assert_eq!(
+            digest_due(t("2026-06-01T06:59:59Z")),
+            t("2026-05-31T07:00:00Z")
+        );
+        assert_eq!(
+            digest_due(t("2026-06-01T07:00:00Z")),
+            t("2026-06-01T07:00:00Z")
+        );
     }
 
     #[test]

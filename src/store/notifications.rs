@@ -275,14 +275,14 @@ impl Store {
             .fetch_optional(c)
             .await?
         });
-        Ok(row.map_or_else(MailPreferences::default, |(r, m, d, q)| {
-            MailPreferences {
+        Ok(
+            row.map_or_else(MailPreferences::default, |(r, m, d, q)| MailPreferences {
                 replies: r,
                 mentions: m,
                 daily_digest: d,
                 queue_alert: q.and_then(QueueThreshold::new),
-            }
-        }))
+            }),
+        )
     }
 
     /// Saves a member's preferences. A changed alert threshold starts afresh (an alert goes out
@@ -325,7 +325,11 @@ impl Store {
             }
         };
         write!(self, |c| {
-            sqlx::query(sql).bind(user_id).execute(c).await?.rows_affected()
+            sqlx::query(sql)
+                .bind(user_id)
+                .execute(c)
+                .await?
+                .rows_affected()
         });
         Ok(())
     }

@@ -422,9 +422,7 @@ async fn settings(
         }
         Some("sessions") => Some("Every other session has been signed out."),
         Some("notifications") => Some("Your e-mail settings have been saved."),
-        Some("verify-sent") => {
-            Some("A new link is on its way: open it to confirm your address.")
-        }
+        Some("verify-sent") => Some("A new link is on its way: open it to confirm your address."),
         Some("verified") => Some("Your e-mail address is already confirmed."),
         _ => None,
     };

@@ -55,7 +55,10 @@ fn is_staff(user: &SessionUser) -> bool {
 }
 
 /// What the settings page shows of a member's e-mail.
-pub(super) async fn mail_settings(state: &AppState, user: &SessionUser) -> Result<MailSettingsView> {
+pub(super) async fn mail_settings(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<MailSettingsView> {
     let verified = state.store.email_verified_at(user.id).await?.is_some();
     let p = state.store.mail_preferences(user.id).await?;
     Ok(MailSettingsView {
@@ -196,14 +199,21 @@ async fn save_preferences(
     let daily_digest = match form.delivery.as_str() {
         "" | "immediate" => false,
         "daily" => true,
-        _ => return Err(Error::BadRequest("Choose one mail each or a daily digest.".into())),
+        _ => {
+            return Err(Error::BadRequest(
+                "Choose one mail each or a daily digest.".into(),
+            ));
+        }
     };
     let threshold = if is_staff(user) {
         QueueThreshold::parse(&form.queue_alert)
     } else if form.queue_alert.trim().is_empty() {
         Ok(None)
     } else {
-        Err("Only moderators, editors and administrators can ask for moderation-queue alerts.".into())
+        Err(
+            "Only moderators, editors and administrators can ask for moderation-queue alerts."
+                .into(),
+        )
     };
     let wanted = |queue_alert: Option<QueueThreshold>| MailPreferences {
         replies: form.replies.is_some(),
@@ -213,7 +223,10 @@ async fn save_preferences(
     };
     match threshold {
         Ok(t) => {
-            state.store.set_mail_preferences(user.id, &wanted(t)).await?;
+            state
+                .store
+                .set_mail_preferences(user.id, &wanted(t))
+                .await?;
             Ok(Redirect::to("/settings?saved=notifications").into_response())
         }
         Err(message) => {
