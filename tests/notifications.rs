@@ -109,6 +109,12 @@ async fn a_verification_link_works_once(app: TestApp, smtp: SmtpReceiver) {
         "{settings}"
     );
     assert!(!settings.contains("Send the link again"));
+
+    // Housekeeping keeps the link's row until it expires, then removes it.
+    let now = app.clock.now();
+    assert_eq!(app.store.prune_mail(now, 30).await.unwrap(), 0);
+    let later = now + chrono::Duration::hours(49);
+    assert_eq!(app.store.prune_mail(later, 30).await.unwrap(), 1);
 }
 
 async fn an_unverified_member_gets_no_notification(app: TestApp, smtp: SmtpReceiver) {

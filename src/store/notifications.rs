@@ -495,6 +495,34 @@ impl Store {
         Ok(())
     }
 
+    /// Removes what can no longer matter: expired verification links, and mail sent or given
+    /// up (and the notifications behind it) more than `keep_days` ago. Idempotent, so every
+    /// server process may run it.
+    pub async fn prune_mail(&self, now: DateTime<Utc>, keep_days: i64) -> Result<u64> {
+        let before = now - chrono::Duration::days(keep_days);
+        let statements: [(&str, DateTime<Utc>); 3] = [
+            (
+                "DELETE FROM email_verifications WHERE expires_at <= $1",
+                now,
+            ),
+            (
+                "DELETE FROM mail_queue WHERE status IN ('sent', 'failed') AND created_at < $1",
+                before,
+            ),
+            (
+                "DELETE FROM notifications WHERE queued_at IS NOT NULL AND queued_at < $1",
+                before,
+            ),
+        ];
+        let mut removed = 0;
+        for (sql, at) in statements {
+            removed += write!(self, |c| {
+                sqlx::query(sql).bind(at).execute(c).await?.rows_affected()
+            });
+        }
+        Ok(removed)
+    }
+
     // ----- the mail queue -----
 
     /// Whether any queued mail is due (a read, so an idle worker costs no write).
