@@ -21,6 +21,8 @@ backend_tests_with_mail!(
     the_daily_digest_collects_replies_and_is_sent_once,
     an_outage_and_a_restart_delay_mail_but_lose_and_double_none,
     the_queue_alert_goes_out_once_per_crossing,
+    the_sign_up_box_opts_in_and_everything_else_starts_off,
+    sending_the_link_again_is_limited_per_hour,
 );
 
 /// Long enough for a loaded machine; every wait ends as soon as its mail is in.
@@ -539,4 +541,74 @@ async fn the_queue_alert_goes_out_once_per_crossing(app: TestApp, smtp: SmtpRece
     mail_to(&smtp, &mo.email, 3).await;
     let alerts = with_subject(&smtp, &mo.email, "moderation queue").await;
     assert_eq!(alerts.len(), 2, "{alerts:#?}");
+}
+
+async fn the_sign_up_box_opts_in_and_everything_else_starts_off(app: TestApp, _smtp: SmtpReceiver) {
+    let c = common::client();
+    let page = c
+        .get(app.url("/signup"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("E-mail me when someone replies to me or mentions me"));
+    let r = c
+        .post(app.url("/signup"))
+        .form(&[
+            ("csrf", common::csrf_of(&page).as_str()),
+            ("display_name", "Opal"),
+            ("email", "opal@example.org"),
+            ("password", common::PASSWORD),
+            ("notify", "on"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let settings = c
+        .get(app.url("/settings"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        settings.contains(r#"name="replies" value="on" checked"#),
+        "{settings}"
+    );
+    assert!(settings.contains(r#"name="mentions" value="on" checked"#));
+    assert!(settings.contains(r#"name="delivery" value="immediate" checked"#));
+
+    // Without the box, nothing is on; a member sees no queue-alert field.
+    let pat = app.member("Pat").await;
+    let settings = pat.page("/settings").await;
+    assert!(!settings.contains(r#"name="replies" value="on" checked"#));
+    assert!(!settings.contains(r#"name="mentions" value="on" checked"#));
+    assert!(!settings.contains("queue_alert"));
+}
+
+async fn sending_the_link_again_is_limited_per_hour(app: TestApp, smtp: SmtpReceiver) {
+    let ann = app.member("Ann").await;
+    for _ in 0..3 {
+        let r = ann.post("/settings/email/verify", &[]).await;
+        assert_eq!(r.status(), 303);
+    }
+    let r = ann.post("/settings/email/verify", &[]).await;
+    assert_eq!(r.status(), 429);
+    assert!(r.text().await.unwrap().contains("ask again in"));
+    // The sign-up link and three more; each works, the newest too.
+    let mails = mail_to(&smtp, &ann.email, 4).await;
+    assert_eq!(mails.len(), 4);
+    let newest = link_containing(&mails[3].text(), "/verify-email/").unwrap();
+    assert_eq!(ann.client.get(&newest).send().await.unwrap().status(), 200);
+    // Once confirmed, asking again sends nothing.
+    let r = ann.post("/settings/email/verify", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"].to_str().unwrap(),
+        "/settings?saved=verified"
+    );
 }
