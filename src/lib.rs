@@ -12,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod mail;
 pub mod media;
+pub mod notify;
 pub mod store;
 pub mod web;
 pub mod webhooks;

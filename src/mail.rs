@@ -35,6 +35,47 @@ pub struct Mail<'a> {
     pub text: String,
 }
 
+/// A mail from the queue: its Message-ID stays the same over retries (so a receiver can tell a
+/// repeat), and a notification carries one-click unsubscribe headers (RFC 8058).
+pub struct QueuedMail<'a> {
+    pub mail: Mail<'a>,
+    pub message_id: &'a str,
+    pub unsubscribe_url: Option<&'a str>,
+}
+
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_owned()))
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(
+            Self::name(),
+            "List-Unsubscribe=One-Click".to_owned(),
+        )
+    }
+}
+
 impl Mailer {
     pub fn new(smtp_url: Option<&str>, data_dir: &Path) -> Result<Mailer, MailError> {
         Ok(match smtp_url {
@@ -62,6 +103,17 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: Mail<'_>) -> Result<(), MailError> {
+        self.send_queued(QueuedMail {
+            mail,
+            message_id: "",
+            unsubscribe_url: None,
+        })
+        .await
+    }
+
+    /// Sends `queued`; an empty Message-ID lets lettre make one.
+    pub async fn send_queued(&self, queued: QueuedMail<'_>) -> Result<(), MailError> {
+        let mail = queued.mail;
         let from: Mailbox = mail
             .from
             .parse()
@@ -70,12 +122,20 @@ impl Mailer {
             .to
             .parse()
             .map_err(|_| MailError::Address(mail.to.to_owned()))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(from)
             .to(to)
             .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.text.clone())?;
+            .header(ContentType::TEXT_PLAIN);
+        if !queued.message_id.is_empty() {
+            builder = builder.message_id(Some(queued.message_id.to_owned()));
+        }
+        if let Some(url) = queued.unsubscribe_url {
+            builder = builder
+                .header(ListUnsubscribe(url.to_owned()))
+                .header(ListUnsubscribePost);
+        }
+        let message = builder.body(mail.text.clone())?;
         match self {
             Mailer::Smtp(t) => {
                 t.send(message).await?;

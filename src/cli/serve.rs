@@ -66,6 +66,12 @@ async fn housekeeping(store: Store, clock: Clock) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "housekeeping failed; will retry"),
         }
+        // Sent mail is kept a month (for a look at what went out), then removed.
+        match store.prune_mail(clock.now(), 30).await {
+            Ok(n) if n > 0 => tracing::info!(removed = n, "housekeeping: pruned old mail"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "pruning old mail failed; will retry"),
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;
+pub mod notification;
 pub mod search;
 pub mod slug;
 pub mod spam;

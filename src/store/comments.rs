@@ -164,6 +164,8 @@ impl Store {
                     let event = crate::domain::webhook::Event::CommentCreated.as_str();
                     super::webhooks::enqueue_in!(tx, event, payload(id), now);
                 }
+                // Shown at once: whoever it replies to or mentions is told (held: on approval).
+                super::notifications::queue_notifications_in!(tx, id, now);
                 if self.backend() == super::Backend::Postgres {
                     sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
                         .bind(format!("{}:{}", new.article_id, id))

@@ -21,6 +21,7 @@ pub mod export;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;
+pub mod notifications;
 pub mod public_comments;
 pub mod search;
 pub mod sessions;

@@ -715,6 +715,11 @@ impl Store {
             }
             set_state_in!(tx, self, id, &facts, &new, now);
             let appeared = old.status != "visible" && new.status == "visible";
+            if appeared {
+                // Readers see it now, so whoever it replies to or mentions is told; the
+                // notifications' unique key keeps a second appearance from telling them again.
+                super::notifications::queue_notifications_in!(tx, id, now);
+            }
             if appeared && *decision == Decision::Approve {
                 let (slug, title, author, body_html, created_at): (
                     String,

@@ -107,6 +107,8 @@ struct SignupPage {
     display_name: String,
     email: String,
     return_to: String,
+    /// The "e-mail me about replies and mentions" box, ticked.
+    notify: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -128,6 +130,7 @@ async fn signup_form(
         display_name: String::new(),
         email: String::new(),
         return_to: safe_return_to(q.return_to.as_deref()),
+        notify: false,
     };
     Ok((viewer.cookies(), Html(page.render()?)).into_response())
 }
@@ -146,6 +149,8 @@ struct SignupForm {
     #[serde(default)]
     website: String,
     return_to: Option<String>,
+    /// Opt-in to reply and mention notifications (off unless ticked).
+    notify: Option<String>,
 }
 
 /// `POST /signup`
@@ -160,10 +165,11 @@ async fn signup(
     let again = |error: String, invalid: &'static str| {
         let state = state.clone();
         let viewer = viewer.clone();
-        let (display_name, email, return_to) = (
+        let (display_name, email, return_to, notify) = (
             form.display_name.clone(),
             form.email.clone(),
             return_to.clone(),
+            form.notify.is_some(),
         );
         async move {
             let page = SignupPage {
@@ -174,6 +180,7 @@ async fn signup(
                 display_name,
                 email,
                 return_to,
+                notify,
             };
             Ok::<Response, Error>(
                 (StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response(),
@@ -212,7 +219,18 @@ async fn signup(
     }
     let password_hash = hash(&state, form.password.clone()).await?;
     match state.store.create_user(&email, &name, &password_hash, Role::Member, now).await {
-        Ok(id) => start_session(&state, id, &return_to).await,
+        Ok(id) => {
+            if form.notify.is_some() {
+                let wanted = store::notifications::MailPreferences {
+                    replies: true,
+                    mentions: true,
+                    ..Default::default()
+                };
+                state.store.set_mail_preferences(id, &wanted).await?;
+            }
+            super::notifications::send_verification(&state, id, email.as_str(), &name).await?;
+            start_session(&state, id, &return_to).await
+        }
         Err(store::Error::Conflict(_)) => {
             again(
                 "An account with this e-mail address already exists. Sign in instead, or reset your password if you have forgotten it.".into(),
@@ -382,6 +400,7 @@ struct SettingsPage {
     error: Option<String>,
     error_form: &'static str,
     is_admin: bool,
+    mail: super::notifications::MailSettingsView,
 }
 
 #[derive(Deserialize, Default)]
@@ -402,6 +421,9 @@ async fn settings(
             Some("Your password has been changed. Other devices have been signed out.")
         }
         Some("sessions") => Some("Every other session has been signed out."),
+        Some("notifications") => Some("Your e-mail settings have been saved."),
+        Some("verify-sent") => Some("A new link is on its way: open it to confirm your address."),
+        Some("verified") => Some("Your e-mail address is already confirmed."),
         _ => None,
     };
     let page = SettingsPage {
@@ -413,6 +435,7 @@ async fn settings(
         error: None,
         error_form: "",
         is_admin: user.role() == crate::domain::user::Role::Admin,
+        mail: super::notifications::mail_settings(&state, user).await?,
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -434,6 +457,29 @@ async fn settings_error(
         error: Some(error),
         error_form: form,
         is_admin: user.role() == crate::domain::user::Role::Admin,
+        mail: super::notifications::mail_settings(state, user).await?,
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The settings page with the e-mail form refused and shown as it was sent.
+pub(super) async fn settings_with_mail_error(
+    state: &AppState,
+    viewer: &Viewer,
+    error: String,
+    mail: super::notifications::MailSettingsView,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    let page = SettingsPage {
+        layout: layout(state, viewer, "Settings").await?,
+        csrf: viewer.csrf.clone(),
+        display_name: user.display_name.clone(),
+        email: user.email.clone(),
+        notice: None,
+        error: Some(error),
+        error_form: "notifications",
+        is_admin: user.role() == crate::domain::user::Role::Admin,
+        mail,
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }

@@ -716,6 +716,7 @@ pub async fn submit_comment(
         article_id: article.card.id,
     });
     state.webhooks.wake();
+    state.mailroom.wake();
     tracing::info!(comment_id = posted.id, article = %slug, "comment posted");
     Ok(Ok(posted))
 }

@@ -17,6 +17,7 @@ pub mod member_pages;
 pub mod metrics;
 pub mod moderation;
 pub mod newsroom;
+pub mod notifications;
 pub mod ops;
 pub mod pages;
 pub mod passwords;
@@ -72,6 +73,8 @@ pub struct AppState {
     pub words: Arc<moderation::WordCache>,
     /// Uploaded images: their storage and the processing of new ones.
     pub media: Arc<crate::media::Library>,
+    /// Wakes this process's mail worker; signs unsubscribe links.
+    pub mailroom: crate::notify::Mailroom,
 }
 
 impl AppState {
@@ -87,6 +90,7 @@ impl AppState {
         let live = live::Hub::start(&store).await?;
         let pages = cache::PageCache::start(&store).await?;
         let media = crate::media::Library::open(&config)?;
+        let mailroom = crate::notify::Mailroom::load(&store).await?;
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -103,6 +107,7 @@ impl AppState {
             pages,
             words: Arc::default(),
             media: Arc::new(media),
+            mailroom,
         })
     }
 }
@@ -140,6 +145,7 @@ pub fn router(state: AppState) -> Router {
         .merge(moderation::router())
         .merge(newsroom::router())
         .merge(newsroom::taxonomy_router())
+        .merge(notifications::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())
@@ -265,6 +271,13 @@ pub async fn serve(
         state.pages.clone(),
         stop_rx.clone(),
     ));
+    let mail_worker = tokio::spawn(state.mailroom.clone().run(
+        state.store.uncounted(),
+        state.clock.clone(),
+        state.config.clone(),
+        state.mailer.clone(),
+        stop_rx.clone(),
+    ));
     let limits = limits::Limits::from_config(&state.config);
     let app = router(state);
     let server = limits::serve(listener, app, limits, async move {
@@ -285,5 +298,6 @@ pub async fn serve(
         }
     };
     worker.abort();
+    mail_worker.abort();
     served
 }

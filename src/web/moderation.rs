@@ -514,6 +514,7 @@ async fn decide(State(state): State<AppState>, viewer: Viewer, body: Bytes) -> R
         after_comment_changes(&state, &decided.changed, &decided.now_visible);
         if !decided.now_visible.is_empty() {
             state.webhooks.wake();
+            state.mailroom.wake();
         }
         log_ids = decided.log_ids;
         skipped = decided.skipped.into_iter().map(|(_, why)| why).collect();

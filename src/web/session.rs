@@ -202,7 +202,10 @@ fn sign(secret: &[u8], message: &str) -> String {
 /// cross-origin and same-origin POST; a mismatch (or `Sec-Fetch-Site: cross-site`) is refused.
 /// Requests without either header (scripts, old clients) still need the CSRF token.
 pub async fn check_origin(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // One-click unsubscribe (RFC 8058) is posted by mail providers from anywhere; its signed
+    // token is its authority and all it can do is stop mail.
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        && !req.uri().path().starts_with("/unsubscribe/");
     if unsafe_method {
         let headers = req.headers();
         let cross_site = headers

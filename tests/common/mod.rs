@@ -253,6 +253,17 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// Stops this app's server (as a process stopping would) and waits until it has; the
+    /// database stays, for [`TestApp::another_server`].
+    pub async fn stop_server(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(self.url(path)).send().await.unwrap()
     }
@@ -768,12 +779,19 @@ impl OtherServer {
 
 impl TestApp {
     pub async fn another_server(&self) -> OtherServer {
+        self.another_server_with(|_| {}).await
+    }
+
+    /// Like [`TestApp::another_server`], with `tweak` applied to its configuration (e.g. to
+    /// send mail to a test SMTP receiver).
+    pub async fn another_server_with(&self, tweak: impl FnOnce(&mut Config)) -> OtherServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let mut config = Config::for_tests(&self.database_url);
         config.data_dir = self.data_dir.path().to_owned();
         config.base_url = format!("http://{addr}");
         config.comments_per_minute = 1000;
+        tweak(&mut config);
         let store = Store::connect(
             &self.database_url,
             &ConnectOptions {

@@ -217,6 +217,7 @@ fn header_in(head: &str, name: &str) -> Option<String> {
 
 fn decode_words(value: &str) -> String {
     let mut out = String::new();
+    let mut previous_encoded = false;
     for (i, word) in value.split(' ').enumerate() {
         let decoded = word
             .strip_prefix("=?")
@@ -235,16 +236,13 @@ fn decode_words(value: &str) -> String {
                     _ => None,
                 }
             });
-        match decoded {
-            // Adjacent encoded words are joined without the space between them.
-            Some(d) => out.push_str(&d),
-            None => {
-                if i > 0 {
-                    out.push(' ');
-                }
-                out.push_str(word);
-            }
+        // Adjacent encoded words are joined without the space between them (RFC 2047 6.2);
+        // the space between an encoded word and plain text stays.
+        if i > 0 && !(previous_encoded && decoded.is_some()) {
+            out.push(' ');
         }
+        previous_encoded = decoded.is_some();
+        out.push_str(decoded.as_deref().unwrap_or(word));
     }
     out
 }

@@ -1,0 +1,383 @@
+//! Mail to members, off the request path. Every server process runs one [`Mailroom`] worker;
+//! they share the database's notifications and mail queue (see `store::notifications`), so
+//! each mail is made and sent once whichever process recorded its event, a mail in flight when
+//! its process died is tried again after its lease, and one refused during a mail-server outage
+//! is retried with growing delays.
+//!
+//! Each round the worker turns new notifications into mail, makes the daily digests that are
+//! due, raises or lowers moderation-queue alerts, then sends what is due.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Duration as ChronoDuration, Utc};
+use tokio::sync::Notify;
+
+use crate::config::Config;
+use crate::domain::Clock;
+use crate::domain::notification::{MailKind, Reason, digest_due, unsubscribe_token};
+use crate::domain::user::Role;
+use crate::domain::webhook::retry_delay;
+use crate::mail::{Mail, Mailer, QueuedMail};
+use crate::store::Store;
+use crate::store::notifications::{NewMail, NotificationDetail, QueueWatcher};
+
+/// How long a claimed mail is left alone before another worker may send it (more than the SMTP
+/// transport's own timeout, so a slow send is not doubled).
+const LEASE_SECS: i64 = 120;
+/// Mails claimed, or notifications turned into mail, per round.
+const BATCH: i64 = 20;
+/// How often the queue is looked at when nothing woke the worker.
+const POLL: Duration = Duration::from_secs(1);
+/// The first retry waits this long, each further one twice as long (at most six hours).
+const RETRY_BASE_SECS: i64 = 30;
+/// Attempts before a mail is given up: about two days of retries.
+const MAX_ATTEMPTS: i64 = 16;
+/// The longest part of a comment quoted in a mail.
+const QUOTE_CHARS: usize = 1200;
+
+/// Wakes this process's mail worker, and holds the key of the unsubscribe links.
+#[derive(Clone)]
+pub struct Mailroom {
+    notify: Arc<Notify>,
+    key: Arc<[u8]>,
+}
+
+/// What the worker needs besides the store.
+struct Context {
+    store: Store,
+    clock: Clock,
+    config: Arc<Config>,
+    mailer: Arc<Mailer>,
+    key: Arc<[u8]>,
+}
+
+impl Mailroom {
+    /// Loads (or creates) the site's unsubscribe key, shared by every process.
+    pub async fn load(store: &Store) -> crate::store::Result<Mailroom> {
+        let key = store
+            .site_secret("unsubscribe_key", &random_hex(32))
+            .await?;
+        Ok(Mailroom {
+            notify: Arc::default(),
+            key: Arc::from(key.into_bytes()),
+        })
+    }
+
+    pub fn wake(&self) {
+        self.notify.notify_one();
+    }
+
+    /// The key unsubscribe tokens are signed with.
+    pub fn key(&self) -> &[u8] {
+        &self.key
+    }
+
+    /// Works until `stop` turns true.
+    pub async fn run(
+        self,
+        store: Store,
+        clock: Clock,
+        config: Arc<Config>,
+        mailer: Arc<Mailer>,
+        mut stop: tokio::sync::watch::Receiver<bool>,
+    ) {
+        let cx = Context {
+            store,
+            clock,
+            config,
+            mailer,
+            key: self.key.clone(),
+        };
+        loop {
+            if *stop.borrow() {
+                return;
+            }
+            if let Err(e) = prepare(&cx).await {
+                tracing::warn!(error = %e, "could not turn notifications into mail");
+            }
+            if let Err(e) = check_queue_alerts(&cx).await {
+                tracing::warn!(error = %e, "could not check the moderation-queue alerts");
+            }
+            match send_due(&cx).await {
+                // A full batch: there may be more waiting.
+                Ok(n) if n as i64 >= BATCH => continue,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "mail queue unavailable"),
+            }
+            tokio::select! {
+                _ = self.notify.notified() => {}
+                _ = tokio::time::sleep(POLL) => {}
+                _ = stop.changed() => {}
+            }
+        }
+    }
+}
+
+fn random_hex(bytes: usize) -> String {
+    let raw: Vec<u8> = (0..bytes).map(|_| rand::random::<u8>()).collect();
+    hex::encode(raw)
+}
+
+impl Context {
+    fn base(&self) -> &str {
+        self.config.base_url.trim_end_matches('/')
+    }
+
+    fn unsubscribe_url(&self, user_id: i64, kind: MailKind) -> String {
+        format!(
+            "{}/unsubscribe/{}",
+            self.base(),
+            unsubscribe_token(&self.key, user_id, kind)
+        )
+    }
+
+    /// A new Message-ID, kept with the queued mail so every retry carries the same one.
+    fn message_id(&self) -> String {
+        let host = self
+            .base()
+            .split("://")
+            .nth(1)
+            .unwrap_or("localhost")
+            .split(['/', ':'])
+            .next()
+            .unwrap_or("localhost");
+        format!("<{}@{host}>", random_hex(16))
+    }
+
+    fn comment_url(&self, n: &NotificationDetail) -> String {
+        format!(
+            "{}/articles/{}#comment-{}",
+            self.base(),
+            n.article_slug,
+            n.comment_id
+        )
+    }
+}
+
+/// Immediate notifications into one mail each; due digests into one mail per member.
+async fn prepare(cx: &Context) -> crate::store::Result<()> {
+    let now = cx.clock.now();
+    let due = digest_due(now);
+    // A cheap read first, so an idle site never takes SQLite's single writer.
+    if !cx.store.notifications_waiting(due).await? {
+        return Ok(());
+    }
+    for n in cx.store.unmailed_notifications(BATCH).await? {
+        let mail = (n.comment_status == "visible").then(|| notification_mail(cx, &n));
+        cx.store
+            .queue_notification_mail(n.id, mail.as_ref(), now)
+            .await?;
+    }
+    for user_id in cx.store.digests_due(due, BATCH).await? {
+        cx.store
+            .make_digest(user_id, due, now, |items| {
+                digest_mail(cx, user_id, due, items)
+            })
+            .await?;
+    }
+    Ok(())
+}
+
+fn quote(body: &str) -> String {
+    let mut text: String = body.chars().take(QUOTE_CHARS).collect();
+    if body.chars().count() > QUOTE_CHARS {
+        text.push('…');
+    }
+    text.lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn what_happened(n: &NotificationDetail) -> String {
+    match n.reason() {
+        Reason::Reply => format!(
+            "{} replied to your comment on “{}”",
+            n.author_name, n.article_title
+        ),
+        Reason::Mention => format!("{} mentioned you on “{}”", n.author_name, n.article_title),
+    }
+}
+
+fn notification_mail(cx: &Context, n: &NotificationDetail) -> NewMail {
+    let (kind, why) = match n.reason() {
+        Reason::Reply => (
+            MailKind::Replies,
+            "you asked to hear about replies to your comments",
+        ),
+        Reason::Mention => (
+            MailKind::Mentions,
+            "you asked to hear when someone mentions you",
+        ),
+    };
+    let unsubscribe = cx.unsubscribe_url(n.recipient_id, kind);
+    let body = format!(
+        "Hello {name},\n\n{what}:\n\n{quote}\n\nRead it and answer: {link}\n\n-- \n\
+         You get this mail from {site} because {why}.\n\
+         Stop these mails with one click: {unsubscribe}\n\
+         Choose what you receive: {base}/settings\n",
+        name = n.recipient_name,
+        what = what_happened(n),
+        quote = quote(&n.body_source),
+        link = cx.comment_url(n),
+        site = cx.config.site_name,
+        base = cx.base(),
+    );
+    NewMail {
+        dedupe_key: format!("notification:{}", n.id),
+        user_id: Some(n.recipient_id),
+        to: n.recipient_email.clone(),
+        subject: what_happened(n),
+        body,
+        unsubscribe_url: Some(unsubscribe),
+        message_id: cx.message_id(),
+    }
+}
+
+fn digest_mail(
+    cx: &Context,
+    user_id: i64,
+    due: DateTime<Utc>,
+    items: &[NotificationDetail],
+) -> NewMail {
+    let first = &items[0];
+    let unsubscribe = cx.unsubscribe_url(user_id, MailKind::Digest);
+    let entries: Vec<String> = items
+        .iter()
+        .map(|n| {
+            format!(
+                "{what} ({at}):\n\n{quote}\n\n{link}\n",
+                what = what_happened(n),
+                at = n.created_at.format("%-d %B, %H:%M UTC"),
+                quote = quote(&n.body_source),
+                link = cx.comment_url(n),
+            )
+        })
+        .collect();
+    let count = match items.len() {
+        1 => "1 reply or mention".to_owned(),
+        n => format!("{n} replies and mentions"),
+    };
+    let body = format!(
+        "Hello {name},\n\nSince your last digest: {count}.\n\n{entries}\n-- \n\
+         You get this daily digest from {site} because you asked for replies and mentions once a day.\n\
+         Stop these mails with one click: {unsubscribe}\n\
+         Choose what you receive: {base}/settings\n",
+        name = first.recipient_name,
+        entries = entries.join("\n"),
+        site = cx.config.site_name,
+        base = cx.base(),
+    );
+    NewMail {
+        dedupe_key: format!("digest:{user_id}:{}", due.to_rfc3339()),
+        user_id: Some(user_id),
+        to: first.recipient_email.clone(),
+        subject: format!("Your daily digest: {count}"),
+        body,
+        unsubscribe_url: Some(unsubscribe),
+        message_id: cx.message_id(),
+    }
+}
+
+/// Raises the alert of each watcher whose threshold the queue has reached (once per crossing)
+/// and lowers it when the queue is back below.
+async fn check_queue_alerts(cx: &Context) -> crate::store::Result<()> {
+    let watchers = cx.store.queue_watchers().await?;
+    if watchers.is_empty() {
+        return Ok(());
+    }
+    let sizes = cx.store.queue_sizes().await?;
+    let total: i64 = sizes.iter().map(|(_, n)| n).sum();
+    let now = cx.clock.now();
+    for w in watchers {
+        // The role is checked when the alert goes out too: a moderator no longer is not told.
+        let staff = Role::parse(&w.role).is_ok_and(|r| r >= Role::Moderator);
+        if staff && total >= w.queue_alert_at && !w.queue_alerted {
+            let mail = alert_mail(cx, &w, total, &sizes);
+            if cx.store.raise_queue_alert(w.user_id, &mail, now).await? {
+                tracing::info!(user = w.user_id, total, "moderation-queue alert queued");
+            }
+        } else if total < w.queue_alert_at && w.queue_alerted {
+            cx.store.lower_queue_alert(w.user_id).await?;
+        }
+    }
+    Ok(())
+}
+
+fn alert_mail(
+    cx: &Context,
+    w: &QueueWatcher,
+    total: i64,
+    sizes: &[(crate::domain::moderation::Queue, i64); 3],
+) -> NewMail {
+    let lines: Vec<String> = sizes
+        .iter()
+        .map(|(q, n)| format!("  {}: {n}", q.as_str()))
+        .collect();
+    let body = format!(
+        "Hello {name},\n\nThe moderation queue holds {total} items, at or above the {threshold} you chose:\n\n\
+         {lines}\n\nOpen the moderation desk: {base}/admin/moderation\n\n\
+         You will not hear again until the queue has fallen below {threshold} and grown back.\n\n-- \n\
+         Stop these alerts with one click: {unsubscribe}\nChange the threshold: {base}/settings\n",
+        name = w.display_name,
+        threshold = w.queue_alert_at,
+        lines = lines.join("\n"),
+        base = cx.base(),
+        unsubscribe = cx.unsubscribe_url(w.user_id, MailKind::QueueAlert),
+    );
+    NewMail {
+        // One mail per crossing is the compare-and-set's work (`raise_queue_alert`); the key
+        // only has to differ from every earlier crossing's, which a time may not.
+        dedupe_key: format!("queue-alert:{}:{}", w.user_id, random_hex(8)),
+        user_id: Some(w.user_id),
+        to: w.email.clone(),
+        subject: format!("The moderation queue holds {total} items"),
+        body,
+        unsubscribe_url: Some(cx.unsubscribe_url(w.user_id, MailKind::QueueAlert)),
+        message_id: cx.message_id(),
+    }
+}
+
+/// Claims and sends the mail that is due; returns how many were attempted.
+async fn send_due(cx: &Context) -> crate::store::Result<usize> {
+    let now = cx.clock.now();
+    if !cx.store.mail_due(now).await? {
+        return Ok(0);
+    }
+    let claimed = cx
+        .store
+        .claim_mail(now, now + ChronoDuration::seconds(LEASE_SECS), BATCH)
+        .await?;
+    let n = claimed.len();
+    for m in claimed {
+        let sent = cx
+            .mailer
+            .send_queued(QueuedMail {
+                mail: Mail {
+                    from: &cx.config.mail_from,
+                    to: &m.to_address,
+                    subject: &m.subject,
+                    text: m.body.clone(),
+                },
+                message_id: &m.message_id,
+                unsubscribe_url: m.unsubscribe_url.as_deref(),
+            })
+            .await;
+        match sent {
+            Ok(()) => {
+                tracing::info!(mail = m.id, "mail sent");
+                cx.store.mail_sent(m.id, cx.clock.now()).await?;
+            }
+            Err(e) => {
+                let retry_at = (m.attempts < MAX_ATTEMPTS).then(|| {
+                    cx.clock.now()
+                        + retry_delay(ChronoDuration::seconds(RETRY_BASE_SECS), m.attempts)
+                });
+                tracing::warn!(mail = m.id, error = %e, ?retry_at, "sending a mail failed");
+                cx.store.mail_failed(m.id, &e.to_string(), retry_at).await?;
+            }
+        }
+    }
+    Ok(n)
+}
