@@ -154,6 +154,30 @@ async fn build_site(app: &TestApp) {
     let ada = app.member("Ada").await;
     let bob = app.member("Bob").await;
     let cy = app.member("Cy").await;
+    // Ada is verified and wants replies in a daily digest: Bob's reply below waits for it.
+    let ada_id = app
+        .store
+        .user_by_email(&broadsheet::domain::user::Email::parse(&ada.email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app.store
+        .mark_email_verified(ada_id, app.clock.now())
+        .await
+        .unwrap();
+    app.store
+        .set_mail_preferences(
+            ada_id,
+            &broadsheet::store::notifications::MailPreferences {
+                replies: true,
+                mentions: true,
+                daily_digest: true,
+                queue_alert: None,
+            },
+        )
+        .await
+        .unwrap();
     let root = ada
         .comment(
             "harbour",
@@ -272,6 +296,12 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
         counts.iter().any(|&(t, n)| t == "comments" && n == 7),
         "{counts:?}"
     );
+    for table in ["mail_preferences", "notifications"] {
+        assert!(
+            counts.iter().any(|&(t, n)| t == table && n == 1),
+            "one row of {table} carried: {counts:?}"
+        );
+    }
     export(to, &second).await;
     let (a, b) = (files(&first), files(&second));
     assert_eq!(a.len(), TABLES.len() + 1);

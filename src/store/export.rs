@@ -381,6 +381,41 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    Table {
+        name: "mail_preferences",
+        columns: &[
+            ("user_id", Int),
+            ("replies", Bool),
+            ("mentions", Bool),
+            ("daily_digest", Bool),
+            ("digest_sent_until", Time),
+            ("queue_alert_at", Int),
+            ("queue_alerted", Bool),
+        ],
+        omitted: &[],
+        order_by: "user_id",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
+    // Carried so a digest that has not gone out yet goes out from the new site.
+    Table {
+        name: "notifications",
+        columns: &[
+            ("id", Int),
+            ("comment_id", Int),
+            ("recipient_id", Int),
+            ("kind", Text),
+            ("daily", Bool),
+            ("created_at", Time),
+            ("queued_at", Time),
+        ],
+        omitted: &[],
+        order_by: "id",
+        identity: true,
+        later: &[],
+        replace: false,
+    },
 ];
 
 /// Tables of the schema that are not exported, and why. SQLite's FTS5 keeps its own tables
@@ -417,6 +452,14 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
     (
         "webhook_deliveries",
         "the delivery queue: replayed on another site it would send again",
+    ),
+    (
+        "email_verifications",
+        "one-time secrets: a member not yet verified asks for a new link on the new site",
+    ),
+    (
+        "mail_queue",
+        "outgoing mail: replayed on another site it would send again (export once it is empty)",
     ),
     (
         "job_cursors",
