@@ -12,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod mail;
 pub mod media;
+pub mod oidc;
 pub mod store;
 pub mod web;
 pub mod webhooks;

@@ -10,6 +10,7 @@ pub mod media;
 pub mod moderation;
 pub mod newsroom;
 pub mod search;
+pub mod signin;
 pub mod slug;
 pub mod spam;
 pub mod token;

@@ -22,6 +22,7 @@ pub mod moderation;
 pub mod newsroom;
 pub mod search;
 pub mod sessions;
+pub mod signin;
 pub mod taxonomy;
 pub mod tokens;
 pub mod users;

@@ -22,6 +22,7 @@ pub mod pages;
 pub mod passwords;
 pub mod search;
 pub mod session;
+pub mod signin;
 pub mod tokens;
 pub mod views;
 
@@ -71,6 +72,8 @@ pub struct AppState {
     pub words: Arc<moderation::WordCache>,
     /// Uploaded images: their storage and the processing of new ones.
     pub media: Arc<crate::media::Library>,
+    /// Single sign-on with the newsroom's OpenID provider, when configured.
+    pub oidc: Option<Arc<crate::oidc::Provider>>,
 }
 
 impl AppState {
@@ -86,6 +89,13 @@ impl AppState {
         let live = live::Hub::start(&store).await?;
         let pages = cache::PageCache::start(&store).await?;
         let media = crate::media::Library::open(&config)?;
+        let oidc = match &config.oidc {
+            Some(o) => Some(Arc::new(crate::oidc::Provider::new(
+                o.clone(),
+                &config.base_url,
+            )?)),
+            None => None,
+        };
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -102,6 +112,7 @@ impl AppState {
             pages,
             words: Arc::default(),
             media: Arc::new(media),
+            oidc,
         })
     }
 }
@@ -127,6 +138,7 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .merge(pages::router())
         .merge(accounts::router())
+        .merge(signin::router())
         .merge(comments::router())
         .merge(search::router())
         .merge(feeds::router())
