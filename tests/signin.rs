@@ -75,7 +75,7 @@ mod link {
         app.member("Lin Wei").await;
         let email = Email::parse("lin.wei@example.org").unwrap();
         let user = app.store.user_by_email(&email).await.unwrap().unwrap();
-        assert_eq!(app.store.email_verified_at(user.id).await.unwrap(), None);
+        assert_eq!(app.store.address_proven_at(user.id).await.unwrap(), None);
 
         let (c, status, page) = ask(&app, "Lin.Wei@example.org", "/sections/world").await;
         assert_eq!(status, 200);
@@ -116,7 +116,7 @@ mod link {
         assert_eq!(signed_in_as(&app, &c).await.as_deref(), Some("Lin Wei"));
         assert!(
             app.store
-                .email_verified_at(user.id)
+                .address_proven_at(user.id)
                 .await
                 .unwrap()
                 .is_some(),
@@ -304,6 +304,22 @@ mod sso {
         c.get(tamper(callback)).send().await.unwrap()
     }
 
+    /// The path of the one password-reset link in the app's mail outbox (no SMTP here).
+    fn reset_link_in_outbox(app: &TestApp) -> String {
+        let dir = app.data_dir.path().join("outbox");
+        let links: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flat_map(|e| {
+                let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+                text.lines()
+                    .filter_map(|l| l.find("/reset/").map(|i| l[i..].trim().to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(links.len(), 1, "{links:?}");
+        links[0].clone()
+    }
+
     fn location(r: &reqwest::Response) -> String {
         r.headers()["location"].to_str().unwrap().to_owned()
     }
@@ -347,7 +363,7 @@ mod sso {
         assert_eq!(user.role, "member");
         assert!(
             app.store
-                .email_verified_at(user.id)
+                .address_proven_at(user.id)
                 .await
                 .unwrap()
                 .is_some()
@@ -370,6 +386,47 @@ mod sso {
             assert_eq!(r.status(), 422);
             assert!(r.text().await.unwrap().contains("do not match an account"));
         }
+
+        // "Forgotten your password?" gives the account one.
+        let (_, form) = fetch(&c2, app.url("/reset")).await;
+        let r = c2
+            .post(app.url("/reset"))
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("email", "ida@newsroom.example"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let reset = reset_link_in_outbox(&app);
+        let (_, form) = fetch(&c2, app.url(&reset)).await;
+        let r = c2
+            .post(app.url(&reset))
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("password", "a passphrase of her own"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        let (_, form) = fetch(&c2, app.url("/signin")).await;
+        let r = c2
+            .post(app.url("/signin"))
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("email", "ida@newsroom.example"),
+                ("password", "a passphrase of her own"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(
+            signed_in_as(&app, &c2).await.as_deref(),
+            Some("Ida Tarbell")
+        );
 
         // The address changes at the provider: the subject still finds the same account.
         ida.email = "ida.tarbell@newsroom.example".into();
@@ -416,7 +473,7 @@ mod sso {
         );
         assert!(
             app.store
-                .email_verified_at(before.id)
+                .address_proven_at(before.id)
                 .await
                 .unwrap()
                 .is_some()

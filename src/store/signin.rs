@@ -97,7 +97,7 @@ impl Store {
     }
 
     /// When the member's address was proven, if it has been.
-    pub async fn email_verified_at(&self, user_id: i64) -> Result<Option<DateTime<Utc>>> {
+    pub async fn address_proven_at(&self, user_id: i64) -> Result<Option<DateTime<Utc>>> {
         let row: Option<(Option<DateTime<Utc>>,)> = read!(self, |c| {
             sqlx::query_as("SELECT email_verified_at FROM users WHERE id = $1")
                 .bind(user_id)
