@@ -104,6 +104,17 @@ pub enum MediaStorage {
     S3(S3Settings),
 }
 
+/// Single sign-on with the newsroom's OpenID Connect provider.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OidcSettings {
+    /// The provider's issuer URL; its discovery document is at ISSUER/.well-known/openid-configuration.
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    /// Shown on the sign-in page as "Sign in with LABEL".
+    pub label: String,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -162,6 +173,8 @@ pub struct Config {
     /// The largest image file accepted by `/admin/media` (that route's body limit follows it).
     pub max_upload_bytes: usize,
     pub media_storage: MediaStorage,
+    /// Single sign-on; `None` when not configured (the sign-in page offers no button).
+    pub oidc: Option<OidcSettings>,
 }
 
 impl Default for Config {
@@ -192,6 +205,7 @@ impl Default for Config {
             db_acquire_timeout: Duration::from_secs(5),
             max_upload_bytes: 15 * 1024 * 1024,
             media_storage: MediaStorage::Local,
+            oidc: None,
         }
     }
 }
@@ -225,6 +239,7 @@ impl Config {
         let d = Config::default();
         // Before the fields of `file` are moved out below.
         let media_storage = media_storage(flags, &file)?;
+        let oidc = oidc_settings(flags, &file)?;
         let addr = flags.addr.or(file.addr).unwrap_or(d.addr);
         let data_dir = flags
             .data_dir
@@ -361,6 +376,7 @@ impl Config {
                 .map_or(d.db_acquire_timeout, Duration::from_secs),
             max_upload_bytes,
             media_storage,
+            oidc,
         })
     }
 }
@@ -416,6 +432,58 @@ fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage,
             .unwrap_or_else(|| "us-east-1".to_owned()),
         access_key_id,
         secret_access_key,
+    }))
+}
+
+/// The longest label the sign-in button takes.
+const MAX_OIDC_LABEL_CHARS: usize = 40;
+
+/// Single sign-on, when an issuer is set: it needs a client id and secret, and an http(s) URL.
+fn oidc_settings(
+    flags: &ConfigFlags,
+    file: &FileConfig,
+) -> Result<Option<OidcSettings>, ConfigError> {
+    let pick = |flag: &Option<String>, file: &Option<String>| {
+        flag.clone()
+            .or_else(|| file.clone())
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let Some(issuer) = pick(&flags.oidc_issuer, &file.oidc_issuer) else {
+        return Ok(None);
+    };
+    if !(issuer.starts_with("https://") || issuer.starts_with("http://")) {
+        return Err(ConfigError::Invalid(format!(
+            "oidc_issuer must start with https:// (got `{issuer}`)"
+        )));
+    }
+    let client_id = pick(&flags.oidc_client_id, &file.oidc_client_id).ok_or_else(|| {
+        ConfigError::Invalid(
+            "oidc_issuer needs oidc_client_id (BROADSHEET_OIDC_CLIENT_ID)".to_owned(),
+        )
+    })?;
+    let client_secret = pick(
+        &flags.oidc_client_secret,
+        &file.oidc_client_secret.as_ref().map(|s| s.0.clone()),
+    )
+    .map(Secret)
+    .ok_or_else(|| {
+        ConfigError::Invalid(
+            "oidc_issuer needs oidc_client_secret (BROADSHEET_OIDC_CLIENT_SECRET)".to_owned(),
+        )
+    })?;
+    let label = pick(&flags.oidc_label, &file.oidc_label)
+        .unwrap_or_else(|| "your newsroom account".to_owned());
+    if label.chars().count() > MAX_OIDC_LABEL_CHARS {
+        return Err(ConfigError::Invalid(format!(
+            "oidc_label can be at most {MAX_OIDC_LABEL_CHARS} characters long"
+        )));
+    }
+    Ok(Some(OidcSettings {
+        issuer,
+        client_id,
+        client_secret,
+        label,
     }))
 }
 
@@ -543,6 +611,23 @@ pub struct ConfigFlags {
         hide_env_values = true
     )]
     pub media_s3_secret_access_key: Option<String>,
+    /// Issuer URL of the newsroom's OpenID Connect provider, for single sign-on [default: none]
+    #[arg(long, env = "BROADSHEET_OIDC_ISSUER", global = true)]
+    pub oidc_issuer: Option<String>,
+    /// This site's client id at the provider
+    #[arg(long, env = "BROADSHEET_OIDC_CLIENT_ID", global = true)]
+    pub oidc_client_id: Option<String>,
+    /// This site's client secret at the provider (prefer the environment or the file to a flag)
+    #[arg(
+        long,
+        env = "BROADSHEET_OIDC_CLIENT_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub oidc_client_secret: Option<String>,
+    /// The sign-in button says "Sign in with LABEL" [default: your newsroom account]
+    #[arg(long, env = "BROADSHEET_OIDC_LABEL", global = true)]
+    pub oidc_label: Option<String>,
 }
 
 /// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
@@ -579,6 +664,10 @@ struct FileConfig {
     media_s3_region: Option<String>,
     media_s3_access_key_id: Option<String>,
     media_s3_secret_access_key: Option<Secret>,
+    oidc_issuer: Option<String>,
+    oidc_client_id: Option<String>,
+    oidc_client_secret: Option<Secret>,
+    oidc_label: Option<String>,
 }
 
 impl FileConfig {
@@ -747,6 +836,45 @@ mod tests {
         .unwrap();
         let e = Config::resolve(&flags).unwrap_err().to_string();
         assert!(e.contains("or neither"), "{e}");
+    }
+
+    #[test]
+    fn single_sign_on_needs_a_client_and_its_secret_never_prints() {
+        assert_eq!(Config::resolve(&ConfigFlags::default()).unwrap().oidc, None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "oidc_issuer = \"https://id.example.org/realms/news\"\noidc_client_id = \"broadsheet\"\noidc_client_secret = \"oidc-very-secret\"\n",
+        )
+        .unwrap();
+        let mut flags = ConfigFlags {
+            config: Some(path.clone()),
+            oidc_label: Some("Newsroom".to_owned()),
+            ..ConfigFlags::default()
+        };
+        let c = Config::resolve(&flags).unwrap();
+        let o = c.oidc.as_ref().expect("configured");
+        assert_eq!(o.issuer, "https://id.example.org/realms/news");
+        assert_eq!(o.client_id, "broadsheet");
+        assert_eq!(o.client_secret.expose(), "oidc-very-secret");
+        assert_eq!(o.label, "Newsroom");
+        assert!(!format!("{c:?}").contains("very-secret"));
+        flags.oidc_label = None;
+        assert_eq!(
+            Config::resolve(&flags).unwrap().oidc.unwrap().label,
+            "your newsroom account"
+        );
+        std::fs::write(
+            &path,
+            "oidc_issuer = \"https://id.example.org\"\noidc_client_id = \"b\"\n",
+        )
+        .unwrap();
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("oidc_client_secret"), "{e}");
+        std::fs::write(&path, "oidc_issuer = \"id.example.org\"\n").unwrap();
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("must start with https://"), "{e}");
     }
 
     #[test]

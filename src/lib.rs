@@ -13,6 +13,7 @@ pub mod domain;
 pub mod mail;
 pub mod media;
 pub mod notify;
+pub mod oidc;
 pub mod store;
 pub mod web;
 pub mod webhooks;

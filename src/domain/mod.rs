@@ -11,6 +11,7 @@ pub mod moderation;
 pub mod newsroom;
 pub mod notification;
 pub mod search;
+pub mod signin;
 pub mod slug;
 pub mod spam;
 pub mod token;

@@ -25,6 +25,7 @@ pub mod notifications;
 pub mod public_comments;
 pub mod search;
 pub mod sessions;
+pub mod signin;
 pub mod taxonomy;
 pub mod tokens;
 pub mod users;

@@ -188,13 +188,15 @@ impl Store {
         Ok(n)
     }
 
-    /// Removes what can no longer matter: expired sessions and reset links, and throttle
+    /// Removes what can no longer matter: expired sessions, reset and sign-in links, sign-ons, and throttle
     /// records older than a day. Idempotent, so every server process may run it.
     pub async fn prune_expired(&self, now: DateTime<Utc>) -> Result<u64> {
         let day_ago = now - chrono::Duration::days(1);
-        let statements: [(&str, DateTime<Utc>); 4] = [
+        let statements: [(&str, DateTime<Utc>); 6] = [
             ("DELETE FROM sessions WHERE expires_at <= $1", now),
             ("DELETE FROM password_resets WHERE expires_at <= $1", now),
+            ("DELETE FROM signin_links WHERE expires_at <= $1", now),
+            ("DELETE FROM oidc_logins WHERE expires_at <= $1", now),
             ("DELETE FROM rate_windows WHERE window_start < $1", day_ago),
             (
                 "DELETE FROM signin_failures WHERE updated_at < $1 \

@@ -43,7 +43,7 @@ const FREE_FAILURES_PER_ADDRESS: i64 = 20;
 const RESET_LINK_HOURS: i64 = 1;
 
 /// A local path to go back to after signing in; anything else becomes `/`.
-fn safe_return_to(s: Option<&str>) -> String {
+pub(super) fn safe_return_to(s: Option<&str>) -> String {
     match s {
         Some(p)
             if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && p.len() < 512 =>
@@ -60,7 +60,7 @@ pub(super) async fn layout(state: &AppState, viewer: &Viewer, title: &str) -> Re
 }
 
 /// Signs the member in: a new session, its cookie, and a redirect.
-async fn start_session(state: &AppState, user_id: i64, to: &str) -> Result<Response> {
+pub(super) async fn start_session(state: &AppState, user_id: i64, to: &str) -> Result<Response> {
     let token = random_token();
     let now = state.clock.now();
     state
@@ -266,12 +266,16 @@ struct SigninPage {
     notice: Option<String>,
     email: String,
     return_to: String,
+    /// "Sign in with LABEL", when single sign-on is configured.
+    sso_label: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 struct SigninQuery {
     return_to: Option<String>,
     reset: Option<String>,
+    /// Why a single sign-on came back here (see `signin::SsoProblem`).
+    sso: Option<String>,
 }
 
 /// `GET /signin`
@@ -280,15 +284,23 @@ async fn signin_form(
     viewer: Viewer,
     Query(q): Query<SigninQuery>,
 ) -> Result<Response> {
+    let sso_label = state.oidc.as_ref().map(|p| p.label().to_owned());
+    let error = q
+        .sso
+        .as_deref()
+        .and_then(super::signin::SsoProblem::parse)
+        .zip(sso_label.as_deref())
+        .map(|(problem, label)| problem.message(label));
     let page = SigninPage {
         layout: layout(&state, &viewer, "Sign in").await?,
         csrf: viewer.csrf.clone(),
-        error: None,
+        error,
         notice: q
             .reset
             .map(|_| "Your password has been changed. Sign in with the new one.".to_owned()),
         email: String::new(),
         return_to: safe_return_to(q.return_to.as_deref()),
+        sso_label,
     };
     Ok((viewer.cookies(), Html(page.render()?)).into_response())
 }
@@ -335,7 +347,9 @@ async fn signin(
         Some(e) => state.store.user_by_email(e).await?,
         None => None,
     };
-    // Without an account, verify against a fixed hash anyway so timing does not tell.
+    // Without an account (or a password: made by single sign-on), verify against a fixed hash
+    // anyway so timing does not tell.
+    let user = user.filter(|u| !u.password_hash.is_empty());
     let phc = user
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |u| u.password_hash.clone());
@@ -362,6 +376,7 @@ async fn signin(
         notice: None,
         email: form.email.clone(),
         return_to,
+        sso_label: state.oidc.as_ref().map(|p| p.label().to_owned()),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }

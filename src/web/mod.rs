@@ -24,6 +24,7 @@ pub mod passwords;
 pub mod public_comments;
 pub mod search;
 pub mod session;
+pub mod signin;
 pub mod tokens;
 pub mod views;
 
@@ -75,6 +76,8 @@ pub struct AppState {
     pub media: Arc<crate::media::Library>,
     /// Wakes this process's mail worker; signs unsubscribe links.
     pub mailroom: crate::notify::Mailroom,
+    /// Single sign-on with the newsroom's OpenID provider, when configured.
+    pub oidc: Option<Arc<crate::oidc::Provider>>,
 }
 
 impl AppState {
@@ -91,6 +94,13 @@ impl AppState {
         let pages = cache::PageCache::start(&store).await?;
         let media = crate::media::Library::open(&config)?;
         let mailroom = crate::notify::Mailroom::load(&store).await?;
+        let oidc = match &config.oidc {
+            Some(o) => Some(Arc::new(crate::oidc::Provider::new(
+                o.clone(),
+                &config.base_url,
+            )?)),
+            None => None,
+        };
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -108,6 +118,7 @@ impl AppState {
             words: Arc::default(),
             media: Arc::new(media),
             mailroom,
+            oidc,
         })
     }
 }
@@ -133,6 +144,7 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .merge(pages::router())
         .merge(accounts::router())
+        .merge(signin::router())
         .merge(comments::router())
         .merge(search::router())
         .merge(feeds::router())

@@ -8,6 +8,7 @@
 //! `BROADSHEET_TEST_REQUIRE_PG=1` (as in CI), which turns that into a failure.
 #![allow(dead_code)]
 
+pub mod oidc;
 pub mod smtp;
 
 use std::net::SocketAddr;
@@ -88,6 +89,41 @@ macro_rules! backend_tests_with_mail {
                         return;
                     };
                     super::$name(app, smtp).await;
+                }
+            )*
+        }
+    };
+}
+
+/// Like `backend_tests!`, for single sign-on: each test gets a fresh [`oidc::TestProvider`] and an
+/// app configured to use it, with the label "Newsroom" (`async fn name(app: TestApp, idp:
+/// TestProvider)`).
+#[macro_export]
+macro_rules! backend_tests_with_oidc {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let (app, idp) =
+                        $crate::common::TestApp::start_with_oidc($crate::common::Backend::Sqlite)
+                            .await
+                            .expect("SQLite is always available");
+                    super::$name(app, idp).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some((app, idp)) =
+                        $crate::common::TestApp::start_with_oidc($crate::common::Backend::Postgres)
+                            .await
+                    else {
+                        return;
+                    };
+                    super::$name(app, idp).await;
                 }
             )*
         }
@@ -219,6 +255,14 @@ impl TestApp {
         })
         .await?;
         Some((app, receiver))
+    }
+
+    /// The app with single sign-on through a test provider started for it.
+    pub async fn start_with_oidc(backend: Backend) -> Option<(TestApp, oidc::TestProvider)> {
+        let idp = oidc::TestProvider::start().await;
+        let settings = idp.settings("Newsroom");
+        let app = Self::start_with(backend, |c| c.oidc = Some(settings)).await?;
+        Some((app, idp))
     }
 
     /// Starts (another) server on this app's store, with `config`.

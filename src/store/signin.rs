@@ -1,0 +1,240 @@
+//! Signing in without a password: e-mailed sign-in links, identities at the newsroom's OpenID
+//! provider, and single sign-ons in progress.
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store, read, transaction, write};
+use crate::domain::user::{Email, Role};
+
+/// A single sign-on in progress, as the browser's cookie finds it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct PendingLogin {
+    pub state: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub return_to: String,
+}
+
+/// Who signed in through single sign-on, and whether their account was made just now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SsoMember {
+    pub user_id: i64,
+    pub created: bool,
+}
+
+impl Store {
+    pub async fn create_signin_link(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        return_to: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        write!(self, |c| {
+            sqlx::query(
+                "INSERT INTO signin_links (token_hash, user_id, return_to, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(return_to)
+            .bind(now)
+            .bind(expires_at)
+            .execute(c)
+            .await?
+            .rows_affected()
+        });
+        Ok(())
+    }
+
+    /// True when a sign-in link is unused and unexpired (the confirmation page; spends nothing).
+    pub async fn signin_link_is_valid(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
+        let row: Option<(i64,)> = read!(self, |c| {
+            sqlx::query_as(
+                "SELECT user_id FROM signin_links \
+                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+            )
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(c)
+            .await?
+        });
+        Ok(row.is_some())
+    }
+
+    /// Spends a sign-in link: one UPDATE that only an unused, unexpired link matches, so two
+    /// requests racing with the same link cannot both win. Using it proves the member reads mail
+    /// at their address, so it is marked verified in the same transaction. Returns the member and
+    /// where to send them.
+    pub async fn use_signin_link(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(i64, String)>> {
+        Ok(transaction!(self, |tx| {
+            let used: Option<(i64, String)> = sqlx::query_as(
+                "UPDATE signin_links SET used_at = $2 \
+                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+                 RETURNING user_id, return_to",
+            )
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((user_id, _)) = &used {
+                sqlx::query(
+                    "UPDATE users SET email_verified_at = $2 \
+                     WHERE id = $1 AND email_verified_at IS NULL",
+                )
+                .bind(user_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            used
+        }))
+    }
+
+    /// When the member's address was proven, if it has been.
+    pub async fn address_proven_at(&self, user_id: i64) -> Result<Option<DateTime<Utc>>> {
+        let row: Option<(Option<DateTime<Utc>>,)> = read!(self, |c| {
+            sqlx::query_as("SELECT email_verified_at FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(c)
+                .await?
+        });
+        Ok(row.and_then(|r| r.0))
+    }
+
+    pub async fn create_pending_login(
+        &self,
+        browser_hash: &str,
+        pending: &PendingLogin,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        write!(self, |c| {
+            sqlx::query(
+                "INSERT INTO oidc_logins (browser_hash, state, nonce, pkce_verifier, return_to, expires_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(browser_hash)
+            .bind(&pending.state)
+            .bind(&pending.nonce)
+            .bind(&pending.pkce_verifier)
+            .bind(&pending.return_to)
+            .bind(expires_at)
+            .execute(c)
+            .await?
+            .rows_affected()
+        });
+        Ok(())
+    }
+
+    /// Takes the sign-on in progress for this browser: deleted as it is read, so the provider's
+    /// answer is checked against it once.
+    pub async fn take_pending_login(
+        &self,
+        browser_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<PendingLogin>> {
+        let row: Option<(String, String, String, String, DateTime<Utc>)> = write!(self, |c| {
+            sqlx::query_as(
+                "DELETE FROM oidc_logins WHERE browser_hash = $1 \
+                 RETURNING state, nonce, pkce_verifier, return_to, expires_at",
+            )
+            .bind(browser_hash)
+            .fetch_optional(c)
+            .await?
+        });
+        Ok(row
+            .filter(|r| r.4 > now)
+            .map(|(state, nonce, pkce_verifier, return_to, _)| PendingLogin {
+                state,
+                nonce,
+                pkce_verifier,
+                return_to,
+            }))
+    }
+
+    /// The member for a verified identity at `issuer`, in one transaction: the account already
+    /// linked to the subject; else the account with that e-mail address, now linked; else a new
+    /// member account without a password, linked. The provider vouched for the address, so it
+    /// is marked verified (on a linked account only while the address is still the same).
+    pub async fn sso_member(
+        &self,
+        issuer: &str,
+        subject: &str,
+        email: &Email,
+        display_name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SsoMember> {
+        Ok(transaction!(self, |tx| {
+            let linked: Option<(i64,)> = sqlx::query_as(
+                "SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2",
+            )
+            .bind(issuer)
+            .bind(subject)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let member = match linked {
+                Some((user_id,)) => SsoMember {
+                    user_id,
+                    created: false,
+                },
+                None => {
+                    let existing: Option<(i64,)> =
+                        sqlx::query_as("SELECT id FROM users WHERE email = $1")
+                            .bind(email.as_str())
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    let member = match existing {
+                        Some((user_id,)) => SsoMember {
+                            user_id,
+                            created: false,
+                        },
+                        None => {
+                            // An empty hash matches no password: password sign-in fails as
+                            // for a wrong password; a reset sets one.
+                            let (user_id,): (i64,) = sqlx::query_as(
+                                "INSERT INTO users (email, display_name, password_hash, role, created_at) \
+                                 VALUES ($1, $2, '', $3, $4) RETURNING id",
+                            )
+                            .bind(email.as_str())
+                            .bind(display_name)
+                            .bind(Role::Member.as_str())
+                            .bind(now)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                            SsoMember {
+                                user_id,
+                                created: true,
+                            }
+                        }
+                    };
+                    sqlx::query(
+                        "INSERT INTO user_identities (issuer, subject, user_id, created_at) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(issuer)
+                    .bind(subject)
+                    .bind(member.user_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    member
+                }
+            };
+            sqlx::query(
+                "UPDATE users SET email_verified_at = $2 \
+                 WHERE id = $1 AND email = $3 AND email_verified_at IS NULL",
+            )
+            .bind(member.user_id)
+            .bind(now)
+            .bind(email.as_str())
+            .execute(&mut *tx)
+            .await?;
+            member
+        }))
+    }
+}
