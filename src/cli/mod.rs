@@ -3,6 +3,7 @@
 mod backup;
 mod generate;
 mod import;
+mod import_xml;
 mod serve;
 mod user;
 
@@ -47,6 +48,22 @@ pub enum Command {
         /// The Markdown files to import.
         #[arg(required = true, value_name = "FILE.md")]
         files: Vec<PathBuf>,
+    },
+    /// Import a WordPress export (WXR): published posts, their sections, tags, authors and
+    /// approved comments; old dated addresses redirect. All or nothing; running again changes
+    /// nothing.
+    ImportWordpress {
+        /// The export file (Tools → Export in WordPress).
+        #[arg(value_name = "FILE.xml")]
+        file: PathBuf,
+    },
+    /// Import a Disqus export: comments under the articles their threads name (by address or
+    /// identifier), by guests that members can claim. All or nothing; running again changes
+    /// nothing.
+    ImportDisqus {
+        /// The export file (Disqus admin → Export).
+        #[arg(value_name = "FILE.xml")]
+        file: PathBuf,
     },
     /// Manage member accounts.
     User {
@@ -145,6 +162,8 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Serve => serve::run(config).await,
             Command::Migrate => migrate(config).await,
             Command::Import { files } => import::run(config, &files).await,
+            Command::ImportWordpress { file } => import_xml::wordpress(config, &file).await,
+            Command::ImportDisqus { file } => import_xml::disqus(config, &file).await,
             Command::User { command } => user::run(config, command).await,
             Command::Generate {
                 articles,

@@ -17,6 +17,7 @@ pub mod articles;
 pub mod backup;
 pub mod bulk;
 pub mod comments;
+pub mod imports;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;

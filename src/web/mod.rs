@@ -10,6 +10,7 @@ pub mod cache;
 pub mod comments;
 pub mod error;
 pub mod feeds;
+pub mod imports;
 pub mod limits;
 pub mod live;
 pub mod media;
@@ -138,6 +139,7 @@ pub fn router(state: AppState) -> Router {
         .merge(moderation::router())
         .merge(newsroom::router())
         .merge(newsroom::taxonomy_router())
+        .merge(imports::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())
