@@ -77,7 +77,10 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
     // and the post tags), the GMT date, the body sanitised but faithful.
     let body = app.page("/articles/ferry-timetable-winter", 200).await;
     let doc = html(&body);
-    assert_eq!(texts(&doc, "h1"), vec!["Ferry timetable changes for winter"]);
+    assert_eq!(
+        texts(&doc, "h1"),
+        vec!["Ferry timetable changes for winter"]
+    );
     assert!(body.contains("href=\"/sections/harbour-news\""), "{body}");
     assert!(body.contains("href=\"/authors/maria-halloran\""), "{body}");
     for tag in ["city-life", "ferries", "winter"] {
@@ -86,10 +89,16 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
     assert!(body.contains("datetime=\"2025-10-14T07:30:00"), "{body}");
     assert!(body.contains("<em>winter timetable</em>"), "{body}");
     assert!(body.contains("<h2>What changes</h2>"), "{body}");
-    assert!(body.contains("<li>The last crossing leaves at 21:30</li>"), "{body}");
+    assert!(
+        body.contains("<li>The last crossing leaves at 21:30</li>"),
+        "{body}"
+    );
     assert!(body.contains("The ferry at the north quay"), "{body}");
     assert!(!body.contains("[caption"), "shortcodes are unwrapped");
-    assert!(!body.contains("tracking") && !body.contains("steal()"), "{body}");
+    assert!(
+        !body.contains("tracking") && !body.contains("steal()"),
+        "{body}"
+    );
     assert!(body.contains("remain valid until 31 October"), "{body}");
 
     // Approved comments only, threaded as they were: 12 answers 11, 13 answers 12; 17 answered
@@ -105,24 +114,41 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
     );
     assert_eq!(nested, vec!["Thank you, that settles it."]);
     assert_eq!(
-        texts(&doc, "li.thread > ol.replies > li > article .comment-author"),
+        texts(
+            &doc,
+            "li.thread > ol.replies > li > article .comment-author"
+        ),
         vec!["Maria Halloran"]
     );
     assert!(body.contains("<strong>shuttle bus</strong>"), "{body}");
     assert!(!body.contains("Cheap Watches") && !body.contains("Still waiting"));
     assert!(!body.contains("Island Blog"), "pingbacks are skipped");
-    assert!(!body.contains("jo@example.org"), "guest addresses are never shown");
+    assert!(
+        !body.contains("jo@example.org"),
+        "guest addresses are never shown"
+    );
     let times = common::attrs(&doc, "article.comment time", "datetime");
-    assert!(times.iter().any(|t| t.starts_with("2025-10-14T09:02:00")), "{times:?}");
+    assert!(
+        times.iter().any(|t| t.starts_with("2025-10-14T09:02:00")),
+        "{times:?}"
+    );
 
     // The other posts, their sections and listings.
-    let body = app.page("/articles/library-extends-opening-hours", 200).await;
+    let body = app
+        .page("/articles/library-extends-opening-hours", 200)
+        .await;
     assert!(body.contains("href=\"/sections/culture\""));
     assert!(body.contains("<blockquote>"), "{body}");
-    assert_eq!(texts(&html(&body), "#comments-heading"), vec!["Comments (1)"]);
+    assert_eq!(
+        texts(&html(&body), "#comments-heading"),
+        vec!["Comments (1)"]
+    );
     let listing = app.page("/authors/tomas-vesely", 200).await;
     assert!(listing.contains("Market square works begin"), "{listing}");
-    assert!(listing.contains("Library extends opening hours"), "{listing}");
+    assert!(
+        listing.contains("Library extends opening hours"),
+        "{listing}"
+    );
     let section = app.page("/sections/harbour-news", 200).await;
     assert!(section.contains("Ferry timetable changes for winter"));
 
@@ -145,7 +171,10 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
 
     // Search finds the imported body's words.
     let found = app.page("/search?q=withdrawn", 200).await;
-    assert!(found.contains("Ferry timetable changes for winter"), "{found}");
+    assert!(
+        found.contains("Ferry timetable changes for winter"),
+        "{found}"
+    );
 }
 
 async fn a_second_run_changes_nothing(app: TestApp) {
@@ -193,12 +222,17 @@ async fn malformed_exports_are_refused_with_their_position_and_change_nothing(ap
     assert!(!run.ok);
     let last_line = good[..cut].lines().count();
     assert!(
-        run.stderr.contains(&format!("truncated.xml:line {last_line}, column")),
+        run.stderr
+            .contains(&format!("truncated.xml:line {last_line}, column")),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("not well-formed XML"), "{}", run.stderr);
-    assert!(run.stderr.contains("nothing was imported"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("nothing was imported"),
+        "{}",
+        run.stderr
+    );
 
     // Well-formed, but the second post has no wp:post_name: the first post is not written either.
     let start = good.find("<wp:post_name><![CDATA[library").unwrap();
@@ -236,11 +270,16 @@ async fn malformed_exports_are_refused_with_their_position_and_change_nothing(ap
 
     // Not an export at all.
     let other = dir.path().join("other.xml");
-    std::fs::write(&other, "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>").unwrap();
+    std::fs::write(
+        &other,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>",
+    )
+    .unwrap();
     let run = import(&app, "import-disqus", &other);
     assert!(!run.ok);
     assert!(
-        run.stderr.contains("line 1, column 1: this is not a Disqus export"),
+        run.stderr
+            .contains("line 1, column 1: this is not a Disqus export"),
         "{}",
         run.stderr
     );
@@ -325,7 +364,10 @@ async fn disqus_threads_match_by_address_and_identifier(app: TestApp) {
     assert!(!body.contains("Cheap flights") && !body.contains("I take this back"));
     assert!(!body.contains("passer@example.net") && !body.contains("ren.okafor@"));
     let times = common::attrs(&doc, "article.comment time", "datetime");
-    assert!(times.iter().any(|t| t.starts_with("2025-10-15T09:30:00")), "{times:?}");
+    assert!(
+        times.iter().any(|t| t.starts_with("2025-10-15T09:30:00")),
+        "{times:?}"
+    );
 
     // By identifier (the WordPress post id): the link says nothing useful. On PostgreSQL the
     // page was cached before the import: the importer's notification drops it (it travels
@@ -338,11 +380,19 @@ async fn disqus_threads_match_by_address_and_identifier(app: TestApp) {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         body = app.page("/articles/market-square-works", 200).await;
     }
-    assert_eq!(texts(&html(&body), "#comments-heading"), vec!["Comments (1)"]);
+    assert_eq!(
+        texts(&html(&body), "#comments-heading"),
+        vec!["Comments (1)"]
+    );
     assert!(body.contains("Six weeks of detours"), "{body}");
     // By /articles/{slug}.
-    let body = app.page("/articles/library-extends-opening-hours", 200).await;
-    assert_eq!(texts(&html(&body), "#comments-heading"), vec!["Comments (2)"]);
+    let body = app
+        .page("/articles/library-extends-opening-hours", 200)
+        .await;
+    assert_eq!(
+        texts(&html(&body), "#comments-heading"),
+        vec!["Comments (2)"]
+    );
     assert!(body.contains("reading room"), "{body}");
     // The unmatched thread's comment went nowhere.
     for slug in [
@@ -401,7 +451,10 @@ async fn guests_comments_are_claimed_by_a_verified_member_only(app: TestApp) {
     let r = jo.post("/settings/earlier-comments", &[]).await;
     assert_eq!(r.status(), 409);
     let refused = r.text().await.unwrap();
-    assert!(refused.contains("Your address is not verified yet"), "{refused}");
+    assert!(
+        refused.contains("Your address is not verified yet"),
+        "{refused}"
+    );
     let body = app.page("/articles/ferry-timetable-winter", 200).await;
     assert_eq!(
         comment_authors(&body)
@@ -423,7 +476,10 @@ async fn guests_comments_are_claimed_by_a_verified_member_only(app: TestApp) {
 
     verify_email(&app, "jo@example.org").await;
     let page = jo.page("/settings/earlier-comments").await;
-    assert!(page.contains("2 comments from your earlier account (Jo Pennant)"), "{page}");
+    assert!(
+        page.contains("2 comments from your earlier account (Jo Pennant)"),
+        "{page}"
+    );
     assert!(page.contains("Claim them"), "{page}");
     let r = jo.post("/settings/earlier-comments", &[]).await;
     assert_eq!(r.status(), 303);
@@ -434,10 +490,17 @@ async fn guests_comments_are_claimed_by_a_verified_member_only(app: TestApp) {
     // The comments are Jo's now: the member's name, the count unchanged, Sam's still Sam's.
     let body = app.page("/articles/ferry-timetable-winter", 200).await;
     let authors = comment_authors(&body);
-    assert_eq!(authors.iter().filter(|a| *a == "Jo").count(), 2, "{authors:?}");
+    assert_eq!(
+        authors.iter().filter(|a| *a == "Jo").count(),
+        2,
+        "{authors:?}"
+    );
     assert!(!authors.iter().any(|a| a == "Jo Pennant"), "{authors:?}");
     assert!(authors.iter().any(|a| a == "Sam Rivera"), "{authors:?}");
-    assert_eq!(texts(&html(&body), "#comments-heading"), vec!["Comments (4)"]);
+    assert_eq!(
+        texts(&html(&body), "#comments-heading"),
+        vec!["Comments (4)"]
+    );
     // And they are in the data Jo can download.
     let data = jo.page("/settings/data.json").await;
     assert!(data.contains("Thank you, that settles it."), "{data}");
@@ -445,7 +508,10 @@ async fn guests_comments_are_claimed_by_a_verified_member_only(app: TestApp) {
     // Claiming again finds nothing more.
     let r = jo.post("/settings/earlier-comments", &[]).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(r.headers()["location"], "/settings/earlier-comments?claimed=0");
+    assert_eq!(
+        r.headers()["location"],
+        "/settings/earlier-comments?claimed=0"
+    );
 
     // A guest is no account: its address cannot sign in, whatever the password.
     let client = common::client();
@@ -468,5 +534,13 @@ async fn guests_comments_are_claimed_by_a_verified_member_only(app: TestApp) {
         .await
         .unwrap();
     assert_ne!(r.status(), 303);
-    assert!(client.get(app.url("/settings")).send().await.unwrap().status() != 200);
+    assert!(
+        client
+            .get(app.url("/settings"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            != 200
+    );
 }

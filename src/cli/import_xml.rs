@@ -21,14 +21,18 @@ fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
             path.display()
         );
     }
-    std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", path.display()))
+    std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", path.display()))
 }
 
 /// Tells serving processes to drop their cached pages (on PostgreSQL at once; on SQLite cached
 /// pages expire within minutes, as after `broadsheet import`).
 async fn drop_caches(store: &crate::store::Store) {
     let _ = store
-        .notify(crate::web::cache::CHANNEL, crate::web::cache::Change::EVERYTHING)
+        .notify(
+            crate::web::cache::CHANNEL,
+            crate::web::cache::Change::EVERYTHING,
+        )
         .await;
 }
 

@@ -25,7 +25,9 @@ const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
 /// Why an export file cannot be imported; every variant names where, when there is a where.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("the file is {size} bytes; at most {MAX_FILE_BYTES} bytes are taken (split the export)")]
+    #[error(
+        "the file is {size} bytes; at most {MAX_FILE_BYTES} bytes are taken (split the export)"
+    )]
     TooLarge { size: usize },
     #[error("the file is not UTF-8 text (byte {offset})")]
     NotUtf8 { offset: usize },
@@ -182,7 +184,10 @@ fn child<'a, 'i>(
 }
 
 /// A direct child without a namespace (RSS's own elements) or in the default one (Disqus's).
-fn plain_child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+fn plain_child<'a, 'i>(
+    node: roxmltree::Node<'a, 'i>,
+    name: &str,
+) -> Option<roxmltree::Node<'a, 'i>> {
     node.children().find(|c| {
         c.is_element()
             && c.tag_name().name() == name
@@ -210,19 +215,30 @@ fn required(
 ) -> Result<String, ImportError> {
     match found {
         Some(n) => Ok(text_of(n)),
-        None => Err(invalid(parent, format!("<{}> has no <{what}> element", {
-            let t = parent.tag_name();
-            match parent.lookup_prefix(t.namespace().unwrap_or("")) {
-                Some(p) if !p.is_empty() => format!("{p}:{}", t.name()),
-                _ => t.name().to_owned(),
-            }
-        }))),
+        None => Err(invalid(
+            parent,
+            format!("<{}> has no <{what}> element", {
+                let t = parent.tag_name();
+                match parent.lookup_prefix(t.namespace().unwrap_or("")) {
+                    Some(p) if !p.is_empty() => format!("{p}:{}", t.name()),
+                    _ => t.name().to_owned(),
+                }
+            }),
+        )),
     }
 }
 
-fn limited(node: roxmltree::Node<'_, '_>, value: String, max: usize, what: &str) -> Result<String, ImportError> {
+fn limited(
+    node: roxmltree::Node<'_, '_>,
+    value: String,
+    max: usize,
+    what: &str,
+) -> Result<String, ImportError> {
     if value.chars().count() > max {
-        return Err(invalid(node, format!("{what} is longer than {max} characters")));
+        return Err(invalid(
+            node,
+            format!("{what} is longer than {max} characters"),
+        ));
     }
     Ok(value)
 }
@@ -246,7 +262,10 @@ pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
     let (_, doc) = parse_document(bytes)?;
     let root = doc.root_element();
     if root.tag_name().name() != "rss" {
-        return Err(invalid(root, "this is not a WordPress export: the root element is not <rss>"));
+        return Err(invalid(
+            root,
+            "this is not a WordPress export: the root element is not <rss>",
+        ));
     }
     let channel = plain_child(root, "channel")
         .ok_or_else(|| invalid(root, "<rss> has no <channel> element"))?;
@@ -272,7 +291,10 @@ pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
         skipped: WpSkipped::default(),
     };
     let mut slugs: HashMap<String, String> = HashMap::new();
-    for item in channel.children().filter(|c| c.is_element() && c.tag_name().name() == "item") {
+    for item in channel
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == "item")
+    {
         let post_type = required(item, child(item, WP_NS, "post_type"), "wp:post_type")?;
         let status = required(item, child(item, WP_NS, "status"), "wp:status")?;
         match post_type.as_str() {
@@ -316,7 +338,10 @@ fn wp_post(
 ) -> Result<WpPost, ImportError> {
     let wp_id = required(item, child(item, WP_NS, "post_id"), "wp:post_id")?;
     if wp_id.is_empty() || !wp_id.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(invalid(item, format!("wp:post_id `{wp_id}` is not a number")));
+        return Err(invalid(
+            item,
+            format!("wp:post_id `{wp_id}` is not a number"),
+        ));
     }
     let title = limited(
         item,
@@ -333,23 +358,42 @@ fn wp_post(
     let slug = Slug::parse(&decoded)
         .ok()
         .or_else(|| Slug::from_title(&decoded))
-        .ok_or_else(|| invalid(item, format!("post {wp_id}: wp:post_name `{name}` gives no usable slug")))?;
-    let gmt = required(item, child(item, WP_NS, "post_date_gmt"), "wp:post_date_gmt")?;
+        .ok_or_else(|| {
+            invalid(
+                item,
+                format!("post {wp_id}: wp:post_name `{name}` gives no usable slug"),
+            )
+        })?;
+    let gmt = required(
+        item,
+        child(item, WP_NS, "post_date_gmt"),
+        "wp:post_date_gmt",
+    )?;
     let local = child(item, WP_NS, "post_date").map(text_of);
     // Some exports leave the GMT date unset on published posts; the local date is then the best.
     let published_at = wp_date(&gmt)
         .or_else(|| local.as_deref().and_then(wp_date))
         .ok_or_else(|| {
-            invalid(item, format!("post {wp_id}: wp:post_date_gmt `{gmt}` is not a date like 2024-03-05 14:30:00"))
+            invalid(
+                item,
+                format!(
+                    "post {wp_id}: wp:post_date_gmt `{gmt}` is not a date like 2024-03-05 14:30:00"
+                ),
+            )
         })?;
     let creator = required(item, child(item, DC_NS, "creator"), "dc:creator")?;
     let author = authors.get(&creator).cloned().unwrap_or(creator);
     if Slug::from_title(&author).is_none() {
-        return Err(invalid(item, format!("post {wp_id}: the author `{author}` has no usable name")));
+        return Err(invalid(
+            item,
+            format!("post {wp_id}: the author `{author}` has no usable name"),
+        ));
     }
     let mut categories = Vec::new();
     let mut tags = Vec::new();
-    for c in item.children().filter(|c| c.is_element() && c.tag_name().name() == "category" && c.tag_name().namespace().is_none()) {
+    for c in item.children().filter(|c| {
+        c.is_element() && c.tag_name().name() == "category" && c.tag_name().namespace().is_none()
+    }) {
         let label = limited(c, text_of(c), MAX_LINE_CHARS, "a category")?;
         if Slug::from_title(&label).is_none() {
             continue;
@@ -361,15 +405,22 @@ fn wp_post(
         }
     }
     let mut categories = categories.into_iter();
-    let section = categories.next().unwrap_or_else(|| "Uncategorized".to_owned());
+    let section = categories
+        .next()
+        .unwrap_or_else(|| "Uncategorized".to_owned());
     // Further categories keep their meaning as tags, so their articles stay together.
     let mut all_tags: Vec<String> = Vec::new();
     for t in categories.chain(tags) {
-        if !all_tags.iter().any(|x| Slug::from_title(x) == Slug::from_title(&t)) {
+        if !all_tags
+            .iter()
+            .any(|x| Slug::from_title(x) == Slug::from_title(&t))
+        {
             all_tags.push(t);
         }
     }
-    let content = child(item, CONTENT_NS, "encoded").map(text_of).unwrap_or_default();
+    let content = child(item, CONTENT_NS, "encoded")
+        .map(text_of)
+        .unwrap_or_default();
     let content = limited(item, content, MAX_BODY_CHARS, "the post's content")?;
     // excerpt:encoded is the only "encoded" under the WordPress namespaces, in every WXR version.
     let summary = child(item, WP_NS, "encoded")
@@ -386,8 +437,14 @@ fn wp_post(
     let mut skipped_ids = HashMap::new();
     for c in item.children().filter(|c| is_ns(c, WP_NS, "comment")) {
         let id = required(c, child(c, WP_NS, "comment_id"), "wp:comment_id")?;
-        let approved = required(c, child(c, WP_NS, "comment_approved"), "wp:comment_approved")?;
-        let kind = child(c, WP_NS, "comment_type").map(text_of).unwrap_or_default();
+        let approved = required(
+            c,
+            child(c, WP_NS, "comment_approved"),
+            "wp:comment_approved",
+        )?;
+        let kind = child(c, WP_NS, "comment_type")
+            .map(text_of)
+            .unwrap_or_default();
         let parent = child(c, WP_NS, "comment_parent")
             .map(text_of)
             .filter(|p| !p.is_empty() && p != "0");
@@ -409,12 +466,18 @@ fn wp_post(
                 continue;
             }
         }
-        let name = child(c, WP_NS, "comment_author").map(text_of).unwrap_or_default();
+        let name = child(c, WP_NS, "comment_author")
+            .map(text_of)
+            .unwrap_or_default();
         let name = limited(c, name, MAX_LINE_CHARS, "a commenter's name")?;
         let email = child(c, WP_NS, "comment_author_email")
             .map(text_of)
             .and_then(|e| normalise_email(&e));
-        let gmt = required(c, child(c, WP_NS, "comment_date_gmt"), "wp:comment_date_gmt")?;
+        let gmt = required(
+            c,
+            child(c, WP_NS, "comment_date_gmt"),
+            "wp:comment_date_gmt",
+        )?;
         let created_at = wp_date(&gmt)
             .or_else(|| child(c, WP_NS, "comment_date").and_then(|d| wp_date(&text_of(d))))
             .ok_or_else(|| invalid(c, format!("comment {id}: wp:comment_date_gmt `{gmt}` is not a date like 2024-03-05 14:30:00")))?;
@@ -426,7 +489,11 @@ fn wp_post(
             ImportedComment {
                 external_id: id,
                 parent,
-                author_name: if name.is_empty() { "Anonymous".to_owned() } else { name },
+                author_name: if name.is_empty() {
+                    "Anonymous".to_owned()
+                } else {
+                    name
+                },
                 author_email: email,
                 body_text: html_text(&body_html),
                 body_html,
@@ -475,14 +542,20 @@ fn reparent(
                 break;
             }
             if !seen.insert(p.clone()) {
-                return Err(invalid(node, format!("comment {}: its replies loop", c.external_id)));
+                return Err(invalid(
+                    node,
+                    format!("comment {}: its replies loop", c.external_id),
+                ));
             }
             match skipped.get(&p) {
                 Some(up) => parent = up.clone(),
                 None => {
                     return Err(invalid(
                         node,
-                        format!("comment {} answers comment {p}, which is not in the file", c.external_id),
+                        format!(
+                            "comment {} answers comment {p}, which is not in the file",
+                            c.external_id
+                        ),
                     ));
                 }
             }
@@ -493,7 +566,10 @@ fn reparent(
         let mut chain = HashSet::from([c.external_id.clone()]);
         while let Some(p) = up {
             if !chain.insert(p.clone()) {
-                return Err(invalid(node, format!("comment {}: its replies loop", c.external_id)));
+                return Err(invalid(
+                    node,
+                    format!("comment {}: its replies loop", c.external_id),
+                ));
             }
             depth += 1;
             up = kept.get(&p).cloned().flatten();
@@ -518,13 +594,24 @@ pub fn parse_disqus(bytes: &[u8]) -> Result<DisqusExport, ImportError> {
     let (_, doc) = parse_document(bytes)?;
     let root = doc.root_element();
     if root.tag_name().name() != "disqus" {
-        return Err(invalid(root, "this is not a Disqus export: the root element is not <disqus>"));
+        return Err(invalid(
+            root,
+            "this is not a Disqus export: the root element is not <disqus>",
+        ));
     }
     let mut threads: Vec<DsqThread> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for t in root.children().filter(|c| c.is_element() && c.tag_name().name() == "thread") {
+    for t in root
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == "thread")
+    {
         let dsq_id = dsq_id(t)?;
-        let link = limited(t, required(t, plain_child(t, "link"), "link")?, MAX_LINE_CHARS, "the link")?;
+        let link = limited(
+            t,
+            required(t, plain_child(t, "link"), "link")?,
+            MAX_LINE_CHARS,
+            "the link",
+        )?;
         let identifier = plain_child(t, "id").map(text_of).filter(|s| !s.is_empty());
         let title = plain_child(t, "title").map(text_of).unwrap_or_default();
         if index.insert(dsq_id.clone(), threads.len()).is_some() {
@@ -547,7 +634,10 @@ pub fn parse_disqus(bytes: &[u8]) -> Result<DisqusExport, ImportError> {
         threads.iter().map(|_| Vec::new()).collect();
     let mut skipped: HashMap<String, Option<String>> = HashMap::new();
     let mut seen = HashSet::new();
-    for p in root.children().filter(|c| c.is_element() && c.tag_name().name() == "post") {
+    for p in root
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == "post")
+    {
         let id = dsq_id(p)?;
         if !seen.insert(id.clone()) {
             return Err(invalid(p, format!("post dsq:id {id} appears twice")));
@@ -556,13 +646,20 @@ pub fn parse_disqus(bytes: &[u8]) -> Result<DisqusExport, ImportError> {
             .ok_or_else(|| invalid(p, format!("post {id} has no <thread> element")))?;
         let thread = dsq_id(thread_node)?;
         let Some(&ti) = index.get(&thread) else {
-            return Err(invalid(p, format!("post {id} belongs to thread {thread}, which is not in the file")));
+            return Err(invalid(
+                p,
+                format!("post {id} belongs to thread {thread}, which is not in the file"),
+            ));
         };
         let parent = match plain_child(p, "parent") {
             Some(n) => Some(dsq_id(n)?),
             None => None,
         };
-        let flag = |name: &str| plain_child(p, name).map(text_of).is_some_and(|v| v == "true");
+        let flag = |name: &str| {
+            plain_child(p, name)
+                .map(text_of)
+                .is_some_and(|v| v == "true")
+        };
         if flag("isDeleted") {
             export.skipped_deleted += 1;
             skipped.insert(id, parent);
@@ -578,13 +675,24 @@ pub fn parse_disqus(bytes: &[u8]) -> Result<DisqusExport, ImportError> {
         let created = required(p, plain_child(p, "createdAt"), "createdAt")?;
         let created_at = DateTime::parse_from_rfc3339(&created)
             .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| invalid(p, format!("post {id}: createdAt `{created}` is not a date like 2024-03-05T14:30:00Z")))?;
+            .map_err(|_| {
+                invalid(
+                    p,
+                    format!(
+                        "post {id}: createdAt `{created}` is not a date like 2024-03-05T14:30:00Z"
+                    ),
+                )
+            })?;
         let author = plain_child(p, "author")
             .ok_or_else(|| invalid(p, format!("post {id} has no <author> element")))?;
         let name = plain_child(author, "name").map(text_of).unwrap_or_default();
         let name = limited(author, name, MAX_LINE_CHARS, "an author's name")?;
-        let username = plain_child(author, "username").map(text_of).unwrap_or_default();
-        let email = plain_child(author, "email").map(text_of).and_then(|e| normalise_email(&e));
+        let username = plain_child(author, "username")
+            .map(text_of)
+            .unwrap_or_default();
+        let email = plain_child(author, "email")
+            .map(text_of)
+            .and_then(|e| normalise_email(&e));
         let body_html = super::comment::clean_imported(&autop(&message));
         per_thread[ti].push((
             p,
@@ -611,7 +719,10 @@ pub fn parse_disqus(bytes: &[u8]) -> Result<DisqusExport, ImportError> {
             {
                 return Err(invalid(
                     *node,
-                    format!("post {} answers post {parent}, which is not in its thread", c.external_id),
+                    format!(
+                        "post {} answers post {parent}, which is not in its thread",
+                        c.external_id
+                    ),
                 ));
             }
         }
@@ -627,7 +738,12 @@ fn dsq_id(node: roxmltree::Node<'_, '_>) -> Result<String, ImportError> {
         .find(|a| a.name() == "id")
         .map(|a| a.value().trim().to_owned())
         .filter(|v| !v.is_empty() && v.len() <= 64);
-    id.ok_or_else(|| invalid(node, format!("<{}> has no dsq:id attribute", node.tag_name().name())))
+    id.ok_or_else(|| {
+        invalid(
+            node,
+            format!("<{}> has no dsq:id attribute", node.tag_name().name()),
+        )
+    })
 }
 
 /// The ways a Disqus thread may name an article: its link's path, then its identifier.
@@ -654,7 +770,9 @@ fn path_key(s: &str) -> Option<ArticleKey> {
     let path = url_path(s);
     let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     match parts.as_slice() {
-        ["articles", slug] | [slug] => Slug::parse(slug).ok().map(|s| ArticleKey::Slug(s.to_string())),
+        ["articles", slug] | [slug] => Slug::parse(slug)
+            .ok()
+            .map(|s| ArticleKey::Slug(s.to_string())),
         _ => None,
     }
 }
@@ -681,7 +799,9 @@ pub fn wordpress_path(s: &str) -> Option<String> {
             if y.len() == 4
                 && m.len() == 2
                 && d.len() == 2
-                && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+                && [y, m, d]
+                    .iter()
+                    .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
                 && !name.is_empty()
                 && name.len() <= 200 =>
         {
@@ -714,9 +834,39 @@ fn percent_decode(s: &str) -> String {
 /// Tags that start an HTML block in CommonMark (kinds 1 and 6): a paragraph of the body that
 /// starts with one passes through the Markdown renderer untouched, to the sanitiser.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "dd", "dt", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre",
-    "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "dd",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 fn starts_with_block_tag(chunk: &str) -> bool {
@@ -928,7 +1078,9 @@ mod tests {
 
     #[test]
     fn autop_makes_paragraphs_and_keeps_blocks() {
-        let html = autop("First line\nsecond line\n\n<blockquote>Quoted</blockquote>\n\n<!--more-->Third *not emphasis*");
+        let html = autop(
+            "First line\nsecond line\n\n<blockquote>Quoted</blockquote>\n\n<!--more-->Third *not emphasis*",
+        );
         assert_eq!(
             html,
             "<p>First line<br>\nsecond line</p>\n\n<blockquote>Quoted</blockquote>\n\n<p>Third *not emphasis*</p>"
@@ -941,10 +1093,16 @@ mod tests {
             "Intro with <em>emphasis</em> and 2 * 3 * 4\n\n<pre>code\n\nmore</pre>\n\n    indented text\n\n<script>alert(1)</script><p onclick=\"x()\">Safe</p>",
         );
         let html = super::super::markdown::render_article(&src);
-        assert!(html.contains("<p>Intro with <em>emphasis</em> and 2 * 3 * 4</p>"), "{html}");
+        assert!(
+            html.contains("<p>Intro with <em>emphasis</em> and 2 * 3 * 4</p>"),
+            "{html}"
+        );
         assert!(html.contains("<pre>code\n\nmore</pre>"), "{html}");
         assert!(html.contains("<p>indented text</p>"), "{html}");
-        assert!(!html.contains("<script") && !html.contains("onclick"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("onclick"),
+            "{html}"
+        );
         assert!(html.contains("Safe"), "{html}");
     }
 
@@ -954,10 +1112,16 @@ mod tests {
             wordpress_path("https://old.example/2024/03/05/the-bridge/").as_deref(),
             Some("2024/03/05/the-bridge")
         );
-        assert_eq!(wordpress_path("/2024/03/05/the-bridge").as_deref(), Some("2024/03/05/the-bridge"));
+        assert_eq!(
+            wordpress_path("/2024/03/05/the-bridge").as_deref(),
+            Some("2024/03/05/the-bridge")
+        );
         assert_eq!(wordpress_path("/articles/the-bridge"), None);
         assert_eq!(
-            thread_keys("https://new.example/articles/a-slug?x=1", Some("42 https://old.example/?p=42")),
+            thread_keys(
+                "https://new.example/articles/a-slug?x=1",
+                Some("42 https://old.example/?p=42")
+            ),
             vec![
                 ArticleKey::Slug("a-slug".into()),
                 ArticleKey::WordpressPost("42".into())
@@ -976,6 +1140,9 @@ mod tests {
 
     #[test]
     fn html_text_decodes_and_collapses() {
-        assert_eq!(html_text("<p>Fish &amp; chips</p>\n<p>&#8220;Yes&#8221;</p>"), "Fish & chips “Yes”");
+        assert_eq!(
+            html_text("<p>Fish &amp; chips</p>\n<p>&#8220;Yes&#8221;</p>"),
+            "Fish & chips “Yes”"
+        );
     }
 }

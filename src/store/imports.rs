@@ -307,7 +307,14 @@ impl Store {
                         id
                     }
                 };
-                comments_in!(tx, "wordpress", article_id, &post.comments, now, report.comments);
+                comments_in!(
+                    tx,
+                    "wordpress",
+                    article_id,
+                    &post.comments,
+                    now,
+                    report.comments
+                );
             }
         });
         Ok(report)
@@ -324,10 +331,8 @@ impl Store {
         super::transaction!(self, |tx| {
             begin_writing_in!(tx);
             for thread in &export.threads {
-                let keys = crate::domain::imports::thread_keys(
-                    &thread.link,
-                    thread.identifier.as_deref(),
-                );
+                let keys =
+                    crate::domain::imports::thread_keys(&thread.link, thread.identifier.as_deref());
                 let mut article = None;
                 for key in &keys {
                     if let Some(id) = article_for_key_in!(tx, key) {
@@ -345,7 +350,14 @@ impl Store {
                     }
                     Some(article_id) => {
                         report.threads_matched += 1;
-                        comments_in!(tx, "disqus", article_id, &thread.comments, now, report.comments);
+                        comments_in!(
+                            tx,
+                            "disqus",
+                            article_id,
+                            &thread.comments,
+                            now,
+                            report.comments
+                        );
                     }
                 }
             }
