@@ -90,8 +90,15 @@ fn wordpress_summary(r: &WordpressReport, s: &imports::WpSkipped) -> String {
     let _ = writeln!(
         out,
         "skipped: {} drafts or unpublished posts, {} pages, {} attachments, {} other items, \
-         {} pingbacks, {} comments as spam, {} unapproved comments",
-        s.drafts, s.pages, s.attachments, s.other_types, s.pingbacks, s.spam, s.unapproved
+         {} protected by a password, {} pingbacks, {} comments as spam, {} unapproved comments",
+        s.drafts,
+        s.pages,
+        s.attachments,
+        s.other_types,
+        s.protected,
+        s.pingbacks,
+        s.spam,
+        s.unapproved
     );
     out
 }

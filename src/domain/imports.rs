@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 
+use super::user::Email;
 use super::{NewArticle, Slug};
 
 /// The largest export file taken. A DOM of the file is held in memory (a few times its size),
@@ -52,8 +53,8 @@ pub struct ImportedComment {
     /// The comment it answers, after skipped ones are stepped over (see [`reparent`]).
     pub parent: Option<String>,
     pub author_name: String,
-    /// Normalised (trimmed, lower-case); `None` when the export has none.
-    pub author_email: Option<String>,
+    /// `None` when the export has none (or an unusable one).
+    pub author_email: Option<Email>,
     /// Sanitised HTML, as pages show it.
     pub body_html: String,
     /// The plain text, for moderation excerpts.
@@ -79,6 +80,8 @@ pub struct WpSkipped {
     pub pages: usize,
     pub attachments: usize,
     pub other_types: usize,
+    /// Published with a password: their text was not for everyone.
+    pub protected: usize,
     pub pingbacks: usize,
     pub spam: usize,
     pub unapproved: usize,
@@ -250,9 +253,10 @@ fn wp_date(s: &str) -> Option<DateTime<Utc>> {
         .map(|d| Utc.from_utc_datetime(&d))
 }
 
-fn normalise_email(s: &str) -> Option<String> {
-    let s = s.trim().to_lowercase();
-    (s.contains('@') && s.len() <= 254 && !s.chars().any(char::is_whitespace)).then_some(s)
+/// The commenter's address as the site compares addresses (an unusable one is no address: the
+/// guest then cannot be claimed).
+fn normalise_email(s: &str) -> Option<Email> {
+    Email::parse(s).ok()
 }
 
 /// Reads a WordPress export. Published posts become articles (drafts, pages, attachments and
@@ -314,6 +318,10 @@ pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
         }
         if status != "publish" {
             site.skipped.drafts += 1;
+            continue;
+        }
+        if child(item, WP_NS, "post_password").is_some_and(|p| !text_of(p).is_empty()) {
+            site.skipped.protected += 1;
             continue;
         }
         let post = wp_post(item, &authors, &mut site.skipped)?;
@@ -948,15 +956,16 @@ pub fn article_source(html: &str) -> String {
     let mut out = String::with_capacity(para.len());
     let mut in_pre = false;
     for (i, line) in para.split('\n').enumerate() {
+        if in_pre && line.trim().is_empty() {
+            // The line break that a blank line would have been, written as a reference.
+            out.push_str("&#10;");
+            continue;
+        }
         if i > 0 {
             out.push('\n');
         }
+        out.push_str(line);
         let lower = line.to_ascii_lowercase();
-        if in_pre && line.trim().is_empty() {
-            out.push_str("&#10;");
-        } else {
-            out.push_str(line);
-        }
         let opens = lower.matches("<pre").count();
         let closes = lower.matches("</pre>").count();
         if opens > closes {

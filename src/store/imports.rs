@@ -139,7 +139,7 @@ macro_rules! comments_in {
             };
             // One guest per address (or per name when there is none), shared by both sources.
             let guest_key = match &c.author_email {
-                Some(e) => format!("email:{e}"),
+                Some(e) => format!("email:{}", e.as_str()),
                 None => format!("name:{}", c.author_name),
             };
             let guest_id = match remembered_in!($tx, "guest", "guest", &guest_key) {
@@ -150,7 +150,7 @@ macro_rules! comments_in {
                          VALUES ($1, $2, $3) RETURNING id",
                     )
                     .bind(&c.author_name)
-                    .bind(c.author_email.as_deref())
+                    .bind(c.author_email.as_ref().map(|e| e.as_str()))
                     .bind($now)
                     .fetch_one(&mut *$tx)
                     .await?;
