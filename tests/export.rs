@@ -150,6 +150,31 @@ async fn build_site(app: &TestApp) {
     )
     .await;
 
+    // A WordPress site and its Disqus comments, by guests; one member signs in over SSO.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports");
+    let wp = std::fs::read(fixtures.join("wordpress.xml")).unwrap();
+    let site = broadsheet::domain::imports::parse_wordpress(&wp).unwrap();
+    app.store
+        .import_wordpress(&site, app.clock.now())
+        .await
+        .unwrap();
+    let dq = std::fs::read(fixtures.join("disqus.xml")).unwrap();
+    let comments = broadsheet::domain::imports::parse_disqus(&dq).unwrap();
+    app.store
+        .import_disqus(&comments, app.clock.now())
+        .await
+        .unwrap();
+    app.store
+        .sso_member(
+            "https://id.example.org",
+            "staff-0042",
+            &broadsheet::domain::user::Email::parse("uma@example.org").unwrap(),
+            "Uma",
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+
     // The conversation: a thread with replies, likes, a report, each state.
     let ada = app.member("Ada").await;
     let bob = app.member("Bob").await;
@@ -293,13 +318,19 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
         .await
         .expect("import");
     assert!(
-        counts.iter().any(|&(t, n)| t == "comments" && n == 7),
-        "{counts:?}"
+        counts.iter().any(|&(t, n)| t == "comments" && n > 7),
+        "the site's 7 comments and the imported ones: {counts:?}"
     );
-    for table in ["mail_preferences", "notifications"] {
+    for table in ["mail_preferences", "notifications", "user_identities"] {
         assert!(
             counts.iter().any(|&(t, n)| t == table && n == 1),
             "one row of {table} carried: {counts:?}"
+        );
+    }
+    for table in ["guest_identities", "import_sources"] {
+        assert!(
+            counts.iter().any(|&(t, n)| t == table && n > 0),
+            "{table} carried: {counts:?}"
         );
     }
     export(to, &second).await;
@@ -345,7 +376,17 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
         serde_json::from_str(&std::fs::read_to_string(first.join("manifest.json")).unwrap())
             .unwrap();
     assert_eq!(manifest["site"]["base_url"], BASE_URL);
-    assert_eq!(manifest["files"]["comments"]["records"], 7);
+    assert_eq!(
+        manifest["files"]["comments"]["records"],
+        lines(&first, "comments").len(),
+        "the manifest counts the lines"
+    );
+    assert!(
+        lines(&first, "comments")
+            .iter()
+            .any(|c| c["guest_id"].is_i64() && c["author_id"].is_null()),
+        "imported guests' comments are in the export"
+    );
 
     // The imported site serves the same pages, finds the same articles, counts the same.
     for path in [

@@ -4,6 +4,7 @@ mod backup;
 pub mod export;
 mod generate;
 mod import;
+mod import_xml;
 mod serve;
 mod user;
 
@@ -63,6 +64,22 @@ pub enum Command {
         /// The directory to create (or an empty one).
         #[arg(value_name = "DEST")]
         dest: PathBuf,
+    },
+    /// Import a WordPress export (WXR): published posts, their sections, tags, authors and
+    /// approved comments; old dated addresses redirect. All or nothing; running again changes
+    /// nothing.
+    ImportWordpress {
+        /// The export file (Tools → Export in WordPress).
+        #[arg(value_name = "FILE.xml")]
+        file: PathBuf,
+    },
+    /// Import a Disqus export: comments under the articles their threads name (by address or
+    /// identifier), by guests that members can claim. All or nothing; running again changes
+    /// nothing.
+    ImportDisqus {
+        /// The export file (Disqus admin → Export).
+        #[arg(value_name = "FILE.xml")]
+        file: PathBuf,
     },
     /// Manage member accounts.
     User {
@@ -165,6 +182,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 _ => import::run(config, &files).await,
             },
             Command::Export { dest } => export::run_export(config, &dest).await,
+            Command::ImportWordpress { file } => import_xml::wordpress(config, &file).await,
+            Command::ImportDisqus { file } => import_xml::disqus(config, &file).await,
             Command::User { command } => user::run(config, command).await,
             Command::Generate {
                 articles,

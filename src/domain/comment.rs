@@ -68,6 +68,12 @@ pub fn render_comment(source: &str) -> String {
     COMMENT_SANITISER.clean(&out).to_string()
 }
 
+/// Cleans a comment imported as HTML (from WordPress or Disqus) with the same allowlist as
+/// comments written here.
+pub fn clean_imported(html: &str) -> String {
+    COMMENT_SANITISER.clean(html).to_string()
+}
+
 static COMMENT_SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let tags: HashSet<&str> = [
         "p",

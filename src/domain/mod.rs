@@ -5,6 +5,7 @@ pub mod clock;
 pub mod comment;
 pub mod frontmatter;
 pub mod html_safety;
+pub mod imports;
 pub mod markdown;
 pub mod media;
 pub mod moderation;

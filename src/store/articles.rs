@@ -219,6 +219,8 @@ macro_rules! import_in {
     }};
 }
 
+pub(super) use import_in;
+
 /// Chooses and stores an article's related picks (`$1` the article, `$2` its section, `$3…`
 /// its tags). Candidates are each tag's newest articles and the section's newest, found through
 /// indexes with a LIMIT each; only they are scored, by 2 × tags shared (counted exactly, by

@@ -35,7 +35,7 @@ impl CommentRow {
 }
 
 const COMMENT_COLUMNS: &str = "c.id, c.article_id, c.parent_id, c.thread_id, c.depth, c.author_id, \
-     COALESCE(u.display_name, '[deleted]') AS author_name, c.body_source, c.body_html, c.status, \
+     COALESCE(u.display_name, g.name, '[deleted]') AS author_name, c.body_source, c.body_html, c.status, \
      c.created_at, c.edited_at, c.like_count, c.reply_count, c.moderation_note, c.pinned_at";
 
 /// Which comments readers see: visible ones; deleted, rejected or held ones that still hold
@@ -185,7 +185,7 @@ impl Store {
 
     pub async fn comment(&self, id: i64) -> Result<Option<CommentRow>> {
         let sql = format!(
-            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = $1"
+            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id WHERE c.id = $1"
         );
         Ok(read!(self, |c| sqlx::query_as(&sql)
             .bind(id)
@@ -220,7 +220,7 @@ impl Store {
         };
         let shown = SHOWN.replace("$viewer", "$6");
         let sql = format!(
-            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id \
+            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id \
              WHERE c.article_id = $1 AND c.parent_id IS NULL AND {shown} AND {keyset} \
              ORDER BY {order} LIMIT $5"
         );
@@ -257,7 +257,7 @@ impl Store {
         let list = super::articles::placeholders(1, thread_ids.len());
         let shown = SHOWN.replace("$viewer", &format!("${}", thread_ids.len() + 1));
         let sql = format!(
-            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id \
+            "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id \
              WHERE c.thread_id IN ({list}) AND c.parent_id IS NOT NULL AND {shown} \
              ORDER BY c.created_at, c.id LIMIT {MAX_REPLIES_PER_PAGE}"
         );
@@ -454,7 +454,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT {COMMENT_COLUMNS}, a.slug AS article_slug FROM comments c \
-             LEFT JOIN users u ON u.id = c.author_id JOIN articles a ON a.id = c.article_id \
+             LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id JOIN articles a ON a.id = c.article_id \
              WHERE c.author_id = $1 ORDER BY c.created_at, c.id"
         );
         let rows: Vec<Row> = read!(self, |c| sqlx::query_as(&sql)

@@ -94,6 +94,38 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    // A member's account at the newsroom's OpenID provider: later single sign-ons follow it.
+    Table {
+        name: "user_identities",
+        columns: &[
+            ("issuer", Text),
+            ("subject", Text),
+            ("user_id", Int),
+            ("created_at", Time),
+        ],
+        omitted: &[],
+        order_by: "issuer, subject",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
+    // Commenters imported from another system, until a member claims them.
+    Table {
+        name: "guest_identities",
+        columns: &[
+            ("id", Int),
+            ("name", Text),
+            ("email", Text),
+            ("claimed_by", Int),
+            ("claimed_at", Time),
+            ("created_at", Time),
+        ],
+        omitted: &[],
+        order_by: "id",
+        identity: true,
+        later: &[],
+        replace: false,
+    },
     Table {
         name: "sections",
         columns: &[
@@ -260,6 +292,7 @@ pub static TABLES: &[Table] = &[
             ("trained_as", Text),
             ("pinned_at", Time),
             ("open_reports", Int),
+            ("guest_id", Int),
         ],
         omitted: &[],
         // A reply is always younger than what it answers, so id order writes parents first.
@@ -416,6 +449,22 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    // What earlier imports brought in (so running one again changes nothing) and the old
+    // WordPress addresses that answer with a redirect.
+    Table {
+        name: "import_sources",
+        columns: &[
+            ("source", Text),
+            ("kind", Text),
+            ("external_id", Text),
+            ("local_id", Int),
+        ],
+        omitted: &[],
+        order_by: "source, kind, external_id",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
 ];
 
 /// Tables of the schema that are not exported, and why. SQLite's FTS5 keeps its own tables
@@ -452,6 +501,14 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
     (
         "webhook_deliveries",
         "the delivery queue: replayed on another site it would send again",
+    ),
+    (
+        "signin_links",
+        "one-time secrets that expire within 15 minutes",
+    ),
+    (
+        "oidc_logins",
+        "single sign-ons in progress, each for at most ten minutes",
     ),
     (
         "email_verifications",

@@ -18,6 +18,7 @@ pub mod backup;
 pub mod bulk;
 pub mod comments;
 pub mod export;
+pub mod imports;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;

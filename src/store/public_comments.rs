@@ -20,7 +20,7 @@ pub struct PublicComment {
 }
 
 const COLUMNS: &str = "c.id, a.slug AS article_slug, a.title AS article_title, c.author_id, \
-     COALESCE(u.display_name, '[deleted]') AS author_name, c.body_html, c.created_at, c.edited_at";
+     COALESCE(u.display_name, g.name, '[deleted]') AS author_name, c.body_html, c.created_at, c.edited_at";
 
 /// A member as their public page shows them (nothing private: no e-mail, no role).
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -40,6 +40,7 @@ impl Store {
         let sql = format!(
             "SELECT {COLUMNS} FROM comments c JOIN articles a ON a.id = c.article_id \
              LEFT JOIN users u ON u.id = c.author_id \
+             LEFT JOIN guest_identities g ON g.id = c.guest_id \
              WHERE c.article_id = $1 AND c.status = 'visible' \
              ORDER BY c.created_at DESC, c.id DESC LIMIT $2"
         );
@@ -78,6 +79,7 @@ impl Store {
         let sql = format!(
             "SELECT {COLUMNS} FROM comments c JOIN articles a ON a.id = c.article_id \
              LEFT JOIN users u ON u.id = c.author_id \
+             LEFT JOIN guest_identities g ON g.id = c.guest_id \
              WHERE c.author_id = $1 AND c.status = 'visible' AND a.published_at <= $2 {cursor} \
              ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
         );

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod comments;
 pub mod error;
 pub mod feeds;
+pub mod imports;
 pub mod limits;
 pub mod live;
 pub mod media;
@@ -158,6 +159,7 @@ pub fn router(state: AppState) -> Router {
         .merge(newsroom::router())
         .merge(newsroom::taxonomy_router())
         .merge(notifications::router())
+        .merge(imports::router())
         .merge(live::router())
         .merge(ops::router())
         .merge(assets::router())
