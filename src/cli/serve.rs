@@ -27,6 +27,12 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr()?;
+    // The default public address names the listening one; with port 0 that is only known now
+    // (links in mail and feeds must point at the port actually served).
+    let mut config = config;
+    if config.addr.port() == 0 && config.base_url == format!("http://{}", config.addr) {
+        config.base_url = format!("http://{addr}");
+    }
     tracing::info!(
         %addr,
         database = %config.database_url,

@@ -82,7 +82,7 @@ export async function startServer(extraArgs = []) {
       run.stderr.on('data', (c) => { out += c; });
       run.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')}: ${out}`))));
     });
-    return { baseUrl, log: () => log, stop, cli };
+    return { baseUrl, dataDir, log: () => log, stop, cli };
   } catch (e) {
     await stop();
     throw e;
