@@ -90,7 +90,7 @@ test('a confirmed member is told of a reply by mail and unsubscribes in one clic
   await A.page.getByLabel('when someone replies to my comments').check();
   await A.page.getByLabel('one mail for each').check();
   await Promise.all([
-    A.page.waitForURL((u) => u.pathname === '/settings'),
+    A.page.waitForURL((u) => u.pathname === '/settings' && u.searchParams.get('saved') === 'notifications'),
     A.page.getByRole('button', { name: 'Save e-mail settings' }).click(),
   ]);
   assert.equal(await A.page.getByLabel('when someone replies to my comments').isChecked(), true);
@@ -146,6 +146,9 @@ test('a reader signs in with a link sent by mail', async () => {
   await B.page.getByRole('link', { name: 'Email me a sign-in link instead' }).click();
   await B.page.getByLabel('Email').fill(member.email);
   await B.page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  // The answer page first: the mail may be written before it arrives, and leaving for the link
+  // too early would abort it.
+  await B.page.getByRole('status').filter({ hasText: 'a sign-in link is on its way' }).waitFor();
   const mail = await mailTo(member.email, (m) => m.headers.subject === 'Your sign-in link');
   const link = linkIn(mail.body, '/signin/link/');
   assert.ok(link, 'the mail carries the link');
