@@ -206,6 +206,21 @@ impl Default for ConnectOptions {
 }
 
 impl Store {
+    /// Housekeeping: runs each `DELETE … $1` with its time, one statement at a time (short
+    /// write locks on SQLite), and counts the rows removed.
+    pub(crate) async fn delete_each(
+        &self,
+        statements: &[(&str, chrono::DateTime<chrono::Utc>)],
+    ) -> Result<u64> {
+        let mut removed = 0;
+        for &(sql, at) in statements {
+            removed += write!(self, |c| {
+                sqlx::query(sql).bind(at).execute(c).await?.rows_affected()
+            });
+        }
+        Ok(removed)
+    }
+
     /// Opens the database named by `url` and applies pending migrations.
     pub async fn open(url: &str, opts: &ConnectOptions) -> Result<Store> {
         let store = Self::connect(url, opts).await?;

@@ -514,13 +514,7 @@ impl Store {
                 before,
             ),
         ];
-        let mut removed = 0;
-        for (sql, at) in statements {
-            removed += write!(self, |c| {
-                sqlx::query(sql).bind(at).execute(c).await?.rows_affected()
-            });
-        }
-        Ok(removed)
+        self.delete_each(&statements).await
     }
 
     // ----- the mail queue -----

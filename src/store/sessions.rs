@@ -204,13 +204,7 @@ impl Store {
                 day_ago,
             ),
         ];
-        let mut removed = 0;
-        for (sql, at) in statements {
-            removed += write!(self, |c| {
-                sqlx::query(sql).bind(at).execute(c).await?.rows_affected()
-            });
-        }
-        Ok(removed)
+        self.delete_each(&statements).await
     }
 
     pub async fn create_password_reset(
