@@ -126,7 +126,14 @@ pub(crate) enum Pools {
 pub struct Store {
     pub(crate) pools: Pools,
     queries: Arc<AtomicU64>,
+    /// This process's recent session lookups (see [`sessions::SessionCache`]).
+    sessions: Arc<sessions::SessionCache>,
 }
+
+/// The PostgreSQL channel on which server processes tell each other what changed (pages to
+/// drop, members whose sessions to look up again). Payloads are described by
+/// `web::cache::Change`.
+pub const CHANGES_CHANNEL: &str = "broadsheet_pages";
 
 /// Runs `$body` with `$conn` bound to the read pool of whichever backend is in use. The body is
 /// compiled once per backend, so the same SQL text serves both with native types.
@@ -284,6 +291,7 @@ impl Store {
         Ok(Store {
             pools,
             queries: Arc::new(AtomicU64::new(0)),
+            sessions: Arc::default(),
         })
     }
 
@@ -387,6 +395,7 @@ impl Store {
         Store {
             pools: self.pools.clone(),
             queries: Arc::new(AtomicU64::new(0)),
+            sessions: self.sessions.clone(),
         }
     }
 

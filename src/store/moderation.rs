@@ -855,7 +855,7 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<std::result::Result<i64, String>> {
-        Ok(transaction!(self, |tx| {
+        let logged = transaction!(self, |tx| {
             let row: Option<(Option<DateTime<Utc>>, String, String, String)> = sqlx::query_as(
                 "SELECT banned_until, ban_reason, role, display_name FROM users WHERE id = $1",
             )
@@ -900,7 +900,11 @@ impl Store {
                 json(&after),
                 now
             ))
-        }))
+        });
+        if logged.is_ok() {
+            self.member_changed(user_id).await;
+        }
+        Ok(logged)
     }
 
     /// Gives a member a role, logging who did it.
@@ -911,7 +915,7 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        Ok(transaction!(self, |tx| {
+        let granted = transaction!(self, |tx| {
             let row: Option<(String,)> = sqlx::query_as("SELECT role FROM users WHERE id = $1")
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
@@ -939,7 +943,11 @@ impl Store {
                 now
             );
             true
-        }))
+        });
+        if granted {
+            self.member_changed(user_id).await;
+        }
+        Ok(granted)
     }
 
     /// Reverses the logged action `log_id` (a decision, an automatic hide, a ban, an unban or a
@@ -1071,6 +1079,9 @@ impl Store {
             }
             _ => return Ok(Err(UndoProblem::NotUndoable)),
         };
+        if let ("ban" | "unban" | "role", Some(user_id)) = (entry.action.as_str(), entry.user_id) {
+            self.member_changed(user_id).await;
+        }
         Ok(Ok(Undone {
             entry,
             comment: done,

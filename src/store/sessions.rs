@@ -1,6 +1,10 @@
 //! Sessions, the shared site secret, sign-in throttling, rate windows and password resets. All
 //! of it in the database, so any server process can answer any request.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, read, write};
@@ -16,6 +20,101 @@ pub struct SessionUser {
     pub created_at: DateTime<Utc>,
     pub banned_until: Option<DateTime<Utc>>,
     pub ban_reason: String,
+}
+
+/// How fresh a session lookup must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionRead {
+    /// From this process's copy when it has one (reading pages).
+    Cached,
+    /// From the database (anything that acts: a post, a decision, a setting).
+    Fresh,
+}
+
+/// Sessions this process looked up lately, so that a member reading pages does not cost a
+/// round trip to the database per page (on SQLite, two hand-offs between threads: the largest
+/// cost of a member's cached article page). A copy is dropped when the member changes (sign-out,
+/// ban, role, name, password, deletion: see [`Store::member_changed`], which also tells other
+/// processes on PostgreSQL) and is never older than [`SESSION_COPY_TTL`], which bounds what a
+/// change made outside any server (a command on SQLite) can leave behind. Requests that act
+/// read the session from the database ([`SessionRead::Fresh`]), so a stale copy can only ever
+/// show a page, never authorise an action.
+#[derive(Default)]
+pub(crate) struct SessionCache {
+    entries: Mutex<HashMap<String, CachedSession>>,
+    /// Bumped by every forgetting, so a lookup that raced one is not kept.
+    generation: AtomicU64,
+}
+
+struct CachedSession {
+    user: SessionUser,
+    expires_at: DateTime<Utc>,
+    fetched_at: DateTime<Utc>,
+}
+
+/// How long a session copy is trusted without asking the database.
+pub const SESSION_COPY_TTL: chrono::Duration = chrono::Duration::seconds(60);
+/// At most this many session copies per process (about 300 bytes each).
+const MAX_SESSION_COPIES: usize = 10_000;
+
+impl SessionCache {
+    fn get(&self, token_hash: &str, now: DateTime<Utc>) -> Option<SessionUser> {
+        let entries = self.entries.lock().expect("session cache lock");
+        let e = entries.get(token_hash)?;
+        let fresh =
+            e.expires_at > now && e.fetched_at <= now && now - e.fetched_at < SESSION_COPY_TTL;
+        fresh.then(|| e.user.clone())
+    }
+
+    fn put(
+        &self,
+        token_hash: &str,
+        found: Option<(&SessionUser, DateTime<Utc>)>,
+        now: DateTime<Utc>,
+        generation: u64,
+    ) {
+        let mut entries = self.entries.lock().expect("session cache lock");
+        // Checked under the lock that forgetting also takes, so none can slip in between.
+        if self.generation.load(Ordering::SeqCst) != generation {
+            return;
+        }
+        let Some((user, expires_at)) = found else {
+            entries.remove(token_hash);
+            return;
+        };
+        if entries.len() >= MAX_SESSION_COPIES {
+            entries.retain(|_, e| e.expires_at > now && now - e.fetched_at < SESSION_COPY_TTL);
+            if entries.len() >= MAX_SESSION_COPIES {
+                entries.clear();
+            }
+        }
+        entries.insert(
+            token_hash.to_owned(),
+            CachedSession {
+                user: user.clone(),
+                expires_at,
+                fetched_at: now,
+            },
+        );
+    }
+
+    fn forget(&self, which: impl Fn(&str, &CachedSession) -> bool) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        let mut entries = self.entries.lock().expect("session cache lock");
+        entries.retain(|hash, e| !which(hash, e));
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.lock().expect("session cache lock").len()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    user: SessionUser,
+    expires_at: DateTime<Utc>,
 }
 
 impl SessionUser {
@@ -71,33 +170,76 @@ impl Store {
         Ok(())
     }
 
-    /// The member of an unexpired session.
+    /// The member of an unexpired session; with [`SessionRead::Cached`], from this process's
+    /// copy when it has a recent one.
     pub async fn session_user(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
+        how: SessionRead,
     ) -> Result<Option<SessionUser>> {
-        Ok(read!(self, |c| {
+        if how == SessionRead::Cached
+            && let Some(user) = self.sessions.get(token_hash, now)
+        {
+            return Ok(Some(user));
+        }
+        let generation = self.sessions.generation.load(Ordering::SeqCst);
+        let row: Option<SessionRow> = read!(self, |c| {
             sqlx::query_as(
-                "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason \
-                 FROM sessions s JOIN users u ON u.id = s.user_id \
+                "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, \
+                 s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
             .bind(token_hash)
             .bind(now)
             .fetch_optional(c)
             .await?
-        }))
+        });
+        self.sessions.put(
+            token_hash,
+            row.as_ref().map(|r| (&r.user, r.expires_at)),
+            now,
+            generation,
+        );
+        Ok(row.map(|r| r.user))
     }
 
+    /// What this process knows of a member's sessions is out of date: forgets it here, and on
+    /// PostgreSQL tells every other process to do the same (they also drop what they keep of
+    /// the member's own pages). Called after each change to a member's sessions, role, ban,
+    /// name or account.
+    pub async fn member_changed(&self, user_id: i64) {
+        self.forget_member_sessions(user_id);
+        if let Err(e) = self
+            .notify(super::CHANGES_CHANNEL, &format!("u:{user_id}"))
+            .await
+        {
+            tracing::warn!(error = %e, user_id, "could not tell other processes that a member changed");
+        }
+    }
+
+    /// Forgets this process's copies of a member's sessions (another process changed them).
+    pub fn forget_member_sessions(&self, user_id: i64) {
+        self.sessions.forget(|_, e| e.user.id == user_id);
+    }
+
+    /// Forgets every session copy this process keeps (it may have missed changes).
+    pub fn forget_all_sessions(&self) {
+        self.sessions.forget(|_, _| true);
+    }
+
+    /// Signs one session out.
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        let owner: Option<(i64,)> = write!(self, |c| {
+            sqlx::query_as("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id")
                 .bind(token_hash)
-                .execute(c)
+                .fetch_optional(c)
                 .await?
-                .rows_affected()
         });
+        self.sessions.forget(|hash, _| hash == token_hash);
+        if let Some((user_id,)) = owner {
+            self.member_changed(user_id).await;
+        }
         Ok(())
     }
 
@@ -110,6 +252,7 @@ impl Store {
                 .await?
                 .rows_affected()
         });
+        self.member_changed(user_id).await;
         Ok(r)
     }
 
@@ -255,7 +398,7 @@ impl Store {
         password_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        super::transaction!(self, |tx| {
+        let user_id = super::transaction!(self, |tx| {
             let used: Option<(i64,)> = sqlx::query_as(
                     "UPDATE password_resets SET used_at = $2 \
                      WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
@@ -276,7 +419,88 @@ impl Store {
                 .bind(user_id)
                 .execute(&mut *tx)
                 .await?;
+            user_id
         });
+        self.member_changed(user_id).await;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn user(id: i64) -> SessionUser {
+        SessionUser {
+            id,
+            email: format!("m{id}@example.org"),
+            display_name: format!("M{id}"),
+            role: "member".to_owned(),
+            created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            banned_until: None,
+            ban_reason: String::new(),
+        }
+    }
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap() + chrono::Duration::seconds(secs)
+    }
+
+    #[test]
+    fn a_copy_lasts_until_its_ttl_or_the_session_ends() {
+        let cache = SessionCache::default();
+        let g = cache.generation.load(Ordering::SeqCst);
+        cache.put("a", Some((&user(1), at(30))), at(0), g);
+        cache.put("b", Some((&user(2), at(3600))), at(0), g);
+        assert_eq!(cache.get("a", at(29)).map(|u| u.id), Some(1));
+        assert!(cache.get("a", at(30)).is_none(), "the session expired");
+        assert_eq!(cache.get("b", at(59)).map(|u| u.id), Some(2));
+        assert!(cache.get("b", at(60)).is_none(), "the copy is too old");
+        assert!(
+            cache.get("b", at(-1)).is_none(),
+            "a clock set back trusts nothing"
+        );
+        // A lookup that found no session removes the copy.
+        cache.put("b", None, at(1), g);
+        assert!(cache.get("b", at(2)).is_none());
+    }
+
+    #[test]
+    fn forgetting_a_member_drops_their_sessions_only() {
+        let cache = SessionCache::default();
+        let g = cache.generation.load(Ordering::SeqCst);
+        for (hash, id) in [("a", 1), ("b", 1), ("c", 2)] {
+            cache.put(hash, Some((&user(id), at(3600))), at(0), g);
+        }
+        cache.forget(|_, e| e.user.id == 1);
+        assert!(cache.get("a", at(1)).is_none() && cache.get("b", at(1)).is_none());
+        assert_eq!(cache.get("c", at(1)).map(|u| u.id), Some(2));
+    }
+
+    #[test]
+    fn a_lookup_that_raced_a_change_is_not_kept() {
+        let cache = SessionCache::default();
+        let before = cache.generation.load(Ordering::SeqCst);
+        // The member changes while their session is being read from the database.
+        cache.forget(|_, e| e.user.id == 1);
+        cache.put("a", Some((&user(1), at(3600))), at(0), before);
+        assert!(cache.get("a", at(1)).is_none());
+        assert_eq!(cache.len(), 0);
+    }
+
+    #[test]
+    fn the_number_of_copies_is_bounded() {
+        let cache = SessionCache::default();
+        let g = cache.generation.load(Ordering::SeqCst);
+        for i in 0..(MAX_SESSION_COPIES as i64 + 10) {
+            cache.put(&format!("h{i}"), Some((&user(i), at(3600))), at(0), g);
+        }
+        assert!(cache.len() <= MAX_SESSION_COPIES);
+        assert!(
+            cache
+                .get(&format!("h{}", MAX_SESSION_COPIES + 9), at(1))
+                .is_some()
+        );
     }
 }

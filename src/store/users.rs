@@ -93,6 +93,7 @@ impl Store {
                 .await?
                 .rows_affected()
         });
+        self.member_changed(id).await;
         Ok(())
     }
 
@@ -137,6 +138,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         });
+        self.member_changed(id).await;
         Ok(())
     }
 }

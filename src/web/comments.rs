@@ -706,6 +706,8 @@ pub async fn submit_comment(
     };
     if posted.held {
         tracing::info!(comment_id = posted.id, article = %slug, reason = ?hold, "comment held for review");
+        // Readers' pages are unchanged, but this member's now show the held comment.
+        state.pages.changed(Change::Member { user_id: user.id });
         return Ok(Ok(posted));
     }
     state.live.announce(CommentPosted {

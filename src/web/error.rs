@@ -316,7 +316,13 @@ pub async fn render_error_pages(
     let (sections, viewer) = if status.is_client_error() {
         (
             state.store.sections().await.unwrap_or_default(),
-            super::session::Viewer::load(&state, &headers).await.ok(),
+            super::session::Viewer::load(
+                &state,
+                &headers,
+                crate::store::sessions::SessionRead::Cached,
+            )
+            .await
+            .ok(),
         )
     } else {
         (Vec::new(), None)

@@ -12,15 +12,23 @@
 //! or rejected comments on the article). A member who has such comments gets the full render,
 //! as before: they are rare, and their page is theirs alone.
 //!
+//! That query's answer is kept with the page, per member, so a member reading the page again
+//! costs no query at all (with the session's copy, see `store::sessions`). It can only change
+//! when the page is dropped anyway (a like or a moderation decision changes what readers see)
+//! or when the member's own comment is held for review, which sends
+//! [`Change::Member`](super::cache::Change::Member) to every process.
+//!
 //! The holes are filled with the same templates (`account.html`, `comment_form.html`,
 //! `comment_actions.html`) the full render includes, from the same facts, so the bytes are the
 //! same; `tests/cache.rs` renders pages both ways for several kinds of member and compares.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use askama::Template;
 use chrono::{DateTime, Utc};
 
+use super::cache::PageCache;
 use super::comments::{CommentFormView, comment_notice, new_comment_form};
 use super::session::Viewer;
 use super::views::AccountView;
@@ -101,7 +109,20 @@ pub struct MemberPage {
     policy: CommentPolicy,
     published_at: DateTime<Utc>,
     slug: String,
+    /// Each member's marks on this page, as read from the database.
+    marks: Mutex<HashMap<i64, Arc<Marks>>>,
 }
+
+/// What one member's copy of a page depends on besides the session: which of its comments they
+/// like, and whether they have held or rejected comments on the article.
+struct Marks {
+    liked: Vec<i64>,
+    hidden: bool,
+}
+
+/// At most this many members' marks are kept per page (a few dozen bytes each); past it they
+/// are all dropped and read again.
+const MAX_MARKS_PER_PAGE: usize = 256;
 
 impl MemberPage {
     /// Cuts a page rendered with `holes` at its marks. None if the marks are not exactly as
@@ -152,7 +173,48 @@ impl MemberPage {
             policy: holes.policy?,
             published_at,
             slug: slug.to_owned(),
+            marks: Mutex::default(),
         })
+    }
+
+    /// Forgets what was read of `user_id`'s marks on this page.
+    pub(super) fn forget_marks(&self, user_id: i64) {
+        self.marks.lock().expect("marks lock").remove(&user_id);
+    }
+
+    /// The member's marks on this page: kept, or read and kept unless an invalidation happened
+    /// while they were read.
+    async fn marks_of(&self, state: &AppState, user_id: i64) -> Result<Arc<Marks>> {
+        if let Some(m) = self.marks.lock().expect("marks lock").get(&user_id) {
+            return Ok(m.clone());
+        }
+        let generation = state.pages.generation();
+        let ids: Vec<i64> = self
+            .comments
+            .iter()
+            .filter(|c| c.visible)
+            .map(|c| c.id)
+            .collect();
+        let (liked, hidden) = state
+            .store
+            .member_marks(user_id, self.article_id, &ids)
+            .await?;
+        let marks = Arc::new(Marks { liked, hidden });
+        self.keep_marks(user_id, marks.clone(), generation, &state.pages);
+        Ok(marks)
+    }
+
+    fn keep_marks(&self, user_id: i64, marks: Arc<Marks>, generation: u64, cache: &PageCache) {
+        let mut kept = self.marks.lock().expect("marks lock");
+        // Checked under the lock that forgetting takes after bumping the generation, so an
+        // invalidation is either seen here or removes what is inserted here.
+        if cache.generation() != generation {
+            return;
+        }
+        if kept.len() >= MAX_MARKS_PER_PAGE {
+            kept.clear();
+        }
+        kept.insert(user_id, marks);
     }
 
     /// Bytes kept, roughly, for the cache's bound.
@@ -173,19 +235,11 @@ impl MemberPage {
         let Some(user) = &viewer.user else {
             return Ok(None);
         };
-        let ids: Vec<i64> = self
-            .comments
-            .iter()
-            .filter(|c| c.visible)
-            .map(|c| c.id)
-            .collect();
-        let (liked, hidden) = state
-            .store
-            .member_marks(user.id, self.article_id, &ids)
-            .await?;
-        if hidden {
+        let marks = self.marks_of(state, user.id).await?;
+        if marks.hidden {
             return Ok(None);
         }
+        let liked = &marks.liked;
         let now = state.clock.now();
         let facts = viewer.facts();
         let mut out = String::with_capacity(self.text.len() + self.comments.len() * 700 + 2048);

@@ -54,9 +54,22 @@ use crate::store::Store;
 
 pub use error::{Error, Result};
 
-/// Everything a handler may need, cloned cheaply into each request.
+/// Everything a handler may need, cloned into each request and each middleware layer: one
+/// pointer to [`Shared`]. (It was the struct itself, some twenty `Arc`s: cloning and dropping
+/// those on every layer of every request was a third of the CPU time of a cached page, two
+/// cores contending on the reference counts; BENCHMARKS.md, session 5.)
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What every request of a server process shares.
+pub struct Shared {
     pub store: Store,
     pub config: Arc<Config>,
     pub clock: Clock,
@@ -102,7 +115,7 @@ impl AppState {
             )?)),
             None => None,
         };
-        Ok(AppState {
+        Ok(AppState(Arc::new(Shared {
             store,
             config: Arc::new(config),
             clock,
@@ -120,7 +133,7 @@ impl AppState {
             media: Arc::new(media),
             mailroom,
             oidc,
-        })
+        })))
     }
 }
 

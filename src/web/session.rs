@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use super::{AppState, Error};
 use crate::domain::comment::ViewerFacts;
-use crate::store::sessions::SessionUser;
+use crate::store::sessions::{SessionRead, SessionUser};
 
 pub const SESSION_COOKIE: &str = "bs_session";
 pub const ANON_COOKIE: &str = "bs_anon";
@@ -153,22 +153,37 @@ impl FromRequestParts<AppState> for Viewer {
         if let Some(v) = parts.extensions.get::<Viewer>() {
             return Ok(v.clone());
         }
-        let viewer = Viewer::load(state, &parts.headers).await?;
+        // Pages may show a recent copy of the session; anything that acts reads it afresh.
+        let how = if matches!(parts.method, Method::GET | Method::HEAD) {
+            SessionRead::Cached
+        } else {
+            SessionRead::Fresh
+        };
+        let viewer = Viewer::load(state, &parts.headers, how).await?;
         parts.extensions.insert(viewer.clone());
         Ok(viewer)
     }
 }
 
 impl Viewer {
-    /// The visitor behind these request headers: one query when a session cookie is present,
-    /// none otherwise.
-    pub async fn load(state: &AppState, headers: &HeaderMap) -> Result<Viewer, Error> {
+    /// The visitor behind these request headers: at most one query when a session cookie is
+    /// present (none when `how` allows this process's recent copy of the session), none
+    /// otherwise.
+    pub async fn load(
+        state: &AppState,
+        headers: &HeaderMap,
+        how: SessionRead,
+    ) -> Result<Viewer, Error> {
         let secure = state.config.secure_cookies();
         let mut user = None;
         let mut session_hash = None;
         if let Some(token) = read_cookie(headers, SESSION_COOKIE) {
             let hash = hash_token(token);
-            if let Some(u) = state.store.session_user(&hash, state.clock.now()).await? {
+            if let Some(u) = state
+                .store
+                .session_user(&hash, state.clock.now(), how)
+                .await?
+            {
                 user = Some(u);
                 session_hash = Some(hash);
             }
