@@ -300,14 +300,18 @@ impl Config {
                 "page_size must be between 1 and 100 (got {page_size})"
             )));
         }
+        let database_url = flags
+            .database_url
+            .clone()
+            .or(file.database_url)
+            .unwrap_or(default_db);
+        let default_connections = if database_url.starts_with("sqlite:") {
+            sqlite_default_readers()
+        } else {
+            d.db_max_connections
+        };
         Ok(Config {
-            database_url: DatabaseUrl::new(
-                flags
-                    .database_url
-                    .clone()
-                    .or(file.database_url)
-                    .unwrap_or(default_db),
-            ),
+            database_url: DatabaseUrl::new(database_url),
             addr,
             base_url,
             site_name: flags
@@ -322,7 +326,7 @@ impl Config {
             db_max_connections: flags
                 .db_max_connections
                 .or(file.db_max_connections)
-                .unwrap_or(d.db_max_connections),
+                .unwrap_or(default_connections),
             request_timeout: flags
                 .request_timeout_secs
                 .or(file.request_timeout_secs)
@@ -535,7 +539,8 @@ pub struct ConfigFlags {
     /// Log format [default: text]
     #[arg(long, env = "BROADSHEET_LOG_FORMAT", global = true)]
     pub log_format: Option<LogFormat>,
-    /// Largest number of database connections per process [default: 16]
+    /// Largest number of database connections per process [default: 16 on PostgreSQL; on
+    /// SQLite, read connections: 4 per CPU core, from 4 to 16]
     #[arg(long, env = "BROADSHEET_DB_MAX_CONNECTIONS", global = true)]
     pub db_max_connections: Option<u32>,
     /// Seconds a request may take before it is answered 408 [default: 30]
@@ -683,6 +688,16 @@ impl FileConfig {
     }
 }
 
+/// SQLite's read connections when none are configured: 4 per core, from 4 to 16. A SQLite read
+/// is work on this machine's cores (the file lives in the kernel's page cache), so readers
+/// beyond a few per core add no throughput, only memory: each keeps its own page cache and
+/// prepared statements (16 readers instead of 8 was 13 MiB more after a crawl of 3,000
+/// articles on a 2-core machine, BENCHMARKS.md).
+pub fn sqlite_default_readers() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    (4 * cores).clamp(4, 16) as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -695,6 +710,23 @@ mod tests {
         assert_eq!(c.base_url, "http://127.0.0.1:3000");
         assert!(c.demo_content);
         assert_eq!(c.feed_content, FeedContent::Full);
+    }
+
+    #[test]
+    fn sqlite_gets_a_few_readers_per_core_unless_told_otherwise() {
+        let c = Config::resolve(&ConfigFlags::default()).unwrap();
+        assert_eq!(c.db_max_connections, sqlite_default_readers());
+        assert!((4..=16).contains(&c.db_max_connections));
+        let pg = ConfigFlags {
+            database_url: Some("postgres://127.0.0.1/site".to_owned()),
+            ..ConfigFlags::default()
+        };
+        assert_eq!(Config::resolve(&pg).unwrap().db_max_connections, 16);
+        let told = ConfigFlags {
+            db_max_connections: Some(24),
+            ..ConfigFlags::default()
+        };
+        assert_eq!(Config::resolve(&told).unwrap().db_max_connections, 24);
     }
 
     #[test]
