@@ -153,8 +153,12 @@ impl FromRequestParts<AppState> for Viewer {
         if let Some(v) = parts.extensions.get::<Viewer>() {
             return Ok(v.clone());
         }
-        // Pages may show a recent copy of the session; anything that acts reads it afresh.
-        let how = if matches!(parts.method, Method::GET | Method::HEAD) {
+        // Article pages (the hot path) may show a recent copy of the session; anything that
+        // acts, and every other page (the desk, settings: what a role or a ban opens or
+        // closes, perhaps changed a moment ago by a command on SQLite), reads it afresh.
+        let how = if matches!(parts.method, Method::GET | Method::HEAD)
+            && parts.uri.path().starts_with("/articles/")
+        {
             SessionRead::Cached
         } else {
             SessionRead::Fresh
