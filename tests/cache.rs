@@ -344,19 +344,7 @@ async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) 
     .await;
     let edna = app.member("Edna").await;
     edna.promote(&app, Role::Editor).await;
-    let r = edna
-        .post(
-            "/admin/moderation/policies",
-            &[
-                ("scope", "article"),
-                ("target", "quiet"),
-                ("mode", "premoderated"),
-                ("first", ""),
-                ("auto_close_days", ""),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    premoderate(&edna, "quiet").await;
     let ada = app.member("Ada").await;
     let bea = app.member("Bea").await;
     let cal = app.member("Cal").await;
@@ -528,19 +516,7 @@ async fn a_members_own_changes_reach_their_page_at_once(app: TestApp) {
     app.publish(&[article("quiet", "Science", 5)]).await;
     let edna = app.member("Edna").await;
     edna.promote(&app, Role::Admin).await;
-    let r = edna
-        .post(
-            "/admin/moderation/policies",
-            &[
-                ("scope", "article"),
-                ("target", "quiet"),
-                ("mode", "premoderated"),
-                ("first", ""),
-                ("auto_close_days", ""),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    premoderate(&edna, "quiet").await;
     let ada = app.member("Ada").await;
     settle_member(&ada, &["/articles/quiet"]).await;
 
@@ -651,4 +627,22 @@ async fn another_process_forgets_a_changed_member(app: TestApp) {
 async fn user_id(app: &TestApp, m: &Member) -> i64 {
     let email = broadsheet::domain::user::Email::parse(&m.email).unwrap();
     app.store.user_by_email(&email).await.unwrap().unwrap().id
+}
+
+/// Holds every comment on the article `slug` for review, as `editor` (an editor or above) does
+/// at /admin/moderation/policies.
+async fn premoderate(editor: &Member, slug: &str) {
+    let r = editor
+        .post(
+            "/admin/moderation/policies",
+            &[
+                ("scope", "article"),
+                ("target", slug),
+                ("mode", "premoderated"),
+                ("first", ""),
+                ("auto_close_days", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
 }

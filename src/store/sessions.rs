@@ -22,10 +22,16 @@ pub struct SessionUser {
     pub ban_reason: String,
 }
 
+/// The payload on [`super::CHANGES_CHANNEL`] that says a member changed (`web::cache::Change`
+/// reads it back as `Change::Member`).
+pub fn member_change(user_id: i64) -> String {
+    format!("u:{user_id}")
+}
+
 /// How fresh a session lookup must be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionRead {
-    /// From this process's copy when it has one (reading pages).
+    /// From this process's copy when it has one (reading article pages, the hot path).
     Cached,
     /// From the database (anything that acts: a post, a decision, a setting).
     Fresh,
@@ -36,9 +42,10 @@ pub enum SessionRead {
 /// cost of a member's cached article page). A copy is dropped when the member changes (sign-out,
 /// ban, role, name, password, deletion: see [`Store::member_changed`], which also tells other
 /// processes on PostgreSQL) and is never older than [`SESSION_COPY_TTL`], which bounds what a
-/// change made outside any server (a command on SQLite) can leave behind. Requests that act
-/// read the session from the database ([`SessionRead::Fresh`]), so a stale copy can only ever
-/// show a page, never authorise an action.
+/// change made outside any server (a command on SQLite) can leave behind. Only article pages
+/// use it: requests that act, and every other page (the desk, settings), read the session from
+/// the database ([`SessionRead::Fresh`]), so a stale copy can only ever show an article page,
+/// never authorise an action or open the desk.
 #[derive(Default)]
 pub(crate) struct SessionCache {
     entries: Mutex<HashMap<String, CachedSession>>,
@@ -211,7 +218,7 @@ impl Store {
     pub async fn member_changed(&self, user_id: i64) {
         self.forget_member_sessions(user_id);
         if let Err(e) = self
-            .notify(super::CHANGES_CHANNEL, &format!("u:{user_id}"))
+            .notify(super::CHANGES_CHANNEL, &member_change(user_id))
             .await
         {
             tracing::warn!(error = %e, user_id, "could not tell other processes that a member changed");
@@ -236,9 +243,10 @@ impl Store {
                 .fetch_optional(c)
                 .await?
         });
-        self.sessions.forget(|hash, _| hash == token_hash);
-        if let Some((user_id,)) = owner {
-            self.member_changed(user_id).await;
+        match owner {
+            Some((user_id,)) => self.member_changed(user_id).await,
+            // Already gone (signed out elsewhere): only a copy of it may be left.
+            None => self.sessions.forget(|hash, _| hash == token_hash),
         }
         Ok(())
     }

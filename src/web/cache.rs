@@ -76,7 +76,7 @@ impl Change {
         match self {
             Change::Comments { article_id } => format!("c:{article_id}"),
             Change::CommentCount { article_id } => format!("n:{article_id}"),
-            Change::Member { user_id } => format!("u:{user_id}"),
+            Change::Member { user_id } => crate::store::sessions::member_change(user_id),
             Change::Everything => "*".to_owned(),
         }
     }
@@ -230,41 +230,45 @@ impl PageCache {
 
     fn drop_pages(&self, change: Change) {
         self.generation.fetch_add(1, Ordering::SeqCst);
-        if let Change::Member { user_id } = change {
-            if let Some(store) = &self.store {
-                store.forget_member_sessions(user_id);
+        // Whose pages go: one article's (and the listings, when counts changed), or all.
+        let (article, listings) = match change {
+            Change::Member { user_id } => return self.forget_member(user_id),
+            Change::Everything => {
+                if let Some(store) = &self.store {
+                    store.forget_all_sessions();
+                }
+                (None, true)
             }
-            let members = self.members.lock().expect("page cache lock");
-            for page in members.pages.values() {
-                page.forget_marks(user_id);
-            }
-            return;
-        }
-        if let (Change::Everything, Some(store)) = (change, &self.store) {
-            store.forget_all_sessions();
-        }
+            Change::Comments { article_id } => (Some(article_id), false),
+            Change::CommentCount { article_id } => (Some(article_id), true),
+        };
         let mut inner = self.inner.lock().expect("page cache lock");
-        match change {
-            Change::Everything => inner.pages.clear(),
-            Change::Comments { article_id } => inner
-                .pages
-                .retain(|_, e| e.group != CacheGroup::Article(article_id)),
-            Change::CommentCount { article_id } => inner.pages.retain(|_, e| {
-                e.group != CacheGroup::Article(article_id) && e.group != CacheGroup::Listings
+        match article {
+            None => inner.pages.clear(),
+            Some(id) => inner.pages.retain(|_, e| {
+                e.group != CacheGroup::Article(id) && !(listings && e.group == CacheGroup::Listings)
             }),
-            Change::Member { .. } => {}
         }
         inner.bytes = inner.pages.values().map(|e| e.size()).sum();
         drop(inner);
         let mut members = self.members.lock().expect("page cache lock");
-        match change {
-            Change::Everything => members.pages.clear(),
-            Change::Comments { article_id } | Change::CommentCount { article_id } => {
-                members.pages.retain(|_, p| p.article_id != article_id)
-            }
-            Change::Member { .. } => {}
+        match article {
+            None => members.pages.clear(),
+            Some(id) => members.pages.retain(|_, p| p.article_id != id),
         }
         members.bytes = members.pages.values().map(|p| p.size()).sum();
+    }
+
+    /// Forgets this process's copies of what is one member's own: their sessions and their
+    /// marks on members' pages. No page readers share changes.
+    fn forget_member(&self, user_id: i64) {
+        if let Some(store) = &self.store {
+            store.forget_member_sessions(user_id);
+        }
+        let members = self.members.lock().expect("page cache lock");
+        for page in members.pages.values() {
+            page.forget_marks(user_id);
+        }
     }
 
     /// The invalidation count, to read before rendering a page that may be kept.
