@@ -23,6 +23,7 @@ backend_tests!(
     a_members_second_look_costs_no_query,
     a_members_own_changes_reach_their_page_at_once,
     another_process_forgets_a_changed_member,
+    an_answer_from_the_cache_has_every_header_of_a_rendered_one,
 );
 
 async fn cache_state(app: &TestApp, path: &str) -> (String, String) {
@@ -645,4 +646,159 @@ async fn premoderate(editor: &Member, slug: &str) {
         )
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+}
+
+/// The headers of an answer that identify it rather than the page.
+const PER_ANSWER: [&str; 3] = ["date", "x-request-id", "x-cache"];
+
+fn page_headers(r: &reqwest::Response) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = r
+        .headers()
+        .iter()
+        .filter(|(name, _)| !PER_ANSWER.contains(&name.as_str()))
+        .map(|(name, v)| (name.to_string(), v.to_str().unwrap().to_owned()))
+        .collect();
+    all.sort();
+    all
+}
+
+/// A stored page is answered before the router and the middleware (see `cache::Front`): the
+/// answer must still be the one the whole stack gives, with the security headers, an id, the
+/// right lengths, and counted by the metrics.
+async fn an_answer_from_the_cache_has_every_header_of_a_rendered_one(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let path = "/articles/harbour";
+    let miss = app.get(path).await;
+    assert_eq!(miss.headers()["x-cache"], "miss");
+    let rendered = page_headers(&miss);
+    let miss_id = miss.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let body = miss.text().await.unwrap();
+    let names: Vec<&str> = rendered.iter().map(|(n, _)| n.as_str()).collect();
+    for name in [
+        "content-security-policy",
+        "x-content-type-options",
+        "referrer-policy",
+        "x-frame-options",
+        "etag",
+        "content-length",
+        "content-type",
+    ] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+
+    let metric = |text: &str| -> f64 {
+        text.lines()
+            .find(|l| l.starts_with("broadsheet_http_responses_total{class=\"2xx\"}"))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap()
+    };
+    let before = metric(&app.get("/metrics").await.text().await.unwrap());
+    let mut ids = vec![miss_id];
+    for _ in 0..3 {
+        let hit = app.get(path).await;
+        assert_eq!(hit.headers()["x-cache"], "hit");
+        assert_eq!(
+            page_headers(&hit),
+            rendered,
+            "a hit's headers are the render's"
+        );
+        ids.push(hit.headers()["x-request-id"].to_str().unwrap().to_owned());
+        assert_eq!(hit.text().await.unwrap(), body);
+    }
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 4, "each answer has its own request id: {ids:?}");
+    let after = metric(&app.get("/metrics").await.text().await.unwrap());
+    // The three hits and the first /metrics answer.
+    assert!(
+        after - before >= 4.0,
+        "hits are counted: {before} -> {after}"
+    );
+
+    // An id given by a proxy in front is kept.
+    let http = client();
+    let r = http
+        .get(app.url(path))
+        .header("x-request-id", "edge-77")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["x-cache"], "hit");
+    assert_eq!(r.headers()["x-request-id"], "edge-77");
+
+    // HEAD: the same headers (the length of the page), no body.
+    let r = http.head(app.url(path)).send().await.unwrap();
+    assert_eq!(r.headers()["x-cache"], "hit");
+    assert_eq!(page_headers(&r), rendered);
+    assert!(r.bytes().await.unwrap().is_empty());
+
+    // 304: the validator, the caching rules and the security headers, no body or length of it.
+    let etag = rendered
+        .iter()
+        .find(|(n, _)| n == "etag")
+        .unwrap()
+        .1
+        .clone();
+    let r = http
+        .get(app.url(path))
+        .header(IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 304);
+    assert_eq!(r.headers()["x-cache"], "hit");
+    for name in [
+        "etag",
+        "cache-control",
+        "vary",
+        "content-security-policy",
+        "x-frame-options",
+    ] {
+        assert_eq!(
+            r.headers()[name].to_str().unwrap(),
+            rendered.iter().find(|(n, _)| n == name).unwrap().1,
+            "{name}"
+        );
+    }
+    assert!(r.headers().get("content-type").is_none());
+
+    // A compressed form: its own length and encoding, the rest as rendered.
+    let mut gz = None;
+    for _ in 0..100 {
+        let r = http
+            .get(app.url(path))
+            .header(ACCEPT_ENCODING, "gzip")
+            .send()
+            .await
+            .unwrap();
+        if r.headers().get(CONTENT_ENCODING).is_some() {
+            gz = Some(r);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let gz = gz.expect("the page is compressed soon after it is stored");
+    let mut expected: Vec<(String, String)> = rendered
+        .iter()
+        .filter(|(n, _)| n != "content-length")
+        .cloned()
+        .collect();
+    expected.push(("content-encoding".into(), "gzip".into()));
+    let headers = page_headers(&gz);
+    let length: usize = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .unwrap()
+        .1
+        .parse()
+        .unwrap();
+    let mut without_length: Vec<_> = headers
+        .into_iter()
+        .filter(|(n, _)| n != "content-length")
+        .collect();
+    without_length.sort();
+    expected.sort();
+    assert_eq!(without_length, expected);
+    assert_eq!(gz.bytes().await.unwrap().len(), length);
 }

@@ -170,7 +170,14 @@ async fn oversized_bodies_get_413_with_a_page(app: TestApp) {
     let mut response = String::new();
     conn.read_to_string(&mut response).await.unwrap();
     assert!(response.starts_with("HTTP/1.1 413"), "{response}");
-    let body = response.split("\r\n\r\n").nth(1).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    // The middleware's own answers carry the security headers too.
+    let head = head.to_ascii_lowercase();
+    assert!(
+        head.contains("content-security-policy: default-src 'self'"),
+        "{head}"
+    );
+    assert!(head.contains("x-content-type-options: nosniff"), "{head}");
     let doc = html(body);
     assert_eq!(texts(&doc, "h1"), vec!["Too large to accept"]);
     assert!(

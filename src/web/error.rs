@@ -218,12 +218,11 @@ pub async fn render_error_pages(
         .is_some_and(|v| v.contains("application/json"));
     let is_get = req.method() == axum::http::Method::GET;
     let is_api = req.uri().path().starts_with("/api/");
-    let path = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_default();
-    let headers = req.headers().clone();
+    // Kept for the rare error answer: the address (a clone of shared bytes, not a copy) and
+    // the cookie of the reader's session (a browser sends one `Cookie` header).
+    let uri = req.uri().clone();
+    let path = uri.path_and_query().map_or("", |p| p.as_str());
+    let cookie = req.headers().get(header::COOKIE).cloned();
     let mut response = next.run(req).await;
     if response
         .extensions_mut()
@@ -238,7 +237,7 @@ pub async fn render_error_pages(
         }
         if is_get
             && let Ok(v) =
-                HeaderValue::from_str(&format!("/signin?return_to={}", encode_path(&path)))
+                HeaderValue::from_str(&format!("/signin?return_to={}", encode_path(path)))
         {
             response.headers_mut().insert(header::LOCATION, v);
         }
@@ -314,6 +313,10 @@ pub async fn render_error_pages(
     }
     // The navigation and the viewer need the database; skip them when it may be the problem.
     let (sections, viewer) = if status.is_client_error() {
+        let mut headers = axum::http::HeaderMap::new();
+        if let Some(cookie) = cookie {
+            headers.insert(header::COOKIE, cookie);
+        }
         (
             state.store.sections().await.unwrap_or_default(),
             super::session::Viewer::load(

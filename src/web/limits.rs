@@ -21,7 +21,6 @@ use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
@@ -53,7 +52,7 @@ impl Limits {
 /// and waits for the open connections to finish their requests and close.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    app: Router,
+    app: super::cache::Front,
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {

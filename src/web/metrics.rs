@@ -35,14 +35,19 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
     m.in_flight.fetch_add(1, Ordering::Relaxed);
     let response = next.run(req).await;
     m.in_flight.fetch_sub(1, Ordering::Relaxed);
-    let class = (response.status().as_u16() / 100).clamp(1, 5) as usize - 1;
-    m.by_class[class].fetch_add(1, Ordering::Relaxed);
-    m.duration_micros
-        .fetch_add(start.elapsed().as_micros() as u64, Ordering::Relaxed);
+    m.count(response.status(), start);
     response
 }
 
 impl Metrics {
+    /// Counts an answer with `status`, begun at `start`.
+    pub fn count(&self, status: axum::http::StatusCode, start: Instant) {
+        let class = (status.as_u16() / 100).clamp(1, 5) as usize - 1;
+        self.by_class[class].fetch_add(1, Ordering::Relaxed);
+        self.duration_micros
+            .fetch_add(start.elapsed().as_micros() as u64, Ordering::Relaxed);
+    }
+
     pub fn render(&self, db_queries: u64, backend: &str) -> String {
         let mut out = String::with_capacity(1024);
         out.push_str("# HELP broadsheet_http_responses_total HTTP responses by status class.\n");

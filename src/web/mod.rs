@@ -35,14 +35,15 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -144,7 +145,49 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; st
      img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Adds the security headers every answer carries, unless the handler set its own; HSTS only
+/// when the site is served over https.
+pub(crate) fn add_security_headers(headers: &mut HeaderMap, hsts: bool) {
+    let mut add = |name: HeaderName, value: &'static str| {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    };
+    add(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+    add(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    add(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
+    add(header::X_FRAME_OPTIONS, "DENY");
+    if hsts {
+        add(
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+}
+
+/// A new request id: this process's random prefix and a counter, unique across the processes
+/// of a site without a UUID's system call for randomness on every request.
+pub(crate) fn next_request_id() -> HeaderValue {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static PREFIX: OnceLock<u64> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let prefix = PREFIX.get_or_init(|| rand::random::<u64>() >> 16);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    HeaderValue::try_from(format!("{prefix:012x}-{n}")).expect("hex and digits are ASCII")
+}
+
+/// Request ids for the middleware stack, from [`next_request_id`].
+#[derive(Clone, Copy)]
+struct NextRequestId;
+
+impl MakeRequestId for NextRequestId {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
+        Some(RequestId::new(next_request_id()))
+    }
+}
 
 /// The whole site: every resource's routes, the 404 fallback and the middleware stack.
 pub fn router(state: AppState) -> Router {
@@ -155,7 +198,7 @@ pub fn router(state: AppState) -> Router {
     };
     let hsts = state.config.secure_cookies();
 
-    let mut app = Router::new()
+    let app = Router::new()
         .merge(pages::router())
         .merge(accounts::router())
         .merge(signin::router())
@@ -189,15 +232,9 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             metrics::record,
         ));
-    if hsts {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-        ));
-    }
     app.layer(
         ServiceBuilder::new()
-            .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+            .layer(SetRequestIdLayer::new(REQUEST_ID, NextRequestId))
             .layer(
                 TraceLayer::new_for_http().make_span_with(|req: &Request| {
                     let route = req
@@ -222,22 +259,6 @@ pub fn router(state: AppState) -> Router {
             .layer(TimeoutLayer::with_status_code(
                 axum::http::StatusCode::REQUEST_TIMEOUT,
                 timeout,
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("strict-origin-when-cross-origin"),
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::X_FRAME_OPTIONS,
-                HeaderValue::from_static("DENY"),
             )),
     )
     // Over the concurrency limit, a fast 503 before any other work (see `limits`).
@@ -250,6 +271,11 @@ pub fn router(state: AppState) -> Router {
         state.clone(),
         error::render_error_pages,
     ))
+    // Outside everything, so the middleware's own answers (413, 408, 503) carry them too.
+    .layer(middleware::map_response(move |mut response: Response| async move {
+        add_security_headers(response.headers_mut(), hsts);
+        response
+    }))
     .with_state(state)
 }
 
@@ -306,7 +332,7 @@ pub async fn serve(
         stop_rx.clone(),
     ));
     let limits = limits::Limits::from_config(&state.config);
-    let app = router(state);
+    let app = cache::Front::new(state.clone(), router(state));
     let server = limits::serve(listener, app, limits, async move {
         shutdown.await;
         tracing::info!("shutting down: finishing requests in flight");
@@ -327,4 +353,38 @@ pub async fn serve(
     worker.abort();
     mail_worker.abort();
     served
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_distinct_and_share_the_process_prefix() {
+        let ids: Vec<String> = (0..1000)
+            .map(|_| next_request_id().to_str().unwrap().to_owned())
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len());
+        let prefix = |id: &str| id.split_once('-').unwrap().0.to_owned();
+        assert!(ids.iter().all(|id| prefix(id) == prefix(&ids[0])));
+        assert_eq!(prefix(&ids[0]).len(), 12);
+    }
+
+    #[test]
+    fn security_headers_keep_a_handlers_own_and_add_hsts_only_over_https() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("SAMEORIGIN"),
+        );
+        add_security_headers(&mut h, false);
+        assert_eq!(h[header::X_FRAME_OPTIONS], "SAMEORIGIN");
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert!(h.get(header::STRICT_TRANSPORT_SECURITY).is_none());
+        add_security_headers(&mut h, true);
+        assert!(h.get(header::STRICT_TRANSPORT_SECURITY).is_some());
+    }
 }
