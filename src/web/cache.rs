@@ -128,6 +128,8 @@ struct Entry {
     headers: Forms<HeaderMap>,
     etag: HeaderValue,
     bodies: Forms<Bytes>,
+    /// The bytes held, bodies and headers, counted once (see [`Entry::new`]).
+    footprint: usize,
 }
 
 /// One thing for each form of a page: as rendered, gzip, brotli (the last two empty until
@@ -156,8 +158,38 @@ struct Inner {
 }
 
 impl Entry {
+    fn new(
+        group: CacheGroup,
+        stored: DateTime<Utc>,
+        etag: HeaderValue,
+        headers: Forms<HeaderMap>,
+        bodies: Forms<Bytes>,
+    ) -> Entry {
+        // Headers too: three maps of a dozen headers each are a few KB, a tenth of a
+        // listing's compressed forms. (32 bytes: a rough cost of each entry in the map.)
+        let header_bytes = |h: &HeaderMap| -> usize {
+            h.iter()
+                .map(|(name, value)| name.as_str().len() + value.len() + 32)
+                .sum()
+        };
+        let footprint = bodies.identity.len()
+            + bodies.gzip.len()
+            + bodies.brotli.len()
+            + header_bytes(&headers.identity)
+            + header_bytes(&headers.gzip)
+            + header_bytes(&headers.brotli);
+        Entry {
+            group,
+            stored,
+            headers,
+            etag,
+            bodies,
+            footprint,
+        }
+    }
+
     fn size(&self) -> usize {
-        self.bodies.identity.len() + self.bodies.gzip.len() + self.bodies.brotli.len()
+        self.footprint
     }
 }
 
@@ -415,13 +447,13 @@ impl PageCache {
                 gzip: with_encoding(&entry.headers.identity, "gzip", bodies.gzip.len()),
                 brotli: with_encoding(&entry.headers.identity, "br", bodies.brotli.len()),
             };
-            let compressed = Arc::new(Entry {
-                group: entry.group,
-                stored: entry.stored,
+            let compressed = Arc::new(Entry::new(
+                entry.group,
+                entry.stored,
+                entry.etag.clone(),
                 headers,
-                etag: entry.etag.clone(),
                 bodies,
-            });
+            ));
             cache.put(key, compressed, generation, Some(&entry));
         });
     }
@@ -680,19 +712,19 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
             bytes.len(),
             state.config.secure_cookies(),
         );
-        let entry = Arc::new(Entry {
+        let entry = Arc::new(Entry::new(
             group,
-            stored: state.clock.now(),
-            headers: Forms {
+            state.clock.now(),
+            etag,
+            Forms {
                 identity: headers,
                 ..Forms::default()
             },
-            etag,
-            bodies: Forms {
+            Forms {
                 identity: bytes,
                 ..Forms::default()
             },
-        });
+        ));
         cache.put(key.clone(), entry.clone(), generation, None);
         cache.compress_later(key, entry.clone(), generation);
         let id = req_headers.get(super::REQUEST_ID);
@@ -789,16 +821,16 @@ mod tests {
     fn a_render_that_raced_an_invalidation_is_not_kept() {
         let cache = PageCache::default();
         let entry = |group| {
-            Arc::new(Entry {
+            Arc::new(Entry::new(
                 group,
-                stored: Utc::now(),
-                headers: Forms::default(),
-                etag: etag_of(b"x"),
-                bodies: Forms {
+                Utc::now(),
+                etag_of(b"x"),
+                Forms::default(),
+                Forms {
                     identity: Bytes::from_static(b"x"),
                     ..Forms::default()
                 },
-            })
+            ))
         };
         let before = cache.generation.load(Ordering::SeqCst);
         cache.drop_pages(Change::Comments { article_id: 1 });
