@@ -199,22 +199,7 @@ async fn pages_have_etags_and_precompressed_forms(app: TestApp) {
     assert!(r.bytes().await.unwrap().is_empty());
 
     // The compressed forms are made in the background after the page is first stored.
-    let mut br = None;
-    for _ in 0..100 {
-        let r = http
-            .get(app.url("/articles/harbour"))
-            .header(ACCEPT_ENCODING, "gzip, br")
-            .send()
-            .await
-            .unwrap();
-        if r.headers().get(CONTENT_ENCODING).is_some() {
-            br = Some(r);
-            break;
-        }
-        assert_eq!(r.text().await.unwrap(), plain, "uncompressed until then");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let br = br.expect("the page is compressed soon after it is stored");
+    let br = compressed_answer(&app, "/articles/harbour", "gzip, br", &plain).await;
     assert_eq!(br.headers()[CONTENT_ENCODING].to_str().unwrap(), "br");
     let bytes = br.bytes().await.unwrap();
     let mut out = Vec::new();
@@ -764,21 +749,7 @@ async fn an_answer_from_the_cache_has_every_header_of_a_rendered_one(app: TestAp
     assert!(r.headers().get("content-type").is_none());
 
     // A compressed form: its own length and encoding, the rest as rendered.
-    let mut gz = None;
-    for _ in 0..100 {
-        let r = http
-            .get(app.url(path))
-            .header(ACCEPT_ENCODING, "gzip")
-            .send()
-            .await
-            .unwrap();
-        if r.headers().get(CONTENT_ENCODING).is_some() {
-            gz = Some(r);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let gz = gz.expect("the page is compressed soon after it is stored");
+    let gz = compressed_answer(&app, path, "gzip", &body).await;
     let mut expected: Vec<(String, String)> = rendered
         .iter()
         .filter(|(n, _)| n != "content-length")
@@ -801,4 +772,29 @@ async fn an_answer_from_the_cache_has_every_header_of_a_rendered_one(app: TestAp
     expected.sort();
     assert_eq!(without_length, expected);
     assert_eq!(gz.bytes().await.unwrap().len(), length);
+}
+
+/// The first compressed answer to `path` for `accept_encoding`, asking until the background
+/// compression has stored one; the answers before it are the page as rendered (`plain`).
+async fn compressed_answer(
+    app: &TestApp,
+    path: &str,
+    accept_encoding: &str,
+    plain: &str,
+) -> reqwest::Response {
+    let http = client();
+    for _ in 0..100 {
+        let r = http
+            .get(app.url(path))
+            .header(ACCEPT_ENCODING, accept_encoding)
+            .send()
+            .await
+            .unwrap();
+        if r.headers().get(CONTENT_ENCODING).is_some() {
+            return r;
+        }
+        assert_eq!(r.text().await.unwrap(), plain, "uncompressed until then");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{path} was not compressed soon after it was stored");
 }

@@ -379,7 +379,7 @@ impl PageCache {
     pub fn serve_hit<B>(
         &self,
         req: &axum::http::Request<B>,
-        now: DateTime<Utc>,
+        clock: &crate::domain::Clock,
     ) -> Option<Response> {
         let is_head = req.method() == Method::HEAD;
         if req.method() != Method::GET && !is_head
@@ -387,7 +387,7 @@ impl PageCache {
         {
             return None;
         }
-        let entry = self.get(key_str(req.uri())?, now)?;
+        let entry = self.get(key_str(req.uri())?, clock.now())?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         let id = match req.headers().get(super::REQUEST_ID) {
             Some(id) => id.clone(),
@@ -661,9 +661,10 @@ fn with_encoding(identity: &HeaderMap, coding: &'static str, len: usize) -> Head
     headers
 }
 
-/// Middleware: serves signed-out readers from the page cache, stores pages that handlers mark
-/// with a [`CacheGroup`], and gives every other HTML page an ETag (answering 304 to a matching
-/// `If-None-Match`).
+/// Middleware: stores the pages that handlers mark with a [`CacheGroup`] for signed-out
+/// readers, and gives every other HTML page an ETag (answering 304 to a matching
+/// `If-None-Match`). Stored pages are answered by [`Front`], before this; a page stored by
+/// another request since `Front` looked is rendered once more, and stored again.
 pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_head = req.method() == Method::HEAD;
     if req.method() != Method::GET && !is_head {
@@ -672,13 +673,6 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let signed_out = read_cookie(req.headers(), SESSION_COOKIE).is_none();
     let key = if signed_out { cache_key(&req) } else { None };
     let cache = state.pages.clone();
-    if let Some(key) = &key
-        && let Some(entry) = cache.get(key, state.clock.now())
-    {
-        cache.hits.fetch_add(1, Ordering::Relaxed);
-        let id = req.headers().get(super::REQUEST_ID);
-        return answer(&entry, req.headers(), is_head, true, id);
-    }
     let generation = cache.generation.load(Ordering::SeqCst);
     let req_headers = req.headers().clone();
     let response = next.run(req).await;
@@ -890,7 +884,7 @@ where
         use futures_util::future::Either;
         use tower::ServiceExt;
         let started = std::time::Instant::now();
-        match self.state.pages.serve_hit(&req, self.state.clock.now()) {
+        match self.state.pages.serve_hit(&req, &self.state.clock) {
             Some(response) => {
                 self.state.metrics.count(response.status(), started);
                 Either::Left(std::future::ready(Ok(response)))
