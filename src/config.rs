@@ -10,6 +10,8 @@ use std::time::Duration;
 use clap::Args;
 use serde::Deserialize;
 
+use crate::domain::network::TrustedProxies;
+
 /// A database URL. Never printed with its password.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DatabaseUrl(String);
@@ -134,6 +136,16 @@ pub enum FeedContent {
     Summary,
 }
 
+/// The header the trusted proxies write the addresses they forwarded for into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProxyHeader {
+    /// `X-Forwarded-For`, as nginx's `$proxy_add_x_forwarded_for` and most CDNs write it.
+    XForwardedFor,
+    /// RFC 7239 `Forwarded` (`for=` of each element).
+    Forwarded,
+}
+
 /// The site's configuration, resolved from every source.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -151,8 +163,12 @@ pub struct Config {
     pub db_max_connections: u32,
     pub request_timeout: Duration,
     pub max_body_bytes: usize,
-    /// Use the first `X-Forwarded-For` address as the client's (only behind a trusted proxy).
-    pub trust_proxy: bool,
+    /// The reverse proxies (and CDN) in front of the site: the client's address is the
+    /// rightmost forwarded address that is not one of them (`domain::network`). Empty: the
+    /// socket's address, and forwarding headers are ignored.
+    pub trusted_proxies: TrustedProxies,
+    /// The one header those proxies write (the other could come from the client).
+    pub proxy_header: ProxyHeader,
     pub max_comment_chars: usize,
     /// Comments a member (and an address) may post per minute.
     pub comments_per_minute: u32,
@@ -175,6 +191,15 @@ pub struct Config {
     pub media_storage: MediaStorage,
     /// Single sign-on; `None` when not configured (the sign-in page offers no button).
     pub oidc: Option<OidcSettings>,
+    /// Live-update streams this process keeps open at once, in all and from one address; past
+    /// them a new stream is refused (503 and 429) and the page works without live updates.
+    pub max_live_streams: usize,
+    pub max_live_streams_per_address: usize,
+    /// Deliver webhooks to addresses inside the network too (loopback, private, link-local…),
+    /// for a receiver on the same machine or network. Off: such deliveries are refused.
+    pub webhooks_allow_private: bool,
+    /// The bearer token `/metrics` asks for; without one `/metrics` is not served (404).
+    pub metrics_token: Option<Secret>,
 }
 
 impl Default for Config {
@@ -192,7 +217,8 @@ impl Default for Config {
             db_max_connections: 16,
             request_timeout: Duration::from_secs(30),
             max_body_bytes: 1024 * 1024,
-            trust_proxy: false,
+            trusted_proxies: TrustedProxies::default(),
+            proxy_header: ProxyHeader::XForwardedFor,
             max_comment_chars: crate::domain::comment::DEFAULT_MAX_COMMENT_CHARS,
             comments_per_minute: 5,
             signups_per_hour: 5,
@@ -206,6 +232,10 @@ impl Default for Config {
             max_upload_bytes: 15 * 1024 * 1024,
             media_storage: MediaStorage::Local,
             oidc: None,
+            max_live_streams: 2000,
+            max_live_streams_per_address: 20,
+            webhooks_allow_private: false,
+            metrics_token: None,
         }
     }
 }
@@ -240,6 +270,8 @@ impl Config {
         // Before the fields of `file` are moved out below.
         let media_storage = media_storage(flags, &file)?;
         let oidc = oidc_settings(flags, &file)?;
+        let trusted_proxies = trusted_proxies(flags, &file)?;
+        let metrics_token = metrics_token(flags, &file)?;
         let addr = flags.addr.or(file.addr).unwrap_or(d.addr);
         let data_dir = flags
             .data_dir
@@ -260,6 +292,19 @@ impl Config {
             return Err(ConfigError::Invalid(format!(
                 "base_url must start with http:// or https:// (got `{base_url}`)"
             )));
+        }
+        let max_live_streams = flags
+            .max_live_streams
+            .or(file.max_live_streams)
+            .unwrap_or(d.max_live_streams);
+        let max_live_streams_per_address = flags
+            .max_live_streams_per_address
+            .or(file.max_live_streams_per_address)
+            .unwrap_or(d.max_live_streams_per_address);
+        if max_live_streams == 0 || max_live_streams_per_address == 0 {
+            return Err(ConfigError::Invalid(
+                "max_live_streams and max_live_streams_per_address must be at least 1".to_owned(),
+            ));
         }
         if flags.header_timeout_secs.or(file.header_timeout_secs) == Some(0)
             || flags
@@ -335,7 +380,11 @@ impl Config {
                 .max_body_bytes
                 .or(file.max_body_bytes)
                 .unwrap_or(d.max_body_bytes),
-            trust_proxy: flags.trust_proxy || file.trust_proxy == Some(true),
+            trusted_proxies,
+            proxy_header: flags
+                .proxy_header
+                .or(file.proxy_header)
+                .unwrap_or(d.proxy_header),
             max_comment_chars: flags
                 .max_comment_chars
                 .or(file.max_comment_chars)
@@ -381,6 +430,11 @@ impl Config {
             max_upload_bytes,
             media_storage,
             oidc,
+            max_live_streams,
+            max_live_streams_per_address,
+            webhooks_allow_private: flags.webhooks_allow_private
+                || file.webhooks_allow_private == Some(true),
+            metrics_token,
         })
     }
 }
@@ -437,6 +491,48 @@ fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage,
         access_key_id,
         secret_access_key,
     }))
+}
+
+/// The trusted proxies' networks. The old `trust_proxy` switch believed the leftmost
+/// `X-Forwarded-For` entry, which the client writes: it is refused with what to write instead,
+/// rather than guessed at (a guess of "loopback" would quietly give every client behind a
+/// proxy on another machine one shared address, and its limits).
+fn trusted_proxies(flags: &ConfigFlags, file: &FileConfig) -> Result<TrustedProxies, ConfigError> {
+    if flags.trust_proxy || file.trust_proxy.is_some() {
+        return Err(ConfigError::Invalid(
+            "trust_proxy (BROADSHEET_TRUST_PROXY) is replaced by trusted_proxies: list the networks of your \
+             reverse proxies, e.g. --trusted-proxies 127.0.0.1/32 for nginx on this machine \
+             (BROADSHEET_TRUSTED_PROXIES, or trusted_proxies = [\"127.0.0.1/32\"] in the file)"
+                .to_owned(),
+        ));
+    }
+    let items = flags
+        .trusted_proxies
+        .as_ref()
+        .or(file.trusted_proxies.as_ref());
+    TrustedProxies::parse(items.into_iter().flatten().map(String::as_str))
+        .map_err(|e| ConfigError::Invalid(format!("trusted_proxies: {e}")))
+}
+
+/// The shortest `/metrics` token taken: it guards the site's counters from the internet.
+const MIN_METRICS_TOKEN_CHARS: usize = 16;
+
+fn metrics_token(flags: &ConfigFlags, file: &FileConfig) -> Result<Option<Secret>, ConfigError> {
+    let token = flags
+        .metrics_token
+        .clone()
+        .or_else(|| file.metrics_token.as_ref().map(|s| s.0.clone()))
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty());
+    match token {
+        Some(t) if t.chars().count() < MIN_METRICS_TOKEN_CHARS => {
+            Err(ConfigError::Invalid(format!(
+                "metrics_token must be at least {MIN_METRICS_TOKEN_CHARS} characters long \
+             (e.g. the output of `openssl rand -hex 32`)"
+            )))
+        }
+        t => Ok(t.map(Secret)),
+    }
 }
 
 /// The longest label the sign-in button takes.
@@ -549,9 +645,43 @@ pub struct ConfigFlags {
     /// Largest request body accepted, in bytes; larger ones get 413 [default: 1048576]
     #[arg(long, env = "BROADSHEET_MAX_BODY_BYTES", global = true)]
     pub max_body_bytes: Option<usize>,
-    /// Trust the first X-Forwarded-For address (only behind your own proxy).
-    #[arg(long, env = "BROADSHEET_TRUST_PROXY", global = true)]
+    /// Replaced by --trusted-proxies; refused with a message saying so.
+    #[arg(long, env = "BROADSHEET_TRUST_PROXY", global = true, hide = true)]
     pub trust_proxy: bool,
+    /// Networks of your reverse proxies and CDN, comma-separated (127.0.0.1/32,10.0.0.0/8): the
+    /// client's address is the rightmost forwarded address not in them [default: none; the
+    /// socket's address, forwarding headers ignored]
+    #[arg(
+        long,
+        env = "BROADSHEET_TRUSTED_PROXIES",
+        global = true,
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Option<Vec<String>>,
+    /// The header those proxies write: x-forwarded-for or forwarded (RFC 7239); the other is
+    /// ignored [default: x-forwarded-for]
+    #[arg(long, env = "BROADSHEET_PROXY_HEADER", global = true)]
+    pub proxy_header: Option<ProxyHeader>,
+    /// Live-update streams this process keeps open at once; more are answered 503 [default: 2000]
+    #[arg(long, env = "BROADSHEET_MAX_LIVE_STREAMS", global = true)]
+    pub max_live_streams: Option<usize>,
+    /// Live-update streams one address may keep open in this process; more are answered 429
+    /// [default: 20]
+    #[arg(long, env = "BROADSHEET_MAX_LIVE_STREAMS_PER_ADDRESS", global = true)]
+    pub max_live_streams_per_address: Option<usize>,
+    /// Deliver webhooks to loopback, private and link-local addresses too (a receiver on this
+    /// machine or network) [default: refused]
+    #[arg(long, env = "BROADSHEET_WEBHOOKS_ALLOW_PRIVATE", global = true)]
+    pub webhooks_allow_private: bool,
+    /// Bearer token that /metrics asks for (prefer the environment or the file to a flag)
+    /// [default: none; /metrics answers 404]
+    #[arg(
+        long,
+        env = "BROADSHEET_METRICS_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    pub metrics_token: Option<String>,
     /// Longest comment, in characters [default: 5000]
     #[arg(long, env = "BROADSHEET_MAX_COMMENT_CHARS", global = true)]
     pub max_comment_chars: Option<usize>,
@@ -652,6 +782,12 @@ struct FileConfig {
     request_timeout_secs: Option<u64>,
     max_body_bytes: Option<usize>,
     trust_proxy: Option<bool>,
+    trusted_proxies: Option<Vec<String>>,
+    proxy_header: Option<ProxyHeader>,
+    max_live_streams: Option<usize>,
+    max_live_streams_per_address: Option<usize>,
+    webhooks_allow_private: Option<bool>,
+    metrics_token: Option<Secret>,
     max_comment_chars: Option<usize>,
     comments_per_minute: Option<u32>,
     signups_per_hour: Option<u32>,
@@ -907,6 +1043,99 @@ mod tests {
         std::fs::write(&path, "oidc_issuer = \"id.example.org\"\n").unwrap();
         let e = Config::resolve(&flags).unwrap_err().to_string();
         assert!(e.contains("must start with https://"), "{e}");
+    }
+
+    #[test]
+    fn proxies_live_streams_webhooks_and_metrics_settings_are_read_and_checked() {
+        let d = Config::resolve(&ConfigFlags::default()).unwrap();
+        assert!(d.trusted_proxies.is_empty());
+        assert_eq!(d.proxy_header, ProxyHeader::XForwardedFor);
+        assert_eq!(
+            (d.max_live_streams, d.max_live_streams_per_address),
+            (2000, 20)
+        );
+        assert!(!d.webhooks_allow_private);
+        assert!(d.metrics_token.is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "trusted_proxies = [\"10.0.0.0/8\", \"127.0.0.1\"]\nproxy_header = \"forwarded\"\n\
+             max_live_streams = 50\nwebhooks_allow_private = true\n\
+             metrics_token = \"scrape-me-please-0123\"\n",
+        )
+        .unwrap();
+        let mut flags = ConfigFlags {
+            config: Some(path.clone()),
+            max_live_streams_per_address: Some(3),
+            ..ConfigFlags::default()
+        };
+        let c = Config::resolve(&flags).unwrap();
+        assert!(c.trusted_proxies.contains("10.2.3.4".parse().unwrap()));
+        assert!(c.trusted_proxies.contains("127.0.0.1".parse().unwrap()));
+        assert_eq!(c.proxy_header, ProxyHeader::Forwarded);
+        assert_eq!(
+            (c.max_live_streams, c.max_live_streams_per_address),
+            (50, 3)
+        );
+        assert!(c.webhooks_allow_private);
+        assert_eq!(
+            c.metrics_token.as_ref().map(Secret::expose),
+            Some("scrape-me-please-0123")
+        );
+        assert!(!format!("{c:?}").contains("scrape-me"));
+        // A flag's list replaces the file's.
+        flags.trusted_proxies = Some(vec!["192.0.2.0/24".to_owned()]);
+        let c = Config::resolve(&flags).unwrap();
+        assert!(!c.trusted_proxies.contains("10.2.3.4".parse().unwrap()));
+        flags.trusted_proxies = Some(vec!["10.0.0.0/40".to_owned()]);
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(
+            e.contains("trusted_proxies: `10.0.0.0/40` is not a network"),
+            "{e}"
+        );
+        flags.trusted_proxies = None;
+        flags.max_live_streams_per_address = Some(0);
+        assert!(Config::resolve(&flags).is_err());
+        flags.max_live_streams_per_address = None;
+        flags.metrics_token = Some("short".to_owned());
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("metrics_token must be at least 16"), "{e}");
+        // On the command line, one comma-separated list.
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            flags: ConfigFlags,
+        }
+        let cli = <Cli as clap::Parser>::try_parse_from([
+            "broadsheet",
+            "--trusted-proxies",
+            "127.0.0.1/32,10.0.0.0/8",
+            "--proxy-header",
+            "x-forwarded-for",
+        ])
+        .unwrap();
+        let c = Config::resolve(&cli.flags).unwrap();
+        assert_eq!(c.trusted_proxies.networks().len(), 2);
+        assert_eq!(c.proxy_header, ProxyHeader::XForwardedFor);
+        // The old switch is refused with the setting that replaces it.
+        for old in [
+            ConfigFlags {
+                trust_proxy: true,
+                ..ConfigFlags::default()
+            },
+            ConfigFlags {
+                config: Some(path.clone()),
+                ..ConfigFlags::default()
+            },
+        ] {
+            if old.config.is_some() {
+                std::fs::write(&path, "trust_proxy = true\n").unwrap();
+            }
+            let e = Config::resolve(&old).unwrap_err().to_string();
+            assert!(e.contains("replaced by trusted_proxies"), "{e}");
+            assert!(e.contains("--trusted-proxies 127.0.0.1/32"), "{e}");
+        }
     }
 
     #[test]

@@ -26,6 +26,83 @@ backend_tests!(
     generate_adds_comments_with_their_threads_and_counts,
 );
 
+backend_tests_with!(
+    behind_nginx,
+    behind_a_proxy_on_this_machine;
+    the_per_address_limit_counts_the_address_the_proxy_saw_not_the_one_the_client_wrote,
+);
+
+/// nginx on this machine in front of the site; two comments a minute per member and address.
+fn behind_a_proxy_on_this_machine(c: &mut broadsheet::config::Config) {
+    c.trusted_proxies =
+        broadsheet::domain::network::TrustedProxies::parse(["127.0.0.1/32"]).unwrap();
+    c.comments_per_minute = 2;
+}
+
+/// A member's comment sent through the proxy, with `X-Forwarded-For: xff`.
+async fn comment_via_proxy(member: &Member, app: &TestApp, xff: &str, body: &str) -> u16 {
+    member
+        .client
+        .post(app.url("/articles/story/comments"))
+        .header("x-forwarded-for", xff)
+        .form(&[("csrf", member.csrf.as_str()), ("body", body)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+async fn the_per_address_limit_counts_the_address_the_proxy_saw_not_the_one_the_client_wrote(
+    app: TestApp,
+) {
+    app.publish(&[article("story", "Science", 5)]).await;
+    let mut members = Vec::new();
+    for name in ["Ana", "Ben", "Cai", "Dee", "Eve"] {
+        members.push(app.member(name).await);
+    }
+    // nginx appends the address it saw (198.51.100.7) after whatever the client wrote; the
+    // client makes up a new leftmost entry for every comment.
+    for (i, member) in members[..2].iter().enumerate() {
+        let xff = format!("10.9.8.{i}, 198.51.100.7");
+        assert_eq!(
+            comment_via_proxy(member, &app, &xff, "Through the proxy.").await,
+            303
+        );
+    }
+    // A third member from the same address: that address's limit, whatever comes first.
+    let r = members[2]
+        .client
+        .post(app.url("/articles/story/comments"))
+        .header("x-forwarded-for", "203.0.113.250, 198.51.100.7")
+        .form(&[
+            ("csrf", members[2].csrf.as_str()),
+            ("body", "One too many."),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    assert!(r.headers().contains_key("retry-after"));
+    // Naming the throttled address first does not make it the client's: the hop nginx saw is.
+    let xff = "198.51.100.7, 198.51.100.8";
+    assert_eq!(
+        comment_via_proxy(&members[3], &app, xff, "Another reader.").await,
+        303
+    );
+    // Only the configured header counts: `Forwarded` from the client is not believed (the
+    // comment is counted under the proxy's own address, which has room).
+    let r = members[4]
+        .client
+        .post(app.url("/articles/story/comments"))
+        .header("forwarded", "for=198.51.100.7")
+        .form(&[("csrf", members[4].csrf.as_str()), ("body", "Forwarded?")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+}
+
 async fn every_request_is_logged_with_its_id_status_and_latency(app: TestApp) {
     let server = ServerProcess::start(&app.database_url, &["--no-demo"]);
     let r = common::client()

@@ -9,6 +9,7 @@ pub mod imports;
 pub mod markdown;
 pub mod media;
 pub mod moderation;
+pub mod network;
 pub mod newsroom;
 pub mod notification;
 pub mod search;

@@ -20,7 +20,9 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::{AppState, Error};
+use crate::config::ProxyHeader;
 use crate::domain::comment::ViewerFacts;
+use crate::domain::network::{self, TrustedProxies};
 use crate::store::sessions::{SessionRead, SessionUser};
 
 pub const SESSION_COOKIE: &str = "bs_session";
@@ -255,24 +257,27 @@ pub async fn check_origin(State(state): State<AppState>, req: Request, next: Nex
     next.run(req).await
 }
 
-/// The address the request came from: the socket's peer, or the first `X-Forwarded-For` hop
-/// when the site is configured to trust its proxy.
+/// The address the request came from: the socket's peer, or, when the peer is a trusted proxy,
+/// the rightmost address in the configured forwarding header that is not one
+/// ([`network::client_address`]). Every per-address limit keys on this.
 pub fn client_ip(
-    parts_headers: &HeaderMap,
+    headers: &HeaderMap,
     connect: Option<&ConnectInfo<SocketAddr>>,
-    trust_proxy: bool,
+    trusted: &TrustedProxies,
+    proxy_header: ProxyHeader,
 ) -> String {
-    if trust_proxy
-        && let Some(ip) = parts_headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    {
-        return ip.to_owned();
+    let Some(peer) = connect.map(|c| c.0.ip()) else {
+        return "unknown".to_owned();
+    };
+    if trusted.is_empty() {
+        return peer.to_canonical().to_string();
     }
-    connect.map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+    let lines = |name| headers.get_all(name).into_iter().map(HeaderValue::as_bytes);
+    let hops = match proxy_header {
+        ProxyHeader::XForwardedFor => network::x_forwarded_for(lines("x-forwarded-for")),
+        ProxyHeader::Forwarded => network::forwarded(lines("forwarded")),
+    };
+    network::client_address(peer, &hops, trusted).to_string()
 }
 
 /// The client's address, as an extractor.
@@ -289,7 +294,8 @@ impl FromRequestParts<AppState> for ClientIp {
         Ok(ClientIp(client_ip(
             &parts.headers,
             connect,
-            state.config.trust_proxy,
+            &state.config.trusted_proxies,
+            state.config.proxy_header,
         )))
     }
 }

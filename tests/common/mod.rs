@@ -130,6 +130,48 @@ macro_rules! backend_tests_with_oidc {
     };
 }
 
+/// Like `backend_tests!`, with the configuration changed by `$tweak` (the name of an `fn(&mut Config)` in the file)
+/// before the app starts. The tests are `$group::sqlite::name` and `$group::postgres::name`,
+/// so a file can have these beside its `backend_tests!`:
+/// `backend_tests_with!(group, tweak; name, …)`.
+#[macro_export]
+macro_rules! backend_tests_with {
+    ($group:ident, $tweak:ident; $($name:ident),* $(,)?) => {
+        mod $group {
+            mod sqlite {
+                $(
+                    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                    async fn $name() {
+                        let app = $crate::common::TestApp::start_with(
+                            $crate::common::Backend::Sqlite,
+                            super::super::$tweak,
+                        )
+                        .await
+                        .expect("SQLite is always available");
+                        super::super::$name(app).await;
+                    }
+                )*
+            }
+            mod postgres {
+                $(
+                    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                    async fn $name() {
+                        let Some(app) = $crate::common::TestApp::start_with(
+                            $crate::common::Backend::Postgres,
+                            super::super::$tweak,
+                        )
+                        .await
+                        else {
+                            return;
+                        };
+                        super::super::$name(app).await;
+                    }
+                )*
+            }
+        }
+    };
+}
+
 pub const T0: &str = "2026-06-01T12:00:00Z";
 
 pub fn t0() -> DateTime<Utc> {
