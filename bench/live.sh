@@ -66,7 +66,9 @@ else
 fi
 export NO_COLOR=1
 ARGS=(--data-dir "$TMP/data" --database-url "$DB_URL")
-"$BIN" serve "${ARGS[@]}" --addr "127.0.0.1:$PORT" >>"$TMP/server.log" 2>&1 &
+# Every connection comes from 127.0.0.1: lift the per-address and per-process stream bounds.
+"$BIN" serve "${ARGS[@]}" --addr "127.0.0.1:$PORT" \
+  --max-live-streams "$CONNECTIONS" --max-live-streams-per-address "$CONNECTIONS" >>"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1200); do
   [[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz")" == 200 ]] && break

@@ -222,15 +222,36 @@
     heading.nextElementSibling.append(reload);
   };
 
+  // An EventSource reconnects by itself when its connection drops, but gives up for good when
+  // the server refuses the stream (429 or 503: the site has as many open as it takes). Then try
+  // again much later, twice as long each time (about 1, 2, 4… minutes, at most half an hour,
+  // spread at random so refused readers do not all come back at once); the page works without
+  // live updates meanwhile.
   let source = null;
+  let retry = 0;
+  let refusals = 0;
   const connect = () => {
     if (source || !section.dataset.live || !('EventSource' in window)) return;
-    source = new EventSource(section.dataset.live); // reconnects by itself after errors
-    source.addEventListener('comment', (e) => { onComment(e.data).catch(() => {}); });
-    source.addEventListener('resync', onResync);
+    const es = new EventSource(section.dataset.live);
+    source = es;
+    es.addEventListener('open', () => { refusals = 0; });
+    es.addEventListener('comment', (e) => { onComment(e.data).catch(() => {}); });
+    es.addEventListener('resync', onResync);
+    es.addEventListener('error', () => {
+      if (es.readyState !== EventSource.CLOSED || source !== es) return; // reconnecting by itself
+      source = null;
+      const wait = Math.min(60_000 * 2 ** refusals, 30 * 60_000) * (0.5 + Math.random());
+      refusals += 1;
+      retry = setTimeout(() => { retry = 0; connect(); }, wait);
+    });
   };
   connect();
-  addEventListener('pagehide', () => { source?.close(); source = null; });
+  addEventListener('pagehide', () => {
+    clearTimeout(retry);
+    retry = 0;
+    source?.close();
+    source = null;
+  });
   addEventListener('pageshow', (e) => { if (e.persisted) connect(); }); // back from the bfcache
 })();
 

@@ -214,6 +214,104 @@ async fn over_the_concurrency_limit_answers_503_at_once_and_live_streams_are_not
     }
 }
 
+/// Opens a live-update stream to the story as a client at `address` (behind the trusted proxy
+/// on 127.0.0.1, which says so in `X-Forwarded-For`).
+async fn open_stream(app: &TestApp, address: &str) -> reqwest::Response {
+    common::client()
+        .get(app.url("/articles/story/live"))
+        .header("x-forwarded-for", address)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Opens a stream as `address` until one is accepted (the server notices a closed stream when
+/// its connection ends); `None` if none is within 10 seconds.
+async fn stream_once_accepted(app: &TestApp, address: &str) -> Option<reqwest::Response> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let s = open_stream(app, address).await;
+        if s.status() == 200 {
+            return Some(s);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_streams_are_bounded_per_address_and_in_all_and_given_back_when_closed() {
+    let app = start_with_limits(|c| {
+        c.trusted_proxies =
+            broadsheet::domain::network::TrustedProxies::parse(["127.0.0.1/32"]).unwrap();
+        c.max_live_streams_per_address = 2;
+        c.max_live_streams = 3;
+    })
+    .await;
+    app.publish(&[article("story", "Science", 5)]).await;
+    let (ana, ben) = ("198.51.100.1", "198.51.100.2");
+    let mut anas = Vec::new();
+    for _ in 0..2 {
+        let s = open_stream(&app, ana).await;
+        assert_eq!(s.status(), 200);
+        assert_eq!(s.headers()["content-type"], "text/event-stream");
+        anas.push(s);
+    }
+    // A third from the same address: 429, plainly, however the client dresses it up.
+    let refused = open_stream(&app, &format!("203.0.113.9, {ana}")).await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(refused.headers()["retry-after"], "60");
+    assert!(
+        refused.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain"),
+        "a plain answer, not a page"
+    );
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Too many live-update streams are open from your address")
+    );
+    // Another address gets the process's last place; then the process is full for everyone.
+    let bens = open_stream(&app, ben).await;
+    assert_eq!(bens.status(), 200);
+    let refused = open_stream(&app, "198.51.100.3").await;
+    assert_eq!(refused.status(), 503);
+    assert_eq!(refused.headers()["retry-after"], "60");
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("as many live-update streams")
+    );
+    // The page itself is served all the while.
+    app.page("/articles/story", 200).await;
+
+    // Ana closes her streams: their places come back, to her and to others.
+    drop(anas);
+    let again = stream_once_accepted(&app, "198.51.100.3").await;
+    assert!(
+        again.is_some(),
+        "a closed stream's place was not given back"
+    );
+    let anas_again = stream_once_accepted(&app, ana).await;
+    assert!(anas_again.is_some(), "Ana's own places were not given back");
+    // Full again (Ben, 198.51.100.3, Ana): the bound still holds after places came back.
+    assert_eq!(open_stream(&app, "198.51.100.4").await.status(), 503);
+    // The streams still deliver.
+    let member = app.member("Ada").await;
+    let id = member.comment("story", None, "Anyone live?").await;
+    let mut bens = bens;
+    assert_eq!(
+        next_comment_event(&mut bens, Duration::from_secs(5)).await,
+        Some(id.to_string())
+    );
+}
+
 /// The data of the next `comment` event on an SSE stream.
 async fn next_comment_event(stream: &mut reqwest::Response, limit: Duration) -> Option<String> {
     let deadline = Instant::now() + limit;

@@ -54,6 +54,11 @@ pub enum Error {
 #[derive(Clone, Copy, Debug)]
 pub struct SignInRedirect;
 
+/// Marks an error answer that is to be sent as it is, without a page (the refusal of a
+/// live-update stream: an `EventSource` reads no body, and a page costs database queries).
+#[derive(Clone, Copy, Debug)]
+pub struct PlainAnswer;
+
 /// What the error page says, carried from the error to the page-rendering middleware.
 #[derive(Clone, Debug)]
 pub struct ErrorPage {
@@ -244,7 +249,9 @@ pub async fn render_error_pages(
         return response;
     }
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
+    if !(status.is_client_error() || status.is_server_error())
+        || response.extensions().get::<PlainAnswer>().is_some()
+    {
         return response;
     }
     let page = match response.extensions_mut().remove::<ErrorPage>() {

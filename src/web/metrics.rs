@@ -48,7 +48,7 @@ impl Metrics {
             .fetch_add(start.elapsed().as_micros() as u64, Ordering::Relaxed);
     }
 
-    pub fn render(&self, db_queries: u64, backend: &str) -> String {
+    pub fn render(&self, db_queries: u64, backend: &str, live_streams: usize) -> String {
         let mut out = String::with_capacity(1024);
         out.push_str("# HELP broadsheet_http_responses_total HTTP responses by status class.\n");
         out.push_str("# TYPE broadsheet_http_responses_total counter\n");
@@ -80,6 +80,9 @@ impl Metrics {
         out.push_str(&format!(
             "broadsheet_db_queries_total{{backend=\"{backend}\"}} {db_queries}\n"
         ));
+        out.push_str("# HELP broadsheet_live_streams Live-update streams open in this process.\n");
+        out.push_str("# TYPE broadsheet_live_streams gauge\n");
+        out.push_str(&format!("broadsheet_live_streams {live_streams}\n"));
         out.push_str(
             "# HELP broadsheet_uptime_seconds Seconds since this process started serving.\n",
         );

@@ -105,7 +105,12 @@ impl AppState {
             config.smtp_url.as_ref().map(|u| u.expose()),
             &config.data_dir,
         )?;
-        let live = live::Hub::start(&store).await?;
+        let live = live::Hub::start(
+            &store,
+            config.max_live_streams,
+            config.max_live_streams_per_address,
+        )
+        .await?;
         let pages = cache::PageCache::start(&store).await?;
         let media = crate::media::Library::open(&config)?;
         let mailroom = crate::notify::Mailroom::load(&store).await?;
