@@ -4,7 +4,15 @@
 //!
 //! A delivery is sent off the request path: the request that caused an event only queues it (in
 //! its own transaction), so a slow or failing receiver never slows a reader or a writer.
+//!
+//! A receiver's address is checked when the delivery connects, not when the endpoint is
+//! registered: a name can resolve to another address by then (DNS rebinding). Unless the site
+//! allows private receivers, the client resolves names itself and keeps only public addresses
+//! ([`crate::domain::network::internal_address`]); an address written in the URL is checked
+//! before sending; redirects are not followed, and no HTTP proxy is used (through one, the
+//! address checked would be the proxy's).
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,6 +20,7 @@ use chrono::Duration as ChronoDuration;
 use tokio::sync::Notify;
 
 use crate::domain::Clock;
+use crate::domain::network::internal_address;
 use crate::domain::webhook::{MAX_ATTEMPTS, retry_delay, signature};
 use crate::store::Store;
 use crate::store::webhooks::{AttemptOutcome, ClaimedDelivery};
@@ -39,22 +48,18 @@ impl Dispatcher {
         self.notify.notify_one();
     }
 
-    /// Delivers until `stop` turns true.
+    /// Delivers until `stop` turns true; to receivers inside the network only when
+    /// `allow_private` (`--webhooks-allow-private`).
     pub async fn run(
         self,
         store: Store,
         clock: Clock,
         base_url: String,
         pages: std::sync::Arc<crate::web::cache::PageCache>,
+        allow_private: bool,
         mut stop: tokio::sync::watch::Receiver<bool>,
     ) {
-        let client = match reqwest::Client::builder()
-            .timeout(SEND_TIMEOUT)
-            // A receiver's redirect is not followed: the registered URL is where events go.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("Broadsheet-Webhooks/", env!("CARGO_PKG_VERSION")))
-            .build()
-        {
+        let client = match delivery_client(allow_private) {
             Ok(c) => c,
             Err(e) => {
                 tracing::error!(error = %e, "webhook delivery disabled: no HTTP client");
@@ -71,7 +76,7 @@ impl Dispatcher {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "could not announce scheduled articles"),
             }
-            match deliver_due(&store, &clock, &client).await {
+            match deliver_due(&store, &clock, &client, allow_private).await {
                 // A full batch: there may be more waiting.
                 Ok(n) if n as i64 >= BATCH => continue,
                 Ok(_) => {}
@@ -84,6 +89,116 @@ impl Dispatcher {
             }
         }
     }
+}
+
+/// The HTTP client deliveries are sent with.
+fn delivery_client(allow_private: bool) -> reqwest::Result<reqwest::Client> {
+    let builder = reqwest::Client::builder()
+        .timeout(SEND_TIMEOUT)
+        // A receiver's redirect is not followed: the registered URL is where events go.
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("Broadsheet-Webhooks/", env!("CARGO_PKG_VERSION")));
+    if allow_private {
+        return builder.build();
+    }
+    builder
+        .no_proxy()
+        .dns_resolver(Arc::new(PublicAddressesOnly))
+        .build()
+}
+
+/// A receiver's address that webhooks may not reach.
+#[derive(Debug)]
+struct InternalAddress {
+    /// The host as the URL names it.
+    host: String,
+    ip: IpAddr,
+    kind: &'static str,
+}
+
+impl std::fmt::Display for InternalAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Self { host, ip, kind } = self;
+        let a = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        let bare = host.trim_matches(['[', ']']);
+        if bare == ip.to_string() {
+            write!(f, "refused: {ip} is {a} {kind} address")?;
+        } else if bare.parse::<IpAddr>().is_ok() {
+            // Another spelling of the address (IPv4-mapped IPv6).
+            write!(f, "refused: {host} ({ip}) is {a} {kind} address")?;
+        } else {
+            write!(f, "refused: {host} resolves to {ip}, {a} {kind} address")?;
+        }
+        f.write_str(
+            " inside the network. Webhooks are sent only to public addresses unless the site \
+             is started with --webhooks-allow-private",
+        )
+    }
+}
+
+impl std::error::Error for InternalAddress {}
+
+/// Resolves receivers' names, keeping only the public addresses: the connection can only go to
+/// an address that passed the check.
+struct PublicAddressesOnly;
+
+impl reqwest::dns::Resolve for PublicAddressesOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            let found: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let (public, internal): (Vec<SocketAddr>, Vec<SocketAddr>) = found
+                .into_iter()
+                .partition(|a| internal_address(a.ip()).is_none());
+            if public.is_empty()
+                && let Some(first) = internal.first()
+            {
+                let ip = first.ip().to_canonical();
+                let kind = internal_address(ip).unwrap_or("private");
+                return Err(Box::new(InternalAddress { host, ip, kind }) as _);
+            }
+            Ok(Box::new(public.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
+/// The refusal of a URL whose host is an address inside the network (names are checked when
+/// they are resolved).
+fn internal_literal(url: &str) -> Option<InternalAddress> {
+    let url = reqwest::Url::parse(url).ok()?;
+    // The parser has already turned other spellings of an address (2130706433, 0x7f.1) into
+    // the usual one; IPv6 comes in brackets.
+    let host = url.host_str()?;
+    let ip: IpAddr = host.trim_matches(['[', ']']).parse().ok()?;
+    let kind = internal_address(ip)?;
+    Some(InternalAddress {
+        host: host.to_owned(),
+        ip: ip.to_canonical(),
+        kind,
+    })
+}
+
+/// What went wrong with a send, for the delivery log: the refusal of an internal address as it
+/// is, otherwise reqwest's message with its causes.
+fn send_error(e: &reqwest::Error) -> String {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    let mut chain = Vec::new();
+    while let Some(c) = cause {
+        if let Some(refused) = c.downcast_ref::<InternalAddress>() {
+            return refused.to_string();
+        }
+        let text = c.to_string();
+        if !chain.iter().any(|t: &String| t.contains(&text)) {
+            chain.push(text);
+        }
+        cause = c.source();
+    }
+    format!("could not send: {}", chain.join(": "))
 }
 
 /// Queues `article.published` for scheduled articles whose time has come.
@@ -138,6 +253,7 @@ async fn deliver_due(
     store: &Store,
     clock: &Clock,
     client: &reqwest::Client,
+    allow_private: bool,
 ) -> crate::store::Result<usize> {
     let now = clock.now();
     // A cheap read first, so an idle queue never takes SQLite's single writer.
@@ -149,7 +265,7 @@ async fn deliver_due(
         .await?;
     let n = claimed.len();
     let attempts = claimed.into_iter().map(|d| async move {
-        let outcome = send(client, &d, clock).await;
+        let outcome = send(client, &d, clock, allow_private).await;
         match &outcome {
             AttemptOutcome::Delivered { status } => {
                 tracing::info!(delivery = d.id, event = %d.event, status, "webhook delivered");
@@ -166,7 +282,21 @@ async fn deliver_due(
     Ok(n)
 }
 
-async fn send(client: &reqwest::Client, d: &ClaimedDelivery, clock: &Clock) -> AttemptOutcome {
+async fn send(
+    client: &reqwest::Client,
+    d: &ClaimedDelivery,
+    clock: &Clock,
+    allow_private: bool,
+) -> AttemptOutcome {
+    let retry_at = (d.attempts < MAX_ATTEMPTS)
+        .then(|| clock.now() + retry_delay(ChronoDuration::seconds(RETRY_BASE_SECS), d.attempts));
+    if !allow_private && let Some(refused) = internal_literal(&d.url) {
+        return AttemptOutcome::Failed {
+            status: None,
+            error: refused.to_string(),
+            retry_at,
+        };
+    }
     let sent_at = clock.now();
     let result = client
         .post(&d.url)
@@ -194,13 +324,71 @@ async fn send(client: &reqwest::Client, d: &ClaimedDelivery, clock: &Clock) -> A
             None,
             format!("no answer within {} seconds", SEND_TIMEOUT.as_secs()),
         ),
-        Err(e) => (None, format!("could not send: {e}")),
+        Err(e) => (None, send_error(&e)),
     };
-    let retry_at = (d.attempts < MAX_ATTEMPTS)
-        .then(|| clock.now() + retry_delay(ChronoDuration::seconds(RETRY_BASE_SECS), d.attempts));
     AttemptOutcome::Failed {
         status,
         error,
         retry_at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::dns::Resolve;
+
+    #[test]
+    fn addresses_written_in_the_url_are_checked_in_every_spelling() {
+        #[rustfmt::skip]
+        let cases = [
+            ("http://127.0.0.1:8080/hook", Some("refused: 127.0.0.1 is a loopback address")),
+            ("http://2130706433/hook", Some("refused: 127.0.0.1 is a loopback address")),
+            ("http://0x7f.1/hook", Some("refused: 127.0.0.1 is a loopback address")),
+            ("http://[::1]/hook", Some("refused: ::1 is a loopback address")),
+            ("http://[::ffff:10.0.0.1]/hook", Some("refused: [::ffff:a00:1] (10.0.0.1) is a private address")),
+            ("http://0.0.0.0/hook", Some("refused: 0.0.0.0 is an unspecified address")),
+            ("http://[::]/hook", Some("refused: :: is an unspecified address")),
+            ("http://169.254.169.254/latest/meta-data", Some("refused: 169.254.169.254 is a link-local address")),
+            ("http://100.64.1.1/hook", Some("refused: 100.64.1.1 is a shared (carrier-grade NAT) address")),
+            ("http://224.0.0.1/hook", Some("refused: 224.0.0.1 is a multicast address")),
+            ("http://255.255.255.255/hook", Some("refused: 255.255.255.255 is a broadcast address")),
+            ("https://93.184.215.14/hook", None),
+            ("https://hooks.example.org/hook", None),
+            ("https://localhost/hook", None), // a name: checked when it is resolved
+        ];
+        for (url, expected) in cases {
+            let got = internal_literal(url).map(|r| r.to_string());
+            match expected {
+                Some(start) => {
+                    let got = got.unwrap_or_else(|| panic!("{url} passed"));
+                    assert!(got.starts_with(start), "{url}: {got}");
+                    assert!(got.contains("--webhooks-allow-private"), "{got}");
+                }
+                None => assert_eq!(got, None, "{url}"),
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn names_are_resolved_to_public_addresses_only() {
+        let refused = PublicAddressesOnly
+            .resolve("localhost".parse().unwrap())
+            .await
+            .err()
+            .expect("localhost is refused")
+            .to_string();
+        assert!(
+            refused.starts_with("refused: localhost resolves to "),
+            "{refused}"
+        );
+        assert!(refused.contains("a loopback address"), "{refused}");
+        // An address given as a name is resolved, and checked, too.
+        assert!(
+            PublicAddressesOnly
+                .resolve("10.1.2.3".parse().unwrap())
+                .await
+                .is_err()
+        );
     }
 }

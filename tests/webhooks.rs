@@ -1,6 +1,8 @@
 //! Webhooks over real HTTP against a receiver the test starts, on SQLite and PostgreSQL: admins
 //! register endpoints; deliveries are signed (HMAC-SHA256 over time and body), logged, retried
-//! with backoff when the receiver fails, and never slow the request that caused them.
+//! with backoff when the receiver fails, and never slow the request that caused them. The
+//! receiver listens on 127.0.0.1, so these run with `--webhooks-allow-private`; without it, a
+//! delivery inside the network is refused.
 
 mod common;
 
@@ -16,7 +18,9 @@ use common::{Member, TestApp, article, html, texts};
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 
-backend_tests!(
+backend_tests_with!(
+    private_receivers_allowed,
+    allow_private_receivers;
     only_admins_manage_webhooks,
     a_new_comment_is_delivered_signed_and_logged,
     a_failing_receiver_is_retried_with_backoff,
@@ -25,6 +29,13 @@ backend_tests!(
     a_scheduled_article_is_announced_once_when_its_time_comes,
     a_held_comment_is_announced_when_a_moderator_approves_it,
 );
+
+backend_tests!(deliveries_to_addresses_inside_the_network_are_refused_and_logged);
+
+/// `--webhooks-allow-private`: the test receivers are on this machine.
+fn allow_private_receivers(c: &mut broadsheet::config::Config) {
+    c.webhooks_allow_private = true;
+}
 
 #[derive(Clone, Debug)]
 struct Received {
@@ -466,4 +477,70 @@ async fn a_held_comment_is_announced_when_a_moderator_approves_it(app: TestApp) 
     assert_eq!(payload["comment"]["id"], id);
     assert_eq!(payload["comment"]["author"]["name"], "Bea");
     assert_eq!(payload["article"]["slug"], "harbour");
+}
+
+async fn deliveries_to_addresses_inside_the_network_are_refused_and_logged(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let admin = admin(&app).await;
+    let (url, receiver) = Receiver::default().start().await;
+    let port = url
+        .strip_prefix("http://127.0.0.1:")
+        .and_then(|rest| rest.strip_suffix("/hook"))
+        .unwrap();
+    // The receiver's address, a name that resolves to it, and the same address as IPv6.
+    let by_address = url.clone();
+    let by_name = format!("http://localhost:{port}/hook");
+    let mapped = format!("http://[::ffff:127.0.0.1]:{port}/hook");
+    for u in [&by_address, &by_name, &mapped] {
+        register(&app, &admin, u, &["comment.created"]).await;
+    }
+    app.member("Bea")
+        .await
+        .comment("harbour", None, "Is anyone listening?")
+        .await;
+
+    // Each delivery's first attempt fails with the reason, and is left for a later retry.
+    let mut log = Vec::new();
+    for _ in 0..300 {
+        log = app.store.recent_deliveries(None, 10).await.unwrap();
+        if log.len() == 3
+            && log
+                .iter()
+                .all(|d| d.attempts == 1 && d.last_error.is_some())
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let error_of = |u: &str| {
+        let d = log
+            .iter()
+            .find(|d| d.url == u)
+            .unwrap_or_else(|| panic!("no delivery to {u}: {log:?}"));
+        assert_eq!(d.status, "pending", "{d:?}");
+        assert_eq!(d.last_status, None, "{d:?}");
+        d.last_error.clone().unwrap_or_default()
+    };
+    let e = error_of(&by_address);
+    assert!(
+        e.starts_with("refused: 127.0.0.1 is a loopback address inside the network"),
+        "{e}"
+    );
+    assert!(e.contains("--webhooks-allow-private"), "{e}");
+    let e = error_of(&by_name);
+    assert!(e.starts_with("refused: localhost resolves to "), "{e}");
+    assert!(e.contains("a loopback address inside the network"), "{e}");
+    let e = error_of(&mapped);
+    assert!(
+        e.starts_with("refused: [::ffff:7f00:1] (127.0.0.1) is a loopback address"),
+        "{e}"
+    );
+    // Nothing reached the receiver (an attempt is logged only after its request is answered).
+    assert!(receiver.received().is_empty());
+    // The admin reads why in the delivery log.
+    let page = admin.page("/admin/webhooks").await;
+    assert!(
+        page.contains("refused: localhost resolves to"),
+        "the delivery log shows the reason"
+    );
 }

@@ -215,7 +215,7 @@ fn unquote(value: &str) -> Option<String> {
 
 /// Why a webhook may not be sent to `ip`: it is inside a network (the machine itself, the
 /// local network, a provider's metadata service) rather than on the public internet. `None`
-/// for a public address.
+/// for a public address; otherwise the kind of address, to be read as "a KIND address".
 pub fn internal_address(ip: IpAddr) -> Option<&'static str> {
     match ip.to_canonical() {
         IpAddr::V4(v4) => internal_v4(v4),
@@ -231,7 +231,7 @@ fn internal_v4(ip: Ipv4Addr) -> Option<&'static str> {
         _ if ip.is_private() => "private",
         _ if ip.is_link_local() => "link-local",
         // 100.64.0.0/10: carrier-grade NAT, inside a provider's network.
-        _ if a == 100 && (b & 0xc0) == 64 => "shared address space",
+        _ if a == 100 && (b & 0xc0) == 64 => "shared (carrier-grade NAT)",
         _ if ip.is_broadcast() => "broadcast",
         _ if ip.is_multicast() => "multicast",
         // 192.0.0.0/24 (protocol assignments), 198.18.0.0/15 (benchmarking), 240.0.0.0/4.
@@ -422,8 +422,8 @@ mod tests {
             ("169.254.169.254", Some("link-local")),
             ("fe80::1", Some("link-local")),
             ("febf::1", Some("link-local")),
-            ("100.64.0.1", Some("shared address space")),
-            ("100.127.255.255", Some("shared address space")),
+            ("100.64.0.1", Some("shared (carrier-grade NAT)")),
+            ("100.127.255.255", Some("shared (carrier-grade NAT)")),
             ("255.255.255.255", Some("broadcast")),
             ("224.0.0.1", Some("multicast")),
             ("239.255.255.250", Some("multicast")),

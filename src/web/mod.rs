@@ -327,6 +327,7 @@ pub async fn serve(
         state.clock.clone(),
         state.config.base_url.clone(),
         state.pages.clone(),
+        state.config.webhooks_allow_private,
         stop_rx.clone(),
     ));
     let mail_worker = tokio::spawn(state.mailroom.clone().run(
