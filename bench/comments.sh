@@ -109,6 +109,9 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
 export NO_COLOR=1
+# /metrics answers only with the token.
+METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export BROADSHEET_METRICS_TOKEN="$METRICS_TOKEN"
 SERVER_ARGS=(--data-dir "$DATA" --database-url "sqlite://$DB")
 PORT="$(free_port)"
 URL="http://127.0.0.1:$PORT"
@@ -315,7 +318,7 @@ RSS_CRAWL_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")
 HWM_CRAWL_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
 MEM_CRAWL="$(mem)"
 read -r CRAWL_RPS CRAWL_P50 CRAWL_P99 CRAWL_ERR < <(parse_wrk crawl)
-CRAWL_CACHED=$(curl -s "$URL/metrics" | awk '/^broadsheet_page_cache_entries/ { print $2 }' || true)
+CRAWL_CACHED=$(curl -s -H "Authorization: Bearer $METRICS_TOKEN" "$URL/metrics" | awk '/^broadsheet_page_cache_entries/ { print $2 }' || true)
 
 # --- start-up on the existing database --------------------------------------------------------------
 LOAD[startup]="$(load1)"

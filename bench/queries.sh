@@ -17,6 +17,9 @@ trap cleanup EXIT
 DB="$TMP/site.db"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
+# /metrics answers only with the token.
+METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export BROADSHEET_METRICS_TOKEN="$METRICS_TOKEN"
 
 start() {
   NO_COLOR=1 "$BIN" --database-url "sqlite://$DB" --addr "127.0.0.1:$PORT" --data-dir "$TMP" "$@" serve >>"$TMP/server.log" 2>&1 &
@@ -24,7 +27,7 @@ start() {
   for _ in $(seq 1 100); do curl -sf "$URL/healthz" >/dev/null && return; sleep 0.1; done
   echo "server did not start" >&2; cat "$TMP/server.log" >&2; exit 1
 }
-queries() { curl -s "$URL/metrics" | awk '/^broadsheet_db_queries_total/ {print $2}'; }
+queries() { curl -s -H "Authorization: Bearer $METRICS_TOKEN" "$URL/metrics" | awk '/^broadsheet_db_queries_total/ {print $2}'; }
 cost() {
   local before after
   before=$(queries); curl -sf -o /dev/null "$URL$1"; after=$(queries)

@@ -45,7 +45,8 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/sitemap.xml",                          "",                          "A A A A A A"),
     ("GET",  "/robots.txt",                           "",                          "A A A A A A"),
     ("GET",  "/healthz",                              "",                          "A A A A A A"),
-    ("GET",  "/metrics",                              "",                          "A A A A A A"),
+    // No role reads the metrics: only a scraper with the metrics token (every test app has one).
+    ("GET",  "/metrics",                              "",                          "S S S S S S"),
     ("GET",  "/signup",                               "",                          "A A A A A A"),
     ("GET",  "/signin",                               "",                          "A A A A A A"),
     ("GET",  "/reset",                                "",                          "A A A A A A"),

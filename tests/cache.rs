@@ -678,7 +678,7 @@ async fn an_answer_from_the_cache_has_every_header_of_a_rendered_one(app: TestAp
             .and_then(|v| v.parse().ok())
             .unwrap()
     };
-    let before = metric(&app.get("/metrics").await.text().await.unwrap());
+    let before = metric(&app.metrics().await);
     let mut ids = vec![miss_id];
     for _ in 0..3 {
         let hit = app.get(path).await;
@@ -694,7 +694,7 @@ async fn an_answer_from_the_cache_has_every_header_of_a_rendered_one(app: TestAp
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 4, "each answer has its own request id: {ids:?}");
-    let after = metric(&app.get("/metrics").await.text().await.unwrap());
+    let after = metric(&app.metrics().await);
     // The three hits and the first /metrics answer.
     assert!(
         after - before >= 4.0,

@@ -12,6 +12,7 @@ use common::{Member, ServerProcess, TestApp, article, attrs, bin, html, texts};
 backend_tests!(
     healthz_reports_the_database,
     metrics_count_responses_and_queries,
+    metrics_are_read_only_with_the_token,
     stylesheet_is_served_by_content_hash_for_long_caching,
     every_response_carries_security_headers_and_a_request_id,
     oversized_bodies_get_413_with_a_page,
@@ -25,6 +26,16 @@ backend_tests!(
     every_request_is_logged_with_its_id_status_and_latency,
     generate_adds_comments_with_their_threads_and_counts,
 );
+
+backend_tests_with!(
+    no_metrics_token,
+    without_a_metrics_token;
+    metrics_are_not_served_without_a_token,
+);
+
+fn without_a_metrics_token(c: &mut broadsheet::config::Config) {
+    c.metrics_token = None;
+}
 
 backend_tests_with!(
     behind_nginx,
@@ -158,7 +169,13 @@ async fn healthz_reports_the_database(app: TestApp) {
 async fn metrics_count_responses_and_queries(app: TestApp) {
     app.page("/", 200).await;
     app.page("/nope", 404).await;
-    let r = app.get("/metrics").await;
+    let r = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth(common::METRICS_TOKEN)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert!(
         r.headers()["content-type"]
@@ -177,7 +194,79 @@ async fn metrics_count_responses_and_queries(app: TestApp) {
     assert!(value("broadsheet_http_responses_total{class=\"2xx\"}") >= 1.0);
     assert!(value("broadsheet_http_responses_total{class=\"4xx\"}") >= 1.0);
     assert!(value("broadsheet_db_queries_total") >= 2.0);
+    assert_eq!(value("broadsheet_live_streams"), 0.0);
     assert!(text.contains("# TYPE broadsheet_http_responses_total counter"));
+}
+
+async fn metrics_are_read_only_with_the_token(app: TestApp) {
+    let metrics = |auth: Option<&str>| {
+        let mut r = app.client.get(app.url("/metrics"));
+        if let Some(auth) = auth {
+            r = r.header("authorization", auth);
+        }
+        async move { r.send().await.unwrap() }
+    };
+    let token = common::METRICS_TOKEN;
+    let wrong_same_length = "x".repeat(token.len());
+    let prefix = &token[..token.len() - 1];
+    for auth in [
+        None,
+        Some(format!("Bearer {wrong_same_length}")),
+        Some(format!("Bearer {prefix}")),
+        Some(format!("Bearer {token}x")),
+        Some(format!("Basic {token}")),
+        Some(token.to_owned()),
+        Some("Bearer ".to_owned()),
+    ] {
+        let r = metrics(auth.as_deref()).await;
+        assert_eq!(r.status(), 401, "{auth:?}");
+        assert!(
+            r.headers()["www-authenticate"]
+                .to_str()
+                .unwrap()
+                .starts_with("Bearer"),
+            "{auth:?}"
+        );
+        let body = r.text().await.unwrap();
+        assert!(
+            !body.contains("broadsheet_http_responses_total"),
+            "{auth:?}"
+        );
+        assert!(body.contains("metrics token"), "{auth:?}: {body}");
+    }
+    // A signed-in admin is no scraper.
+    let admin = app.member("Ada").await;
+    admin
+        .promote(&app, broadsheet::domain::user::Role::Admin)
+        .await;
+    assert_eq!(admin.get("/metrics").await.status(), 401);
+    for auth in [format!("Bearer {token}"), format!("bearer {token}")] {
+        let r = metrics(Some(&auth)).await;
+        assert_eq!(r.status(), 200, "{auth}");
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("broadsheet_http_responses_total")
+        );
+    }
+}
+
+async fn metrics_are_not_served_without_a_token(app: TestApp) {
+    for auth in [None, Some("Bearer anything-at-all-0123456789")] {
+        let mut r = app.client.get(app.url("/metrics"));
+        if let Some(auth) = auth {
+            r = r.header("authorization", auth);
+        }
+        let r = r.send().await.unwrap();
+        assert_eq!(r.status(), 404, "{auth:?}");
+        assert!(
+            !r.text()
+                .await
+                .unwrap()
+                .contains("broadsheet_http_responses_total")
+        );
+    }
 }
 
 async fn stylesheet_is_served_by_content_hash_for_long_caching(app: TestApp) {

@@ -2,11 +2,12 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
+use sha2::{Digest, Sha256};
 
-use super::AppState;
+use super::{AppState, Error};
 use crate::store::Backend;
 
 pub fn router() -> Router<AppState> {
@@ -38,14 +39,28 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     )
 }
 
-/// `GET /metrics`: Prometheus text format.
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// `GET /metrics`: Prometheus text format, for a scraper that sends the metrics token as
+/// `Authorization: Bearer TOKEN`. Not served (404) when no token is configured: the counters
+/// are not for the public.
+async fn metrics(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, Error> {
+    let Some(token) = &state.config.metrics_token else {
+        return Err(Error::NotFound);
+    };
+    if !bearer_matches(&headers, token.expose()) {
+        return Err(Error::Unauthorized(
+            "The metrics need the site's metrics token: send it as Authorization: Bearer TOKEN."
+                .to_owned(),
+        ));
+    }
     let body = state.metrics.render(
         state.store.query_count(),
         backend_name(&state),
         state.live.open_streams(),
     );
-    (
+    Ok((
         [
             (
                 header::CONTENT_TYPE,
@@ -54,6 +69,24 @@ async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
             (header::CACHE_CONTROL, "no-store"),
         ],
         body,
+    ))
+}
+
+/// Whether the request carries `Authorization: Bearer TOKEN` with this token. Compared in
+/// constant time, as digests so that the token's length does not show either.
+fn bearer_matches(headers: &HeaderMap, token: &str) -> bool {
+    let Some(given) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, given)| given.trim())
+    else {
+        return false;
+    };
+    super::session::constant_time_eq(
+        &Sha256::digest(given.as_bytes()),
+        &Sha256::digest(token.as_bytes()),
     )
 }
 

@@ -174,6 +174,9 @@ macro_rules! backend_tests_with {
 
 pub const T0: &str = "2026-06-01T12:00:00Z";
 
+/// The `/metrics` token of every test app (see [`TestApp::metrics`]).
+pub const METRICS_TOKEN: &str = "test-metrics-token-0123456789";
+
 pub fn t0() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(T0)
         .unwrap()
@@ -261,6 +264,7 @@ impl TestApp {
         config.data_dir = data_dir.path().to_owned();
         config.comments_per_minute = 1000;
         config.signups_per_hour = 1000;
+        config.metrics_token = Some(broadsheet::config::Secret::new(METRICS_TOKEN));
         tweak(&mut config);
         let store = Store::open(
             &database_url,
@@ -352,6 +356,19 @@ impl TestApp {
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// `/metrics`, as a scraper with the token reads it.
+    pub async fn metrics(&self) -> String {
+        let r = self
+            .client
+            .get(self.url("/metrics"))
+            .bearer_auth(METRICS_TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "GET /metrics with the token");
+        r.text().await.unwrap()
     }
 
     /// GETs `path`, asserts the status, returns the body.
