@@ -1,6 +1,9 @@
 //! Single sign-on with the newsroom's own accounts over OpenID Connect: the authorization code
 //! flow with PKCE, state and nonce, and a verified ID token (signature by the provider's JWKS,
 //! issuer, audience, expiry, nonce, and the access-token hash when the token carries one).
+//! The address and name come from the ID token when it carries the address; otherwise from the
+//! UserInfo endpoint, as OpenID Connect Core §5.4 has a provider answer the `email` and `profile`
+//! scopes in the code flow (its `sub` must be the ID token's).
 //!
 //! The provider's discovery document (and with it its keys) is fetched when first needed and
 //! kept for a few minutes, so the site starts even while the provider is down and follows a key
@@ -8,7 +11,9 @@
 
 use std::time::{Duration, Instant};
 
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreProviderMetadata, CoreUserInfoClaims,
+};
 use openidconnect::{
     AccessTokenHash, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
     OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
@@ -33,6 +38,8 @@ pub enum OidcError {
     InvalidToken(String),
     #[error("the sign-in service gave no e-mail address")]
     NoEmail,
+    #[error("the sign-in service's UserInfo endpoint gave no usable answer: {0}")]
+    UserInfo(String),
     #[error("the sign-in service has not verified the e-mail address")]
     EmailNotVerified,
     #[error("the e-mail address from the sign-in service is not usable: {0}")]
@@ -180,21 +187,77 @@ impl Provider {
                 ));
             }
         }
-        let email = claims.email().ok_or(OidcError::NoEmail)?;
-        if claims.email_verified() != Some(true) {
-            return Err(OidcError::EmailNotVerified);
-        }
-        let email = Email::parse(email.as_str()).map_err(|e| OidcError::BadEmail(e.to_string()))?;
-        Ok(Identity {
-            issuer: claims.issuer().as_str().to_owned(),
-            subject: claims.subject().as_str().to_owned(),
-            email,
+        let from_id_token = Profile {
+            email: claims.email().map(|e| e.as_str().to_owned()),
+            email_verified: claims.email_verified(),
             name: claims
                 .name()
                 .and_then(|n| n.get(None))
                 .map(|n| n.as_str().to_owned()),
             preferred_username: claims.preferred_username().map(|u| u.as_str().to_owned()),
+        };
+        let profile = if from_id_token.email.is_some() {
+            from_id_token
+        } else {
+            // §5.4: with the code flow a provider may keep the scopes' claims for UserInfo.
+            let request = client
+                .user_info(
+                    token.access_token().clone(),
+                    // The crate refuses an answer about anyone else (OpenID Connect Core §5.3.2).
+                    Some(claims.subject().clone()),
+                )
+                // No UserInfo endpoint: the address is nowhere to be had.
+                .map_err(|_| OidcError::NoEmail)?;
+            let info: CoreUserInfoClaims = request
+                .request_async(&self.http)
+                .await
+                .map_err(|e| OidcError::UserInfo(error_chain(&e)))?;
+            from_id_token.completed_by(Profile {
+                email: info.email().map(|e| e.as_str().to_owned()),
+                email_verified: info.email_verified(),
+                name: info
+                    .name()
+                    .and_then(|n| n.get(None))
+                    .map(|n| n.as_str().to_owned()),
+                preferred_username: info.preferred_username().map(|u| u.as_str().to_owned()),
+            })
+        };
+        let email = profile.email.ok_or(OidcError::NoEmail)?;
+        if profile.email_verified != Some(true) {
+            return Err(OidcError::EmailNotVerified);
+        }
+        let email = Email::parse(&email).map_err(|e| OidcError::BadEmail(e.to_string()))?;
+        Ok(Identity {
+            issuer: claims.issuer().as_str().to_owned(),
+            subject: claims.subject().as_str().to_owned(),
+            email,
+            name: profile.name,
+            preferred_username: profile.preferred_username,
         })
+    }
+}
+
+/// The claims about the person this site reads, as one source (the ID token or UserInfo) gave
+/// them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Profile {
+    email: Option<String>,
+    email_verified: Option<bool>,
+    name: Option<String>,
+    preferred_username: Option<String>,
+}
+
+impl Profile {
+    /// The ID token's claims with UserInfo's answer for what the token left out. The address and
+    /// whether it is verified are taken together from UserInfo, never the address from one
+    /// source and the verification from the other.
+    fn completed_by(self, user_info: Profile) -> Profile {
+        Profile {
+            email: user_info.email,
+            email_verified: user_info.email_verified,
+            name: self.name.or(user_info.name),
+            preferred_username: self.preferred_username.or(user_info.preferred_username),
+        }
     }
 }
 
@@ -208,4 +271,32 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(email: Option<&str>, verified: Option<bool>, name: Option<&str>) -> Profile {
+        Profile {
+            email: email.map(str::to_owned),
+            email_verified: verified,
+            name: name.map(str::to_owned),
+            preferred_username: None,
+        }
+    }
+
+    #[test]
+    fn the_address_and_its_verification_come_from_one_source() {
+        // A token that says "verified" without an address lends that to no UserInfo address.
+        let token = profile(None, Some(true), Some("From the token"));
+        let info = profile(Some("ida@newsroom.example"), None, Some("From UserInfo"));
+        assert_eq!(
+            token.completed_by(info),
+            profile(Some("ida@newsroom.example"), None, Some("From the token"))
+        );
+        let token = profile(None, None, None);
+        let info = profile(Some("ida@newsroom.example"), Some(true), Some("Ida"));
+        assert_eq!(token.completed_by(info.clone()), info);
+    }
 }

@@ -6,8 +6,9 @@ mod common;
 use std::time::Duration;
 
 use broadsheet::domain::user::Email;
+use broadsheet::web::session::{hash_token, random_token};
 use common::smtp::{SmtpReceiver, link_containing};
-use common::{PASSWORD, TestApp, attrs, client, csrf_of, html, texts};
+use common::{Member, PASSWORD, TestApp, attrs, client, csrf_of, html, texts};
 
 /// GETs `path` with `c`, returns the status and body.
 async fn fetch(c: &reqwest::Client, url: String) -> (u16, String) {
@@ -26,6 +27,103 @@ async fn signed_in_as(app: &TestApp, c: &reqwest::Client) -> Option<String> {
     })
 }
 
+/// An account someone made with `email` (never verified), signed in with its password in a
+/// browser of its own, with an API token, and with an unused password-reset link, sign-in
+/// link and verification link. Returns the account's id, that browser, the token and the
+/// three links' paths.
+async fn squat(app: &TestApp, email: &str, name: &str) -> (i64, Member, String, [String; 3]) {
+    let address = Email::parse(email).unwrap();
+    let now = app.clock.now();
+    let id = app
+        .store
+        .create_user(
+            &address,
+            name,
+            &broadsheet::domain::user::hash_password(PASSWORD),
+            broadsheet::domain::user::Role::Member,
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(app.store.address_proven_at(id).await.unwrap(), None);
+    let squatter = Member::sign_in(app, email, PASSWORD).await;
+    let token = squatter.create_token("mine", &["comment"]).await;
+    let [reset, link, verify] = [(); 3].map(|_| random_token());
+    let later = now + chrono::Duration::minutes(10);
+    let store = &app.store;
+    store
+        .create_password_reset(&hash_token(&reset), id, now, later)
+        .await
+        .unwrap();
+    store
+        .create_signin_link(&hash_token(&link), id, "/", now, later)
+        .await
+        .unwrap();
+    store
+        .create_email_verification(&hash_token(&verify), id, now, later)
+        .await
+        .unwrap();
+    let links = [
+        format!("/reset/{reset}"),
+        format!("/signin/link/{link}"),
+        format!("/verify-email/{verify}"),
+    ];
+    // Opening the first two spends nothing; the third would verify, so it waits.
+    app.page(&links[0], 200).await;
+    app.page(&links[1], 200).await;
+    (id, squatter, token, links)
+}
+
+/// What the API answers a bearer of `token` (404: a valid token, for no such comment).
+async fn token_answer(app: &TestApp, token: &str) -> u16 {
+    app.client
+        .delete(app.url("/api/v1/comments/999999"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// Asserts that nothing the squatter had opens account `id` any more, and that its address
+/// now counts as proven.
+async fn squatter_is_out(
+    app: &TestApp,
+    id: i64,
+    squatter: &Member,
+    token: &str,
+    links: &[String; 3],
+) {
+    assert_eq!(
+        signed_in_as(app, &squatter.client).await,
+        None,
+        "the squatter's session ended"
+    );
+    let c = client();
+    let (_, form) = fetch(&c, app.url("/signin")).await;
+    let r = c
+        .post(app.url("/signin"))
+        .form(&[
+            ("csrf", csrf_of(&form).as_str()),
+            ("email", squatter.email.as_str()),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422, "the squatter's password no longer works");
+    assert_eq!(
+        token_answer(app, token).await,
+        401,
+        "the API token is revoked"
+    );
+    app.page(&links[0], 404).await;
+    app.page(&links[1], 410).await;
+    app.page(&links[2], 404).await;
+    assert!(app.store.address_proven_at(id).await.unwrap().is_some());
+}
+
 mod link {
     use super::*;
 
@@ -35,6 +133,7 @@ mod link {
         unknown_address_gets_the_same_answer_and_no_mail,
         link_requests_are_checked_and_throttled,
         signin_page_offers_the_link_and_no_sso_button_when_not_configured,
+        first_use_of_a_link_takes_over_an_account_whose_address_was_never_verified,
     );
 
     /// Asks for a link for `email` with a fresh client; returns that client and the page.
@@ -279,24 +378,59 @@ mod link {
             vec!["/sections/world"]
         );
     }
+
+    async fn first_use_of_a_link_takes_over_an_account_whose_address_was_never_verified(
+        app: TestApp,
+        smtp: SmtpReceiver,
+    ) {
+        let (id, squatter, token, links) = squat(&app, "rosa@example.org", "Rosa").await;
+        assert_eq!(token_answer(&app, &token).await, 404, "a working token");
+        // The address's owner asks for a link and uses it: that proves the address.
+        let (c, _, _) = ask(&app, "rosa@example.org", "/").await;
+        let link = mailed_link(&app, &smtp, "rosa@example.org").await;
+        let (_, confirm) = fetch(&c, app.url(&link)).await;
+        let r = c
+            .post(app.url(&link))
+            .form(&[("csrf", csrf_of(&confirm).as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(signed_in_as(&app, &c).await.as_deref(), Some("Rosa"));
+        squatter_is_out(&app, id, &squatter, &token, &links).await;
+        assert_eq!(
+            signed_in_as(&app, &c).await.as_deref(),
+            Some("Rosa"),
+            "the session the link made goes on"
+        );
+    }
 }
 
 mod sso {
     use super::*;
-    use common::oidc::{TestProvider, TestUser};
+    use common::oidc::{Idp, TestProvider, TestUser};
 
-    backend_tests_with_oidc!(
+    // Against the hand-written provider and against node-oidc-provider, on both backends.
+    backend_tests_with_each_oidc!(
         first_sso_sign_in_creates_a_member_and_later_ones_follow_the_subject,
-        sso_with_the_email_of_an_existing_account_signs_into_it,
+        sso_with_the_address_of_a_verified_account_links_it,
+        sso_takes_over_an_account_whose_address_was_never_verified,
+        imported_comments_stay_out_of_reach_of_whoever_made_the_account,
         unverified_email_is_refused,
+    );
+
+    // What only the hand-written provider can be told to do.
+    backend_tests_with_oidc!(
         tampered_state_is_refused,
         denial_at_the_provider_comes_back_with_a_message,
+        claims_kept_for_userinfo_are_read_from_it_for_the_same_subject_only,
     );
 
     /// Goes through the whole flow with `c`: the site, the provider, and back; `tamper` may
     /// change the callback URL. Returns the site's last answer.
     async fn sso(
         app: &TestApp,
+        idp: &Idp,
         c: &reqwest::Client,
         return_to: &str,
         tamper: impl FnOnce(String) -> String,
@@ -308,13 +442,9 @@ mod sso {
             .unwrap();
         assert_eq!(r.status(), 303);
         let at_provider = r.headers()["location"].to_str().unwrap().to_owned();
-        let r = c.get(&at_provider).send().await.unwrap();
-        assert_eq!(r.status(), 303, "the provider sends the browser back");
-        let callback = r.headers()["location"].to_str().unwrap().to_owned();
-        assert!(
-            callback.starts_with(&app.url("/signin/oidc/callback?")),
-            "{callback}"
-        );
+        let callback = idp
+            .log_in(c, &at_provider, &app.url("/signin/oidc/callback?"))
+            .await;
         c.get(tamper(callback)).send().await.unwrap()
     }
 
@@ -350,7 +480,7 @@ mod sso {
 
     async fn first_sso_sign_in_creates_a_member_and_later_ones_follow_the_subject(
         app: TestApp,
-        idp: TestProvider,
+        idp: Idp,
     ) {
         let doc = html(&app.page("/signin?return_to=/sections/world", 200).await);
         assert_eq!(
@@ -363,7 +493,7 @@ mod sso {
         ida.preferred_username = Some("itarbell".into());
         idp.sign_in_as(ida.clone());
         let c = client();
-        let r = sso(&app, &c, "/sections/world", |u| u).await;
+        let r = sso(&app, &idp, &c, "/sections/world", |u| u).await;
         assert_eq!(r.status(), 303);
         assert_eq!(location(&r), "/sections/world");
         assert_eq!(signed_in_as(&app, &c).await.as_deref(), Some("Ida Tarbell"));
@@ -446,7 +576,7 @@ mod sso {
         ida.email = "ida.tarbell@newsroom.example".into();
         idp.sign_in_as(ida);
         let c3 = client();
-        let r = sso(&app, &c3, "/", |u| u).await;
+        let r = sso(&app, &idp, &c3, "/", |u| u).await;
         assert_eq!(location(&r), "/");
         let (_, settings) = fetch(&c3, app.url("/settings")).await;
         assert!(
@@ -458,21 +588,24 @@ mod sso {
             app.store.user_by_email(&moved).await.unwrap().is_none(),
             "no second account"
         );
-        assert_eq!(idp.tokens_issued(), 2);
+        if let Idp::HandWritten(idp) = &idp {
+            assert_eq!(idp.tokens_issued(), 2);
+        }
     }
 
-    async fn sso_with_the_email_of_an_existing_account_signs_into_it(
-        app: TestApp,
-        idp: TestProvider,
-    ) {
-        app.member("Nellie Bly").await;
+    async fn sso_with_the_address_of_a_verified_account_links_it(app: TestApp, idp: Idp) {
+        let nellie = app.member("Nellie Bly").await;
         let email = Email::parse("nellie.bly@example.org").unwrap();
         let before = app.store.user_by_email(&email).await.unwrap().unwrap();
-        let mut nellie = TestUser::new("sub-nb", "Nellie.Bly@example.org");
-        nellie.name = Some("Elizabeth Cochran".into());
-        idp.sign_in_as(nellie);
+        app.store
+            .mark_email_verified(before.id, app.clock.now())
+            .await
+            .unwrap();
+        let mut sso_nellie = TestUser::new("sub-nb", "Nellie.Bly@example.org");
+        sso_nellie.name = Some("Elizabeth Cochran".into());
+        idp.sign_in_as(sso_nellie);
         let c = client();
-        let r = sso(&app, &c, "/", |u| u).await;
+        let r = sso(&app, &idp, &c, "/", |u| u).await;
         assert_eq!(r.status(), 303);
         assert_eq!(
             signed_in_as(&app, &c).await.as_deref(),
@@ -481,25 +614,114 @@ mod sso {
         );
         let after = app.store.user_by_email(&email).await.unwrap().unwrap();
         assert_eq!(after.id, before.id);
+        // Its owner had proven the address: what they had keeps working.
         assert_eq!(
             after.password_hash, before.password_hash,
             "the password still works"
         );
-        assert!(
-            app.store
-                .address_proven_at(before.id)
-                .await
-                .unwrap()
-                .is_some()
+        assert_eq!(
+            signed_in_as(&app, &nellie.client).await.as_deref(),
+            Some("Nellie Bly"),
+            "the earlier session too"
         );
+        Member::sign_in(&app, "nellie.bly@example.org", PASSWORD).await;
     }
 
-    async fn unverified_email_is_refused(app: TestApp, idp: TestProvider) {
+    async fn sso_takes_over_an_account_whose_address_was_never_verified(app: TestApp, idp: Idp) {
+        let (id, squatter, token, links) = squat(&app, "jane@newsroom.example", "Jane").await;
+        assert_eq!(token_answer(&app, &token).await, 404, "a working token");
+        let mut jane = TestUser::new("sub-jane", "Jane@Newsroom.example");
+        jane.name = Some("Jane Doe".into());
+        idp.sign_in_as(jane.clone());
+        let c = client();
+        let r = sso(&app, &idp, &c, "/", |u| u).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(location(&r), "/");
+        assert_eq!(
+            signed_in_as(&app, &c).await.as_deref(),
+            Some("Jane"),
+            "the account with her address, now hers"
+        );
+        let user = app
+            .store
+            .user_by_email(&Email::parse("jane@newsroom.example").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(user.id, id);
+        assert_eq!(user.password_hash, "", "no password opens it");
+        squatter_is_out(&app, id, &squatter, &token, &links).await;
+
+        // Linked to her identity: she signs in again, and only her sessions were ended.
+        let c2 = client();
+        let r = sso(&app, &idp, &c2, "/", |u| u).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(signed_in_as(&app, &c2).await.as_deref(), Some("Jane"));
+        assert_eq!(signed_in_as(&app, &c).await.as_deref(), Some("Jane"));
+    }
+
+    async fn imported_comments_stay_out_of_reach_of_whoever_made_the_account(
+        app: TestApp,
+        idp: Idp,
+    ) {
+        // Jo wrote two comments as a guest with jo@example.org; someone else makes the account.
+        let out = common::bin()
+            .args(["--database-url", &app.database_url, "import-wordpress"])
+            .arg(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures/imports/wordpress.xml"),
+            )
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (_, squatter, _, _) = squat(&app, "jo@example.org", "Jo").await;
+        let page = squatter.page("/settings/earlier-comments").await;
+        assert!(
+            page.contains("2 comments from an earlier account"),
+            "{page}"
+        );
+        let r = squatter.post("/settings/earlier-comments", &[]).await;
+        assert_eq!(r.status(), 409, "not while the address is unproven");
+
+        idp.sign_in_as(TestUser::new("sub-jo", "jo@example.org"));
+        let jo = client();
+        sso(&app, &idp, &jo, "/", |u| u).await;
+        assert_eq!(signed_in_as(&app, &jo).await.as_deref(), Some("Jo"));
+        // Signing in claims nothing by itself, and the account's maker cannot claim them now.
+        let r = squatter.post("/settings/earlier-comments", &[]).await;
+        assert_eq!(r.status(), 303);
+        assert!(
+            location(&r).starts_with("/signin"),
+            "the maker's session is over: {}",
+            location(&r)
+        );
+        let (_, page) = fetch(&jo, app.url("/settings/earlier-comments")).await;
+        assert!(
+            page.contains("2 comments from your earlier account (Jo Pennant)"),
+            "{page}"
+        );
+        // Jo, whose address the provider vouched for, can.
+        let csrf = csrf_of(&page);
+        let r = jo
+            .post(app.url("/settings/earlier-comments"))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(location(&r), "/settings/earlier-comments?claimed=2");
+    }
+
+    async fn unverified_email_is_refused(app: TestApp, idp: Idp) {
         let mut sam = TestUser::new("sub-sam", "sam@newsroom.example");
         sam.email_verified = false;
         idp.sign_in_as(sam);
         let c = client();
-        let r = sso(&app, &c, "/", |u| u).await;
+        let r = sso(&app, &idp, &c, "/", |u| u).await;
         let message = came_back_with(&app, &c, r).await;
         assert!(
             message.contains("Newsroom has not verified the e-mail address"),
@@ -516,7 +738,7 @@ mod sso {
     async fn tampered_state_is_refused(app: TestApp, idp: TestProvider) {
         idp.sign_in_as(TestUser::new("sub-eve", "eve@newsroom.example"));
         let c = client();
-        let r = sso(&app, &c, "/", |u| {
+        let r = sso(&app, &Idp::HandWritten(idp.clone()), &c, "/", |u| {
             let (head, state) = u.split_once("state=").unwrap();
             format!("{head}state=x{state}")
         })
@@ -546,7 +768,14 @@ mod sso {
     async fn denial_at_the_provider_comes_back_with_a_message(app: TestApp, idp: TestProvider) {
         idp.deny_next();
         let c = client();
-        let r = sso(&app, &c, "/sections/world", |u| u).await;
+        let r = sso(
+            &app,
+            &Idp::HandWritten(idp.clone()),
+            &c,
+            "/sections/world",
+            |u| u,
+        )
+        .await;
         assert_eq!(r.status(), 303);
         assert!(
             location(&r).contains("return_to=%2Fsections%2Fworld"),
@@ -559,5 +788,42 @@ mod sso {
             "{message}"
         );
         assert_eq!(signed_in_as(&app, &c).await, None);
+    }
+
+    async fn claims_kept_for_userinfo_are_read_from_it_for_the_same_subject_only(
+        app: TestApp,
+        idp: TestProvider,
+    ) {
+        // The ID token carries only the subject (OpenID Connect Core §5.4): UserInfo is asked.
+        idp.keep_claims_for_userinfo();
+        let mut ida = TestUser::new("sub-ida", "ida@newsroom.example");
+        ida.name = Some("Ida Tarbell".into());
+        idp.sign_in_as(ida);
+        let c = client();
+        let r = sso(&app, &Idp::HandWritten(idp.clone()), &c, "/", |u| u).await;
+        assert_eq!(location(&r), "/");
+        assert_eq!(signed_in_as(&app, &c).await.as_deref(), Some("Ida Tarbell"));
+        assert_eq!(idp.userinfo_requests(), 1);
+
+        // A UserInfo answer about someone else is no answer about this sign-in.
+        idp.userinfo_answers_for("sub-ida");
+        idp.sign_in_as(TestUser::new("sub-mallory", "mallory@newsroom.example"));
+        let c = client();
+        let r = sso(&app, &Idp::HandWritten(idp.clone()), &c, "/", |u| u).await;
+        let message = came_back_with(&app, &c, r).await;
+        assert!(
+            message.contains("Newsroom could not sign you in"),
+            "{message}"
+        );
+        assert_eq!(signed_in_as(&app, &c).await, None);
+        assert_eq!(idp.userinfo_requests(), 2);
+        for address in ["mallory@newsroom.example", "ida@newsroom.example"] {
+            let user = app
+                .store
+                .user_by_email(&Email::parse(address).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(user.is_some(), address.starts_with("ida"), "{address}");
+        }
     }
 }

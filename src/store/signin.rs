@@ -15,11 +15,56 @@ pub struct PendingLogin {
     pub return_to: String,
 }
 
-/// Who signed in through single sign-on, and whether their account was made just now.
+/// Who signed in through single sign-on, and what became of their account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SsoMember {
     pub user_id: i64,
+    /// The account was made just now.
     pub created: bool,
+    /// The account existed with this address, never verified, and was handed to the identity
+    /// (see [`Store::sso_member`]).
+    pub taken_over: bool,
+}
+
+/// Takes over, inside transaction `$tx`, the account `$user_id` if its address was never
+/// verified: its password is cleared and every session, API token and outstanding single-use
+/// link (password reset, sign-in link, address verification) ended, since nothing proves that
+/// whoever made them owns the address. Evaluates to whether it did. The conditional UPDATE
+/// decides, so an address verified meanwhile is never taken over.
+macro_rules! take_over_if_unverified {
+    ($tx:ident, $user_id:expr, $now:expr) => {{
+        let user_id: i64 = $user_id;
+        let now: DateTime<Utc> = $now;
+        let taken = sqlx::query(
+            "UPDATE users SET password_hash = '' WHERE id = $1 AND email_verified_at IS NULL",
+        )
+        .bind(user_id)
+        .execute(&mut *$tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if taken {
+            for statement in [
+                "DELETE FROM sessions WHERE user_id = $1",
+                "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
+                "DELETE FROM signin_links WHERE user_id = $1 AND used_at IS NULL",
+                "DELETE FROM email_verifications WHERE user_id = $1 AND used_at IS NULL",
+            ] {
+                sqlx::query(statement)
+                    .bind(user_id)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+            sqlx::query(
+                "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
+            )
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        taken
+    }};
 }
 
 impl Store {
@@ -65,14 +110,16 @@ impl Store {
 
     /// Spends a sign-in link: one UPDATE that only an unused, unexpired link matches, so two
     /// requests racing with the same link cannot both win. Using it proves the member reads mail
-    /// at their address, so it is marked verified in the same transaction. Returns the member and
-    /// where to send them.
+    /// at their address, so it is marked verified in the same transaction; an account whose
+    /// address this proves for the first time is taken over first (see
+    /// [`take_over_if_unverified`]): whoever made it may not own the address. Returns the member
+    /// and where to send them.
     pub async fn use_signin_link(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<(i64, String)>> {
-        Ok(transaction!(self, |tx| {
+        let (used, taken_over) = transaction!(self, |tx| {
             let used: Option<(i64, String)> = sqlx::query_as(
                 "UPDATE signin_links SET used_at = $2 \
                  WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
@@ -82,7 +129,9 @@ impl Store {
             .bind(now)
             .fetch_optional(&mut *tx)
             .await?;
+            let mut taken_over = false;
             if let Some((user_id, _)) = &used {
+                taken_over = take_over_if_unverified!(tx, *user_id, now);
                 sqlx::query(
                     "UPDATE users SET email_verified_at = $2 \
                      WHERE id = $1 AND email_verified_at IS NULL",
@@ -92,8 +141,16 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            used
-        }))
+            (used, taken_over)
+        });
+        if let (Some((user_id, _)), true) = (&used, taken_over) {
+            tracing::warn!(
+                user_id,
+                "a sign-in link took over an account whose address was never verified: its password, sessions, API tokens and links were ended"
+            );
+            self.member_changed(*user_id).await;
+        }
+        Ok(used)
     }
 
     /// When the member's address was proven, if it has been.
@@ -161,6 +218,11 @@ impl Store {
     /// linked to the subject; else the account with that e-mail address, now linked; else a new
     /// member account without a password, linked. The provider vouched for the address, so it
     /// is marked verified (on a linked account only while the address is still the same).
+    ///
+    /// An account with that address whose address was never verified may have been made by
+    /// anyone (someone signing up first with a colleague's address): it is linked only after it
+    /// is taken over (see [`take_over_if_unverified`]), so its maker's password and sessions no
+    /// longer open it.
     pub async fn sso_member(
         &self,
         issuer: &str,
@@ -169,7 +231,7 @@ impl Store {
         display_name: &str,
         now: DateTime<Utc>,
     ) -> Result<SsoMember> {
-        Ok(transaction!(self, |tx| {
+        let member = transaction!(self, |tx| {
             let linked: Option<(i64,)> = sqlx::query_as(
                 "SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2",
             )
@@ -181,6 +243,7 @@ impl Store {
                 Some((user_id,)) => SsoMember {
                     user_id,
                     created: false,
+                    taken_over: false,
                 },
                 None => {
                     let existing: Option<(i64,)> =
@@ -192,6 +255,7 @@ impl Store {
                         Some((user_id,)) => SsoMember {
                             user_id,
                             created: false,
+                            taken_over: take_over_if_unverified!(tx, user_id, now),
                         },
                         None => {
                             // An empty hash matches no password: password sign-in fails as
@@ -209,6 +273,7 @@ impl Store {
                             SsoMember {
                                 user_id,
                                 created: true,
+                                taken_over: false,
                             }
                         }
                     };
@@ -235,6 +300,11 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             member
-        }))
+        });
+        if member.taken_over {
+            // Copies of the ended sessions, here and in other processes, go too.
+            self.member_changed(member.user_id).await;
+        }
+        Ok(member)
     }
 }

@@ -370,7 +370,8 @@ struct CallbackQuery {
 
 /// `GET /signin/oidc/callback`: the provider's answer. Checks it against the sign-in this
 /// browser started (used up either way), verifies the ID token, then signs in the member with
-/// that identity, or with that verified e-mail address (linking it), or a new member.
+/// that identity, or with that verified e-mail address (linking it, after taking the account
+/// over if its address was never verified here), or a new member.
 async fn sso_callback(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -464,6 +465,12 @@ async fn finish_sso(
                 tracing::info!(
                     user_id = m.user_id,
                     "a member account was made by single sign-on"
+                );
+            }
+            if m.taken_over {
+                tracing::warn!(
+                    user_id = m.user_id,
+                    "single sign-on took over an account whose address was never verified: its password, sessions, API tokens and links were ended"
                 );
             }
             Ok((m.user_id, pending.return_to))

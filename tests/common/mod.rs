@@ -172,6 +172,42 @@ macro_rules! backend_tests_with {
     };
 }
 
+/// Like `backend_tests_with_oidc!`, against each provider: the hand-written
+/// [`oidc::TestProvider`] and node-oidc-provider ([`oidc::CertifiedProvider`]), on each backend
+/// (`async fn name(app: TestApp, idp: oidc::Idp)`), as `hand_written::sqlite::name`,
+/// `certified::postgres::name` and so on.
+#[macro_export]
+macro_rules! backend_tests_with_each_oidc {
+    ($($name:ident),* $(,)?) => {
+        mod hand_written {
+            $crate::backend_tests_with_each_oidc!(@backends start_with_oidc, $($name),*);
+        }
+        mod certified {
+            $crate::backend_tests_with_each_oidc!(@backends start_with_certified_oidc, $($name),*);
+        }
+    };
+    (@backends $start:ident, $($name:ident),*) => {
+        $crate::backend_tests_with_each_oidc!(@backend sqlite, Sqlite, $start, $($name),*);
+        $crate::backend_tests_with_each_oidc!(@backend postgres, Postgres, $start, $($name),*);
+    };
+    (@backend $module:ident, $backend:ident, $start:ident, $($name:ident),*) => {
+        mod $module {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    // None: PostgreSQL or node-oidc-provider missing and not required (said so).
+                    let Some((app, idp)) =
+                        $crate::common::TestApp::$start($crate::common::Backend::$backend).await
+                    else {
+                        return;
+                    };
+                    super::super::$name(app, idp.into()).await;
+                }
+            )*
+        }
+    };
+}
+
 pub const T0: &str = "2026-06-01T12:00:00Z";
 
 /// The `/metrics` token of every test app (see [`TestApp::metrics`]).
@@ -228,6 +264,16 @@ impl TestApp {
     }
 
     pub async fn start_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::start_on(backend, listener, tweak).await
+    }
+
+    /// Like [`TestApp::start_with`], serving on `listener` (so its address can be known first).
+    pub async fn start_on(
+        backend: Backend,
+        listener: tokio::net::TcpListener,
+        tweak: impl FnOnce(&mut Config),
+    ) -> Option<TestApp> {
         let (database_url, db) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().unwrap();
@@ -288,7 +334,7 @@ impl TestApp {
             shutdown: None,
             server: None,
         };
-        app.serve(config).await;
+        app.serve(listener, config).await;
         Some(app)
     }
 
@@ -311,9 +357,23 @@ impl TestApp {
         Some((app, idp))
     }
 
-    /// Starts (another) server on this app's store, with `config`.
-    async fn serve(&mut self, mut config: Config) {
+    /// The app with single sign-on through node-oidc-provider, started for it (its one client's
+    /// redirect URI is the app's); `None` when that provider is not installed and not required,
+    /// or PostgreSQL is not reachable and not required.
+    pub async fn start_with_certified_oidc(
+        backend: Backend,
+    ) -> Option<(TestApp, oidc::CertifiedProvider)> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let idp =
+            oidc::CertifiedProvider::start(&format!("http://{addr}/signin/oidc/callback")).await?;
+        let settings = idp.settings("Newsroom");
+        let app = Self::start_on(backend, listener, |c| c.oidc = Some(settings)).await?;
+        Some((app, idp))
+    }
+
+    /// Starts (another) server on this app's store, with `config`.
+    async fn serve(&mut self, listener: tokio::net::TcpListener, mut config: Config) {
         let addr = listener.local_addr().unwrap();
         if config.base_url == "http://127.0.0.1" {
             config.base_url = format!("http://{addr}");

@@ -1,11 +1,23 @@
-//! A small OpenID Connect provider for tests, on loopback: a discovery document, its JWKS, an
-//! authorization endpoint that sends the browser straight back with a code for the person the
-//! test chose (or with `access_denied`), and a token endpoint that checks the client's secret,
-//! the code, the redirect URI and the PKCE verifier before it returns an RS256-signed ID token.
+//! OpenID Connect providers for tests, on loopback.
+//!
+//! [`TestProvider`] is written here: a discovery document, its JWKS, an authorization endpoint
+//! that sends the browser straight back with a code for the person the test chose (or with
+//! `access_denied`), a token endpoint that checks the client's secret, the code, the redirect URI
+//! and the PKCE verifier before it returns an RS256-signed ID token, and a UserInfo endpoint. By
+//! default the ID token carries the address and name; a test may have it carry only the subject
+//! (leaving them to UserInfo, as OpenID Connect Core §5.4 allows) or have UserInfo answer about
+//! someone else.
+//!
+//! [`CertifiedProvider`] is node-oidc-provider, an OpenID Certified implementation, as it comes
+//! (`tests/oidc-provider`), which keeps those claims for UserInfo. It needs `npm ci` in that
+//! folder; without it its tests are skipped with a message, unless
+//! `BROADSHEET_TEST_REQUIRE_OIDC_PROVIDER=1` (as in CI) makes that a failure.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -21,7 +33,7 @@ use openidconnect::core::{
 use openidconnect::{
     AccessToken, Audience, AuthUrl, EmptyAdditionalClaims, EmptyAdditionalProviderMetadata,
     EndUserEmail, EndUserName, EndUserUsername, IssuerUrl, JsonWebKeyId, JsonWebKeySetUrl, Nonce,
-    PrivateSigningKey, ResponseTypes, StandardClaims, SubjectIdentifier, TokenUrl,
+    PrivateSigningKey, ResponseTypes, StandardClaims, SubjectIdentifier, TokenUrl, UserInfoUrl,
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -93,6 +105,13 @@ struct Inner {
     deny: bool,
     codes: HashMap<String, Grant>,
     tokens_issued: usize,
+    /// Who each access token was issued for, for UserInfo.
+    access_tokens: HashMap<String, TestUser>,
+    /// The ID token carries only the subject; the address and name come from UserInfo.
+    claims_only_in_userinfo: bool,
+    /// UserInfo answers with this subject, whatever the token's (a misbehaving provider).
+    userinfo_subject: Option<String>,
+    userinfo_requests: usize,
 }
 
 #[derive(Clone)]
@@ -122,6 +141,7 @@ impl TestProvider {
             .route("/jwks", get(jwks))
             .route("/authorize", get(authorize))
             .route("/token", post(token))
+            .route("/userinfo", get(userinfo))
             .with_state(provider.clone());
         // Ends with the test's runtime.
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -145,6 +165,22 @@ impl TestProvider {
         self.inner.lock().unwrap().tokens_issued
     }
 
+    /// From now on the ID token carries only the subject: the address, whether it is verified
+    /// and the name come from UserInfo alone (OpenID Connect Core §5.4).
+    pub fn keep_claims_for_userinfo(&self) {
+        self.inner.lock().unwrap().claims_only_in_userinfo = true;
+    }
+
+    /// From now on UserInfo answers with `subject`, whoever the access token is for.
+    pub fn userinfo_answers_for(&self, subject: &str) {
+        self.inner.lock().unwrap().userinfo_subject = Some(subject.to_owned());
+    }
+
+    /// UserInfo requests answered so far.
+    pub fn userinfo_requests(&self) -> usize {
+        self.inner.lock().unwrap().userinfo_requests
+    }
+
     pub fn settings(&self, label: &str) -> broadsheet::config::OidcSettings {
         broadsheet::config::OidcSettings {
             issuer: self.issuer.clone(),
@@ -166,7 +202,8 @@ async fn discovery(State(p): State<TestProvider>) -> Response {
         vec![CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256],
         EmptyAdditionalProviderMetadata {},
     )
-    .set_token_endpoint(Some(TokenUrl::new(url("/token")).unwrap()));
+    .set_token_endpoint(Some(TokenUrl::new(url("/token")).unwrap()))
+    .set_userinfo_endpoint(Some(UserInfoUrl::new(url("/userinfo")).unwrap()));
     Json(metadata).into_response()
 }
 
@@ -265,15 +302,12 @@ async fn token(
     }
     let now = chrono::Utc::now();
     let user = grant.user;
-    let mut claims = StandardClaims::new(SubjectIdentifier::new(user.subject.clone()))
-        .set_email(Some(EndUserEmail::new(user.email.clone())))
-        .set_email_verified(Some(user.email_verified));
-    if let Some(name) = user.name {
-        claims = claims.set_name(Some(EndUserName::new(name).into()));
-    }
-    if let Some(u) = user.preferred_username {
-        claims = claims.set_preferred_username(Some(EndUserUsername::new(u)));
-    }
+    let only_subject = p.inner.lock().unwrap().claims_only_in_userinfo;
+    let claims = if only_subject {
+        StandardClaims::new(SubjectIdentifier::new(user.subject.clone()))
+    } else {
+        standard_claims(&user)
+    };
     let access_token = AccessToken::new(URL_SAFE_NO_PAD.encode(rand::random::<[u8; 16]>()));
     let id_token = CoreIdToken::new(
         CoreIdTokenClaims::new(
@@ -291,7 +325,13 @@ async fn token(
         None,
     )
     .expect("sign the ID token");
-    p.inner.lock().unwrap().tokens_issued += 1;
+    {
+        let mut inner = p.inner.lock().unwrap();
+        inner.tokens_issued += 1;
+        inner
+            .access_tokens
+            .insert(access_token.secret().clone(), user);
+    }
     Json(serde_json::json!({
         "access_token": access_token.secret(),
         "token_type": "Bearer",
@@ -299,4 +339,241 @@ async fn token(
         "id_token": id_token.to_string(),
     }))
     .into_response()
+}
+
+fn standard_claims(user: &TestUser) -> StandardClaims<openidconnect::core::CoreGenderClaim> {
+    let mut claims = StandardClaims::new(SubjectIdentifier::new(user.subject.clone()))
+        .set_email(Some(EndUserEmail::new(user.email.clone())))
+        .set_email_verified(Some(user.email_verified));
+    if let Some(name) = &user.name {
+        claims = claims.set_name(Some(EndUserName::new(name.clone()).into()));
+    }
+    if let Some(u) = &user.preferred_username {
+        claims = claims.set_preferred_username(Some(EndUserUsername::new(u.clone())));
+    }
+    claims
+}
+
+/// `GET /userinfo` with the access token as a bearer token: the person's claims as JSON.
+async fn userinfo(State(p): State<TestProvider>, headers: HeaderMap) -> Response {
+    let mut inner = p.inner.lock().unwrap();
+    inner.userinfo_requests += 1;
+    let user = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|token| inner.access_tokens.get(token));
+    let Some(user) = user else {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")],
+        )
+            .into_response();
+    };
+    let mut user = user.clone();
+    if let Some(subject) = &inner.userinfo_subject {
+        user.subject = subject.clone();
+    }
+    Json(standard_claims(&user)).into_response()
+}
+
+// ----- node-oidc-provider -----
+
+/// The folder of the node-oidc-provider script and its npm lock file.
+fn certified_provider_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc-provider")
+}
+
+fn certified_provider_required() -> bool {
+    std::env::var("BROADSHEET_TEST_REQUIRE_OIDC_PROVIDER").is_ok_and(|v| v == "1" || v == "true")
+}
+
+/// node-oidc-provider in a child process (ended when this is dropped), with one client whose
+/// only redirect URI is the app's, and the accounts the test gives it.
+pub struct CertifiedProvider {
+    pub issuer: String,
+    accounts_file: PathBuf,
+    accounts: Mutex<(serde_json::Map<String, serde_json::Value>, Option<String>)>,
+    _dir: tempfile::TempDir,
+    _child: tokio::process::Child,
+}
+
+impl CertifiedProvider {
+    /// Starts it for an app whose redirect URI is `redirect_uri`. `None` (with a message) when
+    /// it is not installed (`npm ci` in tests/oidc-provider) and not required.
+    pub async fn start(redirect_uri: &str) -> Option<CertifiedProvider> {
+        let folder = certified_provider_dir();
+        if !folder.join("node_modules/oidc-provider").is_dir() {
+            let why = format!(
+                "node-oidc-provider is not installed (run `npm ci` in {})",
+                folder.display()
+            );
+            if certified_provider_required() {
+                panic!("BROADSHEET_TEST_REQUIRE_OIDC_PROVIDER is set but {why}");
+            }
+            static ONCE: std::sync::Once = std::sync::Once::new();
+            ONCE.call_once(|| {
+                // Written to the handle, not with eprintln!, so the test harness does not
+                // swallow it: a skipped provider must be seen.
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\n*** {why}: the single sign-on tests against it were SKIPPED ***\n"
+                );
+            });
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let accounts_file = dir.path().join("accounts.json");
+        std::fs::write(&accounts_file, "{}").unwrap();
+        let log = dir.path().join("provider.log");
+        let mut child = tokio::process::Command::new("node")
+            .current_dir(&folder)
+            .arg("provider.mjs")
+            .args(["--client-id", CLIENT_ID, "--client-secret", CLIENT_SECRET])
+            .args(["--redirect-uri", redirect_uri])
+            .arg("--accounts")
+            .arg(&accounts_file)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start node (tests/oidc-provider/provider.mjs)");
+        use tokio::io::AsyncBufReadExt;
+        let mut stdout = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        // A bound so that a provider that never starts fails the test instead of hanging it.
+        let first = tokio::time::timeout(Duration::from_secs(60), stdout.next_line()).await;
+        let issuer = match first {
+            Ok(Ok(Some(line))) if line.starts_with("http://127.0.0.1:") => line,
+            other => panic!(
+                "node-oidc-provider did not start ({other:?}):\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            ),
+        };
+        // It writes notices on stdout too: read on, or its next write fails and ends it.
+        tokio::spawn(async move { while let Ok(Some(_)) = stdout.next_line().await {} });
+        Some(CertifiedProvider {
+            issuer,
+            accounts_file,
+            accounts: Mutex::default(),
+            _dir: dir,
+            _child: child,
+        })
+    }
+
+    /// Gives the provider this account (or its new claims), and signs it in next.
+    pub fn sign_in_as(&self, user: TestUser) {
+        let mut accounts = self.accounts.lock().unwrap();
+        let mut claims = serde_json::json!({
+            "email": user.email,
+            "email_verified": user.email_verified,
+        });
+        if let Some(name) = user.name {
+            claims["name"] = name.into();
+        }
+        if let Some(u) = user.preferred_username {
+            claims["preferred_username"] = u.into();
+        }
+        accounts.0.insert(user.subject.clone(), claims);
+        accounts.1 = Some(user.subject);
+        // Whole or not at all: the provider reads the file while a test may be writing it.
+        let part = self.accounts_file.with_extension("part");
+        std::fs::write(&part, serde_json::to_vec(&accounts.0).unwrap()).unwrap();
+        std::fs::rename(&part, &self.accounts_file).unwrap();
+    }
+
+    fn next_subject(&self) -> String {
+        self.accounts
+            .lock()
+            .unwrap()
+            .1
+            .clone()
+            .expect("the test chose nobody to sign in")
+    }
+
+    pub fn settings(&self, label: &str) -> broadsheet::config::OidcSettings {
+        broadsheet::config::OidcSettings {
+            issuer: self.issuer.clone(),
+            client_id: CLIENT_ID.to_owned(),
+            client_secret: broadsheet::config::Secret::new(CLIENT_SECRET),
+            label: label.to_owned(),
+        }
+    }
+}
+
+/// Either provider, for the tests that run against both.
+pub enum Idp {
+    HandWritten(TestProvider),
+    Certified(Box<CertifiedProvider>),
+}
+
+impl From<TestProvider> for Idp {
+    fn from(p: TestProvider) -> Idp {
+        Idp::HandWritten(p)
+    }
+}
+
+impl From<CertifiedProvider> for Idp {
+    fn from(p: CertifiedProvider) -> Idp {
+        Idp::Certified(Box::new(p))
+    }
+}
+
+impl Idp {
+    /// The next sign-in at the provider is `user`'s.
+    pub fn sign_in_as(&self, user: TestUser) {
+        match self {
+            Idp::HandWritten(p) => p.sign_in_as(user),
+            Idp::Certified(p) => p.sign_in_as(user),
+        }
+    }
+
+    /// What a person does at the provider: from the authorization URL the site sent the browser
+    /// to, through the provider's pages (node-oidc-provider's login and consent forms; the
+    /// hand-written one has none), to the URL the provider sends the browser back to, under
+    /// `callback`, which is returned.
+    pub async fn log_in(&self, c: &reqwest::Client, at_provider: &str, callback: &str) -> String {
+        let mut url = reqwest::Url::parse(at_provider).unwrap();
+        for _ in 0..10 {
+            if url.as_str().starts_with(callback) {
+                return url.to_string();
+            }
+            let r = c.get(url.clone()).send().await.unwrap();
+            let status = r.status();
+            let next = if status.is_redirection() {
+                r.headers()["location"].to_str().unwrap().to_owned()
+            } else {
+                let body = r.text().await.unwrap();
+                let Idp::Certified(p) = self else {
+                    panic!("the provider answered {status} at {url}:\n{body}");
+                };
+                assert_eq!(status, 200, "at {url}:\n{body}");
+                let doc = super::html(&body);
+                let action = super::attrs(&doc, "form[method=post]", "action");
+                let prompt = super::attrs(&doc, "form input[name=prompt]", "value");
+                let subject = p.next_subject();
+                let fields: Vec<(&str, &str)> = match prompt.first().map(String::as_str) {
+                    // devInteractions takes any password for an account findAccount knows.
+                    Some("login") => vec![
+                        ("prompt", "login"),
+                        ("login", &subject),
+                        ("password", "any"),
+                    ],
+                    Some("consent") => vec![("prompt", "consent")],
+                    _ => panic!("no login or consent form at {url}:\n{body}"),
+                };
+                let r = c
+                    .post(url.join(&action[0]).unwrap())
+                    .form(&fields)
+                    .send()
+                    .await
+                    .unwrap();
+                assert!(r.status().is_redirection(), "{:?}", r.status());
+                r.headers()["location"].to_str().unwrap().to_owned()
+            };
+            url = url.join(&next).unwrap();
+        }
+        panic!("the provider did not send the browser back to {callback}; last at {url}");
+    }
 }
