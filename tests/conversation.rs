@@ -928,36 +928,11 @@ async fn live_updates_cross_processes_on_postgres() {
         .unwrap();
     assert_eq!(stream.status(), 200);
     tokio::time::sleep(Duration::from_millis(200)).await;
-    // A member signs up and posts through process one.
-    let c = common::client();
-    let page = c
-        .get(one.url("/signup"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let r = c
-        .post(one.url("/signup"))
-        .form(&[
-            ("csrf", common::csrf_of(&page).as_str()),
-            ("display_name", "Pat"),
-            ("email", "pat@example.org"),
-            ("password", common::PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    let settings = c
-        .get(one.url("/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    // A member signs up (through the test app's server: the sign-up mail goes to its outbox)
+    // and posts through process one.
+    let pat = app.member("Pat").await;
+    let c = pat.client.clone();
+    let settings = pat.page("/settings").await;
     let r = c
         .post(one.url("/articles/story/comments"))
         .form(&[

@@ -24,46 +24,19 @@ const FAST: &[&str] = &[
     "1000",
 ];
 
-/// A member signed up through the server at `base`: a cookie jar and the CSRF token.
+/// A signed-in member: a cookie jar and the CSRF token.
 struct Writer {
     client: reqwest::Client,
     csrf: String,
 }
 
-async fn sign_up(base: &str, name: &str) -> Writer {
-    let client = common::client();
-    let page = client
-        .get(format!("{base}/signup"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
-    let r = client
-        .post(format!("{base}/signup"))
-        .form(&[
-            ("csrf", csrf_of(&page).as_str()),
-            ("display_name", name),
-            ("email", &email),
-            ("password", common::PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "sign-up of {name}");
-    let settings = client
-        .get(format!("{base}/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+/// Signs `name` up through the test app's own server (on the same database, so the session
+/// and its CSRF token are good on every server process).
+async fn sign_up(app: &TestApp, name: &str) -> Writer {
+    let m = app.member(name).await;
     Writer {
-        csrf: csrf_of(&settings),
-        client,
+        client: m.client,
+        csrf: m.csrf,
     }
 }
 
@@ -142,7 +115,7 @@ async fn acknowledged_comments_survive_sigkill(app: TestApp) {
     let mut base = format!("http://{}", server.addr);
     let mut writers = Vec::new();
     for i in 0..4 {
-        writers.push(sign_up(&base, &format!("Writer {i}")).await);
+        writers.push(sign_up(&app, &format!("Writer {i}")).await);
     }
     let writers = Arc::new(writers);
     let mut all_acked: Vec<(i64, String)> = Vec::new();
@@ -230,8 +203,8 @@ async fn backup_while_serving_restores_articles_and_comments(app: TestApp) {
     let server = ServerProcess::start(&app.database_url, FAST);
     let base = format!("http://{}", server.addr);
     let writers = Arc::new(vec![
-        sign_up(&base, "Ada").await,
-        sign_up(&base, "Grace").await,
+        sign_up(&app, "Ada").await,
+        sign_up(&app, "Grace").await,
     ]);
     // Some comments before the backup, and writers still posting while it runs.
     let mut before = Vec::new();

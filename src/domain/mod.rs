@@ -11,6 +11,7 @@ pub mod media;
 pub mod moderation;
 pub mod newsroom;
 pub mod notification;
+pub mod return_to;
 pub mod search;
 pub mod signin;
 pub mod slug;
