@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use common::{ServerProcess, TestApp, article, bin, csrf_of};
+use common::{ServerProcess, TestApp, article, bin};
 
 backend_tests!(
     acknowledged_comments_survive_sigkill,

@@ -87,7 +87,7 @@ async fn reader(app: &TestApp, smtp: &SmtpReceiver, name: &str) -> Member {
 }
 
 async fn a_verification_link_works_once(app: TestApp, smtp: SmtpReceiver) {
-    // An account made on the command line has an unconfirmed address; the member asks for a
+    // An account from before sign-up proved addresses is unconfirmed; the member asks for a
     // link from their settings.
     let ann = app.unverified_member("Ann").await;
     let settings = ann.page("/settings").await;
@@ -125,7 +125,7 @@ async fn a_verification_link_works_once(app: TestApp, smtp: SmtpReceiver) {
 
 async fn an_unverified_member_gets_no_notification(app: TestApp, smtp: SmtpReceiver) {
     app.publish(&[article("story", "Science", 5)]).await;
-    // Ann (whose account was made on the command line) asks for notifications but never
+    // Ann (whose account predates sign-up proving addresses) asks for notifications but never
     // confirms her address.
     let ann = app.unverified_member("Ann").await;
     choose(&ann, &[("replies", "on"), ("mentions", "on")]).await;

@@ -85,7 +85,7 @@ mod link {
     }
 
     async fn link_arrives_signs_in_once_and_proves_the_address(app: TestApp, smtp: SmtpReceiver) {
-        // Made on the command line, so the address is not yet proven.
+        // An account whose address is not yet proven.
         app.unverified_member("Lin Wei").await;
         let email = Email::parse("lin.wei@example.org").unwrap();
         let user = app.store.user_by_email(&email).await.unwrap().unwrap();

@@ -48,7 +48,7 @@ const RESET_LINK_HOURS: i64 = 1;
 /// Attempts at choosing a new password (`POST /reset/{token}`) per client address per hour.
 const RESET_ATTEMPTS_PER_HOUR: i64 = 20;
 /// How long a sign-up link works.
-pub const SIGNUP_LINK_HOURS: i64 = 24;
+const SIGNUP_LINK_HOURS: i64 = 24;
 /// Sign-up mails (a link, or a note to the owner of a taken address) one address gets per hour,
 /// whoever asks: the form cannot be used to flood an inbox from many networks.
 const SIGNUP_MAILS_PER_ADDRESS_PER_HOUR: i64 = 5;
@@ -249,7 +249,7 @@ async fn signup(
     Ok((viewer.cookies(), Html(page.render()?)).into_response())
 }
 
-/// After the answer: a new address gets a link that makes the account; the owner of a taken one
+/// Off the request path: a new address gets a link that makes the account; the owner of a taken one
 /// is told someone tried, with links to sign in and to reset the password. No account exists
 /// before the link is used, so nobody can make one for an address they do not read.
 async fn mail_signup(state: AppState, pending: store::users::PendingSignup) {
@@ -890,7 +890,7 @@ struct ResetRequestForm {
 
 /// `POST /reset`: mails a single-use link. The answer is the same whether or not the address
 /// has an account, and so is the work before it: the account is looked up, and the link made
-/// and mailed, by a task after the answer, so neither the words nor the time tell who is a
+/// and mailed, by a task off the request path, so neither the words nor the time tell who is a
 /// member.
 async fn reset_request(
     State(state): State<AppState>,
@@ -930,7 +930,7 @@ async fn reset_request(
     Ok(Html(page.render()?).into_response())
 }
 
-/// After the answer to `POST /reset`: a link for the member with that address, if there is one.
+/// Off the request path of `POST /reset`: a link for the member with that address, if any.
 async fn mail_reset_link(state: AppState, email: Email) {
     if let Err(e) = try_mail_reset_link(&state, &email).await {
         tracing::error!(error = %e, "the password-reset mail could not be prepared");

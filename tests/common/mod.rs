@@ -812,8 +812,8 @@ impl TestApp {
         }
     }
 
-    /// A member whose address is not confirmed: made as `broadsheet user create` makes one
-    /// (sign-up through the form proves the address), then signed in with the password.
+    /// A member whose address is not confirmed, as accounts made before sign-up proved
+    /// addresses are: made through the store, then signed in with the password.
     pub async fn unverified_member(&self, name: &str) -> Member {
         let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
         let parsed = broadsheet::domain::user::Email::parse(&email).unwrap();
