@@ -919,8 +919,10 @@ async fn live_updates_cross_processes_on_postgres() {
         return;
     };
     app.publish(&[article("story", "Science", 5)]).await;
-    let one = common::ServerProcess::start(&app.database_url, &["--no-demo"]);
-    let two = common::ServerProcess::start(&app.database_url, &["--no-demo"]);
+    let data_dir = tempfile::tempdir().unwrap();
+    let dir = data_dir.path().to_str().unwrap();
+    let one = common::ServerProcess::start(&app.database_url, &["--no-demo", "--data-dir", dir]);
+    let two = common::ServerProcess::start(&app.database_url, &["--no-demo", "--data-dir", dir]);
     let mut stream = common::client()
         .get(two.url("/articles/story/live"))
         .send()
@@ -928,9 +930,8 @@ async fn live_updates_cross_processes_on_postgres() {
         .unwrap();
     assert_eq!(stream.status(), 200);
     tokio::time::sleep(Duration::from_millis(200)).await;
-    // A member signs up (through the test app's server: the sign-up mail goes to its outbox)
-    // and posts through process one.
-    let pat = app.member("Pat").await;
+    // A member signs up and posts through process one.
+    let pat = common::member_at(&format!("http://{}", one.addr), data_dir.path(), "Pat").await;
     let c = pat.client.clone();
     let settings = pat.page("/settings").await;
     let r = c

@@ -30,10 +30,17 @@ struct Writer {
     csrf: String,
 }
 
-/// Signs `name` up through the test app's own server (on the same database, so the session
-/// and its CSRF token are good on every server process).
-async fn sign_up(app: &TestApp, name: &str) -> Writer {
-    let m = app.member(name).await;
+/// The server flags of [`FAST`], with the test's own data directory (where the sign-up mail
+/// goes: there is no SMTP relay).
+fn fast(data_dir: &tempfile::TempDir) -> Vec<&str> {
+    let mut flags = FAST.to_vec();
+    flags.extend(["--data-dir", data_dir.path().to_str().unwrap()]);
+    flags
+}
+
+/// Signs `name` up through the server at `base`, whose data directory is `data_dir`.
+async fn sign_up(base: &str, data_dir: &tempfile::TempDir, name: &str) -> Writer {
+    let m = common::member_at(base, data_dir.path(), name).await;
     Writer {
         client: m.client,
         csrf: m.csrf,
@@ -111,11 +118,12 @@ async fn assert_all_present(app: &TestApp, acked: &[(i64, String)]) {
 
 async fn acknowledged_comments_survive_sigkill(app: TestApp) {
     app.publish(&[article("story", "Science", 5)]).await;
-    let mut server = ServerProcess::start(&app.database_url, FAST);
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(&app.database_url, &fast(&data_dir));
     let mut base = format!("http://{}", server.addr);
     let mut writers = Vec::new();
     for i in 0..4 {
-        writers.push(sign_up(&app, &format!("Writer {i}")).await);
+        writers.push(sign_up(&base, &data_dir, &format!("Writer {i}")).await);
     }
     let writers = Arc::new(writers);
     let mut all_acked: Vec<(i64, String)> = Vec::new();
@@ -146,7 +154,7 @@ async fn acknowledged_comments_survive_sigkill(app: TestApp) {
         );
         // Restart on the same database: everything acknowledged, in every round, is there.
         // The sessions live in the database, so the same writers post to the new process.
-        server = ServerProcess::start(&app.database_url, FAST);
+        server = ServerProcess::start(&app.database_url, &fast(&data_dir));
         base = format!("http://{}", server.addr);
         assert_eq!(
             common::client()
@@ -200,11 +208,12 @@ async fn backup_while_serving_restores_articles_and_comments(app: TestApp) {
         return;
     }
     app.publish(&[article("story", "Science", 5)]).await;
-    let server = ServerProcess::start(&app.database_url, FAST);
+    let data_dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(&app.database_url, &fast(&data_dir));
     let base = format!("http://{}", server.addr);
     let writers = Arc::new(vec![
-        sign_up(&app, "Ada").await,
-        sign_up(&app, "Grace").await,
+        sign_up(&base, &data_dir, "Ada").await,
+        sign_up(&base, &data_dir, "Grace").await,
     ]);
     // Some comments before the backup, and writers still posting while it runs.
     let mut before = Vec::new();

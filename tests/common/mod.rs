@@ -632,6 +632,88 @@ pub fn csrf_of(body: &str) -> String {
 /// How long a test waits for a mail; every wait ends as soon as the mail is in.
 pub const MAIL_WAIT: Duration = Duration::from_secs(20);
 
+/// The mails a server with data directory `data_dir` wrote to its outbox (no SMTP relay),
+/// oldest first.
+pub fn outbox(data_dir: &std::path::Path) -> Vec<smtp::ReceivedMail> {
+    let mut files: Vec<(std::time::SystemTime, std::path::PathBuf)> =
+        std::fs::read_dir(data_dir.join("outbox"))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let path = e.path();
+                if path.extension()? != "eml" {
+                    return None;
+                }
+                Some((e.metadata().ok()?.modified().ok()?, path))
+            })
+            .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
+        .map(smtp::ReceivedMail::from_file)
+        .collect()
+}
+
+/// Signs `name` up (as name@example.org) through the server at `base` whose data directory is
+/// `data_dir` (a `broadsheet serve` process): the form, then the link in its outbox.
+pub async fn member_at(base: &str, data_dir: &std::path::Path, name: &str) -> Member {
+    let client = client();
+    let get = |path: String| {
+        let client = client.clone();
+        async move { client.get(path).send().await.unwrap().text().await.unwrap() }
+    };
+    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    let page = get(format!("{base}/signup")).await;
+    let r = client
+        .post(format!("{base}/signup"))
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("display_name", name),
+            ("email", &email),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "sign-up of {name}");
+    let deadline = tokio::time::Instant::now() + MAIL_WAIT;
+    let token = loop {
+        let found = outbox(data_dir)
+            .iter()
+            .filter(|m| m.to.iter().any(|t| t == &email))
+            .find_map(|m| smtp::link_containing(&m.text(), "/signup/"));
+        if let Some(link) = found {
+            // The process's base URL may not name its port: only the token is taken.
+            break link.rsplit("/signup/").next().unwrap().to_owned();
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no sign-up link for {email} in {}",
+            data_dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    };
+    let link = format!("{base}/signup/{token}");
+    let page = get(link.clone()).await;
+    let r = client
+        .post(&link)
+        .form(&[("csrf", csrf_of(&page).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "confirming the sign-up of {name}");
+    let settings = get(format!("{base}/settings")).await;
+    Member {
+        csrf: csrf_of(&settings),
+        client,
+        name: name.to_owned(),
+        email,
+        base: base.to_owned(),
+    }
+}
+
 impl TestApp {
     /// Every mail the app has sent so far, oldest first: from its SMTP receiver when it has one,
     /// else the `.eml` files in its outbox.
@@ -639,23 +721,7 @@ impl TestApp {
         if let Some(receiver) = &self.smtp {
             return receiver.messages().await;
         }
-        let dir = self.data_dir.path().join("outbox");
-        let mut files: Vec<(std::time::SystemTime, std::path::PathBuf)> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| {
-                let e = e.ok()?;
-                let path = e.path();
-                (path.extension()? == "eml")
-                    .then(|| Some((e.metadata().ok()?.modified().ok()?, path)))?
-            })
-            .collect();
-        files.sort();
-        files
-            .into_iter()
-            .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
-            .map(smtp::ReceivedMail::from_file)
-            .collect()
+        outbox(self.data_dir.path())
     }
 
     /// The mails to `address` so far, oldest first.
