@@ -48,6 +48,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     // No role reads the metrics: only a scraper with the metrics token (every test app has one).
     ("GET",  "/metrics",                              "",                          "S S S S S S"),
     ("GET",  "/signup",                               "",                          "A A A A A A"),
+    ("GET",  "/signup/not-a-token",                   "",                          "A A A A A A"),
     ("GET",  "/signin",                               "",                          "A A A A A A"),
     ("GET",  "/reset",                                "",                          "A A A A A A"),
     ("GET",  "/signin/link",                          "",                          "A A A A A A"),
@@ -84,6 +85,8 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/media/0123456789abcdef0123456789abcdef-480.jpg", "",                "A A A A A A"),
     ("POST", "/signin/link",                          "email=nobody%40example.org", "F A A A A A"),
     ("POST", "/signin/link/not-a-token",              "",                          "F A A A A A"),
+    ("POST", "/signup/not-a-token",                   "",                          "F A A A A A"),
+    ("POST", "/reset/not-a-token",                    "password=long+enough+pass", "F A A A A A"),
     ("POST", "/articles/story/comments",              "body=A+matrix+comment",     "S A A A A A"),
     ("POST", "/comments/{c}/like",                    "like=1",                    "S A A A A A"),
     ("POST", "/comments/{c}/report",                  "reason=other",              "S A A A A A"),

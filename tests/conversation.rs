@@ -919,8 +919,10 @@ async fn live_updates_cross_processes_on_postgres() {
         return;
     };
     app.publish(&[article("story", "Science", 5)]).await;
-    let one = common::ServerProcess::start(&app.database_url, &["--no-demo"]);
-    let two = common::ServerProcess::start(&app.database_url, &["--no-demo"]);
+    let data_dir = tempfile::tempdir().unwrap();
+    let dir = data_dir.path().to_str().unwrap();
+    let one = common::ServerProcess::start(&app.database_url, &["--no-demo", "--data-dir", dir]);
+    let two = common::ServerProcess::start(&app.database_url, &["--no-demo", "--data-dir", dir]);
     let mut stream = common::client()
         .get(two.url("/articles/story/live"))
         .send()
@@ -929,35 +931,9 @@ async fn live_updates_cross_processes_on_postgres() {
     assert_eq!(stream.status(), 200);
     tokio::time::sleep(Duration::from_millis(200)).await;
     // A member signs up and posts through process one.
-    let c = common::client();
-    let page = c
-        .get(one.url("/signup"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let r = c
-        .post(one.url("/signup"))
-        .form(&[
-            ("csrf", common::csrf_of(&page).as_str()),
-            ("display_name", "Pat"),
-            ("email", "pat@example.org"),
-            ("password", common::PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    let settings = c
-        .get(one.url("/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let pat = common::member_at(&format!("http://{}", one.addr), data_dir.path(), "Pat").await;
+    let c = pat.client.clone();
+    let settings = pat.page("/settings").await;
     let r = c
         .post(one.url("/articles/story/comments"))
         .form(&[

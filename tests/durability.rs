@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use common::{ServerProcess, TestApp, article, bin, csrf_of};
+use common::{ServerProcess, TestApp, article, bin};
 
 backend_tests!(
     acknowledged_comments_survive_sigkill,
@@ -24,46 +24,26 @@ const FAST: &[&str] = &[
     "1000",
 ];
 
-/// A member signed up through the server at `base`: a cookie jar and the CSRF token.
+/// A signed-in member: a cookie jar and the CSRF token.
 struct Writer {
     client: reqwest::Client,
     csrf: String,
 }
 
-async fn sign_up(base: &str, name: &str) -> Writer {
-    let client = common::client();
-    let page = client
-        .get(format!("{base}/signup"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
-    let r = client
-        .post(format!("{base}/signup"))
-        .form(&[
-            ("csrf", csrf_of(&page).as_str()),
-            ("display_name", name),
-            ("email", &email),
-            ("password", common::PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "sign-up of {name}");
-    let settings = client
-        .get(format!("{base}/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+/// The server flags of [`FAST`], with the test's own data directory (where the sign-up mail
+/// goes: there is no SMTP relay).
+fn fast(data_dir: &tempfile::TempDir) -> Vec<&str> {
+    let mut flags = FAST.to_vec();
+    flags.extend(["--data-dir", data_dir.path().to_str().unwrap()]);
+    flags
+}
+
+/// Signs `name` up through the server at `base`, whose data directory is `data_dir`.
+async fn sign_up(base: &str, data_dir: &tempfile::TempDir, name: &str) -> Writer {
+    let m = common::member_at(base, data_dir.path(), name).await;
     Writer {
-        csrf: csrf_of(&settings),
-        client,
+        client: m.client,
+        csrf: m.csrf,
     }
 }
 
@@ -138,11 +118,12 @@ async fn assert_all_present(app: &TestApp, acked: &[(i64, String)]) {
 
 async fn acknowledged_comments_survive_sigkill(app: TestApp) {
     app.publish(&[article("story", "Science", 5)]).await;
-    let mut server = ServerProcess::start(&app.database_url, FAST);
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(&app.database_url, &fast(&data_dir));
     let mut base = format!("http://{}", server.addr);
     let mut writers = Vec::new();
     for i in 0..4 {
-        writers.push(sign_up(&base, &format!("Writer {i}")).await);
+        writers.push(sign_up(&base, &data_dir, &format!("Writer {i}")).await);
     }
     let writers = Arc::new(writers);
     let mut all_acked: Vec<(i64, String)> = Vec::new();
@@ -173,7 +154,7 @@ async fn acknowledged_comments_survive_sigkill(app: TestApp) {
         );
         // Restart on the same database: everything acknowledged, in every round, is there.
         // The sessions live in the database, so the same writers post to the new process.
-        server = ServerProcess::start(&app.database_url, FAST);
+        server = ServerProcess::start(&app.database_url, &fast(&data_dir));
         base = format!("http://{}", server.addr);
         assert_eq!(
             common::client()
@@ -227,11 +208,12 @@ async fn backup_while_serving_restores_articles_and_comments(app: TestApp) {
         return;
     }
     app.publish(&[article("story", "Science", 5)]).await;
-    let server = ServerProcess::start(&app.database_url, FAST);
+    let data_dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(&app.database_url, &fast(&data_dir));
     let base = format!("http://{}", server.addr);
     let writers = Arc::new(vec![
-        sign_up(&base, "Ada").await,
-        sign_up(&base, "Grace").await,
+        sign_up(&base, &data_dir, "Ada").await,
+        sign_up(&base, &data_dir, "Grace").await,
     ]);
     // Some comments before the backup, and writers still posting while it runs.
     let mut before = Vec::new();

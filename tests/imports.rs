@@ -441,8 +441,9 @@ async fn verify_email(app: &TestApp, email: &str) {
 
 async fn guests_comments_are_claimed_by_a_verified_member_only(app: TestApp) {
     import_ok(&app, "import-wordpress", &fixture("wordpress.xml"));
-    // Jo wrote comments 11 and 13 as jo@example.org (one of them as Jo@Example.org).
-    let jo = app.member("Jo").await;
+    // Jo wrote comments 11 and 13 as jo@example.org (one of them as Jo@Example.org). Her
+    // account's address is not verified (signing up through the form would verify it).
+    let jo = app.unverified_member("Jo").await;
     let page = jo.page("/settings/earlier-comments").await;
     assert!(
         page.contains("2 comments from an earlier account carry your address"),

@@ -154,8 +154,8 @@ mod link {
         (c, status, r.text().await.unwrap())
     }
 
-    /// The sign-in-link mails to `to`, once at least one has come (sign-up sends the address
-    /// check first, so the receiver may hold other mail too).
+    /// The sign-in-link mails to `to`, once at least one has come (sign-up sends its link
+    /// first, so the receiver may hold other mail too).
     async fn link_mails(smtp: &SmtpReceiver, to: &str) -> Vec<common::smtp::ReceivedMail> {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
         loop {
@@ -184,7 +184,8 @@ mod link {
     }
 
     async fn link_arrives_signs_in_once_and_proves_the_address(app: TestApp, smtp: SmtpReceiver) {
-        app.member("Lin Wei").await;
+        // An account whose address is not yet proven.
+        app.unverified_member("Lin Wei").await;
         let email = Email::parse("lin.wei@example.org").unwrap();
         let user = app.store.user_by_email(&email).await.unwrap().unwrap();
         assert_eq!(app.store.address_proven_at(user.id).await.unwrap(), None);
@@ -448,22 +449,6 @@ mod sso {
         c.get(tamper(callback)).send().await.unwrap()
     }
 
-    /// The path of the one password-reset link in the app's mail outbox (no SMTP here).
-    fn reset_link_in_outbox(app: &TestApp) -> String {
-        let dir = app.data_dir.path().join("outbox");
-        let links: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flat_map(|e| {
-                let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
-                text.lines()
-                    .filter_map(|l| l.find("/reset/").map(|i| l[i..].trim().to_owned()))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        assert_eq!(links.len(), 1, "{links:?}");
-        links[0].clone()
-    }
-
     fn location(r: &reqwest::Response) -> String {
         r.headers()["location"].to_str().unwrap().to_owned()
     }
@@ -543,7 +528,7 @@ mod sso {
             .await
             .unwrap();
         assert_eq!(r.status(), 200);
-        let reset = reset_link_in_outbox(&app);
+        let reset = app.mailed_link("ida@newsroom.example", "/reset/").await;
         let (_, form) = fetch(&c2, app.url(&reset)).await;
         let r = c2
             .post(app.url(&reset))

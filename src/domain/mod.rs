@@ -12,6 +12,7 @@ pub mod moderation;
 pub mod network;
 pub mod newsroom;
 pub mod notification;
+pub mod return_to;
 pub mod search;
 pub mod signin;
 pub mod slug;

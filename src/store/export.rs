@@ -511,6 +511,10 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "single sign-ons in progress, each for at most ten minutes",
     ),
     (
+        "pending_signups",
+        "sign-ups waiting for their mailed link (a day at most); the person signs up again",
+    ),
+    (
         "email_verifications",
         "one-time secrets: a member not yet verified asks for a new link on the new site",
     ),

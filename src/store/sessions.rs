@@ -135,6 +135,26 @@ impl SessionUser {
     }
 }
 
+/// The statements of [`Store::end_credentials`], inside the caller's transaction `$tx`.
+macro_rules! end_credentials_in {
+    ($tx:ident, $user_id:expr, $now:expr) => {{
+        for sql in [
+            "DELETE FROM sessions WHERE user_id = $1",
+            "DELETE FROM signin_links WHERE user_id = $1",
+            "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
+        ] {
+            sqlx::query(sql).bind($user_id).execute(&mut *$tx).await?;
+        }
+        sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
+        )
+        .bind($user_id)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
 impl Store {
     /// The secret named `name`, created from `fresh` by whichever process asks first.
     pub async fn site_secret(&self, name: &str, fresh: &str) -> Result<String> {
@@ -251,7 +271,7 @@ impl Store {
         Ok(())
     }
 
-    /// Ends every session of a member ("sign out everywhere", password changes).
+    /// Ends every session of a member.
     pub async fn delete_user_sessions(&self, user_id: i64) -> Result<u64> {
         let r = write!(self, |c| {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1")
@@ -339,12 +359,13 @@ impl Store {
         Ok(n)
     }
 
-    /// Removes what can no longer matter: expired sessions, reset and sign-in links, sign-ons, and throttle
+    /// Removes what can no longer matter: expired sessions, reset, sign-in and sign-up links, sign-ons, and throttle
     /// records older than a day. Idempotent, so every server process may run it.
     pub async fn prune_expired(&self, now: DateTime<Utc>) -> Result<u64> {
         let day_ago = now - chrono::Duration::days(1);
-        let statements: [(&str, DateTime<Utc>); 6] = [
+        let statements: [(&str, DateTime<Utc>); 7] = [
             ("DELETE FROM sessions WHERE expires_at <= $1", now),
+            ("DELETE FROM pending_signups WHERE expires_at <= $1", now),
             ("DELETE FROM password_resets WHERE expires_at <= $1", now),
             ("DELETE FROM signin_links WHERE expires_at <= $1", now),
             ("DELETE FROM oidc_logins WHERE expires_at <= $1", now),
@@ -398,8 +419,9 @@ impl Store {
         Ok(row.map(|r| r.0))
     }
 
-    /// Uses a reset token: sets the new password hash and ends every session, in one
-    /// transaction. False when the token was already used or has expired (a race lost).
+    /// Uses a reset token: sets the new password hash and ends every session, API token and
+    /// unused e-mailed link of the member (as [`Store::end_credentials`]), in one transaction.
+    /// False when the token was already used or has expired (a race lost).
     pub async fn complete_password_reset(
         &self,
         token_hash: &str,
@@ -423,14 +445,35 @@ impl Store {
                 .bind(user_id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await?;
+            end_credentials_in!(tx, user_id, now);
             user_id
         });
         self.member_changed(user_id).await;
         Ok(true)
+    }
+
+    /// Ends everything but the password that lets the member in: every session, every API
+    /// token (revoked, so their list shows what ended) and every unused sign-in and reset link;
+    /// with `new_password_hash`, sets it in the same transaction. "Sign out everywhere" and a
+    /// password change; a password reset does the same in [`Store::complete_password_reset`].
+    pub async fn end_credentials(
+        &self,
+        user_id: i64,
+        new_password_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        super::transaction!(self, |tx| {
+            if let Some(hash) = new_password_hash {
+                sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                    .bind(hash)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            end_credentials_in!(tx, user_id, now);
+        });
+        self.member_changed(user_id).await;
+        Ok(())
     }
 }
 

@@ -142,3 +142,127 @@ impl Store {
         Ok(())
     }
 }
+
+/// A sign-up waiting behind its e-mailed link: everything the account will be made from.
+#[derive(Clone, Debug)]
+pub struct PendingSignup {
+    pub email: Email,
+    pub display_name: String,
+    pub password_hash: String,
+    /// The sign-up form's box: e-mail about replies and mentions.
+    pub notify: bool,
+    pub return_to: String,
+}
+
+/// A member made by [`Store::complete_signup`], and where they were going.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMember {
+    pub user_id: i64,
+    pub return_to: String,
+}
+
+impl Store {
+    pub async fn create_pending_signup(
+        &self,
+        token_hash: &str,
+        signup: &PendingSignup,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        write!(self, |c| {
+            sqlx::query(
+                "INSERT INTO pending_signups (token_hash, email, display_name, password_hash, \
+                   notify, return_to, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(token_hash)
+            .bind(signup.email.as_str())
+            .bind(&signup.display_name)
+            .bind(&signup.password_hash)
+            .bind(signup.notify)
+            .bind(&signup.return_to)
+            .bind(now)
+            .bind(expires_at)
+            .execute(c)
+            .await?
+            .rows_affected()
+        });
+        Ok(())
+    }
+
+    /// The address of an unused, unexpired sign-up link (the confirmation page; spends nothing).
+    pub async fn pending_signup_email(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>> {
+        let row: Option<(String,)> = read!(self, |c| {
+            sqlx::query_as(
+                "SELECT email FROM pending_signups \
+                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+            )
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(c)
+            .await?
+        });
+        Ok(row.map(|r| r.0))
+    }
+
+    /// Spends a sign-up link and makes the account, with its address verified (the link proved
+    /// it), in one transaction: one UPDATE that only an unused, unexpired link matches, so two
+    /// uses racing cannot both win. `None` when the link is unknown, used or expired; a
+    /// [`Error::Conflict`] when the address got an account since the link was sent (then nothing
+    /// changes).
+    pub async fn complete_signup(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<NewMember>> {
+        Ok(super::transaction!(self, |tx| {
+            let pending: Option<(String, String, String, bool, String)> = sqlx::query_as(
+                "UPDATE pending_signups SET used_at = $2 \
+                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+                 RETURNING email, display_name, password_hash, notify, return_to",
+            )
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((email, display_name, password_hash, notify, return_to)) = pending else {
+                return Ok(None);
+            };
+            let inserted: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
+                "INSERT INTO users (email, display_name, password_hash, role, created_at, \
+                   email_verified_at) \
+                 VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+            )
+            .bind(&email)
+            .bind(&display_name)
+            .bind(&password_hash)
+            .bind(Role::Member.as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await;
+            let (user_id,) = match inserted.map_err(Error::from) {
+                Ok(row) => row,
+                Err(Error::Conflict(_)) => {
+                    return Err(Error::Conflict(format!(
+                        "an account with the e-mail address {email} already exists"
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            if notify {
+                sqlx::query(
+                    "INSERT INTO mail_preferences (user_id, replies, mentions) VALUES ($1, $2, $2)",
+                )
+                .bind(user_id)
+                .bind(true)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Some(NewMember { user_id, return_to })
+        }))
+    }
+}

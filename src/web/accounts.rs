@@ -18,13 +18,17 @@ use super::session::{
 use super::views::Layout;
 use super::{AppState, Error, Result};
 use crate::domain::comment::parse_display_name;
-use crate::domain::user::{Email, Role, check_password, hash_password, throttle_delay};
+use crate::domain::user::{Email, check_password, hash_password, throttle_delay};
 use crate::mail::Mail;
 use crate::store;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/signup", get(signup_form).post(signup))
+        .route(
+            "/signup/{token}",
+            get(signup_confirm_page).post(confirm_signup),
+        )
         .route("/signin", get(signin_form).post(signin))
         .route("/signout", post(signout))
         .route("/settings", get(settings))
@@ -41,25 +45,23 @@ pub fn router() -> Router<AppState> {
 const FREE_FAILURES_PER_ACCOUNT: i64 = 5;
 const FREE_FAILURES_PER_ADDRESS: i64 = 20;
 const RESET_LINK_HOURS: i64 = 1;
+/// Attempts at choosing a new password (`POST /reset/{token}`) per client address per hour.
+const RESET_ATTEMPTS_PER_HOUR: i64 = 20;
+/// How long a sign-up link works.
+const SIGNUP_LINK_HOURS: i64 = 24;
+/// Sign-up mails (a link, or a note to the owner of a taken address) one address gets per hour,
+/// whoever asks: the form cannot be used to flood an inbox from many networks.
+const SIGNUP_MAILS_PER_ADDRESS_PER_HOUR: i64 = 5;
 
-/// A local path to go back to after signing in; anything else becomes `/`.
-pub(super) fn safe_return_to(s: Option<&str>) -> String {
-    match s {
-        Some(p)
-            if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && p.len() < 512 =>
-        {
-            p.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
-}
+pub(super) use crate::domain::return_to::safe_return_to;
 
 pub(super) async fn layout(state: &AppState, viewer: &Viewer, title: &str) -> Result<Layout> {
     let sections = state.store.sections().await?;
     Ok(Layout::new(state, &sections, title, None, None).with_viewer(viewer))
 }
 
-/// Signs the member in: a new session, its cookie, and a redirect.
+/// Signs the member in: a new session, its cookie, and a redirect to `to` (checked again here,
+/// for addresses stored by links and sign-ons begun before a release tightened the rule).
 pub(super) async fn start_session(state: &AppState, user_id: i64, to: &str) -> Result<Response> {
     let token = random_token();
     let now = state.clock.now();
@@ -72,7 +74,7 @@ pub(super) async fn start_session(state: &AppState, user_id: i64, to: &str) -> R
             now + Duration::days(SESSION_DAYS),
         )
         .await?;
-    let mut r = Redirect::to(to).into_response();
+    let mut r = Redirect::to(&safe_return_to(Some(to))).into_response();
     r.headers_mut().append(
         header::SET_COOKIE,
         cookie(
@@ -109,6 +111,9 @@ struct SignupPage {
     return_to: String,
     /// The "e-mail me about replies and mentions" box, ticked.
     notify: bool,
+    /// The form was taken: "check your e-mail" (the same words whether or not the address has
+    /// an account).
+    sent: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -131,6 +136,7 @@ async fn signup_form(
         email: String::new(),
         return_to: safe_return_to(q.return_to.as_deref()),
         notify: false,
+        sent: false,
     };
     Ok((viewer.cookies(), Html(page.render()?)).into_response())
 }
@@ -181,6 +187,7 @@ async fn signup(
                 email,
                 return_to,
                 notify,
+                sent: false,
             };
             Ok::<Response, Error>(
                 (StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response(),
@@ -217,26 +224,186 @@ async fn signup(
             retry_after_secs: retry,
         });
     }
+    // The same work whether or not the address has an account: hash the password, hand the
+    // address to a task that decides what to mail, answer. The answer cannot tell them apart.
     let password_hash = hash(&state, form.password.clone()).await?;
-    match state.store.create_user(&email, &name, &password_hash, Role::Member, now).await {
-        Ok(id) => {
-            if form.notify.is_some() {
-                let wanted = store::notifications::MailPreferences {
-                    replies: true,
-                    mentions: true,
-                    ..Default::default()
-                };
-                state.store.set_mail_preferences(id, &wanted).await?;
-            }
-            super::notifications::send_verification(&state, id, email.as_str(), &name).await?;
-            start_session(&state, id, &return_to).await
+    let pending = store::users::PendingSignup {
+        email: email.clone(),
+        display_name: name,
+        password_hash,
+        notify: form.notify.is_some(),
+        return_to,
+    };
+    tokio::spawn(mail_signup(state.clone(), pending));
+    let page = SignupPage {
+        layout: layout(&state, &viewer, "Check your e-mail").await?,
+        csrf: viewer.csrf.clone(),
+        error: None,
+        invalid: "",
+        display_name: String::new(),
+        email: email.as_str().to_owned(),
+        return_to: String::new(),
+        notify: false,
+        sent: true,
+    };
+    Ok((viewer.cookies(), Html(page.render()?)).into_response())
+}
+
+/// Off the request path: a new address gets a link that makes the account; the owner of a taken one
+/// is told someone tried, with links to sign in and to reset the password. No account exists
+/// before the link is used, so nobody can make one for an address they do not read.
+async fn mail_signup(state: AppState, pending: store::users::PendingSignup) {
+    if let Err(e) = try_mail_signup(&state, pending).await {
+        tracing::error!(error = %e, "the sign-up mail could not be prepared");
+    }
+}
+
+async fn try_mail_signup(state: &AppState, pending: store::users::PendingSignup) -> Result<()> {
+    let now = state.clock.now();
+    let hour = now.duration_trunc(Duration::hours(1)).unwrap_or(now);
+    let to_address = state
+        .store
+        .hit_rate_window(&format!("signup-to:{}", pending.email), hour)
+        .await?;
+    if to_address > SIGNUP_MAILS_PER_ADDRESS_PER_HOUR {
+        return Ok(());
+    }
+    let site = &state.config.site_name;
+    let base = state.config.base_url.trim_end_matches('/');
+    let (subject, text) = match state.store.user_by_email(&pending.email).await? {
+        Some(owner) => (
+            "Someone tried to create an account with your address",
+            format!(
+                "Hello {},\n\nSomeone (perhaps you) tried to create a new account on {site} with \
+                 this address. You already have an account, so no new one was made and yours is \
+                 unchanged.\n\nSign in: {base}/signin\n\
+                 Forgotten your password? Choose a new one: {base}/reset\n\n\
+                 If it was not you, there is nothing to do.\n",
+                owner.display_name
+            ),
+        ),
+        None => {
+            let token = random_token();
+            state
+                .store
+                .create_pending_signup(
+                    &hash_token(&token),
+                    &pending,
+                    now,
+                    now + Duration::hours(SIGNUP_LINK_HOURS),
+                )
+                .await?;
+            // The display name is left out: whoever typed this address chose it.
+            (
+                "Finish creating your account",
+                format!(
+                    "Hello,\n\nSomeone (we hope you) asked to create an account on {site} with this \
+                     address. Open this link within {SIGNUP_LINK_HOURS} hours and press \
+                     \"Create account\" to finish:\n\n{base}/signup/{token}\n\n\
+                     The link works once. If you did not ask for this, ignore this message: no \
+                     account is made without it.\n"
+                ),
+            )
+        }
+    };
+    let mail = Mail {
+        from: &state.config.mail_from,
+        to: pending.email.as_str(),
+        subject,
+        text,
+    };
+    if let Err(e) = state.mailer.send(mail).await {
+        tracing::error!(error = %e, "sending the sign-up mail failed");
+    }
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "signup_confirm.html")]
+struct SignupConfirmPage {
+    layout: Layout,
+    csrf: String,
+    token: String,
+    /// The address the account is for, while the link works.
+    email: Option<String>,
+    /// The address got an account after the link was sent.
+    taken: bool,
+}
+
+async fn signup_confirm_answer(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    token: String,
+    email: Option<String>,
+    taken: bool,
+) -> Result<Response> {
+    let page = SignupConfirmPage {
+        layout: layout(state, viewer, "Create your account").await?,
+        csrf: viewer.csrf.clone(),
+        token: if email.is_some() {
+            token
+        } else {
+            String::new()
+        },
+        email,
+        taken,
+    };
+    Ok((status, viewer.cookies(), Html(page.render()?)).into_response())
+}
+
+/// `GET /signup/{token}`: a page with a "Create account" button. Opening the link spends
+/// nothing, so a mail scanner that fetches every link neither uses it up nor signs in.
+async fn signup_confirm_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let email = if super::signin::plausible_token(&token) {
+        state
+            .store
+            .pending_signup_email(&hash_token(&token), state.clock.now())
+            .await?
+    } else {
+        None
+    };
+    let status = if email.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
+    signup_confirm_answer(&state, &viewer, status, token, email, false).await
+}
+
+/// `POST /signup/{token}`: spends the link, makes the account (its address verified) and signs
+/// the new member in, back where they were when they signed up.
+async fn confirm_signup(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    viewer.check_csrf(&form.csrf)?;
+    if !super::signin::plausible_token(&token) {
+        return signup_confirm_answer(&state, &viewer, StatusCode::GONE, token, None, false).await;
+    }
+    match state
+        .store
+        .complete_signup(&hash_token(&token), state.clock.now())
+        .await
+    {
+        Ok(Some(member)) => {
+            tracing::info!(
+                user_id = member.user_id,
+                "a member account was made by sign-up"
+            );
+            start_session(&state, member.user_id, &member.return_to).await
+        }
+        Ok(None) => {
+            signup_confirm_answer(&state, &viewer, StatusCode::GONE, token, None, false).await
         }
         Err(store::Error::Conflict(_)) => {
-            again(
-                "An account with this e-mail address already exists. Sign in instead, or reset your password if you have forgotten it.".into(),
-                "email",
-            )
-            .await
+            signup_confirm_answer(&state, &viewer, StatusCode::CONFLICT, token, None, true).await
         }
         Err(e) => Err(e.into()),
     }
@@ -432,10 +599,12 @@ async fn settings(
     let user = viewer.require_user()?;
     let notice = match q.saved.as_deref() {
         Some("profile") => Some("Your display name has been saved."),
-        Some("password") => {
-            Some("Your password has been changed. Other devices have been signed out.")
-        }
-        Some("sessions") => Some("Every other session has been signed out."),
+        Some("password") => Some(
+            "Your password has been changed. Your other sessions and your API tokens have ended, and any sign-in or reset links we e-mailed you no longer work.",
+        ),
+        Some("sessions") => Some(
+            "Every other session has been signed out, your API tokens have been revoked, and any sign-in or reset links we e-mailed you no longer work.",
+        ),
         Some("notifications") => Some("Your e-mail settings have been saved."),
         Some("verify-sent") => Some("A new link is on its way: open it to confirm your address."),
         Some("verified") => Some("Your e-mail address is already confirmed."),
@@ -545,7 +714,8 @@ struct PasswordForm {
     new_password: String,
 }
 
-/// `POST /settings/password`: needs the current password; signs out every other session.
+/// `POST /settings/password`: needs the current password; ends every other session, every API
+/// token and every unused e-mailed sign-in or reset link.
 async fn change_password(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -579,12 +749,15 @@ async fn change_password(
         .await;
     }
     let hash = hash(&state, form.new_password.clone()).await?;
-    state.store.set_password_hash(user.id, &hash).await?;
-    state.store.delete_user_sessions(user.id).await?;
+    state
+        .store
+        .end_credentials(user.id, Some(&hash), state.clock.now())
+        .await?;
     start_session(&state, user.id, "/settings?saved=password").await
 }
 
-/// `POST /settings/sessions`: signs out everywhere, then signs this browser back in.
+/// `POST /settings/sessions`: signs out everywhere (sessions, API tokens, unused e-mailed sign-in
+/// and reset links), then signs this browser back in.
 async fn sign_out_everywhere(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -592,7 +765,10 @@ async fn sign_out_everywhere(
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     viewer.check_csrf(&form.csrf)?;
-    state.store.delete_user_sessions(user.id).await?;
+    state
+        .store
+        .end_credentials(user.id, None, state.clock.now())
+        .await?;
     start_session(&state, user.id, "/settings?saved=sessions").await
 }
 
@@ -713,7 +889,9 @@ struct ResetRequestForm {
 }
 
 /// `POST /reset`: mails a single-use link. The answer is the same whether or not the address
-/// has an account, so the form cannot be used to find out who is a member.
+/// has an account, and so is the work before it: the account is looked up, and the link made
+/// and mailed, by a task off the request path, so neither the words nor the time tell who is a
+/// member.
 async fn reset_request(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -738,35 +916,8 @@ async fn reset_request(
         .hit_rate_window(&format!("reset:{ip}"), hour)
         .await?;
     // At most ten links an hour per address: the form cannot be used to flood an inbox.
-    if hits <= 10
-        && let Some(u) = state.store.user_by_email(&email).await?
-    {
-        let token = random_token();
-        state
-            .store
-            .create_password_reset(
-                &hash_token(&token),
-                u.id,
-                now,
-                now + Duration::hours(RESET_LINK_HOURS),
-            )
-            .await?;
-        let link = format!("{}/reset/{token}", state.config.base_url);
-        let text = format!(
-            "Hello {},\n\nSomeone (we hope you) asked to reset the password of your {} account.\n\
-             Open this link within an hour to choose a new password:\n\n{link}\n\n\
-             If you did not ask for this, ignore this message: your password stays as it is.\n",
-            u.display_name, state.config.site_name
-        );
-        let mail = Mail {
-            from: &state.config.mail_from,
-            to: email.as_str(),
-            subject: "Reset your password",
-            text,
-        };
-        if let Err(e) = state.mailer.send(mail).await {
-            tracing::error!(error = %e, "sending the password-reset mail failed");
-        }
+    if hits <= 10 {
+        tokio::spawn(mail_reset_link(state.clone(), email));
     }
 
     let page = ResetRequestPage {
@@ -777,6 +928,47 @@ async fn reset_request(
         email: String::new(),
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// Off the request path of `POST /reset`: a link for the member with that address, if any.
+async fn mail_reset_link(state: AppState, email: Email) {
+    if let Err(e) = try_mail_reset_link(&state, &email).await {
+        tracing::error!(error = %e, "the password-reset mail could not be prepared");
+    }
+}
+
+async fn try_mail_reset_link(state: &AppState, email: &Email) -> Result<()> {
+    let Some(u) = state.store.user_by_email(email).await? else {
+        return Ok(());
+    };
+    let now = state.clock.now();
+    let token = random_token();
+    state
+        .store
+        .create_password_reset(
+            &hash_token(&token),
+            u.id,
+            now,
+            now + Duration::hours(RESET_LINK_HOURS),
+        )
+        .await?;
+    let link = format!("{}/reset/{token}", state.config.base_url);
+    let text = format!(
+        "Hello {},\n\nSomeone (we hope you) asked to reset the password of your {} account.\n\
+         Open this link within an hour to choose a new password:\n\n{link}\n\n\
+         If you did not ask for this, ignore this message: your password stays as it is.\n",
+        u.display_name, state.config.site_name
+    );
+    let mail = Mail {
+        from: &state.config.mail_from,
+        to: email.as_str(),
+        subject: "Reset your password",
+        text,
+    };
+    if let Err(e) = state.mailer.send(mail).await {
+        tracing::error!(error = %e, "sending the password-reset mail failed");
+    }
+    Ok(())
 }
 
 #[derive(Template)]
@@ -823,10 +1015,13 @@ struct ResetPasswordForm {
     password: String,
 }
 
-/// `POST /reset/{token}`: sets the new password, uses up the link, signs out everywhere.
+/// `POST /reset/{token}`: sets the new password, uses up the link, and ends every session, API
+/// token and other e-mailed link. Throttled per client address, and the link is checked before
+/// anything is hashed, so a made-up link costs no argon2 work.
 async fn reset_password(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientIp(ip): ClientIp,
     Path(token): Path<String>,
     Form(form): Form<ResetPasswordForm>,
 ) -> Result<Response> {
@@ -849,13 +1044,39 @@ async fn reset_password(
             Ok::<Response, Error>((status, Html(page.render()?)).into_response())
         }
     };
+    let now = state.clock.now();
+    let hour = now.duration_trunc(Duration::hours(1)).unwrap_or(now);
+    let attempts = state
+        .store
+        .hit_rate_window(&format!("reset-use:{ip}"), hour)
+        .await?;
+    if attempts > RESET_ATTEMPTS_PER_HOUR {
+        let retry = (hour + Duration::hours(1) - now).num_seconds();
+        return Err(Error::TooManyRequests {
+            message: format!(
+                "Too many attempts to choose a new password from your network in the last hour. Try again in {} minutes.",
+                retry / 60 + 1
+            ),
+            retry_after_secs: retry,
+        });
+    }
+    let token_hash = hash_token(&token);
+    let valid = super::signin::plausible_token(&token)
+        && state
+            .store
+            .password_reset_user(&token_hash, now)
+            .await?
+            .is_some();
+    if !valid {
+        return again(None, false).await;
+    }
     if let Err(e) = check_password(&form.password) {
         return again(Some(capitalise(&e.to_string())), true).await;
     }
     let hash = hash(&state, form.password.clone()).await?;
     if state
         .store
-        .complete_password_reset(&hash_token(&token), &hash, state.clock.now())
+        .complete_password_reset(&token_hash, &hash, state.clock.now())
         .await?
     {
         Ok(Redirect::to("/signin?reset=done").into_response())

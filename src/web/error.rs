@@ -240,11 +240,16 @@ pub async fn render_error_pages(
             set_json_error(&mut response, "Sign in to do that.");
             return response;
         }
-        if is_get
-            && let Ok(v) =
-                HeaderValue::from_str(&format!("/signin?return_to={}", encode_path(path)))
-        {
-            response.headers_mut().insert(header::LOCATION, v);
+        if is_get {
+            // Back to this page after signing in, when it is a path `return_to` accepts.
+            let signin = if crate::domain::return_to::is_local_path(path) {
+                format!("/signin?return_to={}", encode_path(path))
+            } else {
+                "/signin".to_owned()
+            };
+            if let Ok(v) = HeaderValue::from_str(&signin) {
+                response.headers_mut().insert(header::LOCATION, v);
+            }
         }
         return response;
     }

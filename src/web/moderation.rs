@@ -615,7 +615,7 @@ async fn undo(State(state): State<AppState>, viewer: Viewer, body: Bytes) -> Res
     }
     let back = f
         .get("return_to")
-        .filter(|r| r.starts_with("/admin/") && !r.starts_with("//"))
+        .filter(|r| r.starts_with("/admin/") && crate::domain::return_to::is_local_path(r))
         .unwrap_or("/admin/moderation");
     let sep = if back.contains('?') { '&' } else { '?' };
     Ok(Redirect::to(&format!("{back}{sep}message={}", urlencoding(&text))).into_response())

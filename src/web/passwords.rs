@@ -6,6 +6,7 @@
 //! to exhaust the server's memory. A fixed number of workers bounds both memory and CPU; excess
 //! requests wait their turn in the queue.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
@@ -20,6 +21,8 @@ enum Job {
 
 pub struct PasswordWorkers {
     jobs: Mutex<mpsc::Sender<Job>>,
+    /// argon2 runs asked for so far (hashes and verifications): what a form costs in CPU.
+    runs: AtomicU64,
 }
 
 impl PasswordWorkers {
@@ -52,10 +55,17 @@ impl PasswordWorkers {
         }
         PasswordWorkers {
             jobs: Mutex::new(tx),
+            runs: AtomicU64::new(0),
         }
     }
 
+    /// How many hashes and verifications have been asked for since the start.
+    pub fn runs(&self) -> u64 {
+        self.runs.load(Ordering::Relaxed)
+    }
+
     fn submit(&self, job: Job) {
+        self.runs.fetch_add(1, Ordering::Relaxed);
         if let Ok(tx) = self.jobs.lock() {
             let _ = tx.send(job);
         }

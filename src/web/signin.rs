@@ -176,7 +176,7 @@ struct LinkPage {
 }
 
 /// A token as the site makes them (43 URL-safe characters); anything else is no link of ours.
-fn plausible_token(token: &str) -> bool {
+pub(super) fn plausible_token(token: &str) -> bool {
     token.len() == 43
         && token
             .bytes()
@@ -312,6 +312,7 @@ impl SsoProblem {
 }
 
 fn back_to_signin(problem: SsoProblem, return_to: &str) -> Redirect {
+    let return_to = safe_return_to(Some(return_to));
     let encoded: String = form_urlencoded::byte_serialize(return_to.as_bytes()).collect();
     Redirect::to(&format!(
         "/signin?sso={}&return_to={encoded}",

@@ -48,6 +48,10 @@ struct TokensPage {
     /// The secret of the token just created: shown this once, never stored.
     created_secret: Option<String>,
     error: Option<String>,
+    /// The member may choose `publish`, so the form asks for their password.
+    can_publish: bool,
+    /// The error is about the password (the field is marked).
+    password_refused: bool,
 }
 
 fn scope_label(s: Scope) -> &'static str {
@@ -58,6 +62,13 @@ fn scope_label(s: Scope) -> &'static str {
     }
 }
 
+/// What went wrong with a token request, if anything, and whether it was the password.
+enum Refusal {
+    None,
+    Form(String),
+    Password(String),
+}
+
 async fn render(
     state: &AppState,
     viewer: &Viewer,
@@ -65,7 +76,7 @@ async fn render(
     chosen: &[Scope],
     name: String,
     created_secret: Option<String>,
-    error: Option<String>,
+    refusal: Refusal,
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     let tokens = state
@@ -83,7 +94,9 @@ async fn render(
             revoked: t.revoked_at.map(TimeView::long),
         })
         .collect();
-    let choices = scopes_for_role(user.role())
+    let allowed = scopes_for_role(user.role());
+    let can_publish = allowed.contains(&Scope::Publish);
+    let choices = allowed
         .into_iter()
         .map(|s| ScopeChoice {
             name: s.as_str(),
@@ -98,7 +111,12 @@ async fn render(
         choices,
         name,
         created_secret,
-        error,
+        password_refused: matches!(refusal, Refusal::Password(_)),
+        error: match refusal {
+            Refusal::None => None,
+            Refusal::Form(m) | Refusal::Password(m) => Some(m),
+        },
+        can_publish,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -112,7 +130,7 @@ async fn tokens_page(State(state): State<AppState>, viewer: Viewer) -> Result<Re
         &[Scope::Read],
         String::new(),
         None,
-        None,
+        Refusal::None,
     )
     .await
 }
@@ -126,6 +144,9 @@ struct CreateForm {
     scope_read: Option<String>,
     scope_comment: Option<String>,
     scope_publish: Option<String>,
+    /// The member's password: needed for a token that can publish.
+    #[serde(default)]
+    password: String,
 }
 
 /// Makes and records a token for `user_id`; its secret, to be shown once, or `None` when the
@@ -155,7 +176,8 @@ pub async fn issue_token(
     Ok(created.map(|_| secret))
 }
 
-/// `POST /settings/tokens`: a new token; the page shows its secret once.
+/// `POST /settings/tokens`: a new token; the page shows its secret once. A token that can
+/// publish speaks for the newsroom, so it needs the member's password as well as their session.
 async fn create_token(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -172,7 +194,7 @@ async fn create_token(
     .filter_map(|(on, name)| on.then_some(name))
     .collect();
     let chosen: Vec<Scope> = picked.iter().filter_map(|n| Scope::parse(n)).collect();
-    let refuse = |message: String| {
+    let refuse = |refusal: Refusal| {
         render(
             &state,
             &viewer,
@@ -180,23 +202,46 @@ async fn create_token(
             &chosen,
             form.name.clone(),
             None,
-            Some(message),
+            refusal,
         )
     };
     let name = match check_token_name(&form.name) {
         Ok(n) => n,
-        Err(m) => return refuse(m).await,
+        Err(m) => return refuse(Refusal::Form(m)).await,
     };
     let scopes = match Scopes::choose(picked.iter().copied(), user.role()) {
         Ok(s) => s,
-        Err(e) => return refuse(super::accounts::capitalise(&e.to_string())).await,
+        Err(e) => {
+            return refuse(Refusal::Form(super::accounts::capitalise(&e.to_string()))).await;
+        }
     };
+    if scopes.contains(Scope::Publish) {
+        let phc = state
+            .store
+            .user_by_id(user.id)
+            .await?
+            .ok_or(Error::SignInRequired)?
+            .password_hash;
+        if phc.is_empty() {
+            // Made by single sign-on: there is no password to confirm with yet.
+            return refuse(Refusal::Password(
+                "A token that can publish needs your password, and your account has none yet (you sign in with single sign-on or e-mailed links). Set one first: “Forgotten your password?” on the sign-in page mails you a link to choose one. Then create the token.".into(),
+            ))
+            .await;
+        }
+        if form.password.is_empty() || !state.passwords.verify(form.password.clone(), phc).await {
+            return refuse(Refusal::Password(
+                "Enter your current password to create a token that can publish. The token was not created.".into(),
+            ))
+            .await;
+        }
+    }
     let Some(secret) =
         issue_token(&state.store, user.id, &name, &scopes, state.clock.now()).await?
     else {
-        return refuse(format!(
+        return refuse(Refusal::Form(format!(
             "You already have {MAX_TOKENS_PER_USER} live tokens. Revoke one you no longer use, then create this one."
-        ))
+        )))
         .await;
     };
     tracing::info!(user = user.id, scopes = %scopes.to_stored(), "API token created");
@@ -207,7 +252,7 @@ async fn create_token(
         &[Scope::Read],
         String::new(),
         Some(secret),
-        None,
+        Refusal::None,
     )
     .await
 }

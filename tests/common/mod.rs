@@ -228,6 +228,11 @@ pub struct TestApp {
     pub backend: Backend,
     /// The app's data directory (its mail outbox is `outbox/` inside).
     pub data_dir: tempfile::TempDir,
+    /// The SMTP receiver the app sends to, when started with one (else mail is in the outbox).
+    pub smtp: Option<smtp::SmtpReceiver>,
+    /// The state of the running server (for what only the process can tell, such as how many
+    /// password hashes it has run).
+    pub state: Option<AppState>,
     db: TestDb,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
@@ -330,6 +335,8 @@ impl TestApp {
             database_url,
             backend,
             data_dir,
+            smtp: None,
+            state: None,
             db,
             shutdown: None,
             server: None,
@@ -342,10 +349,11 @@ impl TestApp {
     pub async fn start_with_mail(backend: Backend) -> Option<(TestApp, smtp::SmtpReceiver)> {
         let receiver = smtp::SmtpReceiver::start().await;
         let url = receiver.url();
-        let app = Self::start_with(backend, |c| {
+        let mut app = Self::start_with(backend, |c| {
             c.smtp_url = Some(broadsheet::config::DatabaseUrl::new(url));
         })
         .await?;
+        app.smtp = Some(receiver.clone());
         Some((app, receiver))
     }
 
@@ -381,6 +389,7 @@ impl TestApp {
         let state = AppState::build(self.store.clone(), config, self.clock.clone())
             .await
             .expect("app state");
+        self.state = Some(state.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             web::serve(
@@ -739,11 +748,153 @@ pub fn csrf_of(body: &str) -> String {
         .unwrap_or_else(|| panic!("no csrf field in:\n{body}"))
 }
 
+/// How long a test waits for a mail; every wait ends as soon as the mail is in.
+pub const MAIL_WAIT: Duration = Duration::from_secs(20);
+
+/// The mails a server with data directory `data_dir` wrote to its outbox (no SMTP relay),
+/// oldest first.
+pub fn outbox(data_dir: &std::path::Path) -> Vec<smtp::ReceivedMail> {
+    let mut files: Vec<(std::time::SystemTime, std::path::PathBuf)> =
+        std::fs::read_dir(data_dir.join("outbox"))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let path = e.path();
+                if path.extension()? != "eml" {
+                    return None;
+                }
+                Some((e.metadata().ok()?.modified().ok()?, path))
+            })
+            .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
+        .map(smtp::ReceivedMail::from_file)
+        .collect()
+}
+
+/// Signs `name` up (as name@example.org) through the server at `base` whose data directory is
+/// `data_dir` (a `broadsheet serve` process): the form, then the link in its outbox.
+pub async fn member_at(base: &str, data_dir: &std::path::Path, name: &str) -> Member {
+    let client = client();
+    let get = |path: String| {
+        let client = client.clone();
+        async move { client.get(path).send().await.unwrap().text().await.unwrap() }
+    };
+    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    let page = get(format!("{base}/signup")).await;
+    let r = client
+        .post(format!("{base}/signup"))
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("display_name", name),
+            ("email", &email),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "sign-up of {name}");
+    let deadline = tokio::time::Instant::now() + MAIL_WAIT;
+    let token = loop {
+        let found = outbox(data_dir)
+            .iter()
+            .filter(|m| m.to.iter().any(|t| t == &email))
+            .find_map(|m| smtp::link_containing(&m.text(), "/signup/"));
+        if let Some(link) = found {
+            // The process's base URL may not name its port: only the token is taken.
+            break link.rsplit("/signup/").next().unwrap().to_owned();
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no sign-up link for {email} in {}",
+            data_dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    };
+    let link = format!("{base}/signup/{token}");
+    let page = get(link.clone()).await;
+    let r = client
+        .post(&link)
+        .form(&[("csrf", csrf_of(&page).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "confirming the sign-up of {name}");
+    let settings = get(format!("{base}/settings")).await;
+    Member {
+        csrf: csrf_of(&settings),
+        client,
+        name: name.to_owned(),
+        email,
+        base: base.to_owned(),
+    }
+}
+
 impl TestApp {
-    /// Signs up `name` (as name@example.org, lower-cased) through the real form.
-    pub async fn member(&self, name: &str) -> Member {
-        let client = client();
-        let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    /// Every mail the app has sent so far, oldest first: from its SMTP receiver when it has one,
+    /// else the `.eml` files in its outbox.
+    pub async fn mails(&self) -> Vec<smtp::ReceivedMail> {
+        if let Some(receiver) = &self.smtp {
+            return receiver.messages().await;
+        }
+        outbox(self.data_dir.path())
+    }
+
+    /// The mails to `address` so far, oldest first.
+    pub async fn mails_to(&self, address: &str) -> Vec<smtp::ReceivedMail> {
+        self.mails()
+            .await
+            .into_iter()
+            .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(address)))
+            .collect()
+    }
+
+    /// Waits until `address` has been mailed at least `n` links whose path contains `needle`,
+    /// and returns them all, oldest first (as full URLs).
+    pub async fn wait_for_links(&self, address: &str, needle: &str, n: usize) -> Vec<String> {
+        let deadline = tokio::time::Instant::now() + MAIL_WAIT;
+        loop {
+            let links: Vec<String> = self
+                .mails_to(address)
+                .await
+                .iter()
+                .filter_map(|m| smtp::link_containing(&m.text(), needle))
+                .collect();
+            if links.len() >= n {
+                return links;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{address} got {} of {n} links with {needle}: {:#?}",
+                links.len(),
+                self.mails_to(address).await
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// The newest link with `needle` mailed to `address`, once there is one, as a path on
+    /// this site.
+    pub async fn mailed_link(&self, address: &str, needle: &str) -> String {
+        let link = self.wait_for_links(address, needle, 1).await.pop().unwrap();
+        let base = self.url("");
+        link.strip_prefix(&base)
+            .unwrap_or_else(|| panic!("{link} is on the site {base}"))
+            .to_owned()
+    }
+
+    /// Sends the sign-up form with `client` (and `return_to`, when given) and asserts the
+    /// "check your e-mail" answer.
+    pub async fn send_signup(
+        &self,
+        client: &reqwest::Client,
+        name: &str,
+        email: &str,
+        extra: &[(&str, &str)],
+    ) {
         let page = client
             .get(self.url("/signup"))
             .send()
@@ -752,21 +903,81 @@ impl TestApp {
             .text()
             .await
             .unwrap();
+        let csrf = csrf_of(&page);
+        let mut form = vec![
+            ("csrf", csrf.as_str()),
+            ("display_name", name),
+            ("email", email),
+            ("password", PASSWORD),
+        ];
+        form.extend_from_slice(extra);
         let r = client
             .post(self.url("/signup"))
-            .form(&[
-                ("csrf", csrf_of(&page).as_str()),
-                ("display_name", name),
-                ("email", &email),
-                ("password", PASSWORD),
-            ])
+            .form(&form)
             .send()
             .await
             .unwrap();
+        let status = r.status();
+        let body = r.text().await.unwrap();
+        assert_eq!(status, 200, "sign-up of {name}:\n{body}");
+        assert!(
+            body.contains("Check your e-mail"),
+            "sign-up of {name}:\n{body}"
+        );
+    }
+
+    /// Follows the newest sign-up link mailed to `email` with `client`, presses "Create
+    /// account", and returns the answer (a redirect when the account was made).
+    pub async fn confirm_signup(&self, client: &reqwest::Client, email: &str) -> reqwest::Response {
+        let link = self.mailed_link(email, "/signup/").await;
+        let page = client
+            .get(self.url(&link))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        // A link that no longer works shows no form: the token of another page is as good.
+        let csrf = match attrs(&html(&page), "input[name=csrf]", "value").pop() {
+            Some(csrf) => csrf,
+            None => csrf_of(&self.page_with(client, "/signup").await),
+        };
+        client
+            .post(self.url(&link))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn page_with(&self, client: &reqwest::Client, path: &str) -> String {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Signs up `name` (as name@example.org, lower-cased) through the real form, following the
+    /// link mailed to the address, as a person would.
+    pub async fn member(&self, name: &str) -> Member {
+        self.member_with(name, &[]).await
+    }
+
+    /// Like [`TestApp::member`], with more fields sent with the sign-up form (`notify`…).
+    pub async fn member_with(&self, name: &str, extra: &[(&str, &str)]) -> Member {
+        let client = client();
+        let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+        self.send_signup(&client, name, &email, extra).await;
+        let r = self.confirm_signup(&client, &email).await;
         assert_eq!(
             r.status(),
             303,
-            "sign-up of {name}: {}",
+            "confirming the sign-up of {name}: {}",
             r.text().await.unwrap()
         );
         let settings = client
@@ -784,6 +995,37 @@ impl TestApp {
             email,
             base: format!("http://{}", self.addr),
         }
+    }
+
+    /// A member whose address is not confirmed, as accounts made before sign-up proved
+    /// addresses are: made through the store, then signed in with the password.
+    pub async fn unverified_member(&self, name: &str) -> Member {
+        let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+        let parsed = broadsheet::domain::user::Email::parse(&email).unwrap();
+        self.store
+            .create_user(
+                &parsed,
+                name,
+                &broadsheet::domain::user::hash_password(PASSWORD),
+                broadsheet::domain::user::Role::Member,
+                self.clock.now(),
+            )
+            .await
+            .unwrap();
+        let m = Member::sign_in(self, &email, PASSWORD).await;
+        Member {
+            name: name.to_owned(),
+            ..m
+        }
+    }
+
+    /// Argon2 hashes and verifications the server has run so far.
+    pub fn password_runs(&self) -> u64 {
+        self.state
+            .as_ref()
+            .expect("a running server")
+            .passwords
+            .runs()
     }
 }
 
@@ -914,7 +1156,8 @@ impl Member {
             .iter()
             .map(|s| (format!("scope_{s}"), "on".to_owned()))
             .collect();
-        let mut form: Vec<(&str, &str)> = vec![("name", name)];
+        // The password is asked for when the token can publish (and ignored otherwise).
+        let mut form: Vec<(&str, &str)> = vec![("name", name), ("password", PASSWORD)];
         form.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         let r = self.post("/settings/tokens", &form).await;
         let status = r.status();

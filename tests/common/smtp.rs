@@ -168,6 +168,25 @@ fn address_in(arg: &str) -> String {
 }
 
 impl ReceivedMail {
+    /// A mail the app wrote to its outbox (no SMTP relay): the envelope is read from the
+    /// message's own From and To headers.
+    pub fn from_file(raw: String) -> ReceivedMail {
+        let head = raw
+            .split_once("\r\n\r\n")
+            .or_else(|| raw.split_once("\n\n"))
+            .map_or(raw.as_str(), |(h, _)| h);
+        let address = |name: &str| {
+            header_in(head, name)
+                .map(|v| address_in(&v))
+                .unwrap_or_default()
+        };
+        ReceivedMail {
+            from: address("From"),
+            to: vec![address("To")],
+            raw: raw.clone(),
+        }
+    }
+
     fn split(&self) -> (&str, &str) {
         self.raw
             .split_once("\r\n\r\n")

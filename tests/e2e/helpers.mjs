@@ -1,13 +1,14 @@
 // Shared pieces of the browser tests: start a `broadsheet serve` on a free port with a fresh
 // data directory (demo content loads into the empty database), launch Debian's Chromium
-// through playwright-core, watch pages for errors, and sign members up through the real form.
+// through playwright-core, watch pages for errors, read the mail the server writes to its
+// outbox, and sign members up through the real form and the link it mails.
 //
 // BROADSHEET_BIN  the binary to serve (default ../../target/debug/broadsheet)
 // CHROMIUM_PATH   the browser (default /usr/bin/chromium)
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,9 @@ export const BIN = process.env.BROADSHEET_BIN
   : path.resolve(here, '../../target/debug/broadsheet');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const START_TIMEOUT_MS = 30_000;
+
+// The data directory of each server started here, by its base URL (for its mail outbox).
+const dataDirs = new Map();
 
 /**
  * Starts the server on 127.0.0.1:0 with a fresh data directory and resolves once it logs the
@@ -82,6 +86,7 @@ export async function startServer(extraArgs = []) {
       run.stderr.on('data', (c) => { out += c; });
       run.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')}: ${out}`))));
     });
+    dataDirs.set(baseUrl, dataDir);
     return { baseUrl, dataDir, log: () => log, stop, cli };
   } catch (e) {
     await stop();
@@ -155,11 +160,55 @@ export function countNavigations(page) {
   return counter;
 }
 
+// One .eml file: its headers (unfolded, lower-case names) and its plain-text body, decoded.
+export function parseMail(raw) {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const headers = {};
+  for (const line of head.split('\r\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) headers[line.slice(0, i).toLowerCase()] ??= line.slice(i + 1).trim();
+  }
+  let body = raw.slice(split + 4);
+  const encoding = (headers['content-transfer-encoding'] || '').toLowerCase();
+  if (encoding === 'quoted-printable') {
+    body = Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
+  } else if (encoding === 'base64') {
+    body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  return { headers, body };
+}
+
+/**
+ * Waits until the outbox of the server with data directory `dataDir` holds a mail to `to` for
+ * which `match` is true, and returns it ({ headers, body }).
+ */
+export async function mailTo(dataDir, to, match = () => true, timeout = 10_000) {
+  const dir = path.join(dataDir, 'outbox');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const names = await readdir(dir).catch(() => []);
+    for (const name of names.filter((n) => n.endsWith('.eml'))) {
+      const mail = parseMail(await readFile(path.join(dir, name), 'utf8'));
+      if ((mail.headers.to || '').includes(to) && match(mail)) return mail;
+    }
+    if (Date.now() > deadline) throw new Error(`no matching mail to ${to} in ${dir}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The first link in `text` whose address contains `part`. */
+export const linkIn = (text, part) => text.match(new RegExp(`https?://\\S*${part}\\S*`))?.[0];
+
 let members = 0;
 
 /**
- * Signs a new member up through the /signup form (fields found by their labels) and waits
- * until the header shows them signed in. Returns { name, email, password }.
+ * Signs a new member up through the /signup form (fields found by their labels), opens the link
+ * the site mails to the address (read from the server's outbox), presses "Create account", and
+ * waits until the header shows them signed in. Returns { name, email, password }.
  */
 export async function signUp(page, baseUrl, name = `Member ${++members}`) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -168,8 +217,16 @@ export async function signUp(page, baseUrl, name = `Member ${++members}`) {
   await page.getByLabel('Display name').fill(member.name);
   await page.getByLabel('Email').fill(member.email);
   await page.getByLabel('Password').fill(member.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('status').filter({ hasText: member.email }).waitFor();
+  const dataDir = dataDirs.get(baseUrl);
+  assert.ok(dataDir, `no server started here serves ${baseUrl}`);
+  const mail = await mailTo(dataDir, member.email, (m) => m.headers.subject === 'Finish creating your account');
+  const link = linkIn(mail.body, '/signup/');
+  assert.ok(link, 'the sign-up mail carries a link');
+  await page.goto(link);
   await Promise.all([
-    page.waitForURL((u) => u.pathname !== '/signup'),
+    page.waitForURL((u) => !u.pathname.startsWith('/signup')),
     page.getByRole('button', { name: 'Create account' }).click(),
   ]);
   const banner = page.getByRole('banner');
