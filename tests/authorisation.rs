@@ -143,7 +143,14 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
     // Reports never hide the target here, so every row finds it as it was.
     let system = broadsheet::store::moderation::Actor::system();
     app.store
-        .save_moderation_settings(0, 0, 0.9, &system, app.clock.now())
+        .save_moderation_settings(
+            0,
+            0,
+            broadsheet::domain::moderation::ReporterBar::default(),
+            0.9,
+            &system,
+            app.clock.now(),
+        )
         .await
         .unwrap();
     let author = app.member("Author").await;

@@ -19,6 +19,8 @@ backend_tests!(
     bulk_decisions_and_editors_picks,
     the_spam_filter_learns_from_moderators,
     roles_are_granted_at_admin_users_and_logged,
+    edits_are_screened_like_posts,
+    reports_from_new_members_are_shown_but_do_not_hide,
 );
 
 async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
@@ -435,13 +437,36 @@ async fn links_from_new_members_wait_until_they_have_a_record(app: TestApp) {
     assert_eq!(status_of(&app, own).await, "visible");
 }
 
+/// Members who clear the default bar for reports to hide a comment: a confirmed address, one
+/// comment readers see, and (once the clock has moved on a day) an account older than a day.
+async fn members_with_a_record(app: &TestApp, names: &[&str]) -> Vec<Member> {
+    app.publish(&[article("their-say", "Science", 30)]).await;
+    let mut members = Vec::new();
+    for name in names {
+        let m = app.member(name).await;
+        let email = broadsheet::domain::user::Email::parse(&m.email).unwrap();
+        let user = app.store.user_by_email(&email).await.unwrap().unwrap();
+        app.store
+            .mark_email_verified(user.id, app.clock.now())
+            .await
+            .unwrap();
+        let id = m
+            .comment("their-say", None, &format!("{name} has a say."))
+            .await;
+        assert_eq!(status_of(app, id).await, "visible");
+        members.push(m);
+    }
+    members
+}
+
 async fn reports_hide_a_comment_at_the_threshold(app: TestApp) {
     app.publish(&[article("story", "Science", 5)]).await;
+    let reporters = members_with_a_record(&app, &["Bob", "Cy", "Di"]).await;
+    app.clock.advance(chrono::Duration::days(1));
     let ada = app.member("Ada").await;
     let id = ada.comment("story", None, "A contested claim.").await;
     let path = format!("/comments/{id}/report");
-    for (i, name) in ["Bob", "Cy", "Di"].iter().enumerate() {
-        let m = app.member(name).await;
+    for (i, m) in reporters.iter().enumerate() {
         let r = m.post(&path, &[("reason", "misinformation")]).await;
         assert_eq!(r.status(), 200);
         let expected = if i < 2 { "visible" } else { "pending" };
@@ -802,4 +827,332 @@ async fn roles_are_granted_at_admin_users_and_logged(app: TestApp) {
         )
         .await;
     assert_eq!(ada.get("/admin/moderation").await.status(), 403);
+}
+
+/// Posts `text` as `m` and then edits it to `edited`, expecting the edit to be saved.
+async fn post_then_edit(m: &Member, slug: &str, text: &str, edited: &str) -> i64 {
+    let id = m.comment(slug, None, text).await;
+    let r = m
+        .post(&format!("/comments/{id}/edit"), &[("body", edited)])
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    id
+}
+
+async fn edits_are_screened_like_posts(app: TestApp) {
+    app.publish(&[
+        article("story", "Science", 5),
+        article("waiting", "Science", 6),
+    ])
+    .await;
+    let admin = staff(&app, "Ann", Role::Admin).await;
+    // Links wait until a member has one approved comment; "idiot" is suspect, "grotbag" banned.
+    let r = admin
+        .post(
+            "/admin/moderation/settings",
+            &[
+                ("mode", "open"),
+                ("first", ""),
+                ("auto_close_days", "0"),
+                ("link_hold_below", "1"),
+                ("report_threshold", "3"),
+                ("spam_threshold", "0.9"),
+                ("banned", "grotbag"),
+                ("suspect", "idiot"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let r = admin
+        .post(
+            "/admin/moderation/policies",
+            &[
+                ("scope", "article"),
+                ("target", "waiting"),
+                ("mode", "premoderated"),
+                ("first", ""),
+                ("auto_close_days", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    // The spam filter learns from another member's comments, judged by a moderator.
+    let moderator = staff(&app, "Mo", Role::Moderator).await;
+    let sam = app.member("Sam").await;
+    for text in [
+        "Cheap pills online, buy viagra now, discount pharmacy",
+        "Earn money fast from home, crypto bonus, click now",
+        "Buy cheap pills and crypto, limited bonus offer now",
+        "Discount pharmacy offer: cheap viagra pills, buy now",
+        "Fast money crypto investment bonus, click to earn now",
+        "Limited offer: buy cheap pills from our pharmacy now",
+    ] {
+        let id = sam.comment("story", None, text).await;
+        decide(
+            &moderator,
+            "reject",
+            id,
+            &[(&format!("reason-{id}"), "spam")],
+        )
+        .await;
+    }
+    for text in [
+        "The council should publish the flood report before the vote.",
+        "I live near the river and the new defences held last winter.",
+        "Good reporting on the school budget, thank you.",
+        "The bus timetable change hurts people who work late shifts.",
+        "Interesting piece about the research on soil and rainfall.",
+        "Our street flooded twice; the report matches what we saw.",
+    ] {
+        let id = sam.comment("story", None, text).await;
+        decide(&moderator, "approve", id, &[]).await;
+    }
+
+    let ada = app.member("Ada").await;
+    let bob = app.member("Bob").await;
+    // Her first comment, plain, goes up; adding a link to it is what posting it with the link
+    // would have done: it waits (the comment itself does not count as her record).
+    let link = post_then_edit(
+        &ada,
+        "story",
+        "My source is below.",
+        "My source: https://example.org/report",
+    )
+    .await;
+    let suspect = post_then_edit(&ada, "story", "What an idea.", "What an IDIOT idea.").await;
+    let spam = post_then_edit(
+        &ada,
+        "story",
+        "A fair point about the ferry.",
+        "Buy cheap viagra pills now, crypto bonus offer",
+    )
+    .await;
+    let innocent = post_then_edit(&ada, "story", "Nice piece.", "Nice piece, thanks.").await;
+    // On the pre-moderated article: approved, then edited, it waits again.
+    let premoderated = ada.comment("waiting", None, "A careful thought.").await;
+    assert_eq!(status_of(&app, premoderated).await, "pending");
+    decide(&moderator, "approve", premoderated, &[]).await;
+    assert_eq!(status_of(&app, premoderated).await, "visible");
+    let r = ada
+        .post(
+            &format!("/comments/{premoderated}/edit"),
+            &[("body", "A careful thought, corrected.")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+
+    for id in [link, suspect, spam, premoderated] {
+        assert_eq!(status_of(&app, id).await, "pending", "comment {id}");
+    }
+    assert_eq!(status_of(&app, innocent).await, "visible");
+
+    // Readers and other members see neither the new text nor the old; the author sees hers
+    // held, and the counts leave the held ones out.
+    for page in [
+        app.page("/articles/story", 200).await,
+        bob.page("/articles/story").await,
+    ] {
+        assert_eq!(
+            heading(&page),
+            vec!["Comments (7)"],
+            "6 of Sam's and 1 of Ada's"
+        );
+        assert!(page.contains("Nice piece, thanks."));
+        for text in [
+            "example.org/report",
+            "My source",
+            "IDIOT",
+            "What an idea.",
+            "viagra pills now",
+            "fair point",
+        ] {
+            assert!(!page.contains(text), "{text} is hidden");
+        }
+    }
+    let waiting = app.page("/articles/waiting", 200).await;
+    assert_eq!(heading(&waiting), vec!["Comments (0)"]);
+    assert!(!waiting.contains("A careful thought"));
+    let doc = html(&ada.page("/articles/story").await);
+    for id in [link, suspect, spam] {
+        let sel = format!("article#comment-{id} .held-status");
+        assert_eq!(texts(&doc, &sel).len(), 1, "Ada sees {id} held");
+    }
+
+    // On the desk, each in its queue, marked as an edit.
+    let pending = moderator.page("/admin/moderation?queue=pending").await;
+    assert!(
+        pending.contains("example.org/report") && pending.contains("Link from a new member"),
+        "{pending}"
+    );
+    assert!(pending.contains("A careful thought, corrected.") && pending.contains("Pre-moderated"));
+    let flagged = moderator.page("/admin/moderation?queue=flagged").await;
+    assert!(
+        flagged.contains("What an IDIOT idea.")
+            && flagged.contains("edited after posting; contains “idiot”"),
+        "{flagged}"
+    );
+    assert!(flagged.contains("viagra pills now") && flagged.contains("Spam filter"));
+    // Approving an edit shows it again.
+    decide(&moderator, "approve", suspect, &[]).await;
+    assert_eq!(status_of(&app, suspect).await, "visible");
+
+    // A banned word is refused on an edit as on a post, and the comment stays as it was.
+    let r = ada
+        .post(
+            &format!("/comments/{innocent}/edit"),
+            &[("body", "Nice piece, grotbag.")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("which is not allowed here")
+    );
+    assert_eq!(status_of(&app, innocent).await, "visible");
+
+    // The API edits through the same screening.
+    let token = ada.create_token("script", &["comment"]).await;
+    let http = common::client();
+    let api = app.url(&format!("/api/v1/comments/{innocent}"));
+    let r = http
+        .patch(&api)
+        .header("authorization", format!("Bearer {token}"))
+        .json(&serde_json::json!({ "body": "Nice piece, you idiot." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let edited: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(edited["status"], "pending");
+    assert_eq!(status_of(&app, innocent).await, "pending");
+    let r = http
+        .patch(&api)
+        .header("authorization", format!("Bearer {token}"))
+        .json(&serde_json::json!({ "body": "Changed again." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404, "a held comment is not the API's to change");
+}
+
+async fn reports_from_new_members_are_shown_but_do_not_hide(app: TestApp) {
+    app.publish(&[article("story", "Science", 5)]).await;
+    let established = members_with_a_record(&app, &["Eve", "Fay", "Gus"]).await;
+    let ada = app.member("Ada").await;
+    let claim = ada.comment("story", None, "A contested claim.").await;
+    let path = format!("/comments/{claim}/report");
+    // Three members who joined today, one with a confirmed address and a comment readers
+    // see: their reports reach the desk but hide nothing.
+    let mut newcomers = Vec::new();
+    for name in ["Bob", "Cy", "Di"] {
+        newcomers.push(app.member(name).await);
+    }
+    let bob_email = broadsheet::domain::user::Email::parse(&newcomers[0].email).unwrap();
+    let bob = app.store.user_by_email(&bob_email).await.unwrap().unwrap();
+    app.store
+        .mark_email_verified(bob.id, app.clock.now())
+        .await
+        .unwrap();
+    newcomers[0].comment("story", None, "Bob was here.").await;
+    for m in &newcomers {
+        let r = m.post(&path, &[("reason", "misinformation")]).await;
+        assert_eq!(r.status(), 200, "the report is taken");
+    }
+    assert_eq!(status_of(&app, claim).await, "visible");
+    assert!(
+        app.page("/articles/story", 200)
+            .await
+            .contains("A contested claim.")
+    );
+    let moderator = staff(&app, "Mo", Role::Moderator).await;
+    let desk = moderator.page("/admin/moderation?queue=reported").await;
+    let doc = html(&desk);
+    assert!(desk.contains("A contested claim."), "{desk}");
+    assert_eq!(
+        texts(&doc, ".report-reasons li .report-uncounted").len(),
+        3,
+        "each report is listed, marked as not counting: {desk}"
+    );
+
+    // A day on, the established members' reports, as many, hide it.
+    app.clock.advance(chrono::Duration::days(1));
+    let later = ada.comment("story", None, "Another contested claim.").await;
+    let path = format!("/comments/{later}/report");
+    for (i, m) in established.iter().enumerate() {
+        let r = m.post(&path, &[("reason", "misinformation")]).await;
+        assert_eq!(r.status(), 200);
+        let expected = if i < 2 { "visible" } else { "pending" };
+        assert_eq!(
+            status_of(&app, later).await,
+            expected,
+            "after {} reports",
+            i + 1
+        );
+    }
+    // The newcomers' reports on the first comment still do not count, a day on or not.
+    assert_eq!(status_of(&app, claim).await, "visible");
+
+    // The bar is the site's to set: with none, members who joined today hide a comment too.
+    let admin = staff(&app, "Ann", Role::Admin).await;
+    let settings = html(&admin.page("/admin/moderation/settings").await);
+    assert_eq!(
+        common::attrs(&settings, "#report-verified option[selected]", "value"),
+        vec!["yes"]
+    );
+    assert_eq!(common::attrs(&settings, "#report-days", "value"), vec!["1"]);
+    assert_eq!(
+        common::attrs(&settings, "#report-approved", "value"),
+        vec!["1"]
+    );
+    let mut fields = vec![
+        ("mode", "open"),
+        ("first", ""),
+        ("auto_close_days", "0"),
+        ("link_hold_below", "3"),
+        ("report_threshold", "3"),
+        ("report_requires_verified", "no"),
+        ("report_min_account_days", "-1"),
+        ("report_min_approved", "0"),
+        ("spam_threshold", "0.9"),
+        ("banned", ""),
+        ("suspect", ""),
+    ];
+    let r = admin.post("/admin/moderation/settings", &fields).await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("account age for reports to count"), "{body}");
+    assert_eq!(
+        common::attrs(&html(&body), "#report-days", "value"),
+        vec!["-1"],
+        "the form comes back as typed"
+    );
+    fields[6] = ("report_min_account_days", "0");
+    let r = admin.post("/admin/moderation/settings", &fields).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let saved = app.store.moderation_settings().await.unwrap();
+    assert_eq!(
+        (
+            saved.report_requires_verified,
+            saved.report_min_account_days,
+            saved.report_min_approved
+        ),
+        (false, 0, 0)
+    );
+    let log = admin.page("/admin/moderation/log?action=settings").await;
+    assert_eq!(
+        common::attrs(&html(&log), "tr[data-action]", "data-action").len(),
+        1,
+        "the change is logged"
+    );
+    let third = ada.comment("story", None, "A third contested claim.").await;
+    for name in ["Hal", "Ivy", "Jo"] {
+        let m = app.member(name).await;
+        let r = m
+            .post(&format!("/comments/{third}/report"), &[("reason", "spam")])
+            .await;
+        assert_eq!(r.status(), 200);
+    }
+    assert_eq!(status_of(&app, third).await, "pending");
 }

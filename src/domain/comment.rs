@@ -65,13 +65,13 @@ pub fn render_comment(source: &str) -> String {
     });
     let mut out = String::with_capacity(source.len() + source.len() / 2);
     html::push_html(&mut out, events);
-    COMMENT_SANITISER.clean(&out).to_string()
+    super::html_safety::drop_links_without_href(&COMMENT_SANITISER.clean(&out).to_string())
 }
 
 /// Cleans a comment imported as HTML (from WordPress or Disqus) with the same allowlist as
 /// comments written here.
 pub fn clean_imported(html: &str) -> String {
-    COMMENT_SANITISER.clean(html).to_string()
+    super::html_safety::drop_links_without_href(&COMMENT_SANITISER.clean(html).to_string())
 }
 
 static COMMENT_SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {

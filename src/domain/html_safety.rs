@@ -5,7 +5,9 @@
 //! The property: no element that runs or embeds content (`script`, `style`, `iframe`, `object`,
 //! `embed`, `svg`, `math`, `form`, `base`, `meta`, `link`), no event-handler attribute (`on…`)
 //! and no `style` attribute, no `javascript:`, `vbscript:` or `data:` URL in any attribute, and
-//! well-formed nesting (every element closed, in order; void elements never closed).
+//! well-formed nesting (every element closed, in order; void elements never closed), and every
+//! link (`<a>`) with an `href` (a link without one is not a link, and `rel` on it is invalid
+//! HTML).
 
 const FORBIDDEN_ELEMENTS: [&str; 12] = [
     "script", "style", "iframe", "object", "embed", "svg", "math", "form", "base", "meta", "link",
@@ -13,6 +15,79 @@ const FORBIDDEN_ELEMENTS: [&str; 12] = [
 ];
 const VOID_ELEMENTS: [&str; 6] = ["br", "hr", "img", "wbr", "input", "col"];
 const FORBIDDEN_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// Drops every `<a>` element without an `href` from a sanitiser's output, keeping its content.
+/// The sanitiser removes an `href` whose scheme is not allowed (`javascript:`, `data:`, …) but
+/// keeps the element, and adds its `rel` to it: an `<a rel>` with no `href` is invalid HTML and
+/// no longer a link, so readers get the text alone.
+///
+/// `html` must be ammonia's serialisation (every attribute value double-quoted with `"`
+/// escaped, `<` escaped in text, no comments): that regularity is what lets this pass read
+/// tags without parsing the document again. Nested links (possible after the sanitiser unwraps
+/// a table around one) are matched with a stack.
+pub fn drop_links_without_href(html: &str) -> String {
+    if !html.contains("<a") {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len());
+    // For each open <a>: whether it was kept.
+    let mut open_links: Vec<bool> = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let from = &rest[lt..];
+        let Some(end) = tag_end(from, 1) else {
+            out.push_str(from);
+            return out;
+        };
+        let tag = &from[..=end];
+        if tag == "<a>" || tag.starts_with("<a ") {
+            let kept = attribute_names(&tag[2..end]).any(|n| n.eq_ignore_ascii_case("href"));
+            open_links.push(kept);
+            if kept {
+                out.push_str(tag);
+            }
+        } else if tag == "</a>" {
+            if open_links.pop().unwrap_or(true) {
+                out.push_str(tag);
+            }
+        } else {
+            out.push_str(tag);
+        }
+        rest = &from[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names of the attributes in a serialised tag's attribute text (` a="1" b="2"`).
+fn attribute_names(attrs: &str) -> impl Iterator<Item = &str> {
+    let mut rest = attrs;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start();
+        if rest.is_empty() || rest == "/" {
+            return None;
+        }
+        let name_len = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len())
+            .max(1);
+        let name = &rest[..name_len];
+        rest = rest[name_len..].trim_start();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            rest = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    after[1..].find(q).map_or("", |close| &after[close + 2..])
+                }
+                _ => after
+                    .find(char::is_whitespace)
+                    .map_or("", |end| &after[end..]),
+            };
+        }
+        Some(name)
+    })
+}
 
 /// Checks `html` (a sanitiser's output) against the property; the error says what broke it.
 pub fn check(html: &str) -> Result<(), String> {
@@ -52,6 +127,9 @@ pub fn check(html: &str) -> Result<(), String> {
             }
         } else {
             check_attributes(&name, attrs)?;
+            if name == "a" && !attribute_names(attrs).any(|n| n.eq_ignore_ascii_case("href")) {
+                return Err(format!("a link without an href at byte {i}"));
+            }
             if !VOID_ELEMENTS.contains(&name.as_str()) && !attrs.trim_end().ends_with('/') {
                 open.push(name);
             }
@@ -196,9 +274,43 @@ mod tests {
             "<svg></svg>",
             "<p style=\"x\">a</p>",
             "a < b",
+            "<a rel=\"nofollow ugc noopener\">text</a>",
         ] {
             assert!(check(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_link_whose_address_is_removed_becomes_its_text() {
+        for scheme in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "vbscript:x",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "ftp://example.org/x",
+            "tel:123",
+        ] {
+            let comment = render_comment(&format!("See [the text]({scheme}) here."));
+            assert_eq!(comment, "<p>See the text here.</p>\n", "{scheme}");
+            let article = render_article(&format!(
+                "See [the text]({scheme}) and <a href=\"{scheme}\">raw</a>."
+            ));
+            assert_eq!(article, "<p>See the text and raw.</p>\n", "{scheme}");
+            let imported = crate::domain::comment::clean_imported(&format!(
+                "<p><a href=\"{scheme}\" title=\"x\">old <em>link</em></a></p>"
+            ));
+            assert_eq!(imported, "<p>old <em>link</em></p>", "{scheme}");
+        }
+        // Allowed links are untouched, nested ones too, and `>` inside an address is no tag end.
+        assert_eq!(
+            render_comment("[ok](https://example.org/?a=1&b=>2)"),
+            "<p><a href=\"https://example.org/?a=1&amp;b=%3E2\" rel=\"nofollow ugc noopener\">ok</a></p>\n"
+        );
+        assert_eq!(
+            drop_links_without_href("<a href=\"/x\" title=\">\">1<a rel=\"r\">2</a>3</a><a>4</a>"),
+            "<a href=\"/x\" title=\">\">123</a>4"
+        );
     }
 
     /// Pieces that have broken sanitisers before, glued together at random.

@@ -17,7 +17,7 @@ pub fn render_article(source: &str) -> String {
     let parser = Parser::new_ext(source, opts);
     let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut unsafe_html, parser);
-    ARTICLE_SANITISER.clean(&unsafe_html).to_string()
+    super::html_safety::drop_links_without_href(&ARTICLE_SANITISER.clean(&unsafe_html).to_string())
 }
 
 static ARTICLE_SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {

@@ -403,43 +403,157 @@ pub fn ban_notice(until: DateTime<Utc>, reason: &str) -> String {
     )
 }
 
-/// Everything known about a new comment when deciding whether it goes up at once.
+/// Everything known about a comment's text and its author when deciding whether it is shown,
+/// held or refused: a new comment, or a new text for one (an edit is screened like a post).
+#[derive(Clone, Copy, Debug)]
 pub struct Screening<'a> {
     pub mode: CommentMode,
-    /// The author's visible comments, counted up to what the rules need.
+    /// Comments are closed on the article (by hand, or its closing time has passed).
+    pub closed: bool,
+    /// The author's ban in force, if any: until when, and why.
+    pub ban: Option<(DateTime<Utc>, &'a str)>,
+    /// The author's visible comments (other than the one being edited), counted up to what the
+    /// rules need.
     pub author_approved: i64,
     pub author_role: Role,
     pub has_link: bool,
     pub link_hold_below: i64,
+    /// A banned word found in the text, if any.
+    pub banned_word: Option<&'a str>,
     /// A suspect word found in the text, if any.
     pub suspect_word: Option<&'a str>,
     pub spam_score: Option<f64>,
     pub spam_threshold: f64,
+    /// The text replaces that of a comment already posted.
+    pub edit: bool,
 }
 
-/// Accept the comment, or hold it for review and say why. Staff are never held. (Closed
-/// articles and banned words are refused before this.)
-pub fn screen(s: &Screening<'_>) -> Option<HoldReason> {
+/// What happens to a comment's text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Readers see it at once.
+    Show,
+    /// It waits for a moderator: why (the queue it goes to), and a note for the desk.
+    Hold { reason: HoldReason, note: String },
+    /// It is not taken.
+    Refuse(Refused),
+}
+
+/// Why a comment's text is not taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The author is suspended from the conversation.
+    Banned {
+        until: DateTime<Utc>,
+        reason: String,
+    },
+    /// Comments are closed on the article.
+    Closed,
+    /// The text contains this banned word.
+    BannedWord(String),
+}
+
+/// Shows, holds (saying why) or refuses a comment's text. Bans, closed articles and banned
+/// words refuse for everyone; staff are never held; otherwise the first reason that applies
+/// holds: a suspect word, the spam score, pre-moderation, a link from a new member. An edit
+/// is held for the same reasons as a post, noted as an edit for moderators.
+pub fn screen(s: &Screening<'_>) -> Verdict {
+    if let Some((until, reason)) = s.ban {
+        return Verdict::Refuse(Refused::Banned {
+            until,
+            reason: reason.to_owned(),
+        });
+    }
+    if s.closed {
+        return Verdict::Refuse(Refused::Closed);
+    }
+    if let Some(word) = s.banned_word {
+        return Verdict::Refuse(Refused::BannedWord(word.to_owned()));
+    }
     if s.author_role >= Role::Moderator {
-        return None;
+        return Verdict::Show;
     }
-    if s.suspect_word.is_some() {
-        return Some(HoldReason::SuspectWord);
-    }
-    if s.spam_score.is_some_and(|p| p >= s.spam_threshold) {
-        return Some(HoldReason::Spam);
-    }
-    match s.mode {
-        CommentMode::PreModerated { first: None } => return Some(HoldReason::PreModeration),
-        CommentMode::PreModerated { first: Some(n) } if s.author_approved < n => {
-            return Some(HoldReason::PreModeration);
+    let reason = if s.suspect_word.is_some() {
+        HoldReason::SuspectWord
+    } else if s.spam_score.is_some_and(|p| p >= s.spam_threshold) {
+        HoldReason::Spam
+    } else if matches!(s.mode, CommentMode::PreModerated { first: None })
+        || matches!(s.mode, CommentMode::PreModerated { first: Some(n) } if s.author_approved < n)
+    {
+        HoldReason::PreModeration
+    } else if s.has_link && s.author_approved < s.link_hold_below {
+        HoldReason::Link
+    } else {
+        return Verdict::Show;
+    };
+    let what = match (reason, s.suspect_word) {
+        (HoldReason::SuspectWord, Some(w)) => format!("contains “{w}”"),
+        _ => String::new(),
+    };
+    let note = match (s.edit, what.is_empty()) {
+        (false, _) => what,
+        (true, true) => "edited after posting".to_owned(),
+        (true, false) => format!("edited after posting; {what}"),
+    };
+    Verdict::Hold { reason, note }
+}
+
+/// The bar a member's report must clear to count toward hiding a comment: reports from anyone
+/// are recorded and shown to moderators, but only established members' reports hide a
+/// comment on their own, so a handful of fresh accounts cannot silence someone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReporterBar {
+    /// The reporter has confirmed their email address.
+    pub verified: bool,
+    /// The reporter's account is at least this many days old.
+    pub min_account_days: i64,
+    /// The reporter has at least this many comments shown to readers.
+    pub min_approved: i64,
+}
+
+impl Default for ReporterBar {
+    fn default() -> ReporterBar {
+        ReporterBar {
+            verified: true,
+            min_account_days: 1,
+            min_approved: 1,
         }
-        _ => {}
     }
-    if s.has_link && s.author_approved < s.link_hold_below {
-        return Some(HoldReason::Link);
+}
+
+impl ReporterBar {
+    /// How the bar reads on the settings page and in the audit log.
+    pub fn describe(&self) -> String {
+        format!(
+            "reports count from members {}with accounts at least {} days old and at least {} approved comments",
+            if self.verified {
+                "with a confirmed address, "
+            } else {
+                ""
+            },
+            self.min_account_days,
+            self.min_approved
+        )
     }
-    None
+}
+
+/// What is known about a member who reports a comment.
+#[derive(Clone, Copy, Debug)]
+pub struct Reporter {
+    pub role: Role,
+    pub verified: bool,
+    pub account_age: Duration,
+    /// Their comments shown to readers, counted up to what the bar needs.
+    pub approved: i64,
+}
+
+/// Whether a report by `reporter` counts toward hiding a comment. Staff always count (they
+/// could hide it themselves).
+pub fn report_counts(bar: &ReporterBar, reporter: &Reporter) -> bool {
+    reporter.role >= Role::Moderator
+        || ((reporter.verified || !bar.verified)
+            && reporter.account_age >= Duration::days(bar.min_account_days)
+            && reporter.approved >= bar.min_approved)
 }
 
 /// Whether a comment's Markdown source contains a link: a URL, a bare `www.` address or a
@@ -498,28 +612,42 @@ mod tests {
         assert!(closed.is_closed(published, published));
     }
 
+    fn held(s: &Screening<'_>) -> Option<HoldReason> {
+        match screen(s) {
+            Verdict::Show => None,
+            Verdict::Hold { reason, .. } => Some(reason),
+            Verdict::Refuse(r) => panic!("refused: {r:?}"),
+        }
+    }
+
+    const BASE: Screening<'static> = Screening {
+        mode: CommentMode::Open,
+        closed: false,
+        ban: None,
+        author_approved: 0,
+        author_role: Role::Member,
+        has_link: false,
+        link_hold_below: 3,
+        banned_word: None,
+        suspect_word: None,
+        spam_score: None,
+        spam_threshold: 0.9,
+        edit: false,
+    };
+
     #[test]
     fn screening_holds_for_the_first_reason_that_applies() {
-        let base = Screening {
-            mode: CommentMode::Open,
-            author_approved: 0,
-            author_role: Role::Member,
-            has_link: false,
-            link_hold_below: 3,
-            suspect_word: None,
-            spam_score: None,
-            spam_threshold: 0.9,
-        };
-        assert_eq!(screen(&base), None);
+        let base = BASE;
+        assert_eq!(held(&base), None);
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 has_link: true,
                 ..base
             }),
             Some(HoldReason::Link)
         );
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 has_link: true,
                 author_approved: 3,
                 ..base
@@ -527,21 +655,21 @@ mod tests {
             None
         );
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 spam_score: Some(0.95),
                 ..base
             }),
             Some(HoldReason::Spam)
         );
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 spam_score: Some(0.5),
                 ..base
             }),
             None
         );
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 suspect_word: Some("idiot"),
                 ..base
             }),
@@ -551,16 +679,16 @@ mod tests {
             mode: CommentMode::PreModerated { first: Some(2) },
             ..base
         };
-        assert_eq!(screen(&first_two), Some(HoldReason::PreModeration));
+        assert_eq!(held(&first_two), Some(HoldReason::PreModeration));
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 author_approved: 2,
                 ..first_two
             }),
             None
         );
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 mode: CommentMode::PreModerated { first: None },
                 author_approved: 500,
                 ..base
@@ -568,7 +696,7 @@ mod tests {
             Some(HoldReason::PreModeration)
         );
         assert_eq!(
-            screen(&Screening {
+            held(&Screening {
                 mode: CommentMode::PreModerated { first: None },
                 author_role: Role::Moderator,
                 suspect_word: Some("x"),
@@ -577,6 +705,166 @@ mod tests {
             None,
             "staff are never held"
         );
+    }
+
+    #[test]
+    fn bans_closed_articles_and_banned_words_refuse_everyone() {
+        let until = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
+        let staff = Screening {
+            author_role: Role::Admin,
+            ..BASE
+        };
+        assert_eq!(
+            screen(&Screening {
+                ban: Some((until, "abuse")),
+                closed: true,
+                ..BASE
+            }),
+            Verdict::Refuse(Refused::Banned {
+                until,
+                reason: "abuse".into()
+            })
+        );
+        assert_eq!(
+            screen(&Screening {
+                closed: true,
+                ..staff
+            }),
+            Verdict::Refuse(Refused::Closed)
+        );
+        assert_eq!(
+            screen(&Screening {
+                banned_word: Some("grotbag"),
+                suspect_word: Some("idiot"),
+                ..staff
+            }),
+            Verdict::Refuse(Refused::BannedWord("grotbag".into()))
+        );
+    }
+
+    #[test]
+    fn an_edit_is_held_for_what_would_hold_a_post_and_says_so() {
+        let edit = Screening { edit: true, ..BASE };
+        assert_eq!(screen(&edit), Verdict::Show);
+        assert_eq!(
+            screen(&Screening {
+                suspect_word: Some("idiot"),
+                ..edit
+            }),
+            Verdict::Hold {
+                reason: HoldReason::SuspectWord,
+                note: "edited after posting; contains “idiot”".into()
+            }
+        );
+        assert_eq!(
+            screen(&Screening {
+                suspect_word: Some("idiot"),
+                ..BASE
+            }),
+            Verdict::Hold {
+                reason: HoldReason::SuspectWord,
+                note: "contains “idiot”".into()
+            }
+        );
+        for (s, reason) in [
+            (
+                Screening {
+                    has_link: true,
+                    ..edit
+                },
+                HoldReason::Link,
+            ),
+            (
+                Screening {
+                    spam_score: Some(0.99),
+                    ..edit
+                },
+                HoldReason::Spam,
+            ),
+            (
+                Screening {
+                    mode: CommentMode::PreModerated { first: None },
+                    ..edit
+                },
+                HoldReason::PreModeration,
+            ),
+        ] {
+            assert_eq!(
+                screen(&s),
+                Verdict::Hold {
+                    reason,
+                    note: "edited after posting".into()
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn only_established_members_reports_count_toward_hiding() {
+        let bar = ReporterBar::default();
+        let established = Reporter {
+            role: Role::Member,
+            verified: true,
+            account_age: Duration::days(1),
+            approved: 1,
+        };
+        assert!(report_counts(&bar, &established));
+        for (newcomer, why) in [
+            (
+                Reporter {
+                    verified: false,
+                    ..established
+                },
+                "unconfirmed address",
+            ),
+            (
+                Reporter {
+                    account_age: Duration::days(1) - Duration::seconds(1),
+                    ..established
+                },
+                "account under a day old",
+            ),
+            (
+                Reporter {
+                    approved: 0,
+                    ..established
+                },
+                "no approved comment",
+            ),
+        ] {
+            assert!(!report_counts(&bar, &newcomer), "{why}");
+            assert!(
+                report_counts(
+                    &bar,
+                    &Reporter {
+                        role: Role::Moderator,
+                        ..newcomer
+                    }
+                ),
+                "staff count: {why}"
+            );
+        }
+        let open = ReporterBar {
+            verified: false,
+            min_account_days: 0,
+            min_approved: 0,
+        };
+        let brand_new = Reporter {
+            role: Role::Member,
+            verified: false,
+            account_age: Duration::zero(),
+            approved: 0,
+        };
+        assert!(
+            report_counts(&open, &brand_new),
+            "a bar of zero lets everyone count"
+        );
+        let strict = ReporterBar {
+            min_account_days: 30,
+            min_approved: 5,
+            ..bar
+        };
+        assert!(!report_counts(&strict, &established));
     }
 
     #[test]

@@ -329,21 +329,27 @@ impl Store {
         ))
     }
 
-    /// Replaces the body of a visible comment of `author_id` posted at or after `not_before`.
-    /// False when nothing matched (not theirs, deleted, or too late). If the spam filter learnt
-    /// from the comment, it learns the new text instead of the old, so undo stays exact.
+    /// Replaces the body of a visible comment of `author_id` posted at or after `not_before`,
+    /// with its new spam score. False when nothing matched (not theirs, deleted, or too late).
+    /// If the spam filter learnt from the comment, it learns the new text instead of the old,
+    /// so undo stays exact. With `hold`, the comment goes back to the moderators (why, and a
+    /// note for them) and out of readers' sight and counts, in the same transaction; an
+    /// editor's pick stops being one (the pick was of the old text).
+    #[allow(clippy::too_many_arguments)]
     pub async fn edit_comment(
         &self,
         id: i64,
         author_id: i64,
         body_source: &str,
         body_html: &str,
+        spam_score: Option<f64>,
+        hold: Option<(crate::domain::moderation::HoldReason, &str)>,
         now: DateTime<Utc>,
         not_before: DateTime<Utc>,
     ) -> Result<bool> {
         Ok(super::transaction!(self, |tx| {
-            let old: Option<(String, Option<String>)> = sqlx::query_as(
-                "SELECT body_source, trained_as FROM comments \
+            let old: Option<(String, Option<String>, i64, Option<i64>)> = sqlx::query_as(
+                "SELECT body_source, trained_as, article_id, parent_id FROM comments \
                  WHERE id = $1 AND author_id = $2 AND status = 'visible' AND created_at >= $3",
             )
             .bind(id)
@@ -351,18 +357,41 @@ impl Store {
             .bind(not_before)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((old_source, trained_as)) = old else {
+            let Some((old_source, trained_as, article_id, parent_id)) = old else {
                 return Ok(false);
             };
             sqlx::query(
-                "UPDATE comments SET body_source = $1, body_html = $2, edited_at = $3 WHERE id = $4",
+                "UPDATE comments SET body_source = $1, body_html = $2, edited_at = $3, spam_score = $4 \
+                 WHERE id = $5",
             )
             .bind(body_source)
             .bind(body_html)
             .bind(now)
+            .bind(spam_score)
             .bind(id)
             .execute(&mut *tx)
             .await?;
+            if let Some((reason, note)) = hold {
+                sqlx::query(
+                    "UPDATE comments SET status = 'pending', held_reason = $1, moderation_note = $2, \
+                     pinned_at = NULL WHERE id = $3",
+                )
+                .bind(reason.as_str())
+                .bind(note)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
+                    .bind(article_id)
+                    .execute(&mut *tx)
+                    .await?;
+                if let Some(pid) = parent_id {
+                    sqlx::query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
+                        .bind(pid)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             if let Some(class) = trained_as {
                 super::moderation::train_in!(tx, &old_source, class.as_str(), -1);
                 super::moderation::train_in!(tx, body_source, class.as_str(), 1);

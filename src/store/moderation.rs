@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Backend, Result, Store, read, transaction};
 use crate::domain::moderation::{
-    CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, RejectReason,
-    may_be_banned, rejection_text,
+    CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, RejectReason, Reporter,
+    ReporterBar, may_be_banned, rejection_text, report_counts,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -47,10 +47,27 @@ impl Actor {
 pub struct ModerationSettings {
     pub link_hold_below: i64,
     pub report_threshold: i64,
+    /// Reports count toward hiding only from members with a confirmed address.
+    pub report_requires_verified: bool,
+    /// … whose account is at least this many days old.
+    pub report_min_account_days: i64,
+    /// … with at least this many comments shown to readers.
+    pub report_min_approved: i64,
     pub spam_threshold: f64,
     pub words_version: i64,
     pub spam_docs: i64,
     pub ham_docs: i64,
+}
+
+impl ModerationSettings {
+    /// Whose reports count toward hiding a comment.
+    pub fn reporter_bar(&self) -> ReporterBar {
+        ReporterBar {
+            verified: self.report_requires_verified,
+            min_account_days: self.report_min_account_days,
+            min_approved: self.report_min_approved,
+        }
+    }
 }
 
 /// The part of a comment that moderation changes, as the audit log records it.
@@ -484,7 +501,8 @@ impl Store {
     pub async fn moderation_settings(&self) -> Result<ModerationSettings> {
         Ok(read!(self, |c| {
             sqlx::query_as(
-                "SELECT link_hold_below, report_threshold, spam_threshold, words_version, spam_docs, ham_docs \
+                "SELECT link_hold_below, report_threshold, report_requires_verified, report_min_account_days, \
+                 report_min_approved, spam_threshold, words_version, spam_docs, ham_docs \
                  FROM moderation_settings WHERE id = 1",
             )
             .fetch_one(c)
@@ -508,6 +526,7 @@ impl Store {
         &self,
         link_hold_below: i64,
         report_threshold: i64,
+        reporters: ReporterBar,
         spam_threshold: f64,
         actor: &Actor,
         now: DateTime<Utc>,
@@ -515,19 +534,28 @@ impl Store {
         let before = self.moderation_settings().await?;
         transaction!(self, |tx| {
             sqlx::query(
-                "UPDATE moderation_settings SET link_hold_below = $1, report_threshold = $2, spam_threshold = $3 WHERE id = 1",
+                "UPDATE moderation_settings SET link_hold_below = $1, report_threshold = $2, \
+                 report_requires_verified = $3, report_min_account_days = $4, report_min_approved = $5, \
+                 spam_threshold = $6 WHERE id = 1",
             )
             .bind(link_hold_below)
             .bind(report_threshold)
+            .bind(reporters.verified)
+            .bind(reporters.min_account_days)
+            .bind(reporters.min_approved)
             .bind(spam_threshold)
             .execute(&mut *tx)
             .await?;
             let before = format!(
-                "links held below {} approved comments; hidden at {} reports; spam held from {}",
-                before.link_hold_below, before.report_threshold, before.spam_threshold
+                "links held below {} approved comments; hidden at {} reports; {}; spam held from {}",
+                before.link_hold_below,
+                before.report_threshold,
+                before.reporter_bar().describe(),
+                before.spam_threshold
             );
             let after = format!(
-                "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; spam held from {spam_threshold}"
+                "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; {}; spam held from {spam_threshold}",
+                reporters.describe()
             );
             log_in!(
                 tx,
@@ -603,14 +631,22 @@ impl Store {
     }
 
     /// How many of a member's comments are visible, counting no further than `cap` (the
-    /// screening rules only need to know whether a small threshold is reached).
-    pub async fn approved_comments(&self, author_id: i64, cap: i64) -> Result<i64> {
+    /// screening rules only need to know whether a small threshold is reached) and leaving out
+    /// `except` (the comment being edited, whose new text is what is screened).
+    pub async fn approved_comments(
+        &self,
+        author_id: i64,
+        cap: i64,
+        except: Option<i64>,
+    ) -> Result<i64> {
         let (n,): (i64,) = read!(self, |c| {
             sqlx::query_as(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 AND status = 'visible' LIMIT $2) AS recent",
+                "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 AND status = 'visible' \
+                 AND id <> $3 LIMIT $2) AS recent",
             )
             .bind(author_id)
             .bind(cap)
+            .bind(except.unwrap_or(0))
             .fetch_one(c)
             .await?
         });
@@ -769,8 +805,9 @@ impl Store {
     }
 
     /// Records a report; a member reports a comment once ([`super::Error::Conflict`] the
-    /// second time). At the site's threshold of open reports a shown comment is hidden for
-    /// review. Returns whether this report hid it.
+    /// second time). Every report is open on the desk, but only those of reporters who clear
+    /// the site's bar ([`report_counts`]: judged as they report) count toward the threshold
+    /// that hides a shown comment for review. Returns whether this report hid it.
     pub async fn report_comment(
         &self,
         comment_id: i64,
@@ -782,33 +819,70 @@ impl Store {
         let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
         let r: Result<bool> = async {
             Ok(transaction!(self, |tx| {
+                let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
+                    sqlx::query_as(
+                        "SELECT report_threshold, report_requires_verified, report_min_account_days, \
+                         report_min_approved FROM moderation_settings WHERE id = 1",
+                    )
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let bar = ReporterBar {
+                    verified: verified_only,
+                    min_account_days: min_days,
+                    min_approved,
+                };
+                let (role, verified_at, since): (String, Option<DateTime<Utc>>, DateTime<Utc>) =
+                    sqlx::query_as(
+                        "SELECT role, email_verified_at, created_at FROM users WHERE id = $1",
+                    )
+                    .bind(reporter_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let (approved,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 \
+                     AND status = 'visible' LIMIT $2) AS shown",
+                )
+                .bind(reporter_id)
+                .bind(bar.min_approved.max(0))
+                .fetch_one(&mut *tx)
+                .await?;
+                let counts = report_counts(
+                    &bar,
+                    &Reporter {
+                        role: Role::parse(&role).unwrap_or(Role::Member),
+                        verified: verified_at.is_some(),
+                        account_age: now - since,
+                        approved,
+                    },
+                );
                 sqlx::query(
-                    "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at, counts_toward_hiding) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .bind(comment_id)
                 .bind(reporter_id)
                 .bind(reason)
                 .bind(note)
                 .bind(now)
+                .bind(counts)
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query("UPDATE comments SET open_reports = open_reports + 1 WHERE id = $1")
                     .bind(comment_id)
                     .execute(&mut *tx)
                     .await?;
-                let (threshold,): (i64,) = sqlx::query_as(
-                    "SELECT report_threshold FROM moderation_settings WHERE id = 1",
+                let (counted,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM comment_reports \
+                     WHERE comment_id = $1 AND resolved_at IS NULL AND counts_toward_hiding",
                 )
+                .bind(comment_id)
                 .fetch_one(&mut *tx)
                 .await?;
                 let facts: CommentFacts = sqlx::query_as(&sql)
                     .bind(comment_id)
                     .fetch_one(&mut *tx)
                     .await?;
-                if threshold > 0
-                    && facts.state.open_reports >= threshold
-                    && facts.state.status == "visible"
+                if counts && threshold > 0 && counted >= threshold && facts.state.status == "visible"
                 {
                     let new = ModState {
                         status: "pending".into(),
@@ -824,7 +898,10 @@ impl Store {
                         "auto_hide",
                         Some(comment_id),
                         facts.author_id,
-                        format!("{} open reports", facts.state.open_reports),
+                        format!(
+                            "{counted} open reports from established members ({} in all)",
+                            facts.state.open_reports
+                        ),
                         json(&facts.state),
                         json(&new),
                         now
@@ -1212,14 +1289,15 @@ impl Store {
         Ok(read!(self, |c| sqlx::query_as(&sql).fetch_all(c).await?))
     }
 
-    /// The open report reasons of these comments: (comment, reason, note).
-    pub async fn open_reports_of(&self, ids: &[i64]) -> Result<Vec<(i64, String, String)>> {
+    /// The open reports of these comments: (comment, reason, note, whether it counts toward
+    /// hiding the comment).
+    pub async fn open_reports_of(&self, ids: &[i64]) -> Result<Vec<(i64, String, String, bool)>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let list = super::articles::placeholders(1, ids.len());
         let sql = format!(
-            "SELECT comment_id, reason, note FROM comment_reports \
+            "SELECT comment_id, reason, note, counts_toward_hiding FROM comment_reports \
              WHERE comment_id IN ({list}) AND resolved_at IS NULL ORDER BY id"
         );
         Ok(read!(self, |c| {

@@ -463,8 +463,8 @@ pub struct Comment {
     depth: i32,
     author: String,
     /// `visible`; or a tombstone kept because it has replies: `deleted` by its author,
-    /// `rejected` by a moderator, `pending` review. A comment just posted is `pending` when it
-    /// is held for review.
+    /// `rejected` by a moderator, `pending` review. A comment just posted or edited is
+    /// `pending` when screening holds it for review.
     status: String,
     /// Sanitised HTML; absent for a deleted comment.
     body_html: Option<String>,

@@ -246,21 +246,22 @@ async fn callers_comment(
 }
 
 /// Replaces the text of the caller's own comment, within 15 minutes of posting. Needs the
-/// `comment` scope.
+/// `comment` scope. The new text is screened as a new comment is: what would hold a new
+/// comment sends this one back to the moderators (`status` `pending`).
 #[utoipa::path(patch, path = "/api/v1/comments/{id}",
     params(("id" = i64, Path, description = "The comment's id")),
     request_body = EditCommentRequest,
     security(("token" = ["comment"])),
     responses(
-        (status = 200, description = "The edited comment", body = super::api::Comment),
+        (status = 200, description = "The edited comment; `pending` when screening held the new text for review", body = super::api::Comment),
         (status = 400, description = "The request is not valid JSON", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 413, description = "The request body is larger than the site accepts", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not sent as `application/json`", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token or session", body = super::api::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not the caller's comment, or the token lacks the `comment` scope", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the caller's comment, the token lacks the `comment` scope, the caller is suspended, or comments are closed", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such comment", body = super::api::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The edit window has passed", body = super::api::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The text is empty or too long", body = super::api::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The text is empty, too long, or contains a banned word", body = super::api::Problem, content_type = "application/problem+json"),
     ))]
 async fn edit_comment(
     State(state): State<AppState>,

@@ -23,7 +23,9 @@ use crate::domain::comment::{
     CommentBody, CommentError, CommentFacts, CommentPermissions, CommentSort, EDIT_WINDOW_MINUTES,
     MAX_NESTING, ThreadCursor, comment_permissions,
 };
-use crate::domain::moderation::{CommentMode, HoldReason, Screening, ban_notice, has_link, screen};
+use crate::domain::moderation::{
+    CommentMode, Refused, Screening, Verdict, ban_notice, has_link, screen,
+};
 use crate::domain::spam;
 use crate::domain::user::Role;
 use crate::domain::webhook::{CommentCreated, comment_created_payload};
@@ -546,76 +548,31 @@ impl Refusal {
     }
 }
 
-/// Checks, rate-limits and stores a comment by `user` under `article` (a reply when `parent_id`
-/// is set), queues its `comment.created` webhook in the same transaction and announces it to
-/// live readers. The form and the API both post through here.
-pub async fn submit_comment(
+/// Gathers what screening needs to know about `body`, written by `user` on the article
+/// `article_id` (published at `published_at`; `None`: not published) and screens it: the one
+/// decision for a new comment and for a new text of the comment `editing`, from the form and
+/// the API alike. Returns the verdict and the spam score the text was given.
+async fn screen_text(
     state: &AppState,
     user: &SessionUser,
-    ip: &str,
-    article: &ArticleDetail,
-    text: &str,
-    parent_id: Option<i64>,
-) -> Result<std::result::Result<Posted, Refusal>> {
+    article_id: i64,
+    published_at: Option<chrono::DateTime<chrono::Utc>>,
+    body: &CommentBody,
+    editing: Option<i64>,
+) -> Result<(Verdict, Option<f64>)> {
     let now = state.clock.now();
-    let body = match CommentBody::parse(text, state.config.max_comment_chars) {
-        Ok(b) => b,
-        Err(e @ (CommentError::Empty | CommentError::TooLong { .. })) => {
-            return Ok(Err(Refusal::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                e.to_string(),
-            )));
-        }
-    };
-    if let Some(until) = user.banned_at(now) {
-        return Ok(Err(Refusal::new(
-            StatusCode::FORBIDDEN,
-            ban_notice(until, &user.ban_reason),
-        )));
-    }
-    let policy = state.store.comment_policy(article.card.id).await?;
-    if policy.is_closed(article.card.published_at, now) {
-        return Ok(Err(Refusal::new(
-            StatusCode::FORBIDDEN,
-            "Comments are closed on this article, so nothing more can be posted here.",
-        )));
-    }
+    let policy = state.store.comment_policy(article_id).await?;
     let settings = state.store.moderation_settings().await?;
     let words = state
         .words
         .filter(&state.store, settings.words_version)
         .await?;
     let word = words.check(body.as_str());
-    if let Some(m) = word.as_ref().filter(|m| m.kind == WordKind::Banned) {
-        return Ok(Err(Refusal::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!(
-                "Your comment contains “{}”, which is not allowed here. Take it out and post again: your text is kept below.",
-                m.word
-            ),
-        )));
-    }
-    // Rate limits per member and per address, in the database so every process counts alike.
-    let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
-    let limit = i64::from(state.config.comments_per_minute);
-    let member_hits = state
-        .store
-        .hit_rate_window(&format!("comment:member:{}", user.id), minute)
-        .await?;
-    let address_hits = state
-        .store
-        .hit_rate_window(&format!("comment:address:{ip}"), minute)
-        .await?;
-    if member_hits > limit || address_hits > limit {
-        let wait = (minute + Duration::minutes(1) - now).num_seconds().max(1);
-        return Ok(Err(Refusal {
-            status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "You are posting faster than {limit} comments a minute. Wait {wait} seconds, then post again: your text is kept below."
-            ),
-            retry_after: Some(wait),
-        }));
-    }
+    let word_of = |kind: WordKind| {
+        word.as_ref()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.word.as_str())
+    };
     let tokens = spam::tokens(body.as_str());
     let totals = spam::Counts {
         spam: settings.spam_docs,
@@ -637,27 +594,109 @@ pub async fn submit_comment(
     } else {
         state
             .store
-            .approved_comments(user.id, first.max(settings.link_hold_below))
+            .approved_comments(user.id, first.max(settings.link_hold_below), editing)
             .await?
     };
-    let suspect_word = word
-        .as_ref()
-        .filter(|m| m.kind == WordKind::Suspect)
-        .map(|m| m.word.as_str());
-    let hold = screen(&Screening {
+    let verdict = screen(&Screening {
         mode: policy.mode,
+        closed: published_at.is_none_or(|p| policy.is_closed(p, now)),
+        ban: user
+            .banned_at(now)
+            .map(|until| (until, user.ban_reason.as_str())),
         author_approved,
         author_role: role,
         has_link: has_link(body.as_str()),
         link_hold_below: settings.link_hold_below,
-        suspect_word,
+        banned_word: word_of(WordKind::Banned),
+        suspect_word: word_of(WordKind::Suspect),
         spam_score,
         spam_threshold: settings.spam_threshold,
+        edit: editing.is_some(),
     });
-    let hold_note = match (hold, suspect_word) {
-        (Some(HoldReason::SuspectWord), Some(w)) => format!("contains “{w}”"),
-        _ => String::new(),
+    Ok((verdict, spam_score))
+}
+
+/// What the writer reads when screening refuses their text (`editing`: a new text for a comment
+/// already posted).
+fn refusal(refused: Refused, editing: bool) -> Refusal {
+    let again = if editing { "save" } else { "post" };
+    match refused {
+        Refused::Banned { until, reason } => {
+            Refusal::new(StatusCode::FORBIDDEN, ban_notice(until, &reason))
+        }
+        Refused::Closed if editing => Refusal::new(
+            StatusCode::FORBIDDEN,
+            "Comments are closed on this article, so comments here can no longer be changed. Your text is still here to copy.",
+        ),
+        Refused::Closed => Refusal::new(
+            StatusCode::FORBIDDEN,
+            "Comments are closed on this article, so nothing more can be posted here.",
+        ),
+        Refused::BannedWord(word) => Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "Your comment contains “{word}”, which is not allowed here. Take it out and {again} again: your text is kept below."
+            ),
+        ),
+    }
+}
+
+/// Checks, rate-limits and stores a comment by `user` under `article` (a reply when `parent_id`
+/// is set), queues its `comment.created` webhook in the same transaction and announces it to
+/// live readers. The form and the API both post through here.
+pub async fn submit_comment(
+    state: &AppState,
+    user: &SessionUser,
+    ip: &str,
+    article: &ArticleDetail,
+    text: &str,
+    parent_id: Option<i64>,
+) -> Result<std::result::Result<Posted, Refusal>> {
+    let now = state.clock.now();
+    let body = match CommentBody::parse(text, state.config.max_comment_chars) {
+        Ok(b) => b,
+        Err(e @ (CommentError::Empty | CommentError::TooLong { .. })) => {
+            return Ok(Err(Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                e.to_string(),
+            )));
+        }
     };
+    let (verdict, spam_score) = screen_text(
+        state,
+        user,
+        article.card.id,
+        Some(article.card.published_at),
+        &body,
+        None,
+    )
+    .await?;
+    let (hold, hold_note) = match verdict {
+        Verdict::Show => (None, String::new()),
+        Verdict::Hold { reason, note } => (Some(reason), note),
+        Verdict::Refuse(r) => return Ok(Err(refusal(r, false))),
+    };
+    // Rate limits per member and per address, in the database so every process counts alike.
+    let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
+    let limit = i64::from(state.config.comments_per_minute);
+    let member_hits = state
+        .store
+        .hit_rate_window(&format!("comment:member:{}", user.id), minute)
+        .await?;
+    let address_hits = state
+        .store
+        .hit_rate_window(&format!("comment:address:{ip}"), minute)
+        .await?;
+    if member_hits > limit || address_hits > limit {
+        let wait = (minute + Duration::minutes(1) - now).num_seconds().max(1);
+        return Ok(Err(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            message: format!(
+                "You are posting faster than {limit} comments a minute. Wait {wait} seconds, then post again: your text is kept below."
+            ),
+            retry_after: Some(wait),
+        }));
+    }
     let body_html = body.to_html();
     let base = state.config.base_url.trim_end_matches('/');
     let slug = &article.card.slug;
@@ -889,25 +928,36 @@ async fn edit(
         }
     };
     let user = viewer.require_user()?;
-    if let Err(r) = edit_own_comment(&state, user, &row, &form.body).await? {
-        return fail(r.status, r.message).await;
-    }
+    let edited = match edit_own_comment(&state, user, &row, &form.body).await? {
+        Ok(edited) => edited,
+        Err(r) => return fail(r.status, r.message).await,
+    };
     if json {
         let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
         let html = render_one(&state, &row, &viewer, false, &slug, now).await?;
-        return Ok(Json(serde_json::json!({ "id": id, "html": html })).into_response());
+        return Ok(
+            Json(serde_json::json!({ "id": id, "html": html, "held": edited.held }))
+                .into_response(),
+        );
     }
     Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
 }
 
-/// Replaces the text of `row`, written by `user_id`, within the edit window. The form and the
-/// API both edit through here.
+/// An edit that was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edited {
+    /// Screening held the new text: the comment waits for a moderator again.
+    pub held: bool,
+}
+
+/// Replaces the text of `row`, written by `user`, within the edit window, after screening it
+/// as a post is screened. The form and the API both edit through here.
 pub async fn edit_own_comment(
     state: &AppState,
     user: &SessionUser,
     row: &CommentRow,
     text: &str,
-) -> Result<std::result::Result<(), Refusal>> {
+) -> Result<std::result::Result<Edited, Refusal>> {
     let now = state.clock.now();
     let user_id = user.id;
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
@@ -919,30 +969,30 @@ pub async fn edit_own_comment(
             )));
         }
     };
-    if let Some(until) = user.banned_at(now) {
-        return Ok(Err(Refusal::new(
-            StatusCode::FORBIDDEN,
-            ban_notice(until, &user.ban_reason),
-        )));
-    }
-    // An edit cannot bring in what posting refuses.
-    let settings = state.store.moderation_settings().await?;
-    let words = state
-        .words
-        .filter(&state.store, settings.words_version)
-        .await?;
-    if let Some(m) = words
-        .check(body.as_str())
-        .filter(|m| m.kind == WordKind::Banned)
-    {
-        return Ok(Err(Refusal::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!(
-                "Your comment contains “{}”, which is not allowed here. Take it out and save again: your text is kept below.",
-                m.word
-            ),
-        )));
-    }
+    // An edit is screened as a post is: it cannot bring in what posting refuses, and what
+    // would hold a post sends the comment back to the moderators.
+    let published_at = match state.store.article_slug(row.article_id, now).await? {
+        Some((slug, true)) => state
+            .store
+            .published_article(&slug, now)
+            .await?
+            .map(|a| a.card.published_at),
+        _ => None,
+    };
+    let (verdict, spam_score) = screen_text(
+        state,
+        user,
+        row.article_id,
+        published_at,
+        &body,
+        Some(row.id),
+    )
+    .await?;
+    let hold = match &verdict {
+        Verdict::Show => None,
+        Verdict::Hold { reason, note } => Some((*reason, note.as_str())),
+        Verdict::Refuse(r) => return Ok(Err(refusal(r.clone(), true))),
+    };
     let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
     if state
         .store
@@ -951,15 +1001,26 @@ pub async fn edit_own_comment(
             user_id,
             body.as_str(),
             &body.to_html(),
+            spam_score,
+            hold,
             now,
             not_before,
         )
         .await?
     {
+        if let Some((reason, _)) = hold {
+            tracing::info!(comment_id = row.id, reason = ?reason, "edited comment held for review");
+            // Readers no longer see it (one comment fewer); its author sees it held.
+            state.pages.changed(Change::CommentCount {
+                article_id: row.article_id,
+            });
+            state.pages.changed(Change::Member { user_id });
+            return Ok(Ok(Edited { held: true }));
+        }
         state.pages.changed(Change::Comments {
             article_id: row.article_id,
         });
-        return Ok(Ok(()));
+        return Ok(Ok(Edited { held: false }));
     }
     let message = if row.is_visible() {
         EDIT_WINDOW_PASSED

@@ -22,8 +22,8 @@ use super::views::{Layout, TimeView};
 use super::{AppState, Error, Result};
 use crate::domain::Slug;
 use crate::domain::moderation::{
-    BanLength, CommentMode, Decision, HoldReason, PolicyLayer, Queue, RejectReason, StaffAccess,
-    parse_note, staff_access,
+    BanLength, CommentMode, Decision, HoldReason, PolicyLayer, Queue, RejectReason, ReporterBar,
+    StaffAccess, parse_note, staff_access,
 };
 use crate::domain::user::Role;
 use crate::domain::wordfilter::{WordFilter, parse_list};
@@ -132,6 +132,8 @@ pub struct QueueTab {
 pub struct ReportView {
     pub reason: String,
     pub note: String,
+    /// The reporter cleared the site's bar, so the report counts toward hiding the comment.
+    pub counts: bool,
 }
 
 pub struct PriorView {
@@ -309,13 +311,14 @@ async fn render_desk(
                 pinned: r.pinned_at.is_some(),
                 reports: reports
                     .iter()
-                    .filter(|(c, _, _)| *c == r.id)
-                    .map(|(_, reason, note)| ReportView {
+                    .filter(|(c, _, _, _)| *c == r.id)
+                    .map(|(_, reason, note, counts)| ReportView {
                         reason: super::comments::REPORT_REASONS
                             .iter()
                             .find(|(k, _)| k == reason)
                             .map_or(reason.clone(), |(_, label)| (*label).to_owned()),
                         note: note.clone(),
+                        counts: *counts,
                     })
                     .collect(),
                 prior: prior
@@ -641,6 +644,9 @@ struct SettingsPage {
     site_close: String,
     link_hold_below: String,
     report_threshold: String,
+    report_requires_verified: bool,
+    report_min_account_days: String,
+    report_min_approved: String,
     spam_threshold: String,
     spam_trained: String,
     banned: String,
@@ -689,6 +695,11 @@ struct SettingsForm {
     link_hold_below: String,
     #[serde(default)]
     report_threshold: String,
+    /// The bar for reports to count: `yes`/`no`, days, approved comments. Absent (a form from
+    /// before these fields): kept as they are.
+    report_requires_verified: Option<String>,
+    report_min_account_days: Option<String>,
+    report_min_approved: Option<String>,
     #[serde(default)]
     spam_threshold: String,
     #[serde(default)]
@@ -745,6 +756,9 @@ async fn render_settings(
         site_close: site.auto_close_days.unwrap_or(0).to_string(),
         link_hold_below: settings.link_hold_below.to_string(),
         report_threshold: settings.report_threshold.to_string(),
+        report_requires_verified: settings.report_requires_verified,
+        report_min_account_days: settings.report_min_account_days.to_string(),
+        report_min_approved: settings.report_min_approved.to_string(),
         spam_threshold: format!("{}", settings.spam_threshold),
         spam_trained: format!(
             "{} comments learnt as spam, {} as not spam",
@@ -771,6 +785,15 @@ async fn render_settings(
         page.site_close = t.auto_close_days.clone();
         page.link_hold_below = t.link_hold_below.clone();
         page.report_threshold = t.report_threshold.clone();
+        if let Some(v) = &t.report_requires_verified {
+            page.report_requires_verified = v == "yes";
+        }
+        if let Some(v) = &t.report_min_account_days {
+            page.report_min_account_days = v.clone();
+        }
+        if let Some(v) = &t.report_min_approved {
+            page.report_min_approved = v.clone();
+        }
         page.spam_threshold = t.spam_threshold.clone();
         page.banned = t.banned.clone();
         page.suspect = t.suspect.clone();
@@ -802,6 +825,7 @@ async fn save_settings(
     let (user, _) = require_staff(&viewer, |a| a.administer)?;
     let user = user.clone();
     viewer.check_csrf(&form.csrf)?;
+    let old = state.store.moderation_settings().await?;
     let parsed = (|| {
         let mode = CommentMode::parse(&form.mode, &form.first)?;
         let days = parse_days(&form.auto_close_days)?.unwrap_or(0);
@@ -815,6 +839,32 @@ async fn save_settings(
             "The reports that hide a comment",
             1000,
         )?;
+        let current = old.reporter_bar();
+        let reporters = ReporterBar {
+            verified: match form.report_requires_verified.as_deref().map(str::trim) {
+                None => current.verified,
+                Some("yes") => true,
+                Some("no") => false,
+                Some(_) => {
+                    return Err(
+                        "Choose whether reports count only from members with a confirmed address: yes or no."
+                            .to_owned(),
+                    );
+                }
+            },
+            min_account_days: match &form.report_min_account_days {
+                None => current.min_account_days,
+                Some(d) => parse_count(d, "The account age for reports to count (in days)", 3650)?,
+            },
+            min_approved: match &form.report_min_approved {
+                None => current.min_approved,
+                Some(n) => parse_count(
+                    n,
+                    "The approved comments a member needs for their reports to count",
+                    1000,
+                )?,
+            },
+        };
         let spam: f64 = form
             .spam_threshold
             .trim()
@@ -824,9 +874,9 @@ async fn save_settings(
             .ok_or("The spam score that holds a comment must be a number from 0.5 to 1.")?;
         let banned = parse_list(&form.banned).map_err(|e| format!("Banned words: {e}"))?;
         let suspect = parse_list(&form.suspect).map_err(|e| format!("Suspect words: {e}"))?;
-        Ok::<_, String>((mode, days, link, reports, spam, banned, suspect))
+        Ok::<_, String>((mode, days, link, reports, reporters, spam, banned, suspect))
     })();
-    let (mode, days, link, reports, spam, banned, suspect) = match parsed {
+    let (mode, days, link, reports, reporters, spam, banned, suspect) = match parsed {
         Ok(p) => p,
         Err(m) => {
             return render_settings(
@@ -861,16 +911,16 @@ async fn save_settings(
             .await?;
         state.pages.changed(Change::Everything);
     }
-    let old = state.store.moderation_settings().await?;
     if (
         old.link_hold_below,
         old.report_threshold,
+        old.reporter_bar(),
         old.spam_threshold,
-    ) != (link, reports, spam)
+    ) != (link, reports, reporters, spam)
     {
         state
             .store
-            .save_moderation_settings(link, reports, spam, &who, now)
+            .save_moderation_settings(link, reports, reporters, spam, &who, now)
             .await?;
     }
     let (old_banned, old_suspect, _) = state.store.word_lists().await?;

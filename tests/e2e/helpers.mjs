@@ -114,24 +114,57 @@ export function launchBrowser() {
 /**
  * Records everything that went wrong in a page: console errors, uncaught exceptions,
  * requests that failed, responses with an error status, and dialogs (dismissed).
+ *
+ * A request the page abandoned is not a failure: Chromium reports `net::ERR_ABORTED` for what a
+ * document had in flight (its favicon, an image, an open event stream) when a navigation
+ * replaces it. Such a request is dropped from `failedRequests` when the main frame navigated
+ * after it was sent; this is judged when the list is read, since the abort can be reported
+ * before the navigation that caused it. Every other failure (refused, reset, a DNS error, an
+ * abort with no navigation after it) is kept, and responses with status >= 400 are
+ * `badResponses` whatever happens next.
  */
 export function watch(page) {
+  let sequence = 0;
+  const sentAt = new WeakMap();
+  const navigations = [];
+  const failures = [];
+  let failedOverride = null;
   const problems = {
     consoleErrors: [],
     pageErrors: [],
-    failedRequests: [],
+    // Read through the getter, so aborts are judged against every navigation seen so far.
+    get failedRequests() {
+      if (failedOverride) return failedOverride;
+      return failures
+        .filter((f) => !(f.aborted && navigations.some((n) => n > f.sent)))
+        .map((f) => f.text);
+    },
+    set failedRequests(list) {
+      failedOverride = list;
+    },
     badResponses: [],
     dialogs: [],
   };
+  page.on('request', (req) => {
+    sequence += 1;
+    sentAt.set(req, sequence);
+    // A new navigation abandons the one before it, if that one was still loading.
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations.push(sequence);
+  });
+  page.on('framenavigated', (frame) => {
+    sequence += 1;
+    if (frame === page.mainFrame()) navigations.push(sequence);
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
   page.on('requestfailed', (req) => {
-    // An open event stream is cut when the page goes away: that is not a failure.
-    const aborted = /ERR_ABORTED/.test(req.failure()?.errorText || '');
+    const errorText = req.failure()?.errorText || '';
+    const aborted = errorText === 'net::ERR_ABORTED';
+    // An open event stream is cut when the page goes away (also when its context closes).
     if (aborted && new URL(req.url()).pathname.endsWith('/live')) return;
-    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`);
+    failures.push({ aborted, sent: sentAt.get(req) ?? 0, text: `${req.method()} ${req.url()}: ${errorText}` });
   });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.badResponses.push(`${res.status()} ${res.url()}`);

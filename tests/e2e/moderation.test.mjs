@@ -1,6 +1,7 @@
-// Browser test of the moderation desk: a moderator (made one from the command line) works the
-// queue. A pre-moderated article holds a member's comment; the moderator approves it with the
-// keyboard and readers see it. A comment reported by three readers disappears from the page;
+// Browser test of the moderation desk: a moderator (an administrator, made one from the command
+// line) works the queue. A pre-moderated article holds a member's comment; the moderator approves
+// it with the keyboard and readers see it. Reports from members who joined today are set to count
+// (by default they do not), and a comment reported by three readers disappears from the page;
 // the moderator rejects it with a reason (the author reads the reason), then undoes the
 // decision. The desk is plain forms: the shortcuts press the same buttons.
 //
@@ -45,7 +46,7 @@ async function post(page, text) {
 test('a moderator approves a held comment, rejects a reported one and undoes it', async () => {
   const mod = await newPage();
   const moderator = await signUp(mod.page, baseUrl, 'Morgan Moderator');
-  await server.cli(['user', 'role', moderator.email, 'editor']);
+  await server.cli(['user', 'role', moderator.email, 'admin']);
 
   // The editor pre-moderates one article.
   const held = paths[0];
@@ -77,6 +78,13 @@ test('a moderator approves a held comment, rejects a reported one and undoes it'
   await mod.page.getByText('Done: 1 item approved.').waitFor();
   await reader.page.goto(`${baseUrl}${held}`);
   await reader.page.locator('#comments article.comment', { hasText: 'A thought that waits for review.' }).waitFor();
+
+  // The readers here all joined today: their reports count only once the bar is lowered.
+  await mod.page.goto(`${baseUrl}/admin/moderation/settings`);
+  await mod.page.getByLabel('Count reports only from members who confirmed their email address').selectOption('no');
+  await mod.page.getByLabel('Count reports only from accounts at least this many days old').fill('0');
+  await mod.page.getByLabel('Count reports only from members with at least this many approved comments').fill('0');
+  await Promise.all([mod.page.waitForURL(/message=/), mod.page.getByRole('button', { name: 'Save settings' }).click()]);
 
   // Elsewhere, three readers report a comment; it disappears.
   const open = paths[1];

@@ -1,0 +1,180 @@
+// Every main page is valid HTML, as the Nu Html Checker (vnu, the W3C validator's engine) reads
+// it: the public pages signed out and signed in, and the staff pages (newsroom, moderation desk,
+// settings, administration). The server runs with the demo content; a member and an administrator
+// are made from the command line and sign in through /signin; a comment, a reply and a report give
+// the conversation and the desk something to show. The pages are saved and checked in one run of
+// `java -jar vnu.jar --errors-only`; any error fails the test, with vnu's messages.
+//
+//   cd tests/e2e && npm ci && node --test validity.test.mjs   (needs Java: default-jre-headless)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const VNU = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const JAVA = process.env.JAVA || 'java';
+const PASSWORD = 'correct horse battery staple';
+
+let server;
+let out;
+
+before(async () => {
+  server = await startServer(['--comments-per-minute', '1000']);
+  out = await mkdtemp(path.join(tmpdir(), 'broadsheet-vnu-'));
+});
+
+after(async () => {
+  if (server) await server.stop();
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+/** A client with its own cookies, speaking to the server as a browser would (no redirects followed). */
+function client() {
+  const cookies = new Map();
+  const request = async (pathname, { method = 'GET', form } = {}) => {
+    const headers = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    let body;
+    if (form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(form).toString();
+    }
+    const res = await fetch(`${server.baseUrl}${pathname}`, { method, headers, body, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    return res;
+  };
+  const csrf = (html) => {
+    const m = html.match(/name="csrf" value="([^"]+)"/);
+    assert.ok(m, 'the page has a CSRF field');
+    return m[1];
+  };
+  return {
+    request,
+    csrf,
+    async page(pathname, status = 200) {
+      const res = await request(pathname);
+      const text = await res.text();
+      assert.equal(res.status, status, `GET ${pathname}`);
+      return text;
+    },
+    /** Posts a form with the CSRF token of `from` (a page with the form). */
+    async post(from, pathname, fields) {
+      const res = await request(pathname, { method: 'POST', form: { csrf: csrf(from), ...fields } });
+      return res;
+    },
+  };
+}
+
+async function account(email, role) {
+  process.env.BROADSHEET_PASSWORD = PASSWORD;
+  await server.cli(['user', 'create', '--email', email, '--role', role, '--display-name', `${role} ${email.split('@')[0]}`]);
+  const c = client();
+  const form = await c.page('/signin');
+  const res = await c.post(form, '/signin', { email, password: PASSWORD, return_to: '/' });
+  assert.equal(res.status, 303, `sign-in of ${email}: ${await res.text()}`);
+  return c;
+}
+
+function vnu(files) {
+  return new Promise((resolve) => {
+    execFile(JAVA, ['-jar', VNU, '--errors-only', '--format', 'text', ...files], { maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (error.code ?? 1) : 0, output: `${stdout}${stderr}`, spawnError: error && typeof error.code === 'string' ? error : null });
+    });
+  });
+}
+
+test('the main public and staff pages are valid HTML', { timeout: 240_000 }, async () => {
+  const reader = client();
+  const member = await account('member@example.org', 'member');
+  const admin = await account('admin@example.org', 'admin');
+
+  // Where the demo content lives: an article, its section, tag and author.
+  const front = await reader.page('/');
+  const firstHref = (re) => {
+    const m = front.match(re) || '';
+    return m[1];
+  };
+  const articlePath = firstHref(/href="(\/articles\/[^"#?]+)"/);
+  const sectionPath = firstHref(/href="(\/sections\/[^"#?]+)"/);
+  assert.ok(articlePath && sectionPath, 'the front page links an article and a section');
+  const articlePage = await reader.page(articlePath);
+  const tagPath = (articlePage.match(/href="(\/tags\/[^"#?]+)"/) || [])[1];
+  const authorPath = (articlePage.match(/href="(\/authors\/[^"#?]+)"/) || [])[1];
+
+  // A conversation: the administrator's comment (with a link, and one the sanitiser takes
+  // apart), the member's reply, and a report for the desk.
+  let page = await admin.page(articlePath);
+  let res = await admin.post(page, `${articlePath}/comments`, {
+    body: 'A *first* thought, see [the report](https://example.org/r) and [this](javascript:alert(1)).',
+  });
+  assert.equal(res.status, 303, await res.text());
+  const commentId = res.headers.get('location').split('#comment-')[1];
+  page = await member.page(articlePath);
+  res = await member.post(page, `${articlePath}/comments`, { body: 'Thanks, noted.', parent_id: commentId });
+  assert.equal(res.status, 303, await res.text());
+  const replyId = res.headers.get('location').split('#comment-')[1];
+  page = await admin.page(`/comments/${replyId}/report`);
+  res = await admin.post(page, `/comments/${replyId}/report`, { reason: 'other', note: 'Checking the desk.' });
+  assert.equal(res.status, 200, 'report taken');
+  const memberId = (await member.page(articlePath)).match(/href="\/members\/(\d+)"/)[1];
+  const newsroom = await admin.page('/admin/articles');
+  const editorPath = (newsroom.match(/href="(\/admin\/articles\/\d+)"/) || [])[1];
+
+  const pages = [
+    ['reader', reader, '/'],
+    ['reader', reader, articlePath],
+    ['reader', reader, sectionPath],
+    ['reader', reader, tagPath],
+    ['reader', reader, authorPath],
+    ['reader', reader, '/search?q=the'],
+    ['reader', reader, `/members/${memberId}`],
+    ['reader', reader, '/signin'],
+    ['reader', reader, '/signup'],
+    ['reader', reader, '/reset'],
+    ['reader', reader, '/signin/link'],
+    ['reader', reader, '/no-such-page', 404],
+    ['member', member, '/'],
+    ['member', member, articlePath],
+    ['member', member, `${articlePath}?reply=${commentId}`],
+    ['member', member, `/comments/${replyId}/edit`],
+    ['member', member, `/comments/${commentId}/report`],
+    ['member', member, '/settings'],
+    ['member', member, '/settings/tokens'],
+    ['admin', admin, articlePath],
+    ['admin', admin, '/admin/articles'],
+    ['admin', admin, '/admin/articles/new'],
+    ['admin', admin, editorPath],
+    ['admin', admin, editorPath && `${editorPath}/revisions`],
+    ['admin', admin, '/admin/media'],
+    ['admin', admin, '/admin/sections'],
+    ['admin', admin, '/admin/authors'],
+    ['admin', admin, '/admin/tags'],
+    ['admin', admin, '/admin/moderation'],
+    ['admin', admin, '/admin/moderation?queue=reported'],
+    ['admin', admin, '/admin/moderation?queue=flagged'],
+    ['admin', admin, '/admin/moderation/settings'],
+    ['admin', admin, '/admin/moderation/log'],
+    ['admin', admin, '/admin/users'],
+    ['admin', admin, '/admin/webhooks'],
+  ].filter(([, , p]) => p);
+  assert.ok(pages.length >= 30, `pages to check: ${pages.length}`);
+  const files = [];
+  for (const [who, c, p, status] of pages) {
+    const html = await c.page(p, status ?? 200);
+    const file = path.join(out, `${String(files.length).padStart(2, '0')}-${who}${p.replace(/[^a-z0-9]+/gi, '-')}.html`);
+    await writeFile(file, html);
+    files.push(file);
+  }
+  const result = await vnu(files);
+  assert.equal(result.spawnError, null, `cannot run ${JAVA} (install Java, e.g. Debian's default-jre-headless): ${result.spawnError?.message}`);
+  assert.equal(result.code, 0, `the Nu Html Checker found errors:\n${result.output}`);
+});
