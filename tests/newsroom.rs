@@ -15,6 +15,7 @@ backend_tests!(
     a_live_article_is_rewritten_while_readers_keep_its_published_version,
     a_changed_slug_answers_the_old_address_with_a_redirect,
     scheduled_articles_go_live_on_time_and_are_announced_once,
+    sending_back_a_scheduled_article_clears_its_schedule,
     every_save_is_a_revision_with_history_diff_and_restore,
     saving_over_a_newer_revision_is_refused_with_both_versions_shown,
     corrections_and_updates_reach_the_page_feeds_and_structured_data,
@@ -357,6 +358,56 @@ async fn scheduled_articles_go_live_on_time_and_are_announced_once(app: TestApp)
             .unwrap();
         assert_eq!(r.status(), 200);
     }
+}
+
+/// A scheduled article sent back for a rewrite must not go live at its old time with text no
+/// editor has reviewed: the schedule goes with the send-back.
+async fn sending_back_a_scheduled_article_clears_its_schedule(app: TestApp) {
+    let writer = staff(&app, "Writer", Role::Contributor).await;
+    let editor = staff(&app, "Editor", Role::Editor).await;
+    let id = create(&writer, &fields("Comet returns", "Reviewed wording.")).await;
+    assert_eq!(
+        save(
+            &writer,
+            id,
+            &revision(&writer, id).await,
+            &fields("Comet returns", "Reviewed wording."),
+            "submit"
+        )
+        .await,
+        303
+    );
+    // T0 is 12:00 UTC: scheduled for 13:00.
+    let r = act(
+        &editor,
+        id,
+        &[("action", "schedule"), ("at", "2026-06-01T13:00")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let r = act(&editor, id, &[("action", "send_back")]).await;
+    assert_eq!(r.status(), 303);
+    let location = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.ends_with("done=send_back_unscheduled"),
+        "{location}"
+    );
+    let page = editor.page(&location).await;
+    assert!(page.contains("its scheduled time was cleared"), "{page}");
+    assert_eq!(
+        state_of(&page),
+        ("Draft".to_owned(), "Not published".to_owned())
+    );
+    // The writer rewrites; nobody reviews it.
+    let base = revision(&writer, id).await;
+    let f = fields("Comet returns", "Unreviewed wording.");
+    assert_eq!(save(&writer, id, &base, &f, "save").await, 303);
+
+    app.clock.advance(chrono::Duration::minutes(90));
+    app.page("/articles/comet-returns", 404).await;
+    assert!(!app.page("/", 200).await.contains("Comet returns"));
+    let page = writer.page(&format!("/admin/articles/{id}")).await;
+    assert_eq!(state_of(&page).1, "Not published");
 }
 
 async fn every_save_is_a_revision_with_history_diff_and_restore(app: TestApp) {

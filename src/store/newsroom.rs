@@ -593,6 +593,28 @@ impl Store {
         Ok(n == 1)
     }
 
+    /// Sends an article back to draft for a rewrite; false when its workflow was no longer
+    /// `from` (someone moved it meanwhile) or there is no such article. A scheduled time is
+    /// cleared in the same statement: the rewrite is saved to the article row (it is not live),
+    /// so keeping the time would publish text no editor has reviewed. A live article stays live.
+    pub async fn send_back(&self, id: i64, from: Workflow, now: DateTime<Utc>) -> Result<bool> {
+        let n = super::write!(self, |c| {
+            sqlx::query(
+                "UPDATE articles SET workflow = $3, modified_at = $4, \
+                 published_at = CASE WHEN published_at > $4 THEN NULL ELSE published_at END \
+                 WHERE id = $1 AND workflow = $2",
+            )
+            .bind(id)
+            .bind(from.as_str())
+            .bind(Workflow::Draft.as_str())
+            .bind(now)
+            .execute(c)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
     /// Adds a correction note at the foot of the article. False when there is no such article.
     pub async fn add_correction(&self, id: i64, text: &str, now: DateTime<Utc>) -> Result<bool> {
         Ok(super::transaction!(self, |tx| {

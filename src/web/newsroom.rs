@@ -423,6 +423,11 @@ async fn edit(
         (true, _) => Some(format!("Saved as revision {}.", article.revision)),
         (_, Some("submit")) => Some("Submitted for review.".to_owned()),
         (_, Some("send_back")) => Some("Sent back to draft for a rewrite.".to_owned()),
+        (_, Some("send_back_unscheduled")) => Some(
+            "Sent back to draft for a rewrite, and its scheduled time was cleared: schedule it \
+             again once the rewrite is approved."
+                .to_owned(),
+        ),
         (_, Some("publish")) => Some("Published.".to_owned()),
         (_, Some("schedule")) => Some("Scheduled.".to_owned()),
         (_, Some("unpublish")) => Some("Taken off the site.".to_owned()),
@@ -720,12 +725,12 @@ async fn workflow(
             if article.workflow == Workflow::Draft {
                 return Err(Error::BadRequest("This article is already a draft.".into()));
             }
-            if !state
-                .store
-                .set_workflow(id, article.workflow, Workflow::Draft, now)
-                .await?
-            {
+            if !state.store.send_back(id, article.workflow, now).await? {
                 return Err(stale());
+            }
+            if let Publication::Scheduled(at) = Publication::of(article.published_at, now) {
+                tracing::info!(article = id, by = user.id, %at, "sent back; schedule cleared");
+                return done("send_back_unscheduled");
             }
             done("send_back")
         }
