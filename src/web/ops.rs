@@ -40,9 +40,10 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 
 /// `GET /metrics`: Prometheus text format.
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let body = state
+    let mut body = state
         .metrics
         .render(state.store.query_count(), backend_name(&state));
+    state.pages.render_metrics(&mut body);
     (
         [
             (
