@@ -300,7 +300,13 @@ mod tests {
         assert!(q.limited.words && !q.limited.chars);
         assert_eq!(
             q.terms[3],
-            Term::Phrase(vec!["four".into(), "five".into(), "six".into(), "seven".into(), "eight".into()])
+            Term::Phrase(vec![
+                "four".into(),
+                "five".into(),
+                "six".into(),
+                "seven".into(),
+                "eight".into()
+            ])
         );
         let q = SearchQuery::parse("a b c d e f g \"h i\"");
         assert_eq!(q.terms[7], w("h", false));
@@ -318,14 +324,26 @@ mod tests {
             ]
         );
         assert!(q.limited.short_prefixes && q.limited.prefixes && !q.limited.words);
-        assert_eq!(q.to_fts5(), "\"a\" AND \"bo\" AND \"cat\"* AND \"dogs\"* AND \"emus\" AND \"fox\"");
+        assert_eq!(
+            q.to_fts5(),
+            "\"a\" AND \"bo\" AND \"cat\"* AND \"dogs\"* AND \"emus\" AND \"fox\""
+        );
         // The worst of everything at once stays within every bound.
-        let worst = format!("{} \"{}\" {}", "ab* ".repeat(40), "w ".repeat(60), "xyz* ".repeat(40));
+        let worst = format!(
+            "{} \"{}\" {}",
+            "ab* ".repeat(40),
+            "w ".repeat(60),
+            "xyz* ".repeat(40)
+        );
         let q = SearchQuery::parse(&worst);
         assert!(words(&q) <= MAX_WORDS && prefixes(&q) <= MAX_PREFIXES);
         assert!(q.limited.any());
         // An ordinary query meets no limit.
-        assert!(!SearchQuery::parse("tidal \"power plant\" elect").limited.any());
+        assert!(
+            !SearchQuery::parse("tidal \"power plant\" elect")
+                .limited
+                .any()
+        );
     }
 
     #[test]

@@ -146,7 +146,7 @@ macro_rules! apply_in {
                 draft.slug
             )));
         };
-        let section_id = taxonomy::upsert_section!(&mut *$tx, &a.section, $now);
+        let section_id = taxonomy::existing_section!(&mut *$tx, &a.section);
         let body_html = markdown::render_article(&a.body_source);
         let updated = sqlx::query(
             "UPDATE articles SET slug = $2, title = $3, summary = $4, body_source = $5, \
@@ -377,7 +377,7 @@ impl Store {
         let content = serde_json::to_string(draft).expect("a draft serialises");
         Ok(super::transaction!(self, |tx| {
             check_slug_in!(tx, 0i64, &draft.slug);
-            let section_id = taxonomy::upsert_section!(&mut *tx, &draft.section, now);
+            let section_id = taxonomy::existing_section!(&mut *tx, &draft.section);
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
                  workflow, created_at, modified_at, created_by, revision, live_revision) \
