@@ -690,8 +690,11 @@ mod tests {
 
     #[test]
     fn every_field_has_a_length_limit() {
-        let over = |n: usize| "x".repeat(n + 1);
-        let cases: Vec<(&str, Box<dyn Fn(&mut DraftFields)>)> = vec![
+        fn over(n: usize) -> String {
+            "x".repeat(n + 1)
+        }
+        type MakeLong = Box<dyn Fn(&mut DraftFields)>;
+        let cases: Vec<(&str, MakeLong)> = vec![
             ("headline", Box::new(|f| f.title = over(MAX_TITLE_CHARS))),
             ("summary", Box::new(|f| f.summary = over(MAX_SUMMARY_CHARS))),
             ("section", Box::new(|f| f.section = over(MAX_NAME_CHARS))),
