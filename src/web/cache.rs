@@ -456,7 +456,14 @@ impl PageCache {
         {
             return None;
         }
-        let entry = self.get(&page_key(req.uri())?, clock.now())?;
+        // Only canonical keys are ever stored, so an address without a query is looked up as it
+        // is: another spelling of the path just misses (and is not stored when rendered).
+        let uri = req.uri();
+        let key = match uri.query() {
+            None => Cow::Borrowed(uri.path()),
+            Some(_) => page_key(uri)?,
+        };
+        let entry = self.get(&key, clock.now())?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         let id = match req.headers().get(super::REQUEST_ID) {
             Some(id) => id.clone(),
