@@ -9,7 +9,7 @@ use std::io::Read;
 use std::time::Duration;
 
 use broadsheet::domain::user::Role;
-use common::{Backend, Member, TestApp, article, client};
+use common::{Backend, Member, TestApp, article, attrs, client, html};
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH};
 
 backend_tests!(
@@ -24,6 +24,7 @@ backend_tests!(
     a_members_own_changes_reach_their_page_at_once,
     another_process_forgets_a_changed_member,
     an_answer_from_the_cache_has_every_header_of_a_rendered_one,
+    strangers_cannot_flush_the_cache,
 );
 
 async fn cache_state(app: &TestApp, path: &str) -> (String, String) {
@@ -59,9 +60,10 @@ async fn signed_out_pages_are_served_from_memory(app: TestApp) {
         );
         assert_eq!(body, again);
     }
-    // Unknown query strings are not kept (they cannot fill the cache), and errors never are.
+    // Parameters no page reads are dropped from the key: the stored page answers (they
+    // cannot fill the cache). Errors are never kept.
     let (state, _) = cache_state(&app, "/?utm_source=mail").await;
-    assert_eq!(state, "");
+    assert_eq!(state, "hit");
     app.page("/articles/nothing-here", 404).await;
     let r = app.get("/articles/nothing-here").await;
     assert_eq!(r.status(), 404);
@@ -797,4 +799,75 @@ async fn compressed_answer(
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     panic!("{path} was not compressed soon after it was stored");
+}
+
+/// The number of signed-out pages the cache holds, from `/metrics`.
+async fn pages_held(app: &TestApp) -> u64 {
+    let text = app.get("/metrics").await.text().await.unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix("broadsheet_page_cache_pages{kind=\"signed_out\"} "))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {text}"))
+}
+
+/// Made-up addresses (unknown parameters, other spellings of a sort, a cursor or a slug,
+/// cursors no link of the site holds) are answered from the page they show or not kept at all:
+/// the cache does not grow and a page being read stays in it. The site's own "Older stories"
+/// link is kept.
+async fn strangers_cannot_flush_the_cache(app: TestApp) {
+    let mut articles = vec![article("harbour", "Science", 5)];
+    for i in 0..21 {
+        articles.push(article(&format!("older-{i}"), "Science", 60 + i));
+    }
+    app.publish(&articles).await;
+    for path in ["/", "/articles/harbour", "/sections/science"] {
+        cache_state(&app, path).await;
+        assert_eq!(cache_state(&app, path).await.0, "hit", "{path}");
+    }
+    let held = pages_held(&app).await;
+    assert_eq!(held, 3);
+    for i in 0..60 {
+        // Served from the stored page.
+        for path in [
+            format!("/?utm_source=mail-{i}"),
+            format!("/articles/harbour?fbclid={i}"),
+            format!("/articles/harbour?sort=junk-{i}"),
+            format!("/articles/harbour?sort=oldest&x={i}"),
+        ] {
+            assert_eq!(cache_state(&app, &path).await.0, "hit", "{path}");
+        }
+        // Rendered and answered, never kept.
+        for path in [
+            format!(
+                "/articles/harbour?page={}.{}",
+                1_700_000_000_000_000i64 + i,
+                i + 1
+            ),
+            format!("/articles/harbour?sort=liked&page={i}.{}", i + 1),
+            format!(
+                "/sections/science?before={}.{}",
+                1_780_000_000_000_000i64 + i,
+                i + 1
+            ),
+            format!("/articles/harb%6Fur?n={i}"),
+        ] {
+            let (state, _) = cache_state(&app, &path).await;
+            assert_ne!(state, "hit", "{path}");
+        }
+    }
+    assert_eq!(
+        pages_held(&app).await,
+        held,
+        "made-up addresses made no entries"
+    );
+    for path in ["/", "/articles/harbour", "/sections/science"] {
+        assert_eq!(cache_state(&app, path).await.0, "hit", "{path} stayed");
+    }
+    // The site's own link to older stories is a real cursor: kept.
+    let listing = app.page("/sections/science", 200).await;
+    let older = attrs(&html(&listing), "a[rel=next]", "href");
+    let older = older.first().expect("an older-stories link");
+    assert_eq!(cache_state(&app, older).await.0, "miss");
+    assert_eq!(cache_state(&app, older).await.0, "hit");
+    assert_eq!(pages_held(&app).await, held + 1);
 }

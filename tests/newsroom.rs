@@ -8,6 +8,7 @@ mod common;
 use std::time::Duration;
 
 use broadsheet::domain::user::{Email, Role};
+use broadsheet::store::newsroom::LabelKind;
 use common::{Member, TestApp, attrs, html, texts};
 
 backend_tests!(
@@ -15,19 +16,44 @@ backend_tests!(
     a_live_article_is_rewritten_while_readers_keep_its_published_version,
     a_changed_slug_answers_the_old_address_with_a_redirect,
     scheduled_articles_go_live_on_time_and_are_announced_once,
+    sending_back_a_scheduled_article_clears_its_schedule,
     every_save_is_a_revision_with_history_diff_and_restore,
     saving_over_a_newer_revision_is_refused_with_both_versions_shown,
     corrections_and_updates_reach_the_page_feeds_and_structured_data,
     bad_input_is_refused_with_the_typed_text_kept,
+    drafts_choose_among_existing_sections_and_every_field_has_a_limit,
     the_list_filters_by_status_section_author_and_text,
     editors_manage_sections_authors_and_tags,
     an_api_replacement_becomes_the_newest_revision,
 );
 
 async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
+    desk_sections(app).await;
     let m = app.member(name).await;
     m.promote(app, role).await;
     m
+}
+
+/// The sections drafts choose among, as the section admin makes them (drafts cannot add any).
+async fn desk_sections(app: &TestApp) {
+    use broadsheet::domain::newsroom::Label;
+    let existing = app.store.labels_of(LabelKind::Sections).await.unwrap();
+    for (position, name) in [(1, "Science"), (2, "Business")] {
+        if existing.iter().any(|l| l.name == name) {
+            continue;
+        }
+        let label = Label {
+            name: name.into(),
+            slug: name.to_lowercase(),
+            text: String::new(),
+            position,
+            photo_url: None,
+        };
+        app.store
+            .create_label(LabelKind::Sections, &label, app.clock.now())
+            .await
+            .unwrap();
+    }
 }
 
 fn fields<'a>(title: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -359,6 +385,56 @@ async fn scheduled_articles_go_live_on_time_and_are_announced_once(app: TestApp)
     }
 }
 
+/// A scheduled article sent back for a rewrite must not go live at its old time with text no
+/// editor has reviewed: the schedule goes with the send-back.
+async fn sending_back_a_scheduled_article_clears_its_schedule(app: TestApp) {
+    let writer = staff(&app, "Writer", Role::Contributor).await;
+    let editor = staff(&app, "Editor", Role::Editor).await;
+    let id = create(&writer, &fields("Comet returns", "Reviewed wording.")).await;
+    assert_eq!(
+        save(
+            &writer,
+            id,
+            &revision(&writer, id).await,
+            &fields("Comet returns", "Reviewed wording."),
+            "submit"
+        )
+        .await,
+        303
+    );
+    // T0 is 12:00 UTC: scheduled for 13:00.
+    let r = act(
+        &editor,
+        id,
+        &[("action", "schedule"), ("at", "2026-06-01T13:00")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let r = act(&editor, id, &[("action", "send_back")]).await;
+    assert_eq!(r.status(), 303);
+    let location = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.ends_with("done=send_back_unscheduled"),
+        "{location}"
+    );
+    let page = editor.page(&location).await;
+    assert!(page.contains("its scheduled time was cleared"), "{page}");
+    assert_eq!(
+        state_of(&page),
+        ("Draft".to_owned(), "Not published".to_owned())
+    );
+    // The writer rewrites; nobody reviews it.
+    let base = revision(&writer, id).await;
+    let f = fields("Comet returns", "Unreviewed wording.");
+    assert_eq!(save(&writer, id, &base, &f, "save").await, 303);
+
+    app.clock.advance(chrono::Duration::minutes(90));
+    app.page("/articles/comet-returns", 404).await;
+    assert!(!app.page("/", 200).await.contains("Comet returns"));
+    let page = writer.page(&format!("/admin/articles/{id}")).await;
+    assert_eq!(state_of(&page).1, "Not published");
+}
+
 async fn every_save_is_a_revision_with_history_diff_and_restore(app: TestApp) {
     let editor = staff(&app, "Editor", Role::Editor).await;
     let id = create(&editor, &fields("Rain record", "Line one.\nLine two.")).await;
@@ -565,6 +641,101 @@ async fn bad_input_is_refused_with_the_typed_text_kept(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(r.status(), 403);
+}
+
+/// Sections come only from the section admin: the editor offers the existing ones, and a draft
+/// naming another (a hand-made request) is refused with a clear message and what was typed
+/// kept, creating nothing. Every text field has a limit the server holds.
+async fn drafts_choose_among_existing_sections_and_every_field_has_a_limit(app: TestApp) {
+    let writer = staff(&app, "Writer", Role::Contributor).await;
+    let editor = staff(&app, "Editor", Role::Editor).await;
+    let page = writer.page("/admin/articles/new").await;
+    let doc = html(&page);
+    assert_eq!(
+        attrs(&doc, "select#e-section option", "value"),
+        ["", "Science", "Business"]
+    );
+    let sections = || async {
+        let all = app.store.labels_of(LabelKind::Sections).await.unwrap();
+        all.into_iter().map(|l| l.name).collect::<Vec<_>>()
+    };
+
+    let mut form = with(
+        fields("Stray section story", "Typed body."),
+        "section",
+        "Gossip",
+    );
+    form.push(("action", "save"));
+    let r = writer.post("/admin/articles/new", &form).await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    let doc = html(&body);
+    let errors = texts(&doc, "#form-error p").join(" | ");
+    assert!(errors.contains("There is no section “Gossip”"), "{errors}");
+    assert!(errors.contains("Only editors add sections"), "{errors}");
+    assert_eq!(attrs(&doc, "#e-title", "value"), ["Stray section story"]);
+    assert_eq!(texts(&doc, "#e-body").join(""), "Typed body.");
+    app.page("/sections/gossip", 404).await;
+    assert!(
+        !writer
+            .page("/admin/articles")
+            .await
+            .contains("Stray section")
+    );
+
+    // An existing draft cannot be moved to a made-up section either, by anyone.
+    let id = create(&writer, &fields("Kept in science", "Body.")).await;
+    let base = revision(&writer, id).await;
+    let f = with(fields("Kept in science", "Body."), "section", "Rumours");
+    assert_eq!(save(&writer, id, &base, &f, "save").await, 422);
+    let id = create(&editor, &fields("Editor's story", "Body.")).await;
+    let base = revision(&editor, id).await;
+    let f = with(fields("Editor's story", "Body."), "section", "Rumours");
+    assert_eq!(save(&editor, id, &base, &f, "save").await, 422);
+    app.page("/sections/rumours", 404).await;
+    // The section chosen shows as selected when the draft is opened again.
+    let page = editor.page(&format!("/admin/articles/{id}")).await;
+    assert_eq!(
+        attrs(&html(&page), "select#e-section option[selected]", "value"),
+        ["Science"]
+    );
+    // No section was made along the way.
+    assert_eq!(sections().await, ["Science", "Business"]);
+
+    // Over-long fields are refused by the server, each with its own message.
+    let long_title = "h".repeat(301);
+    let long_section = "s".repeat(121);
+    let long_summary = "u".repeat(1001);
+    let many_authors = (0..11)
+        .map(|i| format!("Writer {i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let f = with(
+        with(
+            with(
+                with(fields(&long_title, "Body."), "section", &long_section),
+                "summary",
+                &long_summary,
+            ),
+            "authors",
+            &many_authors,
+        ),
+        "slug",
+        "short-slug",
+    );
+    let mut form = f.clone();
+    form.push(("action", "save"));
+    let r = writer.post("/admin/articles/new", &form).await;
+    assert_eq!(r.status(), 422);
+    let errors = texts(&html(&r.text().await.unwrap()), "#form-error p").join(" | ");
+    for said in [
+        "The headline is longer than 300 characters",
+        "The section is longer than 120 characters",
+        "The summary is longer than 1000 characters",
+        "at most 10 authors",
+    ] {
+        assert!(errors.contains(said), "{said}: {errors}");
+    }
 }
 
 async fn the_list_filters_by_status_section_author_and_text(app: TestApp) {

@@ -14,6 +14,7 @@ backend_tests!(
     hostile_queries_never_error,
     the_header_has_a_search_box,
     ranking_considers_only_the_newest_candidates_when_capped,
+    every_filter_at_once_stays_bounded,
 );
 
 async fn ranking_considers_only_the_newest_candidates_when_capped(app: TestApp) {
@@ -48,6 +49,7 @@ async fn ranking_considers_only_the_newest_candidates_when_capped(app: TestApp) 
                 .search(&SearchQuery::parse("beacon"), &filter, now)
                 .await
                 .unwrap()
+                .expect("not stopped")
         }
     };
     let uncapped = run(None).await;
@@ -453,4 +455,112 @@ async fn the_header_has_a_search_box(app: TestApp) {
     );
     assert_eq!(texts(&doc, "label[for=site-search-q]"), vec!["Search"]);
     assert!(app.page("/search", 200).await.contains("Type a few words"));
+}
+
+/// A site large enough that ranking every match would be the costly search: 2,050 articles say
+/// "beacon", the oldest most of all. Whatever the filters, only the newest 2,000 matches within
+/// them are ranked; the query's own limits are applied and said in plain words.
+async fn every_filter_at_once_stays_bounded(app: TestApp) {
+    // Oldest first, so ids follow publication (candidates are the highest ids).
+    let mut all: Vec<_> = (0..2050)
+        .map(|i| {
+            story(
+                &format!("b-{i}"),
+                "Science",
+                2050 - i,
+                &format!("Report {i}"),
+                "a beacon was seen from the headland",
+            )
+        })
+        .collect();
+    let oldest = &mut all[0];
+    oldest.title = "Beacon beacon beacon".into();
+    oldest.published_at = Some(common::t0() - chrono::Duration::days(5));
+    app.publish(&all).await;
+
+    // A date range (and a section) narrow the candidates; the cap still holds, so the best
+    // match, older than the newest 2,000 in the range, is not ranked.
+    let body = app
+        .page(
+            "/search?q=beacon&section=science&from=2026-05-01&to=2026-06-01",
+            200,
+        )
+        .await;
+    let found = titles(&body);
+    assert_eq!(found.len(), 20);
+    assert!(
+        !found.contains(&"Beacon beacon beacon".to_owned()),
+        "ranked past the cap: {found:?}"
+    );
+    // A range of its own reaches it.
+    let body = app
+        .page("/search?q=beacon&from=2026-05-20&to=2026-05-28", 200)
+        .await;
+    assert_eq!(titles(&body), vec!["Beacon beacon beacon"]);
+
+    // Everything at once: too many words, short and too many beginnings, dates the wrong way
+    // round, a section that does not exist, the last page. Answered, with every limit said.
+    let q = "be* he* bea* hea* see* fro* the a beacon was seen from the headland";
+    let path = format!(
+        "/search?q={}&section=no-such-section&from=2026-06-01&to=2026-05-01&sort=newest&page=50",
+        q.replace(' ', "+").replace('*', "%2A")
+    );
+    let body = app.page(&path, 200).await;
+    let notes = texts(&html(&body), "[role=alert]").join(" ");
+    for said in [
+        "Only the first 8 words were searched",
+        "at least 3 letters",
+        "Only the first 2 words were searched as word beginnings",
+        "the two were swapped",
+        "There is no section “no-such-section”",
+    ] {
+        assert!(notes.contains(said), "{said:?} not in {notes:?}");
+    }
+    let long = "beacon ".repeat(40);
+    let body = app
+        .page(&format!("/search?q={}", long.trim().replace(' ', "+")), 200)
+        .await;
+    assert!(
+        texts(&html(&body), "[role=alert]")
+            .join(" ")
+            .contains("Only the first 200 characters")
+    );
+}
+
+/// PostgreSQL stops a search at its statement timeout: with the index locked by another
+/// transaction, the search waits, is stopped, and the reader is told, instead of the request
+/// hanging until the lock goes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_stops_a_search_at_its_time_limit() {
+    use sqlx::Connection;
+    let Some(app) = TestApp::start(common::Backend::Postgres).await else {
+        return;
+    };
+    app.publish(&[story("lit", "Science", 5, "Beacon lit", "beacon")])
+        .await;
+    let mut locker = sqlx::PgConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    let mut tx = locker.begin().await.unwrap();
+    sqlx::query("LOCK TABLE article_search IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let answer = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        app.page("/search?q=beacon", 200),
+    )
+    .await
+    .expect("the search is stopped, not left waiting");
+    assert!(
+        texts(&html(&answer), "[role=alert]")
+            .join(" ")
+            .contains("That search took too long and was stopped"),
+        "{answer}"
+    );
+    tx.rollback().await.unwrap();
+    assert_eq!(
+        titles(&app.page("/search?q=beacon", 200).await),
+        vec!["Beacon lit"]
+    );
 }

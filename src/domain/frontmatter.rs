@@ -30,6 +30,8 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_SUMMARY_CHARS: usize = 1000;
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_TAGS: usize = 20;
+/// The most names a byline takes.
+pub const MAX_AUTHORS: usize = 10;
 pub const MAX_IMAGE_URL_CHARS: usize = 2000;
 pub const MAX_IMAGE_ALT_CHARS: usize = 300;
 pub const MAX_IMAGE_CAPTION_CHARS: usize = 500;
@@ -176,6 +178,9 @@ pub fn parse(text: &str) -> Result<NewArticle, FrontMatterError> {
     let author_line = key_line("author").max(key_line("authors"));
     if authors.is_empty() {
         return Err(err(author_line, "`author` needs at least one name"));
+    }
+    if authors.len() > MAX_AUTHORS {
+        return Err(err(author_line, format!("at most {MAX_AUTHORS} authors")));
     }
     if authors
         .iter()

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::frontmatter::{
-    MAX_IMAGE_ALT_CHARS, MAX_IMAGE_CAPTION_CHARS, MAX_IMAGE_URL_CHARS, MAX_NAME_CHARS,
+    MAX_AUTHORS, MAX_IMAGE_ALT_CHARS, MAX_IMAGE_CAPTION_CHARS, MAX_IMAGE_URL_CHARS, MAX_NAME_CHARS,
     MAX_SUMMARY_CHARS, MAX_TAGS, MAX_TITLE_CHARS, is_image_address,
 };
 use super::user::Role;
@@ -213,9 +213,13 @@ impl DraftFields {
         if Slug::from_title(&section).is_none() {
             problems.push("Choose the article's section.".to_owned());
         }
+        problems.extend(too_long("The section", &section, MAX_NAME_CHARS));
         let authors = list(&self.authors);
         if authors.is_empty() {
             problems.push("Name at least one author for the byline.".to_owned());
+        }
+        if authors.len() > MAX_AUTHORS {
+            problems.push(format!("Name at most {MAX_AUTHORS} authors in the byline."));
         }
         let tags = list(&self.tags);
         if tags.len() > MAX_TAGS {
@@ -372,6 +376,26 @@ impl Draft {
             self.body
         )
     }
+}
+
+/// Whether a draft's section is one of the site's sections (`(name, slug)` pairs): by its
+/// name, or by the slug its name makes, as the store finds it. Drafts choose among existing
+/// sections; only the section admin adds them.
+pub fn section_exists<'a>(
+    section: &str,
+    mut sections: impl Iterator<Item = (&'a str, &'a str)>,
+) -> bool {
+    let slug = Slug::from_title(section);
+    sections.any(|(name, s)| name == section || slug.as_ref().is_some_and(|x| x.as_str() == s))
+}
+
+/// What a writer is told when their draft names a section the site does not have.
+pub fn unknown_section_message(section: &str) -> String {
+    let shown: String = section.chars().take(MAX_NAME_CHARS).collect();
+    format!(
+        "There is no section “{shown}”: choose one of the site's sections. Only editors add \
+         sections, under Sections in the admin."
+    )
 }
 
 /// A correction note at the foot of an article.
@@ -662,6 +686,90 @@ mod tests {
         let mut f = fields();
         f.image_alt = "Cranes".into();
         assert!(f.validate().unwrap_err()[0].contains("image"));
+    }
+
+    #[test]
+    fn every_field_has_a_length_limit() {
+        fn over(n: usize) -> String {
+            "x".repeat(n + 1)
+        }
+        type MakeLong = Box<dyn Fn(&mut DraftFields)>;
+        let cases: Vec<(&str, MakeLong)> = vec![
+            ("headline", Box::new(|f| f.title = over(MAX_TITLE_CHARS))),
+            ("summary", Box::new(|f| f.summary = over(MAX_SUMMARY_CHARS))),
+            ("section", Box::new(|f| f.section = over(MAX_NAME_CHARS))),
+            ("“", Box::new(|f| f.authors = over(MAX_NAME_CHARS))),
+            ("“", Box::new(|f| f.tags = over(MAX_NAME_CHARS))),
+            (
+                "authors",
+                Box::new(|f| {
+                    f.authors = (0..=MAX_AUTHORS)
+                        .map(|i| format!("Writer {i}"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }),
+            ),
+            (
+                "tags",
+                Box::new(|f| {
+                    f.tags = (0..=MAX_TAGS)
+                        .map(|i| format!("tag {i}"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }),
+            ),
+            ("body", Box::new(|f| f.body = over(MAX_BODY_BYTES))),
+            ("slug", Box::new(|f| f.slug = "a".repeat(81))),
+            (
+                "image address",
+                Box::new(|f| f.image_url = format!("/{}", over(MAX_IMAGE_URL_CHARS))),
+            ),
+            (
+                "alt text",
+                Box::new(|f| f.image_alt = over(MAX_IMAGE_ALT_CHARS)),
+            ),
+            (
+                "caption",
+                Box::new(|f| f.image_caption = over(MAX_IMAGE_CAPTION_CHARS)),
+            ),
+        ];
+        for (field, make_long) in cases {
+            let mut f = fields();
+            f.image_url = "/media/a.png".into();
+            f.image_alt = "Cranes".into();
+            f.image_caption = "Photo: desk".into();
+            assert!(f.validate().is_ok());
+            make_long(&mut f);
+            let problems = f.validate().unwrap_err().join(" ");
+            assert!(problems.contains(field), "{field}: {problems}");
+        }
+        // Sections, authors' biographies and tags in their admin.
+        for make_long in [
+            |f: &mut LabelFields| f.name = "x".repeat(MAX_NAME_CHARS + 1),
+            |f: &mut LabelFields| f.text = "x".repeat(MAX_DESCRIPTION_CHARS + 1),
+            |f: &mut LabelFields| f.photo_url = format!("/{}", "x".repeat(MAX_IMAGE_URL_CHARS)),
+            |f: &mut LabelFields| f.slug = "a".repeat(81),
+        ] {
+            let mut f = LabelFields {
+                name: "Science".into(),
+                ..LabelFields::default()
+            };
+            assert!(f.validate().is_ok());
+            make_long(&mut f);
+            assert!(f.validate().is_err());
+        }
+        assert!(correction_text(&"x".repeat(MAX_CORRECTION_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn a_draft_names_an_existing_section() {
+        let sections = [("Science", "science"), ("Arts & Culture", "culture")];
+        let exists = |s: &str| section_exists(s, sections.iter().copied());
+        assert!(exists("Science") && exists("Arts & Culture"));
+        // By the slug its name makes, as the store finds it.
+        assert!(exists("science") && exists("Culture"));
+        assert!(!exists("Travel") && !exists(""));
+        assert!(unknown_section_message("Travel").contains("no section “Travel”"));
     }
 
     #[test]

@@ -5,8 +5,14 @@
 
 /// The longest query considered; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
-/// At most this many terms are used.
-pub const MAX_TERMS: usize = 12;
+/// At most this many words are searched, counting each word of a phrase: each is one more
+/// index lookup and one more condition on every candidate.
+pub const MAX_WORDS: usize = 8;
+/// At most this many words are matched as beginnings of words (`elect*`); later ones match
+/// whole words only. A prefix is a range scan over the index's terms, the costly kind.
+pub const MAX_PREFIXES: usize = 2;
+/// A beginning shorter than this matches whole words only: `a*` would be most of the index.
+pub const MIN_PREFIX_CHARS: usize = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Term {
@@ -22,6 +28,27 @@ pub enum Term {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct SearchQuery {
     pub terms: Vec<Term>,
+    /// What of the query as typed was left out or searched differently, to say so.
+    pub limited: Limited,
+}
+
+/// The limits a query met, each to be told to the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Limited {
+    /// Longer than [`MAX_QUERY_CHARS`]: the rest was ignored.
+    pub chars: bool,
+    /// More than [`MAX_WORDS`] words: the rest were ignored.
+    pub words: bool,
+    /// A `*` after fewer than [`MIN_PREFIX_CHARS`] letters: matched as a whole word.
+    pub short_prefixes: bool,
+    /// More than [`MAX_PREFIXES`] beginnings: the later ones matched as whole words.
+    pub prefixes: bool,
+}
+
+impl Limited {
+    pub fn any(self) -> bool {
+        self.chars || self.words || self.short_prefixes || self.prefixes
+    }
 }
 
 /// Splits text into lower-case, accent-folded runs of letters and digits.
@@ -43,6 +70,10 @@ pub fn fold(s: &str) -> String {
 
 impl SearchQuery {
     pub fn parse(input: &str) -> SearchQuery {
+        let mut limited = Limited {
+            chars: input.chars().nth(MAX_QUERY_CHARS).is_some(),
+            ..Limited::default()
+        };
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let mut terms = Vec::new();
         // Odd-numbered pieces between quotes are phrases; an unbalanced quote closes at the end.
@@ -78,8 +109,51 @@ impl SearchQuery {
         {
             *prefix = true;
         }
-        terms.truncate(MAX_TERMS);
-        SearchQuery { terms }
+        // Words beyond the limit go, a phrase cut where the limit falls.
+        let mut words = 0;
+        terms.retain_mut(|t| {
+            let room = MAX_WORDS.saturating_sub(words);
+            let n = match t {
+                Term::Word { .. } => 1,
+                Term::Phrase(ws) => ws.len(),
+            };
+            if n > room {
+                limited.words = true;
+            }
+            words += n.min(room);
+            match t {
+                Term::Phrase(ws) if room >= 2 => {
+                    ws.truncate(room);
+                    true
+                }
+                Term::Phrase(ws) if room == 1 => {
+                    *t = Term::Word {
+                        text: ws.swap_remove(0),
+                        prefix: false,
+                    };
+                    true
+                }
+                _ => room >= 1,
+            }
+        });
+        // Short beginnings match whole words; only the first few beginnings stay beginnings.
+        let mut prefixes = 0;
+        for t in &mut terms {
+            if let Term::Word { text, prefix } = t
+                && *prefix
+            {
+                if text.chars().count() < MIN_PREFIX_CHARS {
+                    *prefix = false;
+                    limited.short_prefixes = true;
+                } else if prefixes == MAX_PREFIXES {
+                    *prefix = false;
+                    limited.prefixes = true;
+                } else {
+                    prefixes += 1;
+                }
+            }
+        }
+        SearchQuery { terms, limited }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -198,9 +272,77 @@ mod tests {
         }
         assert!(SearchQuery::parse("*** ::: ()").is_empty());
         assert_eq!(SearchQuery::parse("Zürich").terms, vec![w("zurich", true)]);
+        let long = SearchQuery::parse(&"x ".repeat(10_000));
+        assert_eq!(long.terms.len(), MAX_WORDS);
+        assert!(long.limited.chars && long.limited.words);
+    }
+
+    #[test]
+    fn the_cost_of_a_query_is_bounded() {
+        let words = |q: &SearchQuery| -> usize {
+            q.terms
+                .iter()
+                .map(|t| match t {
+                    Term::Word { .. } => 1,
+                    Term::Phrase(ws) => ws.len(),
+                })
+                .sum()
+        };
+        let prefixes = |q: &SearchQuery| {
+            q.terms
+                .iter()
+                .filter(|t| matches!(t, Term::Word { prefix: true, .. }))
+                .count()
+        };
+        // Words, and the words of phrases, count alike; a phrase is cut where the limit falls.
+        let q = SearchQuery::parse("one two three \"four five six seven eight nine ten\" eleven");
+        assert_eq!(words(&q), MAX_WORDS);
+        assert!(q.limited.words && !q.limited.chars);
         assert_eq!(
-            SearchQuery::parse(&"x ".repeat(10_000)).terms.len(),
-            MAX_TERMS
+            q.terms[3],
+            Term::Phrase(vec![
+                "four".into(),
+                "five".into(),
+                "six".into(),
+                "seven".into(),
+                "eight".into()
+            ])
+        );
+        let q = SearchQuery::parse("a b c d e f g \"h i\"");
+        assert_eq!(q.terms[7], w("h", false));
+        // Beginnings: at least three letters, at most two of them.
+        let q = SearchQuery::parse("a* bo* cat* dogs* emus* fox*");
+        assert_eq!(
+            q.terms,
+            vec![
+                w("a", false),
+                w("bo", false),
+                w("cat", true),
+                w("dogs", true),
+                w("emus", false),
+                w("fox", false)
+            ]
+        );
+        assert!(q.limited.short_prefixes && q.limited.prefixes && !q.limited.words);
+        assert_eq!(
+            q.to_fts5(),
+            "\"a\" AND \"bo\" AND \"cat\"* AND \"dogs\"* AND \"emus\" AND \"fox\""
+        );
+        // The worst of everything at once stays within every bound.
+        let worst = format!(
+            "{} \"{}\" {}",
+            "ab* ".repeat(40),
+            "w ".repeat(60),
+            "xyz* ".repeat(40)
+        );
+        let q = SearchQuery::parse(&worst);
+        assert!(words(&q) <= MAX_WORDS && prefixes(&q) <= MAX_PREFIXES);
+        assert!(q.limited.any());
+        // An ordinary query meets no limit.
+        assert!(
+            !SearchQuery::parse("tidal \"power plant\" elect")
+                .limited
+                .any()
         );
     }
 

@@ -29,10 +29,7 @@ impl Slug {
         if s.len() > MAX_SLUG_LEN {
             return Err(SlugError::TooLong);
         }
-        let valid_chars = s
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !valid_chars || s.starts_with('-') || s.ends_with('-') || s.contains("--") {
+        if !is_slug(s) {
             return Err(SlugError::Invalid(s.to_owned()));
         }
         Ok(Slug(s.to_owned()))
@@ -67,6 +64,18 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Whether `s` is a slug as [`Slug::parse`] takes it, without making one (the page cache asks
+/// of every address it is given).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_SLUG_LEN
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
 }
 
 /// The base letter of a common accented Latin letter (lower case); other characters unchanged.

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 
 use super::{Error, Result, Store, read, taxonomy};
 use crate::domain::{
-    ArticleCard, ArticleDetail, ArticleFilter, Byline, FeaturedImage, ListScope, NewArticle,
-    RelatedLink, markdown,
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, FeaturedImage, ListScope,
+    NewArticle, RelatedLink, markdown,
 };
 
 /// Related picks: how many of each tag's newest articles are considered when an article is
@@ -290,6 +290,51 @@ impl Store {
             q.fetch_all(c).await?
         });
         self.attach_bylines(rows).await
+    }
+
+    /// Whether `cursor` is where a page of the listing `scope` ends: a published article of
+    /// that listing, at that time. The page cache keeps the next page only for such a cursor
+    /// (the site's own "Older stories" links), not for any time and id a stranger makes up.
+    pub async fn lists_at(
+        &self,
+        scope: ListScope,
+        cursor: Cursor,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let (scope_join, scope_where) = match scope {
+            ListScope::All => ("", ""),
+            ListScope::Section(_) => ("", "AND a.section_id = $3"),
+            ListScope::Tag(_) => (
+                "JOIN article_tags x ON x.article_id = a.id AND x.tag_id = $3",
+                "",
+            ),
+            ListScope::Author(_) => (
+                "JOIN article_authors x ON x.article_id = a.id AND x.author_id = $3",
+                "",
+            ),
+        };
+        let scope_id = match scope {
+            ListScope::All => 0,
+            ListScope::Section(id) | ListScope::Tag(id) | ListScope::Author(id) => id,
+        };
+        let sql = format!(
+            "SELECT a.published_at FROM articles a {scope_join} \
+             WHERE a.id = $1 AND a.published_at <= $2 AND $3 = $3 {scope_where}"
+        );
+        let row: Option<(DateTime<Utc>,)> = read!(self, |c| {
+            sqlx::query_as(&sql)
+                .bind(cursor.id)
+                .bind(now)
+                .bind(scope_id)
+                .fetch_optional(c)
+                .await?
+        });
+        // Compared as the cursor encodes it, to the microsecond.
+        Ok(
+            row.is_some_and(|(at,)| {
+                at.timestamp_micros() == cursor.published_at.timestamp_micros()
+            }),
+        )
     }
 
     /// The newest articles of each of the given sections (at most `per_section` each), in one

@@ -146,7 +146,7 @@ macro_rules! apply_in {
                 draft.slug
             )));
         };
-        let section_id = taxonomy::upsert_section!(&mut *$tx, &a.section, $now);
+        let section_id = taxonomy::existing_section!(&mut *$tx, &a.section);
         let body_html = markdown::render_article(&a.body_source);
         let updated = sqlx::query(
             "UPDATE articles SET slug = $2, title = $3, summary = $4, body_source = $5, \
@@ -377,7 +377,7 @@ impl Store {
         let content = serde_json::to_string(draft).expect("a draft serialises");
         Ok(super::transaction!(self, |tx| {
             check_slug_in!(tx, 0i64, &draft.slug);
-            let section_id = taxonomy::upsert_section!(&mut *tx, &draft.section, now);
+            let section_id = taxonomy::existing_section!(&mut *tx, &draft.section);
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
                  workflow, created_at, modified_at, created_by, revision, live_revision) \
@@ -585,6 +585,28 @@ impl Store {
             .bind(id)
             .bind(from.as_str())
             .bind(to.as_str())
+            .bind(now)
+            .execute(c)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
+    /// Sends an article back to draft for a rewrite; false when its workflow was no longer
+    /// `from` (someone moved it meanwhile) or there is no such article. A scheduled time is
+    /// cleared in the same statement: the rewrite is saved to the article row (it is not live),
+    /// so keeping the time would publish text no editor has reviewed. A live article stays live.
+    pub async fn send_back(&self, id: i64, from: Workflow, now: DateTime<Utc>) -> Result<bool> {
+        let n = super::write!(self, |c| {
+            sqlx::query(
+                "UPDATE articles SET workflow = $3, modified_at = $4, \
+                 published_at = CASE WHEN published_at > $4 THEN NULL ELSE published_at END \
+                 WHERE id = $1 AND workflow = $2",
+            )
+            .bind(id)
+            .bind(from.as_str())
+            .bind(Workflow::Draft.as_str())
             .bind(now)
             .execute(c)
             .await?

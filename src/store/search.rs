@@ -2,6 +2,8 @@
 //! differs: SQLite's FTS5 (bm25, `snippet`) and PostgreSQL's tsvector (`ts_rank_cd`,
 //! `ts_headline`). Both are written in the article's own transaction (see `import_in!`).
 
+use std::time::{Duration, Instant};
+
 use chrono::{DateTime, Utc};
 
 use super::articles::{CARD_COLUMNS, CardRow};
@@ -69,14 +71,24 @@ pub struct SearchFilter {
     pub sort: SearchSort,
     pub limit: u32,
     pub offset: u32,
-    /// Rank only the newest this-many matches (`None`: all of them). Scoring every match of a
-    /// very common word would cost the whole index on each search; for news the newest
-    /// matches are the ones worth ranking. See [`DEFAULT_CANDIDATES`].
+    /// Rank only the newest this-many matches within the filters (`None`: all of them).
+    /// Scoring every match of a very common word would cost the whole index on each search;
+    /// for news the newest matches are the ones worth ranking. See [`DEFAULT_CANDIDATES`].
     pub candidates: Option<u32>,
+    /// How long the search may run before it is stopped (`None`: [`SEARCH_TIMEOUT`]).
+    pub timeout: Option<Duration>,
 }
 
-/// The default candidate cap for reader searches without a date range.
+/// The candidate cap for reader searches, with or without filters: the filters narrow the
+/// candidates, so a date range still reaches its own newest matches.
 pub const DEFAULT_CANDIDATES: u32 = 2000;
+
+/// A search still running after this is stopped (PostgreSQL's `statement_timeout`, SQLite's
+/// progress handler): the query limits bound the work, and this bounds what they miss.
+pub const SEARCH_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// SQLite virtual-machine steps between looks at the clock while a search runs.
+const SQLITE_STEPS_PER_CHECK: i32 = 1_000;
 
 pub struct SearchHit {
     pub card: ArticleCard,
@@ -92,16 +104,18 @@ struct HitRow {
 }
 
 impl Store {
-    /// Published articles matching `query`, best first (or newest first), one page.
+    /// Published articles matching `query`, best first (or newest first), one page; `None`
+    /// when the search ran past its time limit and was stopped.
     pub async fn search(
         &self,
         query: &SearchQuery,
         filter: &SearchFilter,
         now: DateTime<Utc>,
-    ) -> Result<Vec<SearchHit>> {
+    ) -> Result<Option<Vec<SearchHit>>> {
         if query.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Some(Vec::new()));
         }
+        let timeout = filter.timeout.unwrap_or(SEARCH_TIMEOUT);
         // $1 query, $2 now, $3 section, $4 from, $5 until, $6 limit, $7 offset; absent filters
         // bind values that match everything, so the statement text stays the same.
         let section = filter.section_id.unwrap_or(0);
@@ -123,21 +137,33 @@ impl Store {
                         "hits.published_at DESC, hits.id DESC",
                     ),
                 };
-                // The newest matches first (FTS5 walks its index by rowid, scoring only what
-                // it returns), then rank those; snippets only for the page's rows.
+                // The newest matches within the filters first (FTS5 walks its index by rowid,
+                // scoring only what it returns), then rank those; snippets only for the page's
+                // rows.
                 let sql = format!(
-                    "WITH candidates AS (SELECT rowid AS id, \
+                    "WITH candidates AS (SELECT article_search.rowid AS id, \
                        bm25(article_search, 10.0, 4.0, 1.0, 5.0, 3.0) AS score \
-                       FROM article_search WHERE article_search MATCH $1 ORDER BY rowid DESC LIMIT $8), \
+                       FROM article_search JOIN articles a ON a.id = article_search.rowid \
+                       WHERE article_search MATCH $1 AND {filters} \
+                       ORDER BY article_search.rowid DESC LIMIT $8), \
                      hits AS (SELECT a.id, a.published_at, c.score FROM candidates c \
                        JOIN articles a ON a.id = c.id \
-                       WHERE {filters} ORDER BY {order} LIMIT $6 OFFSET $7) \
+                       ORDER BY {order} LIMIT $6 OFFSET $7) \
                      SELECT {CARD_COLUMNS}, snippet(article_search, 2, char(2), char(3), '…', 24) AS snippet \
                      FROM hits JOIN article_search ON article_search.rowid = hits.id \
                      JOIN articles a ON a.id = hits.id JOIN sections s ON s.id = a.section_id \
                      WHERE article_search MATCH $1 ORDER BY {outer_order}"
                 );
-                sqlx::query_as(&sql)
+                let mut conn = read.acquire().await?;
+                // Interrupted (SQLITE_INTERRUPT) once the time is up; the handler is removed
+                // before the connection goes back to the pool.
+                let deadline = Instant::now() + timeout;
+                conn.lock_handle()
+                    .await?
+                    .set_progress_handler(SQLITE_STEPS_PER_CHECK, move || {
+                        Instant::now() < deadline
+                    });
+                let rows = sqlx::query_as(&sql)
                     .bind(query.to_fts5())
                     .bind(now)
                     .bind(section)
@@ -146,8 +172,16 @@ impl Store {
                     .bind(i64::from(filter.limit))
                     .bind(i64::from(filter.offset))
                     .bind(candidates)
-                    .fetch_all(read)
-                    .await?
+                    .fetch_all(&mut *conn)
+                    .await;
+                conn.lock_handle().await?.remove_progress_handler();
+                match rows {
+                    Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("9") => {
+                        tracing::info!("search stopped at its time limit");
+                        return Ok(None);
+                    }
+                    other => other?,
+                }
             }
             Pools::Postgres(pool) => {
                 let order = match filter.sort {
@@ -159,17 +193,23 @@ impl Store {
                     "SELECT hit.*, ts_headline('simple', hit.body_text, to_tsquery('simple', $1), $8) AS snippet \
                      FROM (SELECT {CARD_COLUMNS}, x.body_text, \
                            ts_rank_cd(x.document, to_tsquery('simple', $1), 1) AS rank \
-                           FROM (SELECT article_id FROM article_search \
-                                 WHERE document @@ to_tsquery('simple', $1) \
-                                 ORDER BY article_id DESC LIMIT $9) c \
+                           FROM (SELECT m.article_id FROM article_search m \
+                                 JOIN articles a ON a.id = m.article_id \
+                                 WHERE m.document @@ to_tsquery('simple', $1) AND {filters} \
+                                 ORDER BY m.article_id DESC LIMIT $9) c \
                            JOIN article_search x ON x.article_id = c.article_id \
                            JOIN articles a ON a.id = x.article_id \
                            JOIN sections s ON s.id = a.section_id \
-                           WHERE {filters} \
                            ORDER BY {order} LIMIT $6 OFFSET $7) hit \
                      ORDER BY {order}"
                 );
-                sqlx::query_as(&sql)
+                // The time limit holds for this transaction only (`set_config(…, true)`).
+                let mut tx = pool.begin().await?;
+                sqlx::query("SELECT set_config('statement_timeout', $1, true)")
+                    .bind(format!("{}ms", timeout.as_millis().max(1)))
+                    .execute(&mut *tx)
+                    .await?;
+                let rows = sqlx::query_as(&sql)
                     .bind(query.to_tsquery())
                     .bind(now)
                     .bind(section)
@@ -181,18 +221,79 @@ impl Store {
                         "StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""
                     ))
                     .bind(candidates)
-                    .fetch_all(pool)
-                    .await?
+                    .fetch_all(&mut *tx)
+                    .await;
+                match rows {
+                    // query_canceled: the statement timeout.
+                    Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("57014") => {
+                        tracing::info!("search stopped at its time limit");
+                        return Ok(None);
+                    }
+                    other => other?,
+                }
             }
         };
         let snippets: Vec<String> = rows.iter().map(|r| r.snippet.clone()).collect();
         let cards = self
             .attach_bylines(rows.into_iter().map(|r| r.card).collect())
             .await?;
-        Ok(cards
-            .into_iter()
-            .zip(snippets)
-            .map(|(card, snippet)| SearchHit { card, snippet })
-            .collect())
+        Ok(Some(
+            cards
+                .into_iter()
+                .zip(snippets)
+                .map(|(card, snippet)| SearchHit { card, snippet })
+                .collect(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{NewArticle, Slug};
+    use crate::store::ConnectOptions;
+
+    /// The progress handler stops a search whose time is up (a zero limit: at its first look at
+    /// the clock, a fixed number of steps in), and goes with it: the connection searches again.
+    #[tokio::test]
+    async fn sqlite_stops_a_search_at_its_time_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/t.db", dir.path().display());
+        let opts = ConnectOptions {
+            max_connections: 1,
+            ..ConnectOptions::default()
+        };
+        let store = Store::open(&url, &opts).await.unwrap();
+        let now = Utc::now();
+        let articles: Vec<NewArticle> = (0..300)
+            .map(|i| NewArticle {
+                slug: Slug::parse(&format!("beacon-{i}")).unwrap(),
+                title: format!("Beacon report {i}"),
+                summary: "A beacon was seen.".into(),
+                body_source: "The beacon on the headland was lit again tonight.".into(),
+                section: "Science".into(),
+                authors: vec!["Ana Ruiz".into()],
+                tags: vec![],
+                published_at: Some(now - chrono::Duration::minutes(i + 1)),
+                updated_at: None,
+                image: None,
+            })
+            .collect();
+        store.import_articles(&articles, now).await.unwrap();
+        let query = SearchQuery::parse("beacon");
+        let within = SearchFilter {
+            limit: 10,
+            candidates: Some(DEFAULT_CANDIDATES),
+            ..SearchFilter::default()
+        };
+        let found = store.search(&query, &within, now).await.unwrap();
+        assert_eq!(found.map(|h| h.len()), Some(10));
+        let no_time = SearchFilter {
+            timeout: Some(Duration::ZERO),
+            ..within.clone()
+        };
+        assert!(store.search(&query, &no_time, now).await.unwrap().is_none());
+        let found = store.search(&query, &within, now).await.unwrap();
+        assert_eq!(found.map(|h| h.len()), Some(10));
     }
 }

@@ -81,7 +81,35 @@ macro_rules! upsert_tag {
         id
     }};
 }
-pub(crate) use {upsert_author, upsert_section, upsert_tag};
+/// The id of the existing section a newsroom draft names (by its name, or the slug the name
+/// makes). Drafts never create sections: only the section admin does, so a draft naming none
+/// is refused, inside the caller's transaction.
+macro_rules! existing_section {
+    ($exec:expr, $name:expr) => {{
+        let name: &str = $name;
+        let slug = $crate::domain::Slug::from_title(name)
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default();
+        let found: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM sections WHERE name = $1 OR slug = $2 \
+             ORDER BY CASE WHEN name = $1 THEN 0 ELSE 1 END LIMIT 1",
+        )
+        .bind(name)
+        .bind(slug)
+        .fetch_optional($exec)
+        .await?;
+        match found {
+            Some((id,)) => id,
+            None => {
+                return Err($crate::store::Error::Conflict(
+                    $crate::domain::newsroom::unknown_section_message(name),
+                ));
+            }
+        }
+    }};
+}
+
+pub(crate) use {existing_section, upsert_author, upsert_section, upsert_tag};
 
 impl Store {
     /// All sections in front-page order.

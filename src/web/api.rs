@@ -652,10 +652,15 @@ async fn search(
         candidates: Some(DEFAULT_CANDIDATES),
         ..Default::default()
     };
-    let mut hits = state
+    let Some(mut hits) = state
         .store
         .search(&SearchQuery::parse(&p.q), &filter, state.clock.now())
-        .await?;
+        .await?
+    else {
+        return Err(bad(
+            "the search took too long and was stopped: use fewer or more specific words, or a `section`",
+        ));
+    };
     let next_page = (hits.len() > PER_PAGE as usize && page < 50).then_some(page + 1);
     hits.truncate(PER_PAGE as usize);
     Ok(Json(SearchPage {

@@ -22,11 +22,18 @@
 //! is each member's own, see `member_pages`), dropped by the same changes and kept under the
 //! same generation check; they are never served as they are, only filled for one member.
 //!
-//! Hand-written rather than a cache crate: what matters here is dropping groups of pages (an
-//! article's sort orders and pages) at once and the generation check, which general-purpose
-//! caches do not offer; the bounded map itself is a few lines.
+//! A page's key is its canonical address ([`page_key`]): only the cached routes, with the
+//! parameters their handlers read, checked as they check them, in one order and with defaults
+//! left out; anything else a request carries is dropped, so made-up addresses are answered from
+//! the page they show rather than stored again. A full cache forgets the pages read longest
+//! ago ([`Lru`]), one at a time, never all at once.
+//!
+//! The map is `hashlink`'s linked hash map (already in the build through sqlx) rather than a
+//! cache crate: what matters here is dropping groups of pages (an article's sort orders and
+//! pages) at once and the generation check, which general-purpose caches do not offer; a hit
+//! moves its page to the back of the list, a pointer swap under the lock a hit takes anyway.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -43,6 +50,8 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::member_pages::MemberPage;
 use super::session::{SESSION_COOKIE, read_cookie};
+use crate::domain::Cursor;
+use crate::domain::comment::ThreadCursor;
 
 /// Which pages a cached page belongs to, for dropping them together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -151,10 +160,91 @@ impl<T> Forms<T> {
     }
 }
 
-#[derive(Default)]
-struct Inner {
-    pages: HashMap<String, Arc<Entry>>,
+/// What a page costs the cache's byte bound.
+trait Footprint {
+    fn size(&self) -> usize;
+}
+
+impl Footprint for Entry {
+    fn size(&self) -> usize {
+        self.footprint
+    }
+}
+
+impl Footprint for MemberPage {
+    fn size(&self) -> usize {
+        MemberPage::size(self)
+    }
+}
+
+/// Pages by key in least-recently-used order, bounded by a count and a number of bytes: a page
+/// looked up moves to the back, and storing into a full map forgets pages from the front until
+/// the new one fits.
+struct Lru<V> {
+    pages: hashlink::LinkedHashMap<String, Arc<V>>,
     bytes: usize,
+    max_entries: usize,
+    max_bytes: usize,
+}
+
+impl<V: Footprint> Lru<V> {
+    fn new(max_entries: usize, max_bytes: usize) -> Lru<V> {
+        Lru {
+            pages: hashlink::LinkedHashMap::new(),
+            bytes: 0,
+            max_entries,
+            max_bytes,
+        }
+    }
+
+    /// The page under `key`, marked as just used.
+    fn get(&mut self, key: &str) -> Option<&Arc<V>> {
+        self.pages.to_back(key).map(|v| &*v)
+    }
+
+    /// The page under `key`, leaving the order as it is.
+    fn peek(&self, key: &str) -> Option<&Arc<V>> {
+        self.pages.get(key)
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(old) = self.pages.remove(key) {
+            self.bytes -= old.size();
+        }
+    }
+
+    /// Stores `page` under `key` (replacing what was there), first forgetting the least
+    /// recently used pages while the cache is full.
+    fn insert(&mut self, key: String, page: Arc<V>) {
+        self.remove(&key);
+        let size = page.size();
+        while self.pages.len() >= self.max_entries || self.bytes + size > self.max_bytes {
+            let Some((_, old)) = self.pages.pop_front() else {
+                break;
+            };
+            self.bytes -= old.size();
+        }
+        self.bytes += size;
+        self.pages.insert(key, page);
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&V) -> bool) {
+        self.pages.retain(|_, v| keep(v));
+        self.bytes = self.pages.values().map(|v| v.size()).sum();
+    }
+
+    fn clear(&mut self) {
+        self.pages.clear();
+        self.bytes = 0;
+    }
+
+    fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Arc<V>> {
+        self.pages.values()
+    }
 }
 
 impl Entry {
@@ -187,22 +277,12 @@ impl Entry {
             footprint,
         }
     }
-
-    fn size(&self) -> usize {
-        self.footprint
-    }
-}
-
-#[derive(Default)]
-struct MemberPages {
-    pages: HashMap<String, Arc<MemberPage>>,
-    bytes: usize,
 }
 
 /// The cache of one server process.
 pub struct PageCache {
-    inner: Mutex<Inner>,
-    members: Mutex<MemberPages>,
+    inner: Mutex<Lru<Entry>>,
+    members: Mutex<Lru<MemberPage>>,
     generation: AtomicU64,
     pg: Option<sqlx::PgPool>,
     /// Whose session copies to forget when a member changes.
@@ -215,8 +295,8 @@ pub struct PageCache {
 impl Default for PageCache {
     fn default() -> Self {
         PageCache {
-            inner: Mutex::default(),
-            members: Mutex::default(),
+            inner: Mutex::new(Lru::new(MAX_ENTRIES, MAX_BYTES)),
+            members: Mutex::new(Lru::new(MAX_MEMBER_PAGES, MAX_MEMBER_BYTES)),
             generation: AtomicU64::new(0),
             pg: None,
             store: None,
@@ -295,19 +375,17 @@ impl PageCache {
         };
         let mut inner = self.inner.lock().expect("page cache lock");
         match article {
-            None => inner.pages.clear(),
-            Some(id) => inner.pages.retain(|_, e| {
+            None => inner.clear(),
+            Some(id) => inner.retain(|e| {
                 e.group != CacheGroup::Article(id) && !(listings && e.group == CacheGroup::Listings)
             }),
         }
-        inner.bytes = inner.pages.values().map(|e| e.size()).sum();
         drop(inner);
         let mut members = self.members.lock().expect("page cache lock");
         match article {
-            None => members.pages.clear(),
-            Some(id) => members.pages.retain(|_, p| p.article_id != id),
+            None => members.clear(),
+            Some(id) => members.retain(|p| p.article_id != id),
         }
-        members.bytes = members.pages.values().map(|p| p.size()).sum();
     }
 
     /// Forgets this process's copies of what is one member's own: their sessions and their
@@ -317,7 +395,7 @@ impl PageCache {
             store.forget_member_sessions(user_id);
         }
         let members = self.members.lock().expect("page cache lock");
-        for page in members.pages.values() {
+        for page in members.values() {
             page.forget_marks(user_id);
         }
     }
@@ -329,10 +407,14 @@ impl PageCache {
 
     /// The members' page kept under `key`, if it has not expired by `now`.
     pub fn member_page(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<MemberPage>> {
-        let members = self.members.lock().expect("page cache lock");
-        let page = members.pages.get(key)?;
+        let mut members = self.members.lock().expect("page cache lock");
+        let page = members.get(key)?;
         let ttl = chrono::Duration::from_std(ARTICLE_TTL).unwrap_or_default();
-        (now - page.stored < ttl).then(|| page.clone())
+        if now - page.stored < ttl {
+            return Some(page.clone());
+        }
+        members.remove(key);
+        None
     }
 
     /// Keeps a members' page unless an invalidation happened since `generation` was read.
@@ -342,34 +424,21 @@ impl PageCache {
         if self.generation.load(Ordering::SeqCst) != generation {
             return;
         }
-        if members.pages.len() >= MAX_MEMBER_PAGES || members.bytes + page.size() > MAX_MEMBER_BYTES
-        {
-            let ttl = chrono::Duration::from_std(ARTICLE_TTL).unwrap_or_default();
-            let now = page.stored;
-            members.pages.retain(|_, p| now - p.stored < ttl);
-            members.bytes = members.pages.values().map(|p| p.size()).sum();
-            if members.pages.len() >= MAX_MEMBER_PAGES
-                || members.bytes + page.size() > MAX_MEMBER_BYTES
-            {
-                members.pages.clear();
-                members.bytes = 0;
-            }
-        }
-        members.bytes += page.size();
-        if let Some(old) = members.pages.insert(key, page) {
-            members.bytes -= old.size();
-        }
+        members.insert(key, page);
     }
 
     fn get(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<Entry>> {
-        let inner = self.inner.lock().expect("page cache lock");
-        let entry = inner.pages.get(key)?;
+        let mut inner = self.inner.lock().expect("page cache lock");
+        let entry = inner.get(key)?;
         let ttl = match entry.group {
             CacheGroup::Listings => LISTING_TTL,
             CacheGroup::Article(_) => ARTICLE_TTL,
         };
-        (now - entry.stored < chrono::Duration::from_std(ttl).unwrap_or_default())
-            .then(|| entry.clone())
+        if now - entry.stored < chrono::Duration::from_std(ttl).unwrap_or_default() {
+            return Some(entry.clone());
+        }
+        inner.remove(key);
+        None
     }
 
     /// The answer to `req` from a stored page, when it is a signed-out reader's `GET` or
@@ -387,7 +456,14 @@ impl PageCache {
         {
             return None;
         }
-        let entry = self.get(key_str(req.uri())?, clock.now())?;
+        // Only canonical keys are ever stored, so an address without a query is looked up as it
+        // is: another spelling of the path just misses (and is not stored when rendered).
+        let uri = req.uri();
+        let key = match uri.query() {
+            None => Cow::Borrowed(uri.path()),
+            Some(_) => page_key(uri)?,
+        };
+        let entry = self.get(&key, clock.now())?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         let id = match req.headers().get(super::REQUEST_ID) {
             Some(id) => id.clone(),
@@ -400,31 +476,17 @@ impl PageCache {
     /// Stores `entry` unless an invalidation happened since `generation` was read, or (with
     /// `replacing`) the page stored under `key` is no longer that one.
     fn put(&self, key: String, entry: Arc<Entry>, generation: u64, replacing: Option<&Arc<Entry>>) {
-        let now = entry.stored;
         let mut inner = self.inner.lock().expect("page cache lock");
         // Checked under the lock that invalidations also take, so none can slip in between.
         if self.generation.load(Ordering::SeqCst) != generation {
             return;
         }
         if let Some(old) = replacing
-            && !inner.pages.get(&key).is_some_and(|e| Arc::ptr_eq(e, old))
+            && !inner.peek(&key).is_some_and(|e| Arc::ptr_eq(e, old))
         {
             return;
         }
-        let full = inner.pages.len() >= MAX_ENTRIES || inner.bytes + entry.size() > MAX_BYTES;
-        if full && replacing.is_none() {
-            // Full: forget expired pages first, then (rarely) everything.
-            let fresh = chrono::Duration::from_std(LISTING_TTL).unwrap_or_default();
-            inner.pages.retain(|_, e| now - e.stored < fresh);
-            if inner.pages.len() >= MAX_ENTRIES
-                || inner.pages.values().map(|e| e.size()).sum::<usize>() + entry.size() > MAX_BYTES
-            {
-                inner.pages.clear();
-            }
-        }
-        inner.pages.insert(key, entry);
-        // A full count on each store (misses only, at most a few thousand pages).
-        inner.bytes = inner.pages.values().map(|e| e.size()).sum();
+        inner.insert(key, entry);
     }
 
     /// Makes the gzip and brotli forms of a stored page off the request path, when a
@@ -459,47 +521,150 @@ impl PageCache {
     }
 
     pub fn len(&self) -> usize {
-        self.inner.lock().expect("page cache lock").pages.len()
+        self.inner.lock().expect("page cache lock").len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// (hits, misses) since start, for `/metrics`.
-    pub fn counts(&self) -> (u64, u64) {
-        (
+    /// The cache's series for `/metrics`: pages and bytes held, hits and stores since start.
+    pub fn render_metrics(&self, out: &mut String) {
+        let (pages, bytes) = {
+            let inner = self.inner.lock().expect("page cache lock");
+            (inner.len(), inner.bytes)
+        };
+        let members = self.members.lock().expect("page cache lock").len();
+        out.push_str(&format!(
+            "# HELP broadsheet_page_cache_pages Pages held by the page cache.\n\
+             # TYPE broadsheet_page_cache_pages gauge\n\
+             broadsheet_page_cache_pages{{kind=\"signed_out\"}} {pages}\n\
+             broadsheet_page_cache_pages{{kind=\"members\"}} {members}\n\
+             # HELP broadsheet_page_cache_bytes Bytes of signed-out pages held (all encodings).\n\
+             # TYPE broadsheet_page_cache_bytes gauge\n\
+             broadsheet_page_cache_bytes {bytes}\n\
+             # HELP broadsheet_page_cache_hits_total Signed-out pages answered from the cache.\n\
+             # TYPE broadsheet_page_cache_hits_total counter\n\
+             broadsheet_page_cache_hits_total {}\n\
+             # HELP broadsheet_page_cache_stores_total Signed-out pages rendered and stored.\n\
+             # TYPE broadsheet_page_cache_stores_total counter\n\
+             broadsheet_page_cache_stores_total {}\n",
             self.hits.load(Ordering::Relaxed),
             self.misses.load(Ordering::Relaxed),
-        )
+        ));
     }
 }
 
-/// Query parameters the cached pages understand; any other query string bypasses the cache, so
-/// made-up URLs cannot fill it.
-const CACHEABLE_PARAMS: [&str; 3] = ["sort", "page", "before"];
-
 fn cache_key(req: &Request) -> Option<String> {
-    key_of(req.uri())
+    page_key(req.uri()).map(Cow::into_owned)
 }
 
-/// The cache key of a page at `uri`: its path and query, when the query has only known
-/// parameters.
-pub fn key_of(uri: &axum::http::Uri) -> Option<String> {
-    key_str(uri).map(str::to_owned)
+/// The cached routes, by the parameters their handlers read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Route {
+    /// `/`: none.
+    Front,
+    /// `/articles/{slug}`: `sort`, `page` (a thread cursor) and, for members only, `reply`.
+    Article,
+    /// `/sections/{slug}`, `/tags/{slug}`, `/authors/{slug}`: `before` (an article cursor).
+    Listing,
 }
 
-fn key_str(uri: &axum::http::Uri) -> Option<&str> {
-    if let Some(q) = uri.query() {
-        let known = q.split('&').all(|pair| {
-            let name = pair.split('=').next().unwrap_or("");
-            CACHEABLE_PARAMS.contains(&name)
-        });
-        if !known || q.len() > 200 {
+fn route_of(path: &str) -> Option<Route> {
+    if path == "/" {
+        return Some(Route::Front);
+    }
+    let (kind, slug) = path.strip_prefix('/')?.split_once('/')?;
+    let route = match kind {
+        "articles" => Route::Article,
+        "sections" | "tags" | "authors" => Route::Listing,
+        _ => return None,
+    };
+    // The slug as the site writes it: no other spelling (percent-escapes, capitals, a trailing
+    // slash) of the same page makes an entry of its own.
+    crate::domain::slug::is_slug(slug).then_some(route)
+}
+
+/// Longer query strings are not looked at (no link of the site comes near).
+const MAX_KEYED_QUERY_BYTES: usize = 512;
+
+/// The cache key of the page at `uri`, for signed-out readers: the path of a cached route and
+/// the parameters its handler reads, each checked as the handler checks it, with defaults
+/// left out, in the order the site's links use (`sort`, then the cursor). Parameters no cached
+/// page reads (`utm_source`, `reply`…) are dropped: the page is the same. `None` (neither
+/// answered from the cache nor stored) for any other address, and for one whose handler
+/// answers 400 (a malformed cursor, a parameter given twice). Borrowed from the address, with
+/// no allocation, when it is already canonical (the usual case).
+pub fn page_key(uri: &axum::http::Uri) -> Option<Cow<'_, str>> {
+    canonical_key(uri, false)
+}
+
+/// The key of a members' page (see `member_pages`): as [`page_key`], but `None` when the
+/// address carries any parameter besides the sort and the cursor (`?reply=` gives a member
+/// their own reply form, so such a page is rendered in full).
+pub fn member_page_key(uri: &axum::http::Uri) -> Option<String> {
+    canonical_key(uri, true).map(Cow::into_owned)
+}
+
+fn canonical_key(uri: &axum::http::Uri, strict: bool) -> Option<Cow<'_, str>> {
+    let path = uri.path();
+    let route = route_of(path)?;
+    let Some(query) = uri.query() else {
+        return Some(Cow::Borrowed(path));
+    };
+    if query.len() > MAX_KEYED_QUERY_BYTES {
+        return None;
+    }
+    let (mut sort, mut cursor, mut reply) = (None, None, None);
+    let mut other = false;
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        let slot = match (route, name.as_ref()) {
+            (Route::Article, "sort") => &mut sort,
+            (Route::Article, "page") | (Route::Listing, "before") => &mut cursor,
+            (Route::Article, "reply") => &mut reply,
+            _ => {
+                other = true;
+                continue;
+            }
+        };
+        // Given twice, the handler refuses the address (400).
+        if slot.replace(value).is_some() {
             return None;
         }
     }
-    Some(uri.path_and_query().map_or("/", |p| p.as_str()))
+    if let Some(reply) = reply {
+        // Read (as a number) only for members; anything else is refused (400).
+        reply.parse::<i64>().ok()?;
+        other = true;
+    }
+    if strict && other {
+        return None;
+    }
+    // As `CommentSort::parse`: anything but these two is the default order.
+    let sort = match sort.as_deref() {
+        Some("newest") => Some("newest"),
+        Some("liked") => Some("liked"),
+        _ => None,
+    };
+    let cursor = match cursor.as_deref() {
+        None | Some("") => None,
+        Some(c) if route == Route::Article => Some(ThreadCursor::decode(c)?.encode()),
+        Some(c) => Some(Cursor::decode(c)?.encode()),
+    };
+    let canonical = match (sort, cursor) {
+        (None, None) => return Some(Cow::Borrowed(path)),
+        (Some(sort), None) if query.strip_prefix("sort=") == Some(sort) => None,
+        (Some(sort), None) => Some(format!("sort={sort}")),
+        (None, Some(c)) if route == Route::Article => Some(format!("page={c}")),
+        (None, Some(c)) => Some(format!("before={c}")),
+        (Some(sort), Some(c)) => Some(format!("sort={sort}&page={c}")),
+    };
+    match canonical {
+        Some(q) if q != query => Some(Cow::Owned(format!("{path}?{q}"))),
+        _ => Some(Cow::Borrowed(
+            uri.path_and_query().map_or(path, |p| p.as_str()),
+        )),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -801,14 +966,115 @@ mod tests {
     }
 
     #[test]
-    fn only_known_query_strings_are_cached() {
-        let req = |uri: &str| Request::builder().uri(uri).body(Body::empty()).unwrap();
-        assert_eq!(
-            cache_key(&req("/articles/a?sort=newest")).as_deref(),
-            Some("/articles/a?sort=newest")
+    fn keys_are_canonical_addresses() {
+        let key = |uri: &str| {
+            let uri: axum::http::Uri = uri.parse().unwrap();
+            page_key(&uri).map(|k| {
+                let borrowed = matches!(k, Cow::Borrowed(_));
+                (k.into_owned(), borrowed)
+            })
+        };
+        let same = |uri: &str, canonical: &str| {
+            assert_eq!(key(uri).map(|k| k.0).as_deref(), Some(canonical), "{uri}");
+        };
+        // Already canonical: borrowed from the address, no allocation on a hit.
+        for uri in [
+            "/",
+            "/articles/a",
+            "/articles/a?sort=newest",
+            "/articles/a?sort=liked&page=1700000000000000.5",
+            "/articles/a?page=1700000000000000.5",
+            "/sections/science?before=1700000000000000.5",
+        ] {
+            assert_eq!(key(uri), Some((uri.to_owned(), true)), "{uri}");
+        }
+        // Unknown parameters are dropped; defaults left out; one order.
+        same("/?utm_source=x", "/");
+        same("/?page=2&sort=liked", "/");
+        same("/articles/a?utm_source=x&fbclid=1", "/articles/a");
+        same("/articles/a?sort=oldest", "/articles/a");
+        same("/articles/a?sort=nonsense", "/articles/a");
+        same("/articles/a?sort=", "/articles/a");
+        same("/articles/a?page=", "/articles/a");
+        same("/articles/a?reply=7", "/articles/a");
+        same(
+            "/articles/a?page=1700000000000000.5&x=1&sort=newest",
+            "/articles/a?sort=newest&page=1700000000000000.5",
         );
-        assert_eq!(cache_key(&req("/")).as_deref(), Some("/"));
-        assert_eq!(cache_key(&req("/?utm_source=x")), None);
+        same("/articles/a?sor%74=newest", "/articles/a?sort=newest");
+        same("/articles/a?page=01.05", "/articles/a?page=1.5");
+        same("/tags/ports?sort=newest&before=", "/tags/ports");
+        same("/authors/ana?before=%2B5.3", "/authors/ana?before=5.3");
+        // What the page refuses, and addresses that are not a cached page's as the site writes
+        // them, are neither answered from nor kept in the cache.
+        for uri in [
+            "/articles/a?sort=newest&sort=liked",
+            "/articles/a?page=x",
+            "/articles/a?reply=x",
+            // `+` is a space in a query: not a number.
+            "/authors/ana?before=+5.3",
+            "/sections/a?before=1.0",
+            "/sections/a?before=1.5&before=1.5",
+            "/articles/A",
+            "/articles/a%62",
+            "/articles/a/",
+            "/articles/",
+            "/articles/a/comments.atom",
+            "/search?q=x",
+            "/admin/articles",
+        ] {
+            assert_eq!(key(uri), None, "{uri}");
+        }
+        let long = format!("/articles/a?x={}", "y".repeat(MAX_KEYED_QUERY_BYTES));
+        assert_eq!(key(&long), None);
+        // Members' pages take the sort and the cursor only.
+        let member = |uri: &str| member_page_key(&uri.parse().unwrap());
+        assert_eq!(
+            member("/articles/a?sort=oldest").as_deref(),
+            Some("/articles/a")
+        );
+        assert_eq!(member("/articles/a?reply=7"), None);
+        assert_eq!(member("/articles/a?utm_source=x"), None);
+    }
+
+    fn sized(group: CacheGroup, bytes: usize) -> Arc<Entry> {
+        Arc::new(Entry::new(
+            group,
+            Utc::now(),
+            etag_of(b"x"),
+            Forms::default(),
+            Forms {
+                identity: Bytes::from(vec![b'x'; bytes]),
+                ..Forms::default()
+            },
+        ))
+    }
+
+    #[test]
+    fn a_full_cache_forgets_the_least_recently_used_pages() {
+        let mut lru: Lru<Entry> = Lru::new(3, 1000);
+        for key in ["/a", "/b", "/c"] {
+            lru.insert(key.into(), sized(CacheGroup::Listings, 100));
+        }
+        // "/a" is read, so "/b" is now the least recently used.
+        assert!(lru.get("/a").is_some());
+        lru.insert("/d".into(), sized(CacheGroup::Listings, 100));
+        assert_eq!(lru.len(), 3);
+        assert!(lru.peek("/b").is_none());
+        assert!(lru.peek("/a").is_some() && lru.peek("/c").is_some());
+        // By bytes: a large page pushes out as many of the oldest as it needs, not all.
+        lru.insert("/big".into(), sized(CacheGroup::Listings, 750));
+        assert!(lru.peek("/c").is_none());
+        assert!(lru.peek("/a").is_some() && lru.peek("/d").is_some() && lru.peek("/big").is_some());
+        assert_eq!(lru.bytes, 950);
+        // Replacing a page counts its bytes once.
+        lru.insert("/d".into(), sized(CacheGroup::Listings, 50));
+        assert_eq!((lru.len(), lru.bytes), (3, 900));
+        // A page larger than the bound alone is still kept, alone.
+        lru.insert("/huge".into(), sized(CacheGroup::Listings, 2000));
+        assert_eq!(lru.len(), 1);
+        lru.retain(|_| false);
+        assert_eq!((lru.len(), lru.bytes), (0, 0));
     }
 
     #[test]

@@ -15,9 +15,11 @@ use super::cache::Change;
 use super::session::Viewer;
 use super::views::{Layout, TimeView};
 use super::{AppState, Error, Result};
+use crate::domain::frontmatter::MAX_NAME_CHARS;
 use crate::domain::newsroom::{
     ArticleAccess, ArticleFacts, DiffKind, Draft, DraftFields, LabelFields, Publication, Workflow,
-    article_access, correction_text, line_diff, schedule_time, taxonomy_access,
+    article_access, correction_text, line_diff, schedule_time, section_exists, taxonomy_access,
+    unknown_section_message,
 };
 use crate::domain::{ArticleCard, ArticleDetail, Byline, Slug, markdown};
 use crate::store::newsroom::{Editing, LabelKind, ListFilter, Saved, Status, When};
@@ -319,6 +321,29 @@ struct EditorForm {
     fields: DraftFields,
 }
 
+/// The typed fields as a draft, checked, including that its section is one of the site's
+/// (drafts choose among them; only the section admin adds sections).
+async fn validate(state: &AppState, fields: &DraftFields) -> Result<Result<Draft, Vec<String>>> {
+    let sections = state.store.sections().await?;
+    let known = |section: &str| {
+        section_exists(
+            section,
+            sections.iter().map(|s| (s.name.as_str(), s.slug.as_str())),
+        )
+    };
+    Ok(match fields.validate() {
+        Ok(draft) if !known(&draft.section) => Err(vec![unknown_section_message(&draft.section)]),
+        Ok(draft) => Ok(draft),
+        Err(mut problems) => {
+            let typed = fields.section.trim();
+            if !typed.is_empty() && typed.chars().count() <= MAX_NAME_CHARS && !known(typed) {
+                problems.push(unknown_section_message(typed));
+            }
+            Err(problems)
+        }
+    })
+}
+
 /// `GET /admin/articles/new`: an empty editor.
 async fn new_article(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
     let (user, can) = access(&viewer, None)?;
@@ -347,7 +372,7 @@ async fn create(
 ) -> Result<Response> {
     let (user, can) = access(&viewer, None)?;
     viewer.check_csrf(&form.csrf)?;
-    let draft = match form.fields.validate() {
+    let draft = match validate(&state, &form.fields).await? {
         Ok(d) => d,
         Err(errors) => {
             let extras = Extras {
@@ -423,6 +448,11 @@ async fn edit(
         (true, _) => Some(format!("Saved as revision {}.", article.revision)),
         (_, Some("submit")) => Some("Submitted for review.".to_owned()),
         (_, Some("send_back")) => Some("Sent back to draft for a rewrite.".to_owned()),
+        (_, Some("send_back_unscheduled")) => Some(
+            "Sent back to draft for a rewrite, and its scheduled time was cleared: schedule it \
+             again once the rewrite is approved."
+                .to_owned(),
+        ),
         (_, Some("publish")) => Some("Published.".to_owned()),
         (_, Some("schedule")) => Some("Scheduled.".to_owned()),
         (_, Some("unpublish")) => Some("Taken off the site.".to_owned()),
@@ -485,7 +515,7 @@ async fn save(
     } else if !can.edit {
         return Err(refuse("edit this article now"));
     }
-    let draft = match form.fields.validate() {
+    let draft = match validate(&state, &form.fields).await? {
         Ok(d) => d,
         Err(errors) => {
             let extras = Extras {
@@ -720,12 +750,12 @@ async fn workflow(
             if article.workflow == Workflow::Draft {
                 return Err(Error::BadRequest("This article is already a draft.".into()));
             }
-            if !state
-                .store
-                .set_workflow(id, article.workflow, Workflow::Draft, now)
-                .await?
-            {
+            if !state.store.send_back(id, article.workflow, now).await? {
                 return Err(stale());
+            }
+            if let Publication::Scheduled(at) = Publication::of(article.published_at, now) {
+                tracing::info!(article = id, by = user.id, %at, "sent back; schedule cleared");
+                return done("send_back_unscheduled");
             }
             done("send_back")
         }

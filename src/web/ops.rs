@@ -55,11 +55,12 @@ async fn metrics(
                 .to_owned(),
         ));
     }
-    let body = state.metrics.render(
+    let mut body = state.metrics.render(
         state.store.query_count(),
         backend_name(&state),
         state.live.open_streams(),
     );
+    state.pages.render_metrics(&mut body);
     Ok((
         [
             (

@@ -133,7 +133,7 @@ async fn article(
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let member_key = viewer
         .is_signed_in()
-        .then(|| super::cache::key_of(&uri))
+        .then(|| super::cache::member_page_key(&uri))
         .flatten();
     let mut member_state = "bypass";
     if let Some(key) = &member_key {
@@ -158,6 +158,11 @@ async fn article(
             None => Err(Error::NotFound),
         };
     };
+    // A comments page from a made-up cursor is answered, never kept (see `cache::page_key`).
+    let keepable = comments_page_is_real(&state, article.card.id, &q).await?;
+    if !keepable && member_state == "miss" {
+        member_state = "bypass";
+    }
     if let (Some(key), "miss") = (member_key, member_state) {
         let mut holes = Holes::default();
         let html =
@@ -183,7 +188,11 @@ async fn article(
         }
     }
     let html = render_article(&state, &viewer, &article, &q, None).await?;
-    let mut r = cacheable(html, CacheGroup::Article(article.card.id));
+    let mut r = if keepable {
+        cacheable(html, CacheGroup::Article(article.card.id))
+    } else {
+        Html(html).into_response()
+    };
     if viewer.is_signed_in() {
         r.headers_mut().insert(
             MEMBER_CACHE_HEADER,
@@ -191,6 +200,33 @@ async fn article(
         );
     }
     Ok(r)
+}
+
+/// Whether the comments page `q` asks for is one the site links to: the first, or one after a
+/// thread of this article as the "Show more comments" link writes it (its time, or its likes
+/// for the most-liked order). Any other cursor still gets its page, which is not kept: made-up
+/// cursors are endless, and would push readers' pages out of the cache. A malformed one is
+/// refused when the page is rendered.
+async fn comments_page_is_real(
+    state: &AppState,
+    article_id: i64,
+    q: &ConversationQuery,
+) -> Result<bool> {
+    let Some(cursor) = q
+        .page
+        .as_deref()
+        .and_then(crate::domain::comment::ThreadCursor::decode)
+    else {
+        return Ok(true);
+    };
+    let Some(thread) = state.store.comment(cursor.id).await? else {
+        return Ok(false);
+    };
+    let key = match crate::domain::comment::CommentSort::parse(q.sort.as_deref()) {
+        crate::domain::comment::CommentSort::MostLiked => thread.like_count,
+        _ => thread.created_at.timestamp_micros(),
+    };
+    Ok(thread.article_id == article_id && thread.parent_id.is_none() && key == cursor.key)
 }
 
 /// Says how a member's article page was made: `hit` (filled from the kept copy), `miss`
@@ -498,6 +534,16 @@ async fn listing(
             )
         })?),
     };
+    // A page after a made-up cursor is answered, never kept (see `cache::page_key`).
+    let keepable = match before {
+        Some(cursor) => {
+            state
+                .store
+                .lists_at(scope, cursor, state.clock.now())
+                .await?
+        }
+        None => true,
+    };
     let page_size = state.config.page_size;
     let mut cards = state
         .store
@@ -545,5 +591,8 @@ async fn listing(
         older,
         is_first_page: before.is_none(),
     };
+    if !keepable {
+        return Ok(Html(page.render()?).into_response());
+    }
     Ok(cacheable(page.render()?, CacheGroup::Listings))
 }

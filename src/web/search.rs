@@ -11,8 +11,12 @@ use serde::Deserialize;
 use super::session::Viewer;
 use super::views::{CardView, Layout};
 use super::{AppState, Result};
-use crate::domain::search::SearchQuery;
-use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilter, SearchSort};
+use crate::domain::search::{
+    Limited, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_WORDS, MIN_PREFIX_CHARS, SearchQuery,
+};
+use crate::store::search::{
+    DEFAULT_CANDIDATES, MARK_END, MARK_START, SEARCH_TIMEOUT, SearchFilter, SearchSort,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/search", get(search))
@@ -83,19 +87,57 @@ fn snippet_html(raw: &str) -> String {
     out
 }
 
+/// At most this much of a typed value is repeated back in a message.
+const ECHO_CHARS: usize = 40;
+
+fn echo(s: &str) -> String {
+    match s.char_indices().nth(ECHO_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// A day as the date field sends it: exactly `YYYY-MM-DD`, a four-digit year.
 fn parse_day(s: &str, field: &str, notes: &mut Vec<String>) -> Option<NaiveDate> {
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
-    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        Ok(d) => Some(d),
-        Err(_) => {
-            notes.push(format!(
-                "The “{field}” date should look like 2026-11-27; “{s}” was ignored."
-            ));
-            None
-        }
+    let day = (s.len() == 10)
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten();
+    if day.is_none() {
+        notes.push(format!(
+            "The “{field}” date should look like 2026-11-27; “{}” was ignored.",
+            echo(s)
+        ));
+    }
+    day
+}
+
+/// What the reader is told of the limits their query met, in plain words.
+fn limit_notes(limited: Limited, notes: &mut Vec<String>) {
+    if limited.chars {
+        notes.push(format!(
+            "Only the first {MAX_QUERY_CHARS} characters of the search were used."
+        ));
+    }
+    if limited.words {
+        notes.push(format!(
+            "Only the first {MAX_WORDS} words were searched (words in quotes count too)."
+        ));
+    }
+    if limited.short_prefixes {
+        notes.push(format!(
+            "A * finds longer words only after at least {MIN_PREFIX_CHARS} letters; shorter \
+             ones were searched as whole words."
+        ));
+    }
+    if limited.prefixes {
+        notes.push(format!(
+            "Only the first {MAX_PREFIXES} words were searched as word beginnings; the others \
+             as whole words."
+        ));
     }
 }
 
@@ -108,8 +150,15 @@ async fn search(
     let sections = state.store.sections().await?;
     let query = SearchQuery::parse(&p.q);
     let mut notes = Vec::new();
-    let from = parse_day(&p.from, "from", &mut notes);
-    let to = parse_day(&p.to, "to", &mut notes);
+    limit_notes(query.limited, &mut notes);
+    let mut from = parse_day(&p.from, "from", &mut notes);
+    let mut to = parse_day(&p.to, "to", &mut notes);
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        notes.push("The “from” date was after the “to” date, so the two were swapped.".into());
+        (from, to) = (Some(t), Some(f));
+    }
     let page = p
         .page
         .as_deref()
@@ -117,6 +166,12 @@ async fn search(
         .unwrap_or(1)
         .clamp(1, MAX_PAGE);
     let section = sections.iter().find(|s| s.slug == p.section);
+    if section.is_none() && !p.section.is_empty() {
+        notes.push(format!(
+            "There is no section “{}”, so every section was searched.",
+            echo(&p.section)
+        ));
+    }
     let newest = p.sort == "newest";
     let filter = SearchFilter {
         section_id: section.map(|s| s.id),
@@ -129,13 +184,25 @@ async fn search(
         },
         limit: PER_PAGE + 1,
         offset: (page - 1) * PER_PAGE,
-        // A date range narrows by itself and may reach back past the newest matches.
-        candidates: (from.is_none() && to.is_none()).then_some(DEFAULT_CANDIDATES),
+        // Within the filters: a date range reaches its own newest matches.
+        candidates: Some(DEFAULT_CANDIDATES),
+        timeout: Some(SEARCH_TIMEOUT),
     };
-    let mut hits = state
+    let mut hits = match state
         .store
         .search(&query, &filter, state.clock.now())
-        .await?;
+        .await?
+    {
+        Some(hits) => hits,
+        None => {
+            notes.push(
+                "That search took too long and was stopped. Try fewer or more specific words, \
+                 fewer word beginnings (*), a section or a shorter date range."
+                    .into(),
+            );
+            Vec::new()
+        }
+    };
     let more = hits.len() > PER_PAGE as usize;
     hits.truncate(PER_PAGE as usize);
     let searched = !p.q.trim().is_empty();

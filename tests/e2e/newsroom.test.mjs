@@ -104,7 +104,7 @@ test('a contributor submits a draft, an editor schedules it, it goes live and is
   await w.page.getByLabel('Caption and credit', { exact: true }).fill('Photo: the newsroom');
   await w.page.getByLabel('Headline', { exact: true }).fill(headline);
   await w.page.getByLabel('Summary', { exact: true }).fill('The crossing runs again from Monday.');
-  await w.page.getByLabel('Section', { exact: true }).fill('Travel');
+  await w.page.getByLabel('Section', { exact: true }).selectOption('Business');
   await w.page.getByLabel('Tags', { exact: true }).fill('ferries, transport');
   await w.page.getByLabel('Body', { exact: true }).fill('The **night ferry** sails again.\n\nTickets go on sale today.');
   await Promise.all([w.page.waitForURL(/saved=1/), w.page.getByRole('button', { name: 'Save draft' }).click()]);
