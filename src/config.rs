@@ -1,6 +1,11 @@
 //! All configuration in one struct. Sources, lowest to highest precedence: built-in defaults,
 //! a TOML file (`--config FILE` or `BROADSHEET_CONFIG`), environment variables (`BROADSHEET_*`)
 //! and command-line flags.
+//!
+//! Each setting is one field of [`Settings`]: its doc comment is its `--help` text, `#[arg]`
+//! names its flag and environment variable (clap reads both, a flag winning), and serde reads
+//! the same field from the file under its own name. [`Config::resolve`] lays the flags over the
+//! file and turns the result into a [`Config`], with the defaults and the checks.
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -8,12 +13,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::Args;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::network::TrustedProxies;
 
 /// A database URL. Never printed with its password.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct DatabaseUrl(String);
 
 impl DatabaseUrl {
@@ -27,6 +33,12 @@ impl DatabaseUrl {
 
     pub fn is_postgres(&self) -> bool {
         self.0.starts_with("postgres:") || self.0.starts_with("postgresql:")
+    }
+}
+
+impl From<String> for DatabaseUrl {
+    fn from(url: String) -> Self {
+        DatabaseUrl(url)
     }
 }
 
@@ -50,8 +62,9 @@ impl fmt::Debug for DatabaseUrl {
     }
 }
 
-/// A secret setting (a storage key). Never printed: `Debug` and `Display` show `***`.
-#[derive(Clone, PartialEq, Eq, Deserialize)]
+/// A secret setting (a storage key). Never printed: `Debug` and `Display` show `***`. It is
+/// serialized only to lay the flags over the file ([`Settings::over`]).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Secret(String);
 
@@ -62,6 +75,12 @@ impl Secret {
 
     pub fn expose(&self) -> &str {
         &self.0
+    }
+}
+
+impl From<String> for Secret {
+    fn from(s: String) -> Self {
+        Secret(s)
     }
 }
 
@@ -78,7 +97,7 @@ impl fmt::Display for Secret {
 }
 
 /// Where uploaded images are kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum MediaStorageKind {
     /// Files under DATA_DIR/media (one server, or a folder every server shares).
@@ -117,7 +136,7 @@ pub struct OidcSettings {
     pub label: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
     /// Human-readable lines.
@@ -127,7 +146,7 @@ pub enum LogFormat {
 }
 
 /// What feeds carry of each article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FeedContent {
     /// The whole body, as HTML.
@@ -137,7 +156,7 @@ pub enum FeedContent {
 }
 
 /// The header the trusted proxies write the addresses they forwarded for into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProxyHeader {
     /// `X-Forwarded-For`, as nginx's `$proxy_add_x_forwarded_for` and most CDNs write it.
@@ -203,40 +222,9 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The configuration when no setting is given anywhere.
     fn default() -> Self {
-        let addr: SocketAddr = ([127, 0, 0, 1], 3000).into();
-        Config {
-            database_url: DatabaseUrl::new("sqlite://data/broadsheet.db"),
-            addr,
-            base_url: format!("http://{addr}"),
-            site_name: "Broadsheet".to_owned(),
-            data_dir: PathBuf::from("data"),
-            demo_content: true,
-            page_size: 20,
-            log_format: LogFormat::Text,
-            db_max_connections: 16,
-            request_timeout: Duration::from_secs(30),
-            max_body_bytes: 1024 * 1024,
-            trusted_proxies: TrustedProxies::default(),
-            proxy_header: ProxyHeader::XForwardedFor,
-            max_comment_chars: crate::domain::comment::DEFAULT_MAX_COMMENT_CHARS,
-            comments_per_minute: 5,
-            signups_per_hour: 5,
-            smtp_url: None,
-            mail_from: "Broadsheet <no-reply@localhost>".to_owned(),
-            feed_content: FeedContent::Full,
-            header_timeout: Duration::from_secs(10),
-            max_header_bytes: 16 * 1024,
-            max_concurrent_requests: 512,
-            db_acquire_timeout: Duration::from_secs(5),
-            max_upload_bytes: 15 * 1024 * 1024,
-            media_storage: MediaStorage::Local,
-            oidc: None,
-            max_live_streams: 2000,
-            max_live_streams_per_address: 20,
-            webhooks_allow_private: false,
-            metrics_token: None,
-        }
+        Config::from_settings(Settings::default()).expect("the defaults are valid")
     }
 }
 
@@ -261,206 +249,138 @@ impl Config {
 
     /// Resolves the configuration from the flags (which clap has already merged with the
     /// environment), the TOML file they name, and the defaults.
-    pub fn resolve(flags: &ConfigFlags) -> Result<Config, ConfigError> {
-        let file = match &flags.config {
-            Some(path) => FileConfig::load(path)?,
-            None => FileConfig::default(),
+    pub fn resolve(given: &Settings) -> Result<Config, ConfigError> {
+        let settings = match &given.config {
+            Some(path) => given.over(&Settings::load(path)?)?,
+            None => given.clone(),
         };
-        let d = Config::default();
-        // Before the fields of `file` are moved out below.
-        let media_storage = media_storage(flags, &file)?;
-        let oidc = oidc_settings(flags, &file)?;
-        let trusted_proxies = trusted_proxies(flags, &file)?;
-        let metrics_token = metrics_token(flags, &file)?;
-        let addr = flags.addr.or(file.addr).unwrap_or(d.addr);
-        let data_dir = flags
-            .data_dir
-            .clone()
-            .or(file.data_dir)
-            .unwrap_or(d.data_dir);
-        let default_db = format!(
-            "sqlite://{}",
-            data_dir.join("broadsheet.db").to_string_lossy()
-        );
-        let base_url = flags
-            .base_url
-            .clone()
-            .or(file.base_url)
-            .unwrap_or_else(|| format!("http://{addr}"));
+        Config::from_settings(settings)
+    }
+
+    /// The configuration from the settings given: what is not given takes its default; values
+    /// out of range are refused, naming the setting.
+    fn from_settings(s: Settings) -> Result<Config, ConfigError> {
+        let media_storage = media_storage(&s)?;
+        let oidc = oidc_settings(&s)?;
+        let trusted_proxies = trusted_proxies(&s)?;
+        let metrics_token = metrics_token(&s)?;
+        let addr = s.addr.unwrap_or_else(|| ([127, 0, 0, 1], 3000).into());
+        let data_dir = s.data_dir.unwrap_or_else(|| PathBuf::from("data"));
+        let base_url = s.base_url.unwrap_or_else(|| format!("http://{addr}"));
         let base_url = base_url.trim_end_matches('/').to_owned();
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             return Err(ConfigError::Invalid(format!(
                 "base_url must start with http:// or https:// (got `{base_url}`)"
             )));
         }
-        let max_live_streams = flags
-            .max_live_streams
-            .or(file.max_live_streams)
-            .unwrap_or(d.max_live_streams);
-        let max_live_streams_per_address = flags
-            .max_live_streams_per_address
-            .or(file.max_live_streams_per_address)
-            .unwrap_or(d.max_live_streams_per_address);
+        let max_live_streams = s.max_live_streams.unwrap_or(2000);
+        let max_live_streams_per_address = s.max_live_streams_per_address.unwrap_or(20);
         if max_live_streams == 0 || max_live_streams_per_address == 0 {
             return Err(ConfigError::Invalid(
                 "max_live_streams and max_live_streams_per_address must be at least 1".to_owned(),
             ));
         }
-        if flags.header_timeout_secs.or(file.header_timeout_secs) == Some(0)
-            || flags
-                .max_concurrent_requests
-                .or(file.max_concurrent_requests)
-                == Some(0)
-            || flags
-                .db_acquire_timeout_secs
-                .or(file.db_acquire_timeout_secs)
-                == Some(0)
+        if s.header_timeout_secs == Some(0)
+            || s.max_concurrent_requests == Some(0)
+            || s.db_acquire_timeout_secs == Some(0)
         {
             return Err(ConfigError::Invalid(
                 "header_timeout_secs, max_concurrent_requests and db_acquire_timeout_secs must be at least 1"
                     .to_owned(),
             ));
         }
-        if flags
-            .max_header_bytes
-            .or(file.max_header_bytes)
-            .is_some_and(|n| n < 1024)
-        {
+        if s.max_header_bytes.is_some_and(|n| n < 1024) {
             return Err(ConfigError::Invalid(
                 "max_header_bytes must be at least 1024".to_owned(),
             ));
         }
-        let max_upload_bytes = flags
-            .max_upload_bytes
-            .or(file.max_upload_bytes)
-            .unwrap_or(d.max_upload_bytes);
+        let max_upload_bytes = s.max_upload_bytes.unwrap_or(15 * 1024 * 1024);
         if max_upload_bytes < 1024 {
             return Err(ConfigError::Invalid(
                 "max_upload_bytes must be at least 1024".to_owned(),
             ));
         }
-        let page_size = flags.page_size.or(file.page_size).unwrap_or(d.page_size);
+        let page_size = s.page_size.unwrap_or(20);
         if !(1..=100).contains(&page_size) {
             return Err(ConfigError::Invalid(format!(
                 "page_size must be between 1 and 100 (got {page_size})"
             )));
         }
-        let database_url = flags
-            .database_url
-            .clone()
-            .or(file.database_url)
-            .unwrap_or(default_db);
-        let default_connections = if database_url.starts_with("sqlite:") {
-            sqlite_default_readers()
-        } else {
-            d.db_max_connections
-        };
+        let database_url = s.database_url.unwrap_or_else(|| {
+            let file = data_dir.join("broadsheet.db");
+            DatabaseUrl::new(format!("sqlite://{}", file.to_string_lossy()))
+        });
+        let db_max_connections = s.db_max_connections.unwrap_or_else(|| {
+            if database_url.expose().starts_with("sqlite:") {
+                sqlite_default_readers()
+            } else {
+                16
+            }
+        });
         Ok(Config {
-            database_url: DatabaseUrl::new(database_url),
+            database_url,
             addr,
             base_url,
-            site_name: flags
-                .site_name
-                .clone()
-                .or(file.site_name)
-                .unwrap_or(d.site_name),
+            site_name: s.site_name.unwrap_or_else(|| "Broadsheet".to_owned()),
             data_dir,
-            demo_content: !(flags.no_demo || file.demo_content == Some(false)),
+            demo_content: !(s.no_demo || s.demo_content == Some(false)),
             page_size,
-            log_format: flags.log_format.or(file.log_format).unwrap_or(d.log_format),
-            db_max_connections: flags
-                .db_max_connections
-                .or(file.db_max_connections)
-                .unwrap_or(default_connections),
-            request_timeout: flags
-                .request_timeout_secs
-                .or(file.request_timeout_secs)
-                .map_or(d.request_timeout, Duration::from_secs),
-            max_body_bytes: flags
-                .max_body_bytes
-                .or(file.max_body_bytes)
-                .unwrap_or(d.max_body_bytes),
+            log_format: s.log_format.unwrap_or(LogFormat::Text),
+            db_max_connections,
+            request_timeout: Duration::from_secs(s.request_timeout_secs.unwrap_or(30)),
+            max_body_bytes: s.max_body_bytes.unwrap_or(1024 * 1024),
             trusted_proxies,
-            proxy_header: flags
-                .proxy_header
-                .or(file.proxy_header)
-                .unwrap_or(d.proxy_header),
-            max_comment_chars: flags
+            proxy_header: s.proxy_header.unwrap_or(ProxyHeader::XForwardedFor),
+            max_comment_chars: s
                 .max_comment_chars
-                .or(file.max_comment_chars)
-                .unwrap_or(d.max_comment_chars),
-            comments_per_minute: flags
-                .comments_per_minute
-                .or(file.comments_per_minute)
-                .unwrap_or(d.comments_per_minute),
-            signups_per_hour: flags
-                .signups_per_hour
-                .or(file.signups_per_hour)
-                .unwrap_or(d.signups_per_hour),
-            smtp_url: flags
-                .smtp_url
-                .clone()
-                .or(file.smtp_url)
-                .map(DatabaseUrl::new),
-            mail_from: flags
+                .unwrap_or(crate::domain::comment::DEFAULT_MAX_COMMENT_CHARS),
+            comments_per_minute: s.comments_per_minute.unwrap_or(5),
+            signups_per_hour: s.signups_per_hour.unwrap_or(5),
+            smtp_url: s.smtp_url,
+            mail_from: s
                 .mail_from
-                .clone()
-                .or(file.mail_from)
-                .unwrap_or(d.mail_from),
-            feed_content: flags
-                .feed_content
-                .or(file.feed_content)
-                .unwrap_or(d.feed_content),
-            header_timeout: flags
-                .header_timeout_secs
-                .or(file.header_timeout_secs)
-                .map_or(d.header_timeout, Duration::from_secs),
-            max_header_bytes: flags
-                .max_header_bytes
-                .or(file.max_header_bytes)
-                .unwrap_or(d.max_header_bytes),
-            max_concurrent_requests: flags
-                .max_concurrent_requests
-                .or(file.max_concurrent_requests)
-                .unwrap_or(d.max_concurrent_requests),
-            db_acquire_timeout: flags
-                .db_acquire_timeout_secs
-                .or(file.db_acquire_timeout_secs)
-                .map_or(d.db_acquire_timeout, Duration::from_secs),
+                .unwrap_or_else(|| "Broadsheet <no-reply@localhost>".to_owned()),
+            feed_content: s.feed_content.unwrap_or(FeedContent::Full),
+            header_timeout: Duration::from_secs(s.header_timeout_secs.unwrap_or(10)),
+            max_header_bytes: s.max_header_bytes.unwrap_or(16 * 1024),
+            max_concurrent_requests: s.max_concurrent_requests.unwrap_or(512),
+            db_acquire_timeout: Duration::from_secs(s.db_acquire_timeout_secs.unwrap_or(5)),
             max_upload_bytes,
             media_storage,
             oidc,
             max_live_streams,
             max_live_streams_per_address,
-            webhooks_allow_private: flags.webhooks_allow_private
-                || file.webhooks_allow_private == Some(true),
+            webhooks_allow_private: s.webhooks_allow_private,
             metrics_token,
         })
     }
 }
 
-/// The media storage the flags and file choose; S3 needs a bucket, and an endpoint that is a URL.
-fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage, ConfigError> {
-    let kind = flags
-        .media_storage
-        .or(file.media_storage)
-        .unwrap_or(MediaStorageKind::Local);
-    if kind == MediaStorageKind::Local {
+/// A text setting as given, trimmed; `None` when not given or blank.
+fn given(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+/// A secret setting as given, trimmed; `None` when not given or blank.
+fn given_secret(value: &Option<Secret>) -> Option<Secret> {
+    given(&value.as_ref().map(|s| s.0.clone())).map(Secret)
+}
+
+/// The media storage the settings choose; S3 needs a bucket, and an endpoint that is a URL.
+fn media_storage(s: &Settings) -> Result<MediaStorage, ConfigError> {
+    if s.media_storage.unwrap_or(MediaStorageKind::Local) == MediaStorageKind::Local {
         return Ok(MediaStorage::Local);
     }
-    let pick = |flag: &Option<String>, file: &Option<String>| {
-        flag.clone()
-            .or_else(|| file.clone())
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-    };
-    let bucket = pick(&flags.media_s3_bucket, &file.media_s3_bucket).ok_or_else(|| {
+    let bucket = given(&s.media_s3_bucket).ok_or_else(|| {
         ConfigError::Invalid(
             "media_storage = s3 needs media_s3_bucket (BROADSHEET_MEDIA_S3_BUCKET)".to_owned(),
         )
     })?;
-    let endpoint = pick(&flags.media_s3_endpoint, &file.media_s3_endpoint)
-        .map(|e| e.trim_end_matches('/').to_owned());
+    let endpoint = given(&s.media_s3_endpoint).map(|e| e.trim_end_matches('/').to_owned());
     if let Some(e) = &endpoint
         && !(e.starts_with("http://") || e.starts_with("https://"))
     {
@@ -468,15 +388,8 @@ fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage,
             "media_s3_endpoint must start with http:// or https:// (got `{e}`)"
         )));
     }
-    let access_key_id = pick(&flags.media_s3_access_key_id, &file.media_s3_access_key_id);
-    let secret_access_key = pick(
-        &flags.media_s3_secret_access_key,
-        &file
-            .media_s3_secret_access_key
-            .as_ref()
-            .map(|s| s.0.clone()),
-    )
-    .map(Secret);
+    let access_key_id = given(&s.media_s3_access_key_id);
+    let secret_access_key = given_secret(&s.media_s3_secret_access_key);
     if access_key_id.is_some() != secret_access_key.is_some() {
         return Err(ConfigError::Invalid(
             "give both media_s3_access_key_id and media_s3_secret_access_key, or neither"
@@ -486,8 +399,7 @@ fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage,
     Ok(MediaStorage::S3(S3Settings {
         endpoint,
         bucket,
-        region: pick(&flags.media_s3_region, &file.media_s3_region)
-            .unwrap_or_else(|| "us-east-1".to_owned()),
+        region: given(&s.media_s3_region).unwrap_or_else(|| "us-east-1".to_owned()),
         access_key_id,
         secret_access_key,
     }))
@@ -497,8 +409,8 @@ fn media_storage(flags: &ConfigFlags, file: &FileConfig) -> Result<MediaStorage,
 /// `X-Forwarded-For` entry, which the client writes: it is refused with what to write instead,
 /// rather than guessed at (a guess of "loopback" would quietly give every client behind a
 /// proxy on another machine one shared address, and its limits).
-fn trusted_proxies(flags: &ConfigFlags, file: &FileConfig) -> Result<TrustedProxies, ConfigError> {
-    if flags.trust_proxy || file.trust_proxy.is_some() {
+fn trusted_proxies(s: &Settings) -> Result<TrustedProxies, ConfigError> {
+    if s.trust_proxy {
         return Err(ConfigError::Invalid(
             "trust_proxy (BROADSHEET_TRUST_PROXY) is replaced by trusted_proxies: list the networks of your \
              reverse proxies, e.g. --trusted-proxies 127.0.0.1/32 for nginx on this machine \
@@ -506,32 +418,22 @@ fn trusted_proxies(flags: &ConfigFlags, file: &FileConfig) -> Result<TrustedProx
                 .to_owned(),
         ));
     }
-    let items = flags
-        .trusted_proxies
-        .as_ref()
-        .or(file.trusted_proxies.as_ref());
-    TrustedProxies::parse(items.into_iter().flatten().map(String::as_str))
+    TrustedProxies::parse(s.trusted_proxies.iter().flatten().map(String::as_str))
         .map_err(|e| ConfigError::Invalid(format!("trusted_proxies: {e}")))
 }
 
 /// The shortest `/metrics` token taken: it guards the site's counters from the internet.
 const MIN_METRICS_TOKEN_CHARS: usize = 16;
 
-fn metrics_token(flags: &ConfigFlags, file: &FileConfig) -> Result<Option<Secret>, ConfigError> {
-    let token = flags
-        .metrics_token
-        .clone()
-        .or_else(|| file.metrics_token.as_ref().map(|s| s.0.clone()))
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty());
-    match token {
-        Some(t) if t.chars().count() < MIN_METRICS_TOKEN_CHARS => {
+fn metrics_token(s: &Settings) -> Result<Option<Secret>, ConfigError> {
+    match given_secret(&s.metrics_token) {
+        Some(t) if t.0.chars().count() < MIN_METRICS_TOKEN_CHARS => {
             Err(ConfigError::Invalid(format!(
                 "metrics_token must be at least {MIN_METRICS_TOKEN_CHARS} characters long \
              (e.g. the output of `openssl rand -hex 32`)"
             )))
         }
-        t => Ok(t.map(Secret)),
+        t => Ok(t),
     }
 }
 
@@ -539,17 +441,8 @@ fn metrics_token(flags: &ConfigFlags, file: &FileConfig) -> Result<Option<Secret
 const MAX_OIDC_LABEL_CHARS: usize = 40;
 
 /// Single sign-on, when an issuer is set: it needs a client id and secret, and an http(s) URL.
-fn oidc_settings(
-    flags: &ConfigFlags,
-    file: &FileConfig,
-) -> Result<Option<OidcSettings>, ConfigError> {
-    let pick = |flag: &Option<String>, file: &Option<String>| {
-        flag.clone()
-            .or_else(|| file.clone())
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-    };
-    let Some(issuer) = pick(&flags.oidc_issuer, &file.oidc_issuer) else {
+fn oidc_settings(s: &Settings) -> Result<Option<OidcSettings>, ConfigError> {
+    let Some(issuer) = given(&s.oidc_issuer) else {
         return Ok(None);
     };
     if !(issuer.starts_with("https://") || issuer.starts_with("http://")) {
@@ -557,23 +450,17 @@ fn oidc_settings(
             "oidc_issuer must start with https:// (got `{issuer}`)"
         )));
     }
-    let client_id = pick(&flags.oidc_client_id, &file.oidc_client_id).ok_or_else(|| {
+    let client_id = given(&s.oidc_client_id).ok_or_else(|| {
         ConfigError::Invalid(
             "oidc_issuer needs oidc_client_id (BROADSHEET_OIDC_CLIENT_ID)".to_owned(),
         )
     })?;
-    let client_secret = pick(
-        &flags.oidc_client_secret,
-        &file.oidc_client_secret.as_ref().map(|s| s.0.clone()),
-    )
-    .map(Secret)
-    .ok_or_else(|| {
+    let client_secret = given_secret(&s.oidc_client_secret).ok_or_else(|| {
         ConfigError::Invalid(
             "oidc_issuer needs oidc_client_secret (BROADSHEET_OIDC_CLIENT_SECRET)".to_owned(),
         )
     })?;
-    let label = pick(&flags.oidc_label, &file.oidc_label)
-        .unwrap_or_else(|| "your newsroom account".to_owned());
+    let label = given(&s.oidc_label).unwrap_or_else(|| "your newsroom account".to_owned());
     if label.chars().count() > MAX_OIDC_LABEL_CHARS {
         return Err(ConfigError::Invalid(format!(
             "oidc_label can be at most {MAX_OIDC_LABEL_CHARS} characters long"
@@ -600,11 +487,16 @@ pub enum ConfigError {
     Invalid(String),
 }
 
-/// The configuration flags shared by every command. Each can also come from the environment.
-#[derive(Args, Debug, Default, Clone)]
-pub struct ConfigFlags {
+/// Every setting as given, each one field: as a flag and an environment variable (`#[arg]`,
+/// shared by every command) and as a key of the TOML file (serde: keys as the long flags, with
+/// underscores; unknown keys refused, so a typo is not silently ignored). What nobody gives is
+/// `None` (a switch: `false`) and takes its default in [`Config::resolve`].
+#[derive(Args, Serialize, Deserialize, Debug, Default, Clone)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
     /// A TOML file with any of the settings below (keys as the long flags, with underscores).
     #[arg(long, short = 'c', env = "BROADSHEET_CONFIG", global = true)]
+    #[serde(skip)]
     pub config: Option<PathBuf>,
     /// Database: sqlite://PATH (default: a file under the data directory) or postgres://…
     #[arg(
@@ -613,7 +505,7 @@ pub struct ConfigFlags {
         global = true,
         hide_env_values = true
     )]
-    pub database_url: Option<String>,
+    pub database_url: Option<DatabaseUrl>,
     /// Address to listen on [default: 127.0.0.1:3000]
     #[arg(long, env = "BROADSHEET_ADDR", global = true)]
     pub addr: Option<SocketAddr>,
@@ -628,7 +520,11 @@ pub struct ConfigFlags {
     pub data_dir: Option<PathBuf>,
     /// Do not load the demo articles into an empty database.
     #[arg(long, env = "BROADSHEET_NO_DEMO", global = true)]
+    #[serde(skip)]
     pub no_demo: bool,
+    // The file's way of saying --no-demo: `demo_content = false`.
+    #[arg(skip)]
+    pub demo_content: Option<bool>,
     /// Articles per listing page, 1–100 [default: 20]
     #[arg(long, env = "BROADSHEET_PAGE_SIZE", global = true)]
     pub page_size: Option<u32>,
@@ -647,6 +543,10 @@ pub struct ConfigFlags {
     pub max_body_bytes: Option<usize>,
     /// Replaced by --trusted-proxies; refused with a message saying so.
     #[arg(long, env = "BROADSHEET_TRUST_PROXY", global = true, hide = true)]
+    #[serde(
+        deserialize_with = "present",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
     pub trust_proxy: bool,
     /// Networks of your reverse proxies and CDN, comma-separated (127.0.0.1/32,10.0.0.0/8): the
     /// client's address is the rightmost forwarded address not in them [default: none; the
@@ -681,7 +581,7 @@ pub struct ConfigFlags {
         global = true,
         hide_env_values = true
     )]
-    pub metrics_token: Option<String>,
+    pub metrics_token: Option<Secret>,
     /// Longest comment, in characters [default: 5000]
     #[arg(long, env = "BROADSHEET_MAX_COMMENT_CHARS", global = true)]
     pub max_comment_chars: Option<usize>,
@@ -698,7 +598,7 @@ pub struct ConfigFlags {
         global = true,
         hide_env_values = true
     )]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<DatabaseUrl>,
     /// Sender of outgoing mail [default: Broadsheet <no-reply@localhost>]
     #[arg(long, env = "BROADSHEET_MAIL_FROM", global = true)]
     pub mail_from: Option<String>,
@@ -745,7 +645,7 @@ pub struct ConfigFlags {
         global = true,
         hide_env_values = true
     )]
-    pub media_s3_secret_access_key: Option<String>,
+    pub media_s3_secret_access_key: Option<Secret>,
     /// Issuer URL of the newsroom's OpenID Connect provider, for single sign-on [default: none]
     #[arg(long, env = "BROADSHEET_OIDC_ISSUER", global = true)]
     pub oidc_issuer: Option<String>,
@@ -759,60 +659,15 @@ pub struct ConfigFlags {
         global = true,
         hide_env_values = true
     )]
-    pub oidc_client_secret: Option<String>,
+    pub oidc_client_secret: Option<Secret>,
     /// The sign-in button says "Sign in with LABEL" [default: your newsroom account]
     #[arg(long, env = "BROADSHEET_OIDC_LABEL", global = true)]
     pub oidc_label: Option<String>,
 }
 
-/// The TOML file's shape: every key optional, unknown keys refused (a typo is not silently
-/// ignored).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    database_url: Option<String>,
-    addr: Option<SocketAddr>,
-    base_url: Option<String>,
-    site_name: Option<String>,
-    data_dir: Option<PathBuf>,
-    demo_content: Option<bool>,
-    page_size: Option<u32>,
-    log_format: Option<LogFormat>,
-    db_max_connections: Option<u32>,
-    request_timeout_secs: Option<u64>,
-    max_body_bytes: Option<usize>,
-    trust_proxy: Option<bool>,
-    trusted_proxies: Option<Vec<String>>,
-    proxy_header: Option<ProxyHeader>,
-    max_live_streams: Option<usize>,
-    max_live_streams_per_address: Option<usize>,
-    webhooks_allow_private: Option<bool>,
-    metrics_token: Option<Secret>,
-    max_comment_chars: Option<usize>,
-    comments_per_minute: Option<u32>,
-    signups_per_hour: Option<u32>,
-    smtp_url: Option<String>,
-    mail_from: Option<String>,
-    feed_content: Option<FeedContent>,
-    header_timeout_secs: Option<u64>,
-    max_header_bytes: Option<usize>,
-    max_concurrent_requests: Option<usize>,
-    db_acquire_timeout_secs: Option<u64>,
-    max_upload_bytes: Option<usize>,
-    media_storage: Option<MediaStorageKind>,
-    media_s3_endpoint: Option<String>,
-    media_s3_bucket: Option<String>,
-    media_s3_region: Option<String>,
-    media_s3_access_key_id: Option<String>,
-    media_s3_secret_access_key: Option<Secret>,
-    oidc_issuer: Option<String>,
-    oidc_client_id: Option<String>,
-    oidc_client_secret: Option<Secret>,
-    oidc_label: Option<String>,
-}
-
-impl FileConfig {
-    fn load(path: &Path) -> Result<FileConfig, ConfigError> {
+impl Settings {
+    /// The settings of a TOML file.
+    fn load(path: &Path) -> Result<Settings, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
             path: path.display().to_string(),
             source,
@@ -822,6 +677,35 @@ impl FileConfig {
             message: e.to_string(),
         })
     }
+
+    /// These settings laid over `lower`: each one given here replaces `lower`'s, the rest are
+    /// `lower`'s. A switch not given here (`false`) leaves `lower`'s as it is, and a list given
+    /// here replaces `lower`'s whole.
+    fn over(&self, lower: &Settings) -> Result<Settings, ConfigError> {
+        use serde_json::Value;
+        let as_map = |s: &Settings| match serde_json::to_value(s) {
+            Ok(Value::Object(map)) => Ok(map),
+            Ok(_) => unreachable!("a struct serializes to a map"),
+            Err(e) => Err(ConfigError::Invalid(e.to_string())),
+        };
+        let mut merged = as_map(lower)?;
+        for (key, value) in as_map(self)? {
+            if !matches!(value, Value::Null | Value::Bool(false)) {
+                merged.insert(key, value);
+            }
+        }
+        let mut settings: Settings = serde_json::from_value(Value::Object(merged))
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        // Not in the file (it says `demo_content = false`), so not in the map.
+        settings.no_demo = self.no_demo;
+        Ok(settings)
+    }
+}
+
+/// Deserializes a setting that counts as given whatever its value: the old `trust_proxy`,
+/// refused even as `trust_proxy = false`.
+fn present<'de, D: serde::Deserializer<'de>>(value: D) -> Result<bool, D::Error> {
+    serde::de::IgnoredAny::deserialize(value).map(|_| true)
 }
 
 /// SQLite's read connections when none are configured: 4 per core, from 4 to 16. A SQLite read
@@ -840,7 +724,7 @@ mod tests {
 
     #[test]
     fn defaults_apply_without_any_source() {
-        let c = Config::resolve(&ConfigFlags::default()).unwrap();
+        let c = Config::resolve(&Settings::default()).unwrap();
         assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
         assert_eq!(c.database_url.expose(), "sqlite://data/broadsheet.db");
         assert_eq!(c.base_url, "http://127.0.0.1:3000");
@@ -850,17 +734,17 @@ mod tests {
 
     #[test]
     fn sqlite_gets_a_few_readers_per_core_unless_told_otherwise() {
-        let c = Config::resolve(&ConfigFlags::default()).unwrap();
+        let c = Config::resolve(&Settings::default()).unwrap();
         assert_eq!(c.db_max_connections, sqlite_default_readers());
         assert!((4..=16).contains(&c.db_max_connections));
-        let pg = ConfigFlags {
-            database_url: Some("postgres://127.0.0.1/site".to_owned()),
-            ..ConfigFlags::default()
+        let pg = Settings {
+            database_url: Some(DatabaseUrl::new("postgres://127.0.0.1/site")),
+            ..Settings::default()
         };
         assert_eq!(Config::resolve(&pg).unwrap().db_max_connections, 16);
-        let told = ConfigFlags {
+        let told = Settings {
             db_max_connections: Some(24),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         assert_eq!(Config::resolve(&told).unwrap().db_max_connections, 24);
     }
@@ -870,9 +754,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("site.toml");
         std::fs::write(&path, "feed_content = \"summary\"\n").unwrap();
-        let mut flags = ConfigFlags {
+        let mut flags = Settings {
             config: Some(path.clone()),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         assert_eq!(
             Config::resolve(&flags).unwrap().feed_content,
@@ -898,10 +782,10 @@ mod tests {
             "addr = \"127.0.0.1:4000\"\nsite_name = \"The Harbour Gazette\"\npage_size = 7\ndemo_content = false\n",
         )
         .unwrap();
-        let flags = ConfigFlags {
+        let flags = Settings {
             config: Some(path),
             addr: Some("127.0.0.1:5000".parse().unwrap()),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         let c = Config::resolve(&flags).unwrap();
         assert_eq!(c.addr.to_string(), "127.0.0.1:5000");
@@ -911,13 +795,38 @@ mod tests {
     }
 
     #[test]
+    fn switches_given_as_flags_add_to_the_file_and_never_switch_it_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "webhooks_allow_private = true\ndemo_content = true\n",
+        )
+        .unwrap();
+        let mut flags = Settings {
+            config: Some(path.clone()),
+            ..Settings::default()
+        };
+        let c = Config::resolve(&flags).unwrap();
+        assert!(c.webhooks_allow_private && c.demo_content);
+        flags.no_demo = true;
+        flags.webhooks_allow_private = true;
+        let c = Config::resolve(&flags).unwrap();
+        assert!(c.webhooks_allow_private && !c.demo_content);
+        // The old switch is refused whatever the file says of it.
+        std::fs::write(&path, "trust_proxy = false\n").unwrap();
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("replaced by trusted_proxies"), "{e}");
+    }
+
+    #[test]
     fn a_typo_in_the_file_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("site.toml");
         std::fs::write(&path, "adr = \"127.0.0.1:4000\"\n").unwrap();
-        let flags = ConfigFlags {
+        let flags = Settings {
             config: Some(path),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         let e = Config::resolve(&flags).unwrap_err().to_string();
         assert!(e.contains("unknown field `adr`"), "{e}");
@@ -932,32 +841,32 @@ mod tests {
             "header_timeout_secs = 4\nmax_header_bytes = 4096\nmax_concurrent_requests = 64\ndb_acquire_timeout_secs = 2\n",
         )
         .unwrap();
-        let flags = ConfigFlags {
+        let flags = Settings {
             config: Some(path.clone()),
             max_concurrent_requests: Some(8),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         let c = Config::resolve(&flags).unwrap();
         assert_eq!(c.header_timeout, Duration::from_secs(4));
         assert_eq!(c.max_header_bytes, 4096);
         assert_eq!(c.max_concurrent_requests, 8);
         assert_eq!(c.db_acquire_timeout, Duration::from_secs(2));
-        let d = Config::resolve(&ConfigFlags::default()).unwrap();
+        let d = Config::resolve(&Settings::default()).unwrap();
         assert_eq!(d.header_timeout, Duration::from_secs(10));
         assert_eq!(d.max_concurrent_requests, 512);
         assert_eq!(d.db_acquire_timeout, Duration::from_secs(5));
         for bad in [
-            ConfigFlags {
+            Settings {
                 max_concurrent_requests: Some(0),
-                ..ConfigFlags::default()
+                ..Settings::default()
             },
-            ConfigFlags {
+            Settings {
                 header_timeout_secs: Some(0),
-                ..ConfigFlags::default()
+                ..Settings::default()
             },
-            ConfigFlags {
+            Settings {
                 max_header_bytes: Some(100),
-                ..ConfigFlags::default()
+                ..Settings::default()
             },
         ] {
             assert!(Config::resolve(&bad).is_err(), "{bad:?}");
@@ -966,7 +875,7 @@ mod tests {
 
     #[test]
     fn media_settings_come_from_the_file_and_flags_and_secrets_never_print() {
-        let d = Config::resolve(&ConfigFlags::default()).unwrap();
+        let d = Config::resolve(&Settings::default()).unwrap();
         assert_eq!(d.max_upload_bytes, 15 * 1024 * 1024);
         assert_eq!(d.media_storage, MediaStorage::Local);
         let dir = tempfile::tempdir().unwrap();
@@ -976,10 +885,10 @@ mod tests {
             "media_storage = \"s3\"\nmedia_s3_bucket = \"pictures\"\nmedia_s3_endpoint = \"http://127.0.0.1:9000/\"\nmedia_s3_access_key_id = \"AKIDEXAMPLE\"\nmedia_s3_secret_access_key = \"wJalrXUtnFEMI-very-secret\"\nmax_upload_bytes = 2048\n",
         )
         .unwrap();
-        let flags = ConfigFlags {
+        let flags = Settings {
             config: Some(path.clone()),
             media_s3_region: Some("eu-west-2".to_owned()),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         let c = Config::resolve(&flags).unwrap();
         assert_eq!(c.max_upload_bytes, 2048);
@@ -1008,7 +917,7 @@ mod tests {
 
     #[test]
     fn single_sign_on_needs_a_client_and_its_secret_never_prints() {
-        assert_eq!(Config::resolve(&ConfigFlags::default()).unwrap().oidc, None);
+        assert_eq!(Config::resolve(&Settings::default()).unwrap().oidc, None);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("site.toml");
         std::fs::write(
@@ -1016,10 +925,10 @@ mod tests {
             "oidc_issuer = \"https://id.example.org/realms/news\"\noidc_client_id = \"broadsheet\"\noidc_client_secret = \"oidc-very-secret\"\n",
         )
         .unwrap();
-        let mut flags = ConfigFlags {
+        let mut flags = Settings {
             config: Some(path.clone()),
             oidc_label: Some("Newsroom".to_owned()),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         let c = Config::resolve(&flags).unwrap();
         let o = c.oidc.as_ref().expect("configured");
@@ -1047,7 +956,7 @@ mod tests {
 
     #[test]
     fn proxies_live_streams_webhooks_and_metrics_settings_are_read_and_checked() {
-        let d = Config::resolve(&ConfigFlags::default()).unwrap();
+        let d = Config::resolve(&Settings::default()).unwrap();
         assert!(d.trusted_proxies.is_empty());
         assert_eq!(d.proxy_header, ProxyHeader::XForwardedFor);
         assert_eq!(
@@ -1065,10 +974,10 @@ mod tests {
              metrics_token = \"scrape-me-please-0123\"\n",
         )
         .unwrap();
-        let mut flags = ConfigFlags {
+        let mut flags = Settings {
             config: Some(path.clone()),
             max_live_streams_per_address: Some(3),
-            ..ConfigFlags::default()
+            ..Settings::default()
         };
         let c = Config::resolve(&flags).unwrap();
         assert!(c.trusted_proxies.contains("10.2.3.4".parse().unwrap()));
@@ -1098,14 +1007,14 @@ mod tests {
         flags.max_live_streams_per_address = Some(0);
         assert!(Config::resolve(&flags).is_err());
         flags.max_live_streams_per_address = None;
-        flags.metrics_token = Some("short".to_owned());
+        flags.metrics_token = Some(Secret::new("short"));
         let e = Config::resolve(&flags).unwrap_err().to_string();
         assert!(e.contains("metrics_token must be at least 16"), "{e}");
         // On the command line, one comma-separated list.
         #[derive(clap::Parser)]
         struct Cli {
             #[command(flatten)]
-            flags: ConfigFlags,
+            flags: Settings,
         }
         let cli = <Cli as clap::Parser>::try_parse_from([
             "broadsheet",
@@ -1120,13 +1029,13 @@ mod tests {
         assert_eq!(c.proxy_header, ProxyHeader::XForwardedFor);
         // The old switch is refused with the setting that replaces it.
         for old in [
-            ConfigFlags {
+            Settings {
                 trust_proxy: true,
-                ..ConfigFlags::default()
+                ..Settings::default()
             },
-            ConfigFlags {
+            Settings {
                 config: Some(path.clone()),
-                ..ConfigFlags::default()
+                ..Settings::default()
             },
         ] {
             if old.config.is_some() {

@@ -803,7 +803,7 @@ async fn compressed_answer(
 
 /// The number of signed-out pages the cache holds, from `/metrics`.
 async fn pages_held(app: &TestApp) -> u64 {
-    let text = app.get("/metrics").await.text().await.unwrap();
+    let text = app.metrics().await;
     text.lines()
         .find_map(|l| l.strip_prefix("broadsheet_page_cache_pages{kind=\"signed_out\"} "))
         .and_then(|v| v.parse().ok())

@@ -376,6 +376,48 @@ async fn migrations_are_recorded_and_idempotent(app: TestApp) {
     );
 }
 
+/// Each source of a setting wins over the one below it: a flag over the environment, the
+/// environment over the file, the file over the default. A page size out of range is refused
+/// with the value that won, so the message tells which source that was.
+#[test]
+fn a_flag_beats_the_environment_which_beats_the_file_which_beats_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(dir.path(), "site.toml", "page_size = 201\n");
+    let migrate = |in_file: bool, in_env: bool, as_flag: bool| {
+        let mut cmd = bin();
+        cmd.env_remove("BROADSHEET_CONFIG")
+            .env_remove("BROADSHEET_PAGE_SIZE")
+            .arg("--data-dir")
+            .arg(dir.path());
+        if in_file {
+            cmd.arg("--config").arg(&file);
+        }
+        if in_env {
+            cmd.env("BROADSHEET_PAGE_SIZE", "202");
+        }
+        if as_flag {
+            cmd.args(["--page-size", "203"]);
+        }
+        let out = cmd.arg("migrate").output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let refused = |got: u32| {
+        (
+            Some(2),
+            format!("broadsheet: page_size must be between 1 and 100 (got {got})\n"),
+        )
+    };
+    assert_eq!(migrate(true, true, true), refused(203));
+    assert_eq!(migrate(false, true, true), refused(203));
+    assert_eq!(migrate(true, true, false), refused(202));
+    assert_eq!(migrate(true, false, false), refused(201));
+    let (code, stderr) = migrate(false, false, false);
+    assert_eq!(code, Some(0), "the default page size is valid: {stderr}");
+}
+
 fn write_file(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::File::create(&path)

@@ -15,6 +15,7 @@ backend_tests!(
     the_header_has_a_search_box,
     ranking_considers_only_the_newest_candidates_when_capped,
     every_filter_at_once_stays_bounded,
+    accented_letters_are_found_alike_on_both_backends,
 );
 
 async fn ranking_considers_only_the_newest_candidates_when_capped(app: TestApp) {
@@ -75,6 +76,90 @@ async fn ranking_considers_only_the_newest_candidates_when_capped(app: TestApp) 
     // A date range reaches past the cap: the reader page does not cap then.
     let body = app.page("/search?q=beacon&to=2026-06-01", 200).await;
     assert_eq!(titles(&body).len(), 12);
+}
+
+/// Search folds a query's accents as FTS5 folds the text it indexes (and PostgreSQL indexes
+/// text folded the same way), so a word is found alike on both backends, with or without the
+/// accents that FTS5 removes; letters that do not decompose (ø, ł) are letters of their own.
+async fn accented_letters_are_found_alike_on_both_backends(app: TestApp) {
+    let title = "Erdős prize for Doğan";
+    app.publish(&[story(
+        "prize",
+        "Science",
+        5,
+        title,
+        "Lectures in București and Łódź, hosted by Søren Ørsted.",
+    )])
+    .await;
+    let found = |q: &str| {
+        let q: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+        let app = &app;
+        async move { titles(&app.page(&format!("/search?q={q}"), 200).await) }
+    };
+    for q in [
+        "Erdős",
+        "erdos",
+        "ERDŐS",
+        "Dogan",
+        "DOĞAN",
+        "bucuresti",
+        "BUCUREȘTI",
+        "Søren",
+        "SØREN",
+        "Łódź",
+        "łodz",
+        "Ørsted",
+    ] {
+        assert_eq!(found(q).await, vec![title], "{q} on {:?}", app.backend);
+    }
+    for q in ["Soren", "Lodz", "Orsted"] {
+        assert!(found(q).await.is_empty(), "{q} on {:?}", app.backend);
+    }
+}
+
+/// `domain::search::fold` does to each Latin and Cyrillic letter what SQLite's FTS5 tokenizer
+/// does when it indexes it (asked of the real index: the migration's table and tokenizer).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fold_does_to_each_letter_what_the_fts5_index_does() {
+    use sqlx::Connection;
+    let app = TestApp::start(common::Backend::Sqlite).await.unwrap();
+    let mut db = sqlx::SqliteConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    // Latin-1 letters and Latin Extended-A and B, Cyrillic, Latin Extended Additional.
+    for (first, last) in [(0xC0, 0x24F), (0x400, 0x4FF), (0x1E00, 0x1EFF)] {
+        sqlx::query(
+            "WITH RECURSIVE n(cp) AS (SELECT $1 UNION ALL SELECT cp + 1 FROM n WHERE cp < $2) \
+             INSERT INTO article_search (rowid, title, summary, body, tags, authors) \
+             SELECT cp, char(cp), '', '', '', '' FROM n",
+        )
+        .bind(first)
+        .bind(last)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    }
+    sqlx::query("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, article_search, instance)")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    let terms: Vec<(i64, String)> = sqlx::query_as("SELECT doc, term FROM temp.terms")
+        .fetch_all(&mut db)
+        .await
+        .unwrap();
+    // FTS5 folds ſ and ẛ to s by Unicode's case folding, and keeps ǡ: letters no one types.
+    let exceptions = ['ſ', 'ẛ', 'Ǡ', 'ǡ'];
+    let mut compared = 0;
+    for (code, term) in terms {
+        let letter = char::from_u32(code as u32).unwrap();
+        if !letter.is_alphanumeric() || exceptions.contains(&letter) {
+            continue;
+        }
+        let folded = broadsheet::domain::search::fold(&letter.to_string());
+        assert_eq!(folded, term, "U+{code:04X} {letter}");
+        compared += 1;
+    }
+    assert!(compared > 700, "only {compared} letters compared");
 }
 
 fn story(

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Config, ConfigFlags, LogFormat};
+use crate::config::{Config, LogFormat, Settings};
 use crate::store::{ConnectOptions, Store};
 
 #[derive(Parser, Debug)]
@@ -28,7 +28,7 @@ use crate::store::{ConnectOptions, Store};
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub config: ConfigFlags,
+    pub config: Settings,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

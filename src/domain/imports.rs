@@ -362,7 +362,7 @@ fn wp_post(
     }
     let name = required(item, child(item, WP_NS, "post_name"), "wp:post_name")?;
     // WordPress percent-encodes non-ASCII names; the site's slugs are plain ASCII.
-    let decoded = percent_decode(&name);
+    let decoded = percent_encoding::percent_decode_str(&name).decode_utf8_lossy();
     let slug = Slug::parse(&decoded)
         .ok()
         .or_else(|| Slug::from_title(&decoded))
@@ -819,26 +819,6 @@ pub fn wordpress_path(s: &str) -> Option<String> {
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Tags that start an HTML block in CommonMark (kinds 1 and 6): a paragraph of the body that
 /// starts with one passes through the Markdown renderer untouched, to the sanitiser.
 const BLOCK_TAGS: &[&str] = &[
@@ -1020,7 +1000,8 @@ fn strip_shortcode(s: &str, name: &str) -> String {
     out.replace(&close, "")
 }
 
-/// The text of some HTML: tags dropped, common character references decoded, spaces collapsed.
+/// The text of some HTML: tags dropped, character references decoded (every HTML5 name and
+/// number), spaces collapsed.
 pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -1035,50 +1016,8 @@ pub fn html_text(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = decode_entities(&out);
+    let decoded = html_escape::decode_html_entities(&out);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let end = tail.find(';').filter(|&j| j <= 10);
-        let decoded = end.and_then(|j| {
-            let name = &tail[1..j];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(h) => u32::from_str_radix(h, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            };
-            c.map(|c| (c, j))
-        });
-        match decoded {
-            Some((c, j)) => {
-                out.push(c);
-                rest = &tail[j + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -1153,5 +1092,37 @@ mod tests {
             html_text("<p>Fish &amp; chips</p>\n<p>&#8220;Yes&#8221;</p>"),
             "Fish & chips “Yes”"
         );
+    }
+
+    #[test]
+    fn html_text_decodes_every_named_and_numeric_reference() {
+        assert_eq!(
+            html_text(
+                "<p>Caf&eacute;&nbsp;society&hellip; &#x2014; &Aring;se &amp; &#248;l, &euro;5</p>"
+            ),
+            "Café society… — Åse & øl, €5"
+        );
+        // What is not a reference stays as written.
+        assert_eq!(
+            html_text("AT&T &unknown; &#xZZ; &"),
+            "AT&T &unknown; &#xZZ; &"
+        );
+    }
+
+    #[test]
+    fn wordpress_post_names_are_percent_decoded() {
+        let slug = |name: &str| {
+            let wxr = format!(
+                "<rss xmlns:wp=\"{WP_NS}\" xmlns:dc=\"{DC_NS}\"><channel><wp:wxr_version>1.2</wp:wxr_version>\
+                 <item><title>T</title><dc:creator>ana</dc:creator><wp:post_id>1</wp:post_id>\
+                 <wp:post_name>{name}</wp:post_name><wp:post_date_gmt>2024-03-05 10:00:00</wp:post_date_gmt>\
+                 <wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item></channel></rss>"
+            );
+            let site = parse_wordpress(wxr.as_bytes()).unwrap();
+            site.posts[0].article.slug.to_string()
+        };
+        assert_eq!(slug("caf%C3%A9-society"), "cafe-society");
+        // A `%` without two hex digits after it is left as it is.
+        assert_eq!(slug("100%-sure"), "100-sure");
     }
 }

@@ -82,7 +82,8 @@ impl Reason {
 
 /// The members a comment mentions. The rule: `@` followed by the display name of someone taking
 /// part in that article's conversation (`participants`: the authors of its visible comments, and
-/// the author of the comment replied to), compared case-insensitively; where several names fit
+/// the author of the comment replied to), compared without regard to case or accents (as search
+/// compares words: `@zoe` names Zoë); where several names fit
 /// (`@Ann` and `@Ann Lee`), the longest wins, and the name must end at the end of a word (so
 /// `@Annabel` does not name Ann). Display names are not unique: everyone in the conversation
 /// going by the name that matched is named. An `@` inside a word (an e-mail address) names no one.
@@ -93,11 +94,8 @@ pub fn mentioned(body: &str, participants: &[(i64, String)]) -> Vec<i64> {
         .filter(|(_, n)| !n.is_empty())
         .collect();
     let text: Vec<char> = body.chars().collect();
+    // One folded character per character, so positions in `text` are positions in `lower`.
     let lower: Vec<char> = fold(body);
-    // Folding keeps one char per char only for most scripts; where it does not, compare nothing.
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
     let mut found: Vec<i64> = Vec::new();
     for (i, c) in text.iter().enumerate() {
         if *c != '@' || (i > 0 && text[i - 1].is_alphanumeric()) {
@@ -124,8 +122,9 @@ pub fn mentioned(body: &str, participants: &[(i64, String)]) -> Vec<i64> {
     found
 }
 
+/// Case and accents folded as search folds them ([`super::search::fold`]).
 fn fold(s: &str) -> Vec<char> {
-    s.chars().flat_map(char::to_lowercase).collect()
+    s.chars().map(super::search::fold_char).collect()
 }
 
 /// The latest digest moment at or before `now`.
@@ -223,6 +222,16 @@ mod tests {
         // Two members go by Bob: both are named.
         assert_eq!(mentioned("cc @Bob", &people()), vec![3, 4]);
         assert_eq!(mentioned("@Ann and @ann again", &people()), vec![1]);
+    }
+
+    #[test]
+    fn mentions_fold_accents_as_search_does() {
+        let people = vec![(5, "Zoë Erdős".to_owned()), (6, "Søren".to_owned())];
+        assert_eq!(mentioned("thanks @zoe erdos", &people), vec![5]);
+        assert_eq!(mentioned("thanks @ZOË ERDŐS", &people), vec![5]);
+        assert_eq!(mentioned("@søren", &people), vec![6]);
+        // A letter that lower-cases to two characters no longer hides every mention.
+        assert_eq!(mentioned("İstanbul, @Søren?", &people), vec![6]);
     }
 
     #[test]

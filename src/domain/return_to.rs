@@ -28,7 +28,7 @@ pub fn is_local_path(path: &str) -> bool {
     if !path.bytes().all(|b| b.is_ascii_graphic()) {
         return false;
     }
-    let decoded = percent_decode(path);
+    let decoded: Vec<u8> = percent_encoding::percent_decode_str(path).collect();
     // Decoded, a path may hold UTF-8 (`caf%C3%A9`), but no whitespace or control character.
     let decoded_clean = !String::from_utf8_lossy(&decoded)
         .chars()
@@ -50,26 +50,6 @@ fn is_plain_local(path: &[u8]) -> bool {
         .split(|&b| b == b'/')
         .any(|segment| segment == b"." || segment == b"..");
     starts_right && clean && !dot_segment
-}
-
-/// One round of `%XX` decoding; a `%` not followed by two hex digits stays as it is.
-fn percent_decode(s: &str) -> Vec<u8> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = s.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -59,13 +59,40 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Lower-cases and folds accents ("Zürich" → "zurich"), as SQLite's FTS5 tokenizer does, so
-/// both backends match alike. PostgreSQL indexes text folded this way.
+/// Lower-cases and removes accents as SQLite's FTS5 tokenizer does to the text it indexes
+/// (`unicode61 remove_diacritics 2`, migrations/sqlite/0003_search.sql), so both backends match
+/// alike: queries are folded with it on both, and PostgreSQL indexes text folded with it.
+///
+/// Like FTS5, it removes the marks from a letter whose canonical decomposition is an ASCII
+/// letter and combining marks ("Zürich", "Erdős", "București", "Doğan" → "zurich", "erdos",
+/// "bucuresti", "dogan") and keeps every other letter as it is, lower-cased: letters that do
+/// not decompose ("Søren", "Łódź" → "søren", "łodz"), and accented letters of other scripts.
+/// One character in, one character out.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(super::slug::fold_accent)
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+/// [`fold`] of one character.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let (mut base, mut only_marks) = (None, true);
+    unicode_normalization::char::decompose_canonical(c, |part| match base {
+        None => base = Some(part),
+        Some(_) => only_marks &= unicode_normalization::char::is_combining_mark(part),
+    });
+    match base {
+        Some(letter) if letter.is_ascii_alphabetic() && only_marks => letter.to_ascii_lowercase(),
+        _ => {
+            // Only U+0130 (İ) lower-cases to two characters, and it decomposes above.
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
 }
 
 impl SearchQuery {
@@ -343,6 +370,29 @@ mod tests {
             !SearchQuery::parse("tidal \"power plant\" elect")
                 .limited
                 .any()
+        );
+    }
+
+    #[test]
+    fn accents_fold_as_fts5_folds_them() {
+        // Letters that decompose to an ASCII letter lose their marks, in any case.
+        assert_eq!(fold("Erdős ERDŐS"), "erdos erdos");
+        assert_eq!(fold("București ȘTEFAN"), "bucuresti stefan");
+        assert_eq!(fold("Doğan İstanbul"), "dogan istanbul");
+        assert_eq!(fold("Zürich São Tomé ǘ"), "zurich sao tome u");
+        // Letters that do not decompose stay themselves, as FTS5 leaves them.
+        assert_eq!(
+            fold("Søren Ørsted Łódź Đorđe Straße Æsir"),
+            "søren ørsted łodz đorđe straße æsir"
+        );
+        // Other scripts: lower case only (FTS5 removes marks only down to ASCII letters).
+        assert_eq!(fold("Ελλάδα Йошкар"), "ελλάδα йошкар");
+        for s in ["İİ", "Ⅻ ǅ ﬁ", "Zürich"] {
+            assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
+        }
+        assert_eq!(
+            SearchQuery::parse("Erdős").terms,
+            SearchQuery::parse("erdos").terms
         );
     }
 

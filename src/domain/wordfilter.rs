@@ -198,9 +198,11 @@ struct Piece {
 /// The normalised words of a text, as described in the module documentation. The spam
 /// classifier's word tokens are these words too.
 pub(crate) fn normalised_words(text: &str) -> Vec<String> {
+    // Search's folding, made stronger against disguises: compatibility forms first ("ＣＡＦＥ"),
+    // and the marks of every script dropped, not only those over Latin letters.
     let folded: Vec<char> = text
         .nfkd()
-        .flat_map(char::to_lowercase)
+        .map(super::search::fold_char)
         .filter(|&c| !is_combining_mark(c))
         .collect();
     let pieces = pieces(&folded);
