@@ -10,10 +10,8 @@
 //! Forms are sent with the caller's valid CSRF token, and with harmless input where the caller
 //! is allowed, so that one row does not change what the next finds.
 
-mod common;
-
+use crate::common::{self, Member, TestApp, article};
 use broadsheet::domain::user::Role;
-use common::{Member, TestApp, article};
 
 backend_tests!(every_route_answers_each_role_as_the_matrix_says);
 

@@ -2,9 +2,7 @@
 //! feed parser and every entry is checked; sitemaps parse as XML and every URL in them answers;
 //! JSON-LD parses with the required fields.
 
-mod common;
-
-use common::{TestApp, article, attrs, html, texts};
+use crate::common::{self, TestApp, article, attrs, html, texts};
 
 backend_tests!(
     feeds_parse_and_list_the_published_articles,

@@ -2,10 +2,8 @@
 //! comments, each member's public page (keyset pages) and feed. Held, rejected and deleted
 //! comments never appear in any of them.
 
-mod common;
-
+use crate::common::{self, Member, TestApp, article, attrs, html, texts};
 use broadsheet::domain::user::Role;
-use common::{Member, TestApp, article, attrs, html, texts};
 
 backend_tests!(
     comment_feeds_carry_only_what_readers_see,

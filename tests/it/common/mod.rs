@@ -533,9 +533,18 @@ async fn create_pg_database(admin_url: &str) -> Result<String, sqlx::Error> {
             .await
             .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
             store.close().await;
-            // The closed pool's server processes can take a moment to go, and a database with
-            // sessions cannot be renamed: retry briefly instead of failing the first test run
-            // after a migration changes.
+            // A database with sessions cannot be renamed (PostgreSQL waits 5 s for them, then
+            // refuses), and the closed pool can leave one behind: its connection to the
+            // migrator's unlock stayed open for minutes in a run. Nothing else uses this
+            // database (we hold the lock), so its sessions are ended; the retry covers the
+            // moment they take to go.
+            sqlx::query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = $1 AND pid <> pg_backend_pid()",
+            )
+            .bind(&building)
+            .execute(&mut admin)
+            .await?;
             let rename = format!("ALTER DATABASE \"{building}\" RENAME TO \"{template}\"");
             let mut attempts = 0;
             while let Err(e) = sqlx::query(&rename).execute(&mut admin).await {

@@ -3,13 +3,11 @@
 //! rewrites of live articles, slug redirects, revisions and their diffs, refused conflicting
 //! saves, corrections and updates in pages, feeds and structured data.
 
-mod common;
-
 use std::time::Duration;
 
+use crate::common::{Member, TestApp, attrs, html, texts};
 use broadsheet::domain::user::{Email, Role};
 use broadsheet::store::newsroom::LabelKind;
-use common::{Member, TestApp, attrs, html, texts};
 
 backend_tests!(
     contributors_write_and_submit_and_editors_publish,

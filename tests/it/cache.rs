@@ -3,13 +3,11 @@
 //! in another server process on PostgreSQL), signed-in pages are never shared, and every page
 //! has an ETag, answers 304, and comes compressed once.
 
-mod common;
-
 use std::io::Read;
 use std::time::Duration;
 
+use crate::common::{self, Backend, Member, TestApp, article, attrs, client, html};
 use broadsheet::domain::user::Role;
-use common::{Backend, Member, TestApp, article, attrs, client, html};
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH};
 
 backend_tests!(

@@ -2,9 +2,7 @@
 //! one article, sections, tags, authors, comment threads, search, problem+json errors, and the
 //! OpenAPI document describing exactly the routes that exist.
 
-mod common;
-
-use common::{TestApp, article};
+use crate::common::{TestApp, article};
 use serde_json::Value;
 
 backend_tests!(

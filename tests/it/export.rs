@@ -3,13 +3,11 @@
 //! again byte for byte the same, and serves the same pages. The schema guard keeps every table
 //! either exported or listed as not exported, with why.
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::{self, Backend, Member, TestApp, article, bin, html, t0, texts};
 use broadsheet::domain::user::Role;
 use broadsheet::store::export::{NOT_EXPORTED, TABLES};
-use common::{Backend, Member, TestApp, article, bin, html, t0, texts};
 use sqlx::Connection;
 
 backend_tests!(

@@ -1,14 +1,12 @@
 //! Signing in without a password, over real HTTP on SQLite and PostgreSQL: a link by e-mail
 //! (through a real SMTP receiver) and single sign-on with an OpenID provider the test starts.
 
-mod common;
-
 use std::time::Duration;
 
+use crate::common::smtp::{SmtpReceiver, link_containing};
+use crate::common::{self, Member, PASSWORD, TestApp, attrs, client, csrf_of, html, texts};
 use broadsheet::domain::user::Email;
 use broadsheet::web::session::{hash_token, random_token};
-use common::smtp::{SmtpReceiver, link_containing};
-use common::{Member, PASSWORD, TestApp, attrs, client, csrf_of, html, texts};
 
 /// GETs `path` with `c`, returns the status and body.
 async fn fetch(c: &reqwest::Client, url: String) -> (u16, String) {
@@ -409,7 +407,7 @@ mod link {
 
 mod sso {
     use super::*;
-    use common::oidc::{Idp, TestProvider, TestUser};
+    use crate::common::oidc::{Idp, TestProvider, TestUser};
 
     // Against the hand-written provider and against node-oidc-provider, on both backends.
     backend_tests_with_each_oidc!(

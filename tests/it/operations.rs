@@ -2,12 +2,10 @@
 //! migrate, serve with demo content), health and metrics, headers, limits, graceful shutdown,
 //! and several server processes on one database.
 
-mod common;
-
 use std::io::Write;
 use std::time::Duration;
 
-use common::{Member, ServerProcess, TestApp, article, attrs, bin, html, texts};
+use crate::common::{self, Member, ServerProcess, TestApp, article, attrs, bin, html, texts};
 
 backend_tests!(
     healthz_reports_the_database,

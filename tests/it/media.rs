@@ -2,15 +2,13 @@
 //! GPS data, PNG and WebP, hostile files), the stored files and how they are served, the
 //! article page's `srcset`, and the S3 store against a real S3-compatible server.
 
-mod common;
-
 use std::io::Cursor;
 
+use crate::common::{self, Member, TestApp, article, attrs, html};
 use broadsheet::config::{MediaStorage, S3Settings, Secret};
 use broadsheet::domain::FeaturedImage;
 use broadsheet::domain::user::Role;
 use broadsheet::media::{MediaStore, S3Store};
-use common::{Member, TestApp, article, attrs, html};
 use image::{DynamicImage, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
 
 backend_tests!(
@@ -426,7 +424,7 @@ async fn png_and_webp_are_accepted(app: TestApp) {
 
 /// Each backend, with a small upload limit so an over-size file is cheap to send.
 mod hostile {
-    use super::common::{Backend, TestApp};
+    use crate::common::{Backend, TestApp};
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sqlite() {

@@ -2,9 +2,9 @@
 //! sign-in and its throttle, sign-out, CSRF and Origin checks, password reset by mail, the
 //! member's settings, and what a password change, a reset and "sign out everywhere" end.
 
-mod common;
-
-use common::{Member, PASSWORD, TestApp, article, attrs, client, csrf_of, html, texts};
+use crate::common::{
+    self, Member, PASSWORD, TestApp, article, attrs, client, csrf_of, html, texts,
+};
 
 backend_tests!(
     sign_up_form_has_the_contract_names_and_signs_in,

@@ -3,10 +3,8 @@
 //! deleted with a token or with the session plus the CSRF header, publishing articles, and every
 //! refusal as problem+json.
 
-mod common;
-
+use crate::common::{Member, TestApp, article, attrs, html, texts};
 use broadsheet::domain::user::Role;
-use common::{Member, TestApp, article, attrs, html, texts};
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use serde_json::{Value, json};
 

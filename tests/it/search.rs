@@ -1,9 +1,7 @@
 //! Full-text search over published articles, on SQLite (FTS5) and PostgreSQL (tsvector + GIN):
 //! ranking, phrases, prefixes, filters, ordering, paging, snippets, and hostile queries.
 
-mod common;
-
-use common::{TestApp, article, attrs, html, texts};
+use crate::common::{self, TestApp, article, attrs, html, texts};
 
 backend_tests!(
     a_headline_match_outranks_a_body_match,

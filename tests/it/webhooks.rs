@@ -4,17 +4,15 @@
 //! receiver listens on 127.0.0.1, so these run with `--webhooks-allow-private`; without it, a
 //! delivery inside the network is refused.
 
-mod common;
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::common::{Member, TestApp, article, html, texts};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use broadsheet::domain::user::Role;
 use broadsheet::domain::webhook::signature;
-use common::{Member, TestApp, article, html, texts};
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 

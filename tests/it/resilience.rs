@@ -3,12 +3,10 @@
 //! that; and PostgreSQL going away and coming back (through a TCP proxy the test controls).
 //! The limits are the server's, not the database's, so they run on SQLite.
 
-mod common;
-
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use common::{Backend, ServerProcess, TestApp, article};
+use crate::common::{self, Backend, ServerProcess, TestApp, article};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

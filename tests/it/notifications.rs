@@ -3,13 +3,11 @@
 //! approval, the daily digest, a mail-server outage across a restart, and moderation-queue
 //! alerts.
 
-mod common;
-
 use std::time::Duration;
 
+use crate::common::smtp::{ReceivedMail, SmtpReceiver, link_containing};
+use crate::common::{self, Member, TestApp, article};
 use broadsheet::domain::user::Role;
-use common::smtp::{ReceivedMail, SmtpReceiver, link_containing};
-use common::{Member, TestApp, article};
 
 backend_tests_with_mail!(
     a_verification_link_works_once,

@@ -4,10 +4,8 @@
 //! `Location` it answers is read as a browser reads it (WHATWG URL rules, through the `url`
 //! crate): joined to the site's address, it must stay on the site.
 
-mod common;
-
-use common::oidc::{TestProvider, TestUser};
-use common::{PASSWORD, TestApp, attrs, client, csrf_of, html};
+use crate::common::oidc::{TestProvider, TestUser};
+use crate::common::{PASSWORD, TestApp, attrs, client, csrf_of, html};
 
 backend_tests_with_oidc!(every_way_in_refuses_a_return_address_off_the_site);
 

@@ -3,10 +3,8 @@
 //! spam filter learning from decisions, the desk's actions (single and bulk), bans, undo and
 //! the audit log.
 
-mod common;
-
+use crate::common::{self, Member, TestApp, article, html, texts};
 use broadsheet::domain::user::Role;
-use common::{Member, TestApp, article, html, texts};
 
 backend_tests!(
     pre_moderated_comments_wait_and_their_author_sees_why,

@@ -2,11 +2,9 @@
 //! input, threading, editing within the window, deleting, likes, reports, sorting, paging,
 //! rate limits, the JSON answers the script uses, live updates, and the cost of a busy thread.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{TestApp, article, attrs, html, texts};
+use crate::common::{self, TestApp, article, attrs, html, texts};
 
 backend_tests!(
     signed_in_members_see_the_form_and_post_comments,

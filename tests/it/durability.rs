@@ -2,13 +2,11 @@
 //! survives the server being killed (SIGKILL, several times), and `broadsheet backup` takes a
 //! consistent copy while the site serves, from which a server starts with everything in it.
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use common::{ServerProcess, TestApp, article, bin};
+use crate::common::{self, ServerProcess, TestApp, article, bin};
 
 backend_tests!(
     acknowledged_comments_survive_sigkill,

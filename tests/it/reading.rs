@@ -1,9 +1,7 @@
 //! The reading site over real HTTP, on SQLite and PostgreSQL: front page, article page and its
 //! conversation block, listings and their pagination, 404s and bad input.
 
-mod common;
-
-use common::{TestApp, article, attrs, html, texts};
+use crate::common::{self, TestApp, article, attrs, html, texts};
 
 backend_tests!(
     front_page_shows_lead_and_sections,

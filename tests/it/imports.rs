@@ -2,11 +2,9 @@
 //! exports in tests/fixtures/imports into the test database, and the site is checked over HTTP
 //! (articles, old addresses, threaded comments, guest commenters and claiming them).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{Backend, TestApp, article, bin, html, texts};
+use crate::common::{self, Backend, TestApp, article, bin, html, texts};
 
 backend_tests!(
     wordpress_posts_become_articles_with_their_comments_and_old_addresses,

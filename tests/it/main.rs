@@ -1,0 +1,31 @@
+//! Every integration test in one binary: each module was once a test binary of its own, and each
+//! of those linked the whole application. The tests run in one process, so what they share
+//! (ports, database names, the PostgreSQL template) is made per test in `common`.
+
+// First, so that its macros are in scope in every module below.
+#[macro_use]
+mod common;
+
+mod accounts;
+mod api;
+mod api_write;
+mod authorisation;
+mod cache;
+mod comment_feeds;
+mod conversation;
+mod discovery;
+mod durability;
+mod export;
+mod imports;
+mod media;
+mod moderation;
+mod newsroom;
+mod notifications;
+mod operations;
+mod reading;
+mod resilience;
+mod return_to;
+mod search;
+mod signin;
+mod spam_filter;
+mod webhooks;
