@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Error, Result, Store, read, taxonomy};
+use super::search::{IndexedText, index_article};
+use super::{Error, Result, Store, Tx, query, taxonomy};
 use crate::domain::{
     ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, FeaturedImage, ListScope,
     NewArticle, RelatedLink, markdown,
@@ -123,103 +124,102 @@ fn list_sql(scope: ListScope) -> String {
 
 /// Writes what hangs off an article row (authors, tags, its search-index row, its related
 /// picks) inside the caller's transaction: for a new article, and again for a replaced one.
-macro_rules! attach_in {
-    ($tx:ident, $backend:expr, $article_id:expr, $section_id:expr, $a:expr, $now:expr) => {{
-        for (position, name) in $a.authors.iter().enumerate() {
-            let author_id = taxonomy::upsert_author!(&mut *$tx, name, $now);
-            sqlx::query(
-                "INSERT INTO article_authors (article_id, author_id, position) \
-                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            )
-            .bind($article_id)
-            .bind(author_id)
-            .bind(position as i32)
-            .execute(&mut *$tx)
-            .await?;
-        }
-        let mut tag_ids = Vec::with_capacity($a.tags.len());
-        for name in &$a.tags {
-            let tag_id = taxonomy::upsert_tag!(&mut *$tx, name);
-            tag_ids.push(tag_id);
-            sqlx::query(
-                "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) \
-                     ON CONFLICT DO NOTHING",
-            )
-            .bind($article_id)
-            .bind(tag_id)
-            .execute(&mut *$tx)
-            .await?;
-        }
-        // The search index, in the same transaction: nothing to rebuild or sync.
-        let body_text = crate::domain::search::markdown_text(&$a.body_source);
-        let (tags, authors) = ($a.tags.join(" "), $a.authors.join(" "));
-        super::search::index_article!(
-            $tx,
-            $backend,
-            $article_id,
-            &$a.title,
-            &$a.summary,
-            &body_text,
-            &tags,
-            &authors
-        );
-        // Related picks, in the same transaction, from a bounded candidate scan.
-        let related_sql = related_picks_sql(tag_ids.len());
-        let mut q = sqlx::query(&related_sql)
-            .bind($article_id)
-            .bind($section_id);
-        for tag_id in &tag_ids {
-            q = q.bind(*tag_id);
-        }
-        q.execute(&mut *$tx).await?;
-    }};
+pub(super) async fn attach(
+    tx: &mut Tx,
+    article_id: i64,
+    section_id: i64,
+    a: &NewArticle,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for (position, name) in a.authors.iter().enumerate() {
+        let author_id = taxonomy::upsert_author(&mut *tx, name, now).await?;
+        query(
+            "INSERT INTO article_authors (article_id, author_id, position) \
+             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(article_id)
+        .bind(author_id)
+        .bind(position as i32)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut tag_ids = Vec::with_capacity(a.tags.len());
+    for name in &a.tags {
+        let tag_id = taxonomy::upsert_tag(&mut *tx, name).await?;
+        tag_ids.push(tag_id);
+        query(
+            "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(article_id)
+        .bind(tag_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    // The search index, in the same transaction: nothing to rebuild or sync.
+    let body = crate::domain::search::markdown_text(&a.body_source);
+    let (tags, authors) = (a.tags.join(" "), a.authors.join(" "));
+    let text = IndexedText {
+        title: &a.title,
+        summary: &a.summary,
+        body: &body,
+        tags: &tags,
+        authors: &authors,
+    };
+    index_article(&mut *tx, article_id, &text).await?;
+    // Related picks, in the same transaction, from a bounded candidate scan.
+    let related_sql = related_picks_sql(tag_ids.len());
+    let mut q = query(&related_sql).bind(article_id).bind(section_id);
+    for tag_id in &tag_ids {
+        q = q.bind(*tag_id);
+    }
+    q.execute(tx).await?;
+    Ok(())
 }
 
-pub(super) use attach_in;
-
-/// The body of an import, once per backend: `$tx` is a transaction of that backend.
-macro_rules! import_in {
-    ($tx:ident, $articles:expr, $now:expr, $backend:expr) => {{
-        let mut ids = Vec::with_capacity($articles.len());
-        for a in $articles {
-            let section_id = taxonomy::upsert_section!(&mut *$tx, &a.section, $now);
-            let body_html = markdown::render_article(&a.body_source);
-            let inserted: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
-                "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
-                 workflow, published_at, updated_at, created_at, modified_at, \
-                 image_url, image_alt, image_caption) \
-                 VALUES ($1, $2, $3, $4, $5, $6, 'approved', $7, $8, $9, $9, $10, $11, $12) \
-                 RETURNING id",
-            )
-            .bind(a.slug.as_str())
-            .bind(&a.title)
-            .bind(&a.summary)
-            .bind(&a.body_source)
-            .bind(&body_html)
-            .bind(section_id)
-            .bind(a.published_at)
-            .bind(a.updated_at)
-            .bind($now)
-            .bind(a.image.as_ref().map(|i| i.src.as_str()))
-            .bind(a.image.as_ref().map(|i| i.alt.as_str()))
-            .bind(a.image.as_ref().and_then(|i| i.caption.as_deref()))
-            .fetch_one(&mut *$tx)
-            .await;
-            let (article_id,) = inserted.map_err(|e| match Error::from(e) {
-                Error::Conflict(_) => Error::Conflict(format!(
-                    "an article with the slug `{}` already exists",
-                    a.slug
-                )),
-                other => other,
-            })?;
-            attach_in!($tx, $backend, article_id, section_id, a, $now);
-            ids.push(article_id);
-        }
-        ids
-    }};
+/// Writes new articles inside the caller's transaction; their ids.
+pub(super) async fn insert_articles(
+    tx: &mut Tx,
+    articles: &[NewArticle],
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(articles.len());
+    for a in articles {
+        let section_id = taxonomy::upsert_section(&mut *tx, &a.section, now).await?;
+        let body_html = markdown::render_article(&a.body_source);
+        let inserted = query(
+            "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
+             workflow, published_at, updated_at, created_at, modified_at, \
+             image_url, image_alt, image_caption) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'approved', $7, $8, $9, $9, $10, $11, $12) \
+             RETURNING id",
+        )
+        .bind(a.slug.as_str())
+        .bind(&a.title)
+        .bind(&a.summary)
+        .bind(&a.body_source)
+        .bind(&body_html)
+        .bind(section_id)
+        .bind(a.published_at)
+        .bind(a.updated_at)
+        .bind(now)
+        .bind(a.image.as_ref().map(|i| i.src.as_str()))
+        .bind(a.image.as_ref().map(|i| i.alt.as_str()))
+        .bind(a.image.as_ref().and_then(|i| i.caption.as_deref()))
+        .scalar::<i64>(&mut *tx)
+        .await;
+        let article_id = inserted.map_err(|e| match e {
+            Error::Conflict(_) => Error::Conflict(format!(
+                "an article with the slug `{}` already exists",
+                a.slug
+            )),
+            other => other,
+        })?;
+        attach(&mut *tx, article_id, section_id, a, now).await?;
+        ids.push(article_id);
+    }
+    Ok(ids)
 }
-
-pub(super) use import_in;
 
 /// Chooses and stores an article's related picks (`$1` the article, `$2` its section, `$3…`
 /// its tags). Candidates are each tag's newest articles and the section's newest, found through
@@ -227,7 +227,7 @@ pub(super) use import_in;
 /// primary-key lookups against the bound tag ids) + 1 for the same section, most recent first
 /// among equals. Unpublished articles (no date) are never picked; scheduled ones are, and the
 /// page shows them once their time has come.
-pub(super) fn related_picks_sql(tags: usize) -> String {
+fn related_picks_sql(tags: usize) -> String {
     let mut parts: Vec<String> = (0..tags)
         .map(|i| {
             format!(
@@ -278,8 +278,8 @@ impl Store {
             ListScope::All => None,
             ListScope::Section(id) | ListScope::Tag(id) | ListScope::Author(id) => Some(id),
         };
-        let rows: Vec<CardRow> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql)
+        let rows: Vec<CardRow> = {
+            let mut q = query(&sql)
                 .bind(now)
                 .bind(before_at)
                 .bind(before_id)
@@ -287,8 +287,8 @@ impl Store {
             if let Some(id) = scope_id {
                 q = q.bind(id);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         self.attach_bylines(rows).await
     }
 
@@ -321,14 +321,12 @@ impl Store {
             "SELECT a.published_at FROM articles a {scope_join} \
              WHERE a.id = $1 AND a.published_at <= $2 AND $3 = $3 {scope_where}"
         );
-        let row: Option<(DateTime<Utc>,)> = read!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(cursor.id)
-                .bind(now)
-                .bind(scope_id)
-                .fetch_optional(c)
-                .await?
-        });
+        let row: Option<(DateTime<Utc>,)> = query(&sql)
+            .bind(cursor.id)
+            .bind(now)
+            .bind(scope_id)
+            .fetch_optional(self.read())
+            .await?;
         // Compared as the cursor encodes it, to the microsecond.
         Ok(
             row.is_some_and(|(at,)| {
@@ -360,13 +358,13 @@ impl Store {
             })
             .collect();
         let sql = parts.join(" UNION ALL ");
-        let rows: Vec<CardRow> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql).bind(now).bind(i64::from(per_section));
+        let rows: Vec<CardRow> = {
+            let mut q = query(&sql).bind(now).bind(i64::from(per_section));
             for id in section_ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         self.attach_bylines(rows).await
     }
 
@@ -382,14 +380,12 @@ impl Store {
              WHERE a.published_at <= $1 AND a.published_at >= $2 AND a.comment_count > 0 \
              ORDER BY a.comment_count DESC, a.published_at DESC LIMIT $3"
         );
-        let rows: Vec<CardRow> = read!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(now)
-                .bind(since)
-                .bind(i64::from(limit))
-                .fetch_all(c)
-                .await?
-        });
+        let rows: Vec<CardRow> = query(&sql)
+            .bind(now)
+            .bind(since)
+            .bind(i64::from(limit))
+            .fetch_all(self.read())
+            .await?;
         self.attach_bylines(rows).await
     }
 
@@ -404,13 +400,11 @@ impl Store {
              a.image_caption FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE a.slug = $1 AND a.published_at <= $2"
         );
-        let row: Option<DetailRow> = read!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(slug)
-                .bind(now)
-                .fetch_optional(c)
-                .await?
-        });
+        let row: Option<DetailRow> = query(&sql)
+            .bind(slug)
+            .bind(now)
+            .fetch_optional(self.read())
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let mut labels = self.labels(&[row.card.id], true).await?;
         let (authors, tags) = labels.remove(&row.card.id).unwrap_or_default();
@@ -432,9 +426,8 @@ impl Store {
         limit: usize,
         now: DateTime<Utc>,
     ) -> Result<Vec<RelatedLink>> {
-        let rows: Vec<(i64, String, String)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT a.id, a.slug, a.title FROM (\
+        let rows: Vec<(i64, String, String)> = query(
+            "SELECT a.id, a.slug, a.title FROM (\
                  SELECT related_id AS id, score FROM article_related WHERE article_id = $1 \
                  UNION ALL SELECT * FROM (SELECT r.article_id AS id, r.score \
                  FROM article_related r JOIN articles b ON b.id = r.article_id \
@@ -443,13 +436,12 @@ impl Store {
                  ) AS r JOIN articles a ON a.id = r.id \
                  WHERE a.published_at <= $2 \
                  ORDER BY r.score DESC, a.published_at DESC, a.id DESC",
-            )
-            .bind(id)
-            .bind(now)
-            .bind(RELATED_BACK_LINKS)
-            .fetch_all(c)
-            .await?
-        });
+        )
+        .bind(id)
+        .bind(now)
+        .bind(RELATED_BACK_LINKS)
+        .fetch_all(self.read())
+        .await?;
         // An article that picked this one and was picked by it comes twice: keep the first.
         let mut seen = std::collections::HashSet::new();
         Ok(rows
@@ -496,13 +488,13 @@ impl Store {
             ));
         }
         sql.push_str(" ORDER BY 1, 2, 5, 4");
-        let rows: Vec<LabelRow> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        let rows: Vec<LabelRow> = {
+            let mut q = query(&sql);
             for id in article_ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         for row in rows {
             let entry = out.entry(row.article_id).or_default();
             let label = Byline {
@@ -526,10 +518,10 @@ impl Store {
         articles: &[NewArticle],
         now: DateTime<Utc>,
     ) -> Result<Vec<i64>> {
-        let backend = self.backend();
-        Ok(super::transaction!(self, |tx| import_in!(
-            tx, articles, now, backend
-        )))
+        let mut tx = self.begin().await?;
+        let ids = insert_articles(&mut tx, articles, now).await?;
+        tx.commit().await?;
+        Ok(ids)
     }
 
     /// Writes one new article like [`Store::import_articles`], queueing the `webhook` event
@@ -540,14 +532,16 @@ impl Store {
         now: DateTime<Utc>,
         webhook: Option<(&str, &str)>,
     ) -> Result<i64> {
-        let backend = self.backend();
-        Ok(super::transaction!(self, |tx| {
-            let ids = import_in!(tx, std::slice::from_ref(a), now, backend);
+        let mut tx = self.begin().await?;
+        let out = {
+            let ids = insert_articles(&mut tx, std::slice::from_ref(a), now).await?;
             if let Some((event, payload)) = webhook {
-                super::webhooks::enqueue_in!(tx, event, payload, now);
+                super::webhooks::enqueue(&mut tx, event, payload, now).await?;
             }
             ids[0]
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Replaces the article with `a.slug` by `a` (text, section, dates, image, authors, tags),
@@ -561,10 +555,11 @@ impl Store {
         webhook: Option<(&str, &str)>,
     ) -> Result<i64> {
         let backend = self.backend();
-        Ok(super::transaction!(self, |tx| {
-            let section_id = taxonomy::upsert_section!(&mut *tx, &a.section, now);
+        let mut tx = self.begin().await?;
+        let out = {
+            let section_id = taxonomy::upsert_section(&mut tx, &a.section, now).await?;
             let body_html = markdown::render_article(&a.body_source);
-            let row: Option<(i64,)> = sqlx::query_as(
+            let row: Option<(i64,)> = query(
                 "UPDATE articles SET title = $2, summary = $3, body_source = $4, body_html = $5, \
                  section_id = $6, published_at = $7, updated_at = $8, modified_at = $9, \
                  image_url = $10, image_alt = $11, image_caption = $12 \
@@ -582,7 +577,7 @@ impl Store {
             .bind(a.image.as_ref().map(|i| i.src.as_str()))
             .bind(a.image.as_ref().map(|i| i.alt.as_str()))
             .bind(a.image.as_ref().and_then(|i| i.caption.as_deref()))
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let Some((article_id,)) = row else {
                 return Err(Error::NotFound);
@@ -596,21 +591,21 @@ impl Store {
                     super::Backend::Postgres => "DELETE FROM article_search WHERE article_id = $1",
                 },
             ] {
-                sqlx::query(sql).bind(article_id).execute(&mut *tx).await?;
+                query(sql).bind(article_id).execute(&mut tx).await?;
             }
-            attach_in!(tx, backend, article_id, section_id, a, now);
+            attach(&mut tx, article_id, section_id, a, now).await?;
             // The replacement is also the newsroom's newest revision (and the live one), so an
             // editor's working copy follows it and a form opened before it cannot save over it.
-            let (number,): (i64,) = sqlx::query_as(
+            let (number,): (i64,) = query(
                 "UPDATE articles SET revision = revision + 1, live_revision = revision + 1 \
                  WHERE id = $1 RETURNING revision",
             )
             .bind(article_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut tx)
             .await?;
             let content = serde_json::to_string(&crate::domain::newsroom::Draft::of_article(a))
                 .expect("a draft serialises");
-            sqlx::query(
+            query(
                 "INSERT INTO article_revisions (article_id, number, note, content, created_at) \
                  VALUES ($1, $2, 'Replaced through the API', $3, $4)",
             )
@@ -618,22 +613,22 @@ impl Store {
             .bind(number)
             .bind(&content)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
             if let Some((event, payload)) = webhook {
-                super::webhooks::enqueue_in!(tx, event, payload, now);
+                super::webhooks::enqueue(&mut tx, event, payload, now).await?;
             }
             article_id
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// How many articles exist (published or not). For start-up decisions, not for pages.
     pub async fn article_count(&self) -> Result<i64> {
-        let (n,): (i64,) = read!(self, |c| {
-            sqlx::query_as("SELECT COUNT(*) FROM articles")
-                .fetch_one(c)
-                .await?
-        });
+        let (n,): (i64,) = query("SELECT COUNT(*) FROM articles")
+            .fetch_one(self.read())
+            .await?;
         Ok(n)
     }
 }
@@ -653,12 +648,11 @@ impl Store {
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<(String, bool)>> {
-        let row: Option<(String, Option<DateTime<Utc>>)> = read!(self, |c| {
-            sqlx::query_as("SELECT slug, published_at FROM articles WHERE id = $1")
+        let row: Option<(String, Option<DateTime<Utc>>)> =
+            query("SELECT slug, published_at FROM articles WHERE id = $1")
                 .bind(id)
-                .fetch_optional(c)
-                .await?
-        });
+                .fetch_optional(self.read())
+                .await?;
         Ok(row.map(|(slug, p)| (slug, p.is_some_and(|p| p <= now))))
     }
 }
@@ -691,13 +685,13 @@ impl Store {
              FROM articles WHERE id IN ({})",
             placeholders(1, ids.len())
         );
-        let bodies: Vec<BodyRow> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        let bodies: Vec<BodyRow> = {
+            let mut q = query(&sql);
             for id in &ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         type Body = (String, Option<FeaturedImage>, String);
         let mut bodies: HashMap<i64, Body> = bodies
             .into_iter()
@@ -728,17 +722,15 @@ impl Store {
         up_to: i64,
         now: DateTime<Utc>,
     ) -> Result<Vec<(String, DateTime<Utc>)>> {
-        let rows: Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT slug, published_at, updated_at FROM articles \
+        let rows: Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)> = query(
+            "SELECT slug, published_at, updated_at FROM articles \
                  WHERE id > $1 AND id <= $2 AND published_at <= $3 ORDER BY id",
-            )
-            .bind(after)
-            .bind(up_to)
-            .bind(now)
-            .fetch_all(c)
-            .await?
-        });
+        )
+        .bind(after)
+        .bind(up_to)
+        .bind(now)
+        .fetch_all(self.read())
+        .await?;
         Ok(rows
             .into_iter()
             .map(|(slug, p, u)| (slug, u.filter(|u| *u > p).unwrap_or(p)))
@@ -747,11 +739,9 @@ impl Store {
 
     /// The largest article id (0 when there are none): how many sitemap pages exist.
     pub async fn max_article_id(&self) -> Result<i64> {
-        let (n,): (Option<i64>,) = read!(self, |c| {
-            sqlx::query_as("SELECT MAX(id) FROM articles")
-                .fetch_one(c)
-                .await?
-        });
+        let (n,): (Option<i64>,) = query("SELECT MAX(id) FROM articles")
+            .fetch_one(self.read())
+            .await?;
         Ok(n.unwrap_or(0))
     }
 }

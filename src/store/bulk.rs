@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Backend, Result, Store, read};
+use super::{Backend, Result, Store, query};
 
 /// A comment whose id, thread, depth and reply count the caller has worked out already (the
 /// generator numbers comments itself, from [`Store::max_comment_id`] up).
@@ -34,16 +34,14 @@ impl Store {
         &self,
         now: DateTime<Utc>,
     ) -> Result<Vec<(i64, DateTime<Utc>)>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT id, published_at FROM articles \
+        query(
+            "SELECT id, published_at FROM articles \
                  WHERE published_at IS NOT NULL AND published_at <= $1 \
                  ORDER BY published_at DESC, id DESC",
-            )
-            .bind(now)
-            .fetch_all(c)
-            .await?
-        }))
+        )
+        .bind(now)
+        .fetch_all(self.read())
+        .await
     }
 
     /// The id and publication time of the published article with this slug.
@@ -52,25 +50,21 @@ impl Store {
         slug: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<(i64, DateTime<Utc>)>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT id, published_at FROM articles \
+        query(
+            "SELECT id, published_at FROM articles \
                  WHERE slug = $1 AND published_at IS NOT NULL AND published_at <= $2",
-            )
-            .bind(slug)
-            .bind(now)
-            .fetch_optional(c)
-            .await?
-        }))
+        )
+        .bind(slug)
+        .bind(now)
+        .fetch_optional(self.read())
+        .await
     }
 
     /// The largest comment id so far (0 when there are none).
     pub async fn max_comment_id(&self) -> Result<i64> {
-        let (max,): (Option<i64>,) = read!(self, |c| {
-            sqlx::query_as("SELECT MAX(id) FROM comments")
-                .fetch_one(c)
-                .await?
-        });
+        let (max,): (Option<i64>,) = query("SELECT MAX(id) FROM comments")
+            .fetch_one(self.read())
+            .await?;
         Ok(max.unwrap_or(0))
     }
 
@@ -94,25 +88,25 @@ impl Store {
                 "INSERT INTO users (email, display_name, password_hash, role, created_at) \
                  VALUES {values} ON CONFLICT (email) DO NOTHING"
             );
-            super::write!(self, |c| {
-                let mut q = sqlx::query(&sql).bind(password_hash).bind(now);
+            {
+                let mut q = query(&sql).bind(password_hash).bind(now);
                 for (email, name) in chunk {
                     q = q.bind(email).bind(name);
                 }
-                q.execute(c).await?;
-            });
+                q.execute(self.write()).await?;
+            };
         }
         let mut ids = Vec::with_capacity(members.len());
         for chunk in members.chunks(ROWS_PER_STATEMENT) {
             let list = super::articles::placeholders(1, chunk.len());
             let sql = format!("SELECT id, email FROM users WHERE email IN ({list})");
-            let rows: Vec<(i64, String)> = read!(self, |c| {
-                let mut q = sqlx::query_as(&sql);
+            let rows: Vec<(i64, String)> = {
+                let mut q = query(&sql);
                 for (email, _) in chunk {
                     q = q.bind(email);
                 }
-                q.fetch_all(c).await?
-            });
+                q.fetch_all(self.read()).await?
+            };
             let by_email: std::collections::HashMap<String, i64> =
                 rows.into_iter().map(|(id, e)| (e, id)).collect();
             for (email, _) in chunk {
@@ -140,58 +134,58 @@ impl Store {
         } else {
             ""
         };
-        super::transaction!(self, |tx| {
-            for chunk in comments.chunks(ROWS_PER_STATEMENT) {
-                let values = (0..chunk.len())
-                    .map(|i| {
-                        let p = 10 * i;
-                        let ps: Vec<String> = (1..=10).map(|k| format!("${}", p + k)).collect();
-                        format!(
-                            "({}, 'visible', {}, 0, {})",
-                            ps[..8].join(", "),
-                            ps[8],
-                            ps[9]
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let sql = format!(
-                    "INSERT INTO comments (id, article_id, parent_id, thread_id, depth, author_id, \
+        let mut tx = self.begin().await?;
+        for chunk in comments.chunks(ROWS_PER_STATEMENT) {
+            let values = (0..chunk.len())
+                .map(|i| {
+                    let p = 10 * i;
+                    let ps: Vec<String> = (1..=10).map(|k| format!("${}", p + k)).collect();
+                    format!(
+                        "({}, 'visible', {}, 0, {})",
+                        ps[..8].join(", "),
+                        ps[8],
+                        ps[9]
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO comments (id, article_id, parent_id, thread_id, depth, author_id, \
                      body_source, body_html, status, created_at, like_count, reply_count) \
                      {overriding}VALUES {values}"
-                );
-                let mut q = sqlx::query(&sql);
-                for c in chunk {
-                    q = q
-                        .bind(c.id)
-                        .bind(c.article_id)
-                        .bind(c.parent_id)
-                        .bind(c.thread_id)
-                        .bind(c.depth)
-                        .bind(c.author_id)
-                        .bind(&c.body_source)
-                        .bind(&c.body_html)
-                        .bind(c.created_at)
-                        .bind(c.reply_count);
-                }
-                q.execute(&mut *tx).await?;
+            );
+            let mut q = query(&sql);
+            for c in chunk {
+                q = q
+                    .bind(c.id)
+                    .bind(c.article_id)
+                    .bind(c.parent_id)
+                    .bind(c.thread_id)
+                    .bind(c.depth)
+                    .bind(c.author_id)
+                    .bind(&c.body_source)
+                    .bind(&c.body_html)
+                    .bind(c.created_at)
+                    .bind(c.reply_count);
             }
-            for (article_id, n) in added {
-                sqlx::query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
-                    .bind(*n)
-                    .bind(*article_id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            if backend == Backend::Postgres {
-                sqlx::query(
-                    "SELECT setval(pg_get_serial_sequence('comments', 'id'), \
-                     (SELECT MAX(id) FROM comments))",
-                )
-                .execute(&mut *tx)
+            q.execute(&mut tx).await?;
+        }
+        for (article_id, n) in added {
+            query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
+                .bind(*n)
+                .bind(*article_id)
+                .execute(&mut tx)
                 .await?;
-            }
-        });
+        }
+        if backend == Backend::Postgres {
+            query(
+                "SELECT setval(pg_get_serial_sequence('comments', 'id'), \
+                     (SELECT MAX(id) FROM comments))",
+            )
+            .execute(&mut tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 }

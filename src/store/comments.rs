@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, read};
+use super::{Result, Store, query};
 use crate::domain::comment::{CommentSort, ThreadCursor};
 
 /// A comment as pages show it, with its author's current display name.
@@ -88,15 +88,16 @@ impl Store {
         new: &NewComment<'_>,
         now: DateTime<Utc>,
     ) -> Result<std::result::Result<Posted, ReplyProblem>> {
-        let posted = super::transaction!(self, |tx| {
+        let mut tx = self.begin().await?;
+        let posted = {
             let (thread_id, depth) = match new.parent_id {
                 None => (None, 0),
                 Some(pid) => {
-                    let parent: Option<(i64, Option<i64>, i32, String)> = sqlx::query_as(
+                    let parent: Option<(i64, Option<i64>, i32, String)> = query(
                         "SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1",
                     )
                     .bind(pid)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut tx)
                     .await?;
                     match parent {
                         None => return Ok(Err(ReplyProblem::ParentMissing)),
@@ -114,7 +115,7 @@ impl Store {
                 Some(reason) => ("pending", Some(reason.as_str())),
                 None => ("visible", None),
             };
-            let (id,): (i64,) = sqlx::query_as(
+            let (id,): (i64,) = query(
                 "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
                      body_source, body_html, status, created_at, held_reason, moderation_note, spam_score) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
@@ -131,45 +132,44 @@ impl Store {
             .bind(held_reason)
             .bind(new.hold_note)
             .bind(new.spam_score)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut tx)
             .await?;
             if thread_id.is_none() {
-                sqlx::query("UPDATE comments SET thread_id = id WHERE id = $1")
+                query("UPDATE comments SET thread_id = id WHERE id = $1")
                     .bind(id)
-                    .execute(&mut *tx)
+                    .execute(&mut tx)
                     .await?;
             }
             let count = if new.hold.is_some() {
                 // Held: nothing readers see changes, so no counts, webhook or live update.
-                let (count,): (i64,) =
-                    sqlx::query_as("SELECT comment_count FROM articles WHERE id = $1")
-                        .bind(new.article_id)
-                        .fetch_one(&mut *tx)
-                        .await?;
+                let (count,): (i64,) = query("SELECT comment_count FROM articles WHERE id = $1")
+                    .bind(new.article_id)
+                    .fetch_one(&mut tx)
+                    .await?;
                 count
             } else {
                 if let Some(pid) = new.parent_id {
-                    sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
+                    query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
                         .bind(pid)
-                        .execute(&mut *tx)
+                        .execute(&mut tx)
                         .await?;
                 }
-                let (count,): (i64,) = sqlx::query_as(
+                let (count,): (i64,) = query(
                     "UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1 RETURNING comment_count",
                 )
                 .bind(new.article_id)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut tx)
                 .await?;
                 if let Some(payload) = new.webhook_payload {
                     let event = crate::domain::webhook::Event::CommentCreated.as_str();
-                    super::webhooks::enqueue_in!(tx, event, payload(id), now);
+                    super::webhooks::enqueue(&mut tx, event, &payload(id), now).await?;
                 }
                 // Shown at once: whoever it replies to or mentions is told (held: on approval).
-                super::notifications::queue_notifications_in!(tx, id, now);
+                super::notifications::queue_notifications(&mut tx, id, now).await?;
                 if self.backend() == super::Backend::Postgres {
-                    sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
+                    query("SELECT pg_notify('broadsheet_comments', $1)")
                         .bind(format!("{}:{}", new.article_id, id))
-                        .execute(&mut *tx)
+                        .execute(&mut tx)
                         .await?;
                 }
                 count
@@ -179,7 +179,8 @@ impl Store {
                 comment_count: count,
                 held: new.hold.is_some(),
             }
-        });
+        };
+        tx.commit().await?;
         Ok(Ok(posted))
     }
 
@@ -187,10 +188,7 @@ impl Store {
         let sql = format!(
             "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id WHERE c.id = $1"
         );
-        Ok(read!(self, |c| sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(c)
-            .await?))
+        query(&sql).bind(id).fetch_optional(self.read()).await
     }
 
     /// One page of an article's threads (root comments), in the chosen order, after `cursor`.
@@ -232,17 +230,15 @@ impl Store {
             ),
             None => (DateTime::<Utc>::default(), 0, 0),
         };
-        Ok(read!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(article_id)
-                .bind(time_key)
-                .bind(id_key)
-                .bind(likes_key)
-                .bind(limit)
-                .bind(viewer_id.unwrap_or(0))
-                .fetch_all(c)
-                .await?
-        }))
+        query(&sql)
+            .bind(article_id)
+            .bind(time_key)
+            .bind(id_key)
+            .bind(likes_key)
+            .bind(limit)
+            .bind(viewer_id.unwrap_or(0))
+            .fetch_all(self.read())
+            .await
     }
 
     /// Every shown reply of the given threads, oldest first, in one query.
@@ -261,13 +257,15 @@ impl Store {
              WHERE c.thread_id IN ({list}) AND c.parent_id IS NOT NULL AND {shown} \
              ORDER BY c.created_at, c.id LIMIT {MAX_REPLIES_PER_PAGE}"
         );
-        Ok(read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        Ok({
+            let mut q = query(&sql);
             for id in thread_ids {
                 q = q.bind(*id);
             }
-            q.bind(viewer_id.unwrap_or(0)).fetch_all(c).await?
-        }))
+            q.bind(viewer_id.unwrap_or(0))
+                .fetch_all(self.read())
+                .await?
+        })
     }
 
     /// Which of `comment_ids` the member likes.
@@ -279,13 +277,13 @@ impl Store {
         let sql = format!(
             "SELECT comment_id FROM comment_likes WHERE user_id = $1 AND comment_id IN ({list})"
         );
-        let rows: Vec<(i64,)> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql).bind(user_id);
+        let rows: Vec<(i64,)> = {
+            let mut q = query(&sql).bind(user_id);
             for id in comment_ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
@@ -312,13 +310,13 @@ impl Store {
                  UNION ALL {hidden}"
             )
         };
-        let rows: Vec<(i64,)> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql).bind(user_id).bind(article_id);
+        let rows: Vec<(i64,)> = {
+            let mut q = query(&sql).bind(user_id).bind(article_id);
             for id in comment_ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         let hidden = rows.iter().any(|r| r.0 == 0);
         Ok((
             rows.into_iter()
@@ -347,20 +345,21 @@ impl Store {
         now: DateTime<Utc>,
         not_before: DateTime<Utc>,
     ) -> Result<bool> {
-        Ok(super::transaction!(self, |tx| {
-            let old: Option<(String, Option<String>, i64, Option<i64>)> = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let out = {
+            let old: Option<(String, Option<String>, i64, Option<i64>)> = query(
                 "SELECT body_source, trained_as, article_id, parent_id FROM comments \
                  WHERE id = $1 AND author_id = $2 AND status = 'visible' AND created_at >= $3",
             )
             .bind(id)
             .bind(author_id)
             .bind(not_before)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let Some((old_source, trained_as, article_id, parent_id)) = old else {
                 return Ok(false);
             };
-            sqlx::query(
+            query(
                 "UPDATE comments SET body_source = $1, body_html = $2, edited_at = $3, spam_score = $4 \
                  WHERE id = $5",
             )
@@ -369,63 +368,65 @@ impl Store {
             .bind(now)
             .bind(spam_score)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
             if let Some((reason, note)) = hold {
-                sqlx::query(
+                query(
                     "UPDATE comments SET status = 'pending', held_reason = $1, moderation_note = $2, \
                      pinned_at = NULL WHERE id = $3",
                 )
                 .bind(reason.as_str())
                 .bind(note)
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
-                sqlx::query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
+                query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
                     .bind(article_id)
-                    .execute(&mut *tx)
+                    .execute(&mut tx)
                     .await?;
                 if let Some(pid) = parent_id {
-                    sqlx::query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
+                    query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
                         .bind(pid)
-                        .execute(&mut *tx)
+                        .execute(&mut tx)
                         .await?;
                 }
             }
             if let Some(class) = trained_as {
-                super::moderation::train_in!(tx, &old_source, class.as_str(), -1);
-                super::moderation::train_in!(tx, body_source, class.as_str(), 1);
+                super::moderation::train(&mut tx, &old_source, class.as_str(), -1).await?;
+                super::moderation::train(&mut tx, body_source, class.as_str(), 1).await?;
             }
             true
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// The author deletes their comment: it becomes a tombstone (nothing is destroyed) and
     /// stops counting. False when it was not theirs or not visible.
     pub async fn delete_own_comment(&self, id: i64, author_id: i64) -> Result<bool> {
-        super::transaction!(self, |tx| {
-            let row: Option<(i64, Option<i64>)> = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let row: Option<(i64, Option<i64>)> = query(
                     "UPDATE comments SET status = 'deleted' \
                      WHERE id = $1 AND author_id = $2 AND status = 'visible' RETURNING article_id, parent_id",
                 )
                 .bind(id)
                 .bind(author_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut tx)
                 .await?;
-            let Some((article_id, parent_id)) = row else {
-                return Ok(false);
-            };
-            sqlx::query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
-                .bind(article_id)
-                .execute(&mut *tx)
+        let Some((article_id, parent_id)) = row else {
+            return Ok(false);
+        };
+        query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
+            .bind(article_id)
+            .execute(&mut tx)
+            .await?;
+        if let Some(pid) = parent_id {
+            query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
+                .bind(pid)
+                .execute(&mut tx)
                 .await?;
-            if let Some(pid) = parent_id {
-                sqlx::query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
-                    .bind(pid)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        });
+        }
+        tx.commit().await?;
         Ok(true)
     }
 
@@ -438,38 +439,38 @@ impl Store {
         like: bool,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        let count = super::transaction!(self, |tx| {
+        let mut tx = self.begin().await?;
+        let count = {
             let changed = if like {
-                sqlx::query(
+                query(
                         "INSERT INTO comment_likes (comment_id, user_id, created_at) VALUES ($1, $2, $3) \
                          ON CONFLICT DO NOTHING",
                     )
                     .bind(comment_id)
                     .bind(user_id)
                     .bind(now)
-                    .execute(&mut *tx)
+                    .execute(&mut tx)
                     .await?
-                    .rows_affected()
             } else {
-                sqlx::query("DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2")
+                query("DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2")
                     .bind(comment_id)
                     .bind(user_id)
-                    .execute(&mut *tx)
+                    .execute(&mut tx)
                     .await?
-                    .rows_affected()
             };
             if changed == 0 {
                 return Ok(None);
             }
-            let (count,): (i64,) = sqlx::query_as(
+            let (count,): (i64,) = query(
                     "UPDATE comments SET like_count = like_count + $2 WHERE id = $1 RETURNING like_count",
                 )
                 .bind(comment_id)
                 .bind(if like { 1i64 } else { -1i64 })
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut tx)
                 .await?;
             count
-        });
+        };
+        tx.commit().await?;
         Ok(Some(count))
     }
 
@@ -486,10 +487,7 @@ impl Store {
              LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id JOIN articles a ON a.id = c.article_id \
              WHERE c.author_id = $1 ORDER BY c.created_at, c.id"
         );
-        let rows: Vec<Row> = read!(self, |c| sqlx::query_as(&sql)
-            .bind(author_id)
-            .fetch_all(c)
-            .await?);
+        let rows: Vec<Row> = query(&sql).bind(author_id).fetch_all(self.read()).await?;
         Ok(rows
             .into_iter()
             .map(|r| (r.comment, r.article_slug))

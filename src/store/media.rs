@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, read, write};
+use super::{Result, Store, query};
 use crate::domain::media::{ImageKind, parse_widths};
 
 /// An image as the library and the pages that show it know it.
@@ -62,25 +62,23 @@ impl Store {
             .map(u32::to_string)
             .collect::<Vec<_>>()
             .join(" ");
-        let id: Option<(i64,)> = write!(self, |c| {
-            sqlx::query_as(
-                "INSERT INTO media (hash, kind, width, height, widths, byte_size, alt, caption, \
+        let id: Option<(i64,)> = query(
+            "INSERT INTO media (hash, kind, width, height, widths, byte_size, alt, caption, \
                  uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
                  ON CONFLICT (hash) DO NOTHING RETURNING id",
-            )
-            .bind(m.hash)
-            .bind(m.kind.as_str())
-            .bind(i64::from(m.width))
-            .bind(i64::from(m.height))
-            .bind(&widths)
-            .bind(i64::try_from(m.byte_size).unwrap_or(i64::MAX))
-            .bind(m.alt)
-            .bind(m.caption)
-            .bind(m.uploaded_by)
-            .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(m.hash)
+        .bind(m.kind.as_str())
+        .bind(i64::from(m.width))
+        .bind(i64::from(m.height))
+        .bind(&widths)
+        .bind(i64::try_from(m.byte_size).unwrap_or(i64::MAX))
+        .bind(m.alt)
+        .bind(m.caption)
+        .bind(m.uploaded_by)
+        .bind(now)
+        .fetch_optional(self.write())
+        .await?;
         Ok(id.map(|r| r.0))
     }
 
@@ -90,9 +88,7 @@ impl Store {
             "SELECT {COLUMNS} FROM media m LEFT JOIN users u ON u.id = m.uploaded_by \
              WHERE m.hash = $1"
         );
-        Ok(read!(self, |c| {
-            sqlx::query_as(&sql).bind(hash).fetch_optional(c).await?
-        }))
+        query(&sql).bind(hash).fetch_optional(self.read()).await
     }
 
     /// The newest images first, at most `limit`.
@@ -101,18 +97,14 @@ impl Store {
             "SELECT {COLUMNS} FROM media m LEFT JOIN users u ON u.id = m.uploaded_by \
              ORDER BY m.created_at DESC, m.id DESC LIMIT $1"
         );
-        Ok(read!(self, |c| {
-            sqlx::query_as(&sql).bind(limit).fetch_all(c).await?
-        }))
+        query(&sql).bind(limit).fetch_all(self.read()).await
     }
 
     /// How many images the library holds.
     pub async fn media_count(&self) -> Result<i64> {
-        let n: (i64,) = read!(self, |c| {
-            sqlx::query_as("SELECT COUNT(*) FROM media")
-                .fetch_one(c)
-                .await?
-        });
+        let n: (i64,) = query("SELECT COUNT(*) FROM media")
+            .fetch_one(self.read())
+            .await?;
         Ok(n.0)
     }
 }

@@ -1,9 +1,9 @@
 //! All SQL lives here: one module per aggregate, migrations per backend embedded in the binary.
 //!
 //! The backend is chosen by the database URL's scheme. Each query is written once, in SQL both
-//! dialects accept (`$1` placeholders, `RETURNING`, `ON CONFLICT`), and the [`read!`] and
-//! [`write!`] macros expand it against the native pool of the backend in use, so both backends
-//! keep their own types (PostgreSQL `TIMESTAMPTZ`, SQLite ISO-8601 text) and their own tools.
+//! dialects accept (`$1` placeholders, `RETURNING`, `ON CONFLICT`), and runs through [`tx`] on
+//! the native pool or transaction of the backend in use, so both backends keep their own types
+//! (PostgreSQL `TIMESTAMPTZ`, SQLite ISO-8601 text) and their own tools.
 //! Branches exist only where the dialects really differ.
 //!
 //! SQLite runs in WAL mode with one writer connection and a pool of read-only connections, so
@@ -29,6 +29,7 @@ pub mod sessions;
 pub mod signin;
 pub mod taxonomy;
 pub mod tokens;
+mod tx;
 pub mod users;
 pub mod webhooks;
 
@@ -37,6 +38,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
+
+pub(crate) use tx::{Db, Tx, query};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
@@ -135,64 +138,6 @@ pub struct Store {
 /// `web::cache::Change`.
 pub const CHANGES_CHANNEL: &str = "broadsheet_pages";
 
-/// Runs `$body` with `$conn` bound to the read pool of whichever backend is in use. The body is
-/// compiled once per backend, so the same SQL text serves both with native types.
-macro_rules! read {
-    ($store:expr, |$conn:ident| $body:expr) => {{
-        $store.count_query();
-        match &$store.pools {
-            $crate::store::Pools::Sqlite { read, .. } => {
-                let $conn = read;
-                $body
-            }
-            $crate::store::Pools::Postgres(pool) => {
-                let $conn = pool;
-                $body
-            }
-        }
-    }};
-}
-
-/// Like [`read!`], on the pool that may write (SQLite's single writer connection).
-macro_rules! write {
-    ($store:expr, |$conn:ident| $body:expr) => {{
-        $store.count_query();
-        match &$store.pools {
-            $crate::store::Pools::Sqlite { write, .. } => {
-                let $conn = write;
-                $body
-            }
-            $crate::store::Pools::Postgres(pool) => {
-                let $conn = pool;
-                $body
-            }
-        }
-    }};
-}
-/// Runs `$body` in a transaction on the pool that writes, with `$tx` bound to it, and commits.
-/// An early `return` from the body drops the transaction, which rolls it back. The body is
-/// compiled once per backend, like [`read!`].
-macro_rules! transaction {
-    ($store:expr, |$tx:ident| $body:expr) => {{
-        $store.count_query();
-        match &$store.pools {
-            $crate::store::Pools::Sqlite { write, .. } => {
-                let mut $tx = write.begin().await?;
-                let out = $body;
-                $tx.commit().await?;
-                out
-            }
-            $crate::store::Pools::Postgres(pool) => {
-                let mut $tx = pool.begin().await?;
-                let out = $body;
-                $tx.commit().await?;
-                out
-            }
-        }
-    }};
-}
-pub(crate) use {read, transaction, write};
-
 /// SQLite's page cache per read connection, in SQLite's units (negative: KiB).
 const READ_CACHE_SIZE: &str = "-512";
 
@@ -221,9 +166,7 @@ impl Store {
     ) -> Result<u64> {
         let mut removed = 0;
         for &(sql, at) in statements {
-            removed += write!(self, |c| {
-                sqlx::query(sql).bind(at).execute(c).await?.rows_affected()
-            });
+            removed += query(sql).bind(at).execute(self.write()).await?;
         }
         Ok(removed)
     }
@@ -344,12 +287,9 @@ impl Store {
 
     /// The migration versions recorded as applied, in order.
     pub async fn applied_migrations(&self) -> Result<Vec<i64>> {
-        let rows: Vec<(i64,)> = read!(self, |c| {
-            sqlx::query_as("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
-                .fetch_all(c)
-                .await?
-        });
-        Ok(rows.into_iter().map(|r| r.0).collect())
+        query("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+            .scalar_all(self.read())
+            .await
     }
 
     /// The migration versions this binary carries for its backend.
@@ -366,10 +306,10 @@ impl Store {
     pub async fn notify(&self, channel: &str, payload: &str) -> Result<()> {
         if let Pools::Postgres(pool) = &self.pools {
             self.count_query();
-            sqlx::query("SELECT pg_notify($1, $2)")
+            query("SELECT pg_notify($1, $2)")
                 .bind(channel)
                 .bind(payload)
-                .execute(pool)
+                .execute(Db::Postgres(pool))
                 .await?;
         }
         Ok(())
@@ -377,9 +317,7 @@ impl Store {
 
     /// A trivial round trip, for health checks.
     pub async fn ping(&self) -> Result<()> {
-        read!(self, |c| {
-            sqlx::query("SELECT 1").execute(c).await?;
-        });
+        query("SELECT 1").execute(self.read()).await?;
         Ok(())
     }
 

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Backend, Result, Store, read, transaction};
+use super::{Backend, Result, Store, Tx, query};
 use crate::domain::moderation::{
     CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, RejectReason, Reporter,
     ReporterBar, may_be_banned, rejection_text, report_counts,
@@ -218,139 +218,153 @@ pub enum QueueOrder {
 /// At most this many comments are listed per queue page.
 pub const QUEUE_PAGE: i64 = 100;
 
-macro_rules! log_in {
-    ($tx:ident, $actor:expr, $action:expr, $comment:expr, $user:expr, $reason:expr, $before:expr, $after:expr, $now:expr) => {{
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO moderation_log (at, actor_id, actor_name, action, comment_id, user_id, reason, before, after) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind($now)
-        .bind($actor.id)
-        .bind(&$actor.name)
-        .bind($action)
-        .bind($comment)
-        .bind($user)
-        .bind($reason)
-        .bind($before)
-        .bind($after)
-        .fetch_one(&mut *$tx)
-        .await?;
-        id
-    }};
+/// One row of the moderation log, as its action writes it.
+struct LogLine<'a> {
+    action: &'a str,
+    comment: Option<i64>,
+    user: Option<i64>,
+    reason: &'a str,
+    before: &'a str,
+    after: &'a str,
+}
+
+/// Writes `line` to the moderation log in the action's transaction; its id.
+async fn log(tx: &mut Tx, actor: &Actor, line: &LogLine<'_>, now: DateTime<Utc>) -> Result<i64> {
+    query(
+        "INSERT INTO moderation_log (at, actor_id, actor_name, action, comment_id, user_id, reason, before, after) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(now)
+    .bind(actor.id)
+    .bind(&actor.name)
+    .bind(line.action)
+    .bind(line.comment)
+    .bind(line.user)
+    .bind(line.reason)
+    .bind(line.before)
+    .bind(line.after)
+    .scalar(tx)
+    .await
 }
 
 /// Logs an undo of the row `log_id` and marks that row undone, in the undo's transaction.
-macro_rules! undo_logged_in {
-    ($tx:ident, $actor:expr, $log_id:expr, $comment:expr, $user:expr, $reason:expr, $before:expr, $after:expr, $now:expr) => {{
-        let id = log_in!(
-            $tx, $actor, "undo", $comment, $user, $reason, $before, $after, $now
-        );
-        sqlx::query("UPDATE moderation_log SET undone_by = $1 WHERE id = $2")
-            .bind(id)
-            .bind($log_id)
-            .execute(&mut *$tx)
-            .await?;
-    }};
+async fn log_undo(
+    tx: &mut Tx,
+    actor: &Actor,
+    log_id: i64,
+    line: &LogLine<'_>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let id = log(&mut *tx, actor, line, now).await?;
+    query("UPDATE moderation_log SET undone_by = $1 WHERE id = $2")
+        .bind(id)
+        .bind(log_id)
+        .execute(tx)
+        .await?;
+    Ok(())
 }
 
 /// Adds (`sign` 1) or removes (`sign` -1) one document's tokens to the spam filter's counts.
-macro_rules! train_in {
-    ($tx:ident, $text:expr, $class:expr, $sign:expr) => {{
-        let tokens = $crate::domain::spam::tokens($text);
-        let sign: i64 = $sign;
-        let (s, h) = if $class == "spam" { (sign, 0i64) } else { (0i64, sign) };
-        if !tokens.is_empty() {
-            let values = (0..tokens.len())
-                .map(|i| format!("(${}, $1, $2)", i + 3))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let sql = format!(
-                "INSERT INTO spam_tokens (token, spam, ham) VALUES {values} \
+pub(crate) async fn train(tx: &mut Tx, text: &str, class: &str, sign: i64) -> Result<()> {
+    let tokens = crate::domain::spam::tokens(text);
+    let (s, h) = if class == "spam" {
+        (sign, 0i64)
+    } else {
+        (0i64, sign)
+    };
+    if !tokens.is_empty() {
+        let values = (0..tokens.len())
+            .map(|i| format!("(${}, $1, $2)", i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO spam_tokens (token, spam, ham) VALUES {values} \
                  ON CONFLICT (token) DO UPDATE SET spam = spam_tokens.spam + excluded.spam, \
                  ham = spam_tokens.ham + excluded.ham"
-            );
-            let mut q = sqlx::query(&sql).bind(s).bind(h);
-            for t in &tokens {
-                q = q.bind(t);
-            }
-            q.execute(&mut *$tx).await?;
+        );
+        let mut q = query(&sql).bind(s).bind(h);
+        for t in &tokens {
+            q = q.bind(t);
         }
-        sqlx::query(
+        q.execute(&mut *tx).await?;
+    }
+    query(
             "UPDATE moderation_settings SET spam_docs = spam_docs + $1, ham_docs = ham_docs + $2 WHERE id = 1",
         )
         .bind(s)
         .bind(h)
-        .execute(&mut *$tx)
+        .execute(&mut *tx)
         .await?;
-    }};
+    Ok(())
 }
-
-pub(crate) use train_in;
 
 /// Writes a comment's new moderation state, keeps the visible counts, the spam filter and the
 /// open reports in step, and on PostgreSQL tells other processes about a comment that
 /// appeared.
-macro_rules! set_state_in {
-    ($tx:ident, $store:expr, $id:expr, $facts:expr, $new:expr, $now:expr) => {{
-        let facts: &CommentFacts = $facts;
-        let new: &ModState = $new;
-        sqlx::query(
-            "UPDATE comments SET status = $1, held_reason = $2, moderation_note = $3, pinned_at = $4, \
+async fn set_state(
+    tx: &mut Tx,
+    id: i64,
+    facts: &CommentFacts,
+    new: &ModState,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    query(
+        "UPDATE comments SET status = $1, held_reason = $2, moderation_note = $3, pinned_at = $4, \
              trained_as = $5, open_reports = $6 WHERE id = $7",
-        )
-        .bind(&new.status)
-        .bind(&new.held_reason)
-        .bind(&new.moderation_note)
-        .bind(new.pinned_at)
-        .bind(&new.trained_as)
-        .bind(new.open_reports)
-        .bind($id)
-        .execute(&mut *$tx)
-        .await?;
-        let was = i64::from(facts.state.status == "visible");
-        let is = i64::from(new.status == "visible");
-        if was != is {
-            sqlx::query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
+    )
+    .bind(&new.status)
+    .bind(&new.held_reason)
+    .bind(&new.moderation_note)
+    .bind(new.pinned_at)
+    .bind(&new.trained_as)
+    .bind(new.open_reports)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let was = i64::from(facts.state.status == "visible");
+    let is = i64::from(new.status == "visible");
+    if was != is {
+        query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
+            .bind(is - was)
+            .bind(facts.article_id)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(pid) = facts.parent_id {
+            query("UPDATE comments SET reply_count = reply_count + $1 WHERE id = $2")
                 .bind(is - was)
-                .bind(facts.article_id)
-                .execute(&mut *$tx)
-                .await?;
-            if let Some(pid) = facts.parent_id {
-                sqlx::query("UPDATE comments SET reply_count = reply_count + $1 WHERE id = $2")
-                    .bind(is - was)
-                    .bind(pid)
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-            if is == 1 && $store.backend() == Backend::Postgres {
-                sqlx::query("SELECT pg_notify('broadsheet_comments', $1)")
-                    .bind(format!("{}:{}", facts.article_id, $id))
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-        }
-        if facts.state.trained_as != new.trained_as {
-            if let Some(old) = &facts.state.trained_as {
-                train_in!($tx, &facts.body_source, old.as_str(), -1);
-            }
-            if let Some(class) = &new.trained_as {
-                train_in!($tx, &facts.body_source, class.as_str(), 1);
-            }
-        }
-        for report in &new.closed_reports {
-            sqlx::query("UPDATE comment_reports SET resolved_at = $1 WHERE id = $2")
-                .bind($now)
-                .bind(*report)
-                .execute(&mut *$tx)
+                .bind(pid)
+                .execute(&mut *tx)
                 .await?;
         }
-        for report in &facts.state.closed_reports {
-            sqlx::query("UPDATE comment_reports SET resolved_at = NULL WHERE id = $1")
-                .bind(*report)
-                .execute(&mut *$tx)
+        if is == 1 && tx.backend() == Backend::Postgres {
+            query("SELECT pg_notify('broadsheet_comments', $1)")
+                .bind(format!("{}:{}", facts.article_id, id))
+                .execute(&mut *tx)
                 .await?;
         }
-    }};
+    }
+    if facts.state.trained_as != new.trained_as {
+        if let Some(old) = &facts.state.trained_as {
+            train(&mut *tx, &facts.body_source, old.as_str(), -1).await?;
+        }
+        if let Some(class) = &new.trained_as {
+            train(&mut *tx, &facts.body_source, class.as_str(), 1).await?;
+        }
+    }
+    for report in &new.closed_reports {
+        query("UPDATE comment_reports SET resolved_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(*report)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for report in &facts.state.closed_reports {
+        query("UPDATE comment_reports SET resolved_at = NULL WHERE id = $1")
+            .bind(*report)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// (scope, mode, premoderate_first, auto_close_days)
@@ -376,17 +390,15 @@ fn json<T: Serialize>(v: &T) -> String {
 impl Store {
     /// The policy layers that apply to an article (site, its section, itself), in one query.
     pub async fn comment_policy(&self, article_id: i64) -> Result<CommentPolicy> {
-        let rows: Vec<PolicyRow> = read!(self, |c| {
-            sqlx::query_as(
+        let rows: Vec<PolicyRow> = query(
                 "SELECT scope, mode, premoderate_first, auto_close_days FROM comment_policies \
                  WHERE (scope = 'site' AND scope_id = 0) \
                     OR (scope = 'section' AND scope_id = (SELECT section_id FROM articles WHERE id = $1)) \
                     OR (scope = 'article' AND scope_id = $1)",
             )
             .bind(article_id)
-            .fetch_all(c)
-            .await?
-        });
+            .fetch_all(self.read())
+            .await?;
         let mut layers = [PolicyLayer::default(); 3];
         for (scope, mode, first, days) in rows {
             let i = match scope.as_str() {
@@ -404,16 +416,14 @@ impl Store {
 
     /// The layer stored for one scope (`site` with id 0, `section`, `article`).
     pub async fn policy_layer(&self, scope: &str, scope_id: i64) -> Result<PolicyLayer> {
-        let row: Option<(Option<String>, Option<i64>, Option<i64>)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT mode, premoderate_first, auto_close_days FROM comment_policies \
+        let row: Option<(Option<String>, Option<i64>, Option<i64>)> = query(
+            "SELECT mode, premoderate_first, auto_close_days FROM comment_policies \
                  WHERE scope = $1 AND scope_id = $2",
-            )
-            .bind(scope)
-            .bind(scope_id)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(scope)
+        .bind(scope_id)
+        .fetch_optional(self.read())
+        .await?;
         Ok(
             row.map_or_else(PolicyLayer::default, |(mode, first, days)| PolicyLayer {
                 mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
@@ -424,8 +434,7 @@ impl Store {
 
     /// Every section and article layer that overrides something, for the settings page.
     pub async fn policy_overrides(&self) -> Result<Vec<(String, i64, String, PolicyLayer)>> {
-        let rows: Vec<OverrideRow> = read!(self, |c| {
-            sqlx::query_as(
+        let rows: Vec<OverrideRow> = query(
                     "SELECT p.scope, p.scope_id, COALESCE(s.name, a.title, '') AS name, p.mode, \
                      p.premoderate_first, p.auto_close_days FROM comment_policies p \
                      LEFT JOIN sections s ON p.scope = 'section' AND s.id = p.scope_id \
@@ -433,9 +442,8 @@ impl Store {
                      WHERE p.scope <> 'site' AND (p.mode IS NOT NULL OR p.auto_close_days IS NOT NULL) \
                      ORDER BY p.scope DESC, name",
                 )
-                .fetch_all(c)
-                .await?
-        });
+                .fetch_all(self.read())
+                .await?;
         Ok(rows
             .into_iter()
             .map(|(scope, id, name, mode, first, days)| {
@@ -466,8 +474,8 @@ impl Store {
             }
             None => (None, None),
         };
-        transaction!(self, |tx| {
-            sqlx::query(
+        let mut tx = self.begin().await?;
+        query(
                 "INSERT INTO comment_policies (scope, scope_id, mode, premoderate_first, auto_close_days, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (scope, scope_id) DO UPDATE SET \
                  mode = excluded.mode, premoderate_first = excluded.premoderate_first, \
@@ -479,46 +487,46 @@ impl Store {
             .bind(first)
             .bind(layer.auto_close_days)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
-            let before = format!("{before:?}");
-            let after = format!("{layer:?}");
-            log_in!(
-                tx,
-                actor,
-                "policy",
-                None::<i64>,
-                None::<i64>,
-                described,
-                before,
-                after,
-                now
-            );
-        });
+        let before = format!("{before:?}");
+        let after = format!("{layer:?}");
+        log(
+            &mut tx,
+            actor,
+            &LogLine {
+                action: "policy",
+                comment: None,
+                user: None,
+                reason: described,
+                before: &before,
+                after: &after,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+
         Ok(())
     }
 
     pub async fn moderation_settings(&self) -> Result<ModerationSettings> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
+        query(
                 "SELECT link_hold_below, report_threshold, report_requires_verified, report_min_account_days, \
                  report_min_approved, spam_threshold, words_version, spam_docs, ham_docs \
                  FROM moderation_settings WHERE id = 1",
             )
-            .fetch_one(c)
-            .await?
-        }))
+            .fetch_one(self.read())
+            .await
     }
 
     /// The banned and suspect word lists (one entry per line) and their version.
     pub async fn word_lists(&self) -> Result<(String, String, i64)> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
+        query(
                 "SELECT banned_words, suspect_words, words_version FROM moderation_settings WHERE id = 1",
             )
-            .fetch_one(c)
-            .await?
-        }))
+            .fetch_one(self.read())
+            .await
     }
 
     /// Saves the thresholds, logging the change.
@@ -532,8 +540,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let before = self.moderation_settings().await?;
-        transaction!(self, |tx| {
-            sqlx::query(
+        let mut tx = self.begin().await?;
+        query(
                 "UPDATE moderation_settings SET link_hold_below = $1, report_threshold = $2, \
                  report_requires_verified = $3, report_min_account_days = $4, report_min_approved = $5, \
                  spam_threshold = $6 WHERE id = 1",
@@ -544,31 +552,35 @@ impl Store {
             .bind(reporters.min_account_days)
             .bind(reporters.min_approved)
             .bind(spam_threshold)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
-            let before = format!(
-                "links held below {} approved comments; hidden at {} reports; {}; spam held from {}",
-                before.link_hold_below,
-                before.report_threshold,
-                before.reporter_bar().describe(),
-                before.spam_threshold
-            );
-            let after = format!(
-                "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; {}; spam held from {spam_threshold}",
-                reporters.describe()
-            );
-            log_in!(
-                tx,
-                actor,
-                "settings",
-                None::<i64>,
-                None::<i64>,
-                "",
-                before,
-                after,
-                now
-            );
-        });
+        let before = format!(
+            "links held below {} approved comments; hidden at {} reports; {}; spam held from {}",
+            before.link_hold_below,
+            before.report_threshold,
+            before.reporter_bar().describe(),
+            before.spam_threshold
+        );
+        let after = format!(
+            "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; {}; spam held from {spam_threshold}",
+            reporters.describe()
+        );
+        log(
+            &mut tx,
+            actor,
+            &LogLine {
+                action: "settings",
+                comment: None,
+                user: None,
+                reason: "",
+                before: &before,
+                after: &after,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+
         Ok(())
     }
 
@@ -582,29 +594,33 @@ impl Store {
     ) -> Result<()> {
         let (old_banned, old_suspect, _) = self.word_lists().await?;
         let (banned, suspect) = (banned.join("\n"), suspect.join("\n"));
-        transaction!(self, |tx| {
-            sqlx::query(
-                "UPDATE moderation_settings SET banned_words = $1, suspect_words = $2, \
+        let mut tx = self.begin().await?;
+        query(
+            "UPDATE moderation_settings SET banned_words = $1, suspect_words = $2, \
                  words_version = words_version + 1 WHERE id = 1",
-            )
-            .bind(&banned)
-            .bind(&suspect)
-            .execute(&mut *tx)
-            .await?;
-            let before = json(&serde_json::json!({ "banned": old_banned, "suspect": old_suspect }));
-            let after = json(&serde_json::json!({ "banned": banned, "suspect": suspect }));
-            log_in!(
-                tx,
-                actor,
-                "words",
-                None::<i64>,
-                None::<i64>,
-                "",
-                before,
-                after,
-                now
-            );
-        });
+        )
+        .bind(&banned)
+        .bind(&suspect)
+        .execute(&mut tx)
+        .await?;
+        let before = json(&serde_json::json!({ "banned": old_banned, "suspect": old_suspect }));
+        let after = json(&serde_json::json!({ "banned": banned, "suspect": suspect }));
+        log(
+            &mut tx,
+            actor,
+            &LogLine {
+                action: "words",
+                comment: None,
+                user: None,
+                reason: "",
+                before: &before,
+                after: &after,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+
         Ok(())
     }
 
@@ -615,13 +631,13 @@ impl Store {
         }
         let list = super::articles::placeholders(1, tokens.len());
         let sql = format!("SELECT spam, ham FROM spam_tokens WHERE token IN ({list})");
-        let rows: Vec<(i64, i64)> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        let rows: Vec<(i64, i64)> = {
+            let mut q = query(&sql);
             for t in tokens {
                 q = q.bind(t);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         let mut counts: Vec<spam::Counts> = rows
             .into_iter()
             .map(|(spam, ham)| spam::Counts { spam, ham })
@@ -639,17 +655,15 @@ impl Store {
         cap: i64,
         except: Option<i64>,
     ) -> Result<i64> {
-        let (n,): (i64,) = read!(self, |c| {
-            sqlx::query_as(
+        let (n,): (i64,) = query(
                 "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 AND status = 'visible' \
                  AND id <> $3 LIMIT $2) AS recent",
             )
             .bind(author_id)
             .bind(cap)
             .bind(except.unwrap_or(0))
-            .fetch_one(c)
-            .await?
-        });
+            .fetch_one(self.read())
+            .await?;
         Ok(n)
     }
 
@@ -689,11 +703,9 @@ impl Store {
         base_url: &str,
     ) -> Result<std::result::Result<(i64, bool, i64), String>> {
         let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
-        Ok(transaction!(self, |tx| {
-            let facts: Option<CommentFacts> = sqlx::query_as(&sql)
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let mut tx = self.begin().await?;
+        let out = {
+            let facts: Option<CommentFacts> = query(&sql).bind(id).fetch_optional(&mut tx).await?;
             let Some(facts) = facts else {
                 return Ok(Err(format!("comment {id} does not exist")));
             };
@@ -703,11 +715,11 @@ impl Store {
                     "comment {id} was deleted by its author and stays so"
                 )));
             }
-            let open: Vec<(i64,)> = sqlx::query_as(
+            let open: Vec<(i64,)> = query(
                 "SELECT id FROM comment_reports WHERE comment_id = $1 AND resolved_at IS NULL",
             )
             .bind(id)
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut tx)
             .await?;
             let open: Vec<i64> = open.into_iter().map(|r| r.0).collect();
             let mut new = ModState {
@@ -749,12 +761,12 @@ impl Store {
             if new == *old {
                 return Ok(Err(format!("comment {id} is already in that state")));
             }
-            set_state_in!(tx, self, id, &facts, &new, now);
+            set_state(&mut tx, id, &facts, &new, now).await?;
             let appeared = old.status != "visible" && new.status == "visible";
             if appeared {
                 // Readers see it now, so whoever it replies to or mentions is told; the
                 // notifications' unique key keeps a second appearance from telling them again.
-                super::notifications::queue_notifications_in!(tx, id, now);
+                super::notifications::queue_notifications(&mut tx, id, now).await?;
             }
             if appeared && *decision == Decision::Approve {
                 let (slug, title, author, body_html, created_at): (
@@ -763,13 +775,13 @@ impl Store {
                     String,
                     String,
                     DateTime<Utc>,
-                ) = sqlx::query_as(
+                ) = query(
                     "SELECT a.slug, a.title, COALESCE(u.display_name, g.name, '[deleted]'), c.body_html, c.created_at \
                      FROM comments c JOIN articles a ON a.id = c.article_id \
                      LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id WHERE c.id = $1",
                 )
                 .bind(id)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut tx)
                 .await?;
                 let payload = webhook::comment_created_payload(
                     base_url,
@@ -785,23 +797,28 @@ impl Store {
                     },
                 );
                 let event = webhook::Event::CommentCreated.as_str();
-                super::webhooks::enqueue_in!(tx, event, payload, now);
+                super::webhooks::enqueue(&mut tx, event, &payload, now).await?;
             }
             let mut before = old.clone();
             before.closed_reports = Vec::new();
-            let log_id = log_in!(
-                tx,
+            let log_id = log(
+                &mut tx,
                 actor,
-                decision.action(),
-                Some(id),
-                facts.author_id,
-                reason,
-                json(&before),
-                json(&new),
-                now
-            );
+                &LogLine {
+                    action: decision.action(),
+                    comment: Some(id),
+                    user: facts.author_id,
+                    reason: &reason,
+                    before: &json(&before),
+                    after: &json(&new),
+                },
+                now,
+            )
+            .await?;
             Ok((facts.article_id, appeared, log_id))
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Records a report; a member reports a comment once ([`super::Error::Conflict`] the
@@ -818,13 +835,14 @@ impl Store {
     ) -> Result<bool> {
         let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
         let r: Result<bool> = async {
-            Ok(transaction!(self, |tx| {
-                let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
-                    sqlx::query_as(
+            let mut tx = self.begin().await?;
+            let out = {
+let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
+                    query(
                         "SELECT report_threshold, report_requires_verified, report_min_account_days, \
                          report_min_approved FROM moderation_settings WHERE id = 1",
                     )
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut tx)
                     .await?;
                 let bar = ReporterBar {
                     verified: verified_only,
@@ -832,19 +850,19 @@ impl Store {
                     min_approved,
                 };
                 let (role, verified_at, since): (String, Option<DateTime<Utc>>, DateTime<Utc>) =
-                    sqlx::query_as(
+                    query(
                         "SELECT role, email_verified_at, created_at FROM users WHERE id = $1",
                     )
                     .bind(reporter_id)
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut tx)
                     .await?;
-                let (approved,): (i64,) = sqlx::query_as(
+                let (approved,): (i64,) = query(
                     "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 \
                      AND status = 'visible' LIMIT $2) AS shown",
                 )
                 .bind(reporter_id)
                 .bind(bar.min_approved.max(0))
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut tx)
                 .await?;
                 let counts = report_counts(
                     &bar,
@@ -855,7 +873,7 @@ impl Store {
                         approved,
                     },
                 );
-                sqlx::query(
+                query(
                     "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at, counts_toward_hiding) \
                      VALUES ($1, $2, $3, $4, $5, $6)",
                 )
@@ -865,22 +883,22 @@ impl Store {
                 .bind(note)
                 .bind(now)
                 .bind(counts)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
-                sqlx::query("UPDATE comments SET open_reports = open_reports + 1 WHERE id = $1")
+                query("UPDATE comments SET open_reports = open_reports + 1 WHERE id = $1")
                     .bind(comment_id)
-                    .execute(&mut *tx)
+                    .execute(&mut tx)
                     .await?;
-                let (counted,): (i64,) = sqlx::query_as(
+                let (counted,): (i64,) = query(
                     "SELECT COUNT(*) FROM comment_reports \
                      WHERE comment_id = $1 AND resolved_at IS NULL AND counts_toward_hiding",
                 )
                 .bind(comment_id)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut tx)
                 .await?;
-                let facts: CommentFacts = sqlx::query_as(&sql)
+                let facts: CommentFacts = query(&sql)
                     .bind(comment_id)
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut tx)
                     .await?;
                 if counts && threshold > 0 && counted >= threshold && facts.state.status == "visible"
                 {
@@ -890,27 +908,19 @@ impl Store {
                         pinned_at: None,
                         ..facts.state.clone()
                     };
-                    set_state_in!(tx, self, comment_id, &facts, &new, now);
+                    set_state(&mut tx, comment_id, &facts, &new, now).await?;
                     let actor = Actor::system();
-                    log_in!(
-                        tx,
-                        actor,
-                        "auto_hide",
-                        Some(comment_id),
-                        facts.author_id,
-                        format!(
+                    log(&mut tx, &actor, &LogLine { action: "auto_hide", comment: Some(comment_id), user: facts.author_id, reason: &format!(
                             "{counted} open reports from established members ({} in all)",
                             facts.state.open_reports
-                        ),
-                        json(&facts.state),
-                        json(&new),
-                        now
-                    );
+                        ), before: &json(&facts.state), after: &json(&new) }, now).await?;
                     true
                 } else {
                     false
                 }
-            }))
+};
+            tx.commit().await?;
+            Ok(out)
         }
         .await;
         match r {
@@ -932,12 +942,13 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<std::result::Result<i64, String>> {
-        let logged = transaction!(self, |tx| {
-            let row: Option<(Option<DateTime<Utc>>, String, String, String)> = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let logged = {
+            let row: Option<(Option<DateTime<Utc>>, String, String, String)> = query(
                 "SELECT banned_until, ban_reason, role, display_name FROM users WHERE id = $1",
             )
             .bind(user_id)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let Some((old_until, old_reason, role, name)) = row else {
                 return Ok(Err(format!("member {user_id} does not exist")));
@@ -959,25 +970,29 @@ impl Store {
                     String::new()
                 },
             };
-            sqlx::query("UPDATE users SET banned_until = $1, ban_reason = $2 WHERE id = $3")
+            query("UPDATE users SET banned_until = $1, ban_reason = $2 WHERE id = $3")
                 .bind(after.banned_until)
                 .bind(&after.ban_reason)
                 .bind(user_id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
             let action = if until.is_some() { "ban" } else { "unban" };
-            Ok(log_in!(
-                tx,
+            Ok(log(
+                &mut tx,
                 actor,
-                action,
-                None::<i64>,
-                Some(user_id),
-                reason,
-                json(&before),
-                json(&after),
-                now
-            ))
-        });
+                &LogLine {
+                    action,
+                    comment: None,
+                    user: Some(user_id),
+                    reason,
+                    before: &json(&before),
+                    after: &json(&after),
+                },
+                now,
+            )
+            .await?)
+        };
+        tx.commit().await?;
         if logged.is_ok() {
             self.member_changed(user_id).await;
         }
@@ -992,10 +1007,11 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let granted = transaction!(self, |tx| {
-            let row: Option<(String,)> = sqlx::query_as("SELECT role FROM users WHERE id = $1")
+        let mut tx = self.begin().await?;
+        let granted = {
+            let row: Option<(String,)> = query("SELECT role FROM users WHERE id = $1")
                 .bind(user_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut tx)
                 .await?;
             let Some((old,)) = row else {
                 return Ok(false);
@@ -1003,24 +1019,28 @@ impl Store {
             if old == role.as_str() {
                 return Ok(true);
             }
-            sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+            query("UPDATE users SET role = $1 WHERE id = $2")
                 .bind(role.as_str())
                 .bind(user_id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
-            log_in!(
-                tx,
+            log(
+                &mut tx,
                 actor,
-                "role",
-                None::<i64>,
-                Some(user_id),
-                format!("{old} → {}", role.as_str()),
-                old,
-                role.as_str(),
-                now
-            );
+                &LogLine {
+                    action: "role",
+                    comment: None,
+                    user: Some(user_id),
+                    reason: &format!("{old} → {}", role.as_str()),
+                    before: &old,
+                    after: role.as_str(),
+                },
+                now,
+            )
+            .await?;
             true
-        });
+        };
+        tx.commit().await?;
         if granted {
             self.member_changed(user_id).await;
         }
@@ -1052,11 +1072,10 @@ impl Store {
                 ) else {
                     return Ok(Err(UndoProblem::NotUndoable));
                 };
-                transaction!(self, |tx| {
-                    let mut facts: CommentFacts = sqlx::query_as(&sql)
-                        .bind(comment_id)
-                        .fetch_one(&mut *tx)
-                        .await?;
+                let mut tx = self.begin().await?;
+                let out = {
+                    let mut facts: CommentFacts =
+                        query(&sql).bind(comment_id).fetch_one(&mut tx).await?;
                     if !facts.state.same_as(&after) {
                         return Ok(Err(UndoProblem::ChangedSince));
                     }
@@ -1066,23 +1085,29 @@ impl Store {
                         closed_reports: Vec::new(),
                         ..before.clone()
                     };
-                    set_state_in!(tx, self, comment_id, &facts, &restore, now);
-                    undo_logged_in!(
-                        tx,
+                    set_state(&mut tx, comment_id, &facts, &restore, now).await?;
+                    log_undo(
+                        &mut tx,
                         actor,
                         log_id,
-                        Some(comment_id),
-                        entry.user_id,
-                        &reason,
-                        json(&after),
-                        json(&before),
-                        now
-                    );
+                        &LogLine {
+                            action: "undo",
+                            comment: Some(comment_id),
+                            user: entry.user_id,
+                            reason: &reason,
+                            before: &json(&after),
+                            after: &json(&before),
+                        },
+                        now,
+                    )
+                    .await?;
                     Some((
                         facts.article_id,
                         restore.status == "visible" && after.status != "visible",
                     ))
-                })
+                };
+                tx.commit().await?;
+                out
             }
             "ban" | "unban" => {
                 let (Some(user_id), Ok(before), Ok(after)) = (
@@ -1092,67 +1117,79 @@ impl Store {
                 ) else {
                     return Ok(Err(UndoProblem::NotUndoable));
                 };
-                transaction!(self, |tx| {
+                let mut tx = self.begin().await?;
+                let out = {
                     let (until, why): (Option<DateTime<Utc>>, String) =
-                        sqlx::query_as("SELECT banned_until, ban_reason FROM users WHERE id = $1")
+                        query("SELECT banned_until, ban_reason FROM users WHERE id = $1")
                             .bind(user_id)
-                            .fetch_one(&mut *tx)
+                            .fetch_one(&mut tx)
                             .await?;
                     if until != after.banned_until || why != after.ban_reason {
                         return Ok(Err(UndoProblem::ChangedSince));
                     }
-                    sqlx::query(
-                        "UPDATE users SET banned_until = $1, ban_reason = $2 WHERE id = $3",
-                    )
-                    .bind(before.banned_until)
-                    .bind(&before.ban_reason)
-                    .bind(user_id)
-                    .execute(&mut *tx)
-                    .await?;
-                    undo_logged_in!(
-                        tx,
+                    query("UPDATE users SET banned_until = $1, ban_reason = $2 WHERE id = $3")
+                        .bind(before.banned_until)
+                        .bind(&before.ban_reason)
+                        .bind(user_id)
+                        .execute(&mut tx)
+                        .await?;
+                    log_undo(
+                        &mut tx,
                         actor,
                         log_id,
-                        None::<i64>,
-                        Some(user_id),
-                        &reason,
-                        json(&after),
-                        json(&before),
-                        now
-                    );
+                        &LogLine {
+                            action: "undo",
+                            comment: None,
+                            user: Some(user_id),
+                            reason: &reason,
+                            before: &json(&after),
+                            after: &json(&before),
+                        },
+                        now,
+                    )
+                    .await?;
                     None
-                })
+                };
+                tx.commit().await?;
+                out
             }
             "role" => {
                 let Some(user_id) = entry.user_id else {
                     return Ok(Err(UndoProblem::NotUndoable));
                 };
-                transaction!(self, |tx| {
-                    let (role,): (String,) = sqlx::query_as("SELECT role FROM users WHERE id = $1")
+                let mut tx = self.begin().await?;
+                let out = {
+                    let (role,): (String,) = query("SELECT role FROM users WHERE id = $1")
                         .bind(user_id)
-                        .fetch_one(&mut *tx)
+                        .fetch_one(&mut tx)
                         .await?;
                     if role != entry.after {
                         return Ok(Err(UndoProblem::ChangedSince));
                     }
-                    sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+                    query("UPDATE users SET role = $1 WHERE id = $2")
                         .bind(&entry.before)
                         .bind(user_id)
-                        .execute(&mut *tx)
+                        .execute(&mut tx)
                         .await?;
-                    undo_logged_in!(
-                        tx,
+                    log_undo(
+                        &mut tx,
                         actor,
                         log_id,
-                        None::<i64>,
-                        Some(user_id),
-                        &reason,
-                        &entry.after,
-                        &entry.before,
-                        now
-                    );
+                        &LogLine {
+                            action: "undo",
+                            comment: None,
+                            user: Some(user_id),
+                            reason: &reason,
+                            before: &entry.after,
+                            after: &entry.before,
+                        },
+                        now,
+                    )
+                    .await?;
                     None
-                })
+                };
+                tx.commit().await?;
+                out
             }
             _ => return Ok(Err(UndoProblem::NotUndoable)),
         };
@@ -1166,12 +1203,10 @@ impl Store {
     }
 
     pub async fn log_entry(&self, id: i64) -> Result<Option<LogRow>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(&format!("{LOG_SELECT} WHERE l.id = $1"))
-                .bind(id)
-                .fetch_optional(c)
-                .await?
-        }))
+        query(&format!("{LOG_SELECT} WHERE l.id = $1"))
+            .bind(id)
+            .fetch_optional(self.read())
+            .await
     }
 
     /// Audit rows, newest first, filtered.
@@ -1181,17 +1216,15 @@ impl Store {
                    AND ($3 IS NULL OR l.comment_id = $3) AND ($4 IS NULL OR l.user_id = $4) \
                    AND ($5 IS NULL OR l.id < $5) ORDER BY l.id DESC LIMIT $6"
         );
-        Ok(read!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(f.actor_id)
-                .bind(f.action.as_deref())
-                .bind(f.comment_id)
-                .bind(f.user_id)
-                .bind(f.before_id)
-                .bind(limit)
-                .fetch_all(c)
-                .await?
-        }))
+        query(&sql)
+            .bind(f.actor_id)
+            .bind(f.action.as_deref())
+            .bind(f.comment_id)
+            .bind(f.user_id)
+            .bind(f.before_id)
+            .bind(limit)
+            .fetch_all(self.read())
+            .await
     }
 
     /// The log rows about these comments, oldest first (prior decisions on the desk).
@@ -1210,31 +1243,27 @@ impl Store {
         }
         let list = super::articles::placeholders(1, ids.len());
         let sql = format!("{LOG_SELECT} WHERE {column} IN ({list}) ORDER BY l.id");
-        Ok(read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        Ok({
+            let mut q = query(&sql);
             for id in ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        }))
+            q.fetch_all(self.read()).await?
+        })
     }
 
     /// How many comments wait in each queue.
     pub async fn queue_sizes(&self) -> Result<[(Queue, i64); 3]> {
-        let held: Vec<(Option<String>, i64)> = read!(self, |c| {
-            sqlx::query_as(
+        let held: Vec<(Option<String>, i64)> = query(
                 "SELECT held_reason, COUNT(*) FROM comments WHERE status = 'pending' GROUP BY held_reason",
             )
-            .fetch_all(c)
-            .await?
-        });
-        let (reported,): (i64,) = read!(self, |c| {
-            sqlx::query_as(
+            .fetch_all(self.read())
+            .await?;
+        let (reported,): (i64,) = query(
                 "SELECT COUNT(*) FROM comments WHERE open_reports > 0 AND status IN ('visible', 'pending')",
             )
-            .fetch_one(c)
-            .await?
-        });
+            .fetch_one(self.read())
+            .await?;
         let count = |q: Queue| {
             held.iter()
                 .filter(|(r, _)| {
@@ -1286,7 +1315,7 @@ impl Store {
              LEFT JOIN comments p ON p.id = c.parent_id LEFT JOIN users pu ON pu.id = p.author_id \
              WHERE {filter} ORDER BY {order} LIMIT {QUEUE_PAGE}"
         );
-        Ok(read!(self, |c| sqlx::query_as(&sql).fetch_all(c).await?))
+        query(&sql).fetch_all(self.read()).await
     }
 
     /// The open reports of these comments: (comment, reason, note, whether it counts toward
@@ -1300,13 +1329,13 @@ impl Store {
             "SELECT comment_id, reason, note, counts_toward_hiding FROM comment_reports \
              WHERE comment_id IN ({list}) AND resolved_at IS NULL ORDER BY id"
         );
-        Ok(read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        Ok({
+            let mut q = query(&sql);
             for id in ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        }))
+            q.fetch_all(self.read()).await?
+        })
     }
 
     /// The records of these authors, in one grouped query.
@@ -1319,13 +1348,13 @@ impl Store {
             "SELECT author_id, status, COUNT(*) FROM comments WHERE author_id IN ({list}) \
              GROUP BY author_id, status"
         );
-        let rows: Vec<(i64, String, i64)> = read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        let rows: Vec<(i64, String, i64)> = {
+            let mut q = query(&sql);
             for id in ids {
                 q = q.bind(*id);
             }
-            q.fetch_all(c).await?
-        });
+            q.fetch_all(self.read()).await?
+        };
         let mut out: Vec<(i64, AuthorRecord)> = Vec::new();
         for (author, status, n) in rows {
             let i = match out.iter().position(|(a, _)| *a == author) {
@@ -1348,12 +1377,10 @@ impl Store {
 
     /// An article's id and headline by its slug, published or not.
     pub async fn article_id_by_slug(&self, slug: &str) -> Result<Option<(i64, String)>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as("SELECT id, title FROM articles WHERE slug = $1")
-                .bind(slug)
-                .fetch_optional(c)
-                .await?
-        }))
+        query("SELECT id, title FROM articles WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(self.read())
+            .await
     }
 
     /// Members for the users page: those whose address or name contains `q`, by id.
@@ -1370,8 +1397,7 @@ impl Store {
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
-        Ok(read!(self, |c| {
-            sqlx::query_as(
+        query(
                 "SELECT id, email, display_name, role, created_at, banned_until, ban_reason FROM users \
                  WHERE (LOWER(email) LIKE $1 ESCAPE '\\' OR LOWER(display_name) LIKE $1 ESCAPE '\\') \
                  AND id > $2 ORDER BY id LIMIT $3",
@@ -1379,9 +1405,8 @@ impl Store {
             .bind(pattern)
             .bind(after_id)
             .bind(limit)
-            .fetch_all(c)
-            .await?
-        }))
+            .fetch_all(self.read())
+            .await
     }
 }
 

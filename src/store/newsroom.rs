@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::articles::{attach_in, related_picks_sql};
-use super::{Error, Result, Store, read, taxonomy};
+use super::articles::attach;
+use super::{Backend, Error, Result, Store, Tx, query, taxonomy};
 use crate::domain::newsroom::{Correction, Draft, Workflow, parse_corrections};
 use crate::domain::{Slug, markdown};
 
@@ -133,82 +133,85 @@ fn decode(content: &str) -> Result<Draft> {
         .map_err(|e| Error::Conflict(format!("a stored revision could not be read: {e}")))
 }
 
-/// Writes `$draft` to the article row `$id` as readers will see it (text, section, image,
+/// Writes `draft` to the article row `id` as readers will see it (text, section, image,
 /// authors, tags, search row, related picks), with the given dates and live revision. Inside
 /// the caller's transaction.
-macro_rules! apply_in {
-    ($tx:ident, $backend:expr, $id:expr, $draft:expr, $published_at:expr, $updated_at:expr,
-     $live_revision:expr, $now:expr) => {{
-        let draft: &Draft = $draft;
-        let Some(a) = draft.to_article($published_at, $updated_at) else {
-            return Err(Error::Conflict(format!(
-                "the slug `{}` is not valid",
-                draft.slug
-            )));
-        };
-        let section_id = taxonomy::existing_section!(&mut *$tx, &a.section);
-        let body_html = markdown::render_article(&a.body_source);
-        let updated = sqlx::query(
-            "UPDATE articles SET slug = $2, title = $3, summary = $4, body_source = $5, \
-             body_html = $6, section_id = $7, published_at = $8, updated_at = $9, \
-             modified_at = $10, image_url = $11, image_alt = $12, image_caption = $13, \
-             live_revision = $14 WHERE id = $1",
-        )
-        .bind($id)
+async fn apply(
+    tx: &mut Tx,
+    id: i64,
+    draft: &Draft,
+    published_at: Option<DateTime<Utc>>,
+    updated_at: Option<DateTime<Utc>>,
+    live_revision: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let Some(a) = draft.to_article(published_at, updated_at) else {
+        return Err(Error::Conflict(format!(
+            "the slug `{}` is not valid",
+            draft.slug
+        )));
+    };
+    let section_id = taxonomy::existing_section(&mut *tx, &a.section).await?;
+    let body_html = markdown::render_article(&a.body_source);
+    let updated = query(
+        "UPDATE articles SET slug = $2, title = $3, summary = $4, body_source = $5, \
+         body_html = $6, section_id = $7, published_at = $8, updated_at = $9, \
+         modified_at = $10, image_url = $11, image_alt = $12, image_caption = $13, \
+         live_revision = $14 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(a.slug.as_str())
+    .bind(&a.title)
+    .bind(&a.summary)
+    .bind(&a.body_source)
+    .bind(&body_html)
+    .bind(section_id)
+    .bind(a.published_at)
+    .bind(a.updated_at)
+    .bind(now)
+    .bind(a.image.as_ref().map(|i| i.src.as_str()))
+    .bind(a.image.as_ref().map(|i| i.alt.as_str()))
+    .bind(a.image.as_ref().and_then(|i| i.caption.as_deref()))
+    .bind(live_revision)
+    .execute(&mut *tx)
+    .await;
+    if let Err(e) = updated {
+        return Err(match e {
+            Error::Conflict(_) => slug_taken(a.slug.as_str()),
+            other => other,
+        });
+    }
+    for sql in [
+        "DELETE FROM article_authors WHERE article_id = $1",
+        "DELETE FROM article_tags WHERE article_id = $1",
+        "DELETE FROM article_related WHERE article_id = $1",
+        match tx.backend() {
+            Backend::Sqlite => "DELETE FROM article_search WHERE rowid = $1",
+            Backend::Postgres => "DELETE FROM article_search WHERE article_id = $1",
+        },
+    ] {
+        query(sql).bind(id).execute(&mut *tx).await?;
+    }
+    attach(&mut *tx, id, section_id, &a, now).await?;
+    // An article now holding a slug another one used to have takes the address back.
+    query("DELETE FROM article_redirects WHERE old_slug = $1")
         .bind(a.slug.as_str())
-        .bind(&a.title)
-        .bind(&a.summary)
-        .bind(&a.body_source)
-        .bind(&body_html)
-        .bind(section_id)
-        .bind(a.published_at)
-        .bind(a.updated_at)
-        .bind($now)
-        .bind(a.image.as_ref().map(|i| i.src.as_str()))
-        .bind(a.image.as_ref().map(|i| i.alt.as_str()))
-        .bind(a.image.as_ref().and_then(|i| i.caption.as_deref()))
-        .bind($live_revision)
-        .execute(&mut *$tx)
-        .await;
-        if let Err(e) = updated {
-            return Err(match Error::from(e) {
-                Error::Conflict(_) => slug_taken(a.slug.as_str()),
-                other => other,
-            });
-        }
-        for sql in [
-            "DELETE FROM article_authors WHERE article_id = $1",
-            "DELETE FROM article_tags WHERE article_id = $1",
-            "DELETE FROM article_related WHERE article_id = $1",
-            match $backend {
-                super::Backend::Sqlite => "DELETE FROM article_search WHERE rowid = $1",
-                super::Backend::Postgres => "DELETE FROM article_search WHERE article_id = $1",
-            },
-        ] {
-            sqlx::query(sql).bind($id).execute(&mut *$tx).await?;
-        }
-        attach_in!($tx, $backend, $id, section_id, a, $now);
-        // An article now holding a slug another one used to have takes the address back.
-        sqlx::query("DELETE FROM article_redirects WHERE old_slug = $1")
-            .bind(a.slug.as_str())
-            .execute(&mut *$tx)
-            .await?;
-    }};
+        .execute(tx)
+        .await?;
+    Ok(())
 }
 
 /// Refuses a slug another article holds (inside the caller's transaction).
-macro_rules! check_slug_in {
-    ($tx:ident, $id:expr, $slug:expr) => {{
-        let other: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
-                .bind($slug)
-                .bind($id)
-                .fetch_optional(&mut *$tx)
-                .await?;
-        if other.is_some() {
-            return Err(slug_taken($slug));
-        }
-    }};
+async fn check_slug(tx: &mut Tx, id: i64, slug: &str) -> Result<()> {
+    let other: Option<i64> = query("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
+        .bind(slug)
+        .bind(id)
+        .scalar_optional(tx)
+        .await?;
+    match other {
+        Some(_) => Err(slug_taken(slug)),
+        None => Ok(()),
+    }
 }
 
 impl Store {
@@ -277,8 +280,8 @@ impl Store {
              FROM articles a JOIN sections s ON s.id = a.section_id {condition} \
              ORDER BY a.modified_at DESC, a.id DESC LIMIT {LIST_LIMIT}"
         );
-        Ok(read!(self, |c| {
-            let mut q = sqlx::query_as(&sql);
+        Ok({
+            let mut q = query(&sql);
             for v in &values {
                 q = match v {
                     Value::Text(s) => q.bind(s.clone()),
@@ -286,25 +289,23 @@ impl Store {
                     Value::Id(i) => q.bind(*i),
                 };
             }
-            q.fetch_all(c).await?
-        }))
+            q.fetch_all(self.read()).await?
+        })
     }
 
     /// One article as the editor opens it, with its newest revision as the working copy (or,
     /// for an article never saved here, the row itself).
     pub async fn editing(&self, id: i64) -> Result<Option<Editing>> {
-        let row: Option<EditingRow> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT a.id, a.slug, a.title, a.summary, a.body_source, a.workflow, \
+        let row: Option<EditingRow> = query(
+            "SELECT a.id, a.slug, a.title, a.summary, a.body_source, a.workflow, \
                  a.published_at, a.updated_at, a.created_by, a.revision, a.live_revision, \
                  a.corrections, a.image_url, a.image_alt, a.image_caption, \
                  s.name AS section_name \
                  FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = $1",
-            )
-            .bind(id)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(id)
+        .fetch_optional(self.read())
+        .await?;
         let Some(row) = row else { return Ok(None) };
         let draft = match self.revision_content(id, row.revision).await? {
             Some(d) => d,
@@ -344,41 +345,36 @@ impl Store {
         if number <= 0 {
             return Ok(None);
         }
-        let row: Option<(String,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT content FROM article_revisions WHERE article_id = $1 AND number = $2",
-            )
-            .bind(id)
-            .bind(number)
-            .fetch_optional(c)
-            .await?
-        });
+        let row: Option<(String,)> =
+            query("SELECT content FROM article_revisions WHERE article_id = $1 AND number = $2")
+                .bind(id)
+                .bind(number)
+                .fetch_optional(self.read())
+                .await?;
         row.map(|(content,)| decode(&content)).transpose()
     }
 
     /// Every revision of an article, newest first, with who saved it.
     pub async fn revisions(&self, id: i64) -> Result<Vec<RevisionRow>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT r.number, u.display_name AS saved_by, r.note, r.created_at \
+        query(
+            "SELECT r.number, u.display_name AS saved_by, r.note, r.created_at \
                  FROM article_revisions r LEFT JOIN users u ON u.id = r.saved_by \
                  WHERE r.article_id = $1 ORDER BY r.number DESC",
-            )
-            .bind(id)
-            .fetch_all(c)
-            .await?
-        }))
+        )
+        .bind(id)
+        .fetch_all(self.read())
+        .await
     }
 
     /// A new article from the newsroom: a draft nobody reads yet, started by `user`, and its
     /// first revision. [`Error::Conflict`] when its slug is taken.
     pub async fn create_draft(&self, draft: &Draft, user: i64, now: DateTime<Utc>) -> Result<i64> {
-        let backend = self.backend();
         let content = serde_json::to_string(draft).expect("a draft serialises");
-        Ok(super::transaction!(self, |tx| {
-            check_slug_in!(tx, 0i64, &draft.slug);
-            let section_id = taxonomy::existing_section!(&mut *tx, &draft.section);
-            let (id,): (i64,) = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let out = {
+            check_slug(&mut tx, 0, &draft.slug).await?;
+            let section_id = taxonomy::existing_section(&mut tx, &draft.section).await?;
+            let (id,): (i64,) = query(
                 "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
                  workflow, created_at, modified_at, created_by, revision, live_revision) \
                  VALUES ($1, '', '', '', '', $2, 'draft', $3, $3, $4, 1, 1) RETURNING id",
@@ -387,10 +383,10 @@ impl Store {
             .bind(section_id)
             .bind(now)
             .bind(user)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut tx)
             .await?;
-            apply_in!(tx, backend, id, draft, None, None, 1i64, now);
-            sqlx::query(
+            apply(&mut tx, id, draft, None, None, 1, now).await?;
+            query(
                 "INSERT INTO article_revisions (article_id, number, saved_by, note, content, \
                  created_at) VALUES ($1, 1, $2, 'Created', $3, $4)",
             )
@@ -398,10 +394,12 @@ impl Store {
             .bind(user)
             .bind(&content)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
             id
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Saves `draft` as the next revision if the newest is still `base` (what the editor
@@ -417,33 +415,32 @@ impl Store {
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let backend = self.backend();
         let content = serde_json::to_string(draft).expect("a draft serialises");
-        Ok(super::transaction!(self, |tx| {
+        let mut tx = self.begin().await?;
+        let out = {
             // The compare-and-set: of two saves from the same revision, one wins.
             type Moved = (i64, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
-            let moved: Option<Moved> = sqlx::query_as(
+            let moved: Option<Moved> = query(
                 "UPDATE articles SET revision = revision + 1, modified_at = $3 \
                      WHERE id = $1 AND revision = $2 RETURNING revision, published_at, updated_at",
             )
             .bind(id)
             .bind(base)
             .bind(now)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let Some((number, published_at, updated_at)) = moved else {
-                let newest: Option<(i64,)> =
-                    sqlx::query_as("SELECT revision FROM articles WHERE id = $1")
-                        .bind(id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
+                let newest: Option<(i64,)> = query("SELECT revision FROM articles WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut tx)
+                    .await?;
                 return match newest {
                     Some((newest,)) => Ok(Saved::Conflict { newest }),
                     None => Err(Error::NotFound),
                 };
             };
-            check_slug_in!(tx, id, &draft.slug);
-            sqlx::query(
+            check_slug(&mut tx, id, &draft.slug).await?;
+            query(
                 "INSERT INTO article_revisions (article_id, number, saved_by, note, content, \
                  created_at) VALUES ($1, $2, $3, $4, $5, $6)",
             )
@@ -453,23 +450,16 @@ impl Store {
             .bind(note)
             .bind(&content)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
             let live = published_at.is_some_and(|p| p <= now);
             if !live {
-                apply_in!(
-                    tx,
-                    backend,
-                    id,
-                    draft,
-                    published_at,
-                    updated_at,
-                    number,
-                    now
-                );
+                apply(&mut tx, id, draft, published_at, updated_at, number, now).await?;
             }
             Saved::Revision(number)
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Publishes (or schedules) the newest revision: it becomes the version readers see, the
@@ -482,18 +472,18 @@ impl Store {
         mark_updated: bool,
         now: DateTime<Utc>,
     ) -> Result<String> {
-        let backend = self.backend();
-        Ok(super::transaction!(self, |tx| {
+        let mut tx = self.begin().await?;
+        let out = {
             // Takes the row's lock on PostgreSQL first, so a save cannot slip in between
             // reading the newest revision and copying it.
             type Row = (String, Option<DateTime<Utc>>, Option<DateTime<Utc>>, i64);
-            let row: Option<Row> = sqlx::query_as(
+            let row: Option<Row> = query(
                 "UPDATE articles SET modified_at = $2, workflow = 'approved' WHERE id = $1 \
                  RETURNING slug, published_at, updated_at, revision",
             )
             .bind(id)
             .bind(now)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let Some((old_slug, old_published, old_updated, revision)) = row else {
                 return Err(Error::NotFound);
@@ -505,66 +495,63 @@ impl Store {
                 When::Now => now,
             };
             let updated_at = if mark_updated { Some(now) } else { old_updated };
-            let content: Option<(String,)> = sqlx::query_as(
+            let content: Option<(String,)> = query(
                 "SELECT content FROM article_revisions WHERE article_id = $1 AND number = $2",
             )
             .bind(id)
             .bind(revision)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let slug = match content {
                 Some((content,)) => {
                     let draft = decode(&content)?;
-                    apply_in!(
-                        tx,
-                        backend,
+                    apply(
+                        &mut tx,
                         id,
                         &draft,
                         Some(published_at),
                         updated_at,
                         revision,
-                        now
-                    );
+                        now,
+                    )
+                    .await?;
                     draft.slug
                 }
                 // Imported and never edited here: only the dates change.
                 None => {
-                    sqlx::query(
-                        "UPDATE articles SET published_at = $2, updated_at = $3 WHERE id = $1",
-                    )
-                    .bind(id)
-                    .bind(published_at)
-                    .bind(updated_at)
-                    .execute(&mut *tx)
-                    .await?;
+                    query("UPDATE articles SET published_at = $2, updated_at = $3 WHERE id = $1")
+                        .bind(id)
+                        .bind(published_at)
+                        .bind(updated_at)
+                        .execute(&mut tx)
+                        .await?;
                     old_slug.clone()
                 }
             };
             if was_live && slug != old_slug {
-                sqlx::query(
+                query(
                     "INSERT INTO article_redirects (old_slug, article_id) VALUES ($1, $2) \
                      ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id",
                 )
                 .bind(&old_slug)
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
             }
             slug
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Takes an article off the site (its workflow is left as it was). False when there is no
     /// such article.
     pub async fn unpublish(&self, id: i64, now: DateTime<Utc>) -> Result<bool> {
-        let n = super::write!(self, |c| {
-            sqlx::query("UPDATE articles SET published_at = NULL, modified_at = $2 WHERE id = $1")
-                .bind(id)
-                .bind(now)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        let n = query("UPDATE articles SET published_at = NULL, modified_at = $2 WHERE id = $1")
+            .bind(id)
+            .bind(now)
+            .execute(self.write())
+            .await?;
         Ok(n == 1)
     }
 
@@ -577,19 +564,16 @@ impl Store {
         to: Workflow,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let n = super::write!(self, |c| {
-            sqlx::query(
-                "UPDATE articles SET workflow = $3, modified_at = $4 \
+        let n = query(
+            "UPDATE articles SET workflow = $3, modified_at = $4 \
                  WHERE id = $1 AND workflow = $2",
-            )
-            .bind(id)
-            .bind(from.as_str())
-            .bind(to.as_str())
-            .bind(now)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(id)
+        .bind(from.as_str())
+        .bind(to.as_str())
+        .bind(now)
+        .execute(self.write())
+        .await?;
         Ok(n == 1)
     }
 
@@ -598,67 +582,63 @@ impl Store {
     /// cleared in the same statement: the rewrite is saved to the article row (it is not live),
     /// so keeping the time would publish text no editor has reviewed. A live article stays live.
     pub async fn send_back(&self, id: i64, from: Workflow, now: DateTime<Utc>) -> Result<bool> {
-        let n = super::write!(self, |c| {
-            sqlx::query(
-                "UPDATE articles SET workflow = $3, modified_at = $4, \
+        let n = query(
+            "UPDATE articles SET workflow = $3, modified_at = $4, \
                  published_at = CASE WHEN published_at > $4 THEN NULL ELSE published_at END \
                  WHERE id = $1 AND workflow = $2",
-            )
-            .bind(id)
-            .bind(from.as_str())
-            .bind(Workflow::Draft.as_str())
-            .bind(now)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(id)
+        .bind(from.as_str())
+        .bind(Workflow::Draft.as_str())
+        .bind(now)
+        .execute(self.write())
+        .await?;
         Ok(n == 1)
     }
 
     /// Adds a correction note at the foot of the article. False when there is no such article.
     pub async fn add_correction(&self, id: i64, text: &str, now: DateTime<Utc>) -> Result<bool> {
-        Ok(super::transaction!(self, |tx| {
+        let mut tx = self.begin().await?;
+        let out = {
             // The UPDATE first locks the row, so two corrections at once both stay.
-            let locked = sqlx::query("UPDATE articles SET modified_at = $2 WHERE id = $1")
+            let locked = query("UPDATE articles SET modified_at = $2 WHERE id = $1")
                 .bind(id)
                 .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+                .execute(&mut tx)
+                .await?;
             if locked != 1 {
                 return Ok(false);
             }
-            let (json,): (String,) =
-                sqlx::query_as("SELECT corrections FROM articles WHERE id = $1")
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?;
+            let (json,): (String,) = query("SELECT corrections FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut tx)
+                .await?;
             let mut all = parse_corrections(&json);
             all.push(Correction {
                 at: now,
                 text: text.to_owned(),
             });
-            sqlx::query("UPDATE articles SET corrections = $2 WHERE id = $1")
+            query("UPDATE articles SET corrections = $2 WHERE id = $1")
                 .bind(id)
                 .bind(serde_json::to_string(&all).expect("corrections serialise"))
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
             true
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// The current slug of the published article that used to live at `old`, if any.
     pub async fn redirect_for(&self, old: &Slug, now: DateTime<Utc>) -> Result<Option<String>> {
-        let row: Option<(String,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT a.slug FROM article_redirects r JOIN articles a ON a.id = r.article_id \
+        let row: Option<(String,)> = query(
+            "SELECT a.slug FROM article_redirects r JOIN articles a ON a.id = r.article_id \
                  WHERE r.old_slug = $1 AND a.published_at <= $2",
-            )
-            .bind(old.as_str())
-            .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(old.as_str())
+        .bind(now)
+        .fetch_optional(self.read())
+        .await?;
         Ok(row.map(|r| r.0))
     }
 }
@@ -711,8 +691,8 @@ impl LabelKind {
     }
 }
 
-fn label_slug_taken(e: sqlx::Error, slug: &str) -> Error {
-    match Error::from(e) {
+fn label_slug_taken(e: Error, slug: &str) -> Error {
+    match e {
         Error::Conflict(_) => {
             Error::Conflict(format!("The slug “{slug}” is taken: choose another."))
         }
@@ -724,7 +704,7 @@ impl Store {
     /// Every section (front-page order), author or tag (by name).
     pub async fn labels_of(&self, kind: LabelKind) -> Result<Vec<LabelRow>> {
         let (list, _, _) = kind.sql();
-        Ok(read!(self, |c| sqlx::query_as(list).fetch_all(c).await?))
+        query(list).fetch_all(self.read()).await
     }
 
     /// Adds a section, author or tag. [`Error::Conflict`] when its slug is taken.
@@ -735,16 +715,15 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let (_, insert, _) = kind.sql();
-        let row: std::result::Result<(i64,), sqlx::Error> = super::write!(self, |c| {
-            let q = sqlx::query_as(insert).bind(&l.name).bind(&l.slug);
-            let q = match kind {
-                LabelKind::Sections => q.bind(&l.text).bind(l.position).bind(now),
-                LabelKind::Authors => q.bind(&l.text).bind(&l.photo_url).bind(now),
-                LabelKind::Tags => q,
-            };
-            q.fetch_one(c).await
-        });
-        row.map(|r| r.0).map_err(|e| label_slug_taken(e, &l.slug))
+        let q = query(insert).bind(&l.name).bind(&l.slug);
+        let q = match kind {
+            LabelKind::Sections => q.bind(&l.text).bind(l.position).bind(now),
+            LabelKind::Authors => q.bind(&l.text).bind(&l.photo_url).bind(now),
+            LabelKind::Tags => q,
+        };
+        q.scalar(self.write())
+            .await
+            .map_err(|e| label_slug_taken(e, &l.slug))
     }
 
     /// Changes a section, author or tag; false when there is no such one.
@@ -755,16 +734,15 @@ impl Store {
         l: &crate::domain::newsroom::Label,
     ) -> Result<bool> {
         let (_, _, update) = kind.sql();
-        let done: std::result::Result<u64, sqlx::Error> = super::write!(self, |c| {
-            let q = sqlx::query(update).bind(id).bind(&l.name).bind(&l.slug);
-            let q = match kind {
-                LabelKind::Sections => q.bind(&l.text).bind(l.position),
-                LabelKind::Authors => q.bind(&l.text).bind(&l.photo_url),
-                LabelKind::Tags => q,
-            };
-            q.execute(c).await.map(|r| r.rows_affected())
-        });
-        done.map(|n| n == 1)
+        let q = query(update).bind(id).bind(&l.name).bind(&l.slug);
+        let q = match kind {
+            LabelKind::Sections => q.bind(&l.text).bind(l.position),
+            LabelKind::Authors => q.bind(&l.text).bind(&l.photo_url),
+            LabelKind::Tags => q,
+        };
+        q.execute(self.write())
+            .await
+            .map(|n| n == 1)
             .map_err(|e| label_slug_taken(e, &l.slug))
     }
 }

@@ -9,61 +9,69 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, read, transaction, write};
+use super::{Result, Store, Tx, query};
 use crate::domain::notification::{MailKind, QueueThreshold, Reason};
 
-/// Records who should hear about comment `$comment_id` (now visible), inside the transaction
-/// `$tx` that made it visible: the author of the comment it replies to, and the members it
+/// Records who should hear about comment `comment_id` (now visible), inside the transaction
+/// that made it visible: the author of the comment it replies to, and the members it
 /// mentions (see [`crate::domain::notification::mentioned`]), each once, never its own author,
-/// and only members with a verified address who turned that kind on. Evaluates to `()`.
-macro_rules! queue_notifications_in {
-    ($tx:expr, $comment_id:expr, $now:expr) => {{
-        let comment: Option<(i64, Option<i64>, Option<i64>, String)> = sqlx::query_as(
-            "SELECT article_id, parent_id, author_id, body_source FROM comments \
+/// and only members with a verified address who turned that kind on.
+pub(crate) async fn queue_notifications(
+    tx: &mut Tx,
+    comment_id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let comment: Option<(i64, Option<i64>, Option<i64>, String)> = query(
+        "SELECT article_id, parent_id, author_id, body_source FROM comments \
              WHERE id = $1 AND status = 'visible'",
-        )
-        .bind($comment_id)
-        .fetch_optional(&mut *$tx)
-        .await?;
-        if let Some((article_id, parent_id, Some(author_id), body)) = comment {
-            let mut participants: Vec<(i64, String)> = Vec::new();
-            let mut parent_author = None;
-            if let Some(pid) = parent_id {
-                let parent: Option<(i64, String)> = sqlx::query_as(
-                    "SELECT u.id, u.display_name FROM comments c JOIN users u ON u.id = c.author_id \
+    )
+    .bind(comment_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((article_id, parent_id, Some(author_id), body)) = comment {
+        let mut participants: Vec<(i64, String)> = Vec::new();
+        let mut parent_author = None;
+        if let Some(pid) = parent_id {
+            let parent: Option<(i64, String)> = query(
+                "SELECT u.id, u.display_name FROM comments c JOIN users u ON u.id = c.author_id \
                      WHERE c.id = $1",
-                )
-                .bind(pid)
-                .fetch_optional(&mut *$tx)
-                .await?;
-                if let Some(p) = parent {
-                    parent_author = Some(p.0);
-                    participants.push(p);
-                }
+            )
+            .bind(pid)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(p) = parent {
+                parent_author = Some(p.0);
+                participants.push(p);
             }
-            // Only a comment with an @ can mention anyone: skip the conversation's authors
-            // otherwise.
-            if body.contains('@') {
-                let others: Vec<(i64, String)> = sqlx::query_as(
-                    "SELECT DISTINCT u.id, u.display_name FROM comments c \
+        }
+        // Only a comment with an @ can mention anyone: skip the conversation's authors
+        // otherwise.
+        if body.contains('@') {
+            let others: Vec<(i64, String)> = query(
+                "SELECT DISTINCT u.id, u.display_name FROM comments c \
                      JOIN users u ON u.id = c.author_id \
                      WHERE c.article_id = $1 AND c.status = 'visible' AND c.id <> $2",
-                )
-                .bind(article_id)
-                .bind($comment_id)
-                .fetch_all(&mut *$tx)
-                .await?;
-                participants.extend(others);
-            }
-            let mentioned = $crate::domain::notification::mentioned(&body, &participants);
-            let mut recipients: Vec<i64> = parent_author.into_iter().collect();
-            recipients.extend(mentioned.iter().copied().filter(|id| Some(*id) != parent_author));
-            for recipient in recipients.into_iter().filter(|id| *id != author_id) {
-                let is_reply = Some(recipient) == parent_author;
-                let is_mention = mentioned.contains(&recipient);
-                // A reply that also mentions its parent's author counts as a reply, unless they
-                // only want mentions; the unique key keeps it to one row either way.
-                sqlx::query(
+            )
+            .bind(article_id)
+            .bind(comment_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            participants.extend(others);
+        }
+        let mentioned = crate::domain::notification::mentioned(&body, &participants);
+        let mut recipients: Vec<i64> = parent_author.into_iter().collect();
+        recipients.extend(
+            mentioned
+                .iter()
+                .copied()
+                .filter(|id| Some(*id) != parent_author),
+        );
+        for recipient in recipients.into_iter().filter(|id| *id != author_id) {
+            let is_reply = Some(recipient) == parent_author;
+            let is_mention = mentioned.contains(&recipient);
+            // A reply that also mentions its parent's author counts as a reply, unless they
+            // only want mentions; the unique key keeps it to one row either way.
+            query(
                     "INSERT INTO notifications (comment_id, recipient_id, kind, daily, created_at) \
                      SELECT $1, p.user_id, CASE WHEN $3 AND p.replies THEN 'reply' ELSE 'mention' END, \
                             p.daily_digest, $5 \
@@ -72,18 +80,17 @@ macro_rules! queue_notifications_in {
                        AND (($3 AND p.replies) OR ($4 AND p.mentions)) \
                      ON CONFLICT (comment_id, recipient_id) DO NOTHING",
                 )
-                .bind($comment_id)
+                .bind(comment_id)
                 .bind(recipient)
                 .bind(is_reply)
                 .bind(is_mention)
-                .bind($now)
-                .execute(&mut *$tx)
+                .bind(now)
+                .execute(&mut *tx)
                 .await?;
-            }
         }
-    }};
+    }
+    Ok(())
 }
-pub(crate) use queue_notifications_in;
 
 /// What a member wants by e-mail.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -162,28 +169,25 @@ const DETAIL_SELECT: &str = "SELECT n.id, n.kind, n.recipient_id, u.email AS rec
      JOIN comments c ON c.id = n.comment_id JOIN articles a ON a.id = c.article_id \
      LEFT JOIN users w ON w.id = c.author_id";
 
-/// Puts `$mail` (a [`NewMail`]) in the queue inside `$tx`, unless its key is queued already;
-/// evaluates to the rows inserted (0 or 1).
-macro_rules! insert_mail_in {
-    ($tx:expr, $mail:expr, $now:expr) => {
-        sqlx::query(
-            "INSERT INTO mail_queue (dedupe_key, user_id, to_address, subject, body, unsubscribe_url, \
-                 message_id, status, attempts, next_attempt_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8) \
-             ON CONFLICT (dedupe_key) DO NOTHING",
-        )
-        .bind(&$mail.dedupe_key)
-        .bind($mail.user_id)
-        .bind(&$mail.to)
-        .bind(&$mail.subject)
-        .bind(&$mail.body)
-        .bind(&$mail.unsubscribe_url)
-        .bind(&$mail.message_id)
-        .bind($now)
-        .execute(&mut *$tx)
-        .await?
-        .rows_affected()
-    };
+/// Puts `mail` in the queue inside the caller's transaction, unless its key is queued already;
+/// the rows inserted (0 or 1).
+async fn insert_mail(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<u64> {
+    query(
+        "INSERT INTO mail_queue (dedupe_key, user_id, to_address, subject, body, unsubscribe_url, \
+             message_id, status, attempts, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8) \
+         ON CONFLICT (dedupe_key) DO NOTHING",
+    )
+    .bind(&mail.dedupe_key)
+    .bind(mail.user_id)
+    .bind(&mail.to)
+    .bind(&mail.subject)
+    .bind(&mail.body)
+    .bind(&mail.unsubscribe_url)
+    .bind(&mail.message_id)
+    .bind(now)
+    .execute(tx)
+    .await
 }
 
 impl Store {
@@ -196,85 +200,77 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
-                "INSERT INTO email_verifications (token_hash, user_id, created_at, expires_at) \
+        query(
+            "INSERT INTO email_verifications (token_hash, user_id, created_at, expires_at) \
                  VALUES ($1, $2, $3, $4)",
-            )
-            .bind(token_hash)
-            .bind(user_id)
-            .bind(now)
-            .bind(expires_at)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(self.write())
+        .await?;
         Ok(())
     }
 
     /// Uses a verification link: marks it used and the member's address verified, in one
     /// transaction. `None` when the link is unknown, used or expired.
     pub async fn verify_email(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<i64>> {
-        Ok(transaction!(self, |tx| {
-            let used: Option<(i64,)> = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let out = {
+            let used: Option<(i64,)> = query(
                 "UPDATE email_verifications SET used_at = $2 \
                  WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
             )
             .bind(token_hash)
             .bind(now)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             if let Some((user_id,)) = used {
-                sqlx::query(
+                query(
                     "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1",
                 )
                 .bind(user_id)
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
             }
             used.map(|u| u.0)
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Marks an address verified without a link (the operator vouches for accounts made with
     /// `broadsheet user create`).
     pub async fn mark_email_verified(&self, user_id: i64, now: DateTime<Utc>) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
-                "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1",
-            )
+        query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1")
             .bind(user_id)
             .bind(now)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
     pub async fn email_verified_at(&self, user_id: i64) -> Result<Option<DateTime<Utc>>> {
-        let row: Option<(Option<DateTime<Utc>>,)> = read!(self, |c| {
-            sqlx::query_as("SELECT email_verified_at FROM users WHERE id = $1")
+        let row: Option<(Option<DateTime<Utc>>,)> =
+            query("SELECT email_verified_at FROM users WHERE id = $1")
                 .bind(user_id)
-                .fetch_optional(c)
-                .await?
-        });
+                .fetch_optional(self.read())
+                .await?;
         Ok(row.and_then(|r| r.0))
     }
 
     // ----- preferences -----
 
     pub async fn mail_preferences(&self, user_id: i64) -> Result<MailPreferences> {
-        let row: Option<(bool, bool, bool, Option<i64>)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT replies, mentions, daily_digest, queue_alert_at FROM mail_preferences \
+        let row: Option<(bool, bool, bool, Option<i64>)> = query(
+            "SELECT replies, mentions, daily_digest, queue_alert_at FROM mail_preferences \
                  WHERE user_id = $1",
-            )
-            .bind(user_id)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(user_id)
+        .fetch_optional(self.read())
+        .await?;
         Ok(
             row.map_or_else(MailPreferences::default, |(r, m, d, q)| MailPreferences {
                 replies: r,
@@ -288,8 +284,7 @@ impl Store {
     /// Saves a member's preferences. A changed alert threshold starts afresh (an alert goes out
     /// if the queue is already at the new one); the digest mark is kept.
     pub async fn set_mail_preferences(&self, user_id: i64, p: &MailPreferences) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
+        query(
                 "INSERT INTO mail_preferences (user_id, replies, mentions, daily_digest, queue_alert_at) \
                  VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT (user_id) DO UPDATE SET replies = excluded.replies, \
@@ -304,10 +299,8 @@ impl Store {
             .bind(p.mentions)
             .bind(p.daily_digest)
             .bind(p.queue_alert.map(QueueThreshold::get))
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
@@ -324,13 +317,7 @@ impl Store {
                  WHERE user_id = $1"
             }
         };
-        write!(self, |c| {
-            sqlx::query(sql)
-                .bind(user_id)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        query(sql).bind(user_id).execute(self.write()).await?;
         Ok(())
     }
 
@@ -341,9 +328,7 @@ impl Store {
         let sql = format!(
             "{DETAIL_SELECT} WHERE n.queued_at IS NULL AND n.daily = FALSE ORDER BY n.id LIMIT $1"
         );
-        Ok(read!(self, |c| {
-            sqlx::query_as(&sql).bind(limit).fetch_all(c).await?
-        }))
+        query(&sql).bind(limit).fetch_all(self.read()).await
     }
 
     /// Queues the mail of one notification (`None`: its comment is no longer shown, so no mail)
@@ -355,37 +340,34 @@ impl Store {
         mail: Option<&NewMail>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        transaction!(self, |tx| {
-            if let Some(mail) = mail {
-                insert_mail_in!(tx, mail, now);
-            }
-            sqlx::query(
-                "UPDATE notifications SET queued_at = $2 WHERE id = $1 AND queued_at IS NULL",
-            )
+        let mut tx = self.begin().await?;
+        if let Some(mail) = mail {
+            insert_mail(&mut tx, mail, now).await?;
+        }
+        query("UPDATE notifications SET queued_at = $2 WHERE id = $1 AND queued_at IS NULL")
             .bind(notification_id)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
-        });
+        tx.commit().await?;
+
         Ok(())
     }
 
     /// Members whose daily digest for the moment `due` has not been made and who have
     /// notifications waiting for it.
     pub async fn digests_due(&self, due: DateTime<Utc>, limit: i64) -> Result<Vec<i64>> {
-        let rows: Vec<(i64,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT DISTINCT n.recipient_id FROM notifications n \
+        let rows: Vec<(i64,)> = query(
+            "SELECT DISTINCT n.recipient_id FROM notifications n \
                  JOIN mail_preferences p ON p.user_id = n.recipient_id \
                  WHERE n.queued_at IS NULL AND n.daily = TRUE AND n.created_at <= $1 \
                    AND (p.digest_sent_until IS NULL OR p.digest_sent_until < $1) \
                  LIMIT $2",
-            )
-            .bind(due)
-            .bind(limit)
-            .fetch_all(c)
-            .await?
-        });
+        )
+        .bind(due)
+        .bind(limit)
+        .fetch_all(self.read())
+        .await?;
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
@@ -404,55 +386,55 @@ impl Store {
             "{DETAIL_SELECT} WHERE n.recipient_id = $1 AND n.queued_at IS NULL AND n.daily = TRUE \
              AND n.created_at <= $2 AND c.status = 'visible' ORDER BY n.created_at, n.id"
         );
-        Ok(transaction!(self, |tx| {
-            let moved = sqlx::query(
+        let mut tx = self.begin().await?;
+        let out = {
+            let moved = query(
                 "UPDATE mail_preferences SET digest_sent_until = $1 WHERE user_id = $2 \
                  AND (digest_sent_until IS NULL OR digest_sent_until < $1)",
             )
             .bind(due)
             .bind(user_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            .execute(&mut tx)
+            .await?;
             if moved != 1 {
                 return Ok(false);
             }
-            let items: Vec<NotificationDetail> = sqlx::query_as(&sql)
+            let items: Vec<NotificationDetail> = query(&sql)
                 .bind(user_id)
                 .bind(due)
-                .fetch_all(&mut *tx)
+                .fetch_all(&mut tx)
                 .await?;
             if !items.is_empty() {
                 let mail = render(&items);
-                insert_mail_in!(tx, mail, now);
+                insert_mail(&mut tx, &mail, now).await?;
             }
-            sqlx::query(
+            query(
                 "UPDATE notifications SET queued_at = $3 WHERE recipient_id = $1 \
                  AND queued_at IS NULL AND daily = TRUE AND created_at <= $2",
             )
             .bind(user_id)
             .bind(due)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
             true
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     // ----- moderation-queue alerts -----
 
     /// Members with a verified address who asked for queue alerts.
     pub async fn queue_watchers(&self) -> Result<Vec<QueueWatcher>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT p.user_id, u.email, u.display_name, u.role, p.queue_alert_at, p.queue_alerted \
+        query(
+            "SELECT p.user_id, u.email, u.display_name, u.role, p.queue_alert_at, p.queue_alerted \
                  FROM mail_preferences p JOIN users u ON u.id = p.user_id \
                  WHERE p.queue_alert_at IS NOT NULL AND u.email_verified_at IS NOT NULL \
                  ORDER BY p.user_id",
-            )
-            .fetch_all(c)
-            .await?
-        }))
+        )
+        .fetch_all(self.read())
+        .await
     }
 
     /// Raises a watcher's alert by compare-and-set and queues its mail in the same
@@ -463,35 +445,34 @@ impl Store {
         mail: &NewMail,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        Ok(transaction!(self, |tx| {
-            let moved = sqlx::query(
+        let mut tx = self.begin().await?;
+        let out = {
+            let moved = query(
                 "UPDATE mail_preferences SET queue_alerted = TRUE \
                  WHERE user_id = $1 AND queue_alerted = FALSE AND queue_alert_at IS NOT NULL",
             )
             .bind(user_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            .execute(&mut tx)
+            .await?;
             if moved != 1 {
                 return Ok(false);
             }
-            insert_mail_in!(tx, mail, now);
+            insert_mail(&mut tx, mail, now).await?;
             true
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// The queue fell back below the watcher's threshold: the next crossing alerts again.
     pub async fn lower_queue_alert(&self, user_id: i64) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
-                "UPDATE mail_preferences SET queue_alerted = FALSE \
+        query(
+            "UPDATE mail_preferences SET queue_alerted = FALSE \
                  WHERE user_id = $1 AND queue_alerted = TRUE",
-            )
-            .bind(user_id)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(user_id)
+        .execute(self.write())
+        .await?;
         Ok(())
     }
 
@@ -521,28 +502,24 @@ impl Store {
 
     /// Whether any queued mail is due (a read, so an idle worker costs no write).
     pub async fn mail_due(&self, now: DateTime<Utc>) -> Result<bool> {
-        let row: Option<(i64,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT id FROM mail_queue WHERE status = 'pending' AND next_attempt_at <= $1 LIMIT 1",
-            )
-            .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+        let row: Option<(i64,)> = query(
+            "SELECT id FROM mail_queue WHERE status = 'pending' AND next_attempt_at <= $1 LIMIT 1",
+        )
+        .bind(now)
+        .fetch_optional(self.read())
+        .await?;
         Ok(row.is_some())
     }
 
     /// Whether anything waits to become mail: notifications without mail, or digests due.
     pub async fn notifications_waiting(&self, due: DateTime<Utc>) -> Result<bool> {
-        let row: Option<(i64,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT id FROM notifications WHERE queued_at IS NULL \
+        let row: Option<(i64,)> = query(
+            "SELECT id FROM notifications WHERE queued_at IS NULL \
                  AND (daily = FALSE OR created_at <= $1) LIMIT 1",
-            )
-            .bind(due)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(due)
+        .fetch_optional(self.read())
+        .await?;
         Ok(row.is_some())
     }
 
@@ -567,27 +544,22 @@ impl Store {
                AND status = 'pending' AND next_attempt_at <= $2 \
              RETURNING id, to_address, subject, body, unsubscribe_url, message_id, attempts"
         );
-        Ok(write!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(lease_until)
-                .bind(now)
-                .bind(limit)
-                .fetch_all(c)
-                .await?
-        }))
+        query(&sql)
+            .bind(lease_until)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(self.write())
+            .await
     }
 
     pub async fn mail_sent(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
-                "UPDATE mail_queue SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1",
-            )
-            .bind(id)
-            .bind(now)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        query(
+            "UPDATE mail_queue SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(self.write())
+        .await?;
         Ok(())
     }
 
@@ -598,19 +570,20 @@ impl Store {
         error: &str,
         retry_at: Option<DateTime<Utc>>,
     ) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
-                "UPDATE mail_queue SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at), \
+        query(
+            "UPDATE mail_queue SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at), \
                  last_error = $4 WHERE id = $1",
-            )
-            .bind(id)
-            .bind(if retry_at.is_some() { "pending" } else { "failed" })
-            .bind(retry_at)
-            .bind(error)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(id)
+        .bind(if retry_at.is_some() {
+            "pending"
+        } else {
+            "failed"
+        })
+        .bind(retry_at)
+        .bind(error)
+        .execute(self.write())
+        .await?;
         Ok(())
     }
 }

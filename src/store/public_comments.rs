@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, read};
+use super::{Result, Store, query};
 
 /// A visible comment with what a listing of it needs (its article and its author's name).
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -44,22 +44,18 @@ impl Store {
              WHERE c.article_id = $1 AND c.status = 'visible' \
              ORDER BY c.created_at DESC, c.id DESC LIMIT $2"
         );
-        Ok(read!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(article_id)
-                .bind(i64::from(limit))
-                .fetch_all(c)
-                .await?
-        }))
+        query(&sql)
+            .bind(article_id)
+            .bind(i64::from(limit))
+            .fetch_all(self.read())
+            .await
     }
 
     pub async fn public_member(&self, id: i64) -> Result<Option<PublicMember>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as("SELECT id, display_name, created_at FROM users WHERE id = $1")
-                .bind(id)
-                .fetch_optional(c)
-                .await?
-        }))
+        query("SELECT id, display_name, created_at FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.read())
+            .await
     }
 
     /// A member's visible comments on published articles, newest first, `limit` of them older
@@ -83,15 +79,13 @@ impl Store {
              WHERE c.author_id = $1 AND c.status = 'visible' AND a.published_at <= $2 {cursor} \
              ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
         );
-        Ok(read!(self, |c| {
-            let q = sqlx::query_as(&sql)
-                .bind(user_id)
-                .bind(now)
-                .bind(i64::from(limit));
+        Ok({
+            let c = self.read();
+            let q = query(&sql).bind(user_id).bind(now).bind(i64::from(limit));
             match before {
                 Some(b) => q.bind(b).fetch_all(c).await?,
                 None => q.fetch_all(c).await?,
             }
-        }))
+        })
     }
 }

@@ -7,49 +7,56 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use super::articles::{CARD_COLUMNS, CardRow};
-use super::{Pools, Result, Store};
+use super::{Backend, Error, Pools, Result, Store, Tx, query};
 use crate::domain::ArticleCard;
 use crate::domain::search::SearchQuery;
+use crate::domain::search::fold;
+
+/// The text of an article the search index is built from.
+pub(crate) struct IndexedText<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: &'a str,
+    pub tags: &'a str,
+    pub authors: &'a str,
+}
 
 /// Writes an article's row of the search index inside the caller's transaction. FTS5 folds
 /// case and accents itself; PostgreSQL is given accent-folded text to build its tsvector from,
 /// so both backends match alike.
-macro_rules! index_article {
-    ($tx:ident, $backend:expr, $id:expr, $title:expr, $summary:expr, $body:expr, $tags:expr, $authors:expr) => {{
-        use $crate::domain::search::fold;
-        if $backend == $crate::store::Backend::Postgres {
-            sqlx::query(
-                "INSERT INTO article_search (article_id, body_text, document) \
-                 VALUES ($1, $2, setweight(to_tsvector('simple', $3), 'A') \
-                 || setweight(to_tsvector('simple', $4), 'B') \
-                 || setweight(to_tsvector('simple', $5), 'B') \
-                 || setweight(to_tsvector('simple', $6), 'C'))",
-            )
-            .bind($id)
-            .bind($body)
-            .bind(fold($title))
-            .bind(fold($summary))
-            .bind(fold(&format!("{} {}", $tags, $authors)))
-            .bind(fold($body))
-            .execute(&mut *$tx)
-            .await?;
-        } else {
-            sqlx::query(
-                "INSERT INTO article_search (rowid, title, summary, body, tags, authors) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind($id)
-            .bind($title)
-            .bind($summary)
-            .bind($body)
-            .bind($tags)
-            .bind($authors)
-            .execute(&mut *$tx)
-            .await?;
-        }
-    }};
+pub(crate) async fn index_article(tx: &mut Tx, id: i64, text: &IndexedText<'_>) -> Result<()> {
+    if tx.backend() == Backend::Postgres {
+        query(
+            "INSERT INTO article_search (article_id, body_text, document) \
+             VALUES ($1, $2, setweight(to_tsvector('simple', $3), 'A') \
+             || setweight(to_tsvector('simple', $4), 'B') \
+             || setweight(to_tsvector('simple', $5), 'B') \
+             || setweight(to_tsvector('simple', $6), 'C'))",
+        )
+        .bind(id)
+        .bind(text.body)
+        .bind(fold(text.title))
+        .bind(fold(text.summary))
+        .bind(fold(&format!("{} {}", text.tags, text.authors)))
+        .bind(fold(text.body))
+        .execute(tx)
+        .await?;
+    } else {
+        query(
+            "INSERT INTO article_search (rowid, title, summary, body, tags, authors) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(text.title)
+        .bind(text.summary)
+        .bind(text.body)
+        .bind(text.tags)
+        .bind(text.authors)
+        .execute(tx)
+        .await?;
+    }
+    Ok(())
 }
-pub(crate) use index_article;
 
 /// Snippet highlights are marked with these control characters by the database, then turned
 /// into `<mark>` after the text is escaped.
@@ -163,7 +170,7 @@ impl Store {
                     .set_progress_handler(SQLITE_STEPS_PER_CHECK, move || {
                         Instant::now() < deadline
                     });
-                let rows = sqlx::query_as(&sql)
+                let rows = super::query(&sql)
                     .bind(query.to_fts5())
                     .bind(now)
                     .bind(section)
@@ -176,7 +183,9 @@ impl Store {
                     .await;
                 conn.lock_handle().await?.remove_progress_handler();
                 match rows {
-                    Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("9") => {
+                    Err(Error::Database(sqlx::Error::Database(e)))
+                        if e.code().as_deref() == Some("9") =>
+                    {
                         tracing::info!("search stopped at its time limit");
                         return Ok(None);
                     }
@@ -205,11 +214,11 @@ impl Store {
                 );
                 // The time limit holds for this transaction only (`set_config(…, true)`).
                 let mut tx = pool.begin().await?;
-                sqlx::query("SELECT set_config('statement_timeout', $1, true)")
+                super::query("SELECT set_config('statement_timeout', $1, true)")
                     .bind(format!("{}ms", timeout.as_millis().max(1)))
                     .execute(&mut *tx)
                     .await?;
-                let rows = sqlx::query_as(&sql)
+                let rows = super::query(&sql)
                     .bind(query.to_tsquery())
                     .bind(now)
                     .bind(section)
@@ -225,7 +234,9 @@ impl Store {
                     .await;
                 match rows {
                     // query_canceled: the statement timeout.
-                    Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("57014") => {
+                    Err(Error::Database(sqlx::Error::Database(e)))
+                        if e.code().as_deref() == Some("57014") =>
+                    {
                         tracing::info!("search stopped at its time limit");
                         return Ok(None);
                     }

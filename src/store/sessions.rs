@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, read, write};
+use super::{Result, Store, Tx, query};
 use crate::domain::user::Role;
 
 /// The member behind a session cookie.
@@ -136,42 +136,36 @@ impl SessionUser {
 }
 
 /// The statements of [`Store::end_credentials`], inside the caller's transaction `$tx`.
-macro_rules! end_credentials_in {
-    ($tx:ident, $user_id:expr, $now:expr) => {{
-        for sql in [
-            "DELETE FROM sessions WHERE user_id = $1",
-            "DELETE FROM signin_links WHERE user_id = $1",
-            "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
-        ] {
-            sqlx::query(sql).bind($user_id).execute(&mut *$tx).await?;
-        }
-        sqlx::query(
-            "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
-        )
-        .bind($user_id)
-        .bind($now)
-        .execute(&mut *$tx)
+async fn end_credentials_in(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<()> {
+    for sql in [
+        "DELETE FROM sessions WHERE user_id = $1",
+        "DELETE FROM signin_links WHERE user_id = $1",
+        "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
+    ] {
+        query(sql).bind(user_id).execute(&mut *tx).await?;
+    }
+    query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
+        .bind(user_id)
+        .bind(now)
+        .execute(&mut *tx)
         .await?;
-    }};
+    Ok(())
 }
 
 impl Store {
     /// The secret named `name`, created from `fresh` by whichever process asks first.
     pub async fn site_secret(&self, name: &str, fresh: &str) -> Result<String> {
-        write!(self, |c| {
-            sqlx::query("INSERT INTO site_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
-                .bind(name)
-                .bind(fresh)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
-        let (value,): (String,) = write!(self, |c| {
-            sqlx::query_as("SELECT value FROM site_secrets WHERE name = $1")
-                .bind(name)
-                .fetch_one(c)
-                .await?
-        });
+        query(
+            "INSERT INTO site_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(fresh)
+        .execute(self.write())
+        .await?;
+        let (value,): (String,) = query("SELECT value FROM site_secrets WHERE name = $1")
+            .bind(name)
+            .fetch_one(self.write())
+            .await?;
         Ok(value)
     }
 
@@ -182,18 +176,15 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
+        query(
                 "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(token_hash)
             .bind(user_id)
             .bind(now)
             .bind(expires_at)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
@@ -211,17 +202,15 @@ impl Store {
             return Ok(Some(user));
         }
         let generation = self.sessions.generation.load(Ordering::SeqCst);
-        let row: Option<SessionRow> = read!(self, |c| {
-            sqlx::query_as(
+        let row: Option<SessionRow> = query(
                 "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, \
                  s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
             .bind(token_hash)
             .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+            .fetch_optional(self.read())
+            .await?;
         self.sessions.put(
             token_hash,
             row.as_ref().map(|r| (&r.user, r.expires_at)),
@@ -257,12 +246,11 @@ impl Store {
 
     /// Signs one session out.
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
-        let owner: Option<(i64,)> = write!(self, |c| {
-            sqlx::query_as("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id")
+        let owner: Option<(i64,)> =
+            query("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id")
                 .bind(token_hash)
-                .fetch_optional(c)
-                .await?
-        });
+                .fetch_optional(self.write())
+                .await?;
         match owner {
             Some((user_id,)) => self.member_changed(user_id).await,
             // Already gone (signed out elsewhere): only a copy of it may be left.
@@ -273,13 +261,10 @@ impl Store {
 
     /// Ends every session of a member.
     pub async fn delete_user_sessions(&self, user_id: i64) -> Result<u64> {
-        let r = write!(self, |c| {
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                .bind(user_id)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        let r = query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(self.write())
+            .await?;
         self.member_changed(user_id).await;
         Ok(r)
     }
@@ -290,72 +275,60 @@ impl Store {
         keys: &[&str],
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>> {
-        let rows: Vec<(Option<DateTime<Utc>>,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT locked_until FROM signin_failures WHERE key IN ($1, $2) AND locked_until > $3",
-            )
-            .bind(keys.first().copied().unwrap_or(""))
-            .bind(keys.get(1).copied().unwrap_or(""))
-            .bind(now)
-            .fetch_all(c)
-            .await?
-        });
+        let rows: Vec<(Option<DateTime<Utc>>,)> = query(
+            "SELECT locked_until FROM signin_failures WHERE key IN ($1, $2) AND locked_until > $3",
+        )
+        .bind(keys.first().copied().unwrap_or(""))
+        .bind(keys.get(1).copied().unwrap_or(""))
+        .bind(now)
+        .fetch_all(self.read())
+        .await?;
         Ok(rows.into_iter().filter_map(|r| r.0).max())
     }
 
     /// Counts a failed sign-in against `key`; returns the failures so far.
     pub async fn record_signin_failure(&self, key: &str, now: DateTime<Utc>) -> Result<i64> {
-        let (n,): (i64,) = write!(self, |c| {
-            sqlx::query_as(
+        let (n,): (i64,) = query(
                 "INSERT INTO signin_failures (key, failures, updated_at) VALUES ($1, 1, $2) \
                  ON CONFLICT (key) DO UPDATE SET failures = signin_failures.failures + 1, updated_at = $2 \
                  RETURNING failures",
             )
             .bind(key)
             .bind(now)
-            .fetch_one(c)
-            .await?
-        });
+            .fetch_one(self.write())
+            .await?;
         Ok(n)
     }
 
     pub async fn lock_signin(&self, key: &str, until: DateTime<Utc>) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query("UPDATE signin_failures SET locked_until = $2 WHERE key = $1")
-                .bind(key)
-                .bind(until)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        query("UPDATE signin_failures SET locked_until = $2 WHERE key = $1")
+            .bind(key)
+            .bind(until)
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
     pub async fn clear_signin_failures(&self, key: &str) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query("DELETE FROM signin_failures WHERE key = $1")
-                .bind(key)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        query("DELETE FROM signin_failures WHERE key = $1")
+            .bind(key)
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
     /// Counts one hit against `key` in the window starting at `window_start`; returns the hits
     /// in that window so far, this one included.
     pub async fn hit_rate_window(&self, key: &str, window_start: DateTime<Utc>) -> Result<i64> {
-        let (n,): (i64,) = write!(self, |c| {
-            sqlx::query_as(
-                "INSERT INTO rate_windows (key, window_start, hits) VALUES ($1, $2, 1) \
+        let (n,): (i64,) = query(
+            "INSERT INTO rate_windows (key, window_start, hits) VALUES ($1, $2, 1) \
                  ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
                  RETURNING hits",
-            )
-            .bind(key)
-            .bind(window_start)
-            .fetch_one(c)
-            .await?
-        });
+        )
+        .bind(key)
+        .bind(window_start)
+        .fetch_one(self.write())
+        .await?;
         Ok(n)
     }
 
@@ -386,18 +359,15 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
+        query(
                 "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(token_hash)
             .bind(user_id)
             .bind(now)
             .bind(expires_at)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
@@ -407,15 +377,13 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        let row: Option<(i64,)> = read!(self, |c| {
-            sqlx::query_as(
+        let row: Option<(i64,)> = query(
                 "SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
             )
             .bind(token_hash)
             .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+            .fetch_optional(self.read())
+            .await?;
         Ok(row.map(|r| r.0))
     }
 
@@ -428,26 +396,28 @@ impl Store {
         password_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let user_id = super::transaction!(self, |tx| {
-            let used: Option<(i64,)> = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let user_id = {
+            let used: Option<(i64,)> = query(
                     "UPDATE password_resets SET used_at = $2 \
                      WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
                 )
                 .bind(token_hash)
                 .bind(now)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut tx)
                 .await?;
             let Some((user_id,)) = used else {
                 return Ok(false);
             };
-            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(password_hash)
                 .bind(user_id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
-            end_credentials_in!(tx, user_id, now);
+            end_credentials_in(&mut tx, user_id, now).await?;
             user_id
-        });
+        };
+        tx.commit().await?;
         self.member_changed(user_id).await;
         Ok(true)
     }
@@ -462,16 +432,17 @@ impl Store {
         new_password_hash: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        super::transaction!(self, |tx| {
-            if let Some(hash) = new_password_hash {
-                sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-                    .bind(hash)
-                    .bind(user_id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            end_credentials_in!(tx, user_id, now);
-        });
+        let mut tx = self.begin().await?;
+        if let Some(hash) = new_password_hash {
+            query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(hash)
+                .bind(user_id)
+                .execute(&mut tx)
+                .await?;
+        }
+        end_credentials_in(&mut tx, user_id, now).await?;
+        tx.commit().await?;
+
         self.member_changed(user_id).await;
         Ok(())
     }

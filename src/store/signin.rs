@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, read, transaction, write};
+use super::{Result, Store, Tx, query};
 use crate::domain::user::{Email, Role};
 
 /// A single sign-on in progress, as the browser's cookie finds it.
@@ -31,40 +31,29 @@ pub struct SsoMember {
 /// link (password reset, sign-in link, address verification) ended, since nothing proves that
 /// whoever made them owns the address. Evaluates to whether it did. The conditional UPDATE
 /// decides, so an address verified meanwhile is never taken over.
-macro_rules! take_over_if_unverified {
-    ($tx:ident, $user_id:expr, $now:expr) => {{
-        let user_id: i64 = $user_id;
-        let now: DateTime<Utc> = $now;
-        let taken = sqlx::query(
-            "UPDATE users SET password_hash = '' WHERE id = $1 AND email_verified_at IS NULL",
-        )
-        .bind(user_id)
-        .execute(&mut *$tx)
-        .await?
-        .rows_affected()
+async fn take_over_if_unverified(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<bool> {
+    let taken =
+        query("UPDATE users SET password_hash = '' WHERE id = $1 AND email_verified_at IS NULL")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?
             == 1;
-        if taken {
-            for statement in [
-                "DELETE FROM sessions WHERE user_id = $1",
-                "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
-                "DELETE FROM signin_links WHERE user_id = $1 AND used_at IS NULL",
-                "DELETE FROM email_verifications WHERE user_id = $1 AND used_at IS NULL",
-            ] {
-                sqlx::query(statement)
-                    .bind(user_id)
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-            sqlx::query(
-                "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
-            )
+    if taken {
+        for statement in [
+            "DELETE FROM sessions WHERE user_id = $1",
+            "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
+            "DELETE FROM signin_links WHERE user_id = $1 AND used_at IS NULL",
+            "DELETE FROM email_verifications WHERE user_id = $1 AND used_at IS NULL",
+        ] {
+            query(statement).bind(user_id).execute(&mut *tx).await?;
+        }
+        query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
             .bind(user_id)
             .bind(now)
-            .execute(&mut *$tx)
+            .execute(&mut *tx)
             .await?;
-        }
-        taken
-    }};
+    }
+    Ok(taken)
 }
 
 impl Store {
@@ -76,35 +65,30 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
-                "INSERT INTO signin_links (token_hash, user_id, return_to, created_at, expires_at) \
+        query(
+            "INSERT INTO signin_links (token_hash, user_id, return_to, created_at, expires_at) \
                  VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(token_hash)
-            .bind(user_id)
-            .bind(return_to)
-            .bind(now)
-            .bind(expires_at)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(return_to)
+        .bind(now)
+        .bind(expires_at)
+        .execute(self.write())
+        .await?;
         Ok(())
     }
 
     /// True when a sign-in link is unused and unexpired (the confirmation page; spends nothing).
     pub async fn signin_link_is_valid(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
-        let row: Option<(i64,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT user_id FROM signin_links \
+        let row: Option<(i64,)> = query(
+            "SELECT user_id FROM signin_links \
                  WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
-            )
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(self.read())
+        .await?;
         Ok(row.is_some())
     }
 
@@ -119,30 +103,32 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<(i64, String)>> {
-        let (used, taken_over) = transaction!(self, |tx| {
-            let used: Option<(i64, String)> = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let (used, taken_over) = {
+            let used: Option<(i64, String)> = query(
                 "UPDATE signin_links SET used_at = $2 \
                  WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
                  RETURNING user_id, return_to",
             )
             .bind(token_hash)
             .bind(now)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let mut taken_over = false;
             if let Some((user_id, _)) = &used {
-                taken_over = take_over_if_unverified!(tx, *user_id, now);
-                sqlx::query(
+                taken_over = take_over_if_unverified(&mut tx, *user_id, now).await?;
+                query(
                     "UPDATE users SET email_verified_at = $2 \
                      WHERE id = $1 AND email_verified_at IS NULL",
                 )
-                .bind(user_id)
+                .bind(*user_id)
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
             }
             (used, taken_over)
-        });
+        };
+        tx.commit().await?;
         if let (Some((user_id, _)), true) = (&used, taken_over) {
             tracing::warn!(
                 user_id,
@@ -155,12 +141,11 @@ impl Store {
 
     /// When the member's address was proven, if it has been.
     pub async fn address_proven_at(&self, user_id: i64) -> Result<Option<DateTime<Utc>>> {
-        let row: Option<(Option<DateTime<Utc>>,)> = read!(self, |c| {
-            sqlx::query_as("SELECT email_verified_at FROM users WHERE id = $1")
+        let row: Option<(Option<DateTime<Utc>>,)> =
+            query("SELECT email_verified_at FROM users WHERE id = $1")
                 .bind(user_id)
-                .fetch_optional(c)
-                .await?
-        });
+                .fetch_optional(self.read())
+                .await?;
         Ok(row.and_then(|r| r.0))
     }
 
@@ -170,8 +155,7 @@ impl Store {
         pending: &PendingLogin,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
+        query(
                 "INSERT INTO oidc_logins (browser_hash, state, nonce, pkce_verifier, return_to, expires_at) \
                  VALUES ($1, $2, $3, $4, $5, $6)",
             )
@@ -181,10 +165,8 @@ impl Store {
             .bind(&pending.pkce_verifier)
             .bind(&pending.return_to)
             .bind(expires_at)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
@@ -195,15 +177,13 @@ impl Store {
         browser_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<PendingLogin>> {
-        let row: Option<(String, String, String, String, DateTime<Utc>)> = write!(self, |c| {
-            sqlx::query_as(
-                "DELETE FROM oidc_logins WHERE browser_hash = $1 \
+        let row: Option<(String, String, String, String, DateTime<Utc>)> = query(
+            "DELETE FROM oidc_logins WHERE browser_hash = $1 \
                  RETURNING state, nonce, pkce_verifier, return_to, expires_at",
-            )
-            .bind(browser_hash)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(browser_hash)
+        .fetch_optional(self.write())
+        .await?;
         Ok(row
             .filter(|r| r.4 > now)
             .map(|(state, nonce, pkce_verifier, return_to, _)| PendingLogin {
@@ -231,14 +211,14 @@ impl Store {
         display_name: &str,
         now: DateTime<Utc>,
     ) -> Result<SsoMember> {
-        let member = transaction!(self, |tx| {
-            let linked: Option<(i64,)> = sqlx::query_as(
-                "SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2",
-            )
-            .bind(issuer)
-            .bind(subject)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let mut tx = self.begin().await?;
+        let member = {
+            let linked: Option<(i64,)> =
+                query("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
+                    .bind(issuer)
+                    .bind(subject)
+                    .fetch_optional(&mut tx)
+                    .await?;
             let member = match linked {
                 Some((user_id,)) => SsoMember {
                     user_id,
@@ -246,21 +226,20 @@ impl Store {
                     taken_over: false,
                 },
                 None => {
-                    let existing: Option<(i64,)> =
-                        sqlx::query_as("SELECT id FROM users WHERE email = $1")
-                            .bind(email.as_str())
-                            .fetch_optional(&mut *tx)
-                            .await?;
+                    let existing: Option<(i64,)> = query("SELECT id FROM users WHERE email = $1")
+                        .bind(email.as_str())
+                        .fetch_optional(&mut tx)
+                        .await?;
                     let member = match existing {
                         Some((user_id,)) => SsoMember {
                             user_id,
                             created: false,
-                            taken_over: take_over_if_unverified!(tx, user_id, now),
+                            taken_over: take_over_if_unverified(&mut tx, user_id, now).await?,
                         },
                         None => {
                             // An empty hash matches no password: password sign-in fails as
                             // for a wrong password; a reset sets one.
-                            let (user_id,): (i64,) = sqlx::query_as(
+                            let (user_id,): (i64,) = query(
                                 "INSERT INTO users (email, display_name, password_hash, role, created_at) \
                                  VALUES ($1, $2, '', $3, $4) RETURNING id",
                             )
@@ -268,7 +247,7 @@ impl Store {
                             .bind(display_name)
                             .bind(Role::Member.as_str())
                             .bind(now)
-                            .fetch_one(&mut *tx)
+                            .fetch_one(&mut tx)
                             .await?;
                             SsoMember {
                                 user_id,
@@ -277,7 +256,7 @@ impl Store {
                             }
                         }
                     };
-                    sqlx::query(
+                    query(
                         "INSERT INTO user_identities (issuer, subject, user_id, created_at) \
                          VALUES ($1, $2, $3, $4)",
                     )
@@ -285,22 +264,23 @@ impl Store {
                     .bind(subject)
                     .bind(member.user_id)
                     .bind(now)
-                    .execute(&mut *tx)
+                    .execute(&mut tx)
                     .await?;
                     member
                 }
             };
-            sqlx::query(
+            query(
                 "UPDATE users SET email_verified_at = $2 \
                  WHERE id = $1 AND email = $3 AND email_verified_at IS NULL",
             )
             .bind(member.user_id)
             .bind(now)
             .bind(email.as_str())
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
             member
-        });
+        };
+        tx.commit().await?;
         if member.taken_over {
             // Copies of the ended sessions, here and in other processes, go too.
             self.member_changed(member.user_id).await;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::sessions::SessionUser;
-use super::{Result, Store, read, write};
+use super::{Result, Store, query};
 
 /// A token as its holder's settings page lists it (never the secret).
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -51,8 +51,7 @@ impl Store {
         max_live: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        let id: Option<(i64,)> = write!(self, |c| {
-            sqlx::query_as(
+        let id: Option<(i64,)> = query(
                 "INSERT INTO api_tokens (user_id, name, token_hash, prefix, scopes, created_at) \
                  SELECT $1, $2, $3, $4, $5, $6 \
                  WHERE (SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL) < $7 \
@@ -65,39 +64,33 @@ impl Store {
             .bind(scopes)
             .bind(now)
             .bind(max_live)
-            .fetch_optional(c)
-            .await?
-        });
+            .fetch_optional(self.write())
+            .await?;
         Ok(id.map(|r| r.0))
     }
 
     /// A member's tokens, newest first, revoked ones included (so they can see what ended).
     pub async fn tokens_of(&self, user_id: i64) -> Result<Vec<TokenRow>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT id, name, prefix, scopes, created_at, last_used_at, revoked_at \
+        query(
+            "SELECT id, name, prefix, scopes, created_at, last_used_at, revoked_at \
                  FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
-            )
-            .bind(user_id)
-            .fetch_all(c)
-            .await?
-        }))
+        )
+        .bind(user_id)
+        .fetch_all(self.read())
+        .await
     }
 
     /// Revokes one of a member's tokens; false when there was no such live token.
     pub async fn revoke_token(&self, id: i64, user_id: i64, now: DateTime<Utc>) -> Result<bool> {
-        let n = write!(self, |c| {
-            sqlx::query(
-                "UPDATE api_tokens SET revoked_at = $1 \
+        let n = query(
+            "UPDATE api_tokens SET revoked_at = $1 \
                  WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
-            )
-            .bind(now)
-            .bind(id)
-            .bind(user_id)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(now)
+        .bind(id)
+        .bind(user_id)
+        .execute(self.write())
+        .await?;
         Ok(n == 1)
     }
 
@@ -107,30 +100,25 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<TokenHolder>> {
-        let row: Option<HolderRow> = read!(self, |c| {
-            sqlx::query_as(
+        let row: Option<HolderRow> = query(
                 "SELECT t.id AS token_id, t.scopes, t.last_used_at, \
                         u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason \
                  FROM api_tokens t JOIN users u ON u.id = t.user_id \
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
             )
             .bind(token_hash)
-            .fetch_optional(c)
-            .await?
-        });
+            .fetch_optional(self.read())
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let stale = row
             .last_used_at
             .is_none_or(|t| now - t >= Duration::seconds(LAST_USED_GRANULARITY_SECS));
         if stale {
-            write!(self, |c| {
-                sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(row.token_id)
-                    .execute(c)
-                    .await?
-                    .rows_affected()
-            });
+            query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(row.token_id)
+                .execute(self.write())
+                .await?;
         }
         Ok(Some(TokenHolder {
             token_id: row.token_id,

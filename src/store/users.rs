@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Error, Result, Store, read, write};
+use super::{Error, Result, Store, query};
 use crate::domain::user::{Email, Role};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -37,20 +37,18 @@ impl Store {
         role: Role,
         now: DateTime<Utc>,
     ) -> Result<i64> {
-        let inserted: std::result::Result<(i64,), sqlx::Error> = write!(self, |c| {
-            sqlx::query_as(
-                "INSERT INTO users (email, display_name, password_hash, role, created_at) \
+        let inserted: Result<(i64,)> = query(
+            "INSERT INTO users (email, display_name, password_hash, role, created_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(email.as_str())
-            .bind(display_name)
-            .bind(password_hash)
-            .bind(role.as_str())
-            .bind(now)
-            .fetch_one(c)
-            .await
-        });
-        match inserted.map_err(Error::from) {
+        )
+        .bind(email.as_str())
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(now)
+        .fetch_one(self.write())
+        .await;
+        match inserted {
             Ok((id,)) => Ok(id),
             Err(Error::Conflict(_)) => Err(Error::Conflict(format!(
                 "an account with the e-mail address {email} already exists"
@@ -60,84 +58,72 @@ impl Store {
     }
 
     pub async fn user_by_email(&self, email: &Email) -> Result<Option<UserRow>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT id, email, display_name, password_hash, role, created_at \
+        query(
+            "SELECT id, email, display_name, password_hash, role, created_at \
                  FROM users WHERE email = $1",
-            )
-            .bind(email.as_str())
-            .fetch_optional(c)
-            .await?
-        }))
+        )
+        .bind(email.as_str())
+        .fetch_optional(self.read())
+        .await
     }
 }
 
 impl Store {
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
+        query(
                 "SELECT id, email, display_name, password_hash, role, created_at FROM users WHERE id = $1",
             )
             .bind(id)
-            .fetch_optional(c)
-            .await?
-        }))
+            .fetch_optional(self.read())
+            .await
     }
 
     pub async fn set_display_name(&self, id: i64, name: &str) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
-                .bind(name)
-                .bind(id)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        query("UPDATE users SET display_name = $1 WHERE id = $2")
+            .bind(name)
+            .bind(id)
+            .execute(self.write())
+            .await?;
         self.member_changed(id).await;
         Ok(())
     }
 
     pub async fn set_password_hash(&self, id: i64, hash: &str) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-                .bind(hash)
-                .bind(id)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(id)
+            .execute(self.write())
+            .await?;
         Ok(())
     }
 
     /// Comment ids a member likes, for their data download.
     pub async fn likes_of(&self, user_id: i64) -> Result<Vec<i64>> {
-        let rows: Vec<(i64,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT comment_id FROM comment_likes WHERE user_id = $1 ORDER BY comment_id",
-            )
-            .bind(user_id)
-            .fetch_all(c)
-            .await?
-        });
+        let rows: Vec<(i64,)> =
+            query("SELECT comment_id FROM comment_likes WHERE user_id = $1 ORDER BY comment_id")
+                .bind(user_id)
+                .fetch_all(self.read())
+                .await?;
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
     /// Deletes an account in one transaction. Their comments stay (shown as from "[deleted]");
     /// their likes go, and the counts they were part of go down with them.
     pub async fn delete_user(&self, id: i64) -> Result<()> {
-        super::transaction!(self, |tx| {
-            sqlx::query(
-                "UPDATE comments SET like_count = like_count - 1 \
+        let mut tx = self.begin().await?;
+        query(
+            "UPDATE comments SET like_count = like_count - 1 \
                      WHERE id IN (SELECT comment_id FROM comment_likes WHERE user_id = $1)",
-            )
+        )
+        .bind(id)
+        .execute(&mut tx)
+        .await?;
+        query("DELETE FROM users WHERE id = $1")
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
-            sqlx::query("DELETE FROM users WHERE id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        });
+        tx.commit().await?;
+
         self.member_changed(id).await;
         Ok(())
     }
@@ -169,24 +155,21 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        write!(self, |c| {
-            sqlx::query(
-                "INSERT INTO pending_signups (token_hash, email, display_name, password_hash, \
+        query(
+            "INSERT INTO pending_signups (token_hash, email, display_name, password_hash, \
                    notify, return_to, created_at, expires_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(token_hash)
-            .bind(signup.email.as_str())
-            .bind(&signup.display_name)
-            .bind(&signup.password_hash)
-            .bind(signup.notify)
-            .bind(&signup.return_to)
-            .bind(now)
-            .bind(expires_at)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(token_hash)
+        .bind(signup.email.as_str())
+        .bind(&signup.display_name)
+        .bind(&signup.password_hash)
+        .bind(signup.notify)
+        .bind(&signup.return_to)
+        .bind(now)
+        .bind(expires_at)
+        .execute(self.write())
+        .await?;
         Ok(())
     }
 
@@ -196,16 +179,14 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<String>> {
-        let row: Option<(String,)> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT email FROM pending_signups \
+        let row: Option<(String,)> = query(
+            "SELECT email FROM pending_signups \
                  WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
-            )
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(self.read())
+        .await?;
         Ok(row.map(|r| r.0))
     }
 
@@ -219,20 +200,21 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<NewMember>> {
-        Ok(super::transaction!(self, |tx| {
-            let pending: Option<(String, String, String, bool, String)> = sqlx::query_as(
+        let mut tx = self.begin().await?;
+        let out = {
+            let pending: Option<(String, String, String, bool, String)> = query(
                 "UPDATE pending_signups SET used_at = $2 \
                  WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
                  RETURNING email, display_name, password_hash, notify, return_to",
             )
             .bind(token_hash)
             .bind(now)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
             let Some((email, display_name, password_hash, notify, return_to)) = pending else {
                 return Ok(None);
             };
-            let inserted: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
+            let inserted: Result<(i64,)> = query(
                 "INSERT INTO users (email, display_name, password_hash, role, created_at, \
                    email_verified_at) \
                  VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
@@ -242,9 +224,9 @@ impl Store {
             .bind(&password_hash)
             .bind(Role::Member.as_str())
             .bind(now)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut tx)
             .await;
-            let (user_id,) = match inserted.map_err(Error::from) {
+            let (user_id,) = match inserted {
                 Ok(row) => row,
                 Err(Error::Conflict(_)) => {
                     return Err(Error::Conflict(format!(
@@ -254,15 +236,17 @@ impl Store {
                 Err(e) => return Err(e),
             };
             if notify {
-                sqlx::query(
+                query(
                     "INSERT INTO mail_preferences (user_id, replies, mentions) VALUES ($1, $2, $2)",
                 )
                 .bind(user_id)
                 .bind(true)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
             }
             Some(NewMember { user_id, return_to })
-        }))
+        };
+        tx.commit().await?;
+        Ok(out)
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, read, write};
+use super::{Result, Store, Tx, query};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct WebhookRow {
@@ -55,24 +55,26 @@ pub enum AttemptOutcome {
     },
 }
 
-/// Queues `$event` with `$payload` for every active endpoint subscribed to it, inside the
-/// transaction `$tx` that makes the change it announces: the announcement and the change are
+/// Queues `event` with `payload` for every active endpoint subscribed to it, inside the
+/// transaction that makes the change it announces: the announcement and the change are
 /// committed together or not at all.
-macro_rules! enqueue_in {
-    ($tx:expr, $event:expr, $payload:expr, $now:expr) => {
-        sqlx::query(
-            "INSERT INTO webhook_deliveries (webhook_id, event, payload, status, attempts, next_attempt_at, created_at) \
-             SELECT id, $1, $2, 'pending', 0, $3, $3 FROM webhooks \
-             WHERE active = TRUE AND (' ' || events || ' ') LIKE ('% ' || $1 || ' %')",
-        )
-        .bind($event)
-        .bind($payload)
-        .bind($now)
-        .execute(&mut *$tx)
-        .await?
-    };
+pub(crate) async fn enqueue(
+    tx: &mut Tx,
+    event: &str,
+    payload: &str,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    query(
+        "INSERT INTO webhook_deliveries (webhook_id, event, payload, status, attempts, next_attempt_at, created_at) \
+         SELECT id, $1, $2, 'pending', 0, $3, $3 FROM webhooks \
+         WHERE active = TRUE AND (' ' || events || ' ') LIKE ('% ' || $1 || ' %')",
+    )
+    .bind(event)
+    .bind(payload)
+    .bind(now)
+    .execute(tx)
+    .await
 }
-pub(crate) use enqueue_in;
 
 impl Store {
     pub async fn create_webhook(
@@ -83,41 +85,32 @@ impl Store {
         created_by: i64,
         now: DateTime<Utc>,
     ) -> Result<i64> {
-        let (id,): (i64,) = write!(self, |c| {
-            sqlx::query_as(
-                "INSERT INTO webhooks (url, events, secret, active, created_by, created_at) \
+        let (id,): (i64,) = query(
+            "INSERT INTO webhooks (url, events, secret, active, created_by, created_at) \
                  VALUES ($1, $2, $3, TRUE, $4, $5) RETURNING id",
-            )
-            .bind(url)
-            .bind(events)
-            .bind(secret)
-            .bind(created_by)
-            .bind(now)
-            .fetch_one(c)
-            .await?
-        });
+        )
+        .bind(url)
+        .bind(events)
+        .bind(secret)
+        .bind(created_by)
+        .bind(now)
+        .fetch_one(self.write())
+        .await?;
         Ok(id)
     }
 
     pub async fn webhooks(&self) -> Result<Vec<WebhookRow>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT id, url, events, secret, active, created_at FROM webhooks ORDER BY id",
-            )
-            .fetch_all(c)
-            .await?
-        }))
+        query("SELECT id, url, events, secret, active, created_at FROM webhooks ORDER BY id")
+            .fetch_all(self.read())
+            .await
     }
 
     /// Removes an endpoint and its delivery log; false when there was none.
     pub async fn delete_webhook(&self, id: i64) -> Result<bool> {
-        let n = write!(self, |c| {
-            sqlx::query("DELETE FROM webhooks WHERE id = $1")
-                .bind(id)
-                .execute(c)
-                .await?
-                .rows_affected()
-        });
+        let n = query("DELETE FROM webhooks WHERE id = $1")
+            .bind(id)
+            .execute(self.write())
+            .await?;
         Ok(n == 1)
     }
 
@@ -133,60 +126,56 @@ impl Store {
         payload: impl Fn(&str, &str, &str, DateTime<Utc>) -> String,
     ) -> Result<usize> {
         const JOB: &str = "announce_scheduled";
-        let cursor: Option<(DateTime<Utc>,)> = read!(self, |c| {
-            sqlx::query_as("SELECT at FROM job_cursors WHERE name = $1")
-                .bind(JOB)
-                .fetch_optional(c)
-                .await?
-        });
+        let cursor: Option<(DateTime<Utc>,)> = query("SELECT at FROM job_cursors WHERE name = $1")
+            .bind(JOB)
+            .fetch_optional(self.read())
+            .await?;
         let Some((since,)) = cursor else {
             // First run: start from now; nothing before it was scheduled by this feature.
-            write!(self, |c| {
-                sqlx::query("INSERT INTO job_cursors (name, at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
-                    .bind(JOB)
-                    .bind(now)
-                    .execute(c)
-                    .await?
-                    .rows_affected()
-            });
+            query(
+                "INSERT INTO job_cursors (name, at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+            )
+            .bind(JOB)
+            .bind(now)
+            .execute(self.write())
+            .await?;
             return Ok(0);
         };
         type Due = (String, String, String, DateTime<Utc>);
-        let due: Vec<Due> = read!(self, |c| {
-            sqlx::query_as(
-                "SELECT slug, title, summary, published_at FROM articles \
+        let due: Vec<Due> = query(
+            "SELECT slug, title, summary, published_at FROM articles \
                  WHERE published_at > $1 AND published_at <= $2 AND created_at < published_at \
                  ORDER BY published_at, id LIMIT 500",
-            )
-            .bind(since)
-            .bind(now)
-            .fetch_all(c)
-            .await?
-        });
+        )
+        .bind(since)
+        .bind(now)
+        .fetch_all(self.read())
+        .await?;
         // Nothing due: leave the cursor (no write); the next run looks at a wider window.
         if due.is_empty() {
             return Ok(0);
         }
         let upto = due.last().map(|d| d.3).unwrap_or(now);
         let event = crate::domain::webhook::Event::ArticlePublished.as_str();
-        let queued = super::transaction!(self, |tx| {
-            let moved = sqlx::query("UPDATE job_cursors SET at = $1 WHERE name = $2 AND at = $3")
+        let mut tx = self.begin().await?;
+        let queued = {
+            let moved = query("UPDATE job_cursors SET at = $1 WHERE name = $2 AND at = $3")
                 .bind(upto)
                 .bind(JOB)
                 .bind(since)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+                .execute(&mut tx)
+                .await?;
             if moved != 1 {
                 // Another process got there first; its transaction announces these.
                 return Ok(0);
             }
             for (slug, title, summary, published_at) in &due {
                 let body = payload(slug, title, summary, *published_at);
-                enqueue_in!(tx, event, body, now);
+                super::webhooks::enqueue(&mut tx, event, &body, now).await?;
             }
             due.len()
-        });
+        };
+        tx.commit().await?;
         Ok(queued)
     }
 
@@ -196,30 +185,26 @@ impl Store {
         webhook_id: Option<i64>,
         limit: i64,
     ) -> Result<Vec<DeliveryRow>> {
-        Ok(read!(self, |c| {
-            sqlx::query_as(
-                "SELECT d.id, d.webhook_id, w.url, d.event, d.status, d.attempts, d.next_attempt_at, \
+        query(
+            "SELECT d.id, d.webhook_id, w.url, d.event, d.status, d.attempts, d.next_attempt_at, \
                         d.last_status, d.last_error, d.created_at, d.delivered_at \
                  FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id \
                  WHERE ($1 IS NULL OR d.webhook_id = $1) ORDER BY d.id DESC LIMIT $2",
-            )
-            .bind(webhook_id)
-            .bind(limit)
-            .fetch_all(c)
-            .await?
-        }))
+        )
+        .bind(webhook_id)
+        .bind(limit)
+        .fetch_all(self.read())
+        .await
     }
 
     /// Whether any delivery is due (a read, so idle polling costs no write).
     pub async fn deliveries_due(&self, now: DateTime<Utc>) -> Result<bool> {
-        let row: Option<(i64,)> = read!(self, |c| {
-            sqlx::query_as(
+        let row: Option<(i64,)> = query(
                 "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 LIMIT 1",
             )
             .bind(now)
-            .fetch_optional(c)
-            .await?
-        });
+            .fetch_optional(self.read())
+            .await?;
         Ok(row.is_some())
     }
 
@@ -244,14 +229,12 @@ impl Store {
                           ORDER BY next_attempt_at, id LIMIT $3{lock}) \
              RETURNING id, webhook_id, event, payload, attempts"
         );
-        let claimed: Vec<(i64, i64, String, String, i64)> = write!(self, |c| {
-            sqlx::query_as(&sql)
-                .bind(lease_until)
-                .bind(now)
-                .bind(limit)
-                .fetch_all(c)
-                .await?
-        });
+        let claimed: Vec<(i64, i64, String, String, i64)> = query(&sql)
+            .bind(lease_until)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(self.write())
+            .await?;
         if claimed.is_empty() {
             return Ok(Vec::new());
         }
@@ -280,24 +263,20 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         match outcome {
-            AttemptOutcome::Delivered { status } => write!(self, |c| {
-                sqlx::query(
+            AttemptOutcome::Delivered { status } => query(
                     "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = $1, \
                      last_status = $2, last_error = NULL WHERE id = $3",
                 )
                 .bind(now)
                 .bind(i64::from(*status))
                 .bind(id)
-                .execute(c)
-                .await?
-                .rows_affected()
-            }),
+                .execute(self.write())
+                .await?,
             AttemptOutcome::Failed {
                 status,
                 error,
                 retry_at,
-            } => write!(self, |c| {
-                sqlx::query(
+            } => query(
                     "UPDATE webhook_deliveries SET status = $1, next_attempt_at = COALESCE($2, next_attempt_at), \
                      last_status = $3, last_error = $4 WHERE id = $5",
                 )
@@ -306,27 +285,22 @@ impl Store {
                 .bind(status.map(i64::from))
                 .bind(error)
                 .bind(id)
-                .execute(c)
-                .await?
-                .rows_affected()
-            }),
+                .execute(self.write())
+                .await?,
         };
         Ok(())
     }
 
     /// Sends a delivery again at once (an admin's "redeliver"), whatever became of it.
     pub async fn redeliver(&self, id: i64, now: DateTime<Utc>) -> Result<bool> {
-        let n = write!(self, |c| {
-            sqlx::query(
-                "UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $1, attempts = 0 \
+        let n = query(
+            "UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $1, attempts = 0 \
                  WHERE id = $2",
-            )
-            .bind(now)
-            .bind(id)
-            .execute(c)
-            .await?
-            .rows_affected()
-        });
+        )
+        .bind(now)
+        .bind(id)
+        .execute(self.write())
+        .await?;
         Ok(n == 1)
     }
 }
