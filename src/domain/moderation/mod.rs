@@ -5,6 +5,10 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::user::Role;
 
+mod decision;
+
+pub use decision::{CommentState, StateChange, TrainedAs, Undecidable, decide};
+
 /// What a role may do beyond taking part in the conversation. The one policy for the
 /// moderation desk and the site's administration: pages show links with it, handlers refuse
 /// with it.
