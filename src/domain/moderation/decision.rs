@@ -1,11 +1,100 @@
-//! What a moderator's decision does to a comment: its state before, the decision and the
-//! comment's open reports in; its state after, the reports it settles and what the audit log
-//! records out. Undo puts the state before back, so everything a decision changes is here.
+//! A moderator's decisions (approve, reject with a reason, pin, unpin) and what one does to a
+//! comment: its state before, the decision and the comment's open reports in; its state after,
+//! the reports it settles and what the audit log records out. Undo puts the state before back,
+//! so everything a decision changes is here.
 
 use chrono::{DateTime, Utc};
 
-use super::{Decision, HoldReason, RejectReason, rejection_text};
+use super::HoldReason;
 use crate::domain::comment::CommentStatus;
+
+/// Why a moderator rejected a comment: the author reads the label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RejectReason {
+    Spam,
+    Abuse,
+    OffTopic,
+    Personal,
+    Other,
+}
+
+impl RejectReason {
+    pub const ALL: [RejectReason; 5] = [
+        RejectReason::Spam,
+        RejectReason::Abuse,
+        RejectReason::OffTopic,
+        RejectReason::Personal,
+        RejectReason::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RejectReason::Spam => "spam",
+            RejectReason::Abuse => "abuse",
+            RejectReason::OffTopic => "off_topic",
+            RejectReason::Personal => "personal",
+            RejectReason::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RejectReason> {
+        RejectReason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RejectReason::Spam => "Spam or advertising",
+            RejectReason::Abuse => "Abusive, hateful or a personal attack",
+            RejectReason::OffTopic => "Off topic",
+            RejectReason::Personal => "Shares someone's personal information",
+            RejectReason::Other => "Breaks the community guidelines",
+        }
+    }
+}
+
+/// A moderator's decision on a comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject { reason: RejectReason, note: String },
+    Pin,
+    Unpin,
+}
+
+impl Decision {
+    pub fn action(&self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Reject { .. } => "reject",
+            Decision::Pin => "pin",
+            Decision::Unpin => "unpin",
+        }
+    }
+}
+
+/// The longest note a moderator may add to a decision or a ban.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// Checks a moderator's free-text note: trimmed, within [`MAX_NOTE_CHARS`].
+pub fn parse_note(note: &str) -> Result<String, String> {
+    let note = note.trim();
+    let n = note.chars().count();
+    if n > MAX_NOTE_CHARS {
+        return Err(format!(
+            "The note is {n} characters long; the limit is {MAX_NOTE_CHARS}. Shorten it."
+        ));
+    }
+    Ok(note.to_owned())
+}
+
+/// The text an author reads under a rejected comment.
+pub fn rejection_text(reason: RejectReason, note: &str) -> String {
+    if note.is_empty() {
+        reason.label().to_owned()
+    } else {
+        format!("{}: {note}", reason.label())
+    }
+}
 
 /// How the spam filter learnt from a comment, so that undo can unlearn it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
