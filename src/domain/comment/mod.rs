@@ -1,4 +1,7 @@
-//! Comments: validated bodies, the safe Markdown subset, sorting, and the access policy.
+//! Comments: validated bodies, the safe Markdown subset, sorting, the access policy, and
+//! whether a new comment is taken ([`admission`]).
+
+pub mod admission;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -13,6 +16,40 @@ pub const DEFAULT_MAX_COMMENT_CHARS: usize = 5000;
 pub const MAX_NESTING: i32 = 3;
 /// Authors may edit their comment for this long after posting.
 pub const EDIT_WINDOW_MINUTES: i64 = 15;
+
+/// Where a comment stands: what readers, its author and the desk see of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentStatus {
+    /// Readers see it.
+    Visible,
+    /// Held for a moderator (why: its held reason); its author sees it.
+    Pending,
+    /// A moderator refused it; its author reads why.
+    Rejected,
+    /// Its author deleted it; a tombstone stands in while it has replies.
+    Deleted,
+}
+
+impl CommentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentStatus::Visible => "visible",
+            CommentStatus::Pending => "pending",
+            CommentStatus::Rejected => "rejected",
+            CommentStatus::Deleted => "deleted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CommentStatus> {
+        Some(match s {
+            "visible" => CommentStatus::Visible,
+            "pending" => CommentStatus::Pending,
+            "rejected" => CommentStatus::Rejected,
+            "deleted" => CommentStatus::Deleted,
+            _ => return None,
+        })
+    }
+}
 
 /// A comment's Markdown source, trimmed, non-empty and within the length limit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -223,6 +260,19 @@ pub fn comment_permissions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_read_back_as_stored() {
+        for status in [
+            CommentStatus::Visible,
+            CommentStatus::Pending,
+            CommentStatus::Rejected,
+            CommentStatus::Deleted,
+        ] {
+            assert_eq!(CommentStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(CommentStatus::parse("held"), None);
+    }
 
     #[test]
     fn bodies_are_trimmed_and_limited() {

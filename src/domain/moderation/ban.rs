@@ -1,0 +1,63 @@
+//! Bans from the conversation: how long, whom, and what the member reads.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use crate::domain::user::Role;
+
+/// How long a ban lasts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BanLength {
+    Days(i64),
+    Forever,
+}
+
+/// The stored end of a permanent ban: far enough to compare like any other time.
+pub fn forever() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(9999, 12, 31, 0, 0, 0).unwrap()
+}
+
+impl BanLength {
+    pub fn parse(s: &str) -> Result<BanLength, String> {
+        match s.trim() {
+            "forever" => Ok(BanLength::Forever),
+            d => d
+                .parse::<i64>()
+                .ok()
+                .filter(|d| (1..=3650).contains(d))
+                .map(BanLength::Days)
+                .ok_or_else(|| {
+                    "Choose how long the ban lasts: a number of days from 1 to 3650, or for good."
+                        .to_owned()
+                }),
+        }
+    }
+
+    pub fn until(self, now: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            BanLength::Days(d) => now + Duration::days(d),
+            BanLength::Forever => forever(),
+        }
+    }
+}
+
+/// Bans are for members and contributors; staff lose their role first, from an administrator.
+pub fn may_be_banned(role: Role) -> bool {
+    role < Role::Moderator
+}
+
+/// A member's ban as they read it.
+pub fn ban_notice(until: DateTime<Utc>, reason: &str) -> String {
+    let when = if until >= forever() {
+        "permanently".to_owned()
+    } else {
+        format!("until {}", until.format("%-d %B %Y, %H:%M UTC"))
+    };
+    let reason = if reason.is_empty() {
+        String::new()
+    } else {
+        format!(" Reason: {reason}")
+    };
+    format!(
+        "Your account is suspended from the conversation {when}: you can read, but not post, edit, like or report.{reason}"
+    )
+}

@@ -1,0 +1,48 @@
+//! Moderation rules: who may do what on the desk, comment policies and how they combine,
+//! rejection reasons, bans, and the screening of a new comment (accept, hold or refuse).
+
+mod access;
+mod ban;
+mod decision;
+mod policy;
+mod queue;
+mod reports;
+mod screening;
+
+pub use access::{StaffAccess, staff_access};
+pub use ban::{BanLength, ban_notice, forever, may_be_banned};
+pub use decision::{
+    CommentState, Decision, MAX_NOTE_CHARS, RejectReason, StateChange, TrainedAs, Undecidable,
+    decide, parse_note, rejection_text,
+};
+pub use policy::{CommentMode, CommentPolicy, PolicyLayer};
+pub use queue::{HoldReason, Queue};
+pub use reports::{Reporter, ReporterBar, report_counts};
+pub use screening::{Refused, Screening, Verdict, has_link, screen};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_parsed_with_clear_refusals() {
+        assert_eq!(
+            CommentMode::parse("premoderated", "5"),
+            Ok(CommentMode::PreModerated { first: Some(5) })
+        );
+        assert_eq!(
+            CommentMode::parse("premoderated", ""),
+            Ok(CommentMode::PreModerated { first: None })
+        );
+        assert!(CommentMode::parse("premoderated", "-1").is_err());
+        assert!(CommentMode::parse("sometimes", "").is_err());
+        assert_eq!(BanLength::parse("7"), Ok(BanLength::Days(7)));
+        assert_eq!(BanLength::parse("forever"), Ok(BanLength::Forever));
+        assert!(BanLength::parse("0").is_err());
+        assert!(parse_note(&"x".repeat(501)).is_err());
+        assert_eq!(
+            RejectReason::parse("off_topic"),
+            Some(RejectReason::OffTopic)
+        );
+    }
+}

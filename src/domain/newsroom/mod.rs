@@ -1,0 +1,25 @@
+//! The newsroom: an article's working copy, its workflow, who may do what to it, corrections
+//! and the line diff between two revisions. No SQL, no HTTP.
+//!
+//! Workflow (draft → in review → approved) is kept apart from publication (none, scheduled,
+//! published), which is only `published_at` compared with now: a published article can go back
+//! to draft for a rewrite while readers keep seeing its live version.
+
+mod corrections;
+mod diff;
+mod draft;
+mod labels;
+mod workflow;
+
+pub use corrections::{Correction, MAX_CORRECTION_CHARS, correction_text, parse_corrections};
+pub use diff::{DiffKind, DiffLine, line_diff};
+pub use draft::{Draft, DraftFields, MAX_BODY_BYTES, section_exists, unknown_section_message};
+pub use labels::{Label, LabelFields, MAX_DESCRIPTION_CHARS, taxonomy_access};
+pub use workflow::{
+    ArticleAccess, ArticleFacts, Publication, Workflow, article_access, schedule_time,
+};
+
+/// The problem with a form field longer than `max` characters, if it is.
+fn too_long(field: &str, value: &str, max: usize) -> Option<String> {
+    (value.chars().count() > max).then(|| format!("{field} is longer than {max} characters."))
+}
