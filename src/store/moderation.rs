@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Backend, Result, Store, Tx, query};
 use crate::domain::moderation::{
-    CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, RejectReason, Reporter,
-    ReporterBar, may_be_banned, rejection_text, report_counts,
+    CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, Reporter, ReporterBar,
+    may_be_banned, report_counts,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -709,12 +709,15 @@ impl Store {
             let Some(facts) = facts else {
                 return Ok(Err(format!("comment {id} does not exist")));
             };
+            use crate::domain::comment::CommentStatus;
+            use crate::domain::moderation::{CommentState, TrainedAs, decide};
             let old = &facts.state;
-            if old.status == "deleted" {
+            let Some(status) = CommentStatus::parse(&old.status) else {
                 return Ok(Err(format!(
-                    "comment {id} was deleted by its author and stays so"
+                    "comment {id} has the unknown status `{}`",
+                    old.status
                 )));
-            }
+            };
             let open: Vec<(i64,)> = query(
                 "SELECT id FROM comment_reports WHERE comment_id = $1 AND resolved_at IS NULL",
             )
@@ -722,47 +725,31 @@ impl Store {
             .fetch_all(&mut tx)
             .await?;
             let open: Vec<i64> = open.into_iter().map(|r| r.0).collect();
-            let mut new = ModState {
-                closed_reports: Vec::new(),
-                ..old.clone()
+            let current = CommentState {
+                status,
+                held_reason: old.held_reason.as_deref().and_then(HoldReason::parse),
+                moderation_note: old.moderation_note.clone(),
+                pinned_at: old.pinned_at,
+                trained_as: old.trained_as.as_deref().and_then(TrainedAs::parse),
+                open_reports: old.open_reports,
             };
-            let mut reason = String::new();
-            match decision {
-                Decision::Approve => {
-                    new.status = "visible".into();
-                    new.held_reason = None;
-                    new.moderation_note = String::new();
-                    new.trained_as = Some("ham".into());
-                    new.open_reports = 0;
-                    new.closed_reports = open;
-                }
-                Decision::Reject { reason: why, note } => {
-                    new.status = "rejected".into();
-                    new.held_reason = None;
-                    new.moderation_note = rejection_text(*why, note);
-                    new.pinned_at = None;
-                    if *why == RejectReason::Spam {
-                        new.trained_as = Some("spam".into());
-                    }
-                    new.open_reports = 0;
-                    new.closed_reports = open;
-                    reason = new.moderation_note.clone();
-                }
-                Decision::Pin => {
-                    if old.status != "visible" {
-                        return Ok(Err(format!(
-                            "comment {id} is not shown to readers, so it cannot be an editor's pick"
-                        )));
-                    }
-                    new.pinned_at = Some(now);
-                }
-                Decision::Unpin => new.pinned_at = None,
-            }
-            if new == *old {
-                return Ok(Err(format!("comment {id} is already in that state")));
-            }
+            let change = match decide(&current, decision, &open, now) {
+                Ok(change) => change,
+                Err(why) => return Ok(Err(format!("comment {id} {why}"))),
+            };
+            let after = change.after;
+            let new = ModState {
+                status: after.status.as_str().to_owned(),
+                held_reason: after.held_reason.map(|r| r.as_str().to_owned()),
+                moderation_note: after.moderation_note,
+                pinned_at: after.pinned_at,
+                trained_as: after.trained_as.map(|t| t.as_str().to_owned()),
+                open_reports: after.open_reports,
+                closed_reports: change.closed_reports,
+            };
+            let reason = change.log_reason;
             set_state(&mut tx, id, &facts, &new, now).await?;
-            let appeared = old.status != "visible" && new.status == "visible";
+            let appeared = change.appeared;
             if appeared {
                 // Readers see it now, so whoever it replies to or mentions is told; the
                 // notifications' unique key keeps a second appearance from telling them again.

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
-use chrono::{Duration, DurationRound};
+use chrono::Duration;
 use serde::Deserialize;
 
 use super::cache::Change;
@@ -662,6 +662,17 @@ pub async fn submit_comment(
             )));
         }
     };
+    use crate::domain::comment::admission::{
+        Admission, Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
+    };
+    let refused = |reason: RefusalReason| match reason {
+        RefusalReason::Screening(r) => refusal(r, false),
+        RefusalReason::TooFast(too_fast) => Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            message: too_fast.message(),
+            retry_after: Some(too_fast.retry_after_seconds),
+        },
+    };
     let (verdict, spam_score) = screen_text(
         state,
         user,
@@ -671,32 +682,29 @@ pub async fn submit_comment(
         None,
     )
     .await?;
-    let (hold, hold_note) = match verdict {
-        Verdict::Show => (None, String::new()),
-        Verdict::Hold { reason, note } => (Some(reason), note),
-        Verdict::Refuse(r) => return Ok(Err(refusal(r, false))),
+    let screened = match Screened::from_verdict(verdict) {
+        Ok(screened) => screened,
+        Err(reason) => return Ok(Err(refused(reason))),
     };
     // Rate limits per member and per address, in the database so every process counts alike.
-    let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
-    let limit = i64::from(state.config.comments_per_minute);
-    let member_hits = state
-        .store
-        .hit_rate_window(&format!("comment:member:{}", user.id), minute)
-        .await?;
-    let address_hits = state
-        .store
-        .hit_rate_window(&format!("comment:address:{ip}"), minute)
-        .await?;
-    if member_hits > limit || address_hits > limit {
-        let wait = (minute + Duration::minutes(1) - now).num_seconds().max(1);
-        return Ok(Err(Refusal {
-            status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "You are posting faster than {limit} comments a minute. Wait {wait} seconds, then post again: your text is kept below."
-            ),
-            retry_after: Some(wait),
-        }));
-    }
+    let window = rate_window(now);
+    let pace = Pace {
+        member_posts: state
+            .store
+            .hit_rate_window(&member_rate_key(user.id), window)
+            .await?,
+        address_posts: state
+            .store
+            .hit_rate_window(&address_rate_key(ip), window)
+            .await?,
+        limit_per_minute: i64::from(state.config.comments_per_minute),
+        now,
+    };
+    let (hold, hold_note) = match screened.admission(&pace) {
+        Admission::Refused(reason) => return Ok(Err(refused(reason))),
+        Admission::Held { reason, note } => (Some(reason), note),
+        Admission::Shown => (None, String::new()),
+    };
     let body_html = body.to_html();
     let base = state.config.base_url.trim_end_matches('/');
     let slug = &article.card.slug;
