@@ -1,0 +1,372 @@
+//! Decisions on comments, reports, bans and roles, each logged with the state it changed.
+
+use super::*;
+
+impl Store {
+    /// Applies a decision to each comment, each in its own transaction with its audit row. A
+    /// comment that an approval shows to readers queues its `comment.created` webhook (for the
+    /// site at `base_url`) in the same transaction.
+    pub async fn decide(
+        &self,
+        ids: &[i64],
+        decision: &Decision,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        base_url: &str,
+    ) -> Result<Decided> {
+        let mut out = Decided::default();
+        for &id in ids {
+            match self.decide_one(id, decision, actor, now, base_url).await? {
+                Ok((article_id, became_visible, log_id)) => {
+                    out.log_ids.push(log_id);
+                    out.changed.push((article_id, id));
+                    if became_visible {
+                        out.now_visible.push((article_id, id));
+                    }
+                }
+                Err(why) => out.skipped.push((id, why)),
+            }
+        }
+        Ok(out)
+    }
+
+    async fn decide_one(
+        &self,
+        id: i64,
+        decision: &Decision,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        base_url: &str,
+    ) -> Result<std::result::Result<(i64, bool, i64), String>> {
+        let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
+        let mut tx = self.begin().await?;
+        let out = {
+            let facts: Option<CommentFacts> = query(&sql).bind(id).fetch_optional(&mut tx).await?;
+            let Some(facts) = facts else {
+                return Ok(Err(format!("comment {id} does not exist")));
+            };
+            use crate::domain::comment::CommentStatus;
+            use crate::domain::moderation::{CommentState, TrainedAs, decide};
+            let old = &facts.state;
+            let Some(status) = CommentStatus::parse(&old.status) else {
+                return Ok(Err(format!(
+                    "comment {id} has the unknown status `{}`",
+                    old.status
+                )));
+            };
+            let open: Vec<(i64,)> = query(
+                "SELECT id FROM comment_reports WHERE comment_id = $1 AND resolved_at IS NULL",
+            )
+            .bind(id)
+            .fetch_all(&mut tx)
+            .await?;
+            let open: Vec<i64> = open.into_iter().map(|r| r.0).collect();
+            let current = CommentState {
+                status,
+                held_reason: old.held_reason.as_deref().and_then(HoldReason::parse),
+                moderation_note: old.moderation_note.clone(),
+                pinned_at: old.pinned_at,
+                trained_as: old.trained_as.as_deref().and_then(TrainedAs::parse),
+                open_reports: old.open_reports,
+            };
+            let change = match decide(&current, decision, &open, now) {
+                Ok(change) => change,
+                Err(why) => return Ok(Err(format!("comment {id} {why}"))),
+            };
+            let after = change.after;
+            let new = ModState {
+                status: after.status.as_str().to_owned(),
+                held_reason: after.held_reason.map(|r| r.as_str().to_owned()),
+                moderation_note: after.moderation_note,
+                pinned_at: after.pinned_at,
+                trained_as: after.trained_as.map(|t| t.as_str().to_owned()),
+                open_reports: after.open_reports,
+                closed_reports: change.closed_reports,
+            };
+            let reason = change.log_reason;
+            set_state(&mut tx, id, &facts, &new, now).await?;
+            let appeared = change.appeared;
+            if appeared {
+                // Readers see it now, so whoever it replies to or mentions is told; the
+                // notifications' unique key keeps a second appearance from telling them again.
+                crate::store::notifications::queue_notifications(&mut tx, id, now).await?;
+            }
+            if appeared && *decision == Decision::Approve {
+                let (slug, title, author, body_html, created_at): (
+                    String,
+                    String,
+                    String,
+                    String,
+                    DateTime<Utc>,
+                ) = query(
+                    "SELECT a.slug, a.title, COALESCE(u.display_name, g.name, '[deleted]'), c.body_html, c.created_at \
+                     FROM comments c JOIN articles a ON a.id = c.article_id \
+                     LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id WHERE c.id = $1",
+                )
+                .bind(id)
+                .fetch_one(&mut tx)
+                .await?;
+                let payload = webhook::comment_created_payload(
+                    base_url,
+                    now,
+                    &webhook::CommentCreated {
+                        id,
+                        parent_id: facts.parent_id,
+                        author_name: &author,
+                        body_html: &body_html,
+                        created_at,
+                        article_slug: &slug,
+                        article_headline: &title,
+                    },
+                );
+                let event = webhook::Event::CommentCreated.as_str();
+                crate::store::webhooks::enqueue(&mut tx, event, &payload, now).await?;
+            }
+            let mut before = old.clone();
+            before.closed_reports = Vec::new();
+            let log_id = log(
+                &mut tx,
+                actor,
+                &LogLine {
+                    action: decision.action(),
+                    comment: Some(id),
+                    user: facts.author_id,
+                    reason: &reason,
+                    before: &json(&before),
+                    after: &json(&new),
+                },
+                now,
+            )
+            .await?;
+            Ok((facts.article_id, appeared, log_id))
+        };
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Records a report; a member reports a comment once ([`crate::store::Error::Conflict`] the
+    /// second time). Every report is open on the desk, but only those of reporters who clear
+    /// the site's bar ([`report_counts`]: judged as they report) count toward the threshold
+    /// that hides a shown comment for review. Returns whether this report hid it.
+    pub async fn report_comment(
+        &self,
+        comment_id: i64,
+        reporter_id: i64,
+        reason: &str,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
+        let r: Result<bool> = async {
+            let mut tx = self.begin().await?;
+            let out = {
+let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
+                    query(
+                        "SELECT report_threshold, report_requires_verified, report_min_account_days, \
+                         report_min_approved FROM moderation_settings WHERE id = 1",
+                    )
+                    .fetch_one(&mut tx)
+                    .await?;
+                let bar = ReporterBar {
+                    verified: verified_only,
+                    min_account_days: min_days,
+                    min_approved,
+                };
+                let (role, verified_at, since): (String, Option<DateTime<Utc>>, DateTime<Utc>) =
+                    query(
+                        "SELECT role, email_verified_at, created_at FROM users WHERE id = $1",
+                    )
+                    .bind(reporter_id)
+                    .fetch_one(&mut tx)
+                    .await?;
+                let (approved,): (i64,) = query(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 \
+                     AND status = 'visible' LIMIT $2) AS shown",
+                )
+                .bind(reporter_id)
+                .bind(bar.min_approved.max(0))
+                .fetch_one(&mut tx)
+                .await?;
+                let counts = report_counts(
+                    &bar,
+                    &Reporter {
+                        role: Role::parse(&role).unwrap_or(Role::Member),
+                        verified: verified_at.is_some(),
+                        account_age: now - since,
+                        approved,
+                    },
+                );
+                query(
+                    "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at, counts_toward_hiding) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(comment_id)
+                .bind(reporter_id)
+                .bind(reason)
+                .bind(note)
+                .bind(now)
+                .bind(counts)
+                .execute(&mut tx)
+                .await?;
+                query("UPDATE comments SET open_reports = open_reports + 1 WHERE id = $1")
+                    .bind(comment_id)
+                    .execute(&mut tx)
+                    .await?;
+                let (counted,): (i64,) = query(
+                    "SELECT COUNT(*) FROM comment_reports \
+                     WHERE comment_id = $1 AND resolved_at IS NULL AND counts_toward_hiding",
+                )
+                .bind(comment_id)
+                .fetch_one(&mut tx)
+                .await?;
+                let facts: CommentFacts = query(&sql)
+                    .bind(comment_id)
+                    .fetch_one(&mut tx)
+                    .await?;
+                if counts && threshold > 0 && counted >= threshold && facts.state.status == "visible"
+                {
+                    let new = ModState {
+                        status: "pending".into(),
+                        held_reason: Some(HoldReason::Reports.as_str().into()),
+                        pinned_at: None,
+                        ..facts.state.clone()
+                    };
+                    set_state(&mut tx, comment_id, &facts, &new, now).await?;
+                    let actor = Actor::system();
+                    log(&mut tx, &actor, &LogLine { action: "auto_hide", comment: Some(comment_id), user: facts.author_id, reason: &format!(
+                            "{counted} open reports from established members ({} in all)",
+                            facts.state.open_reports
+                        ), before: &json(&facts.state), after: &json(&new) }, now).await?;
+                    true
+                } else {
+                    false
+                }
+};
+            tx.commit().await?;
+            Ok(out)
+        }
+        .await;
+        match r {
+            Err(crate::store::Error::Conflict(_)) => Err(crate::store::Error::Conflict(
+                "You have already reported this comment; moderators will look at it.".to_owned(),
+            )),
+            other => other,
+        }
+    }
+
+    /// Bans a member until `until` (or lifts the ban with `None`), logging the change; the log
+    /// row's id, or why not. The role is checked in the same transaction, so a member promoted
+    /// meanwhile is not banned.
+    pub async fn set_ban(
+        &self,
+        user_id: i64,
+        until: Option<DateTime<Utc>>,
+        reason: &str,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<std::result::Result<i64, String>> {
+        let mut tx = self.begin().await?;
+        let logged = {
+            let row: Option<(Option<DateTime<Utc>>, String, String, String)> = query(
+                "SELECT banned_until, ban_reason, role, display_name FROM users WHERE id = $1",
+            )
+            .bind(user_id)
+            .fetch_optional(&mut tx)
+            .await?;
+            let Some((old_until, old_reason, role, name)) = row else {
+                return Ok(Err(format!("member {user_id} does not exist")));
+            };
+            if until.is_some() && !may_be_banned(Role::parse(&role).unwrap_or(Role::Member)) {
+                return Ok(Err(format!(
+                    "{name} is on the staff and cannot be banned; an administrator can change their role first"
+                )));
+            }
+            let before = BanState {
+                banned_until: old_until,
+                ban_reason: old_reason,
+            };
+            let after = BanState {
+                banned_until: until,
+                ban_reason: if until.is_some() {
+                    reason.to_owned()
+                } else {
+                    String::new()
+                },
+            };
+            query("UPDATE users SET banned_until = $1, ban_reason = $2 WHERE id = $3")
+                .bind(after.banned_until)
+                .bind(&after.ban_reason)
+                .bind(user_id)
+                .execute(&mut tx)
+                .await?;
+            let action = if until.is_some() { "ban" } else { "unban" };
+            Ok(log(
+                &mut tx,
+                actor,
+                &LogLine {
+                    action,
+                    comment: None,
+                    user: Some(user_id),
+                    reason,
+                    before: &json(&before),
+                    after: &json(&after),
+                },
+                now,
+            )
+            .await?)
+        };
+        tx.commit().await?;
+        if logged.is_ok() {
+            self.member_changed(user_id).await;
+        }
+        Ok(logged)
+    }
+
+    /// Gives a member a role, logging who did it.
+    pub async fn grant_role(
+        &self,
+        user_id: i64,
+        role: Role,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let granted = {
+            let row: Option<(String,)> = query("SELECT role FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&mut tx)
+                .await?;
+            let Some((old,)) = row else {
+                return Ok(false);
+            };
+            if old == role.as_str() {
+                return Ok(true);
+            }
+            query("UPDATE users SET role = $1 WHERE id = $2")
+                .bind(role.as_str())
+                .bind(user_id)
+                .execute(&mut tx)
+                .await?;
+            log(
+                &mut tx,
+                actor,
+                &LogLine {
+                    action: "role",
+                    comment: None,
+                    user: Some(user_id),
+                    reason: &format!("{old} → {}", role.as_str()),
+                    before: &old,
+                    after: role.as_str(),
+                },
+                now,
+            )
+            .await?;
+            true
+        };
+        tx.commit().await?;
+        if granted {
+            self.member_changed(user_id).await;
+        }
+        Ok(granted)
+    }
+}

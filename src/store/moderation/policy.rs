@@ -1,0 +1,284 @@
+//! Comment policies, moderation settings, word lists and the spam filter's counts.
+
+use super::*;
+
+impl Store {
+    /// The policy layers that apply to an article (site, its section, itself), in one query.
+    pub async fn comment_policy(&self, article_id: i64) -> Result<CommentPolicy> {
+        let rows: Vec<PolicyRow> = query(
+                "SELECT scope, mode, premoderate_first, auto_close_days FROM comment_policies \
+                 WHERE (scope = 'site' AND scope_id = 0) \
+                    OR (scope = 'section' AND scope_id = (SELECT section_id FROM articles WHERE id = $1)) \
+                    OR (scope = 'article' AND scope_id = $1)",
+            )
+            .bind(article_id)
+            .fetch_all(self.read())
+            .await?;
+        let mut layers = [PolicyLayer::default(); 3];
+        for (scope, mode, first, days) in rows {
+            let i = match scope.as_str() {
+                "site" => 0,
+                "section" => 1,
+                _ => 2,
+            };
+            layers[i] = PolicyLayer {
+                mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
+                auto_close_days: days,
+            };
+        }
+        Ok(CommentPolicy::resolve(layers[0], layers[1], layers[2]))
+    }
+
+    /// The layer stored for one scope (`site` with id 0, `section`, `article`).
+    pub async fn policy_layer(&self, scope: &str, scope_id: i64) -> Result<PolicyLayer> {
+        let row: Option<(Option<String>, Option<i64>, Option<i64>)> = query(
+            "SELECT mode, premoderate_first, auto_close_days FROM comment_policies \
+                 WHERE scope = $1 AND scope_id = $2",
+        )
+        .bind(scope)
+        .bind(scope_id)
+        .fetch_optional(self.read())
+        .await?;
+        Ok(
+            row.map_or_else(PolicyLayer::default, |(mode, first, days)| PolicyLayer {
+                mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
+                auto_close_days: days,
+            }),
+        )
+    }
+
+    /// Every section and article layer that overrides something, for the settings page.
+    pub async fn policy_overrides(&self) -> Result<Vec<(String, i64, String, PolicyLayer)>> {
+        let rows: Vec<OverrideRow> = query(
+                    "SELECT p.scope, p.scope_id, COALESCE(s.name, a.title, '') AS name, p.mode, \
+                     p.premoderate_first, p.auto_close_days FROM comment_policies p \
+                     LEFT JOIN sections s ON p.scope = 'section' AND s.id = p.scope_id \
+                     LEFT JOIN articles a ON p.scope = 'article' AND a.id = p.scope_id \
+                     WHERE p.scope <> 'site' AND (p.mode IS NOT NULL OR p.auto_close_days IS NOT NULL) \
+                     ORDER BY p.scope DESC, name",
+                )
+                .fetch_all(self.read())
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(scope, id, name, mode, first, days)| {
+                let layer = PolicyLayer {
+                    mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
+                    auto_close_days: days,
+                };
+                (scope, id, name, layer)
+            })
+            .collect())
+    }
+
+    /// Sets the policy of one scope and logs the change.
+    pub async fn set_policy(
+        &self,
+        scope: &str,
+        scope_id: i64,
+        layer: PolicyLayer,
+        actor: &Actor,
+        described: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let before = self.policy_layer(scope, scope_id).await?;
+        let (mode, first) = match layer.mode {
+            Some(m) => {
+                let (m, f) = m.stored();
+                (Some(m), f)
+            }
+            None => (None, None),
+        };
+        let mut tx = self.begin().await?;
+        query(
+                "INSERT INTO comment_policies (scope, scope_id, mode, premoderate_first, auto_close_days, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (scope, scope_id) DO UPDATE SET \
+                 mode = excluded.mode, premoderate_first = excluded.premoderate_first, \
+                 auto_close_days = excluded.auto_close_days, updated_at = excluded.updated_at",
+            )
+            .bind(scope)
+            .bind(scope_id)
+            .bind(mode)
+            .bind(first)
+            .bind(layer.auto_close_days)
+            .bind(now)
+            .execute(&mut tx)
+            .await?;
+        let before = format!("{before:?}");
+        let after = format!("{layer:?}");
+        log(
+            &mut tx,
+            actor,
+            &LogLine {
+                action: "policy",
+                comment: None,
+                user: None,
+                reason: described,
+                before: &before,
+                after: &after,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+
+        Ok(())
+    }
+
+    pub async fn moderation_settings(&self) -> Result<ModerationSettings> {
+        query(
+                "SELECT link_hold_below, report_threshold, report_requires_verified, report_min_account_days, \
+                 report_min_approved, spam_threshold, words_version, spam_docs, ham_docs \
+                 FROM moderation_settings WHERE id = 1",
+            )
+            .fetch_one(self.read())
+            .await
+    }
+
+    /// The banned and suspect word lists (one entry per line) and their version.
+    pub async fn word_lists(&self) -> Result<(String, String, i64)> {
+        query(
+                "SELECT banned_words, suspect_words, words_version FROM moderation_settings WHERE id = 1",
+            )
+            .fetch_one(self.read())
+            .await
+    }
+
+    /// Saves the thresholds, logging the change.
+    pub async fn save_moderation_settings(
+        &self,
+        link_hold_below: i64,
+        report_threshold: i64,
+        reporters: ReporterBar,
+        spam_threshold: f64,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let before = self.moderation_settings().await?;
+        let mut tx = self.begin().await?;
+        query(
+                "UPDATE moderation_settings SET link_hold_below = $1, report_threshold = $2, \
+                 report_requires_verified = $3, report_min_account_days = $4, report_min_approved = $5, \
+                 spam_threshold = $6 WHERE id = 1",
+            )
+            .bind(link_hold_below)
+            .bind(report_threshold)
+            .bind(reporters.verified)
+            .bind(reporters.min_account_days)
+            .bind(reporters.min_approved)
+            .bind(spam_threshold)
+            .execute(&mut tx)
+            .await?;
+        let before = format!(
+            "links held below {} approved comments; hidden at {} reports; {}; spam held from {}",
+            before.link_hold_below,
+            before.report_threshold,
+            before.reporter_bar().describe(),
+            before.spam_threshold
+        );
+        let after = format!(
+            "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; {}; spam held from {spam_threshold}",
+            reporters.describe()
+        );
+        log(
+            &mut tx,
+            actor,
+            &LogLine {
+                action: "settings",
+                comment: None,
+                user: None,
+                reason: "",
+                before: &before,
+                after: &after,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+
+        Ok(())
+    }
+
+    /// Replaces the word lists (already checked), bumping their version, and logs the change.
+    pub async fn save_word_lists(
+        &self,
+        banned: &[String],
+        suspect: &[String],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let (old_banned, old_suspect, _) = self.word_lists().await?;
+        let (banned, suspect) = (banned.join("\n"), suspect.join("\n"));
+        let mut tx = self.begin().await?;
+        query(
+            "UPDATE moderation_settings SET banned_words = $1, suspect_words = $2, \
+                 words_version = words_version + 1 WHERE id = 1",
+        )
+        .bind(&banned)
+        .bind(&suspect)
+        .execute(&mut tx)
+        .await?;
+        let before = json(&serde_json::json!({ "banned": old_banned, "suspect": old_suspect }));
+        let after = json(&serde_json::json!({ "banned": banned, "suspect": suspect }));
+        log(
+            &mut tx,
+            actor,
+            &LogLine {
+                action: "words",
+                comment: None,
+                user: None,
+                reason: "",
+                before: &before,
+                after: &after,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+
+        Ok(())
+    }
+
+    /// The spam filter's counts for these tokens (tokens never seen count zero), in one query.
+    pub async fn spam_counts(&self, tokens: &[String]) -> Result<Vec<spam::Counts>> {
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = crate::store::articles::placeholders(1, tokens.len());
+        let sql = format!("SELECT spam, ham FROM spam_tokens WHERE token IN ({list})");
+        let rows: Vec<(i64, i64)> = {
+            let mut q = query(&sql);
+            for t in tokens {
+                q = q.bind(t);
+            }
+            q.fetch_all(self.read()).await?
+        };
+        let mut counts: Vec<spam::Counts> = rows
+            .into_iter()
+            .map(|(spam, ham)| spam::Counts { spam, ham })
+            .collect();
+        counts.resize(tokens.len(), spam::Counts::default());
+        Ok(counts)
+    }
+
+    /// How many of a member's comments are visible, counting no further than `cap` (the
+    /// screening rules only need to know whether a small threshold is reached) and leaving out
+    /// `except` (the comment being edited, whose new text is what is screened).
+    pub async fn approved_comments(
+        &self,
+        author_id: i64,
+        cap: i64,
+        except: Option<i64>,
+    ) -> Result<i64> {
+        let (n,): (i64,) = query(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 AND status = 'visible' \
+                 AND id <> $3 LIMIT $2) AS recent",
+            )
+            .bind(author_id)
+            .bind(cap)
+            .bind(except.unwrap_or(0))
+            .fetch_one(self.read())
+            .await?;
+        Ok(n)
+    }
+}
