@@ -1328,7 +1328,9 @@ mod over_smtp {
     use super::*;
     use crate::common::smtp::{SmtpReceiver, link_containing};
 
-    backend_tests_with_mail!(password_reset_mail_goes_to_the_relay_with_a_working_link);
+    use crate::common::Mail;
+
+    backend_tests!(setup = Mail; password_reset_mail_goes_to_the_relay_with_a_working_link);
 
     async fn password_reset_mail_goes_to_the_relay_with_a_working_link(
         app: TestApp,
