@@ -779,28 +779,13 @@ impl TestApp {
         email: &str,
         extra: &[(&str, &str)],
     ) {
-        let page = client
-            .get(self.url("/signup"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let csrf = csrf_of(&page);
         let mut form = vec![
-            ("csrf", csrf.as_str()),
             ("display_name", name),
             ("email", email),
             ("password", PASSWORD),
         ];
         form.extend_from_slice(extra);
-        let r = client
-            .post(self.url("/signup"))
-            .form(&form)
-            .send()
-            .await
-            .unwrap();
+        let r = self.submit_form(client, "/signup", &form).await;
         let status = r.status();
         let body = r.text().await.unwrap();
         assert_eq!(status, 200, "sign-up of {name}:\n{body}");
@@ -830,6 +815,25 @@ impl TestApp {
         client
             .post(self.url(&link))
             .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Sends the form on the page at `path` as a person would with `client`: reads the page's
+    /// CSRF token, then POSTs it with `fields` to the same path.
+    pub async fn submit_form(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let csrf = csrf_of(&self.page_with(client, path).await);
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        client
+            .post(self.url(path))
+            .form(&form)
             .send()
             .await
             .unwrap()
@@ -983,24 +987,13 @@ impl Member {
     /// Signs an existing account in from a fresh cookie jar (another device).
     pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Member {
         let client = client();
-        let page = client
-            .get(app.url("/signin"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let r = client
-            .post(app.url("/signin"))
-            .form(&[
-                ("csrf", csrf_of(&page).as_str()),
-                ("email", email),
-                ("password", password),
-            ])
-            .send()
-            .await
-            .unwrap();
+        let r = app
+            .submit_form(
+                &client,
+                "/signin",
+                &[("email", email), ("password", password)],
+            )
+            .await;
         assert_eq!(r.status(), 303, "sign-in of {email}");
         let settings = client
             .get(app.url("/settings"))
