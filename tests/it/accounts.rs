@@ -72,26 +72,17 @@ async fn sign_up_form_has_the_contract_names_and_signs_in(app: TestApp) {
         "back where the reader came from"
     );
     // A return address off the site is ignored.
-    let c = client();
-    let page = c
-        .get(app.url("/signin"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let r = c
-        .post(app.url("/signin"))
-        .form(&[
-            ("csrf", csrf_of(&page).as_str()),
-            ("email", "ada.lovelace@example.org"),
-            ("password", PASSWORD),
-            ("return_to", "//evil.example/"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let r = app
+        .submit_form(
+            &client(),
+            "/signin",
+            &[
+                ("email", "ada.lovelace@example.org"),
+                ("password", PASSWORD),
+                ("return_to", "//evil.example/"),
+            ],
+        )
+        .await;
     assert_eq!(r.headers()["location"], "/");
 }
 
@@ -432,27 +423,17 @@ async fn sign_ups_are_limited_per_address(app: TestApp) {
         .unwrap();
     limited.member("One").await;
     limited.member("Two").await;
-    let c = client();
-    let csrf = csrf_of(
-        &c.get(limited.url("/signup"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
-    let r = c
-        .post(limited.url("/signup"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("display_name", "Three"),
-            ("email", "three@example.org"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let r = limited
+        .submit_form(
+            &client(),
+            "/signup",
+            &[
+                ("display_name", "Three"),
+                ("email", "three@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), 429);
     assert!(r.headers().contains_key("retry-after"));
     limited.clock.advance(chrono::Duration::hours(1));
@@ -1328,7 +1309,9 @@ mod over_smtp {
     use super::*;
     use crate::common::smtp::{SmtpReceiver, link_containing};
 
-    backend_tests_with_mail!(password_reset_mail_goes_to_the_relay_with_a_working_link);
+    use crate::common::Mail;
+
+    backend_tests!(setup = Mail; password_reset_mail_goes_to_the_relay_with_a_working_link);
 
     async fn password_reset_mail_goes_to_the_relay_with_a_working_link(
         app: TestApp,

@@ -516,24 +516,13 @@ async fn guests_comments_are_claimed_by_a_verified_member_only(app: TestApp) {
 
     // A guest is no account: its address cannot sign in, whatever the password.
     let client = common::client();
-    let page = client
-        .get(app.url("/signin"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let r = client
-        .post(app.url("/signin"))
-        .form(&[
-            ("csrf", common::csrf_of(&page).as_str()),
-            ("email", "sam@example.org"),
-            ("password", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let r = app
+        .submit_form(
+            &client,
+            "/signin",
+            &[("email", "sam@example.org"), ("password", "")],
+        )
+        .await;
     assert_ne!(r.status(), 303);
     assert!(
         client

@@ -6,10 +6,11 @@
 use std::time::Duration;
 
 use crate::common::smtp::{ReceivedMail, SmtpReceiver, link_containing};
-use crate::common::{self, Member, TestApp, article};
+use crate::common::{self, Mail, Member, TestApp, article};
 use broadsheet::domain::user::Role;
 
-backend_tests_with_mail!(
+backend_tests!(
+    setup = Mail;
     a_verification_link_works_once,
     an_unverified_member_gets_no_notification,
     a_reply_is_mailed_with_its_text_link_and_unsubscribe_headers,

@@ -5,7 +5,9 @@
 use std::io::Write;
 use std::time::Duration;
 
-use crate::common::{self, Member, ServerProcess, TestApp, article, attrs, bin, html, texts};
+use crate::common::{
+    self, Configured, Member, ServerProcess, TestApp, article, attrs, bin, html, texts,
+};
 
 backend_tests!(
     healthz_reports_the_database,
@@ -25,9 +27,8 @@ backend_tests!(
     generate_adds_comments_with_their_threads_and_counts,
 );
 
-backend_tests_with!(
-    no_metrics_token,
-    without_a_metrics_token;
+backend_tests!(
+    mod no_metrics_token = Configured(without_a_metrics_token);
     metrics_are_not_served_without_a_token,
 );
 
@@ -35,9 +36,8 @@ fn without_a_metrics_token(c: &mut broadsheet::config::Config) {
     c.metrics_token = None;
 }
 
-backend_tests_with!(
-    behind_nginx,
-    behind_a_proxy_on_this_machine;
+backend_tests!(
+    mod behind_nginx = Configured(behind_a_proxy_on_this_machine);
     the_per_address_limit_counts_the_address_the_proxy_saw_not_the_one_the_client_wrote,
 );
 

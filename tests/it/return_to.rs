@@ -5,9 +5,9 @@
 //! crate): joined to the site's address, it must stay on the site.
 
 use crate::common::oidc::{TestProvider, TestUser};
-use crate::common::{PASSWORD, TestApp, attrs, client, csrf_of, html};
+use crate::common::{Oidc, PASSWORD, TestApp, attrs, client, csrf_of, html};
 
-backend_tests_with_oidc!(every_way_in_refuses_a_return_address_off_the_site);
+backend_tests!(setup = Oidc; every_way_in_refuses_a_return_address_off_the_site);
 
 /// Return addresses a browser could read as another site, or that hide one from a naive check.
 const HOSTILE: &[&str] = &[

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::common::smtp::{SmtpReceiver, link_containing};
-use crate::common::{self, Member, PASSWORD, TestApp, attrs, client, csrf_of, html, texts};
+use crate::common::{self, Mail, Member, PASSWORD, TestApp, attrs, client, csrf_of, html, texts};
 use broadsheet::domain::user::Email;
 use broadsheet::web::session::{hash_token, random_token};
 
@@ -125,7 +125,8 @@ async fn squatter_is_out(
 mod link {
     use super::*;
 
-    backend_tests_with_mail!(
+    backend_tests!(
+        setup = Mail;
         link_arrives_signs_in_once_and_proves_the_address,
         link_expires_after_fifteen_minutes,
         unknown_address_gets_the_same_answer_and_no_mail,
@@ -408,9 +409,12 @@ mod link {
 mod sso {
     use super::*;
     use crate::common::oidc::{Idp, TestProvider, TestUser};
+    use crate::common::{Oidc, OidcWith};
 
     // Against the hand-written provider and against node-oidc-provider, on both backends.
-    backend_tests_with_each_oidc!(
+    backend_tests!(
+        mod hand_written = OidcWith::HandWritten,
+        mod certified = OidcWith::Certified;
         first_sso_sign_in_creates_a_member_and_later_ones_follow_the_subject,
         sso_with_the_address_of_a_verified_account_links_it,
         sso_takes_over_an_account_whose_address_was_never_verified,
@@ -419,7 +423,8 @@ mod sso {
     );
 
     // What only the hand-written provider can be told to do.
-    backend_tests_with_oidc!(
+    backend_tests!(
+        setup = Oidc;
         tampered_state_is_refused,
         denial_at_the_provider_comes_back_with_a_message,
         claims_kept_for_userinfo_are_read_from_it_for_the_same_subject_only,

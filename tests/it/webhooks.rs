@@ -7,7 +7,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::common::{Member, TestApp, article, html, texts};
+use crate::common::{Configured, Member, TestApp, article, html, texts};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
@@ -16,9 +16,8 @@ use broadsheet::domain::webhook::signature;
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 
-backend_tests_with!(
-    private_receivers_allowed,
-    allow_private_receivers;
+backend_tests!(
+    mod private_receivers_allowed = Configured(allow_private_receivers);
     only_admins_manage_webhooks,
     a_new_comment_is_delivered_signed_and_logged,
     a_failing_receiver_is_retried_with_backoff,

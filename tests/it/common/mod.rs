@@ -9,7 +9,10 @@
 #![allow(dead_code)]
 
 pub mod oidc;
+mod setup;
 pub mod smtp;
+
+pub use setup::{Configured, Mail, Oidc, OidcWith, Plain, Setup};
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -29,182 +32,54 @@ pub enum Backend {
     Postgres,
 }
 
-/// Runs each named test function (`async fn name(app: TestApp)`) once on SQLite and once on
-/// PostgreSQL, as `sqlite::name` and `postgres::name`.
+/// Runs each named test function once on SQLite and once on PostgreSQL, as `sqlite::name` and
+/// `postgres::name`, after a [`Setup`] started what it needs:
+///
+/// - `backend_tests!(a, b)`: the app as [`TestApp::start`] makes it (`async fn a(app: TestApp)`);
+/// - `backend_tests!(setup = Mail; a, b)`: what that setup starts; here `async fn a(app:
+///   TestApp, smtp: SmtpReceiver)`;
+/// - `backend_tests!(mod group = Configured(tweak); a)`: the same inside `mod group`
+///   (`group::sqlite::a`), so a file can have several setups; `mod g1 = S1, mod g2 = S2; a, b`
+///   runs the same tests under each.
+///
+/// The setup is an expression in the calling module's names.
 #[macro_export]
 macro_rules! backend_tests {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let app = $crate::common::TestApp::start($crate::common::Backend::Sqlite)
-                        .await
-                        .expect("SQLite is always available");
-                    super::$name(app).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some(app) =
-                        $crate::common::TestApp::start($crate::common::Backend::Postgres).await
-                    else {
-                        return;
-                    };
-                    super::$name(app).await;
-                }
-            )*
-        }
+    ($(mod $group:ident = $setup:expr),+ ; $($name:ident),* $(,)?) => {
+        // The names go on as one token tree: a list cannot be repeated inside another.
+        $crate::backend_tests!(@groups [$($name),*]; $(mod $group = $setup),+);
     };
-}
-
-/// Like `backend_tests!`, for tests that need mail: each gets a fresh [`smtp::SmtpReceiver`] and
-/// an app sending to it (`async fn name(app: TestApp, smtp: SmtpReceiver)`).
-#[macro_export]
-macro_rules! backend_tests_with_mail {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let (app, smtp) =
-                        $crate::common::TestApp::start_with_mail($crate::common::Backend::Sqlite)
-                            .await
-                            .expect("SQLite is always available");
-                    super::$name(app, smtp).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some((app, smtp)) =
-                        $crate::common::TestApp::start_with_mail($crate::common::Backend::Postgres)
-                            .await
-                    else {
-                        return;
-                    };
-                    super::$name(app, smtp).await;
-                }
-            )*
-        }
-    };
-}
-
-/// Like `backend_tests!`, for single sign-on: each test gets a fresh [`oidc::TestProvider`] and an
-/// app configured to use it, with the label "Newsroom" (`async fn name(app: TestApp, idp:
-/// TestProvider)`).
-#[macro_export]
-macro_rules! backend_tests_with_oidc {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let (app, idp) =
-                        $crate::common::TestApp::start_with_oidc($crate::common::Backend::Sqlite)
-                            .await
-                            .expect("SQLite is always available");
-                    super::$name(app, idp).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some((app, idp)) =
-                        $crate::common::TestApp::start_with_oidc($crate::common::Backend::Postgres)
-                            .await
-                    else {
-                        return;
-                    };
-                    super::$name(app, idp).await;
-                }
-            )*
-        }
-    };
-}
-
-/// Like `backend_tests!`, with the configuration changed by `$tweak` (the name of an `fn(&mut Config)` in the file)
-/// before the app starts. The tests are `$group::sqlite::name` and `$group::postgres::name`,
-/// so a file can have these beside its `backend_tests!`:
-/// `backend_tests_with!(group, tweak; name, …)`.
-#[macro_export]
-macro_rules! backend_tests_with {
-    ($group:ident, $tweak:ident; $($name:ident),* $(,)?) => {
-        mod $group {
-            mod sqlite {
-                $(
-                    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                    async fn $name() {
-                        let app = $crate::common::TestApp::start_with(
-                            $crate::common::Backend::Sqlite,
-                            super::super::$tweak,
-                        )
-                        .await
-                        .expect("SQLite is always available");
-                        super::super::$name(app).await;
-                    }
-                )*
+    (@groups $names:tt; $(mod $group:ident = $setup:expr),+) => {
+        $(
+            mod $group {
+                #[allow(unused_imports)]
+                use super::*;
+                $crate::backend_tests!(@names $setup; $names);
             }
-            mod postgres {
-                $(
-                    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                    async fn $name() {
-                        let Some(app) = $crate::common::TestApp::start_with(
-                            $crate::common::Backend::Postgres,
-                            super::super::$tweak,
-                        )
-                        .await
-                        else {
-                            return;
-                        };
-                        super::super::$name(app).await;
-                    }
-                )*
-            }
-        }
+        )+
     };
-}
-
-/// Like `backend_tests_with_oidc!`, against each provider: the hand-written
-/// [`oidc::TestProvider`] and node-oidc-provider ([`oidc::CertifiedProvider`]), on each backend
-/// (`async fn name(app: TestApp, idp: oidc::Idp)`), as `hand_written::sqlite::name`,
-/// `certified::postgres::name` and so on.
-#[macro_export]
-macro_rules! backend_tests_with_each_oidc {
-    ($($name:ident),* $(,)?) => {
-        mod hand_written {
-            $crate::backend_tests_with_each_oidc!(@backends start_with_oidc, $($name),*);
-        }
-        mod certified {
-            $crate::backend_tests_with_each_oidc!(@backends start_with_certified_oidc, $($name),*);
-        }
+    (@names $setup:expr; [$($name:ident),*]) => {
+        $crate::backend_tests!(setup = $setup; $($name),*);
     };
-    (@backends $start:ident, $($name:ident),*) => {
-        $crate::backend_tests_with_each_oidc!(@backend sqlite, Sqlite, $start, $($name),*);
-        $crate::backend_tests_with_each_oidc!(@backend postgres, Postgres, $start, $($name),*);
+    (setup = $setup:expr; $($name:ident),* $(,)?) => {
+        $crate::backend_tests!(@backend sqlite, Sqlite, $setup; $($name),*);
+        $crate::backend_tests!(@backend postgres, Postgres, $setup; $($name),*);
     };
-    (@backend $module:ident, $backend:ident, $start:ident, $($name:ident),*) => {
+    (@backend $module:ident, $backend:ident, $setup:expr; $($name:ident),*) => {
         mod $module {
+            #[allow(unused_imports)]
+            use super::*;
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
-                    // None: PostgreSQL or node-oidc-provider missing and not required (said so).
-                    let Some((app, idp)) =
-                        $crate::common::TestApp::$start($crate::common::Backend::$backend).await
-                    else {
-                        return;
-                    };
-                    super::super::$name(app, idp.into()).await;
+                    let backend = $crate::common::Backend::$backend;
+                    $crate::common::Setup::run($setup, backend, super::$name).await;
                 }
             )*
         }
+    };
+    ($($name:ident),* $(,)?) => {
+        $crate::backend_tests!(setup = $crate::common::Plain; $($name),*);
     };
 }
 
@@ -904,28 +779,13 @@ impl TestApp {
         email: &str,
         extra: &[(&str, &str)],
     ) {
-        let page = client
-            .get(self.url("/signup"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let csrf = csrf_of(&page);
         let mut form = vec![
-            ("csrf", csrf.as_str()),
             ("display_name", name),
             ("email", email),
             ("password", PASSWORD),
         ];
         form.extend_from_slice(extra);
-        let r = client
-            .post(self.url("/signup"))
-            .form(&form)
-            .send()
-            .await
-            .unwrap();
+        let r = self.submit_form(client, "/signup", &form).await;
         let status = r.status();
         let body = r.text().await.unwrap();
         assert_eq!(status, 200, "sign-up of {name}:\n{body}");
@@ -955,6 +815,25 @@ impl TestApp {
         client
             .post(self.url(&link))
             .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Sends the form on the page at `path` as a person would with `client`: reads the page's
+    /// CSRF token, then POSTs it with `fields` to the same path.
+    pub async fn submit_form(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let csrf = csrf_of(&self.page_with(client, path).await);
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        client
+            .post(self.url(path))
+            .form(&form)
             .send()
             .await
             .unwrap()
@@ -1108,24 +987,13 @@ impl Member {
     /// Signs an existing account in from a fresh cookie jar (another device).
     pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Member {
         let client = client();
-        let page = client
-            .get(app.url("/signin"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let r = client
-            .post(app.url("/signin"))
-            .form(&[
-                ("csrf", csrf_of(&page).as_str()),
-                ("email", email),
-                ("password", password),
-            ])
-            .send()
-            .await
-            .unwrap();
+        let r = app
+            .submit_form(
+                &client,
+                "/signin",
+                &[("email", email), ("password", password)],
+            )
+            .await;
         assert_eq!(r.status(), 303, "sign-in of {email}");
         let settings = client
             .get(app.url("/settings"))
