@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::token::{MAX_TOKENS_PER_USER, Scopes, check_token_name};
 use crate::domain::user::{Email, Role, check_password, hash_password};
-use crate::web::tokens::issue_token;
+use crate::web::accounts::tokens::issue_token;
 
 pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
     match command {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sha2::{Digest, Sha256};
 
-use super::{AppState, Error};
+use crate::web::{AppState, Error};
 
 pub struct Asset {
     pub name: String,

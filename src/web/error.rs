@@ -9,9 +9,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::AppState;
-use super::views::Layout;
 use crate::store;
+use crate::web::AppState;
+use crate::web::layout::Layout;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -275,7 +277,7 @@ pub async fn render_error_pages(
                 },
                 message: match status {
                     StatusCode::PAYLOAD_TOO_LARGE
-                        if path.starts_with(super::media::UPLOAD_PATH) =>
+                        if path.starts_with(crate::web::middleware::UPLOAD_PATH) =>
                     {
                         format!(
                             "The file is larger than the {} this site accepts for an image. Make it smaller and upload it again.",
@@ -312,11 +314,8 @@ pub async fn render_error_pages(
         );
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.remove(header::CONTENT_LENGTH);
-        *response.body_mut() = Body::from(super::api::Problem::body(
-            status.as_u16(),
-            &page.title,
-            &page.message,
-        ));
+        *response.body_mut() =
+            Body::from(Problem::body(status.as_u16(), &page.title, &page.message));
         return response;
     }
     if wants_json {
@@ -331,7 +330,7 @@ pub async fn render_error_pages(
         }
         (
             state.store.sections().await.unwrap_or_default(),
-            super::session::Viewer::load(
+            crate::web::session::Viewer::load(
                 &state,
                 &headers,
                 crate::store::sessions::SessionRead::Cached,
@@ -393,4 +392,26 @@ fn encode_path(p: &str) -> String {
             b => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// An error, as RFC 9457 describes it.
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    kind: String,
+    title: String,
+    status: u16,
+    detail: String,
+}
+
+impl Problem {
+    pub fn body(status: u16, title: &str, detail: &str) -> String {
+        serde_json::to_string(&Problem {
+            kind: "about:blank".into(),
+            title: title.into(),
+            status,
+            detail: detail.into(),
+        })
+        .unwrap_or_default()
+    }
 }

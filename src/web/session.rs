@@ -19,11 +19,11 @@ use chrono::Duration;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::{AppState, Error};
 use crate::config::ProxyHeader;
 use crate::domain::comment::ViewerFacts;
 use crate::domain::network::{self, TrustedProxies};
 use crate::store::sessions::{SessionRead, SessionUser};
+use crate::web::{AppState, Error};
 
 pub const SESSION_COOKIE: &str = "bs_session";
 pub const ANON_COOKIE: &str = "bs_anon";
@@ -36,13 +36,6 @@ pub fn random_token() -> String {
 
 pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// A form whose only field is its CSRF token (sign out, delete, revoke, send again…).
-#[derive(serde::Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    pub csrf: String,
 }
 
 /// The visitor making this request.

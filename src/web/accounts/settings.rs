@@ -1,0 +1,317 @@
+//! A member's settings: name, password, sessions, their data, deleting the account.
+
+use askama::Template;
+use axum::Form;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::{hash, start_session, verify};
+use crate::domain::comment::parse_display_name;
+use crate::domain::user::check_password;
+use crate::web::cache::Change;
+use crate::web::forms::CsrfForm;
+use crate::web::layout::Layout;
+use crate::web::layout::capitalise;
+use crate::web::session::{SESSION_COOKIE, Viewer, cookie};
+use crate::web::{AppState, Error, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/settings", get(settings))
+        .route("/settings/profile", post(update_profile))
+        .route("/settings/password", post(change_password))
+        .route("/settings/sessions", post(sign_out_everywhere))
+        .route("/settings/data.json", get(download_data))
+        .route("/settings/delete", post(delete_account))
+}
+
+#[derive(Template)]
+#[template(path = "settings.html")]
+struct SettingsPage {
+    layout: Layout,
+    csrf: String,
+    display_name: String,
+    email: String,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    error_form: &'static str,
+    is_admin: bool,
+    mail: crate::web::accounts::notifications::MailSettingsView,
+}
+
+#[derive(Deserialize, Default)]
+struct SettingsQuery {
+    saved: Option<String>,
+}
+
+/// `GET /settings`
+async fn settings(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<SettingsQuery>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    let notice = match q.saved.as_deref() {
+        Some("profile") => Some("Your display name has been saved."),
+        Some("password") => Some(
+            "Your password has been changed. Your other sessions and your API tokens have ended, and any sign-in or reset links we e-mailed you no longer work.",
+        ),
+        Some("sessions") => Some(
+            "Every other session has been signed out, your API tokens have been revoked, and any sign-in or reset links we e-mailed you no longer work.",
+        ),
+        Some("notifications") => Some("Your e-mail settings have been saved."),
+        Some("verify-sent") => Some("A new link is on its way: open it to confirm your address."),
+        Some("verified") => Some("Your e-mail address is already confirmed."),
+        _ => None,
+    };
+    let page = SettingsPage {
+        layout: Layout::load(&state, &viewer, "Settings").await?,
+        csrf: viewer.csrf.clone(),
+        display_name: user.display_name.clone(),
+        email: user.email.clone(),
+        notice,
+        error: None,
+        error_form: "",
+        is_admin: user.role() == crate::domain::user::Role::Admin,
+        mail: crate::web::accounts::notifications::mail_settings(&state, user).await?,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+async fn settings_error(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &'static str,
+    error: String,
+    display_name: Option<String>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    let page = SettingsPage {
+        layout: Layout::load(state, viewer, "Settings").await?,
+        csrf: viewer.csrf.clone(),
+        display_name: display_name.unwrap_or_else(|| user.display_name.clone()),
+        email: user.email.clone(),
+        notice: None,
+        error: Some(error),
+        error_form: form,
+        is_admin: user.role() == crate::domain::user::Role::Admin,
+        mail: crate::web::accounts::notifications::mail_settings(state, user).await?,
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The settings page with the e-mail form refused and shown as it was sent.
+pub(super) async fn settings_with_mail_error(
+    state: &AppState,
+    viewer: &Viewer,
+    error: String,
+    mail: crate::web::accounts::notifications::MailSettingsView,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    let page = SettingsPage {
+        layout: Layout::load(state, viewer, "Settings").await?,
+        csrf: viewer.csrf.clone(),
+        display_name: user.display_name.clone(),
+        email: user.email.clone(),
+        notice: None,
+        error: Some(error),
+        error_form: "notifications",
+        is_admin: user.role() == crate::domain::user::Role::Admin,
+        mail,
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+#[derive(Deserialize)]
+struct ProfileForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    display_name: String,
+}
+
+/// `POST /settings/profile`
+async fn update_profile(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<ProfileForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    viewer.check_csrf(&form.csrf)?;
+    match parse_display_name(&form.display_name) {
+        Ok(name) => {
+            state.store.set_display_name(user.id, &name).await?;
+            // The name shows beside their comments on cached pages.
+            state.pages.changed(Change::Everything);
+            Ok(Redirect::to("/settings?saved=profile").into_response())
+        }
+        Err(e) => {
+            settings_error(
+                &state,
+                &viewer,
+                "profile",
+                e.to_owned(),
+                Some(form.display_name),
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// `POST /settings/password`: needs the current password; ends every other session, every API
+/// token and every unused e-mailed sign-in or reset link.
+async fn change_password(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    viewer.check_csrf(&form.csrf)?;
+    let row = state
+        .store
+        .user_by_id(user.id)
+        .await?
+        .ok_or(Error::SignInRequired)?;
+    if !verify(&state, form.current_password.clone(), row.password_hash).await {
+        return settings_error(
+            &state,
+            &viewer,
+            "password",
+            "The current password is not right.".into(),
+            None,
+        )
+        .await;
+    }
+    if let Err(e) = check_password(&form.new_password) {
+        return settings_error(
+            &state,
+            &viewer,
+            "password",
+            capitalise(&e.to_string()),
+            None,
+        )
+        .await;
+    }
+    let hash = hash(&state, form.new_password.clone()).await?;
+    state
+        .store
+        .end_credentials(user.id, Some(&hash), state.clock.now())
+        .await?;
+    start_session(&state, user.id, "/settings?saved=password").await
+}
+
+/// `POST /settings/sessions`: signs out everywhere (sessions, API tokens, unused e-mailed sign-in
+/// and reset links), then signs this browser back in.
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    viewer.check_csrf(&form.csrf)?;
+    state
+        .store
+        .end_credentials(user.id, None, state.clock.now())
+        .await?;
+    start_session(&state, user.id, "/settings?saved=sessions").await
+}
+
+/// `GET /settings/data.json`: everything the site holds about the member.
+async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+    let user = viewer.require_user()?;
+    let comments = state.store.comments_by_author(user.id).await?;
+    let likes = state.store.likes_of(user.id).await?;
+    let fmt =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let data = serde_json::json!({
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "role": user.role,
+            "created_at": fmt(user.created_at),
+        },
+        "comments": comments.iter().map(|(c, slug)| serde_json::json!({
+            "id": c.id,
+            "article": format!("{}/articles/{slug}", state.config.base_url),
+            "parent_id": c.parent_id,
+            "body": c.body_source,
+            "status": c.status,
+            "created_at": fmt(c.created_at),
+            "edited_at": c.edited_at.map(fmt),
+            "likes": c.like_count,
+        })).collect::<Vec<_>>(),
+        "liked_comment_ids": likes,
+    });
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"broadsheet-my-data.json\""),
+    );
+    Ok((
+        headers,
+        serde_json::to_string_pretty(&data).unwrap_or_default(),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /settings/delete`: deletes the account after the password is confirmed.
+async fn delete_account(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<DeleteForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    viewer.check_csrf(&form.csrf)?;
+    let row = state
+        .store
+        .user_by_id(user.id)
+        .await?
+        .ok_or(Error::SignInRequired)?;
+    if !verify(&state, form.password.clone(), row.password_hash).await {
+        return settings_error(
+            &state,
+            &viewer,
+            "delete",
+            "The password is not right, so the account was not deleted.".into(),
+            None,
+        )
+        .await;
+    }
+    state.store.delete_user(user.id).await?;
+    state.pages.changed(Change::Everything);
+    let mut r = Redirect::to("/").into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        cookie(SESSION_COOKIE, "", None, state.config.secure_cookies()),
+    );
+    Ok(r)
+}
+
+// ----- password reset -----

@@ -1,0 +1,281 @@
+//! API tokens in a member's settings: create (the secret is shown once), list, revoke.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use crate::domain::token::{
+    MAX_TOKENS_PER_USER, Scope, Scopes, TOKEN_PREFIX, check_token_name, scopes_for_role,
+};
+use crate::web::forms::CsrfForm;
+use crate::web::layout::{Layout, TimeView};
+use crate::web::session::{Viewer, hash_token, random_token};
+use crate::web::{AppState, Error, Result};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/settings/tokens", get(tokens_page).post(create_token))
+        .route("/settings/tokens/{id}/revoke", post(revoke_token))
+}
+
+pub struct TokenView {
+    pub id: i64,
+    pub name: String,
+    pub prefix: String,
+    pub scopes: String,
+    pub created: TimeView,
+    pub last_used: Option<TimeView>,
+    pub revoked: Option<TimeView>,
+}
+
+pub struct ScopeChoice {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "tokens.html")]
+struct TokensPage {
+    layout: Layout,
+    csrf: String,
+    tokens: Vec<TokenView>,
+    choices: Vec<ScopeChoice>,
+    name: String,
+    /// The secret of the token just created: shown this once, never stored.
+    created_secret: Option<String>,
+    error: Option<String>,
+    /// The member may choose `publish`, so the form asks for their password.
+    can_publish: bool,
+    /// The error is about the password (the field is marked).
+    password_refused: bool,
+}
+
+fn scope_label(s: Scope) -> &'static str {
+    match s {
+        Scope::Read => "Read: the API as you see the site",
+        Scope::Comment => "Comment: post, edit and delete your comments",
+        Scope::Publish => "Publish: create articles",
+    }
+}
+
+/// What went wrong with a token request, if anything, and whether it was the password.
+enum Refusal {
+    None,
+    Form(String),
+    Password(String),
+}
+
+async fn render(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    chosen: &[Scope],
+    name: String,
+    created_secret: Option<String>,
+    refusal: Refusal,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    let tokens = state
+        .store
+        .tokens_of(user.id)
+        .await?
+        .into_iter()
+        .map(|t| TokenView {
+            id: t.id,
+            name: t.name,
+            prefix: t.prefix,
+            scopes: t.scopes.split_whitespace().collect::<Vec<_>>().join(", "),
+            created: TimeView::long(t.created_at),
+            last_used: t.last_used_at.map(TimeView::long),
+            revoked: t.revoked_at.map(TimeView::long),
+        })
+        .collect();
+    let allowed = scopes_for_role(user.role());
+    let can_publish = allowed.contains(&Scope::Publish);
+    let choices = allowed
+        .into_iter()
+        .map(|s| ScopeChoice {
+            name: s.as_str(),
+            label: scope_label(s),
+            checked: chosen.contains(&s),
+        })
+        .collect();
+    let page = TokensPage {
+        layout: Layout::load(state, viewer, "API tokens").await?,
+        csrf: viewer.csrf.clone(),
+        tokens,
+        choices,
+        name,
+        created_secret,
+        password_refused: matches!(refusal, Refusal::Password(_)),
+        error: match refusal {
+            Refusal::None => None,
+            Refusal::Form(m) | Refusal::Password(m) => Some(m),
+        },
+        can_publish,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+/// `GET /settings/tokens`
+async fn tokens_page(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+    render(
+        &state,
+        &viewer,
+        StatusCode::OK,
+        &[Scope::Read],
+        String::new(),
+        None,
+        Refusal::None,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct CreateForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    scope_read: Option<String>,
+    scope_comment: Option<String>,
+    scope_publish: Option<String>,
+    /// The member's password: needed for a token that can publish.
+    #[serde(default)]
+    password: String,
+}
+
+/// Makes and records a token for `user_id`; its secret, to be shown once, or `None` when the
+/// member already has the most live tokens allowed. Settings and `broadsheet user token` both
+/// issue tokens through here.
+pub async fn issue_token(
+    store: &crate::store::Store,
+    user_id: i64,
+    name: &str,
+    scopes: &Scopes,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::store::Result<Option<String>> {
+    let secret = format!("{TOKEN_PREFIX}{}", random_token());
+    // Enough to tell tokens apart in a list, far too little to guess the rest.
+    let prefix: String = secret.chars().take(TOKEN_PREFIX.len() + 6).collect();
+    let created = store
+        .create_token(
+            user_id,
+            name,
+            &hash_token(&secret),
+            &prefix,
+            &scopes.to_stored(),
+            MAX_TOKENS_PER_USER,
+            now,
+        )
+        .await?;
+    Ok(created.map(|_| secret))
+}
+
+/// `POST /settings/tokens`: a new token; the page shows its secret once. A token that can
+/// publish speaks for the newsroom, so it needs the member's password as well as their session.
+async fn create_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<CreateForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let picked: Vec<&str> = [
+        (form.scope_read.is_some(), "read"),
+        (form.scope_comment.is_some(), "comment"),
+        (form.scope_publish.is_some(), "publish"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    let chosen: Vec<Scope> = picked.iter().filter_map(|n| Scope::parse(n)).collect();
+    let refuse = |refusal: Refusal| {
+        render(
+            &state,
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &chosen,
+            form.name.clone(),
+            None,
+            refusal,
+        )
+    };
+    let name = match check_token_name(&form.name) {
+        Ok(n) => n,
+        Err(m) => return refuse(Refusal::Form(m)).await,
+    };
+    let scopes = match Scopes::choose(picked.iter().copied(), user.role()) {
+        Ok(s) => s,
+        Err(e) => {
+            return refuse(Refusal::Form(crate::web::layout::capitalise(
+                &e.to_string(),
+            )))
+            .await;
+        }
+    };
+    if scopes.contains(Scope::Publish) {
+        let phc = state
+            .store
+            .user_by_id(user.id)
+            .await?
+            .ok_or(Error::SignInRequired)?
+            .password_hash;
+        if phc.is_empty() {
+            // Made by single sign-on: there is no password to confirm with yet.
+            return refuse(Refusal::Password(
+                "A token that can publish needs your password, and your account has none yet (you sign in with single sign-on or e-mailed links). Set one first: “Forgotten your password?” on the sign-in page mails you a link to choose one. Then create the token.".into(),
+            ))
+            .await;
+        }
+        if form.password.is_empty() || !state.passwords.verify(form.password.clone(), phc).await {
+            return refuse(Refusal::Password(
+                "Enter your current password to create a token that can publish. The token was not created.".into(),
+            ))
+            .await;
+        }
+    }
+    let Some(secret) =
+        issue_token(&state.store, user.id, &name, &scopes, state.clock.now()).await?
+    else {
+        return refuse(Refusal::Form(format!(
+            "You already have {MAX_TOKENS_PER_USER} live tokens. Revoke one you no longer use, then create this one."
+        )))
+        .await;
+    };
+    tracing::info!(user = user.id, scopes = %scopes.to_stored(), "API token created");
+    render(
+        &state,
+        &viewer,
+        StatusCode::CREATED,
+        &[Scope::Read],
+        String::new(),
+        Some(secret),
+        Refusal::None,
+    )
+    .await
+}
+
+/// `POST /settings/tokens/{id}/revoke`: the token stops working at once.
+async fn revoke_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
+    viewer.check_csrf(&form.csrf)?;
+    if !state
+        .store
+        .revoke_token(id, user.id, state.clock.now())
+        .await?
+    {
+        return Err(Error::NotFound);
+    }
+    Ok(Redirect::to("/settings/tokens").into_response())
+}

@@ -1,0 +1,558 @@
+//! The rendered-page cache for signed-out readers, and ETags for every page.
+//!
+//! Signed-out readers are most of the traffic and all see the same HTML, so the front page,
+//! listings and article pages they get are kept in memory, with their gzip and brotli forms
+//! made once, when the page is stored. A handler opts a page in by marking its response with a
+//! [`CacheGroup`]; a page is dropped exactly when what it shows changes:
+//!
+//! - a comment posted, edited, deleted or liked drops its article's pages, and posting or
+//!   deleting (which change counts) drops the listings too;
+//! - publishing, renaming a member or deleting an account drops everything.
+//!
+//! Invalidations reach every server process: on PostgreSQL each one is also sent with
+//! `pg_notify('broadsheet_pages', …)` and every process listens; if a listener loses its
+//! connection the process drops its whole cache, since it may have missed something. Pages also
+//! expire (listings after a minute, articles after five), which bounds staleness from changes
+//! made outside a server (a command-line import on SQLite, a scheduled time coming).
+//!
+//! A render that raced an invalidation is not stored: every invalidation bumps a generation, and
+//! a page is kept only if the generation did not move while it was rendered.
+//!
+//! Members' article pages are kept here too, as [`MemberPage`]s (rendered with holes for what
+//! is each member's own, see `member_pages`), dropped by the same changes and kept under the
+//! same generation check; they are never served as they are, only filled for one member.
+//!
+//! A page's key is its canonical address ([`page_key`]): only the cached routes, with the
+//! parameters their handlers read, checked as they check them, in one order and with defaults
+//! left out; anything else a request carries is dropped, so made-up addresses are answered from
+//! the page they show rather than stored again. A full cache forgets the pages read longest
+//! ago ([`Lru`]), one at a time, never all at once.
+//!
+//! The map is `hashlink`'s linked hash map (already in the build through sqlx) rather than a
+//! cache crate: what matters here is dropping groups of pages (an article's sort orders and
+//! pages) at once and the generation check, which general-purpose caches do not offer; a hit
+//! moves its page to the back of the list, a pointer swap under the lock a hit takes anyway.
+
+pub mod front;
+pub mod key;
+pub mod member_page;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::response::Response;
+
+use crate::web::session::{SESSION_COOKIE, read_cookie};
+use front::{Encoding, answer, brotli, gzip, with_encoding};
+use key::page_key;
+use member_page::MemberPage;
+
+/// Which pages a cached page belongs to, for dropping them together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CacheGroup {
+    /// An article's pages (every sort order and page of its conversation).
+    Article(i64),
+    /// Pages that list articles with their comment counts: front, sections, tags, authors.
+    Listings,
+}
+
+/// What changed, as far as cached pages are concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A comment's text or likes changed: the article's pages.
+    Comments { article_id: i64 },
+    /// The number of comments of an article changed: its pages and the listings.
+    CommentCount { article_id: i64 },
+    /// What the site knows of a member changed (their sessions, role, ban, or their own held
+    /// comments): no page readers share, only this process's copies of the member's session
+    /// and of their marks on members' pages (likes, held comments).
+    Member { user_id: i64 },
+    /// Anything else: everything.
+    Everything,
+}
+
+impl Change {
+    /// The notification payload of [`Change::Everything`], for processes without a cache.
+    pub const EVERYTHING: &'static str = "*";
+
+    fn payload(self) -> String {
+        match self {
+            Change::Comments { article_id } => format!("c:{article_id}"),
+            Change::CommentCount { article_id } => format!("n:{article_id}"),
+            Change::Member { user_id } => crate::store::sessions::member_change(user_id),
+            Change::Everything => "*".to_owned(),
+        }
+    }
+
+    fn parse(s: &str) -> Option<Change> {
+        if s == "*" {
+            return Some(Change::Everything);
+        }
+        let (kind, id) = s.split_once(':')?;
+        let id = id.parse().ok()?;
+        match kind {
+            "c" => Some(Change::Comments { article_id: id }),
+            "n" => Some(Change::CommentCount { article_id: id }),
+            "u" => Some(Change::Member { user_id: id }),
+            _ => None,
+        }
+    }
+}
+
+pub const CHANNEL: &str = crate::store::CHANGES_CHANNEL;
+/// At most this many pages, and this many bytes of them (all encodings), are kept. 24 MiB holds
+/// some 350 article pages of 50 comments in their three forms: the front, the sections and
+/// the stories being read now; a long tail of old articles is rendered again when asked for.
+/// (32 MiB kept the server over its 100 MB target after a crawl of 3,000 articles.)
+const MAX_ENTRIES: usize = 2000;
+const MAX_BYTES: usize = 24 * 1024 * 1024;
+/// Pages compressed at once, in the background; a page that finds no free slot is kept (and
+/// served) uncompressed until it is stored again.
+const COMPRESSORS: usize = 2;
+/// Pages larger than this are served but not kept.
+const MAX_PAGE_BYTES: usize = 512 * 1024;
+const LISTING_TTL: Duration = Duration::from_secs(60);
+const ARTICLE_TTL: Duration = Duration::from_secs(300);
+/// What shared caches (a CDN) may do with a signed-out page: keep it a minute, and serve it
+/// stale for five more while fetching a fresh one. Browsers revalidate (cheaply, by ETag).
+const PUBLIC_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
+/// At most this many members' pages (with holes), and this many bytes of them. Smaller than the
+/// signed-out bounds: members read fewer distinct pages, and memory is counted.
+const MAX_MEMBER_PAGES: usize = 500;
+const MAX_MEMBER_BYTES: usize = 16 * 1024 * 1024;
+
+struct Entry {
+    group: CacheGroup,
+    /// By the site's clock, so a page expires when the clock says (tests move it).
+    stored: DateTime<Utc>,
+    /// Every header of an answer, made once for each form of the page (see
+    /// [`answer_headers`]): an answer clones one and sets its request id.
+    headers: Forms<HeaderMap>,
+    etag: HeaderValue,
+    bodies: Forms<Bytes>,
+    /// The bytes held, bodies and headers, counted once (see [`Entry::new`]).
+    footprint: usize,
+}
+
+/// One thing for each form of a page: as rendered, gzip, brotli (the last two empty until
+/// they are made).
+#[derive(Clone, Default)]
+struct Forms<T> {
+    identity: T,
+    gzip: T,
+    brotli: T,
+}
+
+impl<T> Forms<T> {
+    fn get(&self, encoding: Encoding) -> &T {
+        match encoding {
+            Encoding::Identity => &self.identity,
+            Encoding::Gzip => &self.gzip,
+            Encoding::Brotli => &self.brotli,
+        }
+    }
+}
+
+/// What a page costs the cache's byte bound.
+trait Footprint {
+    fn size(&self) -> usize;
+}
+
+impl Footprint for Entry {
+    fn size(&self) -> usize {
+        self.footprint
+    }
+}
+
+impl Footprint for MemberPage {
+    fn size(&self) -> usize {
+        MemberPage::size(self)
+    }
+}
+
+/// Pages by key in least-recently-used order, bounded by a count and a number of bytes: a page
+/// looked up moves to the back, and storing into a full map forgets pages from the front until
+/// the new one fits.
+struct Lru<V> {
+    pages: hashlink::LinkedHashMap<String, Arc<V>>,
+    bytes: usize,
+    max_entries: usize,
+    max_bytes: usize,
+}
+
+impl<V: Footprint> Lru<V> {
+    fn new(max_entries: usize, max_bytes: usize) -> Lru<V> {
+        Lru {
+            pages: hashlink::LinkedHashMap::new(),
+            bytes: 0,
+            max_entries,
+            max_bytes,
+        }
+    }
+
+    /// The page under `key`, marked as just used.
+    fn get(&mut self, key: &str) -> Option<&Arc<V>> {
+        self.pages.to_back(key).map(|v| &*v)
+    }
+
+    /// The page under `key`, leaving the order as it is.
+    fn peek(&self, key: &str) -> Option<&Arc<V>> {
+        self.pages.get(key)
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(old) = self.pages.remove(key) {
+            self.bytes -= old.size();
+        }
+    }
+
+    /// Stores `page` under `key` (replacing what was there), first forgetting the least
+    /// recently used pages while the cache is full.
+    fn insert(&mut self, key: String, page: Arc<V>) {
+        self.remove(&key);
+        let size = page.size();
+        while self.pages.len() >= self.max_entries || self.bytes + size > self.max_bytes {
+            let Some((_, old)) = self.pages.pop_front() else {
+                break;
+            };
+            self.bytes -= old.size();
+        }
+        self.bytes += size;
+        self.pages.insert(key, page);
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&V) -> bool) {
+        self.pages.retain(|_, v| keep(v));
+        self.bytes = self.pages.values().map(|v| v.size()).sum();
+    }
+
+    fn clear(&mut self) {
+        self.pages.clear();
+        self.bytes = 0;
+    }
+
+    fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Arc<V>> {
+        self.pages.values()
+    }
+}
+
+impl Entry {
+    fn new(
+        group: CacheGroup,
+        stored: DateTime<Utc>,
+        etag: HeaderValue,
+        headers: Forms<HeaderMap>,
+        bodies: Forms<Bytes>,
+    ) -> Entry {
+        // Headers too: three maps of a dozen headers each are a few KB, a tenth of a
+        // listing's compressed forms. (32 bytes: a rough cost of each entry in the map.)
+        let header_bytes = |h: &HeaderMap| -> usize {
+            h.iter()
+                .map(|(name, value)| name.as_str().len() + value.len() + 32)
+                .sum()
+        };
+        let footprint = bodies.identity.len()
+            + bodies.gzip.len()
+            + bodies.brotli.len()
+            + header_bytes(&headers.identity)
+            + header_bytes(&headers.gzip)
+            + header_bytes(&headers.brotli);
+        Entry {
+            group,
+            stored,
+            headers,
+            etag,
+            bodies,
+            footprint,
+        }
+    }
+}
+
+/// The cache of one server process.
+pub struct PageCache {
+    inner: Mutex<Lru<Entry>>,
+    members: Mutex<Lru<MemberPage>>,
+    generation: AtomicU64,
+    pg: Option<sqlx::PgPool>,
+    /// Whose session copies to forget when a member changes.
+    store: Option<crate::store::Store>,
+    compressors: Arc<tokio::sync::Semaphore>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache {
+            inner: Mutex::new(Lru::new(MAX_ENTRIES, MAX_BYTES)),
+            members: Mutex::new(Lru::new(MAX_MEMBER_PAGES, MAX_MEMBER_BYTES)),
+            generation: AtomicU64::new(0),
+            pg: None,
+            store: None,
+            compressors: Arc::new(tokio::sync::Semaphore::new(COMPRESSORS)),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+}
+
+impl PageCache {
+    /// The cache, listening for other processes' invalidations when the site runs on PostgreSQL.
+    pub async fn start(store: &crate::store::Store) -> anyhow::Result<Arc<PageCache>> {
+        let pg = store.pg_pool().cloned();
+        let cache = Arc::new(PageCache {
+            pg,
+            store: Some(store.clone()),
+            ..Default::default()
+        });
+        if let Some(listener) = store.pg_listener().await {
+            let mut listener = listener?;
+            listener.listen(CHANNEL).await?;
+            let weak = Arc::downgrade(&cache);
+            tokio::spawn(async move {
+                loop {
+                    let received = listener.recv().await;
+                    let Some(cache) = weak.upgrade() else { break };
+                    match received {
+                        Ok(n) => match Change::parse(n.payload()) {
+                            Some(change) => cache.drop_pages(change),
+                            None => cache.drop_pages(Change::Everything),
+                        },
+                        Err(e) => {
+                            // Notifications may have been missed while the connection was down.
+                            tracing::warn!(error = %e, "page cache: listener lost its connection; dropping every page");
+                            cache.drop_pages(Change::Everything);
+                            tokio::time::sleep(Duration::from_secs(1)).await;
+                        }
+                    }
+                }
+            });
+        }
+        Ok(cache)
+    }
+
+    /// Drops the pages `change` affects, here and (on PostgreSQL) in every other process.
+    pub fn changed(&self, change: Change) {
+        self.drop_pages(change);
+        if let Some(pool) = self.pg.clone() {
+            tokio::spawn(async move {
+                let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(CHANNEL)
+                    .bind(change.payload())
+                    .execute(&pool)
+                    .await;
+                if let Err(e) = sent {
+                    tracing::warn!(error = %e, "page cache: could not tell other processes");
+                }
+            });
+        }
+    }
+
+    fn drop_pages(&self, change: Change) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        // Whose pages go: one article's (and the listings, when counts changed), or all.
+        let (article, listings) = match change {
+            Change::Member { user_id } => return self.forget_member(user_id),
+            Change::Everything => {
+                if let Some(store) = &self.store {
+                    store.forget_all_sessions();
+                }
+                (None, true)
+            }
+            Change::Comments { article_id } => (Some(article_id), false),
+            Change::CommentCount { article_id } => (Some(article_id), true),
+        };
+        let mut inner = self.inner.lock().expect("page cache lock");
+        match article {
+            None => inner.clear(),
+            Some(id) => inner.retain(|e| {
+                e.group != CacheGroup::Article(id) && !(listings && e.group == CacheGroup::Listings)
+            }),
+        }
+        drop(inner);
+        let mut members = self.members.lock().expect("page cache lock");
+        match article {
+            None => members.clear(),
+            Some(id) => members.retain(|p| p.article_id != id),
+        }
+    }
+
+    /// Forgets this process's copies of what is one member's own: their sessions and their
+    /// marks on members' pages. No page readers share changes.
+    fn forget_member(&self, user_id: i64) {
+        if let Some(store) = &self.store {
+            store.forget_member_sessions(user_id);
+        }
+        let members = self.members.lock().expect("page cache lock");
+        for page in members.values() {
+            page.forget_marks(user_id);
+        }
+    }
+
+    /// The invalidation count, to read before rendering a page that may be kept.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// The members' page kept under `key`, if it has not expired by `now`.
+    pub fn member_page(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<MemberPage>> {
+        let mut members = self.members.lock().expect("page cache lock");
+        let page = members.get(key)?;
+        let ttl = chrono::Duration::from_std(ARTICLE_TTL).unwrap_or_default();
+        if now - page.stored < ttl {
+            return Some(page.clone());
+        }
+        members.remove(key);
+        None
+    }
+
+    /// Keeps a members' page unless an invalidation happened since `generation` was read.
+    pub fn put_member_page(&self, key: String, page: Arc<MemberPage>, generation: u64) {
+        let mut members = self.members.lock().expect("page cache lock");
+        // Checked under a lock that invalidations also take, so none can slip in between.
+        if self.generation.load(Ordering::SeqCst) != generation {
+            return;
+        }
+        members.insert(key, page);
+    }
+
+    fn get(&self, key: &str, now: DateTime<Utc>) -> Option<Arc<Entry>> {
+        let mut inner = self.inner.lock().expect("page cache lock");
+        let entry = inner.get(key)?;
+        let ttl = match entry.group {
+            CacheGroup::Listings => LISTING_TTL,
+            CacheGroup::Article(_) => ARTICLE_TTL,
+        };
+        if now - entry.stored < chrono::Duration::from_std(ttl).unwrap_or_default() {
+            return Some(entry.clone());
+        }
+        inner.remove(key);
+        None
+    }
+
+    /// The answer to `req` from a stored page, when it is a signed-out reader's `GET` or
+    /// `HEAD` of a page that is stored and fresh; `None` sends it on to the router. Called
+    /// before any routing or middleware ([`Front`]): a stored page is no work worth
+    /// shedding, timing out or logging at the default level (the metrics count it).
+    pub fn serve_hit<B>(
+        &self,
+        req: &axum::http::Request<B>,
+        clock: &crate::domain::Clock,
+    ) -> Option<Response> {
+        let is_head = req.method() == Method::HEAD;
+        if req.method() != Method::GET && !is_head
+            || read_cookie(req.headers(), SESSION_COOKIE).is_some()
+        {
+            return None;
+        }
+        // Only canonical keys are ever stored, so an address without a query is looked up as it
+        // is: another spelling of the path just misses (and is not stored when rendered).
+        let uri = req.uri();
+        let key = match uri.query() {
+            None => Cow::Borrowed(uri.path()),
+            Some(_) => page_key(uri)?,
+        };
+        let entry = self.get(&key, clock.now())?;
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        let id = match req.headers().get(crate::web::middleware::REQUEST_ID) {
+            Some(id) => id.clone(),
+            None => crate::web::middleware::next_request_id(),
+        };
+        tracing::debug!(uri = %req.uri(), request_id = ?id, "answered from the page cache");
+        Some(answer(&entry, req.headers(), is_head, true, Some(&id)))
+    }
+
+    /// Stores `entry` unless an invalidation happened since `generation` was read, or (with
+    /// `replacing`) the page stored under `key` is no longer that one.
+    fn put(&self, key: String, entry: Arc<Entry>, generation: u64, replacing: Option<&Arc<Entry>>) {
+        let mut inner = self.inner.lock().expect("page cache lock");
+        // Checked under the lock that invalidations also take, so none can slip in between.
+        if self.generation.load(Ordering::SeqCst) != generation {
+            return;
+        }
+        if let Some(old) = replacing
+            && !inner.peek(&key).is_some_and(|e| Arc::ptr_eq(e, old))
+        {
+            return;
+        }
+        inner.insert(key, entry);
+    }
+
+    /// Makes the gzip and brotli forms of a stored page off the request path, when a
+    /// compression slot is free, and swaps them in if the page is still current.
+    fn compress_later(self: &Arc<Self>, key: String, entry: Arc<Entry>, generation: u64) {
+        let Ok(permit) = self.compressors.clone().try_acquire_owned() else {
+            return;
+        };
+        let cache = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let identity = &entry.bodies.identity;
+            let bodies = Forms {
+                identity: identity.clone(),
+                gzip: gzip(identity),
+                brotli: brotli(identity),
+            };
+            let headers = Forms {
+                identity: entry.headers.identity.clone(),
+                gzip: with_encoding(&entry.headers.identity, "gzip", bodies.gzip.len()),
+                brotli: with_encoding(&entry.headers.identity, "br", bodies.brotli.len()),
+            };
+            let compressed = Arc::new(Entry::new(
+                entry.group,
+                entry.stored,
+                entry.etag.clone(),
+                headers,
+                bodies,
+            ));
+            cache.put(key, compressed, generation, Some(&entry));
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.lock().expect("page cache lock").len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The cache's series for `/metrics`: pages and bytes held, hits and stores since start.
+    pub fn render_metrics(&self, out: &mut String) {
+        let (pages, bytes) = {
+            let inner = self.inner.lock().expect("page cache lock");
+            (inner.len(), inner.bytes)
+        };
+        let members = self.members.lock().expect("page cache lock").len();
+        out.push_str(&format!(
+            "# HELP broadsheet_page_cache_pages Pages held by the page cache.\n\
+             # TYPE broadsheet_page_cache_pages gauge\n\
+             broadsheet_page_cache_pages{{kind=\"signed_out\"}} {pages}\n\
+             broadsheet_page_cache_pages{{kind=\"members\"}} {members}\n\
+             # HELP broadsheet_page_cache_bytes Bytes of signed-out pages held (all encodings).\n\
+             # TYPE broadsheet_page_cache_bytes gauge\n\
+             broadsheet_page_cache_bytes {bytes}\n\
+             # HELP broadsheet_page_cache_hits_total Signed-out pages answered from the cache.\n\
+             # TYPE broadsheet_page_cache_hits_total counter\n\
+             broadsheet_page_cache_hits_total {}\n\
+             # HELP broadsheet_page_cache_stores_total Signed-out pages rendered and stored.\n\
+             # TYPE broadsheet_page_cache_stores_total counter\n\
+             broadsheet_page_cache_stores_total {}\n",
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        ));
+    }
+}

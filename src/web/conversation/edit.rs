@@ -1,0 +1,336 @@
+//! Changing a comment: editing within the window, deleting, liking.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use chrono::Duration;
+use serde::Deserialize;
+
+use super::post::{Refusal, refusal, render_one, screen_text};
+use super::{json_error, wants_json};
+use crate::domain::comment::{CommentBody, CommentFacts, EDIT_WINDOW_MINUTES, comment_permissions};
+use crate::domain::moderation::{Verdict, ban_notice};
+use crate::store::comments::CommentRow;
+use crate::store::sessions::SessionUser;
+use crate::web::cache::Change;
+use crate::web::forms::CsrfForm;
+use crate::web::layout::Layout;
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/comments/{id}/edit", get(edit_form).post(edit))
+        .route("/comments/{id}/delete", post(delete))
+        .route("/comments/{id}/like", post(like))
+}
+
+#[derive(Template)]
+#[template(path = "comment_edit.html")]
+struct EditPage {
+    layout: Layout,
+    id: i64,
+    csrf: String,
+    body: String,
+    error: Option<String>,
+    back: String,
+    max_chars: usize,
+}
+
+async fn own_comment(state: &AppState, viewer: &Viewer, id: i64) -> Result<(CommentRow, String)> {
+    let user = viewer.require_user()?;
+    let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+    if row.author_id != Some(user.id) {
+        return Err(Error::Forbidden(
+            "Only the author of a comment can change it.".into(),
+        ));
+    }
+    let (slug, _) = state
+        .store
+        .article_slug(row.article_id, state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok((row, slug))
+}
+
+async fn edit_page(
+    state: &AppState,
+    viewer: &Viewer,
+    row: &CommentRow,
+    slug: &str,
+    body: String,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response> {
+    let page = EditPage {
+        layout: Layout::load(state, viewer, "Edit your comment").await?,
+        id: row.id,
+        csrf: viewer.csrf.clone(),
+        body,
+        error,
+        back: format!("/articles/{slug}#comment-{}", row.id),
+        max_chars: state.config.max_comment_chars,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+const EDIT_WINDOW_PASSED: &str = "The 15 minutes for editing this comment have passed, so it was not changed. Your text is still here to copy.";
+
+/// `GET /comments/{id}/edit`
+async fn edit_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    let (row, slug) = own_comment(&state, &viewer, id).await?;
+    if !row.is_visible() {
+        return Err(Error::NotFound);
+    }
+    let late = state.clock.now() - row.created_at > Duration::minutes(EDIT_WINDOW_MINUTES);
+    let error = late.then(|| EDIT_WINDOW_PASSED.to_owned());
+    let body = row.body_source.clone();
+    edit_page(&state, &viewer, &row, &slug, body, error, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct EditForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// `POST /comments/{id}/edit`: within 15 minutes of posting; marks the comment edited.
+async fn edit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<EditForm>,
+) -> Result<Response> {
+    let (row, slug) = own_comment(&state, &viewer, id).await?;
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let now = state.clock.now();
+    let fail = |status: StatusCode, message: String| {
+        let (state, viewer, row, slug, body) = (
+            state.clone(),
+            viewer.clone(),
+            row.clone(),
+            slug.clone(),
+            form.body.clone(),
+        );
+        async move {
+            if json {
+                return Ok(json_error(status, &message));
+            }
+            edit_page(&state, &viewer, &row, &slug, body, Some(message), status).await
+        }
+    };
+    let user = viewer.require_user()?;
+    let edited = match edit_own_comment(&state, user, &row, &form.body).await? {
+        Ok(edited) => edited,
+        Err(r) => return fail(r.status, r.message).await,
+    };
+    if json {
+        let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+        let html = render_one(&state, &row, &viewer, false, &slug, now).await?;
+        return Ok(
+            Json(serde_json::json!({ "id": id, "html": html, "held": edited.held }))
+                .into_response(),
+        );
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}
+
+/// An edit that was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edited {
+    /// Screening held the new text: the comment waits for a moderator again.
+    pub held: bool,
+}
+
+/// Replaces the text of `row`, written by `user`, within the edit window, after screening it
+/// as a post is screened. The form and the API both edit through here.
+pub async fn edit_own_comment(
+    state: &AppState,
+    user: &SessionUser,
+    row: &CommentRow,
+    text: &str,
+) -> Result<std::result::Result<Edited, Refusal>> {
+    let now = state.clock.now();
+    let user_id = user.id;
+    let body = match CommentBody::parse(text, state.config.max_comment_chars) {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(Err(Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                e.to_string(),
+            )));
+        }
+    };
+    // An edit is screened as a post is: it cannot bring in what posting refuses, and what
+    // would hold a post sends the comment back to the moderators.
+    let published_at = match state.store.article_slug(row.article_id, now).await? {
+        Some((slug, true)) => state
+            .store
+            .published_article(&slug, now)
+            .await?
+            .map(|a| a.card.published_at),
+        _ => None,
+    };
+    let (verdict, spam_score) = screen_text(
+        state,
+        user,
+        row.article_id,
+        published_at,
+        &body,
+        Some(row.id),
+    )
+    .await?;
+    let hold = match &verdict {
+        Verdict::Show => None,
+        Verdict::Hold { reason, note } => Some((*reason, note.as_str())),
+        Verdict::Refuse(r) => return Ok(Err(refusal(r.clone(), true))),
+    };
+    let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
+    if state
+        .store
+        .edit_comment(
+            row.id,
+            user_id,
+            body.as_str(),
+            &body.to_html(),
+            spam_score,
+            hold,
+            now,
+            not_before,
+        )
+        .await?
+    {
+        if let Some((reason, _)) = hold {
+            tracing::info!(comment_id = row.id, reason = ?reason, "edited comment held for review");
+            // Readers no longer see it (one comment fewer); its author sees it held.
+            state.pages.changed(Change::CommentCount {
+                article_id: row.article_id,
+            });
+            state.pages.changed(Change::Member { user_id });
+            return Ok(Ok(Edited { held: true }));
+        }
+        state.pages.changed(Change::Comments {
+            article_id: row.article_id,
+        });
+        return Ok(Ok(Edited { held: false }));
+    }
+    let message = if row.is_visible() {
+        EDIT_WINDOW_PASSED
+    } else {
+        "This comment has been deleted, so it cannot be edited."
+    };
+    Ok(Err(Refusal::new(StatusCode::CONFLICT, message)))
+}
+
+/// `POST /comments/{id}/delete`: the author's own; replies keep their place under a tombstone.
+async fn delete(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    let (row, slug) = own_comment(&state, &viewer, id).await?;
+    viewer.check_csrf(&form.csrf)?;
+    let user_id = viewer.require_user()?.id;
+    let deleted = state.store.delete_own_comment(row.id, user_id).await?;
+    if deleted {
+        state.pages.changed(Change::CommentCount {
+            article_id: row.article_id,
+        });
+    }
+    if wants_json(&headers) {
+        return Ok(if deleted {
+            Json(serde_json::json!({ "id": id, "deleted": true })).into_response()
+        } else {
+            json_error(StatusCode::CONFLICT, "This comment was already deleted.")
+        });
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comments")).into_response())
+}
+
+// ----- like, report -----
+
+#[derive(Deserialize)]
+struct LikeForm {
+    #[serde(default)]
+    csrf: String,
+    /// "1" to like, "0" to take the like back.
+    #[serde(default)]
+    like: String,
+}
+
+/// `POST /comments/{id}/like`: sets the viewer's like (one per member) on or off.
+async fn like(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<LikeForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let now = state.clock.now();
+    let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+    let (slug, published) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !published {
+        return Err(Error::NotFound);
+    }
+    let can = comment_permissions(
+        viewer.facts().as_ref(),
+        &CommentFacts {
+            author_id: row.author_id,
+            status_visible: row.is_visible(),
+            created_at: row.created_at,
+        },
+        now,
+    );
+    let want = form.like != "0";
+    if let Some(until) = user.banned_at(now) {
+        return Err(Error::Forbidden(ban_notice(until, &user.ban_reason)));
+    }
+    let refusal = if !can.like {
+        Some(if row.author_id == Some(user.id) {
+            "You cannot like your own comment."
+        } else {
+            "This comment cannot be liked."
+        })
+    } else {
+        None
+    };
+    let result = match refusal {
+        Some(m) => Err(m),
+        None => match state.store.set_like(id, user.id, want, now).await? {
+            Some(count) => Ok(count),
+            None if want => Err("You already like this comment."),
+            None => Err("You had not liked this comment, so there was nothing to take back."),
+        },
+    };
+    // A refusal is an ordinary 409; the error middleware answers it as JSON or as a page.
+    let count = result.map_err(|m| Error::Store(crate::store::Error::Conflict(m.to_owned())))?;
+    state.pages.changed(Change::Comments {
+        article_id: row.article_id,
+    });
+    if json {
+        return Ok(
+            Json(serde_json::json!({ "id": id, "liked": want, "likes": count })).into_response(),
+        );
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}

@@ -1,0 +1,443 @@
+//! Posting a comment or a reply: the form, the screening that decides whether it is refused,
+//! held or shown, and the one comment's HTML for the script.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use serde::Deserialize;
+
+use super::{json_error, wants_json};
+use crate::domain::comment::{CommentBody, CommentError, MAX_NESTING};
+use crate::domain::moderation::{
+    CommentMode, Refused, Screening, Verdict, ban_notice, has_link, screen,
+};
+use crate::domain::spam;
+use crate::domain::user::Role;
+use crate::domain::webhook::{CommentCreated, comment_created_payload};
+use crate::domain::wordfilter::WordKind;
+use crate::domain::{ArticleDetail, Slug};
+use crate::store::comments::{CommentRow, NewComment, Posted, ReplyProblem};
+use crate::store::sessions::SessionUser;
+use crate::web::cache::Change;
+use crate::web::conversation::live::CommentPosted;
+use crate::web::reading::thread::{CommentFormView, CommentView, ConversationQuery, view};
+use crate::web::session::{ClientIp, Viewer};
+use crate::web::{AppState, Error, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/articles/{slug}/comments", post(post_comment))
+        .route("/comments/{id}/fragment", get(fragment))
+}
+
+#[derive(Deserialize)]
+struct CommentForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+    parent_id: Option<String>,
+    #[serde(default)]
+    website: String,
+}
+
+/// `POST /articles/{slug}/comments`: a new comment, or a reply when `parent_id` is set.
+async fn post_comment(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ClientIp(ip): ClientIp,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<CommentForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let now = state.clock.now();
+    let article = state
+        .store
+        .published_article(slug.as_str(), now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let parent_id =
+        match form.parent_id.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(p) => Some(p.parse::<i64>().map_err(|_| {
+                Error::BadRequest("The comment being replied to is not valid.".into())
+            })?),
+        };
+    // Any refusal sends the form back with the text in it.
+    let refuse = |status: StatusCode, message: String, retry_after: Option<i64>| {
+        let (state, viewer, article) = (state.clone(), viewer.clone(), article.clone());
+        let body = form.body.clone();
+        async move {
+            if json {
+                let mut r = json_error(status, &message);
+                if let Some(s) = retry_after {
+                    r.headers_mut().insert(header::RETRY_AFTER, s.into());
+                }
+                return Ok::<Response, Error>(r);
+            }
+            let reply_to = match parent_id {
+                Some(id) => state
+                    .store
+                    .comment(id)
+                    .await?
+                    .filter(|c| c.article_id == article.card.id)
+                    .map(|c| (c.id, c.author_name)),
+                None => None,
+            };
+            let form = CommentFormView {
+                action: format!("/articles/{}/comments", article.card.slug),
+                csrf: viewer.csrf.clone(),
+                body,
+                error: Some(message),
+                reply_to,
+                max_chars: state.config.max_comment_chars,
+            };
+            let html = crate::web::reading::pages::render_article(
+                &state,
+                &viewer,
+                &article,
+                &ConversationQuery::default(),
+                Some(form),
+            )
+            .await?;
+            let mut r = (status, Html(html)).into_response();
+            if let Some(s) = retry_after {
+                r.headers_mut().insert(header::RETRY_AFTER, s.into());
+            }
+            Ok(r)
+        }
+    };
+    if !form.website.is_empty() {
+        return refuse(StatusCode::BAD_REQUEST, "This comment could not be accepted. If you are a person, leave the hidden Website field empty.".into(), None).await;
+    }
+    let Posted {
+        id,
+        comment_count,
+        held,
+    } = match submit_comment(&state, &user, &ip, &article, &form.body, parent_id).await? {
+        Ok(posted) => posted,
+        Err(r) => return refuse(r.status, r.message, r.retry_after).await,
+    };
+    if json {
+        let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+        let html = render_one(&state, &row, &viewer, false, slug.as_str(), now).await?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(
+                serde_json::json!({ "id": id, "html": html, "count": comment_count, "held": held }),
+            ),
+        )
+            .into_response());
+    }
+    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}
+
+/// Why a comment was not accepted: the answer's status and a message the writer can act on.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub message: String,
+    pub retry_after: Option<i64>,
+}
+
+impl Refusal {
+    pub(super) fn new(status: StatusCode, message: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+}
+
+/// Gathers what screening needs to know about `body`, written by `user` on the article
+/// `article_id` (published at `published_at`; `None`: not published) and screens it: the one
+/// decision for a new comment and for a new text of the comment `editing`, from the form and
+/// the API alike. Returns the verdict and the spam score the text was given.
+pub(super) async fn screen_text(
+    state: &AppState,
+    user: &SessionUser,
+    article_id: i64,
+    published_at: Option<chrono::DateTime<chrono::Utc>>,
+    body: &CommentBody,
+    editing: Option<i64>,
+) -> Result<(Verdict, Option<f64>)> {
+    let now = state.clock.now();
+    let policy = state.store.comment_policy(article_id).await?;
+    let settings = state.store.moderation_settings().await?;
+    let words = state
+        .words
+        .filter(&state.store, settings.words_version)
+        .await?;
+    let word = words.check(body.as_str());
+    let word_of = |kind: WordKind| {
+        word.as_ref()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.word.as_str())
+    };
+    let tokens = spam::tokens(body.as_str());
+    let totals = spam::Counts {
+        spam: settings.spam_docs,
+        ham: settings.ham_docs,
+    };
+    let spam_score =
+        if totals.spam >= spam::MIN_DOCS_PER_CLASS && totals.ham >= spam::MIN_DOCS_PER_CLASS {
+            spam::score(totals, &state.store.spam_counts(&tokens).await?)
+        } else {
+            None
+        };
+    let role = user.role();
+    let first = match policy.mode {
+        CommentMode::PreModerated { first: Some(n) } => n,
+        _ => 0,
+    };
+    let author_approved = if role >= Role::Moderator {
+        0
+    } else {
+        state
+            .store
+            .approved_comments(user.id, first.max(settings.link_hold_below), editing)
+            .await?
+    };
+    let verdict = screen(&Screening {
+        mode: policy.mode,
+        closed: published_at.is_none_or(|p| policy.is_closed(p, now)),
+        ban: user
+            .banned_at(now)
+            .map(|until| (until, user.ban_reason.as_str())),
+        author_approved,
+        author_role: role,
+        has_link: has_link(body.as_str()),
+        link_hold_below: settings.link_hold_below,
+        banned_word: word_of(WordKind::Banned),
+        suspect_word: word_of(WordKind::Suspect),
+        spam_score,
+        spam_threshold: settings.spam_threshold,
+        edit: editing.is_some(),
+    });
+    Ok((verdict, spam_score))
+}
+
+/// What the writer reads when screening refuses their text (`editing`: a new text for a comment
+/// already posted).
+pub(super) fn refusal(refused: Refused, editing: bool) -> Refusal {
+    let again = if editing { "save" } else { "post" };
+    match refused {
+        Refused::Banned { until, reason } => {
+            Refusal::new(StatusCode::FORBIDDEN, ban_notice(until, &reason))
+        }
+        Refused::Closed if editing => Refusal::new(
+            StatusCode::FORBIDDEN,
+            "Comments are closed on this article, so comments here can no longer be changed. Your text is still here to copy.",
+        ),
+        Refused::Closed => Refusal::new(
+            StatusCode::FORBIDDEN,
+            "Comments are closed on this article, so nothing more can be posted here.",
+        ),
+        Refused::BannedWord(word) => Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "Your comment contains “{word}”, which is not allowed here. Take it out and {again} again: your text is kept below."
+            ),
+        ),
+    }
+}
+
+/// Checks, rate-limits and stores a comment by `user` under `article` (a reply when `parent_id`
+/// is set), queues its `comment.created` webhook in the same transaction and announces it to
+/// live readers. The form and the API both post through here.
+pub async fn submit_comment(
+    state: &AppState,
+    user: &SessionUser,
+    ip: &str,
+    article: &ArticleDetail,
+    text: &str,
+    parent_id: Option<i64>,
+) -> Result<std::result::Result<Posted, Refusal>> {
+    let now = state.clock.now();
+    let body = match CommentBody::parse(text, state.config.max_comment_chars) {
+        Ok(b) => b,
+        Err(e @ (CommentError::Empty | CommentError::TooLong { .. })) => {
+            return Ok(Err(Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                e.to_string(),
+            )));
+        }
+    };
+    use crate::domain::comment::admission::{
+        Admission, Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
+    };
+    let refused = |reason: RefusalReason| match reason {
+        RefusalReason::Screening(r) => refusal(r, false),
+        RefusalReason::TooFast(too_fast) => Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            message: too_fast.message(),
+            retry_after: Some(too_fast.retry_after_seconds),
+        },
+    };
+    let (verdict, spam_score) = screen_text(
+        state,
+        user,
+        article.card.id,
+        Some(article.card.published_at),
+        &body,
+        None,
+    )
+    .await?;
+    let screened = match Screened::from_verdict(verdict) {
+        Ok(screened) => screened,
+        Err(reason) => return Ok(Err(refused(reason))),
+    };
+    // Rate limits per member and per address, in the database so every process counts alike.
+    let window = rate_window(now);
+    let pace = Pace {
+        member_posts: state
+            .store
+            .hit_rate_window(&member_rate_key(user.id), window)
+            .await?,
+        address_posts: state
+            .store
+            .hit_rate_window(&address_rate_key(ip), window)
+            .await?,
+        limit_per_minute: i64::from(state.config.comments_per_minute),
+        now,
+    };
+    let (hold, hold_note) = match screened.admission(&pace) {
+        Admission::Refused(reason) => return Ok(Err(refused(reason))),
+        Admission::Held { reason, note } => (Some(reason), note),
+        Admission::Shown => (None, String::new()),
+    };
+    let body_html = body.to_html();
+    let base = state.config.base_url.trim_end_matches('/');
+    let slug = &article.card.slug;
+    let payload = |id: i64| {
+        comment_created_payload(
+            base,
+            now,
+            &CommentCreated {
+                id,
+                parent_id,
+                author_name: &user.display_name,
+                body_html: &body_html,
+                created_at: now,
+                article_slug: slug,
+                article_headline: &article.card.title,
+            },
+        )
+    };
+    let new = NewComment {
+        article_id: article.card.id,
+        parent_id,
+        author_id: user.id,
+        body_source: body.as_str(),
+        body_html: &body_html,
+        hold,
+        hold_note: &hold_note,
+        spam_score,
+        webhook_payload: Some(&payload),
+    };
+    let posted = match state.store.insert_comment(&new, now).await? {
+        Ok(posted) => posted,
+        Err(problem) => {
+            let message = match problem {
+                ReplyProblem::ParentMissing => {
+                    "The comment you are replying to does not exist (it may have been removed). Post your text as a new comment instead."
+                }
+                ReplyProblem::ParentElsewhere => {
+                    "The comment you are replying to belongs to another article. Post your text as a new comment here instead."
+                }
+                ReplyProblem::ParentDeleted => {
+                    "The comment you are replying to has been deleted. Post your text as a new comment instead."
+                }
+            };
+            return Ok(Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, message)));
+        }
+    };
+    if posted.held {
+        tracing::info!(comment_id = posted.id, article = %slug, reason = ?hold, "comment held for review");
+        // Readers' pages are unchanged, but this member's now show the held comment.
+        state.pages.changed(Change::Member { user_id: user.id });
+        return Ok(Ok(posted));
+    }
+    state.live.announce(CommentPosted {
+        article_id: article.card.id,
+        comment_id: posted.id,
+    });
+    state.pages.changed(Change::CommentCount {
+        article_id: article.card.id,
+    });
+    state.webhooks.wake();
+    state.mailroom.wake();
+    tracing::info!(comment_id = posted.id, article = %slug, "comment posted");
+    Ok(Ok(posted))
+}
+
+#[derive(Template)]
+#[template(path = "comment_fragment.html")]
+struct CommentFragment<'a> {
+    c: &'a CommentView,
+}
+
+/// One comment's HTML as the page shows it, naming whom it answers when it is flattened.
+pub(super) async fn render_one(
+    state: &AppState,
+    row: &CommentRow,
+    viewer: &Viewer,
+    liked: bool,
+    slug: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String> {
+    let replying_to = match row.parent_id {
+        Some(p) if row.depth > MAX_NESTING => state.store.comment(p).await?.map(|p| p.author_name),
+        _ => None,
+    };
+    let v = view(row, viewer, liked, replying_to, slug, now, None);
+    Ok(CommentFragment { c: &v }.render()?)
+}
+
+/// `GET /comments/{id}/fragment`: one comment's HTML, as the page would show it to this
+/// viewer (for live updates: the script inserts server-rendered, sanitised HTML).
+async fn fragment(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    let now = state.clock.now();
+    let row = state
+        .store
+        .comment(id)
+        .await?
+        .filter(|c| c.is_visible())
+        .ok_or(Error::NotFound)?;
+    let (slug, published) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !published {
+        return Err(Error::NotFound);
+    }
+    let liked = match &viewer.user {
+        Some(u) => !state.store.liked_by(u.id, &[id]).await?.is_empty(),
+        None => false,
+    };
+    let html = render_one(&state, &row, &viewer, liked, &slug, now).await?;
+    let parent = row.parent_id.map_or(String::new(), |p| p.to_string());
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+            (header::HeaderName::from_static("x-parent-id"), parent),
+        ],
+        Html(html),
+    )
+        .into_response())
+}
+
+// ----- edit, delete -----

@@ -1,0 +1,174 @@
+//! Reporting a comment to the moderators.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Json, Router};
+use serde::Deserialize;
+
+use super::{json_error, wants_json};
+use crate::domain::comment::{CommentFacts, comment_permissions};
+use crate::domain::moderation::ban_notice;
+use crate::web::cache::Change;
+use crate::web::layout::Layout;
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new().route("/comments/{id}/report", get(report_form).post(report))
+}
+
+pub const REPORT_REASONS: [(&str, &str); 5] = [
+    ("spam", "Spam or advertising"),
+    ("abuse", "Abusive, hateful or harassing"),
+    ("off-topic", "Off-topic"),
+    ("misinformation", "False or misleading"),
+    ("other", "Something else"),
+];
+
+#[derive(Template)]
+#[template(path = "comment_report.html")]
+struct ReportPage {
+    layout: Layout,
+    id: i64,
+    csrf: String,
+    reasons: Vec<(&'static str, &'static str)>,
+    chosen: String,
+    note: String,
+    error: Option<String>,
+    done: bool,
+    back: String,
+}
+
+/// `GET /comments/{id}/report`
+async fn report_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    viewer.require_user()?;
+    let now = state.clock.now();
+    let row = state
+        .store
+        .comment(id)
+        .await?
+        .filter(|c| c.is_visible())
+        .ok_or(Error::NotFound)?;
+    let (slug, _) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let page = ReportPage {
+        layout: Layout::load(&state, &viewer, "Report a comment").await?,
+        id,
+        csrf: viewer.csrf.clone(),
+        reasons: REPORT_REASONS.to_vec(),
+        chosen: String::new(),
+        note: String::new(),
+        error: None,
+        done: false,
+        back: format!("/articles/{slug}#comment-{id}"),
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Deserialize)]
+struct ReportForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// `POST /comments/{id}/report`: once per member per comment, with a reason.
+async fn report(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<ReportForm>,
+) -> Result<Response> {
+    let user = viewer.require_user()?.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let json = wants_json(&headers);
+    let now = state.clock.now();
+    let row = state
+        .store
+        .comment(id)
+        .await?
+        .filter(|c| c.is_visible())
+        .ok_or(Error::NotFound)?;
+    let (slug, _) = state
+        .store
+        .article_slug(row.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let can = comment_permissions(
+        viewer.facts().as_ref(),
+        &CommentFacts {
+            author_id: row.author_id,
+            status_visible: true,
+            created_at: row.created_at,
+        },
+        now,
+    );
+    let note = form.note.trim().to_owned();
+    let error = if let Some(until) = user.banned_at(now) {
+        Some(ban_notice(until, &user.ban_reason))
+    } else if !can.report {
+        Some("You cannot report your own comment.".to_owned())
+    } else if !REPORT_REASONS.iter().any(|(k, _)| *k == form.reason) {
+        Some("Choose a reason for the report.".to_owned())
+    } else if note.chars().count() > 1000 {
+        Some("The note can be at most 1,000 characters long.".to_owned())
+    } else {
+        match state
+            .store
+            .report_comment(id, user.id, &form.reason, &note, now)
+            .await
+        {
+            Ok(hidden) => {
+                if hidden {
+                    state.pages.changed(Change::CommentCount {
+                        article_id: row.article_id,
+                    });
+                }
+                None
+            }
+            Err(crate::store::Error::Conflict(m)) => Some(m),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    if json {
+        return Ok(match error {
+            None => (
+                StatusCode::CREATED,
+                Json(serde_json::json!({ "id": id, "reported": true })),
+            )
+                .into_response(),
+            Some(m) => json_error(StatusCode::UNPROCESSABLE_ENTITY, &m),
+        });
+    }
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = ReportPage {
+        layout: Layout::load(&state, &viewer, "Report a comment").await?,
+        id,
+        csrf: viewer.csrf.clone(),
+        reasons: REPORT_REASONS.to_vec(),
+        done: error.is_none(),
+        chosen: form.reason,
+        note: form.note,
+        error,
+        back: format!("/articles/{slug}#comment-{id}"),
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}

@@ -1,0 +1,259 @@
+//! The page frame and the view models many pages share: what the templates show, prepared from
+//! domain types (formatted times, links).
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{ArticleCard, Byline};
+use crate::store::taxonomy::Section;
+use crate::web::session::Viewer;
+use crate::web::{AppState, Result};
+
+/// The parts of the page frame every page shares.
+pub struct Layout {
+    pub site_name: String,
+    pub title: String,
+    pub description: String,
+    pub canonical: Option<String>,
+    pub stylesheet: String,
+    pub icon: String,
+    pub script: String,
+    pub nav: Vec<NavItem>,
+    /// The signed-in member's display name (the header then offers settings and sign-out).
+    pub account: Option<String>,
+    /// The signed-in member may use the moderation desk (the header links to it).
+    pub desk: bool,
+    pub csrf: String,
+    /// Stands in for the account block in a member page kept with holes (`member_pages`).
+    pub hole: Option<String>,
+    /// `website` or `article`, for OpenGraph.
+    pub og_type: &'static str,
+    /// Feeds offered in the head: (title, href, MIME type).
+    pub feeds: Vec<(String, String, &'static str)>,
+    /// Structured data for the page (JSON-LD), already escaped for a `<script>` data block.
+    pub json_ld: Option<String>,
+    /// A link-preview image: its absolute URL and its alt text (then the large Twitter card).
+    pub image: Option<(String, String)>,
+}
+
+pub struct NavItem {
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+}
+
+impl Layout {
+    /// `title` is the page's own title (the site name is appended); `current` marks the section
+    /// the page belongs to in the navigation.
+    pub fn new(
+        state: &AppState,
+        sections: &[Section],
+        title: &str,
+        canonical_path: Option<&str>,
+        current: Option<&str>,
+    ) -> Layout {
+        let site = &state.config.site_name;
+        Layout {
+            site_name: site.clone(),
+            title: if title.is_empty() {
+                site.clone()
+            } else {
+                format!("{title} — {site}")
+            },
+            description: String::new(),
+            canonical: canonical_path.map(|p| format!("{}{p}", state.config.base_url)),
+            stylesheet: state.assets.stylesheet.href(),
+            icon: state.assets.icon.href(),
+            script: state.assets.script.href(),
+            nav: sections
+                .iter()
+                .map(|s| NavItem {
+                    name: s.name.clone(),
+                    href: format!("/sections/{}", s.slug),
+                    current: current == Some(s.slug.as_str()),
+                })
+                .collect(),
+            account: None,
+            desk: false,
+            csrf: String::new(),
+            hole: None,
+            og_type: "website",
+            feeds: vec![
+                (
+                    format!("{site} (Atom)"),
+                    "/feed.atom".to_owned(),
+                    "application/atom+xml",
+                ),
+                (
+                    format!("{site} (RSS)"),
+                    "/feed.rss".to_owned(),
+                    "application/rss+xml",
+                ),
+                (
+                    format!("{site} (JSON Feed)"),
+                    "/feed.json".to_owned(),
+                    "application/feed+json",
+                ),
+            ],
+            json_ld: None,
+            image: None,
+        }
+    }
+
+    /// Adds the Atom feed of the listing at `page_path` (a section, tag or author).
+    /// The frame of a page that belongs to no section (forms, settings, the admin pages), for
+    /// `viewer`.
+    pub async fn load(state: &AppState, viewer: &Viewer, title: &str) -> Result<Layout> {
+        let sections = state.store.sections().await?;
+        Ok(Layout::new(state, &sections, title, None, None).with_viewer(viewer))
+    }
+
+    pub fn with_feed(mut self, title: &str, page_path: &str) -> Layout {
+        self.feeds.push((
+            format!("{title} (Atom)"),
+            format!("{page_path}/feed.atom"),
+            "application/atom+xml",
+        ));
+        self
+    }
+
+    /// Marks the page as an article and attaches its structured data.
+    pub fn with_article_data(mut self, data: &serde_json::Value) -> Layout {
+        self.og_type = "article";
+        // `<` escaped so no text in the data can close the script element.
+        self.json_ld = Some(data.to_string().replace('<', "\\u003c"));
+        self
+    }
+
+    /// Shows the viewer's account controls. Pages for signed-out readers stay identical for
+    /// everyone (nothing personal in them), so they can be cached.
+    pub fn with_viewer(mut self, viewer: &Viewer) -> Layout {
+        if let Some(account) = AccountView::of(viewer) {
+            self.account = Some(account.account.to_owned());
+            self.csrf = account.csrf.to_owned();
+            self.desk = account.desk;
+        }
+        self
+    }
+
+    /// Offers `image` (an absolute URL) as the page's link-preview picture.
+    pub fn with_image(mut self, image: Option<(String, String)>) -> Layout {
+        self.image = image;
+        self
+    }
+
+    pub fn with_description(mut self, description: &str) -> Layout {
+        self.description = description.to_owned();
+        self
+    }
+}
+
+/// The header's account block of a signed-in viewer (what `account.html` shows).
+pub struct AccountView<'a> {
+    pub account: &'a str,
+    pub desk: bool,
+    pub csrf: &'a str,
+}
+
+impl<'a> AccountView<'a> {
+    pub fn of(viewer: &'a Viewer) -> Option<AccountView<'a>> {
+        viewer.user.as_ref().map(|u| AccountView {
+            account: &u.display_name,
+            desk: crate::domain::moderation::staff_access(Some(u.role())).moderate,
+            csrf: &viewer.csrf,
+        })
+    }
+}
+
+/// A link with a label: a byline, a tag, a section.
+pub struct LinkView {
+    pub name: String,
+    pub href: String,
+}
+
+impl LinkView {
+    pub fn author(b: &Byline) -> LinkView {
+        LinkView {
+            name: b.name.clone(),
+            href: format!("/authors/{}", b.slug),
+        }
+    }
+    pub fn tag(b: &Byline) -> LinkView {
+        LinkView {
+            name: b.name.clone(),
+            href: format!("/tags/{}", b.slug),
+        }
+    }
+    pub fn section(b: &Byline) -> LinkView {
+        LinkView {
+            name: b.name.clone(),
+            href: format!("/sections/{}", b.slug),
+        }
+    }
+}
+
+/// A time as the page shows it, with its machine-readable form for `<time datetime>`.
+pub struct TimeView {
+    pub iso: String,
+    pub human: String,
+}
+
+impl TimeView {
+    pub fn long(t: DateTime<Utc>) -> TimeView {
+        TimeView {
+            iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            human: t.format("%-d %B %Y, %H:%M UTC").to_string(),
+        }
+    }
+    pub fn short(t: DateTime<Utc>) -> TimeView {
+        TimeView {
+            iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            human: t.format("%-d %b %Y").to_string(),
+        }
+    }
+}
+
+/// An article in a listing.
+pub struct CardView {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub section: LinkView,
+    pub authors: Vec<LinkView>,
+    pub published: TimeView,
+    pub comment_count: i64,
+}
+
+impl CardView {
+    pub fn from(card: &ArticleCard) -> CardView {
+        CardView {
+            href: format!("/articles/{}", card.slug),
+            title: card.title.clone(),
+            summary: card.summary.clone(),
+            section: LinkView::section(&card.section),
+            authors: card.authors.iter().map(LinkView::author).collect(),
+            published: TimeView::short(card.published_at),
+            comment_count: card.comment_count,
+        }
+    }
+
+    /// "1 comment", "12 comments".
+    pub fn comments_label(&self) -> String {
+        match self.comment_count {
+            1 => "1 comment".to_owned(),
+            n => format!("{n} comments"),
+        }
+    }
+}
+
+/// The first letter upper-cased and a full stop at the end: a lower-case error as a sentence.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => {
+            f.to_uppercase().collect::<String>()
+                + c.as_str()
+                + if s.ends_with('.') { "" } else { "." }
+        }
+        None => String::new(),
+    }
+}

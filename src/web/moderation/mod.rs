@@ -1,0 +1,106 @@
+//! The moderation desk and the site's moderation administration:
+//! `/admin/moderation` (queues, decisions, bans, undo), `/admin/moderation/settings` (policies,
+//! thresholds, word lists), `/admin/moderation/log` (the audit log) and `/admin/users` (roles).
+//! Every page works as plain forms; the script adds keyboard shortcuts to the desk.
+
+pub mod desk;
+pub mod log;
+pub mod settings;
+pub mod users;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use tokio::sync::RwLock;
+
+use crate::domain::moderation::{StaffAccess, staff_access};
+use crate::domain::wordfilter::WordFilter;
+use crate::store::Store;
+use crate::store::moderation::Actor;
+use crate::store::sessions::SessionUser;
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(desk::router())
+        .merge(settings::router())
+        .merge(log::router())
+        .merge(users::router())
+}
+
+/// This process's word matcher, rebuilt when the lists' version in the database changes (an
+/// admin saved them here or in another process).
+#[derive(Default)]
+pub struct WordCache {
+    current: RwLock<Option<(i64, Arc<WordFilter>)>>,
+}
+
+impl WordCache {
+    pub async fn filter(&self, store: &Store, version: i64) -> Result<Arc<WordFilter>> {
+        if let Some((v, f)) = &*self.current.read().await
+            && *v == version
+        {
+            return Ok(f.clone());
+        }
+        let (banned, suspect, version) = store.word_lists().await?;
+        let lines = |s: &str| s.lines().map(str::to_owned).collect::<Vec<_>>();
+        let filter = Arc::new(WordFilter::new(&lines(&banned), &lines(&suspect)));
+        *self.current.write().await = Some((version, filter.clone()));
+        Ok(filter)
+    }
+}
+
+/// The signed-in member of staff and what they may do, or why not.
+fn require_staff(
+    viewer: &Viewer,
+    need: fn(&StaffAccess) -> bool,
+) -> Result<(&SessionUser, StaffAccess)> {
+    let user = viewer.require_user()?;
+    let access = staff_access(Some(user.role()));
+    if !need(&access) {
+        return Err(Error::Forbidden(
+            "Your role does not allow this: ask an administrator if you need it.".into(),
+        ));
+    }
+    Ok((user, access))
+}
+
+fn actor(user: &SessionUser) -> Actor {
+    Actor {
+        id: Some(user.id),
+        name: user.display_name.clone(),
+    }
+}
+
+/// A form body with repeated fields (`ids=1&ids=2`), which serde's form decoding cannot take.
+struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    fn parse(body: &Bytes) -> Fields {
+        Fields(
+            form_urlencoded::parse(body)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+}
+
+// ----- the desk -----

@@ -1,0 +1,439 @@
+//! `/admin/moderation/settings`: comment policies, thresholds and the word lists.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::{actor, require_staff};
+use crate::domain::Slug;
+use crate::domain::moderation::{CommentMode, PolicyLayer, ReporterBar, StaffAccess};
+use crate::domain::wordfilter::parse_list;
+use crate::web::cache::Change;
+use crate::web::layout::Layout;
+use crate::web::session::Viewer;
+use crate::web::{AppState, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/admin/moderation/settings",
+            get(settings_page).post(save_settings),
+        )
+        .route("/admin/moderation/policies", post(save_policy))
+}
+
+pub struct PolicyView {
+    pub scope: String,
+    pub name: String,
+    pub mode: String,
+    pub auto_close: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_moderation_settings.html")]
+struct SettingsPage {
+    layout: Layout,
+    csrf: String,
+    access: StaffAccess,
+    site_mode: String,
+    site_first: String,
+    site_close: String,
+    link_hold_below: String,
+    report_threshold: String,
+    report_requires_verified: bool,
+    report_min_account_days: String,
+    report_min_approved: String,
+    spam_threshold: String,
+    spam_trained: String,
+    banned: String,
+    suspect: String,
+    overrides: Vec<PolicyView>,
+    sections: Vec<(String, String)>,
+    /// The section-or-article form, as typed when it comes back with an error.
+    policy: PolicyForm,
+    error: Option<String>,
+    message: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct MessageQuery {
+    message: Option<String>,
+}
+
+fn mode_name(mode: Option<CommentMode>) -> &'static str {
+    match mode {
+        None => "inherit",
+        Some(m) => m.stored().0,
+    }
+}
+
+/// `GET /admin/moderation/settings`
+async fn settings_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<MessageQuery>,
+) -> Result<Response> {
+    render_settings(&state, &viewer, None, q.message, None, None, StatusCode::OK).await
+}
+
+/// What an admin typed, sent back with the error.
+#[derive(Deserialize, Default, Clone)]
+struct SettingsForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    mode: String,
+    #[serde(default)]
+    first: String,
+    #[serde(default)]
+    auto_close_days: String,
+    #[serde(default)]
+    link_hold_below: String,
+    #[serde(default)]
+    report_threshold: String,
+    /// The bar for reports to count: `yes`/`no`, days, approved comments. Absent (a form from
+    /// before these fields): kept as they are.
+    report_requires_verified: Option<String>,
+    report_min_account_days: Option<String>,
+    report_min_approved: Option<String>,
+    #[serde(default)]
+    spam_threshold: String,
+    #[serde(default)]
+    banned: String,
+    #[serde(default)]
+    suspect: String,
+}
+
+async fn render_settings(
+    state: &AppState,
+    viewer: &Viewer,
+    error: Option<String>,
+    message: Option<String>,
+    typed: Option<&SettingsForm>,
+    typed_policy: Option<&PolicyForm>,
+    status: StatusCode,
+) -> Result<Response> {
+    let (_, access) = require_staff(viewer, |a| a.policies)?;
+    let site = state.store.policy_layer("site", 0).await?;
+    let settings = state.store.moderation_settings().await?;
+    let (banned, suspect, _) = state.store.word_lists().await?;
+    let overrides = state
+        .store
+        .policy_overrides()
+        .await?
+        .into_iter()
+        .map(|(scope, _, name, layer)| PolicyView {
+            scope: if scope == "section" {
+                "Section".into()
+            } else {
+                "Article".into()
+            },
+            name,
+            mode: layer
+                .mode
+                .map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe),
+            auto_close: match layer.auto_close_days {
+                None => "as the wider setting".into(),
+                Some(0) => "never".into(),
+                Some(d) => format!("{d} days after publication"),
+            },
+        })
+        .collect();
+    let first = match site.mode {
+        Some(CommentMode::PreModerated { first: Some(n) }) => n.to_string(),
+        _ => String::new(),
+    };
+    let mut page = SettingsPage {
+        layout: Layout::load(state, viewer, "Moderation settings").await?,
+        csrf: viewer.csrf.clone(),
+        access,
+        site_mode: mode_name(site.mode).to_owned(),
+        site_first: first,
+        site_close: site.auto_close_days.unwrap_or(0).to_string(),
+        link_hold_below: settings.link_hold_below.to_string(),
+        report_threshold: settings.report_threshold.to_string(),
+        report_requires_verified: settings.report_requires_verified,
+        report_min_account_days: settings.report_min_account_days.to_string(),
+        report_min_approved: settings.report_min_approved.to_string(),
+        spam_threshold: format!("{}", settings.spam_threshold),
+        spam_trained: format!(
+            "{} comments learnt as spam, {} as not spam",
+            settings.spam_docs, settings.ham_docs
+        ),
+        banned,
+        suspect,
+        overrides,
+        sections: state
+            .store
+            .sections()
+            .await?
+            .into_iter()
+            .map(|s| (s.slug, s.name))
+            .collect(),
+        policy: typed_policy.cloned().unwrap_or_default(),
+        error,
+        message,
+    };
+    // A refused form comes back as it was typed.
+    if let Some(t) = typed {
+        page.site_mode = t.mode.clone();
+        page.site_first = t.first.clone();
+        page.site_close = t.auto_close_days.clone();
+        page.link_hold_below = t.link_hold_below.clone();
+        page.report_threshold = t.report_threshold.clone();
+        if let Some(v) = &t.report_requires_verified {
+            page.report_requires_verified = v == "yes";
+        }
+        if let Some(v) = &t.report_min_account_days {
+            page.report_min_account_days = v.clone();
+        }
+        if let Some(v) = &t.report_min_approved {
+            page.report_min_approved = v.clone();
+        }
+        page.spam_threshold = t.spam_threshold.clone();
+        page.banned = t.banned.clone();
+        page.suspect = t.suspect.clone();
+    }
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+fn parse_count(s: &str, what: &str, max: i64) -> std::result::Result<i64, String> {
+    s.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (0..=max).contains(n))
+        .ok_or_else(|| format!("{what} must be a whole number from 0 to {max}."))
+}
+
+fn parse_days(s: &str) -> std::result::Result<Option<i64>, String> {
+    match s.trim() {
+        "" => Ok(None),
+        d => parse_count(d, "The days before comments close", 3650).map(Some),
+    }
+}
+
+/// `POST /admin/moderation/settings`: the site's policy, thresholds and word lists (admins).
+async fn save_settings(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<SettingsForm>,
+) -> Result<Response> {
+    let (user, _) = require_staff(&viewer, |a| a.administer)?;
+    let user = user.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let old = state.store.moderation_settings().await?;
+    let parsed = (|| {
+        let mode = CommentMode::parse(&form.mode, &form.first)?;
+        let days = parse_days(&form.auto_close_days)?.unwrap_or(0);
+        let link = parse_count(
+            &form.link_hold_below,
+            "The approved comments before links go up",
+            1000,
+        )?;
+        let reports = parse_count(
+            &form.report_threshold,
+            "The reports that hide a comment",
+            1000,
+        )?;
+        let current = old.reporter_bar();
+        let reporters = ReporterBar {
+            verified: match form.report_requires_verified.as_deref().map(str::trim) {
+                None => current.verified,
+                Some("yes") => true,
+                Some("no") => false,
+                Some(_) => {
+                    return Err(
+                        "Choose whether reports count only from members with a confirmed address: yes or no."
+                            .to_owned(),
+                    );
+                }
+            },
+            min_account_days: match &form.report_min_account_days {
+                None => current.min_account_days,
+                Some(d) => parse_count(d, "The account age for reports to count (in days)", 3650)?,
+            },
+            min_approved: match &form.report_min_approved {
+                None => current.min_approved,
+                Some(n) => parse_count(
+                    n,
+                    "The approved comments a member needs for their reports to count",
+                    1000,
+                )?,
+            },
+        };
+        let spam: f64 = form
+            .spam_threshold
+            .trim()
+            .parse()
+            .ok()
+            .filter(|p: &f64| (0.5..=1.0).contains(p))
+            .ok_or("The spam score that holds a comment must be a number from 0.5 to 1.")?;
+        let banned = parse_list(&form.banned).map_err(|e| format!("Banned words: {e}"))?;
+        let suspect = parse_list(&form.suspect).map_err(|e| format!("Suspect words: {e}"))?;
+        Ok::<_, String>((mode, days, link, reports, reporters, spam, banned, suspect))
+    })();
+    let (mode, days, link, reports, reporters, spam, banned, suspect) = match parsed {
+        Ok(p) => p,
+        Err(m) => {
+            return render_settings(
+                &state,
+                &viewer,
+                Some(m),
+                None,
+                Some(&form),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let now = state.clock.now();
+    let who = actor(&user);
+    let layer = PolicyLayer {
+        mode: Some(mode),
+        auto_close_days: Some(days),
+    };
+    if layer != state.store.policy_layer("site", 0).await? {
+        state
+            .store
+            .set_policy(
+                "site",
+                0,
+                layer,
+                &who,
+                &format!("site: {}", mode.describe()),
+                now,
+            )
+            .await?;
+        state.pages.changed(Change::Everything);
+    }
+    if (
+        old.link_hold_below,
+        old.report_threshold,
+        old.reporter_bar(),
+        old.spam_threshold,
+    ) != (link, reports, reporters, spam)
+    {
+        state
+            .store
+            .save_moderation_settings(link, reports, reporters, spam, &who, now)
+            .await?;
+    }
+    let (old_banned, old_suspect, _) = state.store.word_lists().await?;
+    if old_banned != banned.join("\n") || old_suspect != suspect.join("\n") {
+        state
+            .store
+            .save_word_lists(&banned, &suspect, &who, now)
+            .await?;
+    }
+    Ok(Redirect::to("/admin/moderation/settings?message=Settings%20saved.").into_response())
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct PolicyForm {
+    #[serde(default)]
+    csrf: String,
+    /// `section` or `article`.
+    #[serde(default)]
+    scope: String,
+    /// The section's or the article's slug.
+    #[serde(default)]
+    target: String,
+    /// `inherit`, `open`, `closed` or `premoderated`.
+    #[serde(default)]
+    mode: String,
+    #[serde(default)]
+    first: String,
+    /// Blank inherits; 0 never closes.
+    #[serde(default)]
+    auto_close_days: String,
+}
+
+/// `POST /admin/moderation/policies`: a section's or an article's comment policy (editors
+/// and admins).
+async fn save_policy(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<PolicyForm>,
+) -> Result<Response> {
+    let (user, _) = require_staff(&viewer, |a| a.policies)?;
+    let user = user.clone();
+    viewer.check_csrf(&form.csrf)?;
+    let fail = |m: String| {
+        let (state, viewer, typed) = (state.clone(), viewer.clone(), form.clone());
+        async move {
+            render_settings(
+                &state,
+                &viewer,
+                Some(m),
+                None,
+                None,
+                Some(&typed),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    let target = form.target.trim().trim_start_matches("/articles/");
+    let (scope, id, name) = match form.scope.as_str() {
+        "section" => match Slug::parse(target) {
+            Ok(slug) => match state.store.section_by_slug(&slug).await? {
+                Some(s) => ("section", s.id, s.name),
+                None => {
+                    return fail(format!("There is no section with the address “{target}”.")).await;
+                }
+            },
+            Err(_) => {
+                return fail(format!("There is no section with the address “{target}”.")).await;
+            }
+        },
+        "article" => match state.store.article_id_by_slug(target).await? {
+            Some((id, title)) => ("article", id, title),
+            None => {
+                return fail(format!(
+                    "There is no article with the address “{target}”: give the part after /articles/."
+                ))
+                .await;
+            }
+        },
+        _ => return fail("Choose whether the policy is for a section or an article.".into()).await,
+    };
+    let mode = match form.mode.as_str() {
+        "inherit" | "" => None,
+        m => match CommentMode::parse(m, &form.first) {
+            Ok(m) => Some(m),
+            Err(e) => return fail(e).await,
+        },
+    };
+    let days = match parse_days(&form.auto_close_days) {
+        Ok(d) => d,
+        Err(e) => return fail(e).await,
+    };
+    let layer = PolicyLayer {
+        mode,
+        auto_close_days: days,
+    };
+    let described = format!(
+        "{scope} {name}: {}",
+        mode.map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe)
+    );
+    state
+        .store
+        .set_policy(
+            scope,
+            id,
+            layer,
+            &actor(&user),
+            &described,
+            state.clock.now(),
+        )
+        .await?;
+    state.pages.changed(Change::Everything);
+    Ok(Redirect::to("/admin/moderation/settings?message=Policy%20saved.").into_response())
+}
+
+// ----- the audit log -----

@@ -1,0 +1,590 @@
+//! The article list and the editor: new articles, drafts, saving.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::workflow::preview_page;
+use super::{access, load, refuse};
+use crate::domain::Slug;
+use crate::domain::frontmatter::MAX_NAME_CHARS;
+use crate::domain::newsroom::{
+    ArticleAccess, DiffKind, Draft, DraftFields, Publication, Workflow, line_diff, section_exists,
+    unknown_section_message,
+};
+use crate::store::newsroom::{Editing, ListFilter, Saved, Status};
+use crate::web::cache::Change;
+use crate::web::layout::{Layout, TimeView};
+use crate::web::session::Viewer;
+use crate::web::{AppState, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/articles", get(list))
+        .route("/admin/articles/new", get(new_article).post(create))
+        .route("/admin/articles/{id}", get(edit).post(save))
+}
+
+pub struct RowView {
+    pub href: String,
+    pub title: String,
+    pub section: String,
+    pub workflow: &'static str,
+    pub publication: String,
+    pub modified: TimeView,
+    pub pending: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin_articles.html")]
+struct ListPage {
+    layout: Layout,
+    rows: Vec<RowView>,
+    status: String,
+    section: String,
+    author: String,
+    q: String,
+    sections: Vec<(String, String)>,
+    statuses: Vec<(&'static str, &'static str)>,
+    only_own: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct ListQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    q: String,
+}
+
+fn publication_label(p: Publication) -> String {
+    match p {
+        Publication::Unpublished => "Not published".to_owned(),
+        Publication::Scheduled(t) => format!("Scheduled for {}", TimeView::long(t).human),
+        Publication::Published(t) => format!("Published {}", TimeView::long(t).human),
+    }
+}
+
+/// `GET /admin/articles`: articles filtered by status, section, author (byline slug) and text
+/// in the headline, newest change first. Contributors see the ones they started.
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<ListQuery>,
+) -> Result<Response> {
+    let (user, granted) = access(&viewer, None)?;
+    let now = state.clock.now();
+    let only_own = !granted.publish;
+    let filter = ListFilter {
+        status: Status::parse(&q.status),
+        section: Slug::parse(q.section.trim())
+            .ok()
+            .map(|s| s.as_str().to_owned()),
+        author: Slug::parse(q.author.trim())
+            .ok()
+            .map(|s| s.as_str().to_owned()),
+        text: q.q.chars().take(200).collect(),
+        started_by: only_own.then_some(user.id),
+    };
+    let rows = state.store.newsroom_list(&filter, now).await?;
+    let sections = state.store.sections().await?;
+    let page = ListPage {
+        layout: Layout::load(&state, &viewer, "Articles").await?,
+        rows: rows
+            .into_iter()
+            .map(|r| RowView {
+                href: format!("/admin/articles/{}", r.id),
+                title: if r.title.is_empty() { r.slug } else { r.title },
+                section: r.section_name,
+                workflow: Workflow::parse(&r.workflow)
+                    .unwrap_or(Workflow::Draft)
+                    .label(),
+                publication: publication_label(Publication::of(r.published_at, now)),
+                modified: TimeView::long(r.modified_at),
+                pending: r.published_at.is_some_and(|p| p <= now) && r.revision != r.live_revision,
+            })
+            .collect(),
+        status: q.status,
+        section: q.section,
+        author: q.author,
+        q: q.q,
+        sections: sections.into_iter().map(|s| (s.slug, s.name)).collect(),
+        statuses: vec![
+            ("draft", "Draft"),
+            ("in_review", "In review"),
+            ("approved", "Approved"),
+            ("scheduled", "Scheduled"),
+            ("published", "Published"),
+            ("unpublished", "Not published"),
+        ],
+        only_own,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The editor
+
+pub struct DiffLineView {
+    pub mark: &'static str,
+    pub class: &'static str,
+    pub text: String,
+}
+
+pub(super) fn diff_view(old: &Draft, new: &Draft) -> Vec<DiffLineView> {
+    line_diff(&old.as_text(), &new.as_text())
+        .into_iter()
+        .map(|l| {
+            let (mark, class) = match l.kind {
+                DiffKind::Same => (" ", "same"),
+                DiffKind::Removed => ("-", "removed"),
+                DiffKind::Added => ("+", "added"),
+            };
+            DiffLineView {
+                mark,
+                class,
+                text: l.text,
+            }
+        })
+        .collect()
+}
+
+pub struct StateView {
+    pub workflow: &'static str,
+    pub publication: String,
+    pub live_href: Option<String>,
+    /// Saved changes readers do not see yet.
+    pub pending: bool,
+    pub is_live: bool,
+    pub is_draft: bool,
+    /// Published or scheduled: something to unpublish.
+    pub has_date: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin_article_edit.html")]
+struct EditorPage {
+    layout: Layout,
+    csrf: String,
+    id: Option<i64>,
+    action: String,
+    f: DraftFields,
+    revision: i64,
+    errors: Vec<String>,
+    notice: Option<String>,
+    conflict: Vec<DiffLineView>,
+    status: Option<StateView>,
+    can: ArticleAccess,
+    sections: Vec<String>,
+    corrections: Vec<(TimeView, String)>,
+    schedule_at: String,
+    correction: String,
+}
+
+/// What the editor page shows besides the form.
+#[derive(Default)]
+pub(super) struct Extras {
+    pub(super) errors: Vec<String>,
+    pub(super) notice: Option<String>,
+    pub(super) conflict: Vec<DiffLineView>,
+    pub(super) schedule_at: String,
+    pub(super) correction: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn editor(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    article: Option<&Editing>,
+    can: ArticleAccess,
+    f: DraftFields,
+    revision: i64,
+    extras: Extras,
+) -> Result<Response> {
+    let now = state.clock.now();
+    let title = match article {
+        Some(a) => format!("Edit: {}", a.draft.title),
+        None => "New article".to_owned(),
+    };
+    let page = EditorPage {
+        layout: Layout::load(state, viewer, &title).await?,
+        csrf: viewer.csrf.clone(),
+        id: article.map(|a| a.id),
+        action: match article {
+            Some(a) => format!("/admin/articles/{}", a.id),
+            None => "/admin/articles/new".to_owned(),
+        },
+        f,
+        revision,
+        errors: extras.errors,
+        notice: extras.notice,
+        conflict: extras.conflict,
+        status: article.map(|a| {
+            let p = Publication::of(a.published_at, now);
+            StateView {
+                workflow: a.workflow.label(),
+                publication: publication_label(p),
+                live_href: p.is_live().then(|| format!("/articles/{}", a.live_slug)),
+                pending: p.is_live() && a.revision != a.live_revision,
+                is_live: p.is_live(),
+                is_draft: a.workflow == Workflow::Draft,
+                has_date: a.published_at.is_some(),
+            }
+        }),
+        can,
+        sections: state
+            .store
+            .sections()
+            .await?
+            .into_iter()
+            .map(|s| s.name)
+            .collect(),
+        corrections: article
+            .map(|a| {
+                a.corrections
+                    .iter()
+                    .map(|c| (TimeView::long(c.at), c.text.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        schedule_at: extras.schedule_at,
+        correction: extras.correction,
+    };
+    let mut r = (status, Html(page.render()?)).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+#[derive(Deserialize)]
+struct EditorForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    revision: String,
+    #[serde(default)]
+    action: String,
+    #[serde(flatten)]
+    fields: DraftFields,
+}
+
+/// The typed fields as a draft, checked, including that its section is one of the site's
+/// (drafts choose among them; only the section admin adds sections).
+async fn validate(state: &AppState, fields: &DraftFields) -> Result<Result<Draft, Vec<String>>> {
+    let sections = state.store.sections().await?;
+    let known = |section: &str| {
+        section_exists(
+            section,
+            sections.iter().map(|s| (s.name.as_str(), s.slug.as_str())),
+        )
+    };
+    Ok(match fields.validate() {
+        Ok(draft) if !known(&draft.section) => Err(vec![unknown_section_message(&draft.section)]),
+        Ok(draft) => Ok(draft),
+        Err(mut problems) => {
+            let typed = fields.section.trim();
+            if !typed.is_empty() && typed.chars().count() <= MAX_NAME_CHARS && !known(typed) {
+                problems.push(unknown_section_message(typed));
+            }
+            Err(problems)
+        }
+    })
+}
+
+/// `GET /admin/articles/new`: an empty editor.
+async fn new_article(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+    let (user, can) = access(&viewer, None)?;
+    let f = DraftFields {
+        authors: user.display_name.clone(),
+        ..DraftFields::default()
+    };
+    editor(
+        &state,
+        &viewer,
+        StatusCode::OK,
+        None,
+        can,
+        f,
+        0,
+        Extras::default(),
+    )
+    .await
+}
+
+/// `POST /admin/articles/new`: saves a new draft (or shows its preview) and opens it.
+async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<EditorForm>,
+) -> Result<Response> {
+    let (user, can) = access(&viewer, None)?;
+    viewer.check_csrf(&form.csrf)?;
+    let draft = match validate(&state, &form.fields).await? {
+        Ok(d) => d,
+        Err(errors) => {
+            let extras = Extras {
+                errors,
+                ..Extras::default()
+            };
+            return editor(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                can,
+                form.fields,
+                0,
+                extras,
+            )
+            .await;
+        }
+    };
+    if form.action == "preview" {
+        return preview_page(&state, &viewer, None, &draft).await;
+    }
+    match state
+        .store
+        .create_draft(&draft, user.id, state.clock.now())
+        .await
+    {
+        Ok(id) => {
+            tracing::info!(article = id, by = user.id, "draft created");
+            Ok(Redirect::to(&format!("/admin/articles/{id}?saved=1")).into_response())
+        }
+        Err(crate::store::Error::Conflict(message)) => {
+            let extras = Extras {
+                errors: vec![message],
+                ..Extras::default()
+            };
+            editor(
+                &state,
+                &viewer,
+                StatusCode::CONFLICT,
+                None,
+                can,
+                form.fields,
+                0,
+                extras,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct EditQuery {
+    saved: Option<String>,
+    done: Option<String>,
+}
+
+/// `GET /admin/articles/{id}`: the editor on the article's working copy, with its state and
+/// what the caller may do next.
+async fn edit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<EditQuery>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (_, can) = access(&viewer, Some(&article))?;
+    if !can.view {
+        return Err(refuse("open an article someone else started"));
+    }
+    let notice = match (q.saved.is_some(), q.done.as_deref()) {
+        (true, _) => Some(format!("Saved as revision {}.", article.revision)),
+        (_, Some("submit")) => Some("Submitted for review.".to_owned()),
+        (_, Some("send_back")) => Some("Sent back to draft for a rewrite.".to_owned()),
+        (_, Some("send_back_unscheduled")) => Some(
+            "Sent back to draft for a rewrite, and its scheduled time was cleared: schedule it \
+             again once the rewrite is approved."
+                .to_owned(),
+        ),
+        (_, Some("publish")) => Some("Published.".to_owned()),
+        (_, Some("schedule")) => Some("Scheduled.".to_owned()),
+        (_, Some("unpublish")) => Some("Taken off the site.".to_owned()),
+        (_, Some("correct")) => Some("Correction added.".to_owned()),
+        (_, Some("restore")) => Some(format!("Restored as revision {}.", article.revision)),
+        _ => None,
+    };
+    let f = DraftFields::of(&article.draft);
+    let revision = article.revision;
+    let extras = Extras {
+        notice,
+        ..Extras::default()
+    };
+    editor(
+        &state,
+        &viewer,
+        StatusCode::OK,
+        Some(&article),
+        can,
+        f,
+        revision,
+        extras,
+    )
+    .await
+}
+
+/// The typed fields as a draft even when they do not validate, for showing a conflict's diff.
+fn loose(f: &DraftFields) -> Draft {
+    f.validate().unwrap_or_else(|_| Draft {
+        title: f.title.clone(),
+        slug: f.slug.clone(),
+        summary: f.summary.clone(),
+        section: f.section.clone(),
+        tags: vec![f.tags.clone()],
+        authors: vec![f.authors.clone()],
+        body: f.body.replace("\r\n", "\n"),
+        image_url: f.image_url.clone(),
+        image_alt: f.image_alt.clone(),
+        image_caption: f.image_caption.clone(),
+    })
+}
+
+/// `POST /admin/articles/{id}`: saves the working copy as a new revision (`action=submit` also
+/// sends it for review; `action=preview` shows it as readers would, saving nothing). A save
+/// over a newer revision than the one opened is refused with both versions shown.
+async fn save(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<EditorForm>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (user, can) = access(&viewer, Some(&article))?;
+    viewer.check_csrf(&form.csrf)?;
+    let base: i64 = form.revision.trim().parse().unwrap_or(-1);
+    if form.action == "preview" {
+        if !can.view {
+            return Err(refuse("preview this article"));
+        }
+    } else if !can.edit {
+        return Err(refuse("edit this article now"));
+    }
+    let draft = match validate(&state, &form.fields).await? {
+        Ok(d) => d,
+        Err(errors) => {
+            let extras = Extras {
+                errors,
+                ..Extras::default()
+            };
+            return editor(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(&article),
+                can,
+                form.fields,
+                base,
+                extras,
+            )
+            .await;
+        }
+    };
+    if form.action == "preview" {
+        return preview_page(&state, &viewer, Some(&article), &draft).await;
+    }
+    let now = state.clock.now();
+    let saved = state
+        .store
+        .save_draft(id, &draft, base, user.id, "", now)
+        .await;
+    match saved {
+        Ok(Saved::Revision(number)) => {
+            tracing::info!(
+                article = id,
+                revision = number,
+                by = user.id,
+                "article saved"
+            );
+            if !Publication::of(article.published_at, now).is_live() {
+                // Not live: the row changed, and a scheduled article's cached pages with it.
+                state.pages.changed(Change::Everything);
+            }
+            if form.action == "submit" && can.submit {
+                state
+                    .store
+                    .set_workflow(id, Workflow::Draft, Workflow::InReview, now)
+                    .await?;
+                return Ok(
+                    Redirect::to(&format!("/admin/articles/{id}?done=submit")).into_response()
+                );
+            }
+            Ok(Redirect::to(&format!("/admin/articles/{id}?saved=1")).into_response())
+        }
+        Ok(Saved::Conflict { newest }) => {
+            // Show what the newer revision holds against what was typed; the form now carries
+            // the newest number, so saving again is a deliberate choice to keep this text.
+            let current = load(&state, id).await?;
+            let who = state
+                .store
+                .revisions(id)
+                .await?
+                .into_iter()
+                .find(|r| r.number == newest);
+            let by = who
+                .map(|r| {
+                    format!(
+                        " by {} at {}",
+                        r.saved_by.unwrap_or_else(|| "someone".into()),
+                        TimeView::long(r.created_at).human
+                    )
+                })
+                .unwrap_or_default();
+            let extras = Extras {
+                errors: vec![format!(
+                    "Revision {newest} was saved{by} after you opened this article, so your \
+                     changes were not saved. The differences between that revision (−) and \
+                     your text (+) are below. Save again to replace it with your text, or open \
+                     the article afresh to start from it."
+                )],
+                conflict: diff_view(&current.draft, &loose(&form.fields)),
+                ..Extras::default()
+            };
+            editor(
+                &state,
+                &viewer,
+                StatusCode::CONFLICT,
+                Some(&current),
+                can,
+                form.fields,
+                newest,
+                extras,
+            )
+            .await
+        }
+        Err(crate::store::Error::Conflict(message)) => {
+            let extras = Extras {
+                errors: vec![message],
+                ..Extras::default()
+            };
+            editor(
+                &state,
+                &viewer,
+                StatusCode::CONFLICT,
+                Some(&article),
+                can,
+                form.fields,
+                base,
+                extras,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview

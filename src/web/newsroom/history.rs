@@ -1,0 +1,174 @@
+//! An article's revision history: diffs between revisions, and restoring one.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+use super::articles::{DiffLineView, diff_view};
+use super::{access, load, refuse};
+use crate::domain::newsroom::Publication;
+use crate::store::newsroom::Saved;
+use crate::web::cache::Change;
+use crate::web::layout::{Layout, TimeView};
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/articles/{id}/revisions", get(history))
+        .route(
+            "/admin/articles/{id}/revisions/{number}/restore",
+            post(restore),
+        )
+}
+
+pub struct RevisionView {
+    pub number: i64,
+    pub saved_by: String,
+    pub note: String,
+    pub saved: TimeView,
+    pub is_newest: bool,
+    pub is_live: bool,
+    pub from: bool,
+    pub to: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin_article_history.html")]
+struct HistoryPage {
+    layout: Layout,
+    csrf: String,
+    id: i64,
+    title: String,
+    revisions: Vec<RevisionView>,
+    can_restore: bool,
+    newest: i64,
+    compared: Option<(i64, i64)>,
+    diff: Vec<DiffLineView>,
+}
+
+#[derive(Deserialize, Default)]
+struct CompareQuery {
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+/// `GET /admin/articles/{id}/revisions`: every saved revision; with `?from=N&to=M` the line
+/// diff between the two.
+async fn history(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<CompareQuery>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (_, can) = access(&viewer, Some(&article))?;
+    if !can.view {
+        return Err(refuse("see this article's history"));
+    }
+    let revisions = state.store.revisions(id).await?;
+    let (mut compared, mut diff) = (None, Vec::new());
+    if let (Some(from), Some(to)) = (q.from, q.to) {
+        let old = state.store.revision_content(id, from).await?;
+        let new = state.store.revision_content(id, to).await?;
+        let (Some(old), Some(new)) = (old, new) else {
+            return Err(Error::BadRequest(
+                "Choose two revisions of this article to compare.".into(),
+            ));
+        };
+        diff = diff_view(&old, &new);
+        compared = Some((from, to));
+    }
+    // By default the two newest are ticked, the usual question being "what changed last".
+    let (from, to) = compared.unwrap_or((article.revision - 1, article.revision));
+    let page = HistoryPage {
+        layout: Layout::load(&state, &viewer, "Revisions").await?,
+        csrf: viewer.csrf.clone(),
+        id,
+        title: article.draft.title.clone(),
+        revisions: revisions
+            .into_iter()
+            .map(|r| RevisionView {
+                number: r.number,
+                saved_by: r.saved_by.unwrap_or_else(|| "a former member".into()),
+                note: r.note,
+                saved: TimeView::long(r.created_at),
+                is_newest: r.number == article.revision,
+                is_live: article.published_at.is_some() && r.number == article.live_revision,
+                from: r.number == from,
+                to: r.number == to,
+            })
+            .collect(),
+        can_restore: can.edit,
+        newest: article.revision,
+        compared,
+        diff,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Deserialize)]
+struct RestoreForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    revision: String,
+}
+
+/// `POST /admin/articles/{id}/revisions/{number}/restore`: saves revision `number`'s content
+/// as the newest revision (refused if someone saved since the history was opened).
+async fn restore(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, number)): Path<(i64, i64)>,
+    Form(form): Form<RestoreForm>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (user, can) = access(&viewer, Some(&article))?;
+    viewer.check_csrf(&form.csrf)?;
+    if !can.edit {
+        return Err(refuse("restore revisions of this article"));
+    }
+    let draft = state
+        .store
+        .revision_content(id, number)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let base: i64 = form.revision.trim().parse().unwrap_or(-1);
+    let now: DateTime<Utc> = state.clock.now();
+    let note = format!("Restored revision {number}");
+    match state
+        .store
+        .save_draft(id, &draft, base, user.id, &note, now)
+        .await
+    {
+        Ok(Saved::Revision(_)) => {
+            if !Publication::of(article.published_at, now).is_live() {
+                state.pages.changed(Change::Everything);
+            }
+            Ok(Redirect::to(&format!("/admin/articles/{id}?done=restore")).into_response())
+        }
+        Ok(Saved::Conflict { newest }) => Err(Error::Rejected {
+            status: StatusCode::CONFLICT,
+            message: format!(
+                "Revision {newest} was saved after you opened the history, so nothing was \
+                 restored. Open the history again to see it, then choose."
+            ),
+            retry_after: None,
+        }),
+        Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected {
+            status: StatusCode::CONFLICT,
+            message,
+            retry_after: None,
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections, authors and tags

@@ -1,0 +1,512 @@
+//! The media library: `/admin/media` (upload an image, list the library) and `/media/{name}`
+//! (the stored files, cacheable for a year). How pages show an image is `reading::images`.
+
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use crate::domain::media::{self, VariantName, check_text, content_hash, human_bytes};
+use crate::domain::moderation::staff_access;
+use crate::store::media::{MediaRow, NewMedia};
+use crate::store::sessions::SessionUser;
+use crate::web::layout::{Layout, TimeView};
+use crate::web::middleware::UPLOAD_PATH;
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+/// The most bytes a text field of the upload form may have.
+const MAX_TEXT_FIELD_BYTES: usize = 8 * 1024;
+
+const LIBRARY_LENGTH: i64 = 60;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            UPLOAD_PATH,
+            get(library_page)
+                .post(upload)
+                // The body is already limited, to this route's own size, before routing.
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route("/media/{name}", get(media_file))
+}
+
+/// The signed-in contributor (or anyone above), or why not.
+fn require_media(viewer: &Viewer) -> Result<&SessionUser> {
+    let user = viewer.require_user()?;
+    if !staff_access(Some(user.role())).media {
+        return Err(Error::Forbidden(
+            "Only contributors, editors and other staff can upload images.".into(),
+        ));
+    }
+    Ok(user)
+}
+
+/// An image in the library list.
+pub struct MediaView {
+    /// The URL to paste into an article's featured-image field (the largest width).
+    pub url: String,
+    /// The narrowest width, for the list's thumbnail.
+    pub thumb: String,
+    pub thumb_width: u32,
+    pub thumb_height: u32,
+    pub alt: String,
+    pub caption: String,
+    pub dimensions: String,
+    pub widths: String,
+    pub kind: String,
+    pub uploader: String,
+    pub uploaded: TimeView,
+}
+
+impl MediaView {
+    fn from(row: &MediaRow) -> Option<MediaView> {
+        let kind = row.kind()?;
+        let widths = row.widths();
+        let (w, h) = (
+            u32::try_from(row.width).ok()?,
+            u32::try_from(row.height).ok()?,
+        );
+        let r = media::responsive(&row.hash, kind, w, h, &widths)?;
+        let narrowest = *widths.iter().min()?;
+        Some(MediaView {
+            url: r.src,
+            thumb: VariantName {
+                hash: row.hash.clone(),
+                width: narrowest,
+                kind,
+            }
+            .url(),
+            thumb_width: narrowest,
+            thumb_height: media::scaled_height(w, h, narrowest),
+            alt: row.alt.clone(),
+            caption: row.caption.clone().unwrap_or_default(),
+            dimensions: format!("{w} × {h}"),
+            widths: widths
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            kind: kind.label().to_owned(),
+            uploader: row
+                .uploader
+                .clone()
+                .unwrap_or_else(|| "a former member".into()),
+            uploaded: TimeView::long(row.created_at),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_media.html")]
+struct LibraryPage {
+    layout: Layout,
+    csrf: String,
+    max_upload: String,
+    error: Option<String>,
+    alt: String,
+    caption: String,
+    /// The image just uploaded.
+    uploaded: Option<MediaView>,
+    /// Whether it was already in the library.
+    existing: bool,
+    items: Vec<MediaView>,
+    total: i64,
+    /// The library holds more than the list shows.
+    more: bool,
+}
+
+/// What the form keeps when it is sent back with an error.
+#[derive(Default)]
+struct Kept {
+    alt: String,
+    caption: String,
+}
+
+async fn render(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    error: Option<String>,
+    kept: Kept,
+    uploaded: Option<(MediaView, bool)>,
+) -> Result<Response> {
+    let (uploaded, existing) = match uploaded {
+        Some((view, existing)) => (Some(view), existing),
+        None => (None, false),
+    };
+    let rows = state.store.recent_media(LIBRARY_LENGTH).await?;
+    let total = state.store.media_count().await?;
+    let page = LibraryPage {
+        layout: Layout::load(state, viewer, "Images").await?,
+        csrf: viewer.csrf.clone(),
+        max_upload: human_bytes(state.config.max_upload_bytes as u64),
+        error,
+        alt: kept.alt,
+        caption: kept.caption,
+        uploaded,
+        existing,
+        more: total > rows.len() as i64,
+        items: rows.iter().filter_map(MediaView::from).collect(),
+        total,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct LibraryQuery {
+    uploaded: Option<String>,
+    existing: Option<String>,
+}
+
+/// `GET /admin/media`: the upload form and the library, newest first (`?uploaded=HASH` shows
+/// the image just uploaded at the top).
+async fn library_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<LibraryQuery>,
+) -> Result<Response> {
+    require_media(&viewer)?;
+    let mut uploaded = None;
+    if let Some(hash) = q.uploaded.as_deref().filter(|h| h.len() == 32)
+        && let Some(row) = state.store.media_by_hash(hash).await?
+    {
+        uploaded = MediaView::from(&row).map(|v| (v, q.existing.is_some()));
+    }
+    render(
+        &state,
+        &viewer,
+        StatusCode::OK,
+        None,
+        Kept::default(),
+        uploaded,
+    )
+    .await
+}
+
+/// What the upload form sent.
+#[derive(Default)]
+struct UploadForm {
+    csrf: String,
+    alt: String,
+    caption: String,
+    file: Option<Bytes>,
+}
+
+/// A refusal of the upload: its status and the words the uploader reads.
+struct Refused(StatusCode, String);
+
+fn too_large(max: usize) -> Refused {
+    Refused(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "The file is larger than the {} this site accepts for an image. Make it smaller (a photograph rarely needs more than 4000 pixels across) and upload it again.",
+            human_bytes(max as u64)
+        ),
+    )
+}
+
+/// Reads one multipart field, at most `max` bytes (`Err(None)` past that).
+async fn read_field(
+    field: &mut axum::extract::multipart::Field<'_>,
+    max: usize,
+) -> std::result::Result<Vec<u8>, Option<axum::extract::multipart::MultipartError>> {
+    let mut out = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(Some)? {
+        if out.len() + chunk.len() > max {
+            return Err(None);
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out)
+}
+
+/// Reads the form, refusing a file over the size limit as soon as it is seen to be.
+async fn read_form(
+    mut multipart: Multipart,
+    max_file: usize,
+) -> std::result::Result<UploadForm, Refused> {
+    let broken = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large(max_file)
+        } else {
+            Refused(
+                StatusCode::BAD_REQUEST,
+                "The upload arrived incomplete or garbled. Please choose the file and send the form again.".into(),
+            )
+        }
+    };
+    let mut form = UploadForm::default();
+    while let Some(mut field) = multipart.next_field().await.map_err(broken)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            if form.file.is_some() {
+                return Err(Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "Upload one image at a time.".into(),
+                ));
+            }
+            let bytes = read_field(&mut field, max_file)
+                .await
+                .map_err(|e| match e {
+                    Some(e) => broken(e),
+                    None => too_large(max_file),
+                })?;
+            form.file = Some(Bytes::from(bytes));
+            continue;
+        }
+        let text = read_field(&mut field, MAX_TEXT_FIELD_BYTES)
+            .await
+            .map_err(|e| match e {
+                Some(e) => broken(e),
+                None => Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("The {name} field is too long."),
+                ),
+            })?;
+        let text = String::from_utf8_lossy(&text).into_owned();
+        match name.as_str() {
+            "csrf" => form.csrf = text,
+            "alt" => form.alt = text,
+            "caption" => form.caption = text,
+            _ => {}
+        }
+    }
+    Ok(form)
+}
+
+/// `POST /admin/media`: uploads an image (multipart: `file`, `alt`, `caption`). Every width is
+/// written and the row recorded, or nothing is; the same bytes a second time find the image
+/// already there.
+async fn upload(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    multipart: std::result::Result<Multipart, MultipartRejection>,
+) -> Result<Response> {
+    // Who is asking comes first: a stranger learns nothing about what the form expects.
+    let user_id = require_media(&viewer)?.id;
+    let multipart = multipart.map_err(|_| {
+        Error::BadRequest(
+            "Send the upload form as multipart/form-data, with the file in its `file` field."
+                .into(),
+        )
+    })?;
+    let form = match read_form(multipart, state.config.max_upload_bytes).await {
+        Ok(form) => form,
+        Err(Refused(status, message)) => {
+            return render(
+                &state,
+                &viewer,
+                status,
+                Some(message),
+                Kept::default(),
+                None,
+            )
+            .await;
+        }
+    };
+    viewer.check_csrf(&form.csrf)?;
+    let kept = Kept {
+        alt: form.alt.clone(),
+        caption: form.caption.clone(),
+    };
+    let refuse = |status: StatusCode, message: String, kept: Kept| {
+        render(&state, &viewer, status, Some(message), kept, None)
+    };
+    let (alt, caption) = match check_text(&form.alt, &form.caption) {
+        Ok(t) => t,
+        Err(m) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, m, kept).await,
+    };
+    let Some(bytes) = form.file.filter(|b| !b.is_empty()) else {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Choose an image file to upload (JPEG, PNG or WebP).".into(),
+            kept,
+        )
+        .await;
+    };
+    let hash = content_hash(&bytes);
+    let existing = state.store.media_by_hash(&hash).await?;
+    if let Some(row) = &existing
+        && all_files_present(&state, row).await?
+    {
+        return Ok(
+            Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response(),
+        );
+    }
+    let byte_size = bytes.len() as u64;
+    let started = std::time::Instant::now();
+    let processed = match state.media.process(bytes).await {
+        Ok(p) => p,
+        Err(m) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, m, kept).await,
+    };
+    let widths: Vec<u32> = processed.variants.iter().map(|v| v.width).collect();
+    let kind = processed.kind;
+    let (width, height) = (processed.width, processed.height);
+    // Storing runs as a task of its own: if the request is dropped now (the client goes, the
+    // request times out), the files and the row are still all written, or none.
+    let task = {
+        let state = state.clone();
+        let hash = hash.clone();
+        let repair = existing.is_some();
+        tokio::spawn(async move {
+            let written = state
+                .media
+                .write_all(&hash, kind, &processed.variants)
+                .await
+                .map_err(Stored::Failed)?;
+            if repair {
+                return Ok(None);
+            }
+            let new = NewMedia {
+                hash: &hash,
+                kind,
+                width,
+                height,
+                widths: &widths,
+                byte_size,
+                alt: &alt,
+                caption: caption.as_deref(),
+                uploaded_by: user_id,
+            };
+            match state.store.insert_media(&new, state.clock.now()).await {
+                Ok(id) => Ok(id),
+                Err(e) => {
+                    state.media.remove_all(&written).await;
+                    Err(Stored::Database(e))
+                }
+            }
+        })
+    };
+    let stored = task.await.map_err(|e| {
+        tracing::error!(error = %e, "storing an upload panicked");
+        Error::Rejected {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: "The image could not be stored. Please try again.".into(),
+            retry_after: None,
+        }
+    })?;
+    match stored {
+        Ok(Some(id)) => {
+            tracing::info!(
+                media = id, %hash, kind = kind.as_str(), width, height, bytes = byte_size,
+                ms = started.elapsed().as_millis() as u64, by = user_id,
+                "image uploaded"
+            );
+            Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}")).into_response())
+        }
+        // Either the row was there but files were missing (a restored database, a wiped
+        // folder) and they are back now, or the same bytes were uploaded at the same moment by
+        // someone else, whose row is kept (its files are byte for byte these).
+        Ok(None) => {
+            Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response())
+        }
+        Err(Stored::Failed(e)) => {
+            tracing::error!(error = %e, %hash, "writing an image failed; nothing was kept");
+            Err(Error::Rejected {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message: "The image could not be stored just now, and nothing was kept. Please try again in a moment.".into(),
+                retry_after: Some(5),
+            })
+        }
+        Err(Stored::Database(e)) => Err(e.into()),
+    }
+}
+
+/// Why storing an upload failed; in both cases nothing of it is left.
+enum Stored {
+    Failed(crate::media::StorageError),
+    Database(crate::store::Error),
+}
+
+async fn all_files_present(state: &AppState, row: &MediaRow) -> Result<bool> {
+    let Some(kind) = row.kind() else {
+        return Ok(false);
+    };
+    for width in row.widths() {
+        let key = VariantName {
+            hash: row.hash.clone(),
+            width,
+            kind,
+        }
+        .key();
+        let present = state.media.store().exists(&key).await.map_err(|e| {
+            tracing::error!(error = %e, "media storage unavailable");
+            Error::Rejected {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message:
+                    "The image storage cannot be reached just now. Please try again in a moment."
+                        .into(),
+                retry_after: Some(5),
+            }
+        })?;
+        if !present {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `GET /media/{name}`: a stored image file. Names are content-hashed, so the file under a
+/// name never changes: a year's caching, `immutable`, and an ETag for revalidation.
+async fn media_file(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response> {
+    let variant = VariantName::parse(&name).ok_or(Error::NotFound)?;
+    let etag = format!("\"{}\"", variant.key());
+    let cache = (header::CACHE_CONTROL, "public, max-age=31536000, immutable");
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let bytes = if matches {
+        // Only known files get a 304.
+        if !state
+            .media
+            .store()
+            .exists(&variant.key())
+            .await
+            .map_err(storage_down)?
+        {
+            return Err(Error::NotFound);
+        }
+        None
+    } else {
+        Some(
+            state
+                .media
+                .store()
+                .get(&variant.key())
+                .await
+                .map_err(storage_down)?
+                .ok_or(Error::NotFound)?,
+        )
+    };
+    let etag = HeaderValue::from_str(&etag).expect("hex and digits");
+    Ok(match bytes {
+        None => (StatusCode::NOT_MODIFIED, [cache], [(header::ETAG, etag)]).into_response(),
+        Some(bytes) => (
+            [cache, (header::CONTENT_TYPE, variant.kind.mime())],
+            [(header::ETAG, etag)],
+            bytes,
+        )
+            .into_response(),
+    })
+}
+
+fn storage_down(e: crate::media::StorageError) -> Error {
+    tracing::error!(error = %e, "media storage unavailable");
+    Error::Rejected {
+        status: StatusCode::SERVICE_UNAVAILABLE,
+        message: "This image cannot be fetched just now. Please try again in a moment.".into(),
+        retry_after: Some(5),
+    }
+}

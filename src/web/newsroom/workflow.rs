@@ -1,0 +1,279 @@
+//! An article's preview, its workflow (review, scheduling, publication) and corrections.
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::articles::{Extras, editor};
+use super::{access, load, refuse};
+use crate::domain::newsroom::{
+    Draft, DraftFields, Publication, Workflow, correction_text, schedule_time,
+};
+use crate::domain::{ArticleCard, ArticleDetail, Byline, Slug, markdown};
+use crate::store::newsroom::{Editing, When};
+use crate::web::cache::Change;
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/articles/{id}/preview", get(preview))
+        .route("/admin/articles/{id}/workflow", post(workflow))
+        .route("/admin/articles/{id}/corrections", post(correct))
+}
+
+/// The working copy rendered by the article page's own code, as readers will see it.
+pub(super) async fn preview_page(
+    state: &AppState,
+    viewer: &Viewer,
+    article: Option<&Editing>,
+    draft: &Draft,
+) -> Result<Response> {
+    let now = state.clock.now();
+    let byline = |name: &str| Byline {
+        slug: Slug::from_title(name)
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+        name: name.to_owned(),
+    };
+    let published_at = article.and_then(|a| a.published_at).unwrap_or(now);
+    let detail = ArticleDetail {
+        card: ArticleCard {
+            id: article.map_or(0, |a| a.id),
+            slug: draft.slug.clone(),
+            title: draft.title.clone(),
+            summary: draft.summary.clone(),
+            published_at,
+            updated_at: article.and_then(|a| a.updated_at),
+            comment_count: 0,
+            section: byline(&draft.section),
+            authors: draft.authors.iter().map(|a| byline(a)).collect(),
+        },
+        body_html: markdown::render_article(&draft.body),
+        tags: draft.tags.iter().map(|t| byline(t)).collect(),
+        image: draft.image(),
+        corrections: article.map(|a| a.corrections.clone()).unwrap_or_default(),
+    };
+    let html = crate::web::reading::pages::render_preview(state, viewer, &detail).await?;
+    let mut r = Html(html).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    r.headers_mut()
+        .insert("x-robots-tag", header::HeaderValue::from_static("noindex"));
+    Ok(r)
+}
+
+/// `GET /admin/articles/{id}/preview`: the saved working copy as readers will see it.
+pub(super) async fn preview(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (_, can) = access(&viewer, Some(&article))?;
+    if !can.view {
+        return Err(refuse("preview this article"));
+    }
+    preview_page(&state, &viewer, Some(&article), &article.draft).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workflow and publication
+
+#[derive(Deserialize)]
+struct WorkflowForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    at: String,
+    mark_updated: Option<String>,
+}
+
+/// `POST /admin/articles/{id}/workflow`: `action` = `submit` (for review), `send_back` (to
+/// draft for a rewrite; a live version stays live), `publish` (now; with `mark_updated` the
+/// article shows "Updated"), `schedule` (at `at`, UTC) or `unpublish`.
+async fn workflow(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<WorkflowForm>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (user, can) = access(&viewer, Some(&article))?;
+    viewer.check_csrf(&form.csrf)?;
+    let now = state.clock.now();
+    let done =
+        |what: &str| Ok(Redirect::to(&format!("/admin/articles/{id}?done={what}")).into_response());
+    let stale = || Error::Rejected {
+        status: StatusCode::CONFLICT,
+        message: "Someone changed this article's workflow meanwhile: reload it and try again."
+            .into(),
+        retry_after: None,
+    };
+    match form.action.as_str() {
+        "submit" => {
+            if !can.submit {
+                return Err(refuse("submit this article"));
+            }
+            if article.workflow != Workflow::Draft {
+                return Err(Error::BadRequest(
+                    "Only a draft can be submitted for review.".into(),
+                ));
+            }
+            if !state
+                .store
+                .set_workflow(id, Workflow::Draft, Workflow::InReview, now)
+                .await?
+            {
+                return Err(stale());
+            }
+            tracing::info!(article = id, by = user.id, "submitted for review");
+            done("submit")
+        }
+        "send_back" => {
+            if !can.publish {
+                return Err(refuse("send articles back"));
+            }
+            if article.workflow == Workflow::Draft {
+                return Err(Error::BadRequest("This article is already a draft.".into()));
+            }
+            if !state.store.send_back(id, article.workflow, now).await? {
+                return Err(stale());
+            }
+            if let Publication::Scheduled(at) = Publication::of(article.published_at, now) {
+                tracing::info!(article = id, by = user.id, %at, "sent back; schedule cleared");
+                return done("send_back_unscheduled");
+            }
+            done("send_back")
+        }
+        "publish" | "schedule" => {
+            if !can.publish {
+                return Err(refuse("publish articles"));
+            }
+            let when = if form.action == "publish" {
+                When::Now
+            } else {
+                let checked = match schedule_time(&form.at, now) {
+                    Ok(_) if Publication::of(article.published_at, now).is_live() => Err(
+                        "This article is live: publish the changes now, or unpublish it first."
+                            .to_owned(),
+                    ),
+                    other => other,
+                };
+                match checked {
+                    Ok(at) => When::At(at),
+                    Err(message) => {
+                        let f = DraftFields::of(&article.draft);
+                        let revision = article.revision;
+                        let extras = Extras {
+                            errors: vec![message],
+                            schedule_at: form.at.clone(),
+                            ..Extras::default()
+                        };
+                        return editor(
+                            &state,
+                            &viewer,
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            Some(&article),
+                            can,
+                            f,
+                            revision,
+                            extras,
+                        )
+                        .await;
+                    }
+                }
+            };
+            let marked = form.mark_updated.is_some() && when == When::Now;
+            match state.store.publish(id, when, marked, now).await {
+                Ok(slug) => {
+                    tracing::info!(article = id, %slug, by = user.id, ?when, "published");
+                    state.pages.changed(Change::Everything);
+                    done(&form.action)
+                }
+                Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected {
+                    status: StatusCode::CONFLICT,
+                    message,
+                    retry_after: None,
+                }),
+                Err(e) => Err(e.into()),
+            }
+        }
+        "unpublish" => {
+            if !can.publish {
+                return Err(refuse("unpublish articles"));
+            }
+            state.store.unpublish(id, now).await?;
+            tracing::info!(article = id, by = user.id, "unpublished");
+            state.pages.changed(Change::Everything);
+            done("unpublish")
+        }
+        _ => Err(Error::BadRequest(
+            "Choose submit, send back, publish, schedule or unpublish.".into(),
+        )),
+    }
+}
+
+#[derive(Deserialize)]
+struct CorrectionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// `POST /admin/articles/{id}/corrections`: adds a correction note, shown with its time at the
+/// foot of the article, in feeds and in its structured data.
+async fn correct(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<CorrectionForm>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (user, can) = access(&viewer, Some(&article))?;
+    viewer.check_csrf(&form.csrf)?;
+    if !can.publish {
+        return Err(refuse("add corrections"));
+    }
+    let text = match correction_text(&form.text) {
+        Ok(t) => t,
+        Err(message) => {
+            let f = DraftFields::of(&article.draft);
+            let revision = article.revision;
+            let extras = Extras {
+                errors: vec![message],
+                correction: form.text.clone(),
+                ..Extras::default()
+            };
+            return editor(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(&article),
+                can,
+                f,
+                revision,
+                extras,
+            )
+            .await;
+        }
+    };
+    state
+        .store
+        .add_correction(id, &text, state.clock.now())
+        .await?;
+    tracing::info!(article = id, by = user.id, "correction added");
+    state.pages.changed(Change::Everything);
+    Ok(Redirect::to(&format!("/admin/articles/{id}?done=correct")).into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// History

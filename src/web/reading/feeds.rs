@@ -1,0 +1,589 @@
+//! Syndication and crawlers: Atom, RSS 2.0 and JSON Feed 1.1 for the site, each section, tag and
+//! author; the sitemap index, its pages and the news sitemap. Feeds carry an ETag and
+//! Last-Modified and answer 304 to a reader that already has them.
+
+use atom_syndication as atom;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::config::FeedContent;
+use crate::domain::{ArticleDetail, ArticleFilter, ListScope, Slug};
+use crate::web::{AppState, Error, Result};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/feed.atom", get(site_atom))
+        .route("/feed.rss", get(site_rss))
+        .route("/feed.json", get(site_json))
+        .route("/sections/{slug}/{file}", get(section_feed))
+        .route("/tags/{slug}/{file}", get(tag_feed))
+        .route("/authors/{slug}/{file}", get(author_feed))
+        .route("/sitemap.xml", get(sitemap_index))
+        .route("/sitemaps/{file}", get(sitemap_page))
+}
+
+/// Entries per feed.
+const FEED_LENGTH: u32 = 30;
+/// Article URLs per sitemap page (the protocol allows 50,000).
+const SITEMAP_PAGE: i64 = 10_000;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Atom,
+    Rss,
+    Json,
+}
+
+impl Format {
+    fn from_file(file: &str) -> Option<Format> {
+        match file {
+            "feed.atom" => Some(Format::Atom),
+            "feed.rss" => Some(Format::Rss),
+            "feed.json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// What a feed is of: its title, its page, its own address.
+struct Channel {
+    title: String,
+    page: String,
+    path: String,
+    scope: ListScope,
+}
+
+/// `GET /feed.atom`
+async fn site_atom(State(s): State<AppState>, h: HeaderMap) -> Result<Response> {
+    feed(&s, &h, site_channel(&s, "/feed.atom"), Format::Atom).await
+}
+
+/// `GET /feed.rss`
+async fn site_rss(State(s): State<AppState>, h: HeaderMap) -> Result<Response> {
+    feed(&s, &h, site_channel(&s, "/feed.rss"), Format::Rss).await
+}
+
+/// `GET /feed.json`
+async fn site_json(State(s): State<AppState>, h: HeaderMap) -> Result<Response> {
+    feed(&s, &h, site_channel(&s, "/feed.json"), Format::Json).await
+}
+
+fn site_channel(state: &AppState, path: &str) -> Channel {
+    Channel {
+        title: state.config.site_name.clone(),
+        page: "/".to_owned(),
+        path: path.to_owned(),
+        scope: ListScope::All,
+    }
+}
+
+/// `GET /sections/{slug}/feed.atom` (and `.rss`, `.json`)
+async fn section_feed(
+    State(s): State<AppState>,
+    h: HeaderMap,
+    Path((slug, file)): Path<(String, String)>,
+) -> Result<Response> {
+    let format = Format::from_file(&file).ok_or(Error::NotFound)?;
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let section = s
+        .store
+        .section_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let channel = Channel {
+        title: format!("{} — {}", section.name, s.config.site_name),
+        page: format!("/sections/{}", section.slug),
+        path: format!("/sections/{}/{file}", section.slug),
+        scope: ListScope::Section(section.id),
+    };
+    feed(&s, &h, channel, format).await
+}
+
+/// `GET /tags/{slug}/feed.atom` (and `.rss`, `.json`)
+async fn tag_feed(
+    State(s): State<AppState>,
+    h: HeaderMap,
+    Path((slug, file)): Path<(String, String)>,
+) -> Result<Response> {
+    let format = Format::from_file(&file).ok_or(Error::NotFound)?;
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let tag = s.store.tag_by_slug(&slug).await?.ok_or(Error::NotFound)?;
+    let channel = Channel {
+        title: format!("{} — {}", tag.name, s.config.site_name),
+        page: format!("/tags/{}", tag.slug),
+        path: format!("/tags/{}/{file}", tag.slug),
+        scope: ListScope::Tag(tag.id),
+    };
+    feed(&s, &h, channel, format).await
+}
+
+/// `GET /authors/{slug}/feed.atom` (and `.rss`, `.json`)
+async fn author_feed(
+    State(s): State<AppState>,
+    h: HeaderMap,
+    Path((slug, file)): Path<(String, String)>,
+) -> Result<Response> {
+    let format = Format::from_file(&file).ok_or(Error::NotFound)?;
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let author = s
+        .store
+        .author_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let channel = Channel {
+        title: format!("{} — {}", author.name, s.config.site_name),
+        page: format!("/authors/{}", author.slug),
+        path: format!("/authors/{}/{file}", author.slug),
+        scope: ListScope::Author(author.id),
+    };
+    feed(&s, &h, channel, format).await
+}
+
+/// When an entry last changed: its update or its latest correction, whichever is later, so
+/// feed readers pick up both.
+fn updated(a: &ArticleDetail) -> DateTime<Utc> {
+    let corrected = a.corrections.iter().map(|c| c.at).max();
+    a.card
+        .updated_at
+        .into_iter()
+        .chain(corrected)
+        .filter(|u| *u > a.card.published_at)
+        .max()
+        .unwrap_or(a.card.published_at)
+}
+
+/// The body as feeds carry it: the article's HTML, then its correction notes with their times.
+fn content_html(a: &ArticleDetail) -> String {
+    let mut html = a.body_html.clone();
+    for c in &a.corrections {
+        let escaped = c
+            .text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        html.push_str(&format!(
+            "<p class=\"correction\"><strong>Correction, {}:</strong> {escaped}</p>",
+            c.at.format("%-d %B %Y, %H:%M UTC")
+        ));
+    }
+    html
+}
+
+/// A permanent id for an article that survives changes of slug.
+fn entry_id(state: &AppState, a: &ArticleDetail) -> String {
+    let host = state
+        .config
+        .base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("localhost")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("localhost");
+    format!(
+        "tag:{host},{}:article:{}",
+        a.card.published_at.format("%Y-%m-%d"),
+        a.card.id
+    )
+}
+
+async fn feed(
+    state: &AppState,
+    headers: &HeaderMap,
+    channel: Channel,
+    format: Format,
+) -> Result<Response> {
+    let articles = state
+        .store
+        .recent_with_bodies(channel.scope, FEED_LENGTH, state.clock.now())
+        .await?;
+    let last_modified = articles.iter().map(updated).max();
+    let (content_type, body) = match format {
+        Format::Atom => (
+            "application/atom+xml; charset=utf-8",
+            atom_feed(state, &channel, &articles, last_modified),
+        ),
+        Format::Rss => (
+            "application/rss+xml; charset=utf-8",
+            rss_feed(state, &channel, &articles, last_modified),
+        ),
+        Format::Json => (
+            "application/feed+json; charset=utf-8",
+            json_feed(state, &channel, &articles),
+        ),
+    };
+    Ok(cached(headers, content_type, body, last_modified))
+}
+
+/// Whether feeds carry whole articles (`feed_content = full`) or their summaries only.
+fn full_content(state: &AppState) -> bool {
+    state.config.feed_content == FeedContent::Full
+}
+
+/// An article's featured image as a feed enclosure: absolute URL, MIME type (from the file's
+/// extension; the generic one when it names none) and length ("0": the size is not known).
+fn enclosure(state: &AppState, a: &ArticleDetail) -> Option<(String, &'static str)> {
+    a.image.as_ref().map(|i| {
+        (
+            i.absolute_url(&state.config.base_url),
+            i.mime_type().unwrap_or("application/octet-stream"),
+        )
+    })
+}
+
+fn atom_feed(
+    state: &AppState,
+    ch: &Channel,
+    articles: &[ArticleDetail],
+    last: Option<DateTime<Utc>>,
+) -> String {
+    let base = &state.config.base_url;
+    let fixed = |t: DateTime<Utc>| t.fixed_offset();
+    let entries = articles
+        .iter()
+        .map(|a| {
+            let url = format!("{base}/articles/{}", a.card.slug);
+            let mut categories = vec![atom::Category {
+                term: a.card.section.name.clone(),
+                scheme: Some(format!("{base}/sections/{}", a.card.section.slug)),
+                label: None,
+            }];
+            categories.extend(a.tags.iter().map(|t| atom::Category {
+                term: t.name.clone(),
+                scheme: Some(format!("{base}/tags/{}", t.slug)),
+                label: None,
+            }));
+            let mut links = vec![atom::Link {
+                href: url,
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            }];
+            if let Some((href, mime_type)) = enclosure(state, a) {
+                links.push(atom::Link {
+                    href,
+                    rel: "enclosure".into(),
+                    mime_type: Some(mime_type.into()),
+                    length: Some("0".into()),
+                    ..Default::default()
+                });
+            }
+            atom::Entry {
+                title: atom::Text::plain(a.card.title.clone()),
+                id: entry_id(state, a),
+                updated: fixed(updated(a)),
+                published: Some(fixed(a.card.published_at)),
+                authors: a
+                    .card
+                    .authors
+                    .iter()
+                    .map(|p| atom::Person {
+                        name: p.name.clone(),
+                        email: None,
+                        uri: Some(format!("{base}/authors/{}", p.slug)),
+                        ..Default::default()
+                    })
+                    .collect(),
+                categories,
+                links,
+                summary: (!a.card.summary.is_empty())
+                    .then(|| atom::Text::plain(a.card.summary.clone())),
+                content: full_content(state).then(|| atom::Content {
+                    value: Some(content_html(a)),
+                    content_type: Some("html".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let feed = atom::Feed {
+        title: atom::Text::plain(ch.title.clone()),
+        id: format!("{base}{}", ch.path),
+        updated: fixed(last.unwrap_or(DateTime::<Utc>::UNIX_EPOCH)),
+        links: vec![
+            atom::Link {
+                href: format!("{base}{}", ch.path),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            atom::Link {
+                href: format!("{base}{}", ch.page),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+        ],
+        entries,
+        ..Default::default()
+    };
+    feed.to_string()
+}
+
+fn rss_feed(
+    state: &AppState,
+    ch: &Channel,
+    articles: &[ArticleDetail],
+    last: Option<DateTime<Utc>>,
+) -> String {
+    let base = &state.config.base_url;
+    let items = articles
+        .iter()
+        .map(|a| {
+            let url = format!("{base}/articles/{}", a.card.slug);
+            let mut categories = vec![rss::Category {
+                name: a.card.section.name.clone(),
+                domain: None,
+            }];
+            categories.extend(a.tags.iter().map(|t| rss::Category {
+                name: t.name.clone(),
+                domain: None,
+            }));
+            let dc = rss::extension::dublincore::DublinCoreExtension {
+                creators: a.card.authors.iter().map(|p| p.name.clone()).collect(),
+                ..Default::default()
+            };
+            rss::Item {
+                title: Some(a.card.title.clone()),
+                link: Some(url),
+                description: Some(a.card.summary.clone()),
+                content: full_content(state).then(|| content_html(a)),
+                enclosure: enclosure(state, a).map(|(url, mime_type)| rss::Enclosure {
+                    url,
+                    length: "0".into(),
+                    mime_type: mime_type.into(),
+                }),
+                guid: Some(rss::Guid {
+                    value: entry_id(state, a),
+                    permalink: false,
+                }),
+                pub_date: Some(a.card.published_at.to_rfc2822()),
+                categories,
+                dublin_core_ext: Some(dc),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let mut namespaces = std::collections::BTreeMap::new();
+    namespaces.insert(
+        "content".to_owned(),
+        "http://purl.org/rss/1.0/modules/content/".to_owned(),
+    );
+    namespaces.insert(
+        "dc".to_owned(),
+        "http://purl.org/dc/elements/1.1/".to_owned(),
+    );
+    let channel = rss::Channel {
+        title: ch.title.clone(),
+        link: format!("{base}{}", ch.page),
+        description: format!("The latest from {}", ch.title),
+        language: Some("en".into()),
+        last_build_date: last.map(|t| t.to_rfc2822()),
+        items,
+        namespaces,
+        ..Default::default()
+    };
+    channel.to_string()
+}
+
+fn json_feed(state: &AppState, ch: &Channel, articles: &[ArticleDetail]) -> String {
+    let base = &state.config.base_url;
+    let rfc3339 = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let items: Vec<serde_json::Value> = articles
+        .iter()
+        .map(|a| {
+            let mut tags = vec![a.card.section.name.clone()];
+            tags.extend(a.tags.iter().map(|t| t.name.clone()));
+            let mut item = serde_json::json!({
+                "id": entry_id(state, a),
+                "url": format!("{base}/articles/{}", a.card.slug),
+                "title": a.card.title,
+                "summary": a.card.summary,
+                "date_published": rfc3339(a.card.published_at),
+                "date_modified": rfc3339(updated(a)),
+                "authors": a.card.authors.iter().map(|p| serde_json::json!({
+                    "name": p.name, "url": format!("{base}/authors/{}", p.slug)
+                })).collect::<Vec<_>>(),
+                "tags": tags,
+            });
+            // JSON Feed requires content_html or content_text: the summary stands in for the
+            // body when feeds carry summaries only.
+            if full_content(state) {
+                item["content_html"] = content_html(a).into();
+            } else {
+                item["content_text"] = a.card.summary.clone().into();
+            }
+            if let Some(image) = &a.image {
+                item["image"] = image.absolute_url(base).into();
+            }
+            item
+        })
+        .collect();
+    serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": ch.title,
+        "home_page_url": format!("{base}{}", ch.page),
+        "feed_url": format!("{base}{}", ch.path),
+        "language": "en",
+        "items": items,
+    })
+    .to_string()
+}
+
+/// Answers with `body`, or 304 when the reader's copy is current (by ETag, else by date).
+pub(crate) fn cached(
+    headers: &HeaderMap,
+    content_type: &'static str,
+    body: String,
+    last_modified: Option<DateTime<Utc>>,
+) -> Response {
+    let etag = format!(
+        "\"{}\"",
+        hex::encode(&Sha256::digest(body.as_bytes())[..12])
+    );
+    let last = last_modified.map(|t| t.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
+    let not_modified = match headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(tags) => tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
+        None => match (
+            headers
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok()),
+            last_modified,
+        ) {
+            (Some(since), Some(lm)) => DateTime::parse_from_rfc2822(since)
+                .map(|since| lm.timestamp() <= since.timestamp())
+                .unwrap_or(false),
+            _ => false,
+        },
+    };
+    let mut response = if not_modified {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, content_type)], body).into_response()
+    };
+    let h = response.headers_mut();
+    h.insert(header::ETAG, HeaderValue::from_str(&etag).expect("hex"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    if let Some(v) = last.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        h.insert(header::LAST_MODIFIED, v);
+    }
+    response
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// `GET /sitemap.xml`: the index: the pages sitemap, the news sitemap and one page per 10,000
+/// article ids.
+async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
+    let base = &state.config.base_url;
+    let max = state.store.max_article_id().await?;
+    let pages = (max + SITEMAP_PAGE - 1) / SITEMAP_PAGE;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = vec!["pages.xml".to_owned(), "news.xml".to_owned()];
+    files.extend((1..=pages).map(|n| format!("articles-{n}.xml")));
+    for f in files {
+        xml.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            xml_escape(&format!("{base}/sitemaps/{f}"))
+        ));
+    }
+    xml.push_str("</sitemapindex>\n");
+    Ok(cached(
+        &headers,
+        "application/xml; charset=utf-8",
+        xml,
+        None,
+    ))
+}
+
+/// `GET /sitemaps/{file}`: `pages.xml` (front page and sections), `news.xml` (the last 48
+/// hours, Google News format) or `articles-N.xml`.
+async fn sitemap_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Result<Response> {
+    let base = &state.config.base_url;
+    let now = state.clock.now();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if file == "pages.xml" {
+        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        xml.push_str(&format!("  <url><loc>{}/</loc></url>\n", xml_escape(base)));
+        for s in state.store.sections().await? {
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc></url>\n",
+                xml_escape(&format!("{base}/sections/{}", s.slug))
+            ));
+        }
+    } else if file == "news.xml" {
+        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
+        let since = now - Duration::hours(48);
+        // Cards only: the news sitemap needs titles and links, not bodies or tags.
+        let recent = state
+            .store
+            .list_articles(
+                &ArticleFilter {
+                    scope: ListScope::All,
+                    before: None,
+                    limit: 1000,
+                },
+                now,
+            )
+            .await?;
+        for a in recent.iter().filter(|a| a.published_at >= since) {
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>en</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>\n",
+                xml_escape(&format!("{base}/articles/{}", a.slug)),
+                xml_escape(&state.config.site_name),
+                a.published_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                xml_escape(&a.title),
+            ));
+        }
+    } else {
+        let n: i64 = file
+            .strip_prefix("articles-")
+            .and_then(|r| r.strip_suffix(".xml"))
+            .and_then(|n| n.parse().ok())
+            .filter(|n| *n >= 1)
+            .ok_or(Error::NotFound)?;
+        let entries = state
+            .store
+            .sitemap_entries((n - 1) * SITEMAP_PAGE, n * SITEMAP_PAGE, now)
+            .await?;
+        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (slug, modified) in entries {
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+                xml_escape(&format!("{base}/articles/{slug}")),
+                modified.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    Ok(cached(
+        &headers,
+        "application/xml; charset=utf-8",
+        xml,
+        None,
+    ))
+}

@@ -1,0 +1,100 @@
+//! The state every handler shares: one pointer to what a server process holds.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::domain::Clock;
+use crate::mail::Mailer;
+use crate::store::Store;
+use crate::web::accounts::passwords;
+use crate::web::conversation::live;
+use crate::web::operations::metrics;
+use crate::web::{assets, cache, moderation, session};
+
+/// Everything a handler may need, cloned into each request and each middleware layer: one
+/// pointer to [`Shared`]. (It was the struct itself, some twenty `Arc`s: cloning and dropping
+/// those on every layer of every request was a third of the CPU time of a cached page, two
+/// cores contending on the reference counts; BENCHMARKS.md, session 5.)
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What every request of a server process shares.
+pub struct Shared {
+    pub store: Store,
+    pub config: Arc<Config>,
+    pub clock: Clock,
+    pub assets: Arc<assets::Assets>,
+    pub metrics: Arc<metrics::Metrics>,
+    /// The key that signs CSRF tokens, shared by every process through the database.
+    pub secret: Arc<[u8]>,
+    pub mailer: Arc<Mailer>,
+    pub live: live::Hub,
+    pub passwords: Arc<passwords::PasswordWorkers>,
+    /// Wakes this process's webhook delivery worker.
+    pub webhooks: crate::webhooks::Dispatcher,
+    /// Rendered pages for signed-out readers.
+    pub pages: Arc<cache::PageCache>,
+    /// This process's matcher for the banned and suspect word lists.
+    pub words: Arc<moderation::WordCache>,
+    /// Uploaded images: their storage and the processing of new ones.
+    pub media: Arc<crate::media::Library>,
+    /// Wakes this process's mail worker; signs unsubscribe links.
+    pub mailroom: crate::notify::Mailroom,
+    /// Single sign-on with the newsroom's OpenID provider, when configured.
+    pub oidc: Option<Arc<crate::oidc::Provider>>,
+}
+
+impl AppState {
+    /// Loads (or creates) the shared secret and starts the live-update hub.
+    pub async fn build(store: Store, config: Config, clock: Clock) -> anyhow::Result<AppState> {
+        let secret = store
+            .site_secret("csrf_key", &session::random_token())
+            .await?;
+        let mailer = Mailer::new(
+            config.smtp_url.as_ref().map(|u| u.expose()),
+            &config.data_dir,
+        )?;
+        let live = live::Hub::start(
+            &store,
+            config.max_live_streams,
+            config.max_live_streams_per_address,
+        )
+        .await?;
+        let pages = cache::PageCache::start(&store).await?;
+        let media = crate::media::Library::open(&config)?;
+        let mailroom = crate::notify::Mailroom::load(&store).await?;
+        let oidc = match &config.oidc {
+            Some(o) => Some(Arc::new(crate::oidc::Provider::new(
+                o.clone(),
+                &config.base_url,
+            )?)),
+            None => None,
+        };
+        Ok(AppState(Arc::new(Shared {
+            store,
+            config: Arc::new(config),
+            clock,
+            assets: Arc::new(assets::Assets::new()),
+            metrics: Arc::new(metrics::Metrics::default()),
+            secret: Arc::from(secret.into_bytes()),
+            mailer: Arc::new(mailer),
+            live,
+            passwords: Arc::new(passwords::PasswordWorkers::start(
+                std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
+            )),
+            webhooks: crate::webhooks::Dispatcher::default(),
+            pages,
+            words: Arc::default(),
+            media: Arc::new(media),
+            mailroom,
+            oidc,
+        })))
+    }
+}
