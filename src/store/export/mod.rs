@@ -3,7 +3,7 @@
 //!
 //! Every table of the schema is either in [`TABLES`] (exported, column by column, with the
 //! kind of each column so both backends read and write it with their native types) or in
-//! [`NOT_EXPORTED`] with the reason; `tests/export.rs` lists the schema's tables and columns and
+//! [`NOT_EXPORTED`] with the reason; `tests/it/export.rs` lists the schema's tables and columns and
 //! fails on one that is in neither, so a table added later cannot be left out silently. To
 //! export a new table: add a [`Table`] in an order where what it references comes first.
 

@@ -20,7 +20,7 @@
 //!
 //! The holes are filled with the same templates (`account.html`, `comment_form.html`,
 //! `comment_actions.html`) the full render includes, from the same facts, so the bytes are the
-//! same; `tests/cache.rs` renders pages both ways for several kinds of member and compares.
+//! same; `tests/it/cache.rs` renders pages both ways for several kinds of member and compares.
 
 use crate::web::cache::member_page::{Hole, MemberPage};
 
