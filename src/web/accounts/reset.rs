@@ -1,7 +1,6 @@
 //! Resetting a forgotten password by e-mail.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -13,6 +12,7 @@ use serde::Deserialize;
 use super::{RESET_ATTEMPTS_PER_HOUR, RESET_LINK_HOURS, hash};
 use crate::domain::user::{Email, check_password};
 use crate::mail::Mail;
+use crate::web::forms::CsrfForm;
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
@@ -49,8 +49,6 @@ async fn reset_request_form(State(state): State<AppState>, viewer: Viewer) -> Re
 #[derive(Deserialize)]
 struct ResetRequestForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     email: String,
 }
 
@@ -62,9 +60,8 @@ async fn reset_request(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
-    Form(form): Form<ResetRequestForm>,
+    CsrfForm(form): CsrfForm<ResetRequestForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let Ok(email) = Email::parse(&form.email) else {
         let page = ResetRequestPage {
             layout: Layout::load(&state, &viewer, "Reset your password").await?,
@@ -176,8 +173,6 @@ async fn reset_form(
 #[derive(Deserialize)]
 struct ResetPasswordForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     password: String,
 }
 
@@ -189,9 +184,8 @@ async fn reset_password(
     viewer: Viewer,
     ClientIp(ip): ClientIp,
     Path(token): Path<String>,
-    Form(form): Form<ResetPasswordForm>,
+    CsrfForm(form): CsrfForm<ResetPasswordForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let again = |error: Option<String>, valid: bool| {
         let (state, viewer, token) = (state.clone(), viewer.clone(), token.clone());
         async move {

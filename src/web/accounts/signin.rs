@@ -1,7 +1,6 @@
 //! Signing in with a password (throttled) and signing out.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -12,7 +11,7 @@ use serde::Deserialize;
 use super::safe_return_to;
 use super::{FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS, start_session, verify};
 use crate::domain::user::{Email, hash_password, throttle_delay};
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::{ClientIp, SESSION_COOKIE, Viewer, cookie};
 use crate::web::{AppState, Error, Result};
@@ -74,8 +73,6 @@ async fn signin_form(
 #[derive(Deserialize)]
 struct SigninForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     email: String,
     #[serde(default)]
     password: String,
@@ -88,9 +85,8 @@ async fn signin(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
-    Form(form): Form<SigninForm>,
+    CsrfForm(form): CsrfForm<SigninForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let return_to = safe_return_to(form.return_to.as_deref());
     let now = state.clock.now();
     let email = Email::parse(&form.email).ok();
@@ -154,9 +150,8 @@ static DUMMY_HASH: std::sync::LazyLock<String> =
 async fn signout(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<CsrfForm>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     if let Some(hash) = viewer.session_hash() {
         state.store.delete_session(hash).await?;
     }

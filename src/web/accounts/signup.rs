@@ -1,7 +1,6 @@
 //! Creating an account: the form, the confirmation link by e-mail, and confirming it.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -16,7 +15,7 @@ use crate::domain::comment::parse_display_name;
 use crate::domain::user::{Email, check_password};
 use crate::mail::Mail;
 use crate::store;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
@@ -76,8 +75,6 @@ async fn signup_form(
 #[derive(Deserialize)]
 struct SignupForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     display_name: String,
     #[serde(default)]
     email: String,
@@ -96,9 +93,8 @@ async fn signup(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
-    Form(form): Form<SignupForm>,
+    CsrfForm(form): CsrfForm<SignupForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let return_to = safe_return_to(form.return_to.as_deref());
     let again = |error: String, invalid: &'static str| {
         let state = state.clone();
@@ -313,9 +309,8 @@ async fn confirm_signup(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(token): Path<String>,
-    Form(form): Form<CsrfForm>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     if !crate::web::accounts::passwordless::plausible_token(&token) {
         return signup_confirm_answer(&state, &viewer, StatusCode::GONE, token, None, false).await;
     }

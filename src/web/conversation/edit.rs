@@ -16,7 +16,7 @@ use crate::domain::moderation::{Verdict, ban_notice};
 use crate::store::comments::CommentRow;
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::TokenOnlyForm;
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -239,7 +239,7 @@ async fn delete(
     viewer: Viewer,
     Path(id): Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<TokenOnlyForm>,
 ) -> Result<Response> {
     let (row, slug) = own_comment(&state, &viewer, id).await?;
     viewer.check_csrf(&form.csrf)?;

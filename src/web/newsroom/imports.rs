@@ -10,7 +10,7 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::web::cache::Change;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::TokenOnlyForm;
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -101,7 +101,7 @@ async fn earlier_comments(
 async fn claim_earlier_comments(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<TokenOnlyForm>,
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     viewer.check_csrf(&form.csrf)?;

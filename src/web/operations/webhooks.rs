@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::domain::webhook::{Event, check_url, may_manage};
 use crate::store::sessions::SessionUser;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::TokenOnlyForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::{Viewer, random_token};
 use crate::web::{AppState, Error, Result};
@@ -215,7 +215,7 @@ async fn delete_webhook(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<TokenOnlyForm>,
 ) -> Result<Response> {
     let user = require_admin(&viewer)?;
     viewer.check_csrf(&form.csrf)?;
@@ -231,7 +231,7 @@ async fn redeliver(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<TokenOnlyForm>,
 ) -> Result<Response> {
     require_admin(&viewer)?;
     viewer.check_csrf(&form.csrf)?;
