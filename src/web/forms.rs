@@ -76,10 +76,3 @@ async fn read<T: DeserializeOwned>(
         .map_err(IntoResponse::into_response)?;
     Ok((viewer, form, token))
 }
-
-/// A token-only form for handlers still checking the token themselves.
-#[derive(serde::Deserialize)]
-pub struct TokenOnlyForm {
-    #[serde(default)]
-    pub csrf: String,
-}

@@ -1,11 +1,11 @@
 //! An article's revision history: diffs between revisions, and restoring one.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
@@ -14,6 +14,7 @@ use super::{access, load, refuse};
 use crate::domain::newsroom::Publication;
 use crate::store::newsroom::Saved;
 use crate::web::cache::Change;
+use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -115,8 +116,6 @@ async fn history(
 #[derive(Deserialize)]
 struct RestoreForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     revision: String,
 }
 
@@ -126,11 +125,10 @@ async fn restore(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, number)): Path<(i64, i64)>,
-    Form(form): Form<RestoreForm>,
+    MemberForm { form, .. }: MemberForm<RestoreForm>,
 ) -> Result<Response> {
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
-    viewer.check_csrf(&form.csrf)?;
     if !can.edit {
         return Err(refuse("restore revisions of this article"));
     }
