@@ -20,7 +20,7 @@ use crate::store::sessions::SessionUser;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::{Viewer, hash_token, random_token};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -129,13 +129,14 @@ async fn resend_verification(
         .await?;
     if hits > VERIFY_MAILS_PER_HOUR {
         let retry = (hour + Duration::hours(1) - now).num_seconds();
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Several links have been sent in the last hour. Look for them in your mail (and its spam folder), or ask again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     send_verification(&state, user.id, &user.email, &user.display_name).await?;
     Ok(Redirect::to("/settings?saved=verify-sent").into_response())

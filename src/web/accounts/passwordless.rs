@@ -21,7 +21,7 @@ use crate::store::signin::PendingLogin;
 use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::{ClientIp, Viewer, cookie, hash_token, random_token, read_cookie};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -112,13 +112,14 @@ async fn send_link(
         .hit_rate_window(&format!("signin-link-to:{email}"), hour)
         .await?;
     if per_client > LINKS_PER_CLIENT_PER_HOUR || per_address > LINKS_PER_ADDRESS_PER_HOUR {
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many sign-in links have been asked for in the last hour. Use the latest one you received, or try again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     if let Some(user) = state.store.user_by_email(&email).await? {
         let token = random_token();

@@ -16,7 +16,7 @@ use crate::web::forms::CsrfForm;
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -212,13 +212,14 @@ async fn reset_password(
         .await?;
     if attempts > RESET_ATTEMPTS_PER_HOUR {
         let retry = (hour + Duration::hours(1) - now).num_seconds();
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many attempts to choose a new password from your network in the last hour. Try again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     let token_hash = hash_token(&token);
     let valid = crate::web::accounts::passwordless::plausible_token(&token)

@@ -14,7 +14,7 @@ use crate::domain::user::{Email, hash_password, throttle_delay};
 use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::{ClientIp, SESSION_COOKIE, Viewer, cookie};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -98,12 +98,13 @@ async fn signin(
         .await?
     {
         let secs = (until - now).num_seconds().max(1);
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many failed attempts to sign in. Wait {secs} seconds and try again, or reset your password."
             ),
-            retry_after_secs: secs,
-        });
+            retry_after: Some(secs),
+        }));
     }
     let user = match &email {
         Some(e) => state.store.user_by_email(e).await?,

@@ -19,7 +19,7 @@ use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -144,13 +144,14 @@ async fn signup(
         .await?;
     if hits > i64::from(state.config.signups_per_hour) {
         let retry = (hour + Duration::hours(1) - now).num_seconds();
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many accounts have been created from your network in the last hour. Try again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     // The same work whether or not the address has an account: hash the password, hand the
     // address to a task that decides what to mail, answer. The answer cannot tell them apart.

@@ -9,12 +9,13 @@ use axum::{Json, Router};
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::post::{Refusal, refusal, render_one, screen_text};
+use super::post::{refusal, render_one, screen_text};
 use super::{json_error, wants_json};
 use crate::domain::comment::{CommentBody, CommentFacts, EDIT_WINDOW_MINUTES, comment_permissions};
 use crate::domain::moderation::{Verdict, ban_notice};
 use crate::store::comments::CommentRow;
 use crate::store::sessions::SessionUser;
+use crate::web::Refusal;
 use crate::web::cache::Change;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;

@@ -26,7 +26,7 @@ use crate::web::conversation::live::CommentPosted;
 use crate::web::forms::MemberForm;
 use crate::web::reading::thread::{CommentFormView, CommentView, ConversationQuery, view};
 use crate::web::session::{ClientIp, Viewer};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -134,24 +134,6 @@ async fn post_comment(
             .into_response());
     }
     Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
-}
-
-/// Why a comment was not accepted: the answer's status and a message the writer can act on.
-#[derive(Debug)]
-pub struct Refusal {
-    pub status: StatusCode,
-    pub message: String,
-    pub retry_after: Option<i64>,
-}
-
-impl Refusal {
-    pub(super) fn new(status: StatusCode, message: impl Into<String>) -> Refusal {
-        Refusal {
-            status,
-            message: message.into(),
-            retry_after: None,
-        }
-    }
 }
 
 /// Gathers what screening needs to know about `body`, written by `user` on the article

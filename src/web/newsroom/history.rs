@@ -17,7 +17,7 @@ use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -151,19 +151,19 @@ async fn restore(
             }
             Ok(Redirect::to(&format!("/admin/articles/{id}?done=restore")).into_response())
         }
-        Ok(Saved::Conflict { newest }) => Err(Error::Rejected {
+        Ok(Saved::Conflict { newest }) => Err(Error::Rejected(Refusal {
             status: StatusCode::CONFLICT,
             message: format!(
                 "Revision {newest} was saved after you opened the history, so nothing was \
                  restored. Open the history again to see it, then choose."
             ),
             retry_after: None,
-        }),
-        Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected {
+        })),
+        Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected(Refusal {
             status: StatusCode::CONFLICT,
             message,
             retry_after: None,
-        }),
+        })),
         Err(e) => Err(e.into()),
     }
 }

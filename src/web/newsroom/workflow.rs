@@ -17,7 +17,7 @@ use crate::store::newsroom::{Editing, When};
 use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
 use crate::web::session::Viewer;
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -109,11 +109,13 @@ async fn workflow(
     let now = state.clock.now();
     let done =
         |what: &str| Ok(Redirect::to(&format!("/admin/articles/{id}?done={what}")).into_response());
-    let stale = || Error::Rejected {
-        status: StatusCode::CONFLICT,
-        message: "Someone changed this article's workflow meanwhile: reload it and try again."
-            .into(),
-        retry_after: None,
+    let stale = || {
+        Error::Rejected(Refusal {
+            status: StatusCode::CONFLICT,
+            message: "Someone changed this article's workflow meanwhile: reload it and try again."
+                .into(),
+            retry_after: None,
+        })
     };
     match form.action.as_str() {
         "submit" => {
@@ -196,11 +198,11 @@ async fn workflow(
                     state.pages.changed(Change::Everything);
                     done(&form.action)
                 }
-                Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected {
+                Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected(Refusal {
                     status: StatusCode::CONFLICT,
                     message,
                     retry_after: None,
-                }),
+                })),
                 Err(e) => Err(e.into()),
             }
         }
