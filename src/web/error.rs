@@ -30,26 +30,42 @@ pub enum Error {
     /// The action needs a signed-in member: answered with a redirect to the sign-in page.
     #[error("sign-in required")]
     SignInRequired,
-    #[error("{message}")]
-    TooManyRequests {
-        message: String,
-        retry_after_secs: i64,
-    },
     /// The API caller did not say who they are, or their token is not valid: 401 with a
     /// `WWW-Authenticate: Bearer` challenge.
     #[error("{0}")]
     Unauthorized(String),
     /// A refusal with its own status (422, 409, 429…) and a message that says what to change.
-    #[error("{message}")]
-    Rejected {
-        status: StatusCode,
-        message: String,
-        retry_after: Option<i64>,
-    },
+    #[error("{}", .0.message)]
+    Rejected(Refusal),
     #[error(transparent)]
     Store(#[from] store::Error),
     #[error("template rendering failed: {0}")]
     Render(#[from] askama::Error),
+}
+
+/// Why something was not accepted: the answer's status, a message the person can act on and,
+/// for a 429, how many seconds to wait (sent as `Retry-After`). The one shape of a refusal.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub message: String,
+    pub retry_after: Option<i64>,
+}
+
+impl Refusal {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+}
+
+impl From<Refusal> for Error {
+    fn from(refusal: Refusal) -> Error {
+        Error::Rejected(refusal)
+    }
 }
 
 /// Marks the redirect of [`Error::SignInRequired`], which the middleware adapts to the request.
@@ -100,11 +116,11 @@ impl IntoResponse for Error {
                 );
                 return r;
             }
-            Error::Rejected {
+            Error::Rejected(Refusal {
                 status,
                 message,
                 retry_after,
-            } => {
+            }) => {
                 let title = match *status {
                     StatusCode::CONFLICT => "That conflicts with existing content",
                     StatusCode::TOO_MANY_REQUESTS => "Slow down a little",
@@ -118,21 +134,6 @@ impl IntoResponse for Error {
                         HeaderValue::from_str(&(*secs).max(1).to_string()).expect("digits"),
                     );
                 }
-                return r;
-            }
-            Error::TooManyRequests {
-                message,
-                retry_after_secs,
-            } => {
-                let mut r = error_response(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "Slow down a little",
-                    message.clone(),
-                );
-                r.headers_mut().insert(
-                    header::RETRY_AFTER,
-                    HeaderValue::from_str(&(*retry_after_secs).max(1).to_string()).expect("digits"),
-                );
                 return r;
             }
             Error::Store(store::Error::NotFound) => (

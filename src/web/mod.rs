@@ -31,7 +31,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-pub use error::{Error, Result};
+pub use error::{Error, Refusal, Result};
 pub use state::{AppState, Shared};
 
 use middleware::{BodyLimits, NextRequestId, REQUEST_ID, add_security_headers, limit_body};

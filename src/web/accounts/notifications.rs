@@ -2,7 +2,6 @@
 //! /settings, and one-click unsubscribe links that work without signing in.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,10 +17,10 @@ use crate::domain::user::Role;
 use crate::mail::Mail;
 use crate::store::notifications::MailPreferences;
 use crate::store::sessions::SessionUser;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::{Viewer, hash_token, random_token};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -117,11 +116,8 @@ pub(super) async fn send_verification(
 /// `POST /settings/email/verify`: "Send the link again", a few times an hour at most.
 async fn resend_verification(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Form(form): Form<CsrfForm>,
+    MemberForm { user, .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     if state.store.email_verified_at(user.id).await?.is_some() {
         return Ok(Redirect::to("/settings?saved=verified").into_response());
     }
@@ -133,13 +129,14 @@ async fn resend_verification(
         .await?;
     if hits > VERIFY_MAILS_PER_HOUR {
         let retry = (hour + Duration::hours(1) - now).num_seconds();
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Several links have been sent in the last hour. Look for them in your mail (and its spam folder), or ask again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     send_verification(&state, user.id, &user.email, &user.display_name).await?;
     Ok(Redirect::to("/settings?saved=verify-sent").into_response())
@@ -178,8 +175,6 @@ async fn verify_email(
 
 #[derive(Deserialize)]
 struct PreferencesForm {
-    #[serde(default)]
-    csrf: String,
     replies: Option<String>,
     mentions: Option<String>,
     #[serde(default)]
@@ -192,10 +187,8 @@ struct PreferencesForm {
 async fn save_preferences(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<PreferencesForm>,
+    MemberForm { user, form }: MemberForm<PreferencesForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     let daily_digest = match form.delivery.as_str() {
         "" | "immediate" => false,
         "daily" => true,
@@ -205,7 +198,7 @@ async fn save_preferences(
             ));
         }
     };
-    let threshold = if is_staff(user) {
+    let threshold = if is_staff(&user) {
         QueueThreshold::parse(&form.queue_alert)
     } else if form.queue_alert.trim().is_empty() {
         Ok(None)
@@ -231,7 +224,7 @@ async fn save_preferences(
         }
         Err(message) => {
             // The form comes back as it was sent.
-            let mut mail = mail_settings(&state, user).await?;
+            let mut mail = mail_settings(&state, &user).await?;
             mail.replies = form.replies.is_some();
             mail.mentions = form.mentions.is_some();
             mail.daily_digest = daily_digest;

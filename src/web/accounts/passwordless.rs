@@ -2,7 +2,6 @@
 //! newsroom's OpenID Connect provider (see [`crate::oidc`]).
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -19,9 +18,10 @@ use crate::domain::user::Email;
 use crate::mail::Mail;
 use crate::oidc::OidcError;
 use crate::store::signin::PendingLogin;
+use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::{ClientIp, Viewer, cookie, hash_token, random_token, read_cookie};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -75,8 +75,6 @@ async fn link_form(
 #[derive(Deserialize)]
 struct LinkRequestForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     email: String,
     return_to: Option<String>,
 }
@@ -87,9 +85,8 @@ async fn send_link(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
-    Form(form): Form<LinkRequestForm>,
+    CsrfForm(form): CsrfForm<LinkRequestForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let return_to = safe_return_to(form.return_to.as_deref());
     let Ok(email) = Email::parse(&form.email) else {
         let page = LinkRequestPage {
@@ -115,13 +112,14 @@ async fn send_link(
         .hit_rate_window(&format!("signin-link-to:{email}"), hour)
         .await?;
     if per_client > LINKS_PER_CLIENT_PER_HOUR || per_address > LINKS_PER_ADDRESS_PER_HOUR {
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many sign-in links have been asked for in the last hour. Use the latest one you received, or try again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     if let Some(user) = state.store.user_by_email(&email).await? {
         let token = random_token();
@@ -219,21 +217,14 @@ async fn link_answer(
     Ok((status, viewer.cookies(), Html(page.render()?)).into_response())
 }
 
-#[derive(Deserialize)]
-struct UseLinkForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /signin/link/{token}`: spends the link (once, within its 15 minutes), marks the address
 /// verified and signs the member in, back where they were.
 async fn use_link(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(token): Path<String>,
-    Form(form): Form<UseLinkForm>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let used = if plausible_token(&token) {
         state
             .store

@@ -1,7 +1,6 @@
 //! Resetting a forgotten password by e-mail.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -13,10 +12,11 @@ use serde::Deserialize;
 use super::{RESET_ATTEMPTS_PER_HOUR, RESET_LINK_HOURS, hash};
 use crate::domain::user::{Email, check_password};
 use crate::mail::Mail;
+use crate::web::forms::CsrfForm;
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -49,8 +49,6 @@ async fn reset_request_form(State(state): State<AppState>, viewer: Viewer) -> Re
 #[derive(Deserialize)]
 struct ResetRequestForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     email: String,
 }
 
@@ -62,9 +60,8 @@ async fn reset_request(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
-    Form(form): Form<ResetRequestForm>,
+    CsrfForm(form): CsrfForm<ResetRequestForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let Ok(email) = Email::parse(&form.email) else {
         let page = ResetRequestPage {
             layout: Layout::load(&state, &viewer, "Reset your password").await?,
@@ -176,8 +173,6 @@ async fn reset_form(
 #[derive(Deserialize)]
 struct ResetPasswordForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     password: String,
 }
 
@@ -189,9 +184,8 @@ async fn reset_password(
     viewer: Viewer,
     ClientIp(ip): ClientIp,
     Path(token): Path<String>,
-    Form(form): Form<ResetPasswordForm>,
+    CsrfForm(form): CsrfForm<ResetPasswordForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let again = |error: Option<String>, valid: bool| {
         let (state, viewer, token) = (state.clone(), viewer.clone(), token.clone());
         async move {
@@ -218,13 +212,14 @@ async fn reset_password(
         .await?;
     if attempts > RESET_ATTEMPTS_PER_HOUR {
         let retry = (hour + Duration::hours(1) - now).num_seconds();
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many attempts to choose a new password from your network in the last hour. Try again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     let token_hash = hash_token(&token);
     let valid = crate::web::accounts::passwordless::plausible_token(&token)

@@ -1,7 +1,6 @@
 //! A member's settings: name, password, sessions, their data, deleting the account.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -13,7 +12,7 @@ use super::{hash, start_session, verify};
 use crate::domain::comment::parse_display_name;
 use crate::domain::user::check_password;
 use crate::web::cache::Change;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;
 use crate::web::session::{SESSION_COOKIE, Viewer, cookie};
@@ -129,8 +128,6 @@ pub(super) async fn settings_with_mail_error(
 #[derive(Deserialize)]
 struct ProfileForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     display_name: String,
 }
 
@@ -138,10 +135,8 @@ struct ProfileForm {
 async fn update_profile(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<ProfileForm>,
+    MemberForm { user, form }: MemberForm<ProfileForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     match parse_display_name(&form.display_name) {
         Ok(name) => {
             state.store.set_display_name(user.id, &name).await?;
@@ -165,8 +160,6 @@ async fn update_profile(
 #[derive(Deserialize)]
 struct PasswordForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     current_password: String,
     #[serde(default)]
     new_password: String,
@@ -177,10 +170,8 @@ struct PasswordForm {
 async fn change_password(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<PasswordForm>,
+    MemberForm { user, form }: MemberForm<PasswordForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     let row = state
         .store
         .user_by_id(user.id)
@@ -218,11 +209,8 @@ async fn change_password(
 /// and reset links), then signs this browser back in.
 async fn sign_out_everywhere(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Form(form): Form<CsrfForm>,
+    MemberForm { user, .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     state
         .store
         .end_credentials(user.id, None, state.clock.now())
@@ -276,8 +264,6 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
 #[derive(Deserialize)]
 struct DeleteForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     password: String,
 }
 
@@ -285,10 +271,8 @@ struct DeleteForm {
 async fn delete_account(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<DeleteForm>,
+    MemberForm { user, form }: MemberForm<DeleteForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     let row = state
         .store
         .user_by_id(user.id)

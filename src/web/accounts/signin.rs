@@ -1,7 +1,6 @@
 //! Signing in with a password (throttled) and signing out.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -12,10 +11,10 @@ use serde::Deserialize;
 use super::safe_return_to;
 use super::{FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS, start_session, verify};
 use crate::domain::user::{Email, hash_password, throttle_delay};
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::{ClientIp, SESSION_COOKIE, Viewer, cookie};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -74,8 +73,6 @@ async fn signin_form(
 #[derive(Deserialize)]
 struct SigninForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     email: String,
     #[serde(default)]
     password: String,
@@ -88,9 +85,8 @@ async fn signin(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
-    Form(form): Form<SigninForm>,
+    CsrfForm(form): CsrfForm<SigninForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let return_to = safe_return_to(form.return_to.as_deref());
     let now = state.clock.now();
     let email = Email::parse(&form.email).ok();
@@ -102,12 +98,13 @@ async fn signin(
         .await?
     {
         let secs = (until - now).num_seconds().max(1);
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many failed attempts to sign in. Wait {secs} seconds and try again, or reset your password."
             ),
-            retry_after_secs: secs,
-        });
+            retry_after: Some(secs),
+        }));
     }
     let user = match &email {
         Some(e) => state.store.user_by_email(e).await?,
@@ -154,9 +151,8 @@ static DUMMY_HASH: std::sync::LazyLock<String> =
 async fn signout(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<CsrfForm>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     if let Some(hash) = viewer.session_hash() {
         state.store.delete_session(hash).await?;
     }

@@ -1,7 +1,6 @@
 //! Creating an account: the form, the confirmation link by e-mail, and confirming it.
 
 use askama::Template;
-use axum::Form;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -16,11 +15,11 @@ use crate::domain::comment::parse_display_name;
 use crate::domain::user::{Email, check_password};
 use crate::mail::Mail;
 use crate::store;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -76,8 +75,6 @@ async fn signup_form(
 #[derive(Deserialize)]
 struct SignupForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     display_name: String,
     #[serde(default)]
     email: String,
@@ -96,9 +93,8 @@ async fn signup(
     State(state): State<AppState>,
     viewer: Viewer,
     ClientIp(ip): ClientIp,
-    Form(form): Form<SignupForm>,
+    CsrfForm(form): CsrfForm<SignupForm>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     let return_to = safe_return_to(form.return_to.as_deref());
     let again = |error: String, invalid: &'static str| {
         let state = state.clone();
@@ -148,13 +144,14 @@ async fn signup(
         .await?;
     if hits > i64::from(state.config.signups_per_hour) {
         let retry = (hour + Duration::hours(1) - now).num_seconds();
-        return Err(Error::TooManyRequests {
+        return Err(Error::Rejected(Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
             message: format!(
                 "Too many accounts have been created from your network in the last hour. Try again in {} minutes.",
                 retry / 60 + 1
             ),
-            retry_after_secs: retry,
-        });
+            retry_after: Some(retry),
+        }));
     }
     // The same work whether or not the address has an account: hash the password, hand the
     // address to a task that decides what to mail, answer. The answer cannot tell them apart.
@@ -313,9 +310,8 @@ async fn confirm_signup(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(token): Path<String>,
-    Form(form): Form<CsrfForm>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> Result<Response> {
-    viewer.check_csrf(&form.csrf)?;
     if !crate::web::accounts::passwordless::plausible_token(&token) {
         return signup_confirm_answer(&state, &viewer, StatusCode::GONE, token, None, false).await;
     }

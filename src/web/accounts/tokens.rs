@@ -1,17 +1,17 @@
 //! API tokens in a member's settings: create (the secret is shown once), list, revoke.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::domain::token::{
     MAX_TOKENS_PER_USER, Scope, Scopes, TOKEN_PREFIX, check_token_name, scopes_for_role,
 };
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::{Viewer, hash_token, random_token};
 use crate::web::{AppState, Error, Result};
@@ -139,8 +139,6 @@ async fn tokens_page(State(state): State<AppState>, viewer: Viewer) -> Result<Re
 #[derive(Deserialize)]
 struct CreateForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     name: String,
     scope_read: Option<String>,
     scope_comment: Option<String>,
@@ -182,10 +180,8 @@ pub async fn issue_token(
 async fn create_token(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<CreateForm>,
+    MemberForm { user, form }: MemberForm<CreateForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?.clone();
-    viewer.check_csrf(&form.csrf)?;
     let picked: Vec<&str> = [
         (form.scope_read.is_some(), "read"),
         (form.scope_comment.is_some(), "comment"),
@@ -264,12 +260,9 @@ async fn create_token(
 /// `POST /settings/tokens/{id}/revoke`: the token stops working at once.
 async fn revoke_token(
     State(state): State<AppState>,
-    viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<CsrfForm>,
+    MemberForm { user, .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     if !state
         .store
         .revoke_token(id, user.id, state.clock.now())

@@ -17,9 +17,10 @@ use crate::domain::Slug;
 use crate::domain::token::{Scope, Scopes, TOKEN_PREFIX};
 use crate::domain::webhook::Event;
 use crate::store::sessions::SessionUser;
+use crate::web::Refusal;
 use crate::web::cache::Change;
 use crate::web::conversation::edit::edit_own_comment;
-use crate::web::conversation::post::{Refusal, submit_comment};
+use crate::web::conversation::post::submit_comment;
 use crate::web::session::{ClientIp, Viewer, hash_token};
 use crate::web::{AppState, Error, Result};
 
@@ -125,14 +126,6 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-fn rejected(r: Refusal) -> Error {
-    Error::Rejected {
-        status: r.status,
-        message: r.message,
-        retry_after: r.retry_after,
-    }
-}
-
 /// A new comment or a reply.
 #[derive(Deserialize, ToSchema)]
 pub struct NewCommentRequest {
@@ -186,7 +179,7 @@ async fn create_comment(
         .ok_or(Error::NotFound)?;
     let posted = submit_comment(&state, user, &ip, &article, &req.body, req.parent_id)
         .await?
-        .map_err(rejected)?;
+        .map_err(Error::Rejected)?;
     let row = state
         .store
         .comment(posted.id)
@@ -278,7 +271,7 @@ async fn edit_comment(
     let row = callers_comment(&state, user, id).await?;
     edit_own_comment(&state, user, &row, &req.body)
         .await?
-        .map_err(rejected)?;
+        .map_err(Error::Rejected)?;
     let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
     Ok(Json(crate::web::api::Comment::from(&row)))
 }
@@ -382,11 +375,11 @@ async fn publish_article(
 }
 
 fn unprocessable(message: String) -> Error {
-    Error::Rejected {
+    Error::Rejected(Refusal {
         status: StatusCode::UNPROCESSABLE_ENTITY,
         message,
         retry_after: None,
-    }
+    })
 }
 
 fn parse_article_file(source: &str) -> Result<crate::domain::NewArticle> {

@@ -5,18 +5,19 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Json, Router};
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::post::{Refusal, refusal, render_one, screen_text};
+use super::post::{refusal, render_one, screen_text};
 use super::{json_error, wants_json};
 use crate::domain::comment::{CommentBody, CommentFacts, EDIT_WINDOW_MINUTES, comment_permissions};
 use crate::domain::moderation::{Verdict, ban_notice};
 use crate::store::comments::CommentRow;
 use crate::store::sessions::SessionUser;
+use crate::web::Refusal;
 use crate::web::cache::Change;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -98,8 +99,6 @@ async fn edit_form(
 #[derive(Deserialize)]
 struct EditForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     body: String,
 }
 
@@ -109,10 +108,9 @@ async fn edit(
     viewer: Viewer,
     Path(id): Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<EditForm>,
+    MemberForm { form, .. }: MemberForm<EditForm>,
 ) -> Result<Response> {
     let (row, slug) = own_comment(&state, &viewer, id).await?;
-    viewer.check_csrf(&form.csrf)?;
     let json = wants_json(&headers);
     let now = state.clock.now();
     let fail = |status: StatusCode, message: String| {
@@ -239,10 +237,9 @@ async fn delete(
     viewer: Viewer,
     Path(id): Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<CsrfForm>,
+    MemberForm { .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
     let (row, slug) = own_comment(&state, &viewer, id).await?;
-    viewer.check_csrf(&form.csrf)?;
     let user_id = viewer.require_user()?.id;
     let deleted = state.store.delete_own_comment(row.id, user_id).await?;
     if deleted {
@@ -264,8 +261,6 @@ async fn delete(
 
 #[derive(Deserialize)]
 struct LikeForm {
-    #[serde(default)]
-    csrf: String,
     /// "1" to like, "0" to take the like back.
     #[serde(default)]
     like: String,
@@ -277,10 +272,8 @@ async fn like(
     viewer: Viewer,
     Path(id): Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<LikeForm>,
+    MemberForm { user, form }: MemberForm<LikeForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?.clone();
-    viewer.check_csrf(&form.csrf)?;
     let json = wants_json(&headers);
     let now = state.clock.now();
     let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::{json_error, wants_json};
@@ -23,9 +23,10 @@ use crate::store::comments::{CommentRow, NewComment, Posted, ReplyProblem};
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
 use crate::web::conversation::live::CommentPosted;
+use crate::web::forms::MemberForm;
 use crate::web::reading::thread::{CommentFormView, CommentView, ConversationQuery, view};
 use crate::web::session::{ClientIp, Viewer};
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -35,8 +36,6 @@ pub(super) fn router() -> Router<AppState> {
 
 #[derive(Deserialize)]
 struct CommentForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     body: String,
     parent_id: Option<String>,
@@ -51,10 +50,8 @@ async fn post_comment(
     ClientIp(ip): ClientIp,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    Form(form): Form<CommentForm>,
+    MemberForm { user, form }: MemberForm<CommentForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?.clone();
-    viewer.check_csrf(&form.csrf)?;
     let json = wants_json(&headers);
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let now = state.clock.now();
@@ -137,24 +134,6 @@ async fn post_comment(
             .into_response());
     }
     Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
-}
-
-/// Why a comment was not accepted: the answer's status and a message the writer can act on.
-#[derive(Debug)]
-pub struct Refusal {
-    pub status: StatusCode,
-    pub message: String,
-    pub retry_after: Option<i64>,
-}
-
-impl Refusal {
-    pub(super) fn new(status: StatusCode, message: impl Into<String>) -> Refusal {
-        Refusal {
-            status,
-            message: message.into(),
-            retry_after: None,
-        }
-    }
 }
 
 /// Gathers what screening needs to know about `body`, written by `user` on the article

@@ -5,13 +5,14 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use axum::{Form, Json, Router};
+use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::{json_error, wants_json};
 use crate::domain::comment::{CommentFacts, comment_permissions};
 use crate::domain::moderation::ban_notice;
 use crate::web::cache::Change;
+use crate::web::forms::MemberForm;
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -78,8 +79,6 @@ async fn report_form(
 #[derive(Deserialize)]
 struct ReportForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     reason: String,
     #[serde(default)]
     note: String,
@@ -91,10 +90,8 @@ async fn report(
     viewer: Viewer,
     Path(id): Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<ReportForm>,
+    MemberForm { user, form }: MemberForm<ReportForm>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?.clone();
-    viewer.check_csrf(&form.csrf)?;
     let json = wants_json(&headers);
     let now = state.clock.now();
     let row = state

@@ -2,7 +2,6 @@
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -16,6 +15,7 @@ use crate::domain::moderation::{
 use crate::store::moderation::{QueueOrder, UndoProblem};
 use crate::web::cache::Change;
 use crate::web::conversation::live::CommentPosted;
+use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -309,11 +309,14 @@ async fn render_desk(
 
 /// `POST /admin/moderation/decide`: approve, reject, pin, unpin or ban the author, for one
 /// comment (`one=ACTION:ID`) or for the selected ones (`action` with `ids`).
-async fn decide(State(state): State<AppState>, viewer: Viewer, body: Bytes) -> Result<Response> {
+async fn decide(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    MemberForm { form, .. }: MemberForm<Vec<(String, String)>>,
+) -> Result<Response> {
     let (user, access) = require_staff(&viewer, |a| a.moderate)?;
     let user = user.clone();
-    let f = Fields::parse(&body);
-    viewer.check_csrf(f.get("csrf").unwrap_or(""))?;
+    let f = Fields(form);
     let queue = Queue::parse(f.get("queue"));
     let by_time = f.get("order") == Some("time");
     let query = DeskQuery {
@@ -465,11 +468,14 @@ pub(super) fn urlencoding(s: &str) -> String {
 }
 
 /// `POST /admin/moderation/undo`: reverses the logged actions named by `log`.
-async fn undo(State(state): State<AppState>, viewer: Viewer, body: Bytes) -> Result<Response> {
+async fn undo(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    MemberForm { form, .. }: MemberForm<Vec<(String, String)>>,
+) -> Result<Response> {
     let (user, access) = require_staff(&viewer, |a| a.moderate)?;
     let user = user.clone();
-    let f = Fields::parse(&body);
-    viewer.check_csrf(f.get("csrf").unwrap_or(""))?;
+    let f = Fields(form);
     let now = state.clock.now();
     let who = actor(&user);
     let mut undone = 0;

@@ -11,7 +11,6 @@ pub mod users;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Bytes;
 use tokio::sync::RwLock;
 
 use crate::domain::moderation::{StaffAccess, staff_access};
@@ -74,18 +73,10 @@ fn actor(user: &SessionUser) -> Actor {
     }
 }
 
-/// A form body with repeated fields (`ids=1&ids=2`), which serde's form decoding cannot take.
+/// A form body with repeated fields (`ids=1&ids=2`), which a struct cannot take: its pairs.
 struct Fields(Vec<(String, String)>);
 
 impl Fields {
-    fn parse(body: &Bytes) -> Fields {
-        Fields(
-            form_urlencoded::parse(body)
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
-        )
-    }
-
     fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()

@@ -1,11 +1,11 @@
 //! `/admin/moderation/settings`: comment policies, thresholds and the word lists.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::{actor, require_staff};
@@ -13,6 +13,7 @@ use crate::domain::Slug;
 use crate::domain::moderation::{CommentMode, PolicyLayer, ReporterBar, StaffAccess};
 use crate::domain::wordfilter::parse_list;
 use crate::web::cache::Change;
+use crate::web::forms::MemberForm;
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Result};
@@ -83,8 +84,6 @@ async fn settings_page(
 /// What an admin typed, sent back with the error.
 #[derive(Deserialize, Default, Clone)]
 struct SettingsForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     mode: String,
     #[serde(default)]
@@ -220,11 +219,10 @@ fn parse_days(s: &str) -> std::result::Result<Option<i64>, String> {
 async fn save_settings(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<SettingsForm>,
+    MemberForm { form, .. }: MemberForm<SettingsForm>,
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.administer)?;
     let user = user.clone();
-    viewer.check_csrf(&form.csrf)?;
     let old = state.store.moderation_settings().await?;
     let parsed = (|| {
         let mode = CommentMode::parse(&form.mode, &form.first)?;
@@ -335,8 +333,6 @@ async fn save_settings(
 
 #[derive(Deserialize, Default, Clone)]
 struct PolicyForm {
-    #[serde(default)]
-    csrf: String,
     /// `section` or `article`.
     #[serde(default)]
     scope: String,
@@ -358,11 +354,10 @@ struct PolicyForm {
 async fn save_policy(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<PolicyForm>,
+    MemberForm { form, .. }: MemberForm<PolicyForm>,
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.policies)?;
     let user = user.clone();
-    viewer.check_csrf(&form.csrf)?;
     let fail = |m: String| {
         let (state, viewer, typed) = (state.clone(), viewer.clone(), form.clone());
         async move {

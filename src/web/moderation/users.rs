@@ -1,16 +1,17 @@
 //! `/admin/users`: members, their roles and bans.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::desk::urlencoding;
 use super::{actor, require_staff};
 use crate::domain::moderation::{BanLength, parse_note};
 use crate::domain::user::Role;
+use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -115,8 +116,6 @@ async fn users_page(
 #[derive(Deserialize)]
 struct RoleForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     role: String,
 }
 
@@ -125,11 +124,10 @@ async fn set_role(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<RoleForm>,
+    MemberForm { form, .. }: MemberForm<RoleForm>,
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.administer)?;
     let user = user.clone();
-    viewer.check_csrf(&form.csrf)?;
     if id == user.id {
         return Err(Error::Forbidden(
             "You cannot change your own role; ask another administrator.".into(),
@@ -153,8 +151,6 @@ async fn set_role(
 
 #[derive(Deserialize)]
 struct BanForm {
-    #[serde(default)]
-    csrf: String,
     /// Days, `forever`, or `lift` to end a ban.
     #[serde(default)]
     length: String,
@@ -167,11 +163,10 @@ async fn ban_member(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<BanForm>,
+    MemberForm { form, .. }: MemberForm<BanForm>,
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.ban)?;
     let user = user.clone();
-    viewer.check_csrf(&form.csrf)?;
     let now = state.clock.now();
     let who = actor(&user);
     let reason = parse_note(&form.reason).map_err(Error::BadRequest)?;

@@ -1,11 +1,11 @@
 //! The article list and the editor: new articles, drafts, saving.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::workflow::preview_page;
@@ -18,6 +18,7 @@ use crate::domain::newsroom::{
 };
 use crate::store::newsroom::{Editing, ListFilter, Saved, Status};
 use crate::web::cache::Change;
+use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Result};
@@ -270,8 +271,6 @@ pub(super) async fn editor(
 #[derive(Deserialize)]
 struct EditorForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     revision: String,
     #[serde(default)]
     action: String,
@@ -326,10 +325,9 @@ async fn new_article(State(state): State<AppState>, viewer: Viewer) -> Result<Re
 async fn create(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<EditorForm>,
+    MemberForm { form, .. }: MemberForm<EditorForm>,
 ) -> Result<Response> {
     let (user, can) = access(&viewer, None)?;
-    viewer.check_csrf(&form.csrf)?;
     let draft = match validate(&state, &form.fields).await? {
         Ok(d) => d,
         Err(errors) => {
@@ -460,11 +458,10 @@ async fn save(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<EditorForm>,
+    MemberForm { form, .. }: MemberForm<EditorForm>,
 ) -> Result<Response> {
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
-    viewer.check_csrf(&form.csrf)?;
     let base: i64 = form.revision.trim().parse().unwrap_or(-1);
     if form.action == "preview" {
         if !can.view {

@@ -1,11 +1,11 @@
 //! An article's revision history: diffs between revisions, and restoring one.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
@@ -14,9 +14,10 @@ use super::{access, load, refuse};
 use crate::domain::newsroom::Publication;
 use crate::store::newsroom::Saved;
 use crate::web::cache::Change;
+use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -115,8 +116,6 @@ async fn history(
 #[derive(Deserialize)]
 struct RestoreForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     revision: String,
 }
 
@@ -126,11 +125,10 @@ async fn restore(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, number)): Path<(i64, i64)>,
-    Form(form): Form<RestoreForm>,
+    MemberForm { form, .. }: MemberForm<RestoreForm>,
 ) -> Result<Response> {
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
-    viewer.check_csrf(&form.csrf)?;
     if !can.edit {
         return Err(refuse("restore revisions of this article"));
     }
@@ -153,19 +151,19 @@ async fn restore(
             }
             Ok(Redirect::to(&format!("/admin/articles/{id}?done=restore")).into_response())
         }
-        Ok(Saved::Conflict { newest }) => Err(Error::Rejected {
+        Ok(Saved::Conflict { newest }) => Err(Error::Rejected(Refusal {
             status: StatusCode::CONFLICT,
             message: format!(
                 "Revision {newest} was saved after you opened the history, so nothing was \
                  restored. Open the history again to see it, then choose."
             ),
             retry_after: None,
-        }),
-        Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected {
+        })),
+        Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected(Refusal {
             status: StatusCode::CONFLICT,
             message,
             retry_after: None,
-        }),
+        })),
         Err(e) => Err(e.into()),
     }
 }

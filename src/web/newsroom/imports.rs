@@ -2,15 +2,15 @@
 //! and members claiming the comments of their earlier (guest) identity.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::web::cache::Change;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -101,10 +101,8 @@ async fn earlier_comments(
 async fn claim_earlier_comments(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<CsrfForm>,
+    MemberForm { user, .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
-    let user = viewer.require_user()?;
-    viewer.check_csrf(&form.csrf)?;
     match state
         .store
         .claim_guest_comments(user.id, state.clock.now())

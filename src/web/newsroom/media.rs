@@ -18,7 +18,7 @@ use crate::store::sessions::SessionUser;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::middleware::UPLOAD_PATH;
 use crate::web::session::Viewer;
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 /// The most bytes a text field of the upload form may have.
 const MAX_TEXT_FIELD_BYTES: usize = 8 * 1024;
@@ -386,11 +386,11 @@ async fn upload(
     };
     let stored = task.await.map_err(|e| {
         tracing::error!(error = %e, "storing an upload panicked");
-        Error::Rejected {
+        Error::Rejected(Refusal {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             message: "The image could not be stored. Please try again.".into(),
             retry_after: None,
-        }
+        })
     })?;
     match stored {
         Ok(Some(id)) => {
@@ -409,11 +409,11 @@ async fn upload(
         }
         Err(Stored::Failed(e)) => {
             tracing::error!(error = %e, %hash, "writing an image failed; nothing was kept");
-            Err(Error::Rejected {
+            Err(Error::Rejected(Refusal {
                 status: StatusCode::SERVICE_UNAVAILABLE,
                 message: "The image could not be stored just now, and nothing was kept. Please try again in a moment.".into(),
                 retry_after: Some(5),
-            })
+            }))
         }
         Err(Stored::Database(e)) => Err(e.into()),
     }
@@ -438,13 +438,13 @@ async fn all_files_present(state: &AppState, row: &MediaRow) -> Result<bool> {
         .key();
         let present = state.media.store().exists(&key).await.map_err(|e| {
             tracing::error!(error = %e, "media storage unavailable");
-            Error::Rejected {
+            Error::Rejected(Refusal {
                 status: StatusCode::SERVICE_UNAVAILABLE,
                 message:
                     "The image storage cannot be reached just now. Please try again in a moment."
                         .into(),
                 retry_after: Some(5),
-            }
+            })
         })?;
         if !present {
             return Ok(false);
@@ -504,9 +504,9 @@ async fn media_file(
 
 fn storage_down(e: crate::media::StorageError) -> Error {
     tracing::error!(error = %e, "media storage unavailable");
-    Error::Rejected {
+    Error::Rejected(Refusal {
         status: StatusCode::SERVICE_UNAVAILABLE,
         message: "This image cannot be fetched just now. Please try again in a moment.".into(),
         retry_after: Some(5),
-    }
+    })
 }

@@ -1,17 +1,18 @@
 //! Sections, authors and tags: the labels articles are filed under.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::domain::newsroom::{LabelFields, taxonomy_access};
 use crate::store::newsroom::LabelKind;
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
+use crate::web::forms::MemberForm;
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -143,8 +144,6 @@ async fn labels_page(
 
 #[derive(Deserialize)]
 struct LabelForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(flatten)]
     fields: LabelFields,
 }
@@ -174,7 +173,6 @@ async fn write_label(
     form: LabelForm,
 ) -> Result<Response> {
     let user = require_taxonomy(&viewer)?;
-    viewer.check_csrf(&form.csrf)?;
     let label = match form.fields.validate() {
         Ok(l) => l,
         Err(errors) => {
@@ -260,7 +258,7 @@ async fn sections_page(State(state): State<AppState>, viewer: Viewer) -> Result<
 async fn create_section(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<LabelForm>,
+    MemberForm { form, .. }: MemberForm<LabelForm>,
 ) -> Result<Response> {
     write_label(state, viewer, SECTIONS, None, form).await
 }
@@ -270,7 +268,7 @@ async fn update_section(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<LabelForm>,
+    MemberForm { form, .. }: MemberForm<LabelForm>,
 ) -> Result<Response> {
     write_label(state, viewer, SECTIONS, Some(id), form).await
 }
@@ -284,7 +282,7 @@ async fn authors_page(State(state): State<AppState>, viewer: Viewer) -> Result<R
 async fn create_author(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<LabelForm>,
+    MemberForm { form, .. }: MemberForm<LabelForm>,
 ) -> Result<Response> {
     write_label(state, viewer, AUTHORS, None, form).await
 }
@@ -294,7 +292,7 @@ async fn update_author(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<LabelForm>,
+    MemberForm { form, .. }: MemberForm<LabelForm>,
 ) -> Result<Response> {
     write_label(state, viewer, AUTHORS, Some(id), form).await
 }
@@ -308,7 +306,7 @@ async fn tags_page(State(state): State<AppState>, viewer: Viewer) -> Result<Resp
 async fn create_tag(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<LabelForm>,
+    MemberForm { form, .. }: MemberForm<LabelForm>,
 ) -> Result<Response> {
     write_label(state, viewer, TAGS, None, form).await
 }
@@ -318,7 +316,7 @@ async fn update_tag(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<LabelForm>,
+    MemberForm { form, .. }: MemberForm<LabelForm>,
 ) -> Result<Response> {
     write_label(state, viewer, TAGS, Some(id), form).await
 }

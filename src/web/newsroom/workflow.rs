@@ -1,10 +1,10 @@
 //! An article's preview, its workflow (review, scheduling, publication) and corrections.
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::articles::{Extras, editor};
@@ -15,8 +15,9 @@ use crate::domain::newsroom::{
 use crate::domain::{ArticleCard, ArticleDetail, Byline, Slug, markdown};
 use crate::store::newsroom::{Editing, When};
 use crate::web::cache::Change;
+use crate::web::forms::MemberForm;
 use crate::web::session::Viewer;
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Error, Refusal, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -88,8 +89,6 @@ pub(super) async fn preview(
 #[derive(Deserialize)]
 struct WorkflowForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     action: String,
     #[serde(default)]
     at: String,
@@ -103,19 +102,20 @@ async fn workflow(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<WorkflowForm>,
+    MemberForm { form, .. }: MemberForm<WorkflowForm>,
 ) -> Result<Response> {
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
-    viewer.check_csrf(&form.csrf)?;
     let now = state.clock.now();
     let done =
         |what: &str| Ok(Redirect::to(&format!("/admin/articles/{id}?done={what}")).into_response());
-    let stale = || Error::Rejected {
-        status: StatusCode::CONFLICT,
-        message: "Someone changed this article's workflow meanwhile: reload it and try again."
-            .into(),
-        retry_after: None,
+    let stale = || {
+        Error::Rejected(Refusal {
+            status: StatusCode::CONFLICT,
+            message: "Someone changed this article's workflow meanwhile: reload it and try again."
+                .into(),
+            retry_after: None,
+        })
     };
     match form.action.as_str() {
         "submit" => {
@@ -198,11 +198,11 @@ async fn workflow(
                     state.pages.changed(Change::Everything);
                     done(&form.action)
                 }
-                Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected {
+                Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected(Refusal {
                     status: StatusCode::CONFLICT,
                     message,
                     retry_after: None,
-                }),
+                })),
                 Err(e) => Err(e.into()),
             }
         }
@@ -224,8 +224,6 @@ async fn workflow(
 #[derive(Deserialize)]
 struct CorrectionForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     text: String,
 }
 
@@ -235,11 +233,10 @@ async fn correct(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<CorrectionForm>,
+    MemberForm { form, .. }: MemberForm<CorrectionForm>,
 ) -> Result<Response> {
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
-    viewer.check_csrf(&form.csrf)?;
     if !can.publish {
         return Err(refuse("add corrections"));
     }

@@ -1,16 +1,16 @@
 //! Administration pages. `/admin/webhooks`: endpoints, and the log of their deliveries.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::domain::webhook::{Event, check_url, may_manage};
 use crate::store::sessions::SessionUser;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::{Viewer, random_token};
 use crate::web::{AppState, Error, Result};
@@ -154,8 +154,6 @@ async fn webhooks_page(
 #[derive(Deserialize)]
 struct CreateForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     url: String,
     article_published: Option<String>,
     article_updated: Option<String>,
@@ -166,10 +164,9 @@ struct CreateForm {
 async fn create_webhook(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<CreateForm>,
+    MemberForm { form, .. }: MemberForm<CreateForm>,
 ) -> Result<Response> {
     let user = require_admin(&viewer)?.clone();
-    viewer.check_csrf(&form.csrf)?;
     let chosen: Vec<Event> = [
         (form.article_published.is_some(), Event::ArticlePublished),
         (form.article_updated.is_some(), Event::ArticleUpdated),
@@ -215,10 +212,9 @@ async fn delete_webhook(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<CsrfForm>,
+    MemberForm { .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
     let user = require_admin(&viewer)?;
-    viewer.check_csrf(&form.csrf)?;
     if !state.store.delete_webhook(id).await? {
         return Err(Error::NotFound);
     }
@@ -231,10 +227,9 @@ async fn redeliver(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<CsrfForm>,
+    MemberForm { .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
     require_admin(&viewer)?;
-    viewer.check_csrf(&form.csrf)?;
     if !state.store.redeliver(id, state.clock.now()).await? {
         return Err(Error::NotFound);
     }
