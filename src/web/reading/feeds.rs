@@ -11,6 +11,7 @@ use axum::routing::get;
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
+use super::sitemap;
 use crate::config::FeedContent;
 use crate::domain::{ArticleDetail, ArticleFilter, ListScope, Slug};
 use crate::web::{AppState, Error, Result};
@@ -482,32 +483,15 @@ pub(crate) fn cached(
     response
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 /// `GET /sitemap.xml`: the index: the pages sitemap, the news sitemap and one page per 10,000
 /// article ids.
 async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
     let base = &state.config.base_url;
     let max = state.store.max_article_id().await?;
     let pages = (max + SITEMAP_PAGE - 1) / SITEMAP_PAGE;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
     let mut files = vec!["pages.xml".to_owned(), "news.xml".to_owned()];
     files.extend((1..=pages).map(|n| format!("articles-{n}.xml")));
-    for f in files {
-        xml.push_str(&format!(
-            "  <sitemap><loc>{}</loc></sitemap>\n",
-            xml_escape(&format!("{base}/sitemaps/{f}"))
-        ));
-    }
-    xml.push_str("</sitemapindex>\n");
+    let xml = sitemap::index(files.iter().map(|f| format!("{base}/sitemaps/{f}")));
     Ok(cached(
         &headers,
         "application/xml; charset=utf-8",
@@ -525,18 +509,17 @@ async fn sitemap_page(
 ) -> Result<Response> {
     let base = &state.config.base_url;
     let now = state.clock.now();
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    if file == "pages.xml" {
-        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        xml.push_str(&format!("  <url><loc>{}/</loc></url>\n", xml_escape(base)));
-        for s in state.store.sections().await? {
-            xml.push_str(&format!(
-                "  <url><loc>{}</loc></url>\n",
-                xml_escape(&format!("{base}/sections/{}", s.slug))
-            ));
-        }
+    let xml = if file == "pages.xml" {
+        let sections = state.store.sections().await?;
+        let home = std::iter::once(format!("{base}/"));
+        let sections = sections
+            .iter()
+            .map(|s| format!("{base}/sections/{}", s.slug));
+        sitemap::urls(
+            home.chain(sections)
+                .map(|loc| sitemap::Url { loc, lastmod: None }),
+        )
     } else if file == "news.xml" {
-        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
         let since = now - Duration::hours(48);
         // Cards only: the news sitemap needs titles and links, not bodies or tags.
         let recent = state
@@ -550,15 +533,19 @@ async fn sitemap_page(
                 now,
             )
             .await?;
-        for a in recent.iter().filter(|a| a.published_at >= since) {
-            xml.push_str(&format!(
-                "  <url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>en</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>\n",
-                xml_escape(&format!("{base}/articles/{}", a.slug)),
-                xml_escape(&state.config.site_name),
-                a.published_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                xml_escape(&a.title),
-            ));
-        }
+        sitemap::news(
+            &state.config.site_name,
+            recent
+                .iter()
+                .filter(|a| a.published_at >= since)
+                .map(|a| sitemap::NewsUrl {
+                    loc: format!("{base}/articles/{}", a.slug),
+                    publication_date: a
+                        .published_at
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    title: a.title.clone(),
+                }),
+        )
     } else {
         let n: i64 = file
             .strip_prefix("articles-")
@@ -570,16 +557,11 @@ async fn sitemap_page(
             .store
             .sitemap_entries((n - 1) * SITEMAP_PAGE, n * SITEMAP_PAGE, now)
             .await?;
-        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (slug, modified) in entries {
-            xml.push_str(&format!(
-                "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
-                xml_escape(&format!("{base}/articles/{slug}")),
-                modified.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            ));
-        }
-    }
-    xml.push_str("</urlset>\n");
+        sitemap::urls(entries.into_iter().map(|(slug, modified)| sitemap::Url {
+            loc: format!("{base}/articles/{slug}"),
+            lastmod: Some(modified.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        }))
+    };
     Ok(cached(
         &headers,
         "application/xml; charset=utf-8",

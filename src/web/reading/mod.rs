@@ -6,6 +6,7 @@ pub mod images;
 pub mod member_pages;
 pub mod pages;
 pub mod search;
+mod sitemap;
 pub mod thread;
 
 use axum::Router;
