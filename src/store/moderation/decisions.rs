@@ -1,6 +1,8 @@
 //! Decisions on comments, reports, bans and roles, each logged with the state it changed.
 
 use super::*;
+use crate::domain::comment::CommentStatus;
+use crate::domain::moderation::{CommentState, TrainedAs, decide};
 
 impl Store {
     /// Applies a decision to each comment, each in its own transaction with its audit row. A
@@ -45,8 +47,6 @@ impl Store {
             let Some(facts) = facts else {
                 return Ok(Err(format!("comment {id} does not exist")));
             };
-            use crate::domain::comment::CommentStatus;
-            use crate::domain::moderation::{CommentState, TrainedAs, decide};
             let old = &facts.state;
             let Some(status) = CommentStatus::parse(&old.status) else {
                 return Ok(Err(format!(

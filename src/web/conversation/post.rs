@@ -10,6 +10,9 @@ use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::{json_error, wants_json};
+use crate::domain::comment::admission::{
+    Admission, Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
+};
 use crate::domain::comment::{CommentBody, CommentError, MAX_NESTING};
 use crate::domain::moderation::{
     CommentMode, Refused, Screening, Verdict, ban_notice, has_link, screen,
@@ -249,9 +252,6 @@ pub async fn submit_comment(
                 e.to_string(),
             )));
         }
-    };
-    use crate::domain::comment::admission::{
-        Admission, Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
     };
     let refused = |reason: RefusalReason| match reason {
         RefusalReason::Screening(r) => refusal(r, false),
