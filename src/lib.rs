@@ -4,16 +4,12 @@
 //! - [`store`]: all SQL, per aggregate; migrations per backend
 //! - [`web`]: router, handlers, templates, errors
 //! - [`cli`]: every operations task as a subcommand
-//! - [`webhooks`]: the background delivery of webhook events
+//! - [`services`]: mail, notifications, webhooks, single sign-on and media, between web and store
 
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
-pub mod mail;
-pub mod media;
-pub mod notify;
-pub mod oidc;
+pub mod services;
 pub mod store;
 pub mod web;
-pub mod webhooks;

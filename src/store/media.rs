@@ -1,5 +1,5 @@
 //! The media library: one row per uploaded image (the files themselves are in a
-//! [`crate::media::MediaStore`]).
+//! [`crate::services::media::MediaStore`]).
 
 use chrono::{DateTime, Utc};
 

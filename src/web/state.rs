@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::domain::Clock;
-use crate::mail::Mailer;
+use crate::services::mail::Mailer;
 use crate::store::Store;
 use crate::web::accounts::passwords;
 use crate::web::conversation::live;
@@ -38,17 +38,17 @@ pub struct Shared {
     pub live: live::Hub,
     pub passwords: Arc<passwords::PasswordWorkers>,
     /// Wakes this process's webhook delivery worker.
-    pub webhooks: crate::webhooks::Dispatcher,
+    pub webhooks: crate::services::webhooks::Dispatcher,
     /// Rendered pages for signed-out readers.
     pub pages: Arc<cache::PageCache>,
     /// This process's matcher for the banned and suspect word lists.
     pub words: Arc<moderation::WordCache>,
     /// Uploaded images: their storage and the processing of new ones.
-    pub media: Arc<crate::media::Library>,
+    pub media: Arc<crate::services::media::Library>,
     /// Wakes this process's mail worker; signs unsubscribe links.
-    pub mailroom: crate::notify::Mailroom,
+    pub mailroom: crate::services::notify::Mailroom,
     /// Single sign-on with the newsroom's OpenID provider, when configured.
-    pub oidc: Option<Arc<crate::oidc::Provider>>,
+    pub oidc: Option<Arc<crate::services::oidc::Provider>>,
 }
 
 impl AppState {
@@ -68,10 +68,10 @@ impl AppState {
         )
         .await?;
         let pages = cache::PageCache::start(&store).await?;
-        let media = crate::media::Library::open(&config)?;
-        let mailroom = crate::notify::Mailroom::load(&store).await?;
+        let media = crate::services::media::Library::open(&config)?;
+        let mailroom = crate::services::notify::Mailroom::load(&store).await?;
         let oidc = match &config.oidc {
-            Some(o) => Some(Arc::new(crate::oidc::Provider::new(
+            Some(o) => Some(Arc::new(crate::services::oidc::Provider::new(
                 o.clone(),
                 &config.base_url,
             )?)),
@@ -89,7 +89,7 @@ impl AppState {
             passwords: Arc::new(passwords::PasswordWorkers::start(
                 std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
             )),
-            webhooks: crate::webhooks::Dispatcher::default(),
+            webhooks: crate::services::webhooks::Dispatcher::default(),
             pages,
             words: Arc::default(),
             media: Arc::new(media),

@@ -8,7 +8,7 @@ use crate::common::{self, Member, TestApp, article, attrs, html};
 use broadsheet::config::{MediaStorage, S3Settings, Secret};
 use broadsheet::domain::FeaturedImage;
 use broadsheet::domain::user::Role;
-use broadsheet::media::{MediaStore, S3Store};
+use broadsheet::services::media::{MediaStore, S3Store};
 use image::{DynamicImage, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
 
 backend_tests!(

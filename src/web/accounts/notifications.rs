@@ -14,7 +14,7 @@ use crate::domain::notification::{
     MailKind, QueueThreshold, VERIFY_LINK_HOURS, check_unsubscribe_token,
 };
 use crate::domain::user::Role;
-use crate::mail::Mail;
+use crate::services::mail::Mail;
 use crate::store::notifications::MailPreferences;
 use crate::store::sessions::SessionUser;
 use crate::web::forms::{MemberForm, NoFields};

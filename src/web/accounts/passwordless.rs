@@ -1,5 +1,5 @@
 //! Signing in without a password: a single-use link by e-mail, and single sign-on with the
-//! newsroom's OpenID Connect provider (see [`crate::oidc`]).
+//! newsroom's OpenID Connect provider (see [`crate::services::oidc`]).
 
 use askama::Template;
 use axum::Router;
@@ -15,8 +15,8 @@ use crate::domain::signin::{
     LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_CLIENT_PER_HOUR, SIGNIN_LINK_MINUTES, sso_display_name,
 };
 use crate::domain::user::Email;
-use crate::mail::Mail;
-use crate::oidc::OidcError;
+use crate::services::mail::Mail;
+use crate::services::oidc::OidcError;
 use crate::store::signin::PendingLogin;
 use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
@@ -396,7 +396,7 @@ async fn sso_callback(
 /// The member to sign in and where to, or why not (and where they were going).
 async fn finish_sso(
     state: &AppState,
-    provider: &crate::oidc::Provider,
+    provider: &crate::services::oidc::Provider,
     pending: Option<PendingLogin>,
     q: CallbackQuery,
 ) -> Result<(i64, String), (SsoProblem, String)> {

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{RESET_ATTEMPTS_PER_HOUR, RESET_LINK_HOURS, hash};
 use crate::domain::user::{Email, check_password};
-use crate::mail::Mail;
+use crate::services::mail::Mail;
 use crate::web::forms::CsrfForm;
 use crate::web::layout::Layout;
 use crate::web::layout::capitalise;

@@ -13,7 +13,7 @@ use super::safe_return_to;
 use super::{SIGNUP_LINK_HOURS, SIGNUP_MAILS_PER_ADDRESS_PER_HOUR, hash, start_session};
 use crate::domain::comment::parse_display_name;
 use crate::domain::user::{Email, check_password};
-use crate::mail::Mail;
+use crate::services::mail::Mail;
 use crate::store;
 use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;

@@ -393,7 +393,7 @@ fn article_event(
     a: &crate::domain::NewArticle,
     now: DateTime<Utc>,
 ) -> String {
-    crate::webhooks::article_payload(
+    crate::services::webhooks::article_payload(
         event,
         &state.config.base_url,
         a.slug.as_str(),

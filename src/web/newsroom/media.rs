@@ -421,7 +421,7 @@ async fn upload(
 
 /// Why storing an upload failed; in both cases nothing of it is left.
 enum Stored {
-    Failed(crate::media::StorageError),
+    Failed(crate::services::media::StorageError),
     Database(crate::store::Error),
 }
 
@@ -502,7 +502,7 @@ async fn media_file(
     })
 }
 
-fn storage_down(e: crate::media::StorageError) -> Error {
+fn storage_down(e: crate::services::media::StorageError) -> Error {
     tracing::error!(error = %e, "media storage unavailable");
     Error::Rejected(Refusal {
         status: StatusCode::SERVICE_UNAVAILABLE,

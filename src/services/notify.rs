@@ -18,7 +18,7 @@ use crate::domain::Clock;
 use crate::domain::notification::{MailKind, Reason, digest_due, unsubscribe_token};
 use crate::domain::user::Role;
 use crate::domain::webhook::retry_delay;
-use crate::mail::{Mail, Mailer, QueuedMail};
+use crate::services::mail::{Mail, Mailer, QueuedMail};
 use crate::store::Store;
 use crate::store::notifications::{NewMail, NotificationDetail, QueueWatcher};
 

@@ -1,0 +1,14 @@
+//! Services between the web layer and the store: they talk to the world outside the process
+//! (SMTP, webhook endpoints, the identity provider, object storage) on the store's behalf.
+//!
+//! - [`mail`]: composing and sending mail, the mail worker
+//! - [`notify`]: reply and mention notifications, digests and the moderation-queue alert
+//! - [`webhooks`]: signing and delivering webhook events
+//! - [`oidc`]: single sign-on with an OpenID Connect provider
+//! - [`media`]: uploaded images, on disk or in S3-compatible storage
+
+pub mod mail;
+pub mod media;
+pub mod notify;
+pub mod oidc;
+pub mod webhooks;
