@@ -15,6 +15,7 @@ use tokio::sync::Notify;
 
 use crate::config::Config;
 use crate::domain::Clock;
+use crate::domain::comment::CommentStatus;
 use crate::domain::notification::{MailKind, Reason, digest_due, unsubscribe_token};
 use crate::domain::user::Role;
 use crate::domain::webhook::retry_delay;
@@ -164,7 +165,7 @@ async fn prepare(cx: &Context) -> crate::store::Result<()> {
         return Ok(());
     }
     for n in cx.store.unmailed_notifications(BATCH).await? {
-        let mail = (n.comment_status == "visible").then(|| notification_mail(cx, &n));
+        let mail = (n.comment_status == CommentStatus::Visible).then(|| notification_mail(cx, &n));
         cx.store
             .queue_notification_mail(n.id, mail.as_ref(), now)
             .await?;

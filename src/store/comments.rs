@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, query};
-use crate::domain::comment::{CommentSort, ThreadCursor};
+use crate::domain::comment::{CommentSort, CommentStatus, ThreadCursor};
 
 /// A comment as pages show it, with its author's current display name.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -19,7 +19,7 @@ pub struct CommentRow {
     pub author_name: String,
     pub body_source: String,
     pub body_html: String,
-    pub status: String,
+    pub status: CommentStatus,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     pub like_count: i64,
@@ -30,7 +30,7 @@ pub struct CommentRow {
 
 impl CommentRow {
     pub fn is_visible(&self) -> bool {
-        self.status == "visible"
+        self.status == CommentStatus::Visible
     }
 }
 
@@ -93,7 +93,7 @@ impl Store {
             let (thread_id, depth) = match new.parent_id {
                 None => (None, 0),
                 Some(pid) => {
-                    let parent: Option<(i64, Option<i64>, i32, String)> = query(
+                    let parent: Option<(i64, Option<i64>, i32, CommentStatus)> = query(
                         "SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1",
                     )
                     .bind(pid)
@@ -104,7 +104,7 @@ impl Store {
                         Some((aid, _, _, _)) if aid != new.article_id => {
                             return Ok(Err(ReplyProblem::ParentElsewhere));
                         }
-                        Some((_, _, _, status)) if status != "visible" => {
+                        Some((_, _, _, status)) if status != CommentStatus::Visible => {
                             return Ok(Err(ReplyProblem::ParentDeleted));
                         }
                         Some((_, thread, depth, _)) => (thread.or(Some(pid)), depth + 1),
@@ -112,8 +112,8 @@ impl Store {
                 }
             };
             let (status, held_reason) = match new.hold {
-                Some(reason) => ("pending", Some(reason.as_str())),
-                None => ("visible", None),
+                Some(reason) => (CommentStatus::Pending, Some(reason)),
+                None => (CommentStatus::Visible, None),
             };
             let (id,): (i64,) = query(
                 "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \

@@ -30,6 +30,8 @@ pub mod signin;
 pub mod taxonomy;
 pub mod tokens;
 mod tx;
+mod columns;
+mod error;
 pub mod users;
 pub mod webhooks;
 
@@ -39,6 +41,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+pub use error::{Error, UniqueKey, is_connection_error};
 pub(crate) use tx::{Db, Tx, query};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
@@ -47,70 +50,6 @@ use sqlx::sqlite::{
 };
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// Errors of the storage layer. Unique-constraint violations are their own variant so the web
-/// layer can answer 409/422 without a check-then-insert race.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{0}")]
-    Conflict(String),
-    #[error("not found")]
-    NotFound,
-    /// An export or import refused with a message ready to show (which file, which line).
-    #[error("{0}")]
-    Rejected(String),
-    #[error("the database URL `{0}` is not supported: use sqlite://… or postgres://…")]
-    UnsupportedUrl(String),
-    #[error("database error: {0}")]
-    Database(#[source] sqlx::Error),
-    #[error("migration failed: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("could not prepare the data directory {path}: {source}")]
-    DataDir {
-        path: String,
-        source: std::io::Error,
-    },
-}
-
-impl From<sqlx::Error> for Error {
-    fn from(e: sqlx::Error) -> Self {
-        match e {
-            sqlx::Error::RowNotFound => Error::NotFound,
-            sqlx::Error::Database(ref db) if db.is_unique_violation() => {
-                Error::Conflict(db.message().to_owned())
-            }
-            e => Error::Database(e),
-        }
-    }
-}
-
-impl Error {
-    /// True when the database could not be reached, or the connection to it broke (as opposed
-    /// to a query failing): the site answers 503 and recovers when the database is back.
-    pub fn is_unavailable(&self) -> bool {
-        match self {
-            Error::Database(e) => is_connection_error(e),
-            _ => false,
-        }
-    }
-}
-
-/// Errors that mean "no usable connection" rather than "this query is wrong": timeouts waiting
-/// for one, broken sockets and TLS, a closed pool or a crashed SQLite worker, and PostgreSQL's
-/// connection-exception and shutdown codes (class 08, 57P01–57P03, too many connections).
-pub fn is_connection_error(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::PoolTimedOut
-        | sqlx::Error::PoolClosed
-        | sqlx::Error::Io(_)
-        | sqlx::Error::Tls(_)
-        | sqlx::Error::WorkerCrashed => true,
-        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
-            code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03" | "53300")
-        }),
-        _ => false,
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -365,22 +304,6 @@ fn ensure_dir(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn broken_connections_are_unavailable_and_query_errors_are_not() {
-        let io = std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "closed");
-        for e in [
-            sqlx::Error::PoolTimedOut,
-            sqlx::Error::PoolClosed,
-            sqlx::Error::WorkerCrashed,
-            sqlx::Error::Io(io),
-        ] {
-            assert!(Error::from(e).is_unavailable());
-        }
-        assert!(!Error::from(sqlx::Error::RowNotFound).is_unavailable());
-        assert!(!Error::from(sqlx::Error::ColumnNotFound("x".into())).is_unavailable());
-        assert!(!Error::Conflict("taken".into()).is_unavailable());
-    }
 
     #[tokio::test]
     async fn sqlite_readers_keep_a_small_page_cache() {

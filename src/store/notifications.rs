@@ -10,6 +10,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, Tx, query};
+use crate::domain::comment::CommentStatus;
 use crate::domain::notification::{MailKind, QueueThreshold, Reason};
 
 /// Records who should hear about comment `comment_id` (now visible), inside the transaction
@@ -136,7 +137,7 @@ pub struct NotificationDetail {
     pub recipient_email: String,
     pub recipient_name: String,
     pub comment_id: i64,
-    pub comment_status: String,
+    pub comment_status: CommentStatus,
     pub body_source: String,
     pub author_name: String,
     pub article_slug: String,

@@ -50,7 +50,7 @@ impl Store {
         .await;
         match inserted {
             Ok((id,)) => Ok(id),
-            Err(Error::Conflict(_)) => Err(Error::Conflict(format!(
+            Err(e) if e.is_duplicate("users", &["email"]) => Err(Error::Conflict(format!(
                 "an account with the e-mail address {email} already exists"
             ))),
             Err(e) => Err(e),
@@ -228,7 +228,7 @@ impl Store {
             .await;
             let (user_id,) = match inserted {
                 Ok(row) => row,
-                Err(Error::Conflict(_)) => {
+                Err(e) if e.is_duplicate("users", &["email"]) => {
                     return Err(Error::Conflict(format!(
                         "an account with the e-mail address {email} already exists"
                     )));

@@ -146,6 +146,17 @@ impl IntoResponse for Error {
                 "That conflicts with existing content",
                 m.clone(),
             ),
+            Error::Store(store::Error::Duplicate(key)) => {
+                // A key no handler gave its own sentence to: which key goes to the log only.
+                tracing::warn!(%key, "duplicate key refused");
+                (
+                    StatusCode::CONFLICT,
+                    "That conflicts with existing content",
+                    "Something with the same name or address already exists, so nothing was \
+                     changed. Go back, change it and try again."
+                        .to_owned(),
+                )
+            }
             Error::Store(e) if e.is_unavailable() => {
                 tracing::error!(error = %e, "database unavailable");
                 (

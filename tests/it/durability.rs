@@ -110,7 +110,7 @@ async fn assert_all_present(app: &TestApp, acked: &[(i64, String)]) {
             .unwrap()
             .unwrap_or_else(|| panic!("acknowledged comment {id} ({body:?}) is missing"));
         assert_eq!(&row.body_source, body, "comment {id} changed");
-        assert_eq!(row.status, "visible");
+        assert_eq!(row.status.as_str(), "visible");
     }
 }
 

@@ -18,7 +18,8 @@ pub const MAX_NESTING: i32 = 3;
 pub const EDIT_WINDOW_MINUTES: i64 = 15;
 
 /// Where a comment stands: what readers, its author and the desk see of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CommentStatus {
     /// Readers see it.
     Visible,

@@ -97,7 +97,8 @@ pub fn rejection_text(reason: RejectReason, note: &str) -> String {
 }
 
 /// How the spam filter learnt from a comment, so that undo can unlearn it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TrainedAs {
     Spam,
     Ham,

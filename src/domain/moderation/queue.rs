@@ -1,8 +1,10 @@
 //! Why a comment is held, and the desk's queues that list held comments.
 
 /// Why a comment waits for a moderator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HoldReason {
+    #[serde(rename = "premoderation")]
     PreModeration,
     Link,
     SuspectWord,

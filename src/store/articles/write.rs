@@ -95,7 +95,7 @@ pub(crate) async fn insert_articles(
         .scalar::<i64>(&mut *tx)
         .await;
         let article_id = inserted.map_err(|e| match e {
-            Error::Conflict(_) => Error::Conflict(format!(
+            e if e.is_duplicate("articles", &["slug"]) => Error::Conflict(format!(
                 "an article with the slug `{}` already exists",
                 a.slug
             )),

@@ -1,8 +1,7 @@
 //! Decisions on comments, reports, bans and roles, each logged with the state it changed.
 
 use super::*;
-use crate::domain::comment::CommentStatus;
-use crate::domain::moderation::{CommentState, TrainedAs, decide};
+use crate::domain::moderation::{CommentState, decide};
 
 impl Store {
     /// Applies a decision to each comment, each in its own transaction with its audit row. A
@@ -48,12 +47,6 @@ impl Store {
                 return Ok(Err(format!("comment {id} does not exist")));
             };
             let old = &facts.state;
-            let Some(status) = CommentStatus::parse(&old.status) else {
-                return Ok(Err(format!(
-                    "comment {id} has the unknown status `{}`",
-                    old.status
-                )));
-            };
             let open: Vec<(i64,)> = query(
                 "SELECT id FROM comment_reports WHERE comment_id = $1 AND resolved_at IS NULL",
             )
@@ -62,11 +55,11 @@ impl Store {
             .await?;
             let open: Vec<i64> = open.into_iter().map(|r| r.0).collect();
             let current = CommentState {
-                status,
-                held_reason: old.held_reason.as_deref().and_then(HoldReason::parse),
+                status: old.status,
+                held_reason: old.held_reason,
                 moderation_note: old.moderation_note.clone(),
                 pinned_at: old.pinned_at,
-                trained_as: old.trained_as.as_deref().and_then(TrainedAs::parse),
+                trained_as: old.trained_as,
                 open_reports: old.open_reports,
             };
             let change = match decide(&current, decision, &open, now) {
@@ -75,11 +68,11 @@ impl Store {
             };
             let after = change.after;
             let new = ModState {
-                status: after.status.as_str().to_owned(),
-                held_reason: after.held_reason.map(|r| r.as_str().to_owned()),
+                status: after.status,
+                held_reason: after.held_reason,
                 moderation_note: after.moderation_note,
                 pinned_at: after.pinned_at,
-                trained_as: after.trained_as.map(|t| t.as_str().to_owned()),
+                trained_as: after.trained_as,
                 open_reports: after.open_reports,
                 closed_reports: change.closed_reports,
             };
@@ -223,11 +216,11 @@ let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
                     .bind(comment_id)
                     .fetch_one(&mut tx)
                     .await?;
-                if counts && threshold > 0 && counted >= threshold && facts.state.status == "visible"
+                if counts && threshold > 0 && counted >= threshold && facts.state.status == CommentStatus::Visible
                 {
                     let new = ModState {
-                        status: "pending".into(),
-                        held_reason: Some(HoldReason::Reports.as_str().into()),
+                        status: CommentStatus::Pending,
+                        held_reason: Some(HoldReason::Reports),
                         pinned_at: None,
                         ..facts.state.clone()
                     };
@@ -247,9 +240,12 @@ let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
         }
         .await;
         match r {
-            Err(crate::store::Error::Conflict(_)) => Err(crate::store::Error::Conflict(
-                "You have already reported this comment; moderators will look at it.".to_owned(),
-            )),
+            Err(e) if e.is_duplicate("comment_reports", &["comment_id", "reporter_id"]) => {
+                Err(crate::store::Error::Conflict(
+                    "You have already reported this comment; moderators will look at it."
+                        .to_owned(),
+                ))
+            }
             other => other,
         }
     }

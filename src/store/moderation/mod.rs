@@ -10,9 +10,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Backend, Result, Store, Tx, query};
+use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::{
     CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, Reporter, ReporterBar,
-    may_be_banned, report_counts,
+    TrainedAs, may_be_banned, report_counts,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -82,11 +83,11 @@ impl ModerationSettings {
 /// The part of a comment that moderation changes, as the audit log records it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct ModState {
-    pub status: String,
-    pub held_reason: Option<String>,
+    pub status: CommentStatus,
+    pub held_reason: Option<HoldReason>,
     pub moderation_note: String,
     pub pinned_at: Option<DateTime<Utc>>,
-    pub trained_as: Option<String>,
+    pub trained_as: Option<TrainedAs>,
     pub open_reports: i64,
     /// Reports this change closed (reopened by undo).
     #[sqlx(skip)]
@@ -196,8 +197,8 @@ pub struct QueueRow {
     pub author_since: Option<DateTime<Utc>>,
     pub author_banned_until: Option<DateTime<Utc>>,
     pub body_html: String,
-    pub status: String,
-    pub held_reason: Option<String>,
+    pub status: CommentStatus,
+    pub held_reason: Option<HoldReason>,
     pub moderation_note: String,
     pub spam_score: Option<f64>,
     pub pinned_at: Option<DateTime<Utc>>,
@@ -254,8 +255,8 @@ mod tests {
     #[test]
     fn undo_compares_what_a_decision_changes() {
         let a = ModState {
-            status: "pending".into(),
-            held_reason: Some("link".into()),
+            status: CommentStatus::Pending,
+            held_reason: Some(HoldReason::Link),
             moderation_note: String::new(),
             pinned_at: None,
             trained_as: None,
@@ -264,12 +265,12 @@ mod tests {
         };
         let b = ModState {
             open_reports: 3,
-            trained_as: Some("ham".into()),
+            trained_as: Some(TrainedAs::Ham),
             ..a.clone()
         };
         assert!(a.same_as(&b));
         let c = ModState {
-            status: "visible".into(),
+            status: CommentStatus::Visible,
             ..a.clone()
         };
         assert!(!a.same_as(&c));

@@ -55,7 +55,7 @@ impl Store {
 
     /// How many comments wait in each queue.
     pub async fn queue_sizes(&self) -> Result<[(Queue, i64); 3]> {
-        let held: Vec<(Option<String>, i64)> = query(
+        let held: Vec<(Option<HoldReason>, i64)> = query(
                 "SELECT held_reason, COUNT(*) FROM comments WHERE status = 'pending' GROUP BY held_reason",
             )
             .fetch_all(self.read())
@@ -67,11 +67,7 @@ impl Store {
             .await?;
         let count = |q: Queue| {
             held.iter()
-                .filter(|(r, _)| {
-                    r.as_deref()
-                        .and_then(HoldReason::parse)
-                        .is_some_and(|r| r.queue() == q)
-                })
+                .filter(|(r, _)| r.is_some_and(|r| r.queue() == q))
                 .map(|(_, n)| *n)
                 .sum::<i64>()
         };

@@ -102,17 +102,17 @@ pub(super) async fn set_state(
         "UPDATE comments SET status = $1, held_reason = $2, moderation_note = $3, pinned_at = $4, \
              trained_as = $5, open_reports = $6 WHERE id = $7",
     )
-    .bind(&new.status)
-    .bind(&new.held_reason)
+    .bind(new.status)
+    .bind(new.held_reason)
     .bind(&new.moderation_note)
     .bind(new.pinned_at)
-    .bind(&new.trained_as)
+    .bind(new.trained_as)
     .bind(new.open_reports)
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    let was = i64::from(facts.state.status == "visible");
-    let is = i64::from(new.status == "visible");
+    let was = i64::from(facts.state.status == CommentStatus::Visible);
+    let is = i64::from(new.status == CommentStatus::Visible);
     if was != is {
         query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
             .bind(is - was)

@@ -59,7 +59,7 @@ impl Store {
                     .await?;
                     Some((
                         facts.article_id,
-                        restore.status == "visible" && after.status != "visible",
+                        restore.status == CommentStatus::Visible && after.status != CommentStatus::Visible,
                     ))
                 };
                 tx.commit().await?;

@@ -24,6 +24,14 @@ pub struct LabelRow {
 }
 
 impl LabelKind {
+    fn table(self) -> &'static str {
+        match self {
+            LabelKind::Sections => "sections",
+            LabelKind::Authors => "authors",
+            LabelKind::Tags => "tags",
+        }
+    }
+
     /// The kind's SQL: its listing, insert and update, from constants only.
     fn sql(self) -> (&'static str, &'static str, &'static str) {
         match self {
@@ -52,9 +60,9 @@ impl LabelKind {
     }
 }
 
-fn label_slug_taken(e: Error, slug: &str) -> Error {
+fn label_slug_taken(e: Error, kind: LabelKind, slug: &str) -> Error {
     match e {
-        Error::Conflict(_) => {
+        e if e.is_duplicate(kind.table(), &["slug"]) => {
             Error::Conflict(format!("The slug “{slug}” is taken: choose another."))
         }
         other => other,
@@ -84,7 +92,7 @@ impl Store {
         };
         q.scalar(self.write())
             .await
-            .map_err(|e| label_slug_taken(e, &l.slug))
+            .map_err(|e| label_slug_taken(e, kind, &l.slug))
     }
 
     /// Changes a section, author or tag; false when there is no such one.
@@ -104,6 +112,6 @@ impl Store {
         q.execute(self.write())
             .await
             .map(|n| n == 1)
-            .map_err(|e| label_slug_taken(e, &l.slug))
+            .map_err(|e| label_slug_taken(e, kind, &l.slug))
     }
 }

@@ -53,7 +53,7 @@ async fn apply(
     .await;
     if let Err(e) = updated {
         return Err(match e {
-            Error::Conflict(_) => slug_taken(a.slug.as_str()),
+            e if e.is_duplicate("articles", &["slug"]) => slug_taken(a.slug.as_str()),
             other => other,
         });
     }

@@ -473,7 +473,7 @@ impl From<&CommentRow> for Comment {
             } else {
                 "[deleted]".into()
             },
-            status: c.status.clone(),
+            status: c.status.as_str().to_owned(),
             body_html: visible.then(|| c.body_html.clone()),
             created_at: c.created_at,
             edited_at: c.edited_at,

@@ -9,6 +9,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::{Fields, actor, require_staff};
+use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::{
     BanLength, Decision, HoldReason, Queue, RejectReason, StaffAccess, parse_note,
 };
@@ -198,17 +199,13 @@ async fn render_desk(
                     )
                 }),
                 body_html: r.body_html.clone(),
-                status: match r.status.as_str() {
-                    "visible" => "Shown to readers",
-                    "pending" => "Held",
-                    "rejected" => "Rejected",
-                    _ => "Deleted",
+                status: match r.status {
+                    CommentStatus::Visible => "Shown to readers",
+                    CommentStatus::Pending => "Held",
+                    CommentStatus::Rejected => "Rejected",
+                    CommentStatus::Deleted => "Deleted",
                 },
-                held: r
-                    .held_reason
-                    .as_deref()
-                    .and_then(HoldReason::parse)
-                    .map(HoldReason::label),
+                held: r.held_reason.map(HoldReason::label),
                 note: r.moderation_note.clone(),
                 spam_score: r
                     .spam_score

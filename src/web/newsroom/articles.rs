@@ -105,9 +105,7 @@ async fn list(
                 href: format!("/admin/articles/{}", r.id),
                 title: if r.title.is_empty() { r.slug } else { r.title },
                 section: r.section_name,
-                workflow: Workflow::parse(&r.workflow)
-                    .unwrap_or(Workflow::Draft)
-                    .label(),
+                workflow: r.workflow.label(),
                 publication: publication_label(Publication::of(r.published_at, now)),
                 modified: TimeView::long(r.modified_at),
                 pending: r.published_at.is_some_and(|p| p <= now) && r.revision != r.live_revision,

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::domain::ArticleDetail;
 use crate::domain::comment::{
-    CommentFacts, CommentPermissions, CommentSort, MAX_NESTING, ThreadCursor, comment_permissions,
+    CommentFacts, CommentPermissions, CommentSort, CommentStatus, MAX_NESTING, ThreadCursor, comment_permissions,
 };
 use crate::domain::moderation::{CommentMode, ban_notice};
 use crate::store::comments::CommentRow;
@@ -111,13 +111,13 @@ pub(crate) fn view(
     let own = hole.is_none()
         && row.author_id.is_some()
         && row.author_id == viewer.user.as_ref().map(|u| u.id);
-    let held = own && row.status == "pending";
-    let rejected = (own && row.status == "rejected").then(|| row.moderation_note.clone());
+    let held = own && row.status == CommentStatus::Pending;
+    let rejected = (own && row.status == CommentStatus::Rejected).then(|| row.moderation_note.clone());
     let readable = row.is_visible() || held || rejected.is_some();
-    let tombstone = (!readable).then_some(match row.status.as_str() {
-        "rejected" => "This comment was removed by a moderator.",
-        "pending" => "This comment is hidden while moderators review it.",
-        _ => "This comment was deleted.",
+    let tombstone = (!readable).then_some(match row.status {
+        CommentStatus::Rejected => "This comment was removed by a moderator.",
+        CommentStatus::Pending => "This comment is hidden while moderators review it.",
+        CommentStatus::Visible | CommentStatus::Deleted => "This comment was deleted.",
     });
     CommentView {
         id: row.id,
