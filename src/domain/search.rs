@@ -59,6 +59,10 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The version of [`fold`] the search index is built with. Raise it whenever `fold` changes what
+/// it makes of any character: the next start rebuilds the index with the new one.
+pub const FOLD_VERSION: i64 = 1;
+
 /// Lower-cases and removes accents as SQLite's FTS5 tokenizer does to the text it indexes
 /// (`unicode61 remove_diacritics 2`, migrations/sqlite/0003_search.sql), so both backends match
 /// alike: queries are folded with it on both, and PostgreSQL indexes text folded with it.

@@ -92,12 +92,22 @@ mod tests {
         ] {
             assert_eq!(CommentStatus::decode_text(s.name()).unwrap(), s);
         }
-        assert_eq!(Workflow::decode_text("in_review").unwrap(), Workflow::InReview);
+        assert_eq!(
+            Workflow::decode_text("in_review").unwrap(),
+            Workflow::InReview
+        );
         let e = CommentStatus::decode_text("hidden").unwrap_err();
         assert_eq!(e.to_string(), "unknown comment status `hidden`");
         // The audit log keeps states as JSON under the same names.
-        for r in [HoldReason::PreModeration, HoldReason::SuspectWord, HoldReason::Reports] {
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.name()));
+        for r in [
+            HoldReason::PreModeration,
+            HoldReason::SuspectWord,
+            HoldReason::Reports,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.name())
+            );
         }
         assert_eq!(serde_json::to_string(&TrainedAs::Ham).unwrap(), "\"ham\"");
         assert_eq!(

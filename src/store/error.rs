@@ -41,7 +41,12 @@ pub struct UniqueKey {
 impl UniqueKey {
     /// True when this is `table`'s key over exactly `columns`.
     pub fn is(&self, table: &str, columns: &[&str]) -> bool {
-        self.table == table && self.columns.iter().map(String::as_str).eq(columns.iter().copied())
+        self.table == table
+            && self
+                .columns
+                .iter()
+                .map(String::as_str)
+                .eq(columns.iter().copied())
     }
 
     fn from_sqlite(message: &str) -> Option<UniqueKey> {
@@ -173,7 +178,10 @@ mod tests {
             UniqueKey::from_sqlite("UNIQUE constraint failed: users.email"),
             UniqueKey::from_postgres(Some("users"), Some("Key (email)=(a@b.org) already exists."))
         );
-        assert_eq!(UniqueKey::from_sqlite("UNIQUE constraint failed: a.x, b.y"), None);
+        assert_eq!(
+            UniqueKey::from_sqlite("UNIQUE constraint failed: a.x, b.y"),
+            None
+        );
         assert_eq!(UniqueKey::from_postgres(Some("users"), None), None);
     }
 }

@@ -16,7 +16,9 @@
 pub mod articles;
 pub mod backup;
 pub mod bulk;
+mod columns;
 pub mod comments;
+mod error;
 pub mod export;
 pub mod imports;
 pub mod media;
@@ -30,8 +32,6 @@ pub mod signin;
 pub mod taxonomy;
 pub mod tokens;
 mod tx;
-mod columns;
-mod error;
 pub mod users;
 pub mod webhooks;
 
@@ -213,7 +213,8 @@ impl Store {
         }
     }
 
-    /// Applies the embedded migrations of this backend that have not run yet.
+    /// Applies the embedded migrations of this backend that have not run yet, then rebuilds the
+    /// search index if an older version's accent folding built it.
     pub async fn migrate(&self) -> Result<()> {
         match &self.pools {
             Pools::Sqlite { write, .. } => sqlx::migrate!("migrations/sqlite").run(write).await?,
@@ -221,7 +222,11 @@ impl Store {
                 sqlx::migrate!("migrations/postgres").run(pool).await?;
             }
         }
-        Ok(())
+        let mut tx = self.begin().await?;
+        if search::refold_if_stale(&mut tx).await? {
+            tracing::info!("search index rebuilt with this version's accent folding");
+        }
+        tx.commit().await
     }
 
     /// The migration versions recorded as applied, in order.

@@ -1,6 +1,6 @@
 //! Full-text search over published articles. The one place where the two backends' SQL really
 //! differs: SQLite's FTS5 (bm25, `snippet`) and PostgreSQL's tsvector (`ts_rank_cd`,
-//! `ts_headline`). Both are written in the article's own transaction (see `import_in!`).
+//! `ts_headline`). Both are written in the article's own transaction.
 
 use std::time::{Duration, Instant};
 
@@ -10,7 +10,7 @@ use super::articles::{CARD_COLUMNS, CardRow};
 use super::{Backend, Error, Pools, Result, Store, Tx, query};
 use crate::domain::ArticleCard;
 use crate::domain::search::SearchQuery;
-use crate::domain::search::fold;
+use crate::domain::search::{FOLD_VERSION, fold};
 
 /// The text of an article the search index is built from.
 pub(crate) struct IndexedText<'a> {
@@ -108,6 +108,79 @@ struct HitRow {
     #[sqlx(flatten)]
     card: CardRow,
     snippet: String,
+}
+
+/// Rebuilds every article's row of the search index from the article, its tags and bylines,
+/// as writing the article does, a batch of articles at a time.
+pub(crate) async fn reindex_all(tx: &mut Tx) -> Result<()> {
+    let mut after = 0i64;
+    loop {
+        let batch: Vec<(i64, String, String, String)> = query(
+            "SELECT id, title, summary, body_source FROM articles WHERE id > $1 \
+             ORDER BY id LIMIT 500",
+        )
+        .bind(after)
+        .fetch_all(&mut *tx)
+        .await?;
+        let Some(last) = batch.last() else { break };
+        let last = last.0;
+        let names: Vec<(i64, String, i64)> = query(
+            "SELECT x.article_id, t.name, 0 FROM article_tags x JOIN tags t ON t.id = x.tag_id \
+             WHERE x.article_id > $1 AND x.article_id <= $2 \
+             UNION ALL \
+             SELECT x.article_id, au.name, 1 + CAST(x.position AS BIGINT) FROM article_authors x \
+             JOIN authors au ON au.id = x.author_id \
+             WHERE x.article_id > $1 AND x.article_id <= $2 \
+             ORDER BY 1, 3, 2",
+        )
+        .bind(after)
+        .bind(last)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (id, title, summary, body_source) in batch {
+            let of = |bylines: bool| {
+                names
+                    .iter()
+                    .filter(|(a, _, k)| *a == id && (*k > 0) == bylines)
+                    .map(|(_, n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let (tags, authors) = (of(false), of(true));
+            let body = crate::domain::search::markdown_text(&body_source);
+            let text = IndexedText {
+                title: &title,
+                summary: &summary,
+                body: &body,
+                tags: &tags,
+                authors: &authors,
+            };
+            index_article(&mut *tx, id, &text).await?;
+        }
+        after = last;
+    }
+    Ok(())
+}
+
+/// Rebuilds the search index when the text it holds was folded by an older
+/// [`crate::domain::search::fold`] than this binary's, once, at start-up: queries are folded by
+/// the new one, so old rows would miss words such as "Erdős". On PostgreSQL the row lock makes
+/// several processes starting together rebuild it once.
+pub(crate) async fn refold_if_stale(tx: &mut Tx) -> Result<bool> {
+    let sql = match tx.backend() {
+        Backend::Sqlite => "SELECT fold_version FROM search_index_state WHERE id = 1",
+        Backend::Postgres => "SELECT fold_version FROM search_index_state WHERE id = 1 FOR UPDATE",
+    };
+    let indexed: i64 = query(sql).scalar(&mut *tx).await?;
+    if indexed >= FOLD_VERSION {
+        return Ok(false);
+    }
+    reindex_all(tx).await?;
+    query("UPDATE search_index_state SET fold_version = $1 WHERE id = 1")
+        .bind(FOLD_VERSION)
+        .execute(&mut *tx)
+        .await?;
+    Ok(true)
 }
 
 impl Store {

@@ -43,7 +43,14 @@ async fn decide(m: &Member, action: &str, id: i64, extra: &[(&str, &str)]) -> St
 }
 
 async fn status_of(app: &TestApp, id: i64) -> String {
-    app.store.comment(id).await.unwrap().unwrap().status.as_str().to_owned()
+    app.store
+        .comment(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+        .as_str()
+        .to_owned()
 }
 
 fn heading(body: &str) -> Vec<String> {

@@ -314,7 +314,13 @@ async fn a_held_comment_notifies_only_once_approved(app: TestApp, smtp: SmtpRece
     let cat = app.member("Cat").await;
     let held = cat.comment("story", Some(b1), "Held reply.").await;
     assert_eq!(
-        app.store.comment(held).await.unwrap().unwrap().status.as_str(),
+        app.store
+            .comment(held)
+            .await
+            .unwrap()
+            .unwrap()
+            .status
+            .as_str(),
         "pending"
     );
     let rejected = cat.comment("story", Some(b1), "Rejected reply.").await;

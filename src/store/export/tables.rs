@@ -414,6 +414,10 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "the schema's own history: an import runs the migrations itself",
     ),
     (
+        "search_index_state",
+        "which accent folding built the search index: an import rebuilds the index",
+    ),
+    (
         "site_secrets",
         "secrets (the CSRF signing key): a site makes its own on first start",
     ),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Cell, Kind, RecordSource, TABLES, Table};
-use crate::store::search::{IndexedText, index_article};
+use crate::store::search::reindex_all;
 use crate::store::tx::{Arg, RowRef};
 use crate::store::{Backend, Error, Result, Store, Tx, query};
 
@@ -211,7 +211,7 @@ async fn import_tables(
         }
         counts.push((table.name, n));
     }
-    reindex(tx).await?;
+    reindex_all(tx).await?;
     Ok(counts)
 }
 
@@ -221,58 +221,6 @@ fn refusal(e: &Error) -> String {
         Error::Database(e) => e.to_string(),
         other => other.to_string(),
     }
-}
-
-/// Rebuilds every article's row of the search index from the article, its tags and bylines,
-/// as writing the article does, a batch of articles at a time.
-async fn reindex(tx: &mut Tx) -> Result<()> {
-    let mut after = 0i64;
-    loop {
-        let batch: Vec<(i64, String, String, String)> = query(
-            "SELECT id, title, summary, body_source FROM articles WHERE id > $1 \
-             ORDER BY id LIMIT 500",
-        )
-        .bind(after)
-        .fetch_all(&mut *tx)
-        .await?;
-        let Some(last) = batch.last() else { break };
-        let last = last.0;
-        let names: Vec<(i64, String, i64)> = query(
-            "SELECT x.article_id, t.name, 0 FROM article_tags x JOIN tags t ON t.id = x.tag_id \
-             WHERE x.article_id > $1 AND x.article_id <= $2 \
-             UNION ALL \
-             SELECT x.article_id, au.name, 1 + CAST(x.position AS BIGINT) FROM article_authors x \
-             JOIN authors au ON au.id = x.author_id \
-             WHERE x.article_id > $1 AND x.article_id <= $2 \
-             ORDER BY 1, 3, 2",
-        )
-        .bind(after)
-        .bind(last)
-        .fetch_all(&mut *tx)
-        .await?;
-        for (id, title, summary, body_source) in batch {
-            let of = |bylines: bool| {
-                names
-                    .iter()
-                    .filter(|(a, _, k)| *a == id && (*k > 0) == bylines)
-                    .map(|(_, n, _)| n.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let (tags, authors) = (of(false), of(true));
-            let body = crate::domain::search::markdown_text(&body_source);
-            let text = IndexedText {
-                title: &title,
-                summary: &summary,
-                body: &body,
-                tags: &tags,
-                authors: &authors,
-            };
-            index_article(&mut *tx, id, &text).await?;
-        }
-        after = last;
-    }
-    Ok(())
 }
 
 impl Store {

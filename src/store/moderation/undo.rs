@@ -59,7 +59,8 @@ impl Store {
                     .await?;
                     Some((
                         facts.article_id,
-                        restore.status == CommentStatus::Visible && after.status != CommentStatus::Visible,
+                        restore.status == CommentStatus::Visible
+                            && after.status != CommentStatus::Visible,
                     ))
                 };
                 tx.commit().await?;

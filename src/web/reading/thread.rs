@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use crate::domain::ArticleDetail;
 use crate::domain::comment::{
-    CommentFacts, CommentPermissions, CommentSort, CommentStatus, MAX_NESTING, ThreadCursor, comment_permissions,
+    CommentFacts, CommentPermissions, CommentSort, CommentStatus, MAX_NESTING, ThreadCursor,
+    comment_permissions,
 };
 use crate::domain::moderation::{CommentMode, ban_notice};
 use crate::store::comments::CommentRow;
@@ -112,7 +113,8 @@ pub(crate) fn view(
         && row.author_id.is_some()
         && row.author_id == viewer.user.as_ref().map(|u| u.id);
     let held = own && row.status == CommentStatus::Pending;
-    let rejected = (own && row.status == CommentStatus::Rejected).then(|| row.moderation_note.clone());
+    let rejected =
+        (own && row.status == CommentStatus::Rejected).then(|| row.moderation_note.clone());
     let readable = row.is_visible() || held || rejected.is_some();
     let tombstone = (!readable).then_some(match row.status {
         CommentStatus::Rejected => "This comment was removed by a moderator.",
