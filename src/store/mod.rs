@@ -27,6 +27,7 @@ pub mod public_comments;
 pub mod search;
 pub mod sessions;
 pub mod signin;
+pub mod single_use;
 pub mod taxonomy;
 pub mod tokens;
 mod tx;
@@ -39,7 +40,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-pub(crate) use tx::{Db, Tx, query};
+pub(crate) use tx::{Conn, Db, Tx, query};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
