@@ -29,6 +29,7 @@ pub mod public_comments;
 pub mod search;
 pub mod sessions;
 pub mod signin;
+pub mod single_use;
 pub mod taxonomy;
 pub mod tokens;
 mod tx;
@@ -42,7 +43,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 pub use error::{Error, UniqueKey, is_connection_error};
-pub(crate) use tx::{Db, Tx, query};
+pub(crate) use tx::{Conn, Db, Tx, query};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{

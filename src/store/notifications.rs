@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::single_use::{self, EmailVerification, TokenPurpose};
 use super::{Result, Store, Tx, query};
 use crate::domain::comment::CommentStatus;
 use crate::domain::notification::{MailKind, QueueThreshold, Reason};
@@ -201,17 +202,8 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        query(
-            "INSERT INTO email_verifications (token_hash, user_id, created_at, expires_at) \
-                 VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(now)
-        .bind(expires_at)
-        .execute(self.write())
-        .await?;
-        Ok(())
+        let link = EmailVerification { user_id };
+        single_use::issue(self.write(), token_hash, &link, now, expires_at).await
     }
 
     /// Uses a verification link: marks it used and the member's address verified, in one
@@ -219,15 +211,9 @@ impl Store {
     pub async fn verify_email(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<i64>> {
         let mut tx = self.begin().await?;
         let out = {
-            let used: Option<(i64,)> = query(
-                "UPDATE email_verifications SET used_at = $2 \
-                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-            )
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(&mut tx)
-            .await?;
-            if let Some((user_id,)) = used {
+            let used: Option<EmailVerification> =
+                single_use::take(&mut tx, token_hash, now).await?;
+            if let Some(EmailVerification { user_id }) = used {
                 query(
                     "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1",
                 )
@@ -236,7 +222,7 @@ impl Store {
                 .execute(&mut tx)
                 .await?;
             }
-            used.map(|u| u.0)
+            used.map(|u| u.user_id)
         };
         tx.commit().await?;
         Ok(out)
@@ -482,11 +468,10 @@ impl Store {
     /// server process may run it.
     pub async fn prune_mail(&self, now: DateTime<Utc>, keep_days: i64) -> Result<u64> {
         let before = now - chrono::Duration::days(keep_days);
-        let statements: [(&str, DateTime<Utc>); 3] = [
-            (
-                "DELETE FROM email_verifications WHERE expires_at <= $1",
-                now,
-            ),
+        let links = self
+            .prune_single_use(now, &[TokenPurpose::EmailVerification])
+            .await?;
+        let statements: [(&str, DateTime<Utc>); 2] = [
             (
                 "DELETE FROM mail_queue WHERE status IN ('sent', 'failed') AND created_at < $1",
                 before,
@@ -496,7 +481,7 @@ impl Store {
                 before,
             ),
         ];
-        self.delete_each(&statements).await
+        Ok(links + self.delete_each(&statements).await?)
     }
 
     // ----- the mail queue -----

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
 
+use super::single_use::{self, PasswordReset, TokenPurpose};
 use super::{Result, Store, Tx, query};
 use crate::domain::user::Role;
 
@@ -135,15 +136,24 @@ impl SessionUser {
     }
 }
 
-/// The statements of [`Store::end_credentials`], inside the caller's transaction `$tx`.
-async fn end_credentials_in(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<()> {
-    for sql in [
-        "DELETE FROM sessions WHERE user_id = $1",
-        "DELETE FROM signin_links WHERE user_id = $1",
-        "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
-    ] {
-        query(sql).bind(user_id).execute(&mut *tx).await?;
-    }
+/// The e-mailed links that a password change, a reset or "sign out everywhere" ends: each
+/// could sign in or set a password. An address verification stays: nothing about the address
+/// changed (a takeover, in `store/signin.rs`, ends those too).
+const CREDENTIAL_LINKS: [TokenPurpose; 2] = [TokenPurpose::PasswordReset, TokenPurpose::SigninLink];
+
+/// Ends, inside the caller's transaction, every session and API token of a member (revoked, so
+/// their list shows what ended) and their unused single-use links of `links`.
+pub(super) async fn end_credentials_in(
+    tx: &mut Tx,
+    user_id: i64,
+    links: &[TokenPurpose],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    single_use::revoke(&mut *tx, user_id, links).await?;
     query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
         .bind(user_id)
         .bind(now)
@@ -332,15 +342,18 @@ impl Store {
         Ok(n)
     }
 
-    /// Removes what can no longer matter: expired sessions, reset, sign-in and sign-up links, sign-ons, and throttle
-    /// records older than a day. Idempotent, so every server process may run it.
+    /// Removes what can no longer matter: expired sessions, reset, sign-in and sign-up links,
+    /// sign-ons, and throttle records older than a day. Idempotent, so every server process may
+    /// run it. (Expired address verifications go with the mail, in [`Store::prune_mail`].)
     pub async fn prune_expired(&self, now: DateTime<Utc>) -> Result<u64> {
         let day_ago = now - chrono::Duration::days(1);
-        let statements: [(&str, DateTime<Utc>); 7] = [
+        let links = [
+            TokenPurpose::PasswordReset,
+            TokenPurpose::SigninLink,
+            TokenPurpose::Signup,
+        ];
+        let statements: [(&str, DateTime<Utc>); 4] = [
             ("DELETE FROM sessions WHERE expires_at <= $1", now),
-            ("DELETE FROM pending_signups WHERE expires_at <= $1", now),
-            ("DELETE FROM password_resets WHERE expires_at <= $1", now),
-            ("DELETE FROM signin_links WHERE expires_at <= $1", now),
             ("DELETE FROM oidc_logins WHERE expires_at <= $1", now),
             ("DELETE FROM rate_windows WHERE window_start < $1", day_ago),
             (
@@ -349,7 +362,7 @@ impl Store {
                 day_ago,
             ),
         ];
-        self.delete_each(&statements).await
+        Ok(self.prune_single_use(now, &links).await? + self.delete_each(&statements).await?)
     }
 
     pub async fn create_password_reset(
@@ -359,16 +372,8 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        query(
-                "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(token_hash)
-            .bind(user_id)
-            .bind(now)
-            .bind(expires_at)
-            .execute(self.write())
-            .await?;
-        Ok(())
+        let reset = PasswordReset { user_id };
+        single_use::issue(self.write(), token_hash, &reset, now, expires_at).await
     }
 
     /// The member a reset token is for, when it is unused and unexpired.
@@ -377,14 +382,8 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        let row: Option<(i64,)> = query(
-                "SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
-            )
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(self.read())
-            .await?;
-        Ok(row.map(|r| r.0))
+        let reset: Option<PasswordReset> = single_use::peek(self.read(), token_hash, now).await?;
+        Ok(reset.map(|r| r.user_id))
     }
 
     /// Uses a reset token: sets the new password hash and ends every session, API token and
@@ -398,15 +397,8 @@ impl Store {
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let user_id = {
-            let used: Option<(i64,)> = query(
-                    "UPDATE password_resets SET used_at = $2 \
-                     WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-                )
-                .bind(token_hash)
-                .bind(now)
-                .fetch_optional(&mut tx)
-                .await?;
-            let Some((user_id,)) = used else {
+            let used: Option<PasswordReset> = single_use::take(&mut tx, token_hash, now).await?;
+            let Some(PasswordReset { user_id }) = used else {
                 return Ok(false);
             };
             query("UPDATE users SET password_hash = $1 WHERE id = $2")
@@ -414,7 +406,7 @@ impl Store {
                 .bind(user_id)
                 .execute(&mut tx)
                 .await?;
-            end_credentials_in(&mut tx, user_id, now).await?;
+            end_credentials_in(&mut tx, user_id, &CREDENTIAL_LINKS, now).await?;
             user_id
         };
         tx.commit().await?;
@@ -440,7 +432,7 @@ impl Store {
                 .execute(&mut tx)
                 .await?;
         }
-        end_credentials_in(&mut tx, user_id, now).await?;
+        end_credentials_in(&mut tx, user_id, &CREDENTIAL_LINKS, now).await?;
         tx.commit().await?;
 
         self.member_changed(user_id).await;

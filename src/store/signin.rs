@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
+use super::sessions::end_credentials_in;
+use super::single_use::{self, SigninLink, TokenPurpose};
 use super::{Result, Store, Tx, query};
 use crate::domain::user::{Email, Role};
 
@@ -26,6 +28,14 @@ pub struct SsoMember {
     pub taken_over: bool,
 }
 
+/// The links a takeover ends: those a password change ends (`CREDENTIAL_LINKS` in
+/// `store/sessions.rs`) and address verifications, since the address itself is in doubt.
+const TAKEOVER_LINKS: [TokenPurpose; 3] = [
+    TokenPurpose::PasswordReset,
+    TokenPurpose::SigninLink,
+    TokenPurpose::EmailVerification,
+];
+
 /// Takes over, inside transaction `$tx`, the account `$user_id` if its address was never
 /// verified: its password is cleared and every session, API token and outstanding single-use
 /// link (password reset, sign-in link, address verification) ended, since nothing proves that
@@ -39,19 +49,7 @@ async fn take_over_if_unverified(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) 
             .await?
             == 1;
     if taken {
-        for statement in [
-            "DELETE FROM sessions WHERE user_id = $1",
-            "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
-            "DELETE FROM signin_links WHERE user_id = $1 AND used_at IS NULL",
-            "DELETE FROM email_verifications WHERE user_id = $1 AND used_at IS NULL",
-        ] {
-            query(statement).bind(user_id).execute(&mut *tx).await?;
-        }
-        query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
-            .bind(user_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        end_credentials_in(tx, user_id, &TAKEOVER_LINKS, now).await?;
     }
     Ok(taken)
 }
@@ -65,31 +63,17 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        query(
-            "INSERT INTO signin_links (token_hash, user_id, return_to, created_at, expires_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(return_to)
-        .bind(now)
-        .bind(expires_at)
-        .execute(self.write())
-        .await?;
-        Ok(())
+        let link = SigninLink {
+            user_id,
+            return_to: return_to.to_owned(),
+        };
+        single_use::issue(self.write(), token_hash, &link, now, expires_at).await
     }
 
     /// True when a sign-in link is unused and unexpired (the confirmation page; spends nothing).
     pub async fn signin_link_is_valid(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
-        let row: Option<(i64,)> = query(
-            "SELECT user_id FROM signin_links \
-                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(self.read())
-        .await?;
-        Ok(row.is_some())
+        let link: Option<SigninLink> = single_use::peek(self.read(), token_hash, now).await?;
+        Ok(link.is_some())
     }
 
     /// Spends a sign-in link: one UPDATE that only an unused, unexpired link matches, so two
@@ -105,15 +89,8 @@ impl Store {
     ) -> Result<Option<(i64, String)>> {
         let mut tx = self.begin().await?;
         let (used, taken_over) = {
-            let used: Option<(i64, String)> = query(
-                "UPDATE signin_links SET used_at = $2 \
-                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
-                 RETURNING user_id, return_to",
-            )
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(&mut tx)
-            .await?;
+            let used: Option<SigninLink> = single_use::take(&mut tx, token_hash, now).await?;
+            let used = used.map(|link| (link.user_id, link.return_to));
             let mut taken_over = false;
             if let Some((user_id, _)) = &used {
                 taken_over = take_over_if_unverified(&mut tx, *user_id, now).await?;
@@ -149,6 +126,9 @@ impl Store {
         Ok(row.and_then(|r| r.0))
     }
 
+    /// Records a single sign-on in progress. Not a single-use token of `store/single_use.rs`:
+    /// it is one browser's state for one exchange with the provider (state, nonce, PKCE
+    /// verifier), found by the browser's cookie and deleted as it is read, never mailed.
     pub async fn create_pending_login(
         &self,
         browser_hash: &str,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::single_use;
 use super::{Error, Result, Store, query};
 use crate::domain::user::{Email, Role};
 
@@ -129,8 +130,9 @@ impl Store {
     }
 }
 
-/// A sign-up waiting behind its e-mailed link: everything the account will be made from.
-#[derive(Clone, Debug)]
+/// A sign-up waiting behind its e-mailed link: everything the account will be made from (the
+/// payload of its single-use token, see `store/single_use.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PendingSignup {
     pub email: Email,
     pub display_name: String,
@@ -155,22 +157,7 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        query(
-            "INSERT INTO pending_signups (token_hash, email, display_name, password_hash, \
-                   notify, return_to, created_at, expires_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(token_hash)
-        .bind(signup.email.as_str())
-        .bind(&signup.display_name)
-        .bind(&signup.password_hash)
-        .bind(signup.notify)
-        .bind(&signup.return_to)
-        .bind(now)
-        .bind(expires_at)
-        .execute(self.write())
-        .await?;
-        Ok(())
+        single_use::issue(self.write(), token_hash, signup, now, expires_at).await
     }
 
     /// The address of an unused, unexpired sign-up link (the confirmation page; spends nothing).
@@ -179,15 +166,8 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<String>> {
-        let row: Option<(String,)> = query(
-            "SELECT email FROM pending_signups \
-                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(self.read())
-        .await?;
-        Ok(row.map(|r| r.0))
+        let signup: Option<PendingSignup> = single_use::peek(self.read(), token_hash, now).await?;
+        Ok(signup.map(|s| s.email.as_str().to_owned()))
     }
 
     /// Spends a sign-up link and makes the account, with its address verified (the link proved
@@ -202,16 +182,15 @@ impl Store {
     ) -> Result<Option<NewMember>> {
         let mut tx = self.begin().await?;
         let out = {
-            let pending: Option<(String, String, String, bool, String)> = query(
-                "UPDATE pending_signups SET used_at = $2 \
-                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
-                 RETURNING email, display_name, password_hash, notify, return_to",
-            )
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(&mut tx)
-            .await?;
-            let Some((email, display_name, password_hash, notify, return_to)) = pending else {
+            let pending: Option<PendingSignup> = single_use::take(&mut tx, token_hash, now).await?;
+            let Some(PendingSignup {
+                email,
+                display_name,
+                password_hash,
+                notify,
+                return_to,
+            }) = pending
+            else {
                 return Ok(None);
             };
             let inserted: Result<(i64,)> = query(
@@ -219,7 +198,7 @@ impl Store {
                    email_verified_at) \
                  VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
             )
-            .bind(&email)
+            .bind(email.as_str())
             .bind(&display_name)
             .bind(&password_hash)
             .bind(Role::Member.as_str())

@@ -27,5 +27,6 @@ mod resilience;
 mod return_to;
 mod search;
 mod signin;
+mod single_use;
 mod spam_filter;
 mod webhooks;

@@ -426,8 +426,9 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "sign-in secrets: members sign in again on the new site",
     ),
     (
-        "password_resets",
-        "one-time secrets that expire within hours",
+        "single_use_tokens",
+        "links mailed for password resets, sign-in, sign-up and address checks, each good for two \
+         days at most: the member asks for a new one on the new site",
     ),
     (
         "api_tokens",
@@ -446,20 +447,8 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "the delivery queue: replayed on another site it would send again",
     ),
     (
-        "signin_links",
-        "one-time secrets that expire within 15 minutes",
-    ),
-    (
         "oidc_logins",
         "single sign-ons in progress, each for at most ten minutes",
-    ),
-    (
-        "pending_signups",
-        "sign-ups waiting for their mailed link (a day at most); the person signs up again",
-    ),
-    (
-        "email_verifications",
-        "one-time secrets: a member not yet verified asks for a new link on the new site",
     ),
     (
         "mail_queue",
