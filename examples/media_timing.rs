@@ -38,7 +38,7 @@ fn main() {
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let started = Instant::now();
-        let out = broadsheet::media::process(&jpeg).expect("a valid photograph");
+        let out = broadsheet::services::media::process(&jpeg).expect("a valid photograph");
         times.push(started.elapsed());
         let sizes: Vec<String> = out
             .variants

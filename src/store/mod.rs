@@ -19,6 +19,7 @@ pub mod bulk;
 pub mod comments;
 pub mod export;
 pub mod imports;
+pub mod jobs;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;

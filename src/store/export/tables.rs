@@ -438,8 +438,8 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "rate-limit counters that expire within minutes",
     ),
     (
-        "webhook_deliveries",
-        "the delivery queue: replayed on another site it would send again",
+        "jobs",
+        "the job queue (outgoing mail, webhook deliveries): replayed on another site it would send again",
     ),
     (
         "signin_links",
@@ -456,10 +456,6 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
     (
         "email_verifications",
         "one-time secrets: a member not yet verified asks for a new link on the new site",
-    ),
-    (
-        "mail_queue",
-        "outgoing mail: replayed on another site it would send again (export once it is empty)",
     ),
     (
         "job_cursors",
