@@ -6,6 +6,7 @@ pub mod comment;
 pub mod frontmatter;
 pub mod html_safety;
 pub mod imports;
+pub mod jobs;
 pub mod markdown;
 pub mod media;
 pub mod moderation;

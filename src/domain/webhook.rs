@@ -1,17 +1,16 @@
-//! Webhooks: the events a site announces, how deliveries are signed and when they are retried.
+//! Webhooks: the events a site announces and how deliveries are signed (they are retried as
+//! `domain::jobs` says).
 //!
 //! Each delivery is a POST of a JSON body with the headers `Broadsheet-Event`,
 //! `Broadsheet-Delivery` (the delivery's id, the same on every retry) and `Broadsheet-Signature:
 //! t=UNIX_SECONDS,v1=HEX`, where HEX is HMAC-SHA256 keyed with the endpoint's secret over
 //! `"{t}.{body}"`. Signing the timestamp lets a receiver refuse replays of old deliveries.
 
-use chrono::Duration;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::user::Role;
 
-pub const MAX_ATTEMPTS: i64 = 8;
 pub const MAX_URL_CHARS: usize = 2000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,14 +98,6 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
     )
 }
 
-/// How long to wait after the `attempts`-th failed attempt: `base`, doubling each time, at most
-/// six hours.
-pub fn retry_delay(base: Duration, attempts: i64) -> Duration {
-    let doublings = (attempts - 1).clamp(0, 20) as u32;
-    let delay = base * 2i32.saturating_pow(doublings.min(30));
-    delay.min(Duration::hours(6))
-}
-
 /// Checks an endpoint URL: absolute http or https, of a sane length.
 pub fn check_url(url: &str) -> Result<String, String> {
     let url = url.trim();
@@ -143,15 +134,6 @@ mod tests {
         assert_ne!(a, signature("s3cret", 1_700_000_001, "{}"));
         assert_ne!(a, signature("s3cret", 1_700_000_000, "{ }"));
         assert_ne!(a, signature("other", 1_700_000_000, "{}"));
-    }
-
-    #[test]
-    fn retries_back_off_and_are_capped() {
-        let base = Duration::seconds(30);
-        assert_eq!(retry_delay(base, 1), Duration::seconds(30));
-        assert_eq!(retry_delay(base, 2), Duration::seconds(60));
-        assert_eq!(retry_delay(base, 4), Duration::seconds(240));
-        assert_eq!(retry_delay(base, 40), Duration::hours(6));
     }
 
     #[test]

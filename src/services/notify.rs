@@ -1,8 +1,8 @@
 //! Mail to members, off the request path. Every server process runs one [`Mailroom`] worker;
-//! they share the database's notifications and mail queue (see `store::notifications`), so
-//! each mail is made and sent once whichever process recorded its event, a mail in flight when
-//! its process died is tried again after its lease, and one refused during a mail-server outage
-//! is retried with growing delays.
+//! they share the database's notifications and mail jobs (see `store::notifications` and
+//! `store::jobs`), so each mail is made and sent once whichever process recorded its event, a
+//! mail in flight when its process died is tried again after its lease, and one refused during
+//! a mail-server outage is retried with growing delays (`domain::jobs` has the schedule).
 //!
 //! Each round the worker turns new notifications into mail, makes the daily digests that are
 //! due, raises or lowers moderation-queue alerts, then sends what is due.
@@ -10,30 +10,23 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, Duration as ChronoDuration, Utc};
+use chrono::{DateTime, Utc};
 use tokio::sync::Notify;
 
 use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::comment::CommentStatus;
+use crate::domain::jobs::JobKind;
 use crate::domain::notification::{MailKind, Reason, digest_due, unsubscribe_token};
 use crate::domain::user::Role;
-use crate::domain::webhook::retry_delay;
 use crate::services::mail::{Mail, Mailer, QueuedMail};
 use crate::store::Store;
 use crate::store::notifications::{NewMail, NotificationDetail, QueueWatcher};
 
-/// How long a claimed mail is left alone before another worker may send it (more than the SMTP
-/// transport's own timeout, so a slow send is not doubled).
-const LEASE_SECS: i64 = 120;
 /// Mails claimed, or notifications turned into mail, per round.
 const BATCH: i64 = 20;
 /// How often the queue is looked at when nothing woke the worker.
 const POLL: Duration = Duration::from_secs(1);
-/// The first retry waits this long, each further one twice as long (at most six hours).
-const RETRY_BASE_SECS: i64 = 30;
-/// Attempts before a mail is given up: about two days of retries.
-const MAX_ATTEMPTS: i64 = 16;
 /// The longest part of a comment quoted in a mail.
 const QUOTE_CHARS: usize = 1200;
 
@@ -346,10 +339,8 @@ async fn send_due(cx: &Context) -> crate::store::Result<usize> {
     if !cx.store.mail_due(now).await? {
         return Ok(0);
     }
-    let claimed = cx
-        .store
-        .claim_mail(now, now + ChronoDuration::seconds(LEASE_SECS), BATCH)
-        .await?;
+    let policy = JobKind::Mail.policy();
+    let claimed = cx.store.claim_mail(now, now + policy.lease, BATCH).await?;
     let n = claimed.len();
     for m in claimed {
         let sent = cx
@@ -365,19 +356,27 @@ async fn send_due(cx: &Context) -> crate::store::Result<usize> {
                 unsubscribe_url: m.unsubscribe_url.as_deref(),
             })
             .await;
-        match sent {
+        let now = cx.clock.now();
+        let recorded = match sent {
             Ok(()) => {
                 tracing::info!(mail = m.id, "mail sent");
-                cx.store.mail_sent(m.id, cx.clock.now()).await?;
+                cx.store.complete_job(m.id, m.attempts, now, None).await?
             }
             Err(e) => {
-                let retry_at = (m.attempts < MAX_ATTEMPTS).then(|| {
-                    cx.clock.now()
-                        + retry_delay(ChronoDuration::seconds(RETRY_BASE_SECS), m.attempts)
-                });
+                let retry_at = policy.retry_at(m.attempts, now);
                 tracing::warn!(mail = m.id, error = %e, ?retry_at, "sending a mail failed");
-                cx.store.mail_failed(m.id, &e.to_string(), retry_at).await?;
+                let error = e.to_string();
+                cx.store
+                    .fail_job(m.id, m.attempts, now, &error, None, retry_at)
+                    .await?
             }
+        };
+        if !recorded {
+            tracing::warn!(
+                mail = m.id,
+                attempt = m.attempts,
+                "mail attempt outlived its lease; a later attempt's outcome stands"
+            );
         }
     }
     Ok(n)

@@ -1,6 +1,7 @@
 //! Delivers queued webhook events. Every server process runs one [`Dispatcher`]; they share the
-//! queue in the database (see `store::webhooks`), so a delivery is made once whichever process
-//! queued it, and one that was in flight when its process died is tried again after its lease.
+//! job queue in the database (see `store::jobs` and `store::webhooks`), so a delivery is made
+//! once whichever process queued it, and one that was in flight when its process died is tried
+//! again after its lease.
 //!
 //! A delivery is sent off the request path: the request that caused an event only queues it (in
 //! its own transaction), so a slow or failing receiver never slows a reader or a writer.
@@ -16,26 +17,37 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Duration as ChronoDuration;
+use chrono::{DateTime, Utc};
 use tokio::sync::Notify;
 
 use crate::domain::Clock;
+use crate::domain::jobs::JobKind;
 use crate::domain::network::internal_address;
-use crate::domain::webhook::{MAX_ATTEMPTS, retry_delay, signature};
+use crate::domain::webhook::signature;
 use crate::store::Store;
-use crate::store::webhooks::{AttemptOutcome, ClaimedDelivery};
+use crate::store::webhooks::ClaimedDelivery;
 
-/// How long a receiver has to answer.
+/// How long a receiver has to answer (less than the lease of `JobKind::Webhook`).
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a claimed delivery is left alone before another worker may retry it.
-const LEASE_SECS: i64 = 60;
 /// Deliveries sent side by side by one process.
 const BATCH: i64 = 10;
 /// How often the queue is looked at when nothing woke the worker (events queued by another
 /// process, retries coming due).
 const POLL: Duration = Duration::from_secs(1);
-/// The first retry waits this long; each further one twice as long.
-pub const RETRY_BASE_SECS: i64 = 30;
+
+/// What became of one attempt.
+#[derive(Clone, Debug)]
+pub enum AttemptOutcome {
+    Delivered {
+        status: u16,
+    },
+    Failed {
+        status: Option<u16>,
+        error: String,
+        /// When to try again; `None` gives up.
+        retry_at: Option<DateTime<Utc>>,
+    },
+}
 
 /// Wakes this process's delivery worker when it queued something.
 #[derive(Clone, Default)]
@@ -260,9 +272,8 @@ async fn deliver_due(
     if !store.deliveries_due(now).await? {
         return Ok(0);
     }
-    let claimed = store
-        .claim_deliveries(now, now + ChronoDuration::seconds(LEASE_SECS), BATCH)
-        .await?;
+    let lease = JobKind::Webhook.policy().lease;
+    let claimed = store.claim_deliveries(now, now + lease, BATCH).await?;
     let n = claimed.len();
     let attempts = claimed.into_iter().map(|d| async move {
         let outcome = send(client, &d, clock, allow_private).await;
@@ -274,12 +285,45 @@ async fn deliver_due(
                 tracing::warn!(delivery = d.id, event = %d.event, ?status, %error, ?retry_at, "webhook attempt failed");
             }
         }
-        if let Err(e) = store.record_attempt(d.id, &outcome, clock.now()).await {
-            tracing::error!(delivery = d.id, error = %e, "could not record a webhook attempt");
+        match record(store, &d, &outcome, clock.now()).await {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::warn!(delivery = d.id, attempt = d.attempts, "webhook attempt outlived its lease; a later attempt's outcome stands");
+            }
+            Err(e) => {
+                tracing::error!(delivery = d.id, error = %e, "could not record a webhook attempt");
+            }
         }
     });
     futures_util::future::join_all(attempts).await;
     Ok(n)
+}
+
+/// Records what attempt `d.attempts` came to; false when the delivery is no longer this
+/// attempt's (see [`Store::complete_job`]).
+async fn record(
+    store: &Store,
+    d: &ClaimedDelivery,
+    outcome: &AttemptOutcome,
+    now: DateTime<Utc>,
+) -> crate::store::Result<bool> {
+    match outcome {
+        AttemptOutcome::Delivered { status } => {
+            store
+                .complete_job(d.id, d.attempts, now, Some(i64::from(*status)))
+                .await
+        }
+        AttemptOutcome::Failed {
+            status,
+            error,
+            retry_at,
+        } => {
+            let code = status.map(i64::from);
+            store
+                .fail_job(d.id, d.attempts, now, error, code, *retry_at)
+                .await
+        }
+    }
 }
 
 async fn send(
@@ -288,8 +332,7 @@ async fn send(
     clock: &Clock,
     allow_private: bool,
 ) -> AttemptOutcome {
-    let retry_at = (d.attempts < MAX_ATTEMPTS)
-        .then(|| clock.now() + retry_delay(ChronoDuration::seconds(RETRY_BASE_SECS), d.attempts));
+    let retry_at = JobKind::Webhook.policy().retry_at(d.attempts, clock.now());
     if !allow_private && let Some(refused) = internal_literal(&d.url) {
         return AttemptOutcome::Failed {
             status: None,

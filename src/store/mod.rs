@@ -21,6 +21,7 @@ pub mod comments;
 mod error;
 pub mod export;
 pub mod imports;
+pub mod jobs;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;

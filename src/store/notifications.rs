@@ -1,6 +1,6 @@
 //! E-mail to members: verification links, mail preferences, notifications of replies and
-//! mentions, digests, moderation-queue alerts, and the outgoing mail queue that every server
-//! process's mail worker shares (like the webhook deliveries).
+//! mentions, digests, moderation-queue alerts, and the outgoing mail, jobs of kind `mail` in the
+//! job queue that every server process's mail worker shares (see [`super::jobs`]).
 //!
 //! A notification is recorded in the transaction that makes its comment visible (posting a shown
 //! comment, or a moderator approving a held one), so a comment never notifies while held, and a
@@ -8,7 +8,9 @@
 //! and compare-and-set claims keep every mail to one copy whichever processes run.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
+use super::jobs::{JobKind, enqueue};
 use super::single_use::{self, EmailVerification, TokenPurpose};
 use super::{Result, Store, Tx, query};
 use crate::domain::comment::CommentStatus;
@@ -118,7 +120,7 @@ pub struct NewMail {
 }
 
 /// A queued mail claimed by a worker.
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug)]
 pub struct QueuedMail {
     pub id: i64,
     pub to_address: String,
@@ -126,7 +128,18 @@ pub struct QueuedMail {
     pub body: String,
     pub unsubscribe_url: Option<String>,
     pub message_id: String,
+    /// This attempt's number, from 1 (see [`super::jobs::Claimed::attempt`]).
     pub attempts: i64,
+}
+
+/// What a mail job holds (the payload of a job of kind `mail`).
+#[derive(Serialize, Deserialize)]
+struct MailPayload {
+    to: String,
+    subject: String,
+    body: String,
+    unsubscribe_url: Option<String>,
+    message_id: String,
 }
 
 /// A notification with what its mail says.
@@ -171,25 +184,18 @@ const DETAIL_SELECT: &str = "SELECT n.id, n.kind, n.recipient_id, u.email AS rec
      JOIN comments c ON c.id = n.comment_id JOIN articles a ON a.id = c.article_id \
      LEFT JOIN users w ON w.id = c.author_id";
 
-/// Puts `mail` in the queue inside the caller's transaction, unless its key is queued already;
-/// the rows inserted (0 or 1).
-async fn insert_mail(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<u64> {
-    query(
-        "INSERT INTO mail_queue (dedupe_key, user_id, to_address, subject, body, unsubscribe_url, \
-             message_id, status, attempts, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8) \
-         ON CONFLICT (dedupe_key) DO NOTHING",
-    )
-    .bind(&mail.dedupe_key)
-    .bind(mail.user_id)
-    .bind(&mail.to)
-    .bind(&mail.subject)
-    .bind(&mail.body)
-    .bind(&mail.unsubscribe_url)
-    .bind(&mail.message_id)
-    .bind(now)
-    .execute(tx)
-    .await
+/// Puts `mail` in the queue inside the caller's transaction, unless its key is queued already
+/// (then false).
+async fn insert_mail(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<bool> {
+    let payload = MailPayload {
+        to: mail.to.clone(),
+        subject: mail.subject.clone(),
+        body: mail.body.clone(),
+        unsubscribe_url: mail.unsubscribe_url.clone(),
+        message_id: mail.message_id.clone(),
+    };
+    let key = Some(mail.dedupe_key.as_str());
+    enqueue(tx, JobKind::Mail, key, mail.user_id, &payload, now).await
 }
 
 impl Store {
@@ -471,30 +477,21 @@ impl Store {
         let links = self
             .prune_single_use(now, &[TokenPurpose::EmailVerification])
             .await?;
-        let statements: [(&str, DateTime<Utc>); 2] = [
-            (
-                "DELETE FROM mail_queue WHERE status IN ('sent', 'failed') AND created_at < $1",
-                before,
-            ),
+        let statements: [(&str, DateTime<Utc>); 1] = [
             (
                 "DELETE FROM notifications WHERE queued_at IS NOT NULL AND queued_at < $1",
                 before,
             ),
         ];
-        Ok(links + self.delete_each(&statements).await?)
+        let mail = self.prune_jobs(JobKind::Mail, before).await?;
+        Ok(links + self.delete_each(&statements).await? + mail)
     }
 
     // ----- the mail queue -----
 
     /// Whether any queued mail is due (a read, so an idle worker costs no write).
     pub async fn mail_due(&self, now: DateTime<Utc>) -> Result<bool> {
-        let row: Option<(i64,)> = query(
-            "SELECT id FROM mail_queue WHERE status = 'pending' AND next_attempt_at <= $1 LIMIT 1",
-        )
-        .bind(now)
-        .fetch_optional(self.read())
-        .await?;
-        Ok(row.is_some())
+        self.jobs_due(JobKind::Mail, now).await
     }
 
     /// Whether anything waits to become mail: notifications without mail, or digests due.
@@ -509,67 +506,30 @@ impl Store {
         Ok(row.is_some())
     }
 
-    /// Claims up to `limit` due mails for one attempt each, by compare-and-set on their next
-    /// attempt time (the lease): a worker that dies mid-send leaves the mail to be tried again
-    /// after `lease_until`. PostgreSQL's `SKIP LOCKED` lets processes claim side by side.
+    /// Claims up to `limit` due mails for one attempt each, leased until `lease_until`: a
+    /// worker that dies mid-send leaves the mail to be tried again then (see
+    /// [`Store::claim_jobs`]). The worker records the outcome with [`Store::complete_job`] or
+    /// [`Store::fail_job`].
     pub async fn claim_mail(
         &self,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<QueuedMail>> {
-        let lock = match self.backend() {
-            super::Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            super::Backend::Sqlite => "",
-        };
-        let sql = format!(
-            "UPDATE mail_queue SET attempts = attempts + 1, next_attempt_at = $1 \
-             WHERE id IN (SELECT id FROM mail_queue \
-                          WHERE status = 'pending' AND next_attempt_at <= $2 \
-                          ORDER BY next_attempt_at, id LIMIT $3{lock}) \
-               AND status = 'pending' AND next_attempt_at <= $2 \
-             RETURNING id, to_address, subject, body, unsubscribe_url, message_id, attempts"
-        );
-        query(&sql)
-            .bind(lease_until)
-            .bind(now)
-            .bind(limit)
-            .fetch_all(self.write())
-            .await
-    }
-
-    pub async fn mail_sent(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
-        query(
-            "UPDATE mail_queue SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1",
-        )
-        .bind(id)
-        .bind(now)
-        .execute(self.write())
-        .await?;
-        Ok(())
-    }
-
-    /// Records a failed attempt: tried again at `retry_at`, or given up when `None`.
-    pub async fn mail_failed(
-        &self,
-        id: i64,
-        error: &str,
-        retry_at: Option<DateTime<Utc>>,
-    ) -> Result<()> {
-        query(
-            "UPDATE mail_queue SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at), \
-                 last_error = $4 WHERE id = $1",
-        )
-        .bind(id)
-        .bind(if retry_at.is_some() {
-            "pending"
-        } else {
-            "failed"
-        })
-        .bind(retry_at)
-        .bind(error)
-        .execute(self.write())
-        .await?;
-        Ok(())
+        let claimed = self
+            .claim_jobs::<MailPayload>(JobKind::Mail, now, lease_until - now, limit)
+            .await?;
+        Ok(claimed
+            .into_iter()
+            .map(|job| QueuedMail {
+                id: job.id,
+                to_address: job.payload.to,
+                subject: job.payload.subject,
+                body: job.payload.body,
+                unsubscribe_url: job.payload.unsubscribe_url,
+                message_id: job.payload.message_id,
+                attempts: job.attempt,
+            })
+            .collect())
     }
 }

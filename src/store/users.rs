@@ -109,9 +109,11 @@ impl Store {
     }
 
     /// Deletes an account in one transaction. Their comments stay (shown as from "[deleted]");
-    /// their likes go, and the counts they were part of go down with them.
+    /// their likes go, and the counts they were part of go down with them, and so does the mail
+    /// queued for them.
     pub async fn delete_user(&self, id: i64) -> Result<()> {
         let mut tx = self.begin().await?;
+        super::jobs::delete_for_subject(&mut tx, super::jobs::JobKind::Mail, id).await?;
         query(
             "UPDATE comments SET like_count = like_count - 1 \
                      WHERE id IN (SELECT comment_id FROM comment_likes WHERE user_id = $1)",

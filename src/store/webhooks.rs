@@ -1,8 +1,11 @@
-//! Webhook endpoints and their deliveries. The deliveries table is both the work queue of the
+//! Webhook endpoints and their deliveries. A delivery is a job of kind `webhook` in the job
+//! queue (see [`super::jobs`]) whose subject is its endpoint: the queue is both the work of the
 //! delivery workers (any number of server processes share it) and the delivery log admins read.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
+use super::jobs::{JobKind, JobStatus};
 use super::{Result, Store, Tx, query};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -15,13 +18,14 @@ pub struct WebhookRow {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
+/// A delivery as the log shows it.
+#[derive(Clone, Debug)]
 pub struct DeliveryRow {
     pub id: i64,
     pub webhook_id: i64,
     pub url: String,
     pub event: String,
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i64,
     pub next_attempt_at: DateTime<Utc>,
     pub last_status: Option<i64>,
@@ -30,50 +34,84 @@ pub struct DeliveryRow {
     pub delivered_at: Option<DateTime<Utc>>,
 }
 
+/// Where a delivery is, in the log's words: a delivery being sent is still pending until its
+/// attempt's answer is recorded (its next attempt is then the end of the lease).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeliveryStatus {
+    Pending,
+    Delivered,
+    /// Given up.
+    Failed,
+}
+
+impl DeliveryStatus {
+    fn of(job: JobStatus) -> DeliveryStatus {
+        match job {
+            JobStatus::Pending | JobStatus::Running => DeliveryStatus::Pending,
+            JobStatus::Done => DeliveryStatus::Delivered,
+            JobStatus::Failed => DeliveryStatus::Failed,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryStatus::Pending => "pending",
+            DeliveryStatus::Delivered => "delivered",
+            DeliveryStatus::Failed => "failed",
+        }
+    }
+}
+
+/// A status compares equal to its name as the log shows it.
+impl PartialEq<&str> for DeliveryStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// What a delivery job holds: the event's name and the exact body that is signed and sent.
+#[derive(Serialize, Deserialize)]
+struct DeliveryPayload {
+    event: String,
+    body: String,
+}
+
 /// A delivery claimed by a worker: what to send and where.
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug)]
 pub struct ClaimedDelivery {
     pub id: i64,
     pub event: String,
     pub payload: String,
+    /// This attempt's number, from 1 (see [`super::jobs::Claimed::attempt`]).
     pub attempts: i64,
     pub url: String,
     pub secret: String,
 }
 
-/// What became of one attempt.
-#[derive(Clone, Debug)]
-pub enum AttemptOutcome {
-    Delivered {
-        status: u16,
-    },
-    Failed {
-        status: Option<u16>,
-        error: String,
-        /// When to try again; `None` gives up.
-        retry_at: Option<DateTime<Utc>>,
-    },
-}
-
 /// Queues `event` with `payload` for every active endpoint subscribed to it, inside the
 /// transaction that makes the change it announces: the announcement and the change are
-/// committed together or not at all.
+/// committed together or not at all. Returns how many deliveries were queued.
 pub(crate) async fn enqueue(
     tx: &mut Tx,
     event: &str,
     payload: &str,
     now: DateTime<Utc>,
 ) -> Result<u64> {
-    query(
-        "INSERT INTO webhook_deliveries (webhook_id, event, payload, status, attempts, next_attempt_at, created_at) \
-         SELECT id, $1, $2, 'pending', 0, $3, $3 FROM webhooks \
-         WHERE active = TRUE AND (' ' || events || ' ') LIKE ('% ' || $1 || ' %')",
+    let endpoints: Vec<i64> = query(
+        "SELECT id FROM webhooks \
+         WHERE active = TRUE AND (' ' || events || ' ') LIKE ('% ' || $1 || ' %') ORDER BY id",
     )
     .bind(event)
-    .bind(payload)
-    .bind(now)
-    .execute(tx)
-    .await
+    .scalar_all(&mut *tx)
+    .await?;
+    let job = DeliveryPayload {
+        event: event.to_owned(),
+        body: payload.to_owned(),
+    };
+    for endpoint in &endpoints {
+        super::jobs::enqueue(tx, JobKind::Webhook, None, Some(*endpoint), &job, now).await?;
+    }
+    Ok(endpoints.len() as u64)
 }
 
 impl Store {
@@ -105,12 +143,16 @@ impl Store {
             .await
     }
 
-    /// Removes an endpoint and its delivery log; false when there was none.
+    /// Removes an endpoint and its deliveries (its log, and what it was still to be sent) in
+    /// one transaction; false when there was none.
     pub async fn delete_webhook(&self, id: i64) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        super::jobs::delete_for_subject(&mut tx, JobKind::Webhook, id).await?;
         let n = query("DELETE FROM webhooks WHERE id = $1")
             .bind(id)
-            .execute(self.write())
+            .execute(&mut tx)
             .await?;
+        tx.commit().await?;
         Ok(n == 1)
     }
 
@@ -185,69 +227,70 @@ impl Store {
         webhook_id: Option<i64>,
         limit: i64,
     ) -> Result<Vec<DeliveryRow>> {
-        query(
-            "SELECT d.id, d.webhook_id, w.url, d.event, d.status, d.attempts, d.next_attempt_at, \
-                        d.last_status, d.last_error, d.created_at, d.delivered_at \
-                 FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id \
-                 WHERE ($1 IS NULL OR d.webhook_id = $1) ORDER BY d.id DESC LIMIT $2",
-        )
-        .bind(webhook_id)
-        .bind(limit)
-        .fetch_all(self.read())
-        .await
+        let jobs = self
+            .recent_jobs(JobKind::Webhook, webhook_id, limit)
+            .await?;
+        if jobs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let hooks = self.webhooks().await?;
+        Ok(jobs
+            .into_iter()
+            .filter_map(|job| {
+                let hook = hooks.iter().find(|h| Some(h.id) == job.subject_id)?;
+                // A payload that cannot be read still shows in the log, without its event.
+                let event = serde_json::from_str::<DeliveryPayload>(&job.payload)
+                    .map(|p| p.event)
+                    .unwrap_or_default();
+                Some(DeliveryRow {
+                    id: job.id,
+                    webhook_id: hook.id,
+                    url: hook.url.clone(),
+                    event,
+                    status: DeliveryStatus::of(job.status),
+                    attempts: job.attempts,
+                    next_attempt_at: job.run_at,
+                    last_status: job.last_code,
+                    last_error: job.last_error,
+                    created_at: job.created_at,
+                    delivered_at: job.finished_at.filter(|_| job.status == JobStatus::Done),
+                })
+            })
+            .collect())
     }
 
     /// Whether any delivery is due (a read, so idle polling costs no write).
     pub async fn deliveries_due(&self, now: DateTime<Utc>) -> Result<bool> {
-        let row: Option<(i64,)> = query(
-                "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 LIMIT 1",
-            )
-            .bind(now)
-            .fetch_optional(self.read())
-            .await?;
-        Ok(row.is_some())
+        self.jobs_due(JobKind::Webhook, now).await
     }
 
-    /// Claims up to `limit` due deliveries for one attempt each. A claim pushes the delivery's
-    /// next attempt to `lease_until`, so a worker that dies mid-attempt leaves it to be tried
-    /// again then; on PostgreSQL, `SKIP LOCKED` lets several processes claim side by side
-    /// without waiting on each other (SQLite has one writer, so its claims are serial anyway).
+    /// Claims up to `limit` due deliveries for one attempt each, leased until `lease_until`: a
+    /// worker that dies mid-attempt leaves them to be tried again then (see
+    /// [`Store::claim_jobs`]). The worker records the outcome with [`Store::complete_job`] or
+    /// [`Store::fail_job`].
     pub async fn claim_deliveries(
         &self,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<ClaimedDelivery>> {
-        let lock = match self.backend() {
-            super::Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            super::Backend::Sqlite => "",
-        };
-        let sql = format!(
-            "UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = $1 \
-             WHERE id IN (SELECT id FROM webhook_deliveries \
-                          WHERE status = 'pending' AND next_attempt_at <= $2 \
-                          ORDER BY next_attempt_at, id LIMIT $3{lock}) \
-             RETURNING id, webhook_id, event, payload, attempts"
-        );
-        let claimed: Vec<(i64, i64, String, String, i64)> = query(&sql)
-            .bind(lease_until)
-            .bind(now)
-            .bind(limit)
-            .fetch_all(self.write())
+        let claimed = self
+            .claim_jobs::<DeliveryPayload>(JobKind::Webhook, now, lease_until - now, limit)
             .await?;
         if claimed.is_empty() {
             return Ok(Vec::new());
         }
         let hooks = self.webhooks().await?;
+        // An endpoint deleted since takes its deliveries with it: nothing to send.
         Ok(claimed
             .into_iter()
-            .filter_map(|(id, webhook_id, event, payload, attempts)| {
-                let hook = hooks.iter().find(|h| h.id == webhook_id)?;
+            .filter_map(|job| {
+                let hook = hooks.iter().find(|h| Some(h.id) == job.subject_id)?;
                 Some(ClaimedDelivery {
-                    id,
-                    event,
-                    payload,
-                    attempts,
+                    id: job.id,
+                    event: job.payload.event,
+                    payload: job.payload.body,
+                    attempts: job.attempt,
                     url: hook.url.clone(),
                     secret: hook.secret.clone(),
                 })
@@ -255,52 +298,8 @@ impl Store {
             .collect())
     }
 
-    /// Records what an attempt came to.
-    pub async fn record_attempt(
-        &self,
-        id: i64,
-        outcome: &AttemptOutcome,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        match outcome {
-            AttemptOutcome::Delivered { status } => query(
-                    "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = $1, \
-                     last_status = $2, last_error = NULL WHERE id = $3",
-                )
-                .bind(now)
-                .bind(i64::from(*status))
-                .bind(id)
-                .execute(self.write())
-                .await?,
-            AttemptOutcome::Failed {
-                status,
-                error,
-                retry_at,
-            } => query(
-                    "UPDATE webhook_deliveries SET status = $1, next_attempt_at = COALESCE($2, next_attempt_at), \
-                     last_status = $3, last_error = $4 WHERE id = $5",
-                )
-                .bind(if retry_at.is_some() { "pending" } else { "failed" })
-                .bind(*retry_at)
-                .bind(status.map(i64::from))
-                .bind(error)
-                .bind(id)
-                .execute(self.write())
-                .await?,
-        };
-        Ok(())
-    }
-
     /// Sends a delivery again at once (an admin's "redeliver"), whatever became of it.
     pub async fn redeliver(&self, id: i64, now: DateTime<Utc>) -> Result<bool> {
-        let n = query(
-            "UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $1, attempts = 0 \
-                 WHERE id = $2",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(self.write())
-        .await?;
-        Ok(n == 1)
+        self.run_job_again(JobKind::Webhook, id, now).await
     }
 }

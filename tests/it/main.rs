@@ -17,6 +17,7 @@ mod discovery;
 mod durability;
 mod export;
 mod imports;
+mod jobs;
 mod media;
 mod moderation;
 mod newsroom;

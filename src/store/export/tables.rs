@@ -443,16 +443,12 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "rate-limit counters that expire within minutes",
     ),
     (
-        "webhook_deliveries",
-        "the delivery queue: replayed on another site it would send again",
+        "jobs",
+        "the job queue (outgoing mail, webhook deliveries): replayed on another site it would send again",
     ),
     (
         "oidc_logins",
         "single sign-ons in progress, each for at most ten minutes",
-    ),
-    (
-        "mail_queue",
-        "outgoing mail: replayed on another site it would send again (export once it is empty)",
     ),
     (
         "job_cursors",

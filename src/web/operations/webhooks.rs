@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::domain::webhook::{Event, check_url, may_manage};
 use crate::store::sessions::SessionUser;
+use crate::store::webhooks::DeliveryStatus;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::{Viewer, random_token};
@@ -104,8 +105,9 @@ async fn render(
                 id: d.id,
                 url: d.url,
                 event: d.event,
-                next_attempt: (d.status == "pending").then(|| TimeView::long(d.next_attempt_at)),
-                status: d.status,
+                next_attempt: (d.status == DeliveryStatus::Pending)
+                    .then(|| TimeView::long(d.next_attempt_at)),
+                status: d.status.as_str().to_owned(),
                 attempts: d.attempts,
                 last_status: d.last_status.map(|s| s.to_string()).unwrap_or_default(),
                 last_error: d.last_error.unwrap_or_default(),

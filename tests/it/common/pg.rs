@@ -118,3 +118,77 @@ pub(super) fn migrations_hash() -> String {
     }
     hex::encode(&h.finalize()[..6])
 }
+
+/// A new database with nothing in it, not even migrations (for a test that migrates it step by
+/// step), removed when dropped.
+pub struct ScratchDatabase {
+    pub url: String,
+    _sqlite_dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl ScratchDatabase {
+    /// `None` when PostgreSQL is not reachable and not required.
+    pub async fn create(backend: Backend) -> Option<ScratchDatabase> {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                Some(ScratchDatabase {
+                    url: format!("sqlite://{}", dir.path().join("scratch.db").display()),
+                    _sqlite_dir: Some(dir),
+                    postgres: None,
+                })
+            }
+            Backend::Postgres => {
+                let admin_url = pg_admin_url();
+                let connected = tokio::time::timeout(
+                    Duration::from_secs(5),
+                    sqlx::PgConnection::connect(&admin_url),
+                )
+                .await;
+                let mut admin = match connected {
+                    Ok(Ok(c)) => c,
+                    _ if !pg_required() => return None,
+                    _ => panic!("PostgreSQL is required but unreachable at {admin_url}"),
+                };
+                let name = format!(
+                    "bs_scratch_{}_{}_{:08x}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::Relaxed),
+                    rand_u32()
+                );
+                sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                    .execute(&mut admin)
+                    .await
+                    .unwrap();
+                Some(ScratchDatabase {
+                    url: pg_url_for(&admin_url, &name),
+                    _sqlite_dir: None,
+                    postgres: Some((admin_url, name)),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for ScratchDatabase {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs outside async; a short-lived runtime on its own thread drops the database.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                if let Ok(mut c) = sqlx::PgConnection::connect(&admin_url).await {
+                    let drop = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    let _ = sqlx::query(&drop).execute(&mut c).await;
+                }
+            });
+        })
+        .join();
+    }
+}
