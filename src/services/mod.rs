@@ -6,9 +6,15 @@
 //! - [`webhooks`]: signing and delivering webhook events
 //! - [`oidc`]: single sign-on with an OpenID Connect provider
 //! - [`media`]: uploaded images, on disk or in S3-compatible storage
+//! - [`live`]: the fan-out of live updates to this process's open streams
+//! - [`passwords`]: the threads that hash and check passwords, off the request threads
+//! - [`words`]: this process's matcher for the moderation word lists
 
+pub mod live;
 pub mod mail;
 pub mod media;
 pub mod notify;
 pub mod oidc;
+pub mod passwords;
 pub mod webhooks;
+pub mod words;

@@ -477,12 +477,10 @@ impl Store {
         let links = self
             .prune_single_use(now, &[TokenPurpose::EmailVerification])
             .await?;
-        let statements: [(&str, DateTime<Utc>); 1] = [
-            (
-                "DELETE FROM notifications WHERE queued_at IS NOT NULL AND queued_at < $1",
-                before,
-            ),
-        ];
+        let statements: [(&str, DateTime<Utc>); 1] = [(
+            "DELETE FROM notifications WHERE queued_at IS NOT NULL AND queued_at < $1",
+            before,
+        )];
         let mail = self.prune_jobs(JobKind::Mail, before).await?;
         Ok(links + self.delete_each(&statements).await? + mail)
     }

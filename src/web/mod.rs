@@ -9,6 +9,7 @@ pub mod conversation;
 pub mod error;
 pub mod forms;
 pub mod layout;
+pub mod metrics;
 pub mod middleware;
 pub mod moderation;
 pub mod newsroom;
@@ -57,10 +58,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .layer(from_fn_with_state(state.clone(), cache::front::page_cache))
         .layer(from_fn_with_state(state.clone(), session::check_origin))
-        .layer(from_fn_with_state(
-            state.clone(),
-            operations::metrics::record,
-        ));
+        .layer(from_fn_with_state(state.clone(), metrics::record));
     app.layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::new(REQUEST_ID, NextRequestId))

@@ -5,11 +5,9 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::domain::Clock;
 use crate::services::mail::Mailer;
+use crate::services::{live, passwords, words};
 use crate::store::Store;
-use crate::web::accounts::passwords;
-use crate::web::conversation::live;
-use crate::web::operations::metrics;
-use crate::web::{assets, cache, moderation, session};
+use crate::web::{assets, cache, metrics, session};
 
 /// Everything a handler may need, cloned into each request and each middleware layer: one
 /// pointer to [`Shared`]. (It was the struct itself, some twenty `Arc`s: cloning and dropping
@@ -42,7 +40,7 @@ pub struct Shared {
     /// Rendered pages for signed-out readers.
     pub pages: Arc<cache::PageCache>,
     /// This process's matcher for the banned and suspect word lists.
-    pub words: Arc<moderation::WordCache>,
+    pub words: Arc<words::WordCache>,
     /// Uploaded images: their storage and the processing of new ones.
     pub media: Arc<crate::services::media::Library>,
     /// Wakes this process's mail worker; signs unsubscribe links.

@@ -119,8 +119,14 @@ async fn accented_letters_are_found_alike_on_both_backends(app: TestApp) {
 /// A site whose index an older version's folding built (recorded as version 0) gets it rebuilt
 /// by the next start, once: here the article's index row is gone, as if folded unfindably.
 async fn an_index_built_by_an_older_folding_is_rebuilt_at_start(app: TestApp) {
-    app.publish(&[story("prize", "Science", 5, "Erdős prize", "Lectures by Doğan.")])
-        .await;
+    app.publish(&[story(
+        "prize",
+        "Science",
+        5,
+        "Erdős prize",
+        "Lectures by Doğan.",
+    )])
+    .await;
     let stale = [
         "UPDATE search_index_state SET fold_version = 0",
         match app.backend {

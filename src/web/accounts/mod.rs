@@ -3,7 +3,6 @@
 
 pub mod notifications;
 pub mod passwordless;
-pub mod passwords;
 pub mod tokens;
 
 pub mod reset;

@@ -1,21 +1,8 @@
-//! Live updates over Server-Sent Events.
-//!
-//! Each process has one broadcast channel. A new comment is announced on it: directly on SQLite
-//! (one process), and on PostgreSQL through `NOTIFY broadsheet_comments` sent in the comment's
-//! own transaction, which every process (the poster's included) hears with `LISTEN` and
-//! re-broadcasts to its subscribers. The browser then fetches the comment's HTML from the server;
-//! no comment text travels in the event.
-//!
-//! A stream holds a connection for as long as the page is open, so each process bounds them:
-//! at most `max_live_streams` in all and `max_live_streams_per_address` from one client address
-//! ([`crate::web::session::ClientIp`]). Past either the answer is a plain 503 or 429, which makes the
-//! browser's `EventSource` give up rather than retry (static/app.js tries again much later);
-//! the page works without live updates. A stream's place is given back when it ends: the client
-//! went away (the connection closed, so the response body is dropped) or the server stops.
+//! Live updates over Server-Sent Events: `GET /articles/{slug}/live`. The fan-out behind it
+//! (one broadcast channel per process, fed through PostgreSQL's NOTIFY when several processes
+//! serve the site) and the bounds on open streams are [`crate::services::live::Hub`].
 
-use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -24,178 +11,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tokio::sync::{broadcast, watch};
+use tokio::sync::broadcast;
 
 use crate::domain::Slug;
-use crate::store::Store;
+pub use crate::services::live::CommentPosted;
+use crate::services::live::Full;
 use crate::web::session::ClientIp;
 use crate::web::{AppState, Error};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CommentPosted {
-    pub article_id: i64,
-    pub comment_id: i64,
-}
-
-#[derive(Clone)]
-pub struct Hub {
-    tx: broadcast::Sender<CommentPosted>,
-    closing: watch::Sender<bool>,
-    via_database: bool,
-    slots: Arc<StreamSlots>,
-}
-
-/// The streams open in this process, in all and by client address, and their bounds.
-struct StreamSlots {
-    max_total: usize,
-    max_per_address: usize,
-    open: Mutex<OpenStreams>,
-}
-
-#[derive(Default)]
-struct OpenStreams {
-    total: usize,
-    by_address: HashMap<String, usize>,
-}
-
-/// Why a stream was not opened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Full {
-    /// This address has as many streams open as it may.
-    Address,
-    /// The process has as many streams open as it may.
-    Site,
-}
-
-/// An open stream's place, given back when it is dropped (with the stream).
-struct StreamSlot {
-    slots: Arc<StreamSlots>,
-    address: String,
-}
-
-impl StreamSlots {
-    fn take(slots: &Arc<StreamSlots>, address: &str) -> Result<StreamSlot, Full> {
-        let mut open = slots.open.lock().unwrap_or_else(|e| e.into_inner());
-        let of_address = open.by_address.get(address).copied().unwrap_or(0);
-        if of_address >= slots.max_per_address {
-            return Err(Full::Address);
-        }
-        if open.total >= slots.max_total {
-            return Err(Full::Site);
-        }
-        open.total += 1;
-        open.by_address.insert(address.to_owned(), of_address + 1);
-        Ok(StreamSlot {
-            slots: slots.clone(),
-            address: address.to_owned(),
-        })
-    }
-
-    fn open(&self) -> usize {
-        self.open.lock().unwrap_or_else(|e| e.into_inner()).total
-    }
-}
-
-impl Drop for StreamSlot {
-    fn drop(&mut self) {
-        let mut open = self.slots.open.lock().unwrap_or_else(|e| e.into_inner());
-        open.total -= 1;
-        if let Some(n) = open.by_address.get_mut(&self.address) {
-            *n -= 1;
-            if *n == 0 {
-                open.by_address.remove(&self.address);
-            }
-        }
-    }
-}
-
-pub const CHANNEL: &str = "broadsheet_comments";
-
-impl Hub {
-    /// Starts the hub: at most `max_streams` streams open at once, `max_per_address` of them
-    /// from one client address.
-    pub async fn start(
-        store: &Store,
-        max_streams: usize,
-        max_per_address: usize,
-    ) -> anyhow::Result<Hub> {
-        let (tx, _) = broadcast::channel(1024);
-        let (closing, _) = watch::channel(false);
-        let via_database = if let Some(listener) = store.pg_listener().await {
-            let mut listener = listener?;
-            listener.listen(CHANNEL).await?;
-            let tx = tx.clone();
-            let mut stop = closing.subscribe();
-            tokio::spawn(async move {
-                loop {
-                    tokio::select! {
-                        _ = stop.changed() => break,
-                        n = listener.recv() => match n {
-                            Ok(n) => {
-                                if let Some(event) = parse(n.payload()) {
-                                    let _ = tx.send(event);
-                                }
-                            }
-                            Err(e) => {
-                                // PgListener reconnects on the next recv; pause so an outage
-                                // does not spin.
-                                tracing::warn!(error = %e, "live updates: listener lost its connection");
-                                tokio::time::sleep(Duration::from_secs(1)).await;
-                            }
-                        }
-                    }
-                }
-            });
-            true
-        } else {
-            false
-        };
-        Ok(Hub {
-            tx,
-            closing,
-            via_database,
-            slots: Arc::new(StreamSlots {
-                max_total: max_streams.max(1),
-                max_per_address: max_per_address.max(1),
-                open: Mutex::default(),
-            }),
-        })
-    }
-
-    /// Announces a committed comment. On PostgreSQL the NOTIFY sent with it does this for every
-    /// process, so nothing is sent here.
-    pub fn announce(&self, event: CommentPosted) {
-        if !self.via_database {
-            let _ = self.tx.send(event);
-        }
-    }
-
-    pub fn subscribe(&self) -> broadcast::Receiver<CommentPosted> {
-        self.tx.subscribe()
-    }
-
-    /// Ends every open stream (at shutdown, so long-lived connections do not hold it up).
-    pub fn close(&self) {
-        let _ = self.closing.send(true);
-    }
-
-    pub fn subscribers(&self) -> usize {
-        self.tx.receiver_count()
-    }
-
-    /// Live-update streams open in this process now.
-    pub fn open_streams(&self) -> usize {
-        self.slots.open()
-    }
-}
-
-fn parse(payload: &str) -> Option<CommentPosted> {
-    let (a, c) = payload.split_once(':')?;
-    Some(CommentPosted {
-        article_id: a.parse().ok()?,
-        comment_id: c.parse().ok()?,
-    })
-}
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/articles/{slug}/live", get(stream))
@@ -213,7 +35,7 @@ async fn stream(
     Path(slug): Path<String>,
 ) -> Result<Response, Error> {
     // Before any database work, so refusing a flood costs nothing but this.
-    let slot = match StreamSlots::take(&state.live.slots, &address) {
+    let slot = match state.live.take_slot(&address) {
         Ok(slot) => slot,
         Err(full) => return Ok(refusal(full)),
     };
@@ -225,7 +47,7 @@ async fn stream(
         .ok_or(Error::NotFound)?;
     let article_id = article.card.id;
     let rx = state.live.subscribe();
-    let stop = state.live.closing.subscribe();
+    let stop = state.live.closing();
     // The slot lives in the stream's state: it is given back when the stream is dropped.
     let events = futures_util::stream::unfold(
         (rx, stop, slot),

@@ -8,14 +8,9 @@ pub mod log;
 pub mod settings;
 pub mod users;
 
-use std::sync::Arc;
-
 use axum::Router;
-use tokio::sync::RwLock;
 
 use crate::domain::moderation::{StaffAccess, staff_access};
-use crate::domain::wordfilter::WordFilter;
-use crate::store::Store;
 use crate::store::moderation::Actor;
 use crate::store::sessions::SessionUser;
 use crate::web::session::Viewer;
@@ -27,28 +22,6 @@ pub fn router() -> Router<AppState> {
         .merge(settings::router())
         .merge(log::router())
         .merge(users::router())
-}
-
-/// This process's word matcher, rebuilt when the lists' version in the database changes (an
-/// admin saved them here or in another process).
-#[derive(Default)]
-pub struct WordCache {
-    current: RwLock<Option<(i64, Arc<WordFilter>)>>,
-}
-
-impl WordCache {
-    pub async fn filter(&self, store: &Store, version: i64) -> Result<Arc<WordFilter>> {
-        if let Some((v, f)) = &*self.current.read().await
-            && *v == version
-        {
-            return Ok(f.clone());
-        }
-        let (banned, suspect, version) = store.word_lists().await?;
-        let lines = |s: &str| s.lines().map(str::to_owned).collect::<Vec<_>>();
-        let filter = Arc::new(WordFilter::new(&lines(&banned), &lines(&suspect)));
-        *self.current.write().await = Some((version, filter.clone()));
-        Ok(filter)
-    }
 }
 
 /// The signed-in member of staff and what they may do, or why not.

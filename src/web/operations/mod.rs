@@ -1,7 +1,6 @@
 //! Operations endpoints: health, metrics, robots.
 
 pub mod limits;
-pub mod metrics;
 pub mod webhooks;
 
 use axum::Router;
