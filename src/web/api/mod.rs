@@ -3,7 +3,14 @@
 //! OpenAPI 3.1 document at `/api/v1/openapi.json` is generated from these handlers and types, so
 //! it cannot drift from them.
 
+mod comments;
+mod search;
 pub mod write;
+
+use comments::{__path_list_comments, list_comments};
+pub use comments::{Comment, CommentPage};
+use search::{__path_search, search};
+pub use search::{SearchHit, SearchPage};
 
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -14,11 +21,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-use crate::domain::comment::{CommentSort, ThreadCursor};
-use crate::domain::search::SearchQuery;
 use crate::domain::{ArticleCard, ArticleFilter, Byline, Cursor, ListScope, Slug};
-use crate::store::comments::CommentRow;
-use crate::store::search::{DEFAULT_CANDIDATES, MARK_END, MARK_START, SearchFilter, SearchSort};
 use crate::web::error::Problem;
 use crate::web::{AppState, Error, Result};
 
@@ -436,227 +439,5 @@ async fn get_author(
         slug: a.slug,
         name: a.name,
         bio: a.bio,
-    }))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Comment {
-    id: i64,
-    /// The comment replied to; absent for a thread's first comment.
-    parent_id: Option<i64>,
-    /// The id of the thread's first comment.
-    thread_id: i64,
-    depth: i32,
-    author: String,
-    /// `visible`; or a tombstone kept because it has replies: `deleted` by its author,
-    /// `rejected` by a moderator, `pending` review. A comment just posted or edited is
-    /// `pending` when screening holds it for review.
-    status: String,
-    /// Sanitised HTML; absent for a deleted comment.
-    body_html: Option<String>,
-    created_at: DateTime<Utc>,
-    edited_at: Option<DateTime<Utc>>,
-    like_count: i64,
-    reply_count: i64,
-}
-
-impl From<&CommentRow> for Comment {
-    fn from(c: &CommentRow) -> Self {
-        let visible = c.is_visible();
-        Comment {
-            id: c.id,
-            parent_id: c.parent_id,
-            thread_id: c.thread_id.unwrap_or(c.id),
-            depth: c.depth,
-            author: if visible {
-                c.author_name.clone()
-            } else {
-                "[deleted]".into()
-            },
-            status: c.status.as_str().to_owned(),
-            body_html: visible.then(|| c.body_html.clone()),
-            created_at: c.created_at,
-            edited_at: c.edited_at,
-            like_count: c.like_count,
-            reply_count: c.reply_count,
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CommentPage {
-    /// Threads in the chosen order, each followed by its replies (oldest first).
-    items: Vec<Comment>,
-    next_cursor: Option<String>,
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CommentQuery {
-    /// `oldest` (default), `newest` or `liked`.
-    #[param(pattern = "^(oldest|newest|liked)$")]
-    sort: Option<String>,
-    /// From a previous page's `next_cursor`.
-    #[param(pattern = r"^-?[0-9]{1,18}\.[1-9][0-9]{0,17}$")]
-    cursor: Option<String>,
-}
-
-/// An article's conversation: 50 threads a page, with their replies.
-#[utoipa::path(get, path = "/api/v1/articles/{slug}/comments",
-    params(("slug" = String, Path, description = "The article's slug"), CommentQuery),
-    responses(
-        (status = 200, description = "One page of threads", body = CommentPage),
-        (status = 400, description = "A parameter is not valid", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No published article has this slug", body = Problem, content_type = "application/problem+json"),
-    ))]
-async fn list_comments(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    Query(q): Query<CommentQuery>,
-) -> Result<Json<CommentPage>> {
-    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let article = state
-        .store
-        .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
-    let sort = match q.sort.as_deref() {
-        None | Some("oldest") => CommentSort::Oldest,
-        Some("newest") => CommentSort::Newest,
-        Some("liked") => CommentSort::MostLiked,
-        Some(_) => return Err(bad("`sort` must be `oldest`, `newest` or `liked`")),
-    };
-    let cursor = match q.cursor.as_deref() {
-        None => None,
-        Some(c) => Some(
-            ThreadCursor::decode(c)
-                .ok_or_else(|| bad("`cursor` must be a `next_cursor` from a previous page"))?,
-        ),
-    };
-    let per_page = crate::web::reading::thread::THREADS_PER_PAGE;
-    let mut roots = state
-        .store
-        .threads(article.card.id, sort, cursor, per_page + 1, None)
-        .await?;
-    let next_cursor = if roots.len() as i64 > per_page {
-        roots.truncate(per_page as usize);
-        roots.last().map(|r| {
-            let key = match sort {
-                CommentSort::MostLiked => r.like_count,
-                _ => r.created_at.timestamp_micros(),
-            };
-            ThreadCursor { key, id: r.id }.encode()
-        })
-    } else {
-        None
-    };
-    let ids: Vec<i64> = roots.iter().map(|r| r.id).collect();
-    let replies = state.store.replies(&ids, None).await?;
-    let mut items = Vec::with_capacity(roots.len() + replies.len());
-    for root in &roots {
-        items.push(Comment::from(root));
-        items.extend(
-            replies
-                .iter()
-                .filter(|r| r.thread_id == Some(root.id))
-                .map(Comment::from),
-        );
-    }
-    Ok(Json(CommentPage { items, next_cursor }))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SearchHit {
-    article: ArticleSummary,
-    /// Plain text around the matches.
-    snippet: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SearchPage {
-    items: Vec<SearchHit>,
-    /// The next page's number; absent on the last page.
-    next_page: Option<u32>,
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SearchParams {
-    /// Words, "quoted phrases"; the last word also matches as a prefix.
-    #[param(max_length = 200)]
-    q: String,
-    /// Only this section (its slug).
-    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-    section: Option<String>,
-    /// `relevance` (default) or `newest`.
-    #[param(pattern = "^(relevance|newest)$")]
-    sort: Option<String>,
-    #[param(minimum = 1, maximum = 50)]
-    page: Option<u32>,
-}
-
-/// Full-text search over published articles.
-#[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
-    responses(
-        (status = 200, description = "One page of results, best first", body = SearchPage),
-        (status = 400, description = "A parameter is not valid", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "The section does not exist", body = Problem, content_type = "application/problem+json"),
-    ))]
-async fn search(
-    State(state): State<AppState>,
-    Query(p): Query<SearchParams>,
-) -> Result<Json<SearchPage>> {
-    let page = p.page.unwrap_or(1);
-    if !(1..=50).contains(&page) {
-        return Err(bad("`page` must be between 1 and 50"));
-    }
-    let section_id = match &p.section {
-        None => None,
-        Some(s) => {
-            let slug = slug_param(s, "section")?;
-            Some(
-                state
-                    .store
-                    .section_by_slug(&slug)
-                    .await?
-                    .ok_or(Error::NotFound)?
-                    .id,
-            )
-        }
-    };
-    let sort = match p.sort.as_deref() {
-        None | Some("relevance") => SearchSort::Relevance,
-        Some("newest") => SearchSort::Newest,
-        Some(_) => return Err(bad("`sort` must be `relevance` or `newest`")),
-    };
-    const PER_PAGE: u32 = 20;
-    let filter = SearchFilter {
-        section_id,
-        sort,
-        limit: PER_PAGE + 1,
-        offset: (page - 1) * PER_PAGE,
-        candidates: Some(DEFAULT_CANDIDATES),
-        ..Default::default()
-    };
-    let Some(mut hits) = state
-        .store
-        .search(&SearchQuery::parse(&p.q), &filter, state.clock.now())
-        .await?
-    else {
-        return Err(bad(
-            "the search took too long and was stopped: use fewer or more specific words, or a `section`",
-        ));
-    };
-    let next_page = (hits.len() > PER_PAGE as usize && page < 50).then_some(page + 1);
-    hits.truncate(PER_PAGE as usize);
-    Ok(Json(SearchPage {
-        items: hits
-            .iter()
-            .map(|h| SearchHit {
-                article: summary(&state, &h.card),
-                snippet: h.snippet.replace([MARK_START, MARK_END], ""),
-            })
-            .collect(),
-        next_page,
     }))
 }
