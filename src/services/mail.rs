@@ -253,10 +253,11 @@ fn describe_smtp_error(e: &lettre::transport::smtp::Error) -> String {
     // lettre reports a failed TLS handshake as a connection error holding one.
     let detail =
         error_chain(e).replace("Connection error: Connection error: ", "Connection error: ");
+    let lower = detail.to_lowercase();
     let tls_failed = e.is_tls()
-        || ["certificate", "handshake", "tls", "TLS"]
+        || ["certificate", "handshake", "starttls"]
             .iter()
-            .any(|w| detail.contains(w));
+            .any(|w| lower.contains(w));
     if tls_failed {
         let hint = if detail.contains("UnknownIssuer") || detail.contains("certificate") {
             " (if the relay's certificate comes from a private or self-signed authority, give \

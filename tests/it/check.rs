@@ -98,6 +98,7 @@ backend_tests!(
     a_media_folder_that_cannot_be_written_is_a_problem,
     a_relay_certificate_not_trusted_is_refused_with_what_to_do,
     plain_text_to_another_machine_is_a_configuration_problem,
+    the_single_sign_on_provider_must_describe_itself,
 );
 
 async fn a_good_site_passes_every_check_and_is_left_unchanged(app: TestApp) {
@@ -303,6 +304,22 @@ async fn a_relay_certificate_not_trusted_is_refused_with_what_to_do(app: TestApp
         );
         assert!(smtp.messages().await.is_empty());
     }
+    // A relay that does not offer STARTTLS is not spoken to in plain text instead.
+    let plain = SmtpReceiver::start().await;
+    let url = format!("smtp://127.0.0.1:{}?tls=starttls", plain.port);
+    let (passed, out) = check(
+        &app.database_url,
+        app.data_dir.path(),
+        &["--smtp-url", &url],
+    )
+    .await;
+    assert!(!passed, "{out}");
+    let mail = line(&out, "mail");
+    assert!(
+        mail.starts_with("problem ")
+            && mail.contains("the TLS connection to the SMTP relay failed"),
+        "{out}"
+    );
     // Another authority's certificate is no better.
     let other = SmtpReceiver::start_tls(TlsMode::Implicit).await;
     let smtp = SmtpReceiver::start_tls(TlsMode::Implicit).await;
@@ -338,4 +355,41 @@ async fn plain_text_to_another_machine_is_a_configuration_problem(app: TestApp) 
         config.contains("unencrypted") && config.contains("smtps://mail.example.org:465"),
         "{out}"
     );
+}
+
+async fn the_single_sign_on_provider_must_describe_itself(app: TestApp) {
+    let idp = crate::common::oidc::TestProvider::start().await;
+    let settings = idp.settings("Newsroom");
+    let secret = settings.client_secret.expose().to_owned();
+    let oidc = |issuer: &str| {
+        vec![
+            "--oidc-issuer".to_owned(),
+            issuer.to_owned(),
+            "--oidc-client-id".to_owned(),
+            settings.client_id.clone(),
+            "--oidc-client-secret".to_owned(),
+            secret.clone(),
+        ]
+    };
+    let up = oidc(&idp.issuer);
+    let up: Vec<&str> = up.iter().map(String::as_str).collect();
+    let (passed, out) = check(&app.database_url, app.data_dir.path(), &up).await;
+    assert!(passed, "{out}");
+    let line_up = line(&out, "single sign-on");
+    assert!(
+        line_up.starts_with("ok ") && line_up.contains(&idp.issuer),
+        "{out}"
+    );
+    let gone = oidc(&format!("http://127.0.0.1:{}", closed_port()));
+    let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
+    let (passed, out) = check(&app.database_url, app.data_dir.path(), &gone).await;
+    assert!(!passed, "{out}");
+    let line_gone = line(&out, "single sign-on");
+    assert!(
+        line_gone.starts_with("problem ")
+            && line_gone.contains("could not be reached")
+            && line_gone.contains("/.well-known/openid-configuration must answer"),
+        "{out}"
+    );
+    assert!(!out.contains(&secret), "the client secret is never printed");
 }
