@@ -64,7 +64,9 @@ pub fn render(outcomes: &[Outcome]) -> (String, bool) {
             Status::Warning => "warning",
             Status::Problem => "problem",
         };
-        text.push_str(&format!("{word:<8}{}: {}\n", o.check, o.message));
+        // One line each, whatever an error carried (a server's multi-line answer).
+        let message = o.message.split_whitespace().collect::<Vec<_>>().join(" ");
+        text.push_str(&format!("{word:<8}{}: {message}\n", o.check));
     }
     let passed = outcomes.iter().all(|o| o.status != Status::Problem);
     (text, passed)
@@ -367,8 +369,10 @@ pub async fn media(config: &Config) -> Outcome {
         Ok(Err(e)) => Outcome::problem(
             CHECK,
             format!(
-                "a file could not be written to and removed from the {}: {e}. {}",
+                "a file could not be written to and removed from the {}: {}. {}",
                 store.describe(),
+                // An S3 error ends with the server's XML answer: its gist is already said.
+                e.to_string().split("<?xml").next().unwrap_or_default().trim_end_matches([' ', ':']),
                 match &config.media_storage {
                     MediaStorage::Local => capital(&folder_fix(&config.data_dir.join("media"))),
                     MediaStorage::S3(_) =>
@@ -577,6 +581,11 @@ mod tests {
             "{text}"
         );
         assert!(!passed);
+        let (text, _) = render(&[Outcome::problem(
+            "media",
+            "refused:\n<Error>\n  <Code>x</Code>",
+        )]);
+        assert_eq!(text, "problem media: refused: <Error> <Code>x</Code>\n");
     }
 
     #[test]

@@ -393,3 +393,58 @@ async fn the_single_sign_on_provider_must_describe_itself(app: TestApp) {
     );
     assert!(!out.contains(&secret), "the client secret is never printed");
 }
+
+/// The S3 media store: a probe object is put and deleted (the bucket is left empty), and a
+/// bucket that does not exist is a problem. Against the S3 test server (`BROADSHEET_TEST_S3_URL`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_s3_bucket_is_probed_and_left_as_it_was() {
+    let Some(url) = crate::media::s3_url() else {
+        return;
+    };
+    let settings = crate::media::s3_bucket(&url).await;
+    let Some(app) = TestApp::start(Backend::Sqlite).await else {
+        return;
+    };
+    let s3 = |bucket: &str| {
+        vec![
+            "--media-storage".to_owned(),
+            "s3".to_owned(),
+            "--media-s3-endpoint".to_owned(),
+            url.clone(),
+            "--media-s3-bucket".to_owned(),
+            bucket.to_owned(),
+            "--media-s3-access-key-id".to_owned(),
+            "testing".to_owned(),
+            "--media-s3-secret-access-key".to_owned(),
+            "testing-secret".to_owned(),
+        ]
+    };
+    let args = s3(&settings.bucket);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (passed, out) = check(&app.database_url, app.data_dir.path(), &args).await;
+    assert!(passed, "{out}");
+    let media = line(&out, "media");
+    assert!(
+        media.starts_with("ok ") && media.contains(&format!("S3 bucket {}", settings.bucket)),
+        "{out}"
+    );
+    let listing = reqwest::get(format!("{url}/{}", settings.bucket))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !listing.contains("<Key>"),
+        "the probe was left in the bucket: {listing}"
+    );
+    let args = s3("no-such-bucket-for-broadsheet");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (passed, out) = check(&app.database_url, app.data_dir.path(), &args).await;
+    assert!(!passed, "{out}");
+    let media = line(&out, "media");
+    assert!(
+        media.starts_with("problem ") && media.contains("may put and delete objects"),
+        "{out}"
+    );
+}
