@@ -34,6 +34,8 @@ pub enum MailError {
     Relay(String),
     #[error("the certificate authorities in {path} cannot be used: {message}")]
     CaFile { path: String, message: String },
+    #[error("the TLS settings for the SMTP relay cannot be used: {0}")]
+    TlsSetup(String),
     #[error("{}", describe_smtp_error(.0))]
     Smtp(#[from] lettre::transport::smtp::Error),
     #[error("writing to the outbox failed: {0}")]
@@ -114,10 +116,9 @@ impl Mailer {
                     tls = tls.add_root_certificate(cert);
                 }
             }
-            let tls = tls.build_rustls().map_err(|e| MailError::CaFile {
-                path: ca_file.map_or_else(String::new, |p| p.display().to_string()),
-                message: error_chain(&e),
-            })?;
+            let tls = tls
+                .build_rustls()
+                .map_err(|e| MailError::TlsSetup(error_chain(&e)))?;
             builder = builder.tls(match relay.security {
                 RelaySecurity::ImplicitTls => Tls::Wrapper(tls),
                 _ => Tls::Required(tls),
@@ -272,5 +273,46 @@ fn describe_smtp_error(e: &lettre::transport::smtp::Error) -> String {
         format!("the SMTP relay did not answer in time: {detail}")
     } else {
         format!("the SMTP relay could not be reached or failed: {detail}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ca_file_must_hold_certificates() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.pem");
+        let e = Mailer::new(Some("smtps://127.0.0.1"), Some(&missing), dir.path())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.starts_with(&format!(
+                "the certificate authorities in {}",
+                missing.display()
+            )),
+            "{e}"
+        );
+        let empty = dir.path().join("key.pem");
+        std::fs::write(
+            &empty,
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+        )
+        .unwrap();
+        let e = Mailer::new(Some("smtps://127.0.0.1"), Some(&empty), dir.path())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("holds no PEM certificate"), "{e}");
+        let e = Mailer::new(Some("smtp://mail.example.org"), None, dir.path())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.starts_with("smtp_url: ") && e.contains("unencrypted"),
+            "{e}"
+        );
     }
 }
