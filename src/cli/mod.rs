@@ -1,6 +1,7 @@
 //! The command line: every operations task is a subcommand of the one binary.
 
 mod backup;
+mod check;
 pub mod export;
 mod generate;
 mod import;
@@ -39,6 +40,11 @@ pub enum Command {
     Serve,
     /// Apply the schema migrations this binary carries, then exit.
     Migrate,
+    /// Check that the site can serve with these settings, changing nothing: the configuration,
+    /// the database (reachable, migrated, takes writes), the mail relay (or outbox folder), the
+    /// media store, the single sign-on provider, and free disk space. Prints one line per
+    /// check (ok, warning or problem, with what to do) and exits with status 1 on a problem.
+    Check,
     /// Import articles from Markdown files with a front-matter block; all files or none. Or
     /// import a whole site from a directory written by `broadsheet export`, into an empty site.
     ///
@@ -161,6 +167,10 @@ pub enum UserCommand {
 
 /// Runs the command line; errors are printed as one readable line and exit with status 1.
 pub fn run(cli: Cli) -> ExitCode {
+    if matches!(cli.command, Some(Command::Check)) {
+        // A configuration that does not resolve is one of the things it reports.
+        return check::run(&cli.config);
+    }
     let config = match Config::resolve(&cli.config) {
         Ok(c) => c,
         Err(e) => {
@@ -177,6 +187,7 @@ pub fn run(cli: Cli) -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve::run(config).await,
             Command::Migrate => migrate(config).await,
+            Command::Check => unreachable!("run before the configuration is resolved"),
             Command::Import { files } => match files.as_slice() {
                 [dir] if export::is_export_dir(dir) => export::run_import(config, dir).await,
                 _ => import::run(config, &files).await,

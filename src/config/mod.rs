@@ -49,8 +49,11 @@ pub struct Config {
     pub comments_per_minute: u32,
     /// Accounts one address may create per hour.
     pub signups_per_hour: u32,
-    /// SMTP relay, e.g. smtp://mail.example.org:25. Without it, mail goes to DATA_DIR/outbox/.
+    /// SMTP relay, e.g. smtps://mail.example.org (checked by `domain::mail_relay`). Without
+    /// it, mail goes to DATA_DIR/outbox/.
     pub smtp_url: Option<DatabaseUrl>,
+    /// Certificate authorities trusted for the relay's certificate besides the public ones.
+    pub smtp_ca_file: Option<PathBuf>,
     pub mail_from: String,
     pub feed_content: FeedContent,
     /// Connection limits (see `web::limits`): time to send a request's headers, which is also
@@ -120,6 +123,7 @@ impl Config {
         let oidc = oidc_settings(&s)?;
         let trusted_proxies = trusted_proxies(&s)?;
         let metrics_token = metrics_token(&s)?;
+        smtp_relay(&s)?;
         let addr = s.addr.unwrap_or_else(|| ([127, 0, 0, 1], 3000).into());
         let data_dir = s.data_dir.unwrap_or_else(|| PathBuf::from("data"));
         let base_url = s.base_url.unwrap_or_else(|| format!("http://{addr}"));
@@ -193,6 +197,7 @@ impl Config {
             comments_per_minute: s.comments_per_minute.unwrap_or(5),
             signups_per_hour: s.signups_per_hour.unwrap_or(5),
             smtp_url: s.smtp_url,
+            smtp_ca_file: s.smtp_ca_file,
             mail_from: s
                 .mail_from
                 .unwrap_or_else(|| "Broadsheet <no-reply@localhost>".to_owned()),
@@ -276,6 +281,26 @@ fn trusted_proxies(s: &Settings) -> Result<TrustedProxies, ConfigError> {
     }
     TrustedProxies::parse(s.trusted_proxies.iter().flatten().map(String::as_str))
         .map_err(|e| ConfigError::Invalid(format!("trusted_proxies: {e}")))
+}
+
+/// The SMTP relay's URL must say how mail is protected on the way (`domain::mail_relay`), and
+/// a certificate authority file only means something for a relay spoken to over TLS.
+fn smtp_relay(s: &Settings) -> Result<(), ConfigError> {
+    let relay = match &s.smtp_url {
+        Some(url) => Some(
+            crate::domain::mail_relay::RelayUrl::parse(url.expose())
+                .map_err(|e| ConfigError::Invalid(format!("smtp_url: {e}")))?,
+        ),
+        None => None,
+    };
+    if s.smtp_ca_file.is_some() && !relay.as_ref().is_some_and(|r| r.is_tls()) {
+        return Err(ConfigError::Invalid(
+            "smtp_ca_file is for a relay reached over TLS: give smtp_url as smtps://… or \
+             smtp://…?tls=starttls"
+                .to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// The shortest `/metrics` token taken: it guards the site's counters from the internet.

@@ -113,7 +113,9 @@ pub struct Settings {
     /// Accounts one address may create per hour [default: 5]
     #[arg(long, env = "BROADSHEET_SIGNUPS_PER_HOUR", global = true)]
     pub signups_per_hour: Option<u32>,
-    /// SMTP relay for outgoing mail, smtp://host:port [default: none; mail is written to DATA_DIR/outbox/]
+    /// SMTP relay for outgoing mail: smtps://[user:password@]host[:465] (TLS),
+    /// smtp://host[:587]?tls=starttls, or smtp://localhost[:25] on this machine; unencrypted to
+    /// another host only with ?tls=none [default: none; mail is written to DATA_DIR/outbox/]
     #[arg(
         long,
         env = "BROADSHEET_SMTP_URL",
@@ -121,6 +123,10 @@ pub struct Settings {
         hide_env_values = true
     )]
     pub smtp_url: Option<DatabaseUrl>,
+    /// PEM file of certificate authorities to trust for the SMTP relay's TLS certificate, besides
+    /// the public ones (a relay with a private or self-signed certificate)
+    #[arg(long, env = "BROADSHEET_SMTP_CA_FILE", global = true)]
+    pub smtp_ca_file: Option<PathBuf>,
     /// Sender of outgoing mail [default: Broadsheet <no-reply@localhost>]
     #[arg(long, env = "BROADSHEET_MAIL_FROM", global = true)]
     pub mail_from: Option<String>,

@@ -336,3 +336,42 @@ fn database_passwords_never_print() {
     };
     assert!(!format!("{c:?}").contains("s3cret"));
 }
+
+#[test]
+fn the_mail_relay_must_say_how_mail_is_protected() {
+    let relay = |url: &str, ca: Option<&str>| Settings {
+        smtp_url: Some(DatabaseUrl::new(url)),
+        smtp_ca_file: ca.map(PathBuf::from),
+        ..Settings::default()
+    };
+    for fine in [
+        "smtps://news:secret@mail.example.org",
+        "smtp://mail.example.org:587?tls=starttls",
+        "smtp://10.0.0.5?tls=none",
+        "smtp://127.0.0.1:2525",
+    ] {
+        assert!(Config::resolve(&relay(fine, None)).is_ok(), "{fine}");
+    }
+    let c = Config::resolve(&relay("smtps://mail.example.org", Some("/etc/ca.pem"))).unwrap();
+    assert_eq!(c.smtp_ca_file, Some(PathBuf::from("/etc/ca.pem")));
+    let e = Config::resolve(&relay("smtp://user:secret@mail.example.org", None))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("smtp_url: ") && e.contains("unencrypted"),
+        "{e}"
+    );
+    assert!(!e.contains("secret"), "{e}");
+    let e = Config::resolve(&relay("smtp://localhost", Some("/etc/ca.pem")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("smtp_ca_file is for a relay reached over TLS"),
+        "{e}"
+    );
+    let no_relay = Settings {
+        smtp_ca_file: Some(PathBuf::from("/etc/ca.pem")),
+        ..Settings::default()
+    };
+    assert!(Config::resolve(&no_relay).is_err());
+}

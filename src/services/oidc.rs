@@ -97,6 +97,11 @@ impl Provider {
         })
     }
 
+    /// Fetches the provider's discovery document now, for `broadsheet check`.
+    pub async fn discover(&self) -> Result<(), OidcError> {
+        self.metadata().await.map(|_| ())
+    }
+
     pub fn label(&self) -> &str {
         &self.settings.label
     }

@@ -20,6 +20,7 @@ mod columns;
 pub mod comments;
 mod error;
 pub mod export;
+mod health;
 pub mod imports;
 pub mod jobs;
 pub mod media;

@@ -424,6 +424,14 @@ impl Tx {
         Ok(())
     }
 
+    pub(crate) async fn rollback(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(tx) => tx.rollback().await?,
+            Tx::Postgres(tx) => tx.rollback().await?,
+        }
+        Ok(())
+    }
+
     pub(crate) fn backend(&self) -> Backend {
         match self {
             Tx::Sqlite(_) => Backend::Sqlite,

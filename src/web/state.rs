@@ -57,6 +57,7 @@ impl AppState {
             .await?;
         let mailer = Mailer::new(
             config.smtp_url.as_ref().map(|u| u.expose()),
+            config.smtp_ca_file.as_deref(),
             &config.data_dir,
         )?;
         let live = live::Hub::start(

@@ -11,6 +11,7 @@ mod api;
 mod api_write;
 mod authorisation;
 mod cache;
+mod check;
 mod comment_feeds;
 mod conversation;
 mod discovery;

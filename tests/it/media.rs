@@ -571,7 +571,7 @@ async fn an_upload_without_the_form_token_is_refused(app: TestApp) {
 
 /// The S3-compatible server the test talks to (`BROADSHEET_TEST_S3_URL`, a moto server in CI),
 /// or `None` with a note when it is not set and not required.
-fn s3_url() -> Option<String> {
+pub(crate) fn s3_url() -> Option<String> {
     match std::env::var("BROADSHEET_TEST_S3_URL") {
         Ok(url) if !url.is_empty() => Some(url.trim_end_matches('/').to_owned()),
         _ if std::env::var("BROADSHEET_TEST_REQUIRE_S3").is_ok_and(|v| v == "1") => {
@@ -589,7 +589,7 @@ fn s3_url() -> Option<String> {
 }
 
 /// A fresh bucket on the test server (moto takes any credentials).
-async fn s3_bucket(url: &str) -> S3Settings {
+pub(crate) async fn s3_bucket(url: &str) -> S3Settings {
     let bucket = format!("broadsheet-test-{}", hex::encode(rand::random::<[u8; 6]>()));
     let r = reqwest::Client::new()
         .put(format!("{url}/{bucket}"))

@@ -29,6 +29,14 @@ impl LocalDisk {
     }
 }
 
+impl LocalDisk {
+    /// The folder as it is, neither created nor cleaned: for `broadsheet check`, which must
+    /// change nothing.
+    pub fn existing(dir: PathBuf) -> LocalDisk {
+        LocalDisk { dir }
+    }
+}
+
 #[async_trait]
 impl MediaStore for LocalDisk {
     /// Written to a temporary file in the same folder, flushed to disk, then renamed over the

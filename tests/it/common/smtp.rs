@@ -1,6 +1,9 @@
 //! A real SMTP server for tests, on loopback: it speaks enough of RFC 5321 for lettre (EHLO,
 //! MAIL, RCPT, DATA, RSET, NOOP, QUIT), keeps every accepted message, and can be switched into
 //! an outage (every MAIL answered with a temporary failure) to test retries.
+//!
+//! It can also speak TLS ([`SmtpReceiver::start_tls`]): from the first byte (`smtps://`) or
+//! after STARTTLS, with a self-signed certificate for 127.0.0.1 made when it starts.
 
 #![allow(dead_code)]
 
@@ -9,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use base64::Engine;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::Mutex;
 
@@ -20,7 +23,30 @@ pub struct ReceivedMail {
     pub to: Vec<String>,
     /// The message as sent after DATA (headers and body, dot-unstuffed, CRLF line ends).
     pub raw: String,
+    /// Whether the message came over TLS.
+    pub over_tls: bool,
 }
+
+/// How a TLS receiver starts TLS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TlsMode {
+    /// TLS from the first byte (`smtps://`).
+    Implicit,
+    /// Plain greeting, then STARTTLS (offered in the EHLO answer).
+    StartTls,
+}
+
+#[derive(Clone)]
+struct TlsSetup {
+    mode: TlsMode,
+    acceptor: tokio_rustls::TlsAcceptor,
+    /// The self-signed certificate, PEM: what a client must trust.
+    certificate_pem: String,
+}
+
+/// Either a TCP stream or a TLS one over it.
+trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 
 #[derive(Clone)]
 pub struct SmtpReceiver {
@@ -29,10 +55,38 @@ pub struct SmtpReceiver {
     failing: Arc<AtomicBool>,
     /// Count of MAIL commands refused during an outage (so a test can see the sender tried).
     refused: Arc<std::sync::atomic::AtomicUsize>,
+    tls: Option<TlsSetup>,
 }
 
 impl SmtpReceiver {
     pub async fn start() -> SmtpReceiver {
+        Self::start_with(None).await
+    }
+
+    /// A receiver speaking TLS as `mode` says, with a certificate for 127.0.0.1 made now.
+    pub async fn start_tls(mode: TlsMode) -> SmtpReceiver {
+        use tokio_rustls::rustls;
+        let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned()]).unwrap();
+        let key = rustls::pki_types::PrivateKeyDer::Pkcs8(
+            rustls::pki_types::PrivatePkcs8KeyDer::from(made.signing_key.serialize_der()),
+        );
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![made.cert.der().clone()], key)
+        .unwrap();
+        Self::start_with(Some(TlsSetup {
+            mode,
+            acceptor: tokio_rustls::TlsAcceptor::from(Arc::new(config)),
+            certificate_pem: made.cert.pem(),
+        }))
+        .await
+    }
+
+    async fn start_with(tls: Option<TlsSetup>) -> SmtpReceiver {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let receiver = SmtpReceiver {
@@ -40,13 +94,25 @@ impl SmtpReceiver {
             messages: Arc::default(),
             failing: Arc::default(),
             refused: Arc::default(),
+            tls,
         };
         let r = receiver.clone();
         tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
                 let r = r.clone();
                 tokio::spawn(async move {
-                    let _ = r.session(socket).await;
+                    let stream: Box<dyn Stream> = match &r.tls {
+                        Some(t) if t.mode == TlsMode::Implicit => {
+                            match t.acceptor.accept(socket).await {
+                                Ok(s) => Box::new(s),
+                                // A client that does not trust the certificate hangs up here.
+                                Err(_) => return,
+                            }
+                        }
+                        _ => Box::new(socket),
+                    };
+                    let over_tls = r.tls.as_ref().is_some_and(|t| t.mode == TlsMode::Implicit);
+                    let _ = r.session(stream, over_tls, true).await;
                 });
             }
         });
@@ -55,7 +121,20 @@ impl SmtpReceiver {
 
     /// The relay URL to give the app (`Config::smtp_url`).
     pub fn url(&self) -> String {
-        format!("smtp://127.0.0.1:{}", self.port)
+        match self.tls.as_ref().map(|t| t.mode) {
+            None => format!("smtp://127.0.0.1:{}", self.port),
+            Some(TlsMode::Implicit) => format!("smtps://127.0.0.1:{}", self.port),
+            Some(TlsMode::StartTls) => format!("smtp://127.0.0.1:{}?tls=starttls", self.port),
+        }
+    }
+
+    /// The self-signed certificate of a TLS receiver, as PEM (for `--smtp-ca-file`).
+    pub fn certificate_pem(&self) -> String {
+        self.tls
+            .as_ref()
+            .expect("a TLS receiver")
+            .certificate_pem
+            .clone()
     }
 
     /// While on, every MAIL FROM is answered `451` (a temporary failure, as in an outage).
@@ -92,22 +171,41 @@ impl SmtpReceiver {
         }
     }
 
-    async fn session(&self, socket: tokio::net::TcpStream) -> std::io::Result<()> {
-        let (read, mut write) = socket.into_split();
-        let mut lines = BufReader::new(read);
-        write.write_all(b"220 test-smtp ready\r\n").await?;
+    /// One client's session; `greet`: send the banner (not after STARTTLS, where the client
+    /// speaks first).
+    async fn session(
+        &self,
+        stream: Box<dyn Stream>,
+        over_tls: bool,
+        greet: bool,
+    ) -> std::io::Result<()> {
+        let mut conn = BufReader::new(stream);
+        if greet {
+            conn.write_all(b"220 test-smtp ready\r\n").await?;
+        }
+        let offer_starttls = !over_tls && self.tls.is_some();
         let mut from = String::new();
         let mut to = Vec::new();
         let mut line = String::new();
         loop {
             line.clear();
-            if lines.read_line(&mut line).await? == 0 {
+            if conn.read_line(&mut line).await? == 0 {
                 return Ok(());
             }
             let command = line.trim_end().to_owned();
             let upper = command.to_ascii_uppercase();
-            let reply: &[u8] = if upper.starts_with("EHLO") {
+            let reply: &[u8] = if upper.starts_with("EHLO") && offer_starttls {
+                b"250-test-smtp\r\n250-STARTTLS\r\n250-8BITMIME\r\n250 SIZE 10485760\r\n"
+            } else if upper.starts_with("EHLO") {
                 b"250-test-smtp\r\n250-8BITMIME\r\n250 SIZE 10485760\r\n"
+            } else if upper == "STARTTLS" && offer_starttls {
+                conn.write_all(b"220 2.0.0 ready to start TLS\r\n").await?;
+                let acceptor = self.tls.as_ref().unwrap().acceptor.clone();
+                let Ok(tls) = acceptor.accept(conn.into_inner()).await else {
+                    return Ok(());
+                };
+                // After STARTTLS the client greets again, over TLS; no new banner.
+                return Box::pin(self.session(Box::new(tls), true, false)).await;
             } else if upper.starts_with("HELO") {
                 b"250 test-smtp\r\n"
             } else if upper.starts_with("MAIL FROM:") {
@@ -123,11 +221,11 @@ impl SmtpReceiver {
                 to.push(address_in(&command[8..]));
                 b"250 2.1.5 ok\r\n"
             } else if upper == "DATA" {
-                write.write_all(b"354 end with <CRLF>.<CRLF>\r\n").await?;
+                conn.write_all(b"354 end with <CRLF>.<CRLF>\r\n").await?;
                 let mut raw = String::new();
                 loop {
                     line.clear();
-                    if lines.read_line(&mut line).await? == 0 {
+                    if conn.read_line(&mut line).await? == 0 {
                         return Ok(());
                     }
                     if line == ".\r\n" || line == ".\n" {
@@ -140,6 +238,7 @@ impl SmtpReceiver {
                     from: std::mem::take(&mut from),
                     to: std::mem::take(&mut to),
                     raw,
+                    over_tls,
                 });
                 b"250 2.0.0 queued\r\n"
             } else if upper == "RSET" {
@@ -149,12 +248,12 @@ impl SmtpReceiver {
             } else if upper == "NOOP" {
                 b"250 2.0.0 ok\r\n"
             } else if upper == "QUIT" {
-                write.write_all(b"221 2.0.0 bye\r\n").await?;
+                conn.write_all(b"221 2.0.0 bye\r\n").await?;
                 return Ok(());
             } else {
                 b"502 5.5.2 not implemented\r\n"
             };
-            write.write_all(reply).await?;
+            conn.write_all(reply).await?;
         }
     }
 }
@@ -184,6 +283,7 @@ impl ReceivedMail {
             from: address("From"),
             to: vec![address("To")],
             raw: raw.clone(),
+            over_tls: false,
         }
     }
 
