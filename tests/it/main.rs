@@ -13,6 +13,7 @@ mod authorisation;
 mod cache;
 mod comment_feeds;
 mod conversation;
+mod dashboard;
 mod discovery;
 mod durability;
 mod export;
