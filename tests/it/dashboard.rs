@@ -8,6 +8,7 @@ use broadsheet::domain::user::Role;
 backend_tests!(
     the_numbers_match_what_happened,
     each_role_sees_its_parts_and_its_links,
+    counts_from_processes_side_by_side_add_up,
 );
 
 backend_tests!(
@@ -227,4 +228,58 @@ async fn views_are_not_counted_when_counting_is_off(app: TestApp) {
         .id;
     let since = common::t0() - chrono::Duration::days(1);
     assert_eq!(app.store.article_views_since(id, since).await.unwrap(), 0);
+}
+
+/// Every process adds its own counts with the same upsert: the stored number is their sum,
+/// whichever comes first, and views of an article deleted meanwhile are dropped.
+async fn counts_from_processes_side_by_side_add_up(app: TestApp) {
+    use broadsheet::store::views::HourViews;
+    app.publish(&[article("story", "Science", 5)]).await;
+    let id = app
+        .store
+        .newsroom_list(&Default::default(), app.clock.now())
+        .await
+        .unwrap()[0]
+        .id;
+    let hour = broadsheet::domain::dashboard::hour_of(app.clock.now());
+    let earlier = hour - chrono::Duration::hours(1);
+    let one = [
+        HourViews {
+            article_id: id,
+            hour,
+            views: 3,
+        },
+        HourViews {
+            article_id: id,
+            hour: earlier,
+            views: 1,
+        },
+    ];
+    let other = [
+        HourViews {
+            article_id: id,
+            hour,
+            views: 4,
+        },
+        HourViews {
+            article_id: id + 1000,
+            hour,
+            views: 9,
+        },
+    ];
+    let (a, b) = tokio::join!(
+        app.store.add_article_views(&one),
+        app.store.add_article_views(&other)
+    );
+    a.unwrap();
+    b.unwrap();
+    assert_eq!(app.store.article_views_since(id, hour).await.unwrap(), 7);
+    assert_eq!(app.store.article_views_since(id, earlier).await.unwrap(), 8);
+    assert_eq!(
+        app.store
+            .article_views_since(id + 1000, earlier)
+            .await
+            .unwrap(),
+        0
+    );
 }
