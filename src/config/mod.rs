@@ -76,6 +76,9 @@ pub struct Config {
     /// Deliver webhooks to addresses inside the network too (loopback, private, link-local…),
     /// for a receiver on the same machine or network. Off: such deliveries are refused.
     pub webhooks_allow_private: bool,
+    /// Count article page views (per article and hour, nothing about the reader) for the
+    /// dashboard. Off with `--no-view-counting`.
+    pub count_views: bool,
     /// The bearer token `/metrics` asks for; without one `/metrics` is not served (404).
     pub metrics_token: Option<Secret>,
 }
@@ -212,6 +215,7 @@ impl Config {
             max_live_streams,
             max_live_streams_per_address,
             webhooks_allow_private: s.webhooks_allow_private,
+            count_views: !s.no_view_counting,
             metrics_token,
         })
     }

@@ -95,6 +95,11 @@ pub struct Settings {
     /// machine or network) [default: refused]
     #[arg(long, env = "BROADSHEET_WEBHOOKS_ALLOW_PRIVATE", global = true)]
     pub webhooks_allow_private: bool,
+    /// Do not count article page views. Counting keeps no cookie, address or anything else
+    /// about the reader: a number per article and hour, for the staff's dashboard [default:
+    /// counted]
+    #[arg(long, env = "BROADSHEET_NO_VIEW_COUNTING", global = true)]
+    pub no_view_counting: bool,
     /// Bearer token that /metrics asks for (prefer the environment or the file to a flag)
     /// [default: none; /metrics answers 404]
     #[arg(

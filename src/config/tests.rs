@@ -375,3 +375,21 @@ fn the_mail_relay_must_say_how_mail_is_protected() {
     };
     assert!(Config::resolve(&no_relay).is_err());
 }
+
+#[test]
+fn view_counting_is_on_unless_a_flag_or_the_file_turns_it_off() {
+    assert!(Config::default().count_views);
+    let off = Settings {
+        no_view_counting: true,
+        ..Settings::default()
+    };
+    assert!(!Config::resolve(&off).unwrap().count_views);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("site.toml");
+    std::fs::write(&path, "no_view_counting = true\n").unwrap();
+    let from_file = Settings {
+        config: Some(path),
+        ..Settings::default()
+    };
+    assert!(!Config::resolve(&from_file).unwrap().count_views);
+}

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod clock;
 pub mod comment;
+pub mod dashboard;
 pub mod frontmatter;
 pub mod html_safety;
 pub mod imports;
@@ -19,6 +20,7 @@ pub mod search;
 pub mod signin;
 pub mod slug;
 pub mod spam;
+pub mod staff;
 pub mod token;
 pub mod user;
 pub mod webhook;

@@ -9,6 +9,7 @@
 //! - [`live`]: the fan-out of live updates to this process's open streams
 //! - [`passwords`]: the threads that hash and check passwords, off the request threads
 //! - [`words`]: this process's matcher for the moderation word lists
+//! - [`views`]: counting article page views in memory, added to the database every few seconds
 
 pub mod live;
 pub mod mail;
@@ -16,5 +17,6 @@ pub mod media;
 pub mod notify;
 pub mod oidc;
 pub mod passwords;
+pub mod views;
 pub mod webhooks;
 pub mod words;

@@ -18,6 +18,7 @@ pub mod backup;
 pub mod bulk;
 mod columns;
 pub mod comments;
+pub mod dashboard;
 mod error;
 pub mod export;
 mod health;
@@ -36,6 +37,7 @@ pub mod taxonomy;
 pub mod tokens;
 mod tx;
 pub mod users;
+pub mod views;
 pub mod webhooks;
 
 use std::path::Path;

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::staff::{StaffLinks, staff_links};
 use crate::domain::{ArticleCard, Byline};
 use crate::store::taxonomy::Section;
 use crate::web::session::Viewer;
@@ -20,8 +21,8 @@ pub struct Layout {
     pub nav: Vec<NavItem>,
     /// The signed-in member's display name (the header then offers settings and sign-out).
     pub account: Option<String>,
-    /// The signed-in member may use the moderation desk (the header links to it).
-    pub desk: bool,
+    /// The staff tools the signed-in member may use (the header links to them).
+    pub staff: StaffLinks,
     pub csrf: String,
     /// Stands in for the account block in a member page kept with holes (`member_pages`).
     pub hole: Option<String>,
@@ -73,7 +74,7 @@ impl Layout {
                 })
                 .collect(),
             account: None,
-            desk: false,
+            staff: StaffLinks::default(),
             csrf: String::new(),
             hole: None,
             og_type: "website",
@@ -130,7 +131,7 @@ impl Layout {
         if let Some(account) = AccountView::of(viewer) {
             self.account = Some(account.account.to_owned());
             self.csrf = account.csrf.to_owned();
-            self.desk = account.desk;
+            self.staff = account.staff;
         }
         self
     }
@@ -150,7 +151,7 @@ impl Layout {
 /// The header's account block of a signed-in viewer (what `account.html` shows).
 pub struct AccountView<'a> {
     pub account: &'a str,
-    pub desk: bool,
+    pub staff: StaffLinks,
     pub csrf: &'a str,
 }
 
@@ -158,7 +159,7 @@ impl<'a> AccountView<'a> {
     pub fn of(viewer: &'a Viewer) -> Option<AccountView<'a>> {
         viewer.user.as_ref().map(|u| AccountView {
             account: &u.display_name,
-            desk: crate::domain::moderation::staff_access(Some(u.role())).moderate,
+            staff: staff_links(u.role()),
             csrf: &viewer.csrf,
         })
     }

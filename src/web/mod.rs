@@ -2,6 +2,7 @@
 //! render), and the middleware every response passes through.
 
 pub mod accounts;
+pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod cache;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(newsroom::router())
         .merge(moderation::router())
+        .merge(admin::router())
         .merge(api::router())
         .merge(operations::router())
         .merge(assets::router())
@@ -131,6 +133,12 @@ pub async fn serve(
         state.mailer.clone(),
         stop_rx.clone(),
     ));
+    let views_worker = tokio::spawn(
+        state
+            .views
+            .clone()
+            .run(state.store.uncounted(), stop_rx.clone()),
+    );
     let limits = operations::limits::Limits::from_config(&state.config);
     let app = cache::front::Front::new(state.clone(), router(state));
     let server = operations::limits::serve(listener, app, limits, async move {
@@ -152,5 +160,7 @@ pub async fn serve(
     };
     worker.abort();
     mail_worker.abort();
+    // Its last flush adds what was counted until now (it stops at once when counting is off).
+    let _ = tokio::time::timeout(Duration::from_secs(5), views_worker).await;
     served
 }

@@ -45,6 +45,8 @@ pub struct Shared {
     pub media: Arc<crate::services::media::Library>,
     /// Wakes this process's mail worker; signs unsubscribe links.
     pub mailroom: crate::services::notify::Mailroom,
+    /// This process's article page views not yet added to the database.
+    pub views: Arc<crate::services::views::ViewCounter>,
     /// Single sign-on with the newsroom's OpenID provider, when configured.
     pub oidc: Option<Arc<crate::services::oidc::Provider>>,
 }
@@ -76,6 +78,7 @@ impl AppState {
             )?)),
             None => None,
         };
+        let views = Arc::new(crate::services::views::ViewCounter::new(config.count_views));
         Ok(AppState(Arc::new(Shared {
             store,
             config: Arc::new(config),
@@ -93,6 +96,7 @@ impl AppState {
             words: Arc::default(),
             media: Arc::new(media),
             mailroom,
+            views,
             oidc,
         })))
     }

@@ -96,6 +96,7 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   const reader = client();
   const member = await account('member@example.org', 'member');
   const admin = await account('admin@example.org', 'admin');
+  const moderator = await account('moderator@example.org', 'moderator');
 
   // Where the demo content lives: an article, its section, tag and author.
   const front = await reader.page('/');
@@ -165,6 +166,8 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
     ['admin', admin, '/admin/moderation/log'],
     ['admin', admin, '/admin/users'],
     ['admin', admin, '/admin/webhooks'],
+    ['admin', admin, '/admin'],
+    ['moderator', moderator, '/admin'],
   ].filter(([, , p]) => p);
   assert.ok(pages.length >= 30, `pages to check: ${pages.length}`);
   const files = [];

@@ -66,6 +66,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/2025/10/14/an-old-post/",              "",                          "A A A A A A"),
     ("GET",  "/comments/{c}/report",                  "",                          "S A A A A A"),
     ("GET",  "/comments/{c}/edit",                    "",                          "S F F F F F"),
+    ("GET",  "/admin",                                "",                          "S F A A A A"),
     ("GET",  "/admin/moderation",                     "",                          "S F F A A A"),
     ("GET",  "/admin/users",                          "",                          "S F F A A A"),
     ("GET",  "/admin/moderation/settings",            "",                          "S F F F A A"),

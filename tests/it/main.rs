@@ -14,6 +14,7 @@ mod cache;
 mod check;
 mod comment_feeds;
 mod conversation;
+mod dashboard;
 mod discovery;
 mod durability;
 mod export;

@@ -447,6 +447,11 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "the job queue (outgoing mail, webhook deliveries): replayed on another site it would send again",
     ),
     (
+        "article_views",
+        "page views per article and hour, a measure of readership rather than content: a new \
+         site counts its own (a backup keeps them)",
+    ),
+    (
         "oidc_logins",
         "single sign-ons in progress, each for at most ten minutes",
     ),

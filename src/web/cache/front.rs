@@ -200,6 +200,13 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let generation = cache.generation.load(Ordering::SeqCst);
     let req_headers = req.headers().clone();
     let response = next.run(req).await;
+    let view_of = response
+        .extensions()
+        .get::<super::ArticleView>()
+        .map(|v| v.0);
+    if let (Some(article_id), false, StatusCode::OK) = (view_of, is_head, response.status()) {
+        state.views.count(article_id, state.clock.now());
+    }
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -230,7 +237,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
             bytes.len(),
             state.config.secure_cookies(),
         );
-        let entry = Arc::new(Entry::new(
+        let mut entry = Entry::new(
             group,
             state.clock.now(),
             etag,
@@ -242,7 +249,9 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
                 identity: bytes,
                 ..Forms::default()
             },
-        ));
+        );
+        entry.view_of = view_of;
+        let entry = Arc::new(entry);
         cache.put(key.clone(), entry.clone(), generation, None);
         cache.compress_later(key, entry.clone(), generation);
         let id = req_headers.get(crate::web::middleware::REQUEST_ID);
@@ -313,7 +322,11 @@ where
         use futures_util::future::Either;
         use tower::ServiceExt;
         let started = std::time::Instant::now();
-        match self.state.pages.serve_hit(&req, &self.state.clock) {
+        match self
+            .state
+            .pages
+            .serve_hit(&req, &self.state.clock, &self.state.views)
+        {
             Some(response) => {
                 self.state.metrics.count(response.status(), started);
                 Either::Left(std::future::ready(Ok(response)))

@@ -64,6 +64,12 @@ pub enum CacheGroup {
     Listings,
 }
 
+/// Marks a response as a view of an article (its page, not a further page of its comments):
+/// counted by `services::views` for every `GET` answered, whether rendered here or answered
+/// from the cache at the front door (the stored page remembers it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArticleView(pub i64);
+
 /// What changed, as far as cached pages are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
@@ -141,6 +147,8 @@ struct Entry {
     bodies: Forms<Bytes>,
     /// The bytes held, bodies and headers, counted once (see [`Entry::new`]).
     footprint: usize,
+    /// The article an answer from this page counts a view of ([`ArticleView`]).
+    view_of: Option<i64>,
 }
 
 /// One thing for each form of a page: as rendered, gzip, brotli (the last two empty until
@@ -277,6 +285,7 @@ impl Entry {
             etag,
             bodies,
             footprint,
+            view_of: None,
         }
     }
 }
@@ -451,6 +460,7 @@ impl PageCache {
         &self,
         req: &axum::http::Request<B>,
         clock: &crate::domain::Clock,
+        views: &crate::services::views::ViewCounter,
     ) -> Option<Response> {
         let is_head = req.method() == Method::HEAD;
         if req.method() != Method::GET && !is_head
@@ -465,8 +475,12 @@ impl PageCache {
             None => Cow::Borrowed(uri.path()),
             Some(_) => page_key(uri)?,
         };
-        let entry = self.get(&key, clock.now())?;
+        let now = clock.now();
+        let entry = self.get(&key, now)?;
         self.hits.fetch_add(1, Ordering::Relaxed);
+        if let (Some(article_id), false) = (entry.view_of, is_head) {
+            views.count(article_id, now);
+        }
         let id = match req.headers().get(crate::web::middleware::REQUEST_ID) {
             Some(id) => id.clone(),
             None => crate::web::middleware::next_request_id(),
@@ -511,13 +525,15 @@ impl PageCache {
                 gzip: with_encoding(&entry.headers.identity, "gzip", bodies.gzip.len()),
                 brotli: with_encoding(&entry.headers.identity, "br", bodies.brotli.len()),
             };
-            let compressed = Arc::new(Entry::new(
+            let mut compressed = Entry::new(
                 entry.group,
                 entry.stored,
                 entry.etag.clone(),
                 headers,
                 bodies,
-            ));
+            );
+            compressed.view_of = entry.view_of;
+            let compressed = Arc::new(compressed);
             cache.put(key, compressed, generation, Some(&entry));
         });
     }
@@ -528,6 +544,15 @@ impl PageCache {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Signed-out pages answered from the cache, and rendered and stored, since this process
+    /// started (the dashboard's hit rate).
+    pub fn hits_and_stores(&self) -> (u64, u64) {
+        (
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        )
     }
 
     /// The cache's series for `/metrics`: pages and bytes held, hits and stores since start.

@@ -115,7 +115,7 @@ struct AccountBlock<'a> {
 /// `layout` as `account.html` reads it.
 struct AccountFields<'a> {
     account: Option<&'a str>,
-    desk: bool,
+    staff: crate::domain::staff::StaffLinks,
     csrf: &'a str,
 }
 
@@ -124,12 +124,12 @@ impl<'a> From<Option<AccountView<'a>>> for AccountFields<'a> {
         match a {
             Some(a) => AccountFields {
                 account: Some(a.account),
-                desk: a.desk,
+                staff: a.staff,
                 csrf: a.csrf,
             },
             None => AccountFields {
                 account: None,
-                desk: false,
+                staff: Default::default(),
                 csrf: "",
             },
         }

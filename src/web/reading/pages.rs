@@ -132,6 +132,25 @@ async fn article(
     Path(slug): Path<String>,
     Query(q): Query<ConversationQuery>,
 ) -> Result<Response> {
+    let first_page = q.page.is_none();
+    let mut response = article_page(state, viewer, uri, slug, q).await?;
+    // The article's page counts as a view of it; a further page of its comments does not.
+    if first_page && let Some(&CacheGroup::Article(id)) = response.extensions().get::<CacheGroup>()
+    {
+        response
+            .extensions_mut()
+            .insert(crate::web::cache::ArticleView(id));
+    }
+    Ok(response)
+}
+
+async fn article_page(
+    state: AppState,
+    viewer: Viewer,
+    uri: axum::http::Uri,
+    slug: String,
+    q: ConversationQuery,
+) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let member_key = viewer
         .is_signed_in()
