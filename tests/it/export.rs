@@ -153,13 +153,13 @@ async fn build_site(app: &TestApp) {
     let wp = std::fs::read(fixtures.join("wordpress.xml")).unwrap();
     let site = broadsheet::domain::imports::parse_wordpress(&wp).unwrap();
     app.store
-        .import_wordpress(&site, app.clock.now())
+        .import_wordpress(&site, app.clock.now(), &broadsheet::store::Silent)
         .await
         .unwrap();
     let dq = std::fs::read(fixtures.join("disqus.xml")).unwrap();
     let comments = broadsheet::domain::imports::parse_disqus(&dq).unwrap();
     app.store
-        .import_disqus(&comments, app.clock.now())
+        .import_disqus(&comments, app.clock.now(), &broadsheet::store::Silent)
         .await
         .unwrap();
     app.store
