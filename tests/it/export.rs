@@ -651,7 +651,7 @@ async fn a_malformed_line_is_reported_and_nothing_changes(app: TestApp) {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    assert!(stdout.contains("2 comments, 1 accounts"), "{stdout}");
+    assert!(stdout.contains("2 comments, 1 account\n"), "{stdout}");
     assert!(stdout.contains("/reset"), "{stdout}");
     assert_eq!(user_count(&fresh).await, 1);
 }
