@@ -142,9 +142,9 @@ async fn generate(store: &Store, plan: &Plan, interrupt: &Interrupt) -> anyhow::
 /// batches written stay.
 fn stopped(made: u64, of: u64, what: (&str, &str)) -> anyhow::Error {
     anyhow::anyhow!(
-        "interrupted: {} of {of} were generated and stay (each batch is committed on its own); \
-         the rest were not made",
-        count(made, what.0, what.1)
+        "interrupted: {made} of {} were generated and stay (each batch is committed on its \
+         own); the rest were not made",
+        count(of, what.0, what.1)
     )
 }
 

@@ -230,7 +230,7 @@ impl crate::store::Progress for Progress {
 fn bar_style(unit: Unit) -> ProgressStyle {
     let template = match unit {
         Unit::Items(name) => format!(
-            "{{prefix}} [{{bar:30}}] {{human_pos}}/{{human_len}} {name} ({{per_sec}}, {{eta}} left)"
+            "{{prefix}} [{{bar:30}}] {{human_pos}}/{{human_len}} {name} ({{rate}}, {{eta}} left)"
         ),
         Unit::Bytes => {
             "{prefix} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)".to_owned()
@@ -238,6 +238,13 @@ fn bar_style(unit: Unit) -> ProgressStyle {
     };
     ProgressStyle::with_template(&template)
         .expect("a valid progress template")
+        // Whole items a second (indicatif's own {per_sec} shows four decimals).
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            },
+        )
         .progress_chars("=> ")
 }
 
@@ -272,10 +279,12 @@ pub fn plain_line(
                 "time left not known yet".to_owned()
             } else {
                 let secs = (total - done) as f64 / rate;
-                format!(
-                    "about {} left",
-                    duration(Duration::from_secs(secs.round() as u64))
-                )
+                if secs < 1.0 {
+                    "less than a second left".to_owned()
+                } else {
+                    let secs = Duration::from_secs(secs.round() as u64);
+                    format!("about {} left", duration(secs))
+                }
             };
             format!(
                 "{job}: {} of {}{name} ({percent}%), {speed}, {left}",
@@ -361,6 +370,17 @@ mod tests {
             Duration::from_secs(1),
         );
         assert_eq!(open, "generate: 10 comments, 10 a second");
+        let nearly = plain_line(
+            "export",
+            Unit::Items("records"),
+            99,
+            Some(100),
+            Duration::from_secs(1),
+        );
+        assert_eq!(
+            nearly,
+            "export: 99 of 100 records (99%), 99 a second, less than a second left"
+        );
         let starting = plain_line(
             "import",
             Unit::Items("articles"),
