@@ -11,6 +11,7 @@ use crate::common::{Backend, TestApp, bin};
 backend_tests!(
     long_commands_log_plain_progress_lines_away_from_a_terminal,
     an_import_interrupted_with_ctrl_c_changes_nothing,
+    an_export_interrupted_with_ctrl_c_leaves_no_files,
 );
 
 fn fixture(name: &str) -> PathBuf {
@@ -195,22 +196,49 @@ async fn an_import_interrupted_with_ctrl_c_changes_nothing(app: TestApp) {
     // (tens of thousands of statements), so the interrupt always lands in the middle.
     std::fs::write(&file, big_wordpress_export(100, 201)).unwrap();
 
+    let (status, seen, out) = interrupt_once_progressing(
+        &app,
+        &["import-wordpress".as_ref(), file.as_os_str()],
+        " of 20200 posts and comments",
+    )
+    .await;
+    assert!(!status.success(), "{seen}");
+    assert!(seen.contains("interrupted: nothing was imported"), "{seen}");
+    assert!(
+        !seen.contains("of 20200 posts and comments (100%)"),
+        "{seen}"
+    );
+    assert!(
+        out.is_empty(),
+        "no summary of an import that did not happen: {out}"
+    );
+    assert_plain(&seen);
+    assert_eq!(counts(&app).await, before, "{COUNTED:?} are as they were");
+    app.page("/articles/bulk-post-1", 404).await;
+}
+
+/// Runs `broadsheet ARGS…`, sends it SIGINT (as Ctrl-C does) once it has logged a progress
+/// line containing `marker`, and waits for it to end: (status, stderr, stdout).
+async fn interrupt_once_progressing(
+    app: &TestApp,
+    args: &[&std::ffi::OsStr],
+    marker: &str,
+) -> (std::process::ExitStatus, String, String) {
     let mut child = bin()
-        .args(["--database-url", &app.database_url, "import-wordpress"])
-        .arg(&file)
+        .args(["--database-url", &app.database_url])
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut seen = String::new();
-    // Waits for the first progress line: the import is writing.
     loop {
         let mut line = String::new();
         let n = stderr.read_line(&mut line).unwrap();
-        assert!(n > 0, "the import ended before any progress:\n{seen}");
+        assert!(n > 0, "the command ended before any progress:\n{seen}");
         seen.push_str(&line);
-        if line.contains("import-wordpress: ") && line.contains(" of 20200 posts and comments") {
+        if line.contains("broadsheet::progress") && line.contains(marker) {
             break;
         }
     }
@@ -226,24 +254,33 @@ async fn an_import_interrupted_with_ctrl_c_changes_nothing(app: TestApp) {
     });
     let rest = tokio::time::timeout(Duration::from_secs(60), rest)
         .await
-        .expect("the interrupted import ends")
+        .expect("the interrupted command ends")
         .unwrap();
     seen.push_str(&rest);
     let status = child.wait().unwrap();
     let mut out = String::new();
     std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut out).unwrap();
+    (status, seen, out)
+}
 
+async fn an_export_interrupted_with_ctrl_c_leaves_no_files(app: TestApp) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.xml");
+    std::fs::write(&file, big_wordpress_export(100, 201)).unwrap();
+    let (ok, _, err) = run(&app, &["import-wordpress".as_ref(), file.as_os_str()]);
+    assert!(ok, "{err}");
+
+    // Tens of thousands of records (each comment, guest row, search row…): the first tenth
+    // is logged long before the last record is written.
+    let dest = dir.path().join("export");
+    let (status, seen, out) =
+        interrupt_once_progressing(&app, &["export".as_ref(), dest.as_os_str()], "export: ").await;
     assert!(!status.success(), "{seen}");
-    assert!(seen.contains("interrupted: nothing was imported"), "{seen}");
     assert!(
-        !seen.contains("of 20200 posts and comments (100%)"),
+        seen.contains("interrupted: nothing was exported; the files written so far were removed"),
         "{seen}"
     );
-    assert!(
-        out.is_empty(),
-        "no summary of an import that did not happen: {out}"
-    );
+    assert!(out.is_empty(), "{out}");
     assert_plain(&seen);
-    assert_eq!(counts(&app).await, before, "{COUNTED:?} are as they were");
-    app.page("/articles/bulk-post-1", 404).await;
+    assert!(!dest.exists(), "the export directory it made is gone");
 }
