@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// The longest a plain log line waits while a job makes progress.
 pub const PLAIN_EVERY: Duration = Duration::from_secs(5);
@@ -117,7 +117,11 @@ impl Progress {
     /// in `unit`, with `total` when known already.
     pub fn start(job: &'static str, unit: Unit, total: Option<u64>, interrupt: &Interrupt) -> Self {
         let show = if std::io::stderr().is_terminal() {
-            let bar = ProgressBar::new(total.unwrap_or(0));
+            // Hidden until the total is known: a bar of length 0 would show as full.
+            let bar = match total {
+                Some(total) => ProgressBar::new(total),
+                None => ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()),
+            };
             bar.set_style(bar_style(unit));
             bar.set_prefix(job);
             bar.enable_steady_tick(Duration::from_millis(200));
@@ -204,7 +208,12 @@ impl Drop for Progress {
 impl crate::store::Progress for Progress {
     fn set_total(&self, total: u64) {
         match &self.show {
-            Show::Bar(bar) => bar.set_length(total),
+            Show::Bar(bar) => {
+                bar.set_length(total);
+                if bar.is_hidden() {
+                    bar.set_draw_target(ProgressDrawTarget::stderr());
+                }
+            }
             Show::Plain(plain) => {
                 plain.lock().unwrap_or_else(|e| e.into_inner()).total = Some(total);
             }
