@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::progress::{Interrupt, Progress, Unit, count_of as n, nothing_imported};
+use super::progress::{Interrupt, Progress, Unit, count_of, nothing_imported};
 use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::imports::{self, MAX_FILE_BYTES};
@@ -85,9 +85,9 @@ pub async fn disqus(config: Config, path: &Path) -> anyhow::Result<()> {
 fn comments_line(c: &CommentTally) -> String {
     format!(
         "{} ({} already there), {}",
-        n(c.new + c.existing, "comment", "comments"),
+        count_of(c.new + c.existing, "comment", "comments"),
         c.existing,
-        n(
+        count_of(
             c.guests_new,
             "commenter new as a guest",
             "commenters new as guests"
@@ -100,26 +100,26 @@ fn wordpress_summary(r: &WordpressReport, s: &imports::WpSkipped) -> String {
     let _ = writeln!(
         out,
         "{} ({} already there), {}, {}, {}",
-        n(r.articles_new + r.articles_existing, "article", "articles"),
+        count_of(r.articles_new + r.articles_existing, "article", "articles"),
         r.articles_existing,
-        n(r.sections_created, "section created", "sections created"),
-        n(r.authors_created, "author created", "authors created"),
-        n(r.tags_created, "tag created", "tags created"),
+        count_of(r.sections_created, "section created", "sections created"),
+        count_of(r.authors_created, "author created", "authors created"),
+        count_of(r.tags_created, "tag created", "tags created"),
     );
     let _ = writeln!(out, "{}", comments_line(&r.comments));
     let skipped = [
-        n(
+        count_of(
             s.drafts,
             "draft or unpublished post",
             "drafts or unpublished posts",
         ),
-        n(s.pages, "page", "pages"),
-        n(s.attachments, "attachment", "attachments"),
-        n(s.other_types, "other item", "other items"),
+        count_of(s.pages, "page", "pages"),
+        count_of(s.attachments, "attachment", "attachments"),
+        count_of(s.other_types, "other item", "other items"),
         format!("{} protected by a password", s.protected),
-        n(s.pingbacks, "pingback", "pingbacks"),
-        n(s.spam, "comment as spam", "comments as spam"),
-        n(s.unapproved, "unapproved comment", "unapproved comments"),
+        count_of(s.pingbacks, "pingback", "pingbacks"),
+        count_of(s.spam, "comment as spam", "comments as spam"),
+        count_of(s.unapproved, "unapproved comment", "unapproved comments"),
     ];
     let _ = writeln!(out, "skipped: {}", skipped.join(", "));
     out
@@ -130,7 +130,7 @@ fn disqus_summary(r: &DisqusReport, e: &imports::DisqusExport) -> String {
     let _ = writeln!(
         out,
         "{}, {} not matched",
-        n(
+        count_of(
             r.threads_matched,
             "thread matched to an article",
             "threads matched to articles"
@@ -147,7 +147,7 @@ fn disqus_summary(r: &DisqusReport, e: &imports::DisqusExport) -> String {
         let _ = writeln!(
             out,
             "not matched: {link} ({} left out)",
-            n(*left, "comment", "comments")
+            count_of(*left, "comment", "comments")
         );
     }
     out
