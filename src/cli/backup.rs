@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::progress::{Interrupt, Progress, Unit};
 use crate::config::Config;
 
 pub async fn run(config: Config, dest: &Path) -> anyhow::Result<()> {
@@ -20,7 +21,20 @@ pub async fn run(config: Config, dest: &Path) -> anyhow::Result<()> {
             dest = dest.display()
         );
     }
-    let bytes = crate::store::backup::sqlite_backup(config.database_url.expose(), dest).await?;
+    let interrupt = Interrupt::listen();
+    let progress = Progress::start("backup", Unit::Bytes, None, &interrupt);
+    let result =
+        crate::store::backup::sqlite_backup(config.database_url.expose(), dest, &progress).await;
+    progress.finish();
+    let bytes = match result {
+        Err(e) if matches!(e.downcast_ref(), Some(crate::store::Error::Interrupted)) => {
+            anyhow::bail!(
+                "interrupted: no backup was made; the partial copy {} was removed",
+                dest.display()
+            )
+        }
+        other => other?,
+    };
     println!(
         "backed up {} to {} ({} KiB)",
         config.database_url,

@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::progress::{Interrupt, Progress, Unit, count, count_of, nothing_imported};
 use crate::config::Config;
 use crate::domain::Clock;
-use crate::store::Store;
 use crate::store::export::{
     Cell, FORMAT_VERSION, RecordSource, TABLES, Table, format_time, parse_record, record_line,
 };
+use crate::store::{Silent, Store};
 
 pub const MANIFEST: &str = "manifest.json";
 /// What `manifest.json` says in `format`, so a stray directory is not mistaken for an export.
@@ -58,15 +59,26 @@ pub fn is_export_dir(path: &Path) -> bool {
 pub async fn run_export(config: Config, dest: &Path) -> anyhow::Result<()> {
     let store = super::open_store(&config).await?;
     let now = Clock::system().now();
-    let result = export_site(&store, dest, &config.site_name, &config.base_url, now).await;
+    let interrupt = Interrupt::listen();
+    let progress = Progress::start("export", Unit::Items("records"), None, &interrupt);
+    let (site_name, base_url) = (&config.site_name, &config.base_url);
+    let result = export_site_with(&store, dest, site_name, base_url, now, &progress).await;
+    progress.finish();
     store.close().await;
-    let manifest = result?;
+    let manifest = match result {
+        Err(_) if progress.interrupted() => anyhow::bail!(
+            "interrupted: nothing was exported; the files written so far were removed from {}",
+            dest.display()
+        ),
+        other => other?,
+    };
     let total: u64 = manifest.files.values().map(|f| f.records).sum();
     println!(
-        "exported {total} records to {} ({} files and {MANIFEST}); passwords, sessions, API \
-         tokens and webhook secrets are not part of an export",
+        "exported {} to {} ({} and {MANIFEST}); passwords, sessions, API tokens and webhook \
+         secrets are not part of an export",
+        count(total, "record", "records"),
         dest.display(),
-        manifest.files.len()
+        count_of(manifest.files.len(), "file", "files")
     );
     Ok(())
 }
@@ -80,8 +92,21 @@ pub async fn export_site(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Manifest> {
+    export_site_with(store, dest, site_name, base_url, now, &Silent).await
+}
+
+/// [`export_site`], telling `progress` of each record; when it asks to stop, the export stops
+/// and what it wrote is removed.
+pub async fn export_site_with(
+    store: &Store,
+    dest: &Path,
+    site_name: &str,
+    base_url: &str,
+    now: DateTime<Utc>,
+    progress: &dyn crate::store::Progress,
+) -> anyhow::Result<Manifest> {
     let created = prepare_dest(dest)?;
-    let result = write_export(store, dest, site_name, base_url, now).await;
+    let result = write_export(store, dest, site_name, base_url, now, progress).await;
     if result.is_err() {
         // The directory was new or empty, so these files are this run's: leave no half export.
         for name in TABLES.iter().map(file_name).chain([MANIFEST.to_owned()]) {
@@ -100,6 +125,7 @@ async fn write_export(
     site_name: &str,
     base_url: &str,
     now: DateTime<Utc>,
+    progress: &dyn crate::store::Progress,
 ) -> anyhow::Result<Manifest> {
     let mut writers = Vec::with_capacity(TABLES.len());
     for table in TABLES {
@@ -116,7 +142,7 @@ async fn write_export(
         w.write_all(record_line(table, &cells).as_bytes())?;
         w.write_all(b"\n")
     };
-    let counts = store.export_site(&mut sink).await?;
+    let counts = store.export_site(&mut sink, progress).await?;
     for (name, w) in writers {
         w.into_inner()
             .map_err(|e| anyhow::anyhow!("cannot write {name}.jsonl: {e}"))?
@@ -184,7 +210,10 @@ fn prepare_dest(dest: &Path) -> anyhow::Result<bool> {
 
 pub async fn run_import(config: Config, dir: &Path) -> anyhow::Result<()> {
     let store = super::open_store(&config).await?;
-    let result = import_site(&store, dir).await;
+    let interrupt = Interrupt::listen();
+    let progress = Progress::start("import", Unit::Items("records"), None, &interrupt);
+    let result = import_site_with(&store, dir, &progress).await;
+    progress.finish();
     if result.is_ok() {
         // Serving processes on PostgreSQL drop their cached pages; on SQLite they expire.
         let _ = store
@@ -196,20 +225,21 @@ pub async fn run_import(config: Config, dir: &Path) -> anyhow::Result<()> {
     }
     store.close().await;
     let counts = result?;
-    let count = |name: &str| counts.iter().find(|(n, _)| *n == name).map_or(0, |c| c.1);
+    let of = |name: &str| counts.iter().find(|(n, _)| *n == name).map_or(0, |c| c.1);
     let total: u64 = counts.iter().map(|c| c.1).sum();
     println!(
-        "imported {total} records from {}: {} articles, {} comments, {} accounts",
+        "imported {} from {}: {}, {}, {}",
+        count(total, "record", "records"),
         dir.display(),
-        count("articles"),
-        count("comments"),
-        count("users")
+        count(of("articles"), "article", "articles"),
+        count(of("comments"), "comment", "comments"),
+        count(of("users"), "account", "accounts")
     );
     println!(
         "accounts have no password yet: each member (and each editor and admin) sets one with \
          \"Forgot your password?\" at /reset"
     );
-    if count("webhooks") > 0 {
+    if of("webhooks") > 0 {
         println!(
             "webhook endpoints have new signing secrets: give each receiver its new secret, \
              shown at /admin/webhooks"
@@ -221,6 +251,16 @@ pub async fn run_import(config: Config, dir: &Path) -> anyhow::Result<()> {
 /// Reads the export in `dir` into the empty site: every file is checked first (a malformed line
 /// is reported as `file:line: message`), then written in one transaction.
 pub async fn import_site(store: &Store, dir: &Path) -> anyhow::Result<Vec<(&'static str, u64)>> {
+    import_site_with(store, dir, &Silent).await
+}
+
+/// [`import_site`], telling `progress` of each record written; when it asks to stop, nothing
+/// is imported.
+pub async fn import_site_with(
+    store: &Store,
+    dir: &Path,
+    progress: &dyn crate::store::Progress,
+) -> anyhow::Result<Vec<(&'static str, u64)>> {
     let manifest = read_manifest(dir)?;
     let mut problems = Vec::new();
     for table in TABLES {
@@ -267,15 +307,16 @@ pub async fn import_site(store: &Store, dir: &Path) -> anyhow::Result<Vec<(&'sta
             problems.join("\n  ")
         );
     }
+    progress.set_total(manifest.files.values().map(|f| f.records).sum());
     let mut source = DirSource {
         dir: dir.to_owned(),
         manifest,
         current: None,
     };
     store
-        .import_site(&mut source)
+        .import_site(&mut source, progress)
         .await
-        .map_err(|e| anyhow::anyhow!("nothing was imported: {e}"))
+        .map_err(nothing_imported)
 }
 
 fn read_manifest(dir: &Path) -> anyhow::Result<Manifest> {

@@ -7,8 +7,10 @@ use chrono::{DateTime, Duration, Utc};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
+use super::progress::{Interrupt, Progress, Unit, count};
 use crate::config::Config;
 use crate::domain::{Clock, NewArticle, Slug};
+use crate::store::Progress as _;
 use crate::store::Store;
 use crate::store::bulk::BulkComment;
 
@@ -120,22 +122,39 @@ pub const MEMBER_PASSWORD: &str = "synthetic-member-password";
 
 pub async fn run(config: Config, plan: Plan) -> anyhow::Result<()> {
     let store = super::open_store(&config).await?;
-    let result = generate(&store, &plan).await;
+    let interrupt = Interrupt::listen();
+    let result = generate(&store, &plan, &interrupt).await;
     store.close().await;
     result
 }
 
-async fn generate(store: &Store, plan: &Plan) -> anyhow::Result<()> {
+async fn generate(store: &Store, plan: &Plan, interrupt: &Interrupt) -> anyhow::Result<()> {
     if plan.articles > 0 {
-        articles(store, plan.articles).await?;
+        articles(store, plan.articles, interrupt).await?;
     }
     if plan.comments > 0 || !plan.thread_comments.is_empty() {
-        comments(store, plan).await?;
+        comments(store, plan, interrupt).await?;
     }
     Ok(())
 }
 
-async fn articles(store: &Store, count: u32) -> anyhow::Result<()> {
+/// Says what an interrupted `generate` made: each batch is its own transaction, so the
+/// batches written stay.
+fn stopped(made: u64, of: u64, what: (&str, &str)) -> anyhow::Error {
+    anyhow::anyhow!(
+        "interrupted: {made} of {} were generated and stay (each batch is committed on its \
+         own); the rest were not made",
+        count(of, what.0, what.1)
+    )
+}
+
+async fn articles(store: &Store, count: u32, interrupt: &Interrupt) -> anyhow::Result<()> {
+    let progress = Progress::start(
+        "generate",
+        Unit::Items("articles"),
+        Some(count.into()),
+        interrupt,
+    );
     let now = Clock::system().now();
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
     let authors: Vec<String> = (1..=40).map(|i| format!("Synthetic Writer {i}")).collect();
@@ -170,19 +189,29 @@ async fn articles(store: &Store, count: u32) -> anyhow::Result<()> {
             image: None,
         });
         if batch.len() == BATCH {
-            store.import_articles(&batch, now).await?;
-            batch.clear();
-            if (n + 1) % 10_000 == 0 {
-                println!("{} articles written", n + 1);
+            if progress.interrupted() {
+                progress.finish();
+                return Err(stopped(n as u64 + 1 - BATCH as u64, count.into(), ARTICLE));
             }
+            store.import_articles(&batch, now).await?;
+            progress.advance(batch.len() as u64);
+            batch.clear();
         }
     }
     if !batch.is_empty() {
         store.import_articles(&batch, now).await?;
+        progress.advance(batch.len() as u64);
     }
-    println!("generated {count} articles");
+    progress.finish();
+    println!(
+        "generated {}",
+        super::progress::count(count, "article", "articles")
+    );
     Ok(())
 }
+
+const ARTICLE: (&str, &str) = ("article", "articles");
+const COMMENT: (&str, &str) = ("comment", "comments");
 
 /// Comments per transaction.
 const COMMENT_BATCH: usize = 5000;
@@ -193,7 +222,7 @@ pub const DEFAULT_REPLY_SHARE: f64 = 0.3;
 /// the article's total).
 const REPLY_WINDOW: usize = 20;
 
-async fn comments(store: &Store, plan: &Plan) -> anyhow::Result<()> {
+async fn comments(store: &Store, plan: &Plan, interrupt: &Interrupt) -> anyhow::Result<()> {
     anyhow::ensure!(
         (0.0..=1.0).contains(&plan.reply_share),
         "--reply-share must be between 0 and 1"
@@ -277,7 +306,9 @@ async fn comments(store: &Store, plan: &Plan) -> anyhow::Result<()> {
     let mut batch: Vec<BulkComment> = Vec::with_capacity(COMMENT_BATCH + 1000);
     let mut added: Vec<(i64, i64)> = Vec::new();
     let mut written: u64 = 0;
-    let mut reported: u64 = 0;
+    let total: u64 = threads.iter().map(|t| u64::from(t.2)).sum::<u64>()
+        + counts.iter().map(|n| u64::from(*n)).sum::<u64>();
+    let progress = Progress::start("generate", Unit::Items("comments"), Some(total), interrupt);
     let mut todo: Vec<(i64, DateTime<Utc>, u32)> = threads.clone();
     todo.extend(
         published
@@ -298,20 +329,23 @@ async fn comments(store: &Store, plan: &Plan) -> anyhow::Result<()> {
         );
         added.push((article_id, k as i64));
         if batch.len() >= COMMENT_BATCH {
+            if progress.interrupted() {
+                progress.finish();
+                return Err(stopped(written, total, COMMENT));
+            }
             store.insert_comments_bulk(&batch, &added).await?;
             written += batch.len() as u64;
+            progress.advance(batch.len() as u64);
             batch.clear();
             added.clear();
-            if written - reported >= 100_000 {
-                println!("{written} comments written");
-                reported = written;
-            }
         }
     }
     if !batch.is_empty() {
         store.insert_comments_bulk(&batch, &added).await?;
         written += batch.len() as u64;
+        progress.advance(batch.len() as u64);
     }
+    progress.finish();
     for (id, _, k) in &threads {
         let slug = store
             .article_slug(*id, now)
@@ -321,8 +355,9 @@ async fn comments(store: &Store, plan: &Plan) -> anyhow::Result<()> {
         println!("the article {slug} has {k} generated comments");
     }
     println!(
-        "generated {written} comments by {} members (password: {MEMBER_PASSWORD})",
-        members.len()
+        "generated {} by {} (password: {MEMBER_PASSWORD})",
+        count(written, "comment", "comments"),
+        count(members.len() as u64, "member", "members")
     );
     Ok(())
 }

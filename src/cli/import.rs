@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use super::progress::{Interrupt, Progress, Unit, count_of, nothing_imported};
 use crate::config::Config;
 use crate::domain::{Clock, frontmatter};
 
@@ -49,7 +50,15 @@ pub async fn run(config: Config, files: &[PathBuf]) -> anyhow::Result<()> {
     }
     let store = super::open_store(&config).await?;
     let now = Clock::system().now();
-    let result = store.import_articles(&articles, now).await;
+    let interrupt = Interrupt::listen();
+    let progress = Progress::start(
+        "import",
+        Unit::Items("articles"),
+        Some(articles.len() as u64),
+        &interrupt,
+    );
+    let result = store.import_articles_with(&articles, now, &progress).await;
+    progress.finish();
     if result.is_ok() {
         // Serving processes on PostgreSQL drop their cached pages; on SQLite they expire.
         let _ = store
@@ -60,7 +69,10 @@ pub async fn run(config: Config, files: &[PathBuf]) -> anyhow::Result<()> {
             .await;
     }
     store.close().await;
-    result.map_err(|e| anyhow::anyhow!("nothing was imported: {e}"))?;
-    println!("imported {} article(s)", articles.len());
+    result.map_err(nothing_imported)?;
+    println!(
+        "imported {}",
+        count_of(articles.len(), "article", "articles")
+    );
     Ok(())
 }

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::progress::{Interrupt, Progress, Unit, count_of, nothing_imported};
 use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::imports::{self, MAX_FILE_BYTES};
@@ -41,12 +42,22 @@ pub async fn wordpress(config: Config, path: &Path) -> anyhow::Result<()> {
     let site = imports::parse_wordpress(&bytes)
         .map_err(|e| anyhow::anyhow!("{}:{e}\nnothing was imported", path.display()))?;
     let store = super::open_store(&config).await?;
-    let result = store.import_wordpress(&site, Clock::system().now()).await;
+    let interrupt = Interrupt::listen();
+    let progress = Progress::start(
+        "import-wordpress",
+        Unit::Items("posts and comments"),
+        None,
+        &interrupt,
+    );
+    let result = store
+        .import_wordpress(&site, Clock::system().now(), &progress)
+        .await;
+    progress.finish();
     if result.is_ok() {
         drop_caches(&store).await;
     }
     store.close().await;
-    let report = result.map_err(|e| anyhow::anyhow!("nothing was imported: {e}"))?;
+    let report = result.map_err(nothing_imported)?;
     print!("{}", wordpress_summary(&report, &site.skipped));
     Ok(())
 }
@@ -56,22 +67,31 @@ pub async fn disqus(config: Config, path: &Path) -> anyhow::Result<()> {
     let export = imports::parse_disqus(&bytes)
         .map_err(|e| anyhow::anyhow!("{}:{e}\nnothing was imported", path.display()))?;
     let store = super::open_store(&config).await?;
-    let result = store.import_disqus(&export, Clock::system().now()).await;
+    let interrupt = Interrupt::listen();
+    let progress = Progress::start("import-disqus", Unit::Items("comments"), None, &interrupt);
+    let result = store
+        .import_disqus(&export, Clock::system().now(), &progress)
+        .await;
+    progress.finish();
     if result.is_ok() {
         drop_caches(&store).await;
     }
     store.close().await;
-    let report = result.map_err(|e| anyhow::anyhow!("nothing was imported: {e}"))?;
+    let report = result.map_err(nothing_imported)?;
     print!("{}", disqus_summary(&report, &export));
     Ok(())
 }
 
 fn comments_line(c: &CommentTally) -> String {
     format!(
-        "{} comments ({} already there), {} commenters new as guests",
-        c.new + c.existing,
+        "{} ({} already there), {}",
+        count_of(c.new + c.existing, "comment", "comments"),
         c.existing,
-        c.guests_new
+        count_of(
+            c.guests_new,
+            "commenter new as a guest",
+            "commenters new as guests"
+        )
     )
 }
 
@@ -79,27 +99,29 @@ fn wordpress_summary(r: &WordpressReport, s: &imports::WpSkipped) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} articles ({} already there), {} sections created, {} authors created, {} tags created",
-        r.articles_new + r.articles_existing,
+        "{} ({} already there), {}, {}, {}",
+        count_of(r.articles_new + r.articles_existing, "article", "articles"),
         r.articles_existing,
-        r.sections_created,
-        r.authors_created,
-        r.tags_created
+        count_of(r.sections_created, "section created", "sections created"),
+        count_of(r.authors_created, "author created", "authors created"),
+        count_of(r.tags_created, "tag created", "tags created"),
     );
     let _ = writeln!(out, "{}", comments_line(&r.comments));
-    let _ = writeln!(
-        out,
-        "skipped: {} drafts or unpublished posts, {} pages, {} attachments, {} other items, \
-         {} protected by a password, {} pingbacks, {} comments as spam, {} unapproved comments",
-        s.drafts,
-        s.pages,
-        s.attachments,
-        s.other_types,
-        s.protected,
-        s.pingbacks,
-        s.spam,
-        s.unapproved
-    );
+    let skipped = [
+        count_of(
+            s.drafts,
+            "draft or unpublished post",
+            "drafts or unpublished posts",
+        ),
+        count_of(s.pages, "page", "pages"),
+        count_of(s.attachments, "attachment", "attachments"),
+        count_of(s.other_types, "other item", "other items"),
+        format!("{} protected by a password", s.protected),
+        count_of(s.pingbacks, "pingback", "pingbacks"),
+        count_of(s.spam, "comment as spam", "comments as spam"),
+        count_of(s.unapproved, "unapproved comment", "unapproved comments"),
+    ];
+    let _ = writeln!(out, "skipped: {}", skipped.join(", "));
     out
 }
 
@@ -107,8 +129,12 @@ fn disqus_summary(r: &DisqusReport, e: &imports::DisqusExport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} threads matched to articles, {} not matched",
-        r.threads_matched,
+        "{}, {} not matched",
+        count_of(
+            r.threads_matched,
+            "thread matched to an article",
+            "threads matched to articles"
+        ),
         r.unmatched.len()
     );
     let _ = writeln!(out, "{}", comments_line(&r.comments));
@@ -117,8 +143,60 @@ fn disqus_summary(r: &DisqusReport, e: &imports::DisqusExport) -> String {
         "skipped: {} deleted, {} as spam",
         e.skipped_deleted, e.skipped_spam
     );
-    for (link, n) in &r.unmatched {
-        let _ = writeln!(out, "not matched: {link} ({n} comments left out)");
+    for (link, left) in &r.unmatched {
+        let _ = writeln!(
+            out,
+            "not matched: {link} ({} left out)",
+            count_of(*left, "comment", "comments")
+        );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_read_in_the_singular_for_one() {
+        let one = CommentTally {
+            new: 1,
+            existing: 0,
+            guests_new: 1,
+        };
+        assert_eq!(
+            comments_line(&one),
+            "1 comment (0 already there), 1 commenter new as a guest"
+        );
+        let report = WordpressReport {
+            articles_new: 1,
+            articles_existing: 0,
+            sections_created: 1,
+            authors_created: 2,
+            tags_created: 0,
+            comments: one,
+        };
+        let skipped = imports::WpSkipped {
+            drafts: 1,
+            pages: 2,
+            spam: 1,
+            ..Default::default()
+        };
+        let text = wordpress_summary(&report, &skipped);
+        assert!(
+            text.starts_with(
+                "1 article (0 already there), 1 section created, 2 authors created, \
+                 0 tags created\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "skipped: 1 draft or unpublished post, 2 pages, 0 attachments, 0 other items, \
+                 0 protected by a password, 0 pingbacks, 1 comment as spam, \
+                 0 unapproved comments"
+            ),
+            "{text}"
+        );
+    }
 }

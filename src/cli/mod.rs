@@ -6,6 +6,7 @@ pub mod export;
 mod generate;
 mod import;
 mod import_xml;
+pub mod progress;
 mod serve;
 mod user;
 

@@ -13,6 +13,10 @@ pub enum Error {
     Conflict(String),
     #[error("not found")]
     NotFound,
+    /// A long operation stopped because its caller asked it to (Ctrl-C); what it had not
+    /// committed was rolled back.
+    #[error("interrupted")]
+    Interrupted,
     /// An export or import refused with a message ready to show (which file, which line).
     #[error("{0}")]
     Rejected(String),

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::articles::insert_articles;
+use super::progress::check;
 use super::search::{IndexedText, index_article};
-use super::{Error, Result, Store, Tx, query};
+use super::{Error, Progress, Result, Store, Tx, query};
 use crate::domain::Slug;
 use crate::domain::imports::{ArticleKey, DisqusExport, ImportedComment, WpSite, html_text};
 
@@ -116,10 +117,13 @@ async fn insert_comments(
     comments: &[ImportedComment],
     now: DateTime<Utc>,
     tally: &mut CommentTally,
+    progress: &dyn Progress,
 ) -> Result<()> {
     let mut local: HashMap<&str, i64> = HashMap::new();
     let mut visible = 0i64;
     for c in comments {
+        check(progress)?;
+        progress.advance(1);
         if let Some(id) = remembered(&mut *tx, source, "comment", &c.external_id).await? {
             local.insert(&c.external_id, id);
             tally.existing += 1;
@@ -231,12 +235,22 @@ impl Store {
         &self,
         site: &WpSite,
         now: DateTime<Utc>,
+        progress: &dyn Progress,
     ) -> Result<WordpressReport> {
         let backend = self.backend();
         let mut report = WordpressReport::default();
+        // Posts and comments, one item each.
+        let items = site
+            .posts
+            .iter()
+            .map(|p| 1 + p.comments.len())
+            .sum::<usize>();
+        progress.set_total(items as u64);
         let mut tx = self.begin().await?;
         begin_writing(&mut tx).await?;
         for post in &site.posts {
+            check(progress)?;
+            progress.advance(1);
             let existing: Option<(i64,)> = query(
                 "SELECT a.id FROM import_sources s JOIN articles a ON a.id = s.local_id \
                      WHERE s.source = 'wordpress' AND s.kind = 'post' AND s.external_id = $1",
@@ -256,6 +270,7 @@ impl Store {
                     {
                         // Imported once and deleted here since: not brought back.
                         report.articles_existing += 1;
+                        progress.advance(post.comments.len() as u64);
                         continue;
                     }
                     let a = &post.article;
@@ -318,6 +333,7 @@ impl Store {
                 &post.comments,
                 now,
                 &mut report.comments,
+                progress,
             )
             .await?;
         }
@@ -331,11 +347,19 @@ impl Store {
         &self,
         export: &DisqusExport,
         now: DateTime<Utc>,
+        progress: &dyn Progress,
     ) -> Result<DisqusReport> {
         let mut report = DisqusReport::default();
+        let comments = export
+            .threads
+            .iter()
+            .map(|t| t.comments.len())
+            .sum::<usize>();
+        progress.set_total(comments as u64);
         let mut tx = self.begin().await?;
         begin_writing(&mut tx).await?;
         for thread in &export.threads {
+            check(progress)?;
             let keys =
                 crate::domain::imports::thread_keys(&thread.link, thread.identifier.as_deref());
             let mut article = None;
@@ -347,6 +371,7 @@ impl Store {
             }
             match article {
                 None => {
+                    progress.advance(thread.comments.len() as u64);
                     if !thread.comments.is_empty() {
                         report
                             .unmatched
@@ -362,6 +387,7 @@ impl Store {
                         &thread.comments,
                         now,
                         &mut report.comments,
+                        progress,
                     )
                     .await?;
                 }

@@ -28,6 +28,7 @@ pub mod media;
 pub mod moderation;
 pub mod newsroom;
 pub mod notifications;
+mod progress;
 pub mod public_comments;
 pub mod search;
 pub mod sessions;
@@ -47,6 +48,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 pub use error::{Error, UniqueKey, is_connection_error};
+pub use progress::{Progress, Silent};
 pub(crate) use tx::{Conn, Db, Tx, query};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

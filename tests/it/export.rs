@@ -153,13 +153,13 @@ async fn build_site(app: &TestApp) {
     let wp = std::fs::read(fixtures.join("wordpress.xml")).unwrap();
     let site = broadsheet::domain::imports::parse_wordpress(&wp).unwrap();
     app.store
-        .import_wordpress(&site, app.clock.now())
+        .import_wordpress(&site, app.clock.now(), &broadsheet::store::Silent)
         .await
         .unwrap();
     let dq = std::fs::read(fixtures.join("disqus.xml")).unwrap();
     let comments = broadsheet::domain::imports::parse_disqus(&dq).unwrap();
     app.store
-        .import_disqus(&comments, app.clock.now())
+        .import_disqus(&comments, app.clock.now(), &broadsheet::store::Silent)
         .await
         .unwrap();
     app.store
@@ -651,7 +651,7 @@ async fn a_malformed_line_is_reported_and_nothing_changes(app: TestApp) {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    assert!(stdout.contains("2 comments, 1 accounts"), "{stdout}");
+    assert!(stdout.contains("2 comments, 1 account\n"), "{stdout}");
     assert!(stdout.contains("/reset"), "{stdout}");
     assert_eq!(user_count(&fresh).await, 1);
 }

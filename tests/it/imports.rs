@@ -65,8 +65,8 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
     );
     assert!(
         out.contains(
-            "skipped: 1 drafts or unpublished posts, 1 pages, 1 attachments, 0 other items, \
-             1 protected by a password, 1 pingbacks, 1 comments as spam, 1 unapproved comments"
+            "skipped: 1 draft or unpublished post, 1 page, 1 attachment, 0 other items, \
+             1 protected by a password, 1 pingback, 1 comment as spam, 1 unapproved comment"
         ),
         "{out}"
     );
@@ -337,7 +337,7 @@ async fn disqus_threads_match_by_address_and_identifier(app: TestApp) {
     assert!(out.contains("skipped: 1 deleted, 1 as spam"), "{out}");
     assert!(
         out.contains(
-            "not matched: https://oldsite.example/2019/06/01/summer-fair-cancelled/ (1 comments left out)"
+            "not matched: https://oldsite.example/2019/06/01/summer-fair-cancelled/ (1 comment left out)"
         ),
         "{out}"
     );

@@ -25,6 +25,7 @@ mod moderation;
 mod newsroom;
 mod notifications;
 mod operations;
+mod progress;
 mod reading;
 mod resilience;
 mod return_to;

@@ -463,7 +463,7 @@ async fn import_command_imports_all_files_or_none(app: TestApp) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 article(s)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 articles"));
     // New sections and authors were created and the pages answer.
     let doc = html(&app.page("/articles/bridge-opens", 200).await);
     assert_eq!(texts(&doc, ".story .kicker a"), vec!["City Desk"]);

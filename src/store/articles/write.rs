@@ -156,8 +156,26 @@ impl Store {
         articles: &[NewArticle],
         now: DateTime<Utc>,
     ) -> Result<Vec<i64>> {
+        self.import_articles_with(articles, now, &crate::store::Silent)
+            .await
+    }
+
+    /// [`Store::import_articles`], telling `progress` of each article written and stopping
+    /// (with nothing written) when it asks.
+    pub async fn import_articles_with(
+        &self,
+        articles: &[NewArticle],
+        now: DateTime<Utc>,
+        progress: &dyn crate::store::Progress,
+    ) -> Result<Vec<i64>> {
+        progress.set_total(articles.len() as u64);
         let mut tx = self.begin().await?;
-        let ids = insert_articles(&mut tx, articles, now).await?;
+        let mut ids = Vec::with_capacity(articles.len());
+        for a in articles {
+            crate::store::progress::check(progress)?;
+            ids.extend(insert_articles(&mut tx, std::slice::from_ref(a), now).await?);
+            progress.advance(1);
+        }
         tx.commit().await?;
         Ok(ids)
     }

@@ -4,9 +4,10 @@
 use chrono::{DateTime, Utc};
 
 use super::{Cell, Kind, RecordSource, TABLES, Table};
+use crate::store::progress::check;
 use crate::store::search::reindex_all;
 use crate::store::tx::{Arg, RowRef};
-use crate::store::{Backend, Error, Result, Store, Tx, query};
+use crate::store::{Backend, Error, Progress, Result, Store, Tx, query};
 
 fn select_sql(table: &Table, backend: Backend) -> String {
     let columns: Vec<String> = table
@@ -103,14 +104,29 @@ fn row_cells(table: &Table, row: &RowRef<'_>) -> Result<Vec<Cell>> {
 type Sink<'a> = dyn FnMut(&'static Table, Vec<Cell>) -> std::io::Result<()> + Send + 'a;
 
 /// Reads every exported table inside the caller's (snapshot) transaction.
-async fn export_tables(tx: &mut Tx, sink: &mut Sink<'_>) -> Result<Vec<(&'static str, u64)>> {
+async fn export_tables(
+    tx: &mut Tx,
+    sink: &mut Sink<'_>,
+    progress: &dyn Progress,
+) -> Result<Vec<(&'static str, u64)>> {
     let backend = tx.backend();
+    // Counted in the same snapshot, so the total is exactly what is written.
+    let mut total = 0u64;
+    for table in TABLES {
+        let n: i64 = query(&format!("SELECT COUNT(*) FROM {}", table.name))
+            .scalar(&mut *tx)
+            .await?;
+        total += n as u64;
+    }
+    progress.set_total(total);
     let mut counts = Vec::with_capacity(TABLES.len());
     for table in TABLES {
         let sql = select_sql(table, backend);
         let mut n = 0u64;
         query(&sql)
             .for_each_row(&mut *tx, |row| {
+                check(progress)?;
+                progress.advance(1);
                 let cells = row_cells(table, &row)?;
                 sink(table, cells).map_err(|e| {
                     Error::Rejected(format!("could not write {}.jsonl: {e}", table.name))
@@ -128,6 +144,7 @@ async fn export_tables(tx: &mut Tx, sink: &mut Sink<'_>) -> Result<Vec<(&'static
 async fn import_tables(
     tx: &mut Tx,
     source: &mut dyn RecordSource,
+    progress: &dyn Progress,
 ) -> Result<Vec<(&'static str, u64)>> {
     let backend = tx.backend();
     let mut content = Vec::new();
@@ -161,6 +178,8 @@ async fn import_tables(
         let mut later: Vec<(Cell, Vec<Cell>)> = Vec::new();
         let mut n = 0u64;
         while let Some((place, cells)) = source.next_record(table).map_err(Error::Rejected)? {
+            check(progress)?;
+            progress.advance(1);
             let mut q = query(&sql);
             let mut deferred = Vec::new();
             for ((name, kind), cell) in table.columns.iter().zip(&cells) {
@@ -226,9 +245,12 @@ fn refusal(e: &Error) -> String {
 impl Store {
     /// Reads the whole site in one snapshot (a read transaction; REPEATABLE READ on
     /// PostgreSQL), handing each record to `sink` in file order; returns each table's count.
+    /// `progress` is told the number of records first, then of each one written; when it asks
+    /// to stop, the export stops with [`Error::Interrupted`].
     pub async fn export_site(
         &self,
         sink: &mut (dyn FnMut(&'static Table, Vec<Cell>) -> std::io::Result<()> + Send),
+        progress: &dyn Progress,
     ) -> Result<Vec<(&'static str, u64)>> {
         let mut tx = self.begin_read().await?;
         if tx.backend() == Backend::Postgres {
@@ -236,20 +258,23 @@ impl Store {
                 .execute(&mut tx)
                 .await?;
         }
-        let counts = export_tables(&mut tx, sink).await?;
+        let counts = export_tables(&mut tx, sink, progress).await?;
         tx.commit().await?;
         Ok(counts)
     }
 
     /// Writes an export into this site, which must be empty, in one transaction: on any
     /// error nothing changes. Ids are kept, so every reference holds; the search index is
-    /// rebuilt. Returns each table's count.
+    /// rebuilt. Returns each table's count. `progress` is told of each record read (the
+    /// caller knows the total from the manifest); when it asks to stop, nothing is imported
+    /// and the import ends with [`Error::Interrupted`].
     pub async fn import_site(
         &self,
         source: &mut dyn RecordSource,
+        progress: &dyn Progress,
     ) -> Result<Vec<(&'static str, u64)>> {
         let mut tx = self.begin().await?;
-        let counts = import_tables(&mut tx, source).await?;
+        let counts = import_tables(&mut tx, source, progress).await?;
         tx.commit().await?;
         Ok(counts)
     }
