@@ -7,12 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { startServer, launchBrowser, watch, assertNoProblems, signUp, articlePaths } from './helpers.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { startServer, launchBrowser, watch, assertNoProblems, signUp, articlePaths, axeViolations } from './helpers.mjs';
 
 let server;
 let baseUrl;
@@ -34,13 +29,6 @@ async function newPage() {
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   return { context, page, problems: watch(page) };
-}
-
-/** Runs axe in the page (evaluated through the devtools protocol, so the CSP does not stop it). */
-async function axeViolations(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** The rows of a figure's table, each as its cells' texts. */

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -92,6 +93,20 @@ export async function startServer(extraArgs = []) {
     await stop();
     throw e;
   }
+}
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page (evaluated through the devtools protocol, so the site's CSP does not
+ * stop it) and returns its violations of `impacts` (by default every impact), one line each.
+ */
+export async function axeViolations(page, impacts = ['minor', 'moderate', 'serious', 'critical']) {
+  await page.evaluate(await AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => impacts.includes(v.impact))
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Launches headless Chromium with the flags every suite uses. */

@@ -3,7 +3,8 @@
 // settings, administration). The server runs with the demo content; a member and an administrator
 // are made from the command line and sign in through /signin; a comment, a reply and a report give
 // the conversation and the desk something to show. The pages are saved and checked in one run of
-// `java -jar vnu.jar --errors-only`; any error fails the test, with vnu's messages.
+// `java -jar vnu.jar --errors-only`; any error fails the test, with vnu's messages. The same pages,
+// opened in Chromium with the same cookies, must have no serious or critical axe-core violation.
 //
 //   cd tests/e2e && npm ci && node --test validity.test.mjs   (needs Java: default-jre-headless)
 
@@ -14,7 +15,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './helpers.mjs';
+import { startServer, launchBrowser, axeViolations } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const VNU = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -60,6 +61,8 @@ function client() {
   return {
     request,
     csrf,
+    /** The cookies as Playwright takes them, so a browser can be this client. */
+    cookies: () => [...cookies].map(([name, value]) => ({ name, value, url: server.baseUrl })),
     async page(pathname, status = 200) {
       const res = await request(pathname);
       const text = await res.text();
@@ -82,6 +85,28 @@ async function account(email, role) {
   const res = await c.post(form, '/signin', { email, password: PASSWORD, return_to: '/' });
   assert.equal(res.status, 303, `sign-in of ${email}: ${await res.text()}`);
   return c;
+}
+
+/** Opens each page in Chromium as its client (the same cookies) and lists axe's serious and critical violations. */
+async function axeOver(pages) {
+  const browser = await launchBrowser();
+  const problems = [];
+  try {
+    const contexts = new Map();
+    for (const [who, c, p] of pages) {
+      if (!contexts.has(who)) {
+        const context = await browser.newContext();
+        await context.addCookies(c.cookies());
+        contexts.set(who, await context.newPage());
+      }
+      const page = contexts.get(who);
+      await page.goto(`${server.baseUrl}${p}`);
+      for (const v of await axeViolations(page, ['serious', 'critical'])) problems.push(`${who} ${p}: ${v}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return problems;
 }
 
 function vnu(files) {
@@ -177,6 +202,8 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
     await writeFile(file, html);
     files.push(file);
   }
+  const axeProblems = await axeOver(pages);
+  assert.deepEqual(axeProblems, [], `axe found serious or critical problems:\n${axeProblems.join('\n')}`);
   const result = await vnu(files);
   assert.equal(result.spawnError, null, `cannot run ${JAVA} (install Java, e.g. Debian's default-jre-headless): ${result.spawnError?.message}`);
   assert.equal(result.code, 0, `the Nu Html Checker found errors:\n${result.output}`);
