@@ -850,6 +850,13 @@ async fn new_comments_arrive_live_over_server_sent_events(app: TestApp) {
         .unwrap();
     assert_eq!(stream.status(), 200);
     assert_eq!(stream.headers()["content-type"], "text/event-stream");
+    // The stream opens with a comment line at once, not at the first keep-alive (20 s).
+    let first = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+        .await
+        .expect("a first chunk at once")
+        .unwrap()
+        .unwrap();
+    assert_eq!(&first[..], b": live\n\n");
     // Give the subscription a moment to register before posting.
     tokio::time::sleep(Duration::from_millis(100)).await;
     ada.comment("other", None, "elsewhere").await;

@@ -71,7 +71,11 @@ async fn stream(
             }
         },
     );
-    let mut response = Sse::new(events)
+    // A comment line first, so the response's head and a first byte leave at once: a proxy
+    // that holds a stream's headers until its first event (nginx over HTTP/2) would otherwise
+    // keep the browser's EventSource waiting for the first keep-alive.
+    let opened = futures_util::stream::once(async { Ok(Event::default().comment("live")) });
+    let mut response = Sse::new(futures_util::StreamExt::chain(opened, events))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
         .into_response();
     // nginx passes the events on as they come instead of buffering them.
