@@ -133,7 +133,9 @@ impl Config {
             .purge_url
             .iter()
             .flatten()
-            .map(|u| PurgeUrl::parse(u).map_err(|e| ConfigError::Invalid(format!("purge_url: {e}"))))
+            .map(|u| {
+                PurgeUrl::parse(u).map_err(|e| ConfigError::Invalid(format!("purge_url: {e}")))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         smtp_relay(&s)?;
         let addr = s.addr.unwrap_or_else(|| ([127, 0, 0, 1], 3000).into());

@@ -396,7 +396,12 @@ fn view_counting_is_on_unless_a_flag_or_the_file_turns_it_off() {
 
 #[test]
 fn purge_urls_are_repeatable_and_only_http() {
-    assert!(Config::resolve(&Settings::default()).unwrap().purge_urls.is_empty());
+    assert!(
+        Config::resolve(&Settings::default())
+            .unwrap()
+            .purge_urls
+            .is_empty()
+    );
     #[derive(clap::Parser)]
     struct Cli {
         #[command(flatten)]
@@ -421,22 +426,38 @@ fn purge_urls_are_repeatable_and_only_http() {
         shapes,
         [
             (PurgeShape::Xkey, "http://127.0.0.1:6081/"),
-            (PurgeShape::Json, "https://purge:s3cret@api.cdn.example/purge"),
+            (
+                PurgeShape::Json,
+                "https://purge:s3cret@api.cdn.example/purge"
+            ),
             (PurgeShape::Xkey, "http://10.0.0.2:6081/"),
         ]
     );
-    assert!(!format!("{c:?}").contains("s3cret"), "a credential is never printed");
+    assert!(
+        !format!("{c:?}").contains("s3cret"),
+        "a credential is never printed"
+    );
     // A list in the file.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("site.toml");
-    std::fs::write(&path, "purge_url = [\"http://varnish-a/\", \"http://varnish-b/\"]\n").unwrap();
+    std::fs::write(
+        &path,
+        "purge_url = [\"http://varnish-a/\", \"http://varnish-b/\"]\n",
+    )
+    .unwrap();
     let file = Settings {
         config: Some(path),
         ..Settings::default()
     };
     assert_eq!(Config::resolve(&file).unwrap().purge_urls.len(), 2);
     // Anything but http(s) is refused, naming the setting.
-    for bad in ["ftp://cache/", "file:///tmp/x", "post+ftp://cache/", "127.0.0.1:6081", "http://"] {
+    for bad in [
+        "ftp://cache/",
+        "file:///tmp/x",
+        "post+ftp://cache/",
+        "127.0.0.1:6081",
+        "http://",
+    ] {
         let flags = Settings {
             purge_url: Some(vec![bad.to_owned()]),
             ..Settings::default()

@@ -179,7 +179,8 @@ impl PurgeUrl {
             Some(rest) => (PurgeShape::Json, rest),
             None => (PurgeShape::Xkey, given),
         };
-        let parsed = reqwest::Url::parse(url).map_err(|e| format!("`{}` is not a URL: {e}", Redacted(url)))?;
+        let parsed = reqwest::Url::parse(url)
+            .map_err(|e| format!("`{}` is not a URL: {e}", Redacted(url)))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
             return Err(format!(
                 "`{}` must be an http:// or https:// address (or post+https:// for a CDN's API)",

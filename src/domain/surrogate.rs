@@ -51,7 +51,11 @@ pub fn page_keys(page: Page<'_>, cards: &[i64]) -> String {
     let mut keys = vec![ALL.to_owned()];
     match page {
         Page::Article(id) => keys.push(article(id)),
-        Page::Front => keys.extend([LISTINGS.to_owned(), "front".to_owned(), ANY_COUNT.to_owned()]),
+        Page::Front => keys.extend([
+            LISTINGS.to_owned(),
+            "front".to_owned(),
+            ANY_COUNT.to_owned(),
+        ]),
         Page::Section(slug) => keys.extend([LISTINGS.to_owned(), format!("section-{slug}")]),
         Page::Tag(slug) => keys.extend([LISTINGS.to_owned(), format!("tag-{slug}")]),
         Page::Author(slug) => keys.extend([LISTINGS.to_owned(), format!("author-{slug}")]),
@@ -103,8 +107,14 @@ mod tests {
             ("article 7", page_keys(Page::Article(7), &[])),
             ("article 8", page_keys(Page::Article(8), &[])),
             ("front", page_keys(Page::Front, &[7, 8, 9])),
-            ("news, showing 7", page_keys(Page::Section("news"), &[9, 7, 7])),
-            ("sport, not showing 7", page_keys(Page::Section("sport"), &[8])),
+            (
+                "news, showing 7",
+                page_keys(Page::Section("news"), &[9, 7, 7]),
+            ),
+            (
+                "sport, not showing 7",
+                page_keys(Page::Section("sport"), &[8]),
+            ),
             ("tag, showing 7", page_keys(Page::Tag("climate"), &[7])),
             ("author, not showing 7", page_keys(Page::Author("ana"), &[])),
             ("a listing of unknown cards", unnamed_listing_keys()),

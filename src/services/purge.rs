@@ -123,7 +123,14 @@ async fn purge_due(
         } else {
             let retry_at = policy.retry_at(job.attempt, done);
             store
-                .fail_job(job.id, job.attempt, done, &failures.join("; "), None, retry_at)
+                .fail_job(
+                    job.id,
+                    job.attempt,
+                    done,
+                    &failures.join("; "),
+                    None,
+                    retry_at,
+                )
                 .await?
         };
         if !recorded {
@@ -154,7 +161,10 @@ async fn send(client: &reqwest::Client, to: &PurgeUrl, keys: &[String]) -> Resul
     };
     let host = reqwest::Url::parse(&to.url)
         .ok()
-        .and_then(|u| u.host_str().map(|h| format!("{h}:{}", u.port_or_known_default().unwrap_or(0))))
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| format!("{h}:{}", u.port_or_known_default().unwrap_or(0)))
+        })
         .unwrap_or_default();
     match request.send().await {
         Ok(r) if r.status().is_success() => Ok(()),

@@ -169,7 +169,10 @@ async fn a_change_queues_one_purge_of_exactly_its_keys(app: TestApp, cache: Purg
     // queues nothing: the process that made the change queues the one purge.
     let other = app.another_server_with(|_| {}).await;
     assert_eq!(
-        reqwest::get(other.url("/articles/tide")).await.unwrap().status(),
+        reqwest::get(other.url("/articles/tide"))
+            .await
+            .unwrap()
+            .status(),
         200
     );
     let ann = app.member("Ann").await;
@@ -185,7 +188,11 @@ async fn a_change_queues_one_purge_of_exactly_its_keys(app: TestApp, cache: Purg
         "a new comment changes the article, its count on listings and the front page's ranking"
     );
     let queued = purges(&app.store).await;
-    assert_eq!(queued.len(), before + 1, "one purge for the change: {queued:?}");
+    assert_eq!(
+        queued.len(),
+        before + 1,
+        "one purge for the change: {queued:?}"
+    );
     // Sent once more a moment later (for a cache refilled from a process that had not yet heard
     // of the change), then done.
     assert_eq!(queued[0].status, JobStatus::Pending);
@@ -213,7 +220,8 @@ async fn a_purge_waits_in_the_queue_while_the_cache_is_down(app: TestApp, cache:
     let tide = article_id(&app, "tide").await;
     let ann = app.member("Ann").await;
     cache.status.store(503, Ordering::SeqCst);
-    ann.comment("tide", None, "Said while the cache was down.").await;
+    ann.comment("tide", None, "Said while the cache was down.")
+        .await;
     cache.wait_for(1).await;
     let job = loop {
         let jobs = purges(&app.store).await;
@@ -224,7 +232,10 @@ async fn a_purge_waits_in_the_queue_while_the_cache_is_down(app: TestApp, cache:
     };
     assert_eq!(job.status, JobStatus::Pending, "{job:?}");
     assert_eq!(job.attempts, 1);
-    assert!(job.last_error.as_deref().unwrap().contains("503"), "{job:?}");
+    assert!(
+        job.last_error.as_deref().unwrap().contains("503"),
+        "{job:?}"
+    );
     // Not tried again before its time (the site's clock stands still here).
     assert!(job.run_at > app.clock.now(), "{job:?}");
     assert_eq!(cache.received().len(), 1);
@@ -276,13 +287,18 @@ impl Varnish {
     }
 
     fn start(backends: [std::net::SocketAddr; 2], port: u16) -> Varnish {
-        let shipped =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/varnish/default.vcl"))
-                .unwrap();
+        let shipped = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/deploy/varnish/default.vcl"
+        ))
+        .unwrap();
         let mut vcl = shipped.clone();
         for (placeholder, addr) in [("3001", backends[0]), ("3002", backends[1])] {
             let from = format!(".port = \"{placeholder}\";");
-            assert!(vcl.contains(&from), "the shipped VCL names backend port {placeholder}");
+            assert!(
+                vcl.contains(&from),
+                "the shipped VCL names backend port {placeholder}"
+            );
             vcl = vcl.replace(&from, &format!(".port = \"{}\";", addr.port()));
         }
         let dir = tempfile::tempdir().unwrap();
@@ -328,6 +344,9 @@ impl Varnish {
     }
 
     fn stop(&mut self) {
+        if self.child.try_wait().unwrap().is_some() {
+            return;
+        }
         let _ = std::process::Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
@@ -420,13 +439,19 @@ async fn varnish_in_front_of_two_processes_on_one_postgresql() {
     let r = reader.get(&page).send().await.unwrap();
     assert_eq!(r.headers()["x-shared-cache"], "hit");
     assert!(r.headers().contains_key("age"));
-    assert!(!r.headers().contains_key("xkey"), "the index stays inside Varnish");
+    assert!(
+        !r.headers().contains_key("xkey"),
+        "the index stays inside Varnish"
+    );
 
     // A comment posted through either process is on the page at the next read, once its
     // purge is delivered.
     let ann = member_at(&one.url(""), data.path(), "Ann").await;
     let bea = member_at(&two.url(""), data.path(), "Bea").await;
-    for (who, text) in [(&ann, "Ann's word through one."), (&bea, "Bea's word through two.")] {
+    for (who, text) in [
+        (&ann, "Ann's word through one."),
+        (&bea, "Bea's word through two."),
+    ] {
         let before = purges(&app.store).await.len();
         who.comment("tide", None, text).await;
         wait_for_purges(&app.store, before + 1).await;
@@ -453,7 +478,8 @@ async fn varnish_in_front_of_two_processes_on_one_postgresql() {
     // what shows the purge was not lost).
     varnish.stop();
     let before = purges(&app.store).await.len();
-    ann.comment("tide", None, "Said while Varnish was down.").await;
+    ann.comment("tide", None, "Said while Varnish was down.")
+        .await;
     let failed = loop {
         let jobs = purges(&app.store).await;
         if jobs.len() > before && jobs[0].last_error.is_some() {
@@ -463,7 +489,11 @@ async fn varnish_in_front_of_two_processes_on_one_postgresql() {
     };
     assert_eq!(failed.status, JobStatus::Pending, "{failed:?}");
     assert!(
-        failed.last_error.as_deref().unwrap().contains("could not connect"),
+        failed
+            .last_error
+            .as_deref()
+            .unwrap()
+            .contains("could not connect"),
         "{failed:?}"
     );
     varnish.restart();

@@ -269,7 +269,8 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     // Not stored (signed in, or not a cacheable page): still an ETag and a 304 when it matches.
     let matched = if_none_match(&req_headers, &etag);
     parts.headers.insert(header::ETAG, etag);
-    if !(signed_out && group.is_some()) && !parts.headers.contains_key(header::CACHE_CONTROL) {
+    // (A page readers share has its `Cache-Control` already, from above.)
+    if !parts.headers.contains_key(header::CACHE_CONTROL) {
         parts.headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static(PRIVATE_CACHE_CONTROL),

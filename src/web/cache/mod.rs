@@ -134,8 +134,7 @@ const PUBLIC_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60, stale-while-
 /// The same when Broadsheet purges the shared caches (`--purge-url`): they hear of every change
 /// made through a server, so they may keep a page an hour (a bound on what they miss: an
 /// import from the command line, a listing's "most discussed" window moving on).
-const PURGED_CACHE_CONTROL: &str =
-    "public, max-age=0, s-maxage=3600, stale-while-revalidate=300";
+const PURGED_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=3600, stale-while-revalidate=300";
 const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
 /// At most this many members' pages (with holes), and this many bytes of them. Smaller than the
 /// signed-out bounds: members read fewer distinct pages, and memory is counted.

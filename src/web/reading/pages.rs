@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use crate::domain::{ArticleDetail, ArticleFilter, Cursor, ListScope, Slug};
 use crate::web::cache::CacheGroup;
-use crate::web::cache::surrogate::ListingKeys;
 use crate::web::cache::member_page::{Holes, MemberPage};
+use crate::web::cache::surrogate::ListingKeys;
 use crate::web::layout::{CardView, Layout, LinkView, TimeView};
 use crate::web::reading::thread::{
     CommentFormView, Conversation, ConversationQuery, conversation_with,
