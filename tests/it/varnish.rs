@@ -23,8 +23,9 @@ backend_tests!(setup = Purging;
     a_purge_waits_in_the_queue_while_the_cache_is_down,
 );
 
-/// A shared cache's purge endpoint: records each request's method and keys, answers the status
-/// it is set to (503: "down").
+/// A shared cache's purge endpoint, reached in both shapes (Varnish's `PURGE` with
+/// `xkey-purge`, a CDN API's `POST` of JSON): records each request's method and keys, answers
+/// the status it is set to (503: "down").
 #[derive(Clone)]
 struct PurgeReceiver {
     got: Arc<Mutex<Vec<(Method, String)>>>,
@@ -50,11 +51,22 @@ impl PurgeReceiver {
         self.got.lock().unwrap().clone()
     }
 
-    /// Waits (up to 15 s) until `n` purges have arrived.
-    async fn wait_for(&self, n: usize) -> Vec<(Method, String)> {
+    /// Waits (up to 15 s) until `n` rounds of purges have arrived (a request in each shape),
+    /// and returns the keys of each round.
+    async fn wait_for(&self, n: usize) -> Vec<String> {
         for _ in 0..300 {
-            if self.received().len() >= n {
-                return self.received();
+            let got = self.received();
+            if got.len() >= 2 * n {
+                return got
+                    .chunks(2)
+                    .map(|round| {
+                        let mut methods: Vec<&str> = round.iter().map(|r| r.0.as_str()).collect();
+                        methods.sort();
+                        assert_eq!(methods, ["POST", "PURGE"], "one request in each shape");
+                        assert_eq!(round[0].1, round[1].1, "the same keys in each shape");
+                        round[0].1.clone()
+                    })
+                    .collect();
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -66,12 +78,25 @@ async fn receive(
     axum::extract::State(r): axum::extract::State<PurgeReceiver>,
     method: Method,
     headers: HeaderMap,
+    body: String,
 ) -> StatusCode {
-    let keys = headers
-        .get("xkey-purge")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+    let keys = if method == Method::POST {
+        assert_eq!(headers["content-type"], "application/json");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let keys: Vec<&str> = json["surrogate_keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap())
+            .collect();
+        keys.join(" ")
+    } else {
+        headers
+            .get("xkey-purge")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
     r.got.lock().unwrap().push((method, keys));
     StatusCode::from_u16(r.status.load(Ordering::SeqCst)).unwrap()
 }
@@ -83,7 +108,10 @@ impl<Test: AsyncFnOnce(TestApp, PurgeReceiver)> Setup<Test> for Purging {
     async fn run(self, backend: Backend, test: Test) {
         let (url, receiver) = PurgeReceiver::start().await;
         let app = TestApp::start_with(backend, |c| {
-            c.purge_urls = vec![PurgeUrl::parse(&url).unwrap()];
+            c.purge_urls = vec![
+                PurgeUrl::parse(&url).unwrap(),
+                PurgeUrl::parse(&format!("post+{url}")).unwrap(),
+            ];
         })
         .await;
         if let Some(app) = app {
@@ -181,10 +209,7 @@ async fn a_change_queues_one_purge_of_exactly_its_keys(app: TestApp, cache: Purg
     let got = cache.wait_for(1).await;
     assert_eq!(
         got[0],
-        (
-            Method::from_bytes(b"PURGE").unwrap(),
-            format!("any-count article-{tide} cards-{tide}")
-        ),
+        format!("any-count article-{tide} cards-{tide}"),
         "a new comment changes the article, its count on listings and the front page's ranking"
     );
     let queued = purges(&app.store).await;
@@ -211,7 +236,7 @@ async fn a_change_queues_one_purge_of_exactly_its_keys(app: TestApp, cache: Purg
         .await;
     assert!(r.status().is_redirection(), "edit: {}", r.status());
     let got = cache.wait_for(3).await;
-    assert_eq!(got[2].1, format!("article-{tide}"));
+    assert_eq!(got[2], format!("article-{tide}"));
     drop(other);
 }
 
@@ -238,12 +263,12 @@ async fn a_purge_waits_in_the_queue_while_the_cache_is_down(app: TestApp, cache:
     );
     // Not tried again before its time (the site's clock stands still here).
     assert!(job.run_at > app.clock.now(), "{job:?}");
-    assert_eq!(cache.received().len(), 1);
+    assert_eq!(cache.received().len(), 2, "one attempt, to both");
     // The cache is back and the retry is due: the purge arrives, is repeated, and is done.
     cache.status.store(200, Ordering::SeqCst);
     app.clock.advance(chrono::Duration::seconds(3));
     let got = cache.wait_for(2).await;
-    assert_eq!(got[1].1, format!("any-count article-{tide} cards-{tide}"));
+    assert_eq!(got[1], format!("any-count article-{tide} cards-{tide}"));
     app.clock.advance(chrono::Duration::seconds(3));
     cache.wait_for(3).await;
     let done = wait_for_purges(&app.store, 1).await;
