@@ -78,6 +78,13 @@ async fn housekeeping(store: Store, clock: Clock) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "pruning old mail failed; will retry"),
         }
+        // Purges are kept a day, for a look at what a shared cache was told.
+        if let Err(e) = store
+            .prune_purges(clock.now(), chrono::Duration::days(1))
+            .await
+        {
+            tracing::warn!(error = %e, "pruning old purges failed; will retry");
+        }
     }
 }
 

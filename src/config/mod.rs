@@ -81,6 +81,9 @@ pub struct Config {
     pub count_views: bool,
     /// The bearer token `/metrics` asks for; without one `/metrics` is not served (404).
     pub metrics_token: Option<Secret>,
+    /// The shared caches to purge when pages change (`services::purge`); empty: none, and
+    /// shared caches keep pages only briefly.
+    pub purge_urls: Vec<PurgeUrl>,
 }
 
 impl Default for Config {
@@ -126,6 +129,14 @@ impl Config {
         let oidc = oidc_settings(&s)?;
         let trusted_proxies = trusted_proxies(&s)?;
         let metrics_token = metrics_token(&s)?;
+        let purge_urls = s
+            .purge_url
+            .iter()
+            .flatten()
+            .map(|u| {
+                PurgeUrl::parse(u).map_err(|e| ConfigError::Invalid(format!("purge_url: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         smtp_relay(&s)?;
         let addr = s.addr.unwrap_or_else(|| ([127, 0, 0, 1], 3000).into());
         let data_dir = s.data_dir.unwrap_or_else(|| PathBuf::from("data"));
@@ -217,6 +228,7 @@ impl Config {
             webhooks_allow_private: s.webhooks_allow_private,
             count_views: !s.no_view_counting,
             metrics_token,
+            purge_urls,
         })
     }
 }

@@ -95,6 +95,16 @@ pub struct Settings {
     /// machine or network) [default: refused]
     #[arg(long, env = "BROADSHEET_WEBHOOKS_ALLOW_PRIVATE", global = true)]
     pub webhooks_allow_private: bool,
+    /// A shared cache to purge when pages change, repeatable: Varnish's address (sent `PURGE`
+    /// with the pages' surrogate keys in `xkey-purge`), or a CDN's purge API as
+    /// `post+https://…` (sent a JSON `{"surrogate_keys": […]}`) [default: none]
+    #[arg(
+        long = "purge-url",
+        env = "BROADSHEET_PURGE_URL",
+        global = true,
+        value_delimiter = ','
+    )]
+    pub purge_url: Option<Vec<String>>,
     /// Do not count article page views. Counting keeps no cookie, address or anything else
     /// about the reader: a number per article and hour, for the staff's dashboard [default:
     /// counted]

@@ -393,3 +393,76 @@ fn view_counting_is_on_unless_a_flag_or_the_file_turns_it_off() {
     };
     assert!(!Config::resolve(&from_file).unwrap().count_views);
 }
+
+#[test]
+fn purge_urls_are_repeatable_and_only_http() {
+    assert!(
+        Config::resolve(&Settings::default())
+            .unwrap()
+            .purge_urls
+            .is_empty()
+    );
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        flags: Settings,
+    }
+    // Repeated on the command line; comma-separated in the environment's one value.
+    let cli = <Cli as clap::Parser>::try_parse_from([
+        "broadsheet",
+        "--purge-url",
+        "http://127.0.0.1:6081/",
+        "--purge-url",
+        "post+https://purge:s3cret@api.cdn.example/purge,http://10.0.0.2:6081/",
+    ])
+    .unwrap();
+    let c = Config::resolve(&cli.flags).unwrap();
+    let shapes: Vec<(PurgeShape, &str)> = c
+        .purge_urls
+        .iter()
+        .map(|u| (u.shape, u.url.as_str()))
+        .collect();
+    assert_eq!(
+        shapes,
+        [
+            (PurgeShape::Xkey, "http://127.0.0.1:6081/"),
+            (
+                PurgeShape::Json,
+                "https://purge:s3cret@api.cdn.example/purge"
+            ),
+            (PurgeShape::Xkey, "http://10.0.0.2:6081/"),
+        ]
+    );
+    assert!(
+        !format!("{c:?}").contains("s3cret"),
+        "a credential is never printed"
+    );
+    // A list in the file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("site.toml");
+    std::fs::write(
+        &path,
+        "purge_url = [\"http://varnish-a/\", \"http://varnish-b/\"]\n",
+    )
+    .unwrap();
+    let file = Settings {
+        config: Some(path),
+        ..Settings::default()
+    };
+    assert_eq!(Config::resolve(&file).unwrap().purge_urls.len(), 2);
+    // Anything but http(s) is refused, naming the setting.
+    for bad in [
+        "ftp://cache/",
+        "file:///tmp/x",
+        "post+ftp://cache/",
+        "127.0.0.1:6081",
+        "http://",
+    ] {
+        let flags = Settings {
+            purge_url: Some(vec![bad.to_owned()]),
+            ..Settings::default()
+        };
+        let e = Config::resolve(&flags).unwrap_err().to_string();
+        assert!(e.contains("purge_url"), "{bad}: {e}");
+    }
+}

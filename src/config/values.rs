@@ -151,3 +151,60 @@ pub enum ProxyHeader {
     /// RFC 7239 `Forwarded` (`for=` of each element).
     Forwarded,
 }
+
+/// A shared cache to purge, and how it is told (see `services::purge`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct PurgeUrl {
+    /// An `http://` or `https://` URL.
+    pub url: String,
+    pub shape: PurgeShape,
+}
+
+/// How a purge is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PurgeShape {
+    /// `PURGE` with the keys in `xkey-purge` (Varnish's xkey module): the URL as given.
+    Xkey,
+    /// `POST` of `{"surrogate_keys": [...]}` (a CDN's purge API): the URL written
+    /// `post+https://…`.
+    Json,
+}
+
+impl PurgeUrl {
+    /// Reads a purge URL: `http(s)://…` for Varnish, `post+http(s)://…` for a JSON API; any
+    /// other scheme is refused.
+    pub fn parse(given: &str) -> Result<PurgeUrl, String> {
+        let given = given.trim();
+        let (shape, url) = match given.strip_prefix("post+") {
+            Some(rest) => (PurgeShape::Json, rest),
+            None => (PurgeShape::Xkey, given),
+        };
+        let parsed = reqwest::Url::parse(url)
+            .map_err(|e| format!("`{}` is not a URL: {e}", Redacted(url)))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+            return Err(format!(
+                "`{}` must be an http:// or https:// address (or post+https:// for a CDN's API)",
+                Redacted(url)
+            ));
+        }
+        Ok(PurgeUrl {
+            url: url.to_owned(),
+            shape,
+        })
+    }
+}
+
+impl fmt::Debug for PurgeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} {}", self.shape, Redacted(&self.url))
+    }
+}
+
+/// A URL with any password in it replaced by `***`.
+struct Redacted<'a>(&'a str);
+
+impl fmt::Display for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        DatabaseUrl::new(self.0).fmt(f)
+    }
+}

@@ -1,6 +1,6 @@
 //! Background jobs: their kinds, their states, and each kind's lease and retry schedule. The
 //! rows live in `store::jobs`; the workers that run them are in `services` (`notify.rs` for
-//! mail, `webhooks.rs` for deliveries).
+//! mail, `webhooks.rs` for deliveries, `purge.rs` for shared caches).
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -11,15 +11,18 @@ pub enum JobKind {
     Mail,
     /// One event's delivery to one webhook endpoint.
     Webhook,
+    /// A purge of surrogate keys at every shared cache in front of the site (`--purge-url`).
+    Purge,
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 2] = [JobKind::Mail, JobKind::Webhook];
+    pub const ALL: [JobKind; 3] = [JobKind::Mail, JobKind::Webhook, JobKind::Purge];
 
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::Mail => "mail",
             JobKind::Webhook => "webhook",
+            JobKind::Purge => "purge",
         }
     }
 
@@ -44,6 +47,14 @@ impl JobKind {
                 first_retry: Duration::seconds(30),
                 longest_wait: Duration::hours(6),
                 max_attempts: 8,
+            },
+            // A cache that is down for a restart is back within seconds: try again soon, and
+            // keep trying for a day (a page a purge misses stays wrong until it expires).
+            JobKind::Purge => JobPolicy {
+                lease: Duration::seconds(30),
+                first_retry: Duration::seconds(2),
+                longest_wait: Duration::minutes(5),
+                max_attempts: 300,
             },
         }
     }
@@ -154,6 +165,13 @@ mod tests {
         assert_eq!(mail.retry_at(16, now), None);
         // Mail takes longer to send than a receiver has to answer: a longer lease.
         assert!(mail.lease > webhook.lease);
+        // A cache back from a restart hears of what changed while it was down within seconds,
+        // and a long outage is retried every five minutes for a day.
+        let purge = JobKind::Purge.policy();
+        assert_eq!(purge.retry_at(1, now), Some(now + Duration::seconds(2)));
+        assert_eq!(purge.delay(20), Duration::minutes(5));
+        let outage: Duration = (1..purge.max_attempts).map(|n| purge.delay(n)).sum();
+        assert!(outage > Duration::hours(24), "{outage}");
     }
 
     #[test]
@@ -164,7 +182,7 @@ mod tests {
         for s in JobStatus::ALL {
             assert_eq!(JobStatus::parse(s.as_str()), Some(s));
         }
-        assert_eq!(JobKind::parse("purge"), None);
+        assert_eq!(JobKind::parse("newsletter"), None);
         assert_eq!(JobStatus::parse("sent"), None);
         assert!(JobStatus::Failed.is_finished() && !JobStatus::Running.is_finished());
     }

@@ -21,6 +21,7 @@ pub mod signin;
 pub mod slug;
 pub mod spam;
 pub mod staff;
+pub mod surrogate;
 pub mod token;
 pub mod user;
 pub mod webhook;

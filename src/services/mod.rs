@@ -4,6 +4,7 @@
 //! - [`mail`]: composing and sending mail, the mail worker
 //! - [`notify`]: reply and mention notifications, digests and the moderation-queue alert
 //! - [`webhooks`]: signing and delivering webhook events
+//! - [`purge`]: purging the shared caches in front of the site (Varnish, a CDN)
 //! - [`oidc`]: single sign-on with an OpenID Connect provider
 //! - [`media`]: uploaded images, on disk or in S3-compatible storage
 //! - [`live`]: the fan-out of live updates to this process's open streams
@@ -17,6 +18,7 @@ pub mod media;
 pub mod notify;
 pub mod oidc;
 pub mod passwords;
+pub mod purge;
 pub mod views;
 pub mod webhooks;
 pub mod words;

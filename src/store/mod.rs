@@ -30,6 +30,7 @@ pub mod newsroom;
 pub mod notifications;
 mod progress;
 pub mod public_comments;
+pub mod purges;
 pub mod search;
 pub mod sessions;
 pub mod signin;

@@ -133,6 +133,15 @@ pub async fn serve(
         state.mailer.clone(),
         stop_rx.clone(),
     ));
+    // Only with purge URLs: one worker per process, sharing the queue like the others.
+    let purge_worker = state.pages.purger().cloned().map(|purger| {
+        tokio::spawn(purger.run(
+            state.store.uncounted(),
+            state.clock.clone(),
+            state.config.purge_urls.clone(),
+            stop_rx.clone(),
+        ))
+    });
     let views_worker = tokio::spawn(
         state
             .views
@@ -160,6 +169,9 @@ pub async fn serve(
     };
     worker.abort();
     mail_worker.abort();
+    if let Some(w) = purge_worker {
+        w.abort();
+    }
     // Its last flush adds what was counted until now (it stops at once when counting is off).
     let _ = tokio::time::timeout(Duration::from_secs(5), views_worker).await;
     served

@@ -68,7 +68,8 @@ impl AppState {
             config.max_live_streams_per_address,
         )
         .await?;
-        let pages = cache::PageCache::start(&store).await?;
+        let purger = (!config.purge_urls.is_empty()).then(crate::services::purge::Purger::default);
+        let pages = cache::PageCache::start(&store, clock.clone(), purger).await?;
         let media = crate::services::media::Library::open(&config)?;
         let mailroom = crate::services::notify::Mailroom::load(&store).await?;
         let oidc = match &config.oidc {

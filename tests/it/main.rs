@@ -33,4 +33,5 @@ mod search;
 mod signin;
 mod single_use;
 mod spam_filter;
+mod varnish;
 mod webhooks;

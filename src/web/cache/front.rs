@@ -134,9 +134,11 @@ pub(super) fn answer(
 }
 
 /// What a 304 from a stored page repeats of the full answer's headers.
-const NOT_MODIFIED_HEADERS: [HeaderName; 9] = [
+const NOT_MODIFIED_HEADERS: [HeaderName; 11] = [
     header::ETAG,
     header::CACHE_CONTROL,
+    super::surrogate::SURROGATE_KEY,
+    super::surrogate::XKEY,
     header::VARY,
     X_CACHE,
     header::CONTENT_SECURITY_POLICY,
@@ -159,10 +161,9 @@ pub(super) fn answer_headers(
     hsts: bool,
 ) -> HeaderMap {
     headers.insert(header::ETAG, etag.clone());
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(PUBLIC_CACHE_CONTROL),
-    );
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static(PUBLIC_CACHE_CONTROL));
     headers.insert(
         header::VARY,
         HeaderValue::from_static("Accept-Encoding, Cookie"),
@@ -219,6 +220,14 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     }
     let group = response.extensions().get::<CacheGroup>().copied();
     let (mut parts, body) = response.into_parts();
+    // What shared caches may do with it, and the keys they file it under.
+    if let (true, Some(group)) = (signed_out, group) {
+        let named = parts.extensions.get::<super::surrogate::ListingKeys>();
+        super::surrogate::mark(&mut parts.headers, group, named);
+        parts
+            .headers
+            .insert(header::CACHE_CONTROL, cache.public_cache_control.clone());
+    }
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
@@ -260,12 +269,8 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     // Not stored (signed in, or not a cacheable page): still an ETag and a 304 when it matches.
     let matched = if_none_match(&req_headers, &etag);
     parts.headers.insert(header::ETAG, etag);
-    if signed_out && group.is_some() {
-        parts.headers.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(PUBLIC_CACHE_CONTROL),
-        );
-    } else if !parts.headers.contains_key(header::CACHE_CONTROL) {
+    // (A page readers share has its `Cache-Control` already, from above.)
+    if !parts.headers.contains_key(header::CACHE_CONTROL) {
         parts.headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static(PRIVATE_CACHE_CONTROL),

@@ -36,6 +36,7 @@
 pub mod front;
 pub mod key;
 pub mod member_page;
+pub mod surrogate;
 #[cfg(test)]
 mod tests;
 
@@ -130,6 +131,10 @@ const ARTICLE_TTL: Duration = Duration::from_secs(300);
 /// What shared caches (a CDN) may do with a signed-out page: keep it a minute, and serve it
 /// stale for five more while fetching a fresh one. Browsers revalidate (cheaply, by ETag).
 const PUBLIC_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+/// The same when Broadsheet purges the shared caches (`--purge-url`): they hear of every change
+/// made through a server, so they may keep a page an hour (a bound on what they miss: an
+/// import from the command line, a listing's "most discussed" window moving on).
+const PURGED_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=3600, stale-while-revalidate=300";
 const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
 /// At most this many members' pages (with holes), and this many bytes of them. Smaller than the
 /// signed-out bounds: members read fewer distinct pages, and memory is counted.
@@ -295,9 +300,15 @@ pub struct PageCache {
     inner: Mutex<Lru<Entry>>,
     members: Mutex<Lru<MemberPage>>,
     generation: AtomicU64,
-    pg: Option<sqlx::PgPool>,
-    /// Whose session copies to forget when a member changes.
+    /// Whose session copies to forget when a member changes; where changes are announced to
+    /// the other processes and purges queued (uncounted: not a request's queries).
     store: Option<crate::store::Store>,
+    /// The site's clock, for the time a purge is queued at.
+    clock: crate::domain::Clock,
+    /// Wakes this process's purge worker; `None` when no shared cache is purged.
+    purger: Option<crate::services::purge::Purger>,
+    /// The `Cache-Control` of a page signed-out readers share.
+    public_cache_control: HeaderValue,
     compressors: Arc<tokio::sync::Semaphore>,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -309,8 +320,10 @@ impl Default for PageCache {
             inner: Mutex::new(Lru::new(MAX_ENTRIES, MAX_BYTES)),
             members: Mutex::new(Lru::new(MAX_MEMBER_PAGES, MAX_MEMBER_BYTES)),
             generation: AtomicU64::new(0),
-            pg: None,
             store: None,
+            clock: crate::domain::Clock::system(),
+            purger: None,
+            public_cache_control: HeaderValue::from_static(PUBLIC_CACHE_CONTROL),
             compressors: Arc::new(tokio::sync::Semaphore::new(COMPRESSORS)),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
@@ -319,12 +332,22 @@ impl Default for PageCache {
 }
 
 impl PageCache {
-    /// The cache, listening for other processes' invalidations when the site runs on PostgreSQL.
-    pub async fn start(store: &crate::store::Store) -> anyhow::Result<Arc<PageCache>> {
-        let pg = store.pg_pool().cloned();
+    /// The cache, listening for other processes' invalidations when the site runs on
+    /// PostgreSQL; with a `purger`, changes also queue purges of the shared caches.
+    pub async fn start(
+        store: &crate::store::Store,
+        clock: crate::domain::Clock,
+        purger: Option<crate::services::purge::Purger>,
+    ) -> anyhow::Result<Arc<PageCache>> {
+        let public_cache_control = HeaderValue::from_static(match purger {
+            Some(_) => PURGED_CACHE_CONTROL,
+            None => PUBLIC_CACHE_CONTROL,
+        });
         let cache = Arc::new(PageCache {
-            pg,
-            store: Some(store.clone()),
+            store: Some(store.uncounted()),
+            clock,
+            purger,
+            public_cache_control,
             ..Default::default()
         });
         if let Some(listener) = store.pg_listener().await {
@@ -353,21 +376,41 @@ impl PageCache {
         Ok(cache)
     }
 
-    /// Drops the pages `change` affects, here and (on PostgreSQL) in every other process.
+    /// Drops the pages `change` affects, here and (on PostgreSQL) in every other process, and
+    /// queues the purge of its surrogate keys at the shared caches (one job, queued by this
+    /// process: the others only drop their copies).
     pub fn changed(&self, change: Change) {
         self.drop_pages(change);
-        if let Some(pool) = self.pg.clone() {
-            tokio::spawn(async move {
-                let sent = sqlx::query("SELECT pg_notify($1, $2)")
-                    .bind(CHANNEL)
-                    .bind(change.payload())
-                    .execute(&pool)
-                    .await;
-                if let Err(e) = sent {
-                    tracing::warn!(error = %e, "page cache: could not tell other processes");
-                }
-            });
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        let purge = match &self.purger {
+            Some(_) => change.purge_keys(),
+            None => Vec::new(),
+        };
+        if purge.is_empty() && store.pg_pool().is_none() {
+            return;
         }
+        let purger = self.purger.clone();
+        let now = self.clock.now();
+        tokio::spawn(async move {
+            match store.announce_change(&change.payload(), &purge, now).await {
+                Ok(()) if !purge.is_empty() => {
+                    if let Some(purger) = purger {
+                        purger.wake();
+                    }
+                }
+                Ok(()) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "page cache: could not announce a change to other processes and shared caches");
+                }
+            }
+        });
+    }
+
+    /// This process's purge worker's waker, when shared caches are purged.
+    pub fn purger(&self) -> Option<&crate::services::purge::Purger> {
+        self.purger.as_ref()
     }
 
     fn drop_pages(&self, change: Change) {

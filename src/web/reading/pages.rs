@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::domain::{ArticleDetail, ArticleFilter, Cursor, ListScope, Slug};
 use crate::web::cache::CacheGroup;
 use crate::web::cache::member_page::{Holes, MemberPage};
+use crate::web::cache::surrogate::ListingKeys;
 use crate::web::layout::{CardView, Layout, LinkView, TimeView};
 use crate::web::reading::thread::{
     CommentFormView, Conversation, ConversationQuery, conversation_with,
@@ -103,7 +104,9 @@ async fn front_page(State(state): State<AppState>, viewer: Viewer) -> Result<Res
         sections: blocks,
         discussed: discussed.iter().map(CardView::from).collect(),
     };
-    Ok(cacheable(page.render()?, CacheGroup::Listings))
+    let mut r = cacheable(page.render()?, CacheGroup::Listings);
+    r.extensions_mut().insert(ListingKeys::front());
+    Ok(r)
 }
 
 #[derive(Template)]
@@ -620,5 +623,10 @@ async fn listing(
     if !keepable {
         return Ok(Html(page.render()?).into_response());
     }
-    Ok(cacheable(page.render()?, CacheGroup::Listings))
+    let shown: Vec<i64> = cards.iter().map(|c| c.id).collect();
+    let slug = base_path.rsplit('/').next().unwrap_or_default();
+    let mut r = cacheable(page.render()?, CacheGroup::Listings);
+    r.extensions_mut()
+        .insert(ListingKeys::new(scope, slug, &shown));
+    Ok(r)
 }
