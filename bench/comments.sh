@@ -52,81 +52,23 @@ NGINX="${NGINX:-/usr/sbin/nginx}"
 WRK="${WRK:-wrk}"
 KEEP_TMP="${KEEP_TMP:-0}"
 
-log() { printf '[comments %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-for tool in curl "$WRK" "$NGINX" ss sqlite3; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
-
-if [[ "$SKIP_BUILD" != 1 ]]; then
-  log "cargo build --release"
-  (cd "$ROOT" && cargo build --release --quiet)
-fi
-[[ -x "$BIN" ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
-
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/broadsheet-comments.XXXXXX")"
+BENCH_NAME=comments
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+need_tools curl "$WRK" "$NGINX" ss sqlite3
+build_unless_skipped
+bench_init
 DATA="${DATA_DIR:-$TMP/data}"
 mkdir -p "$DATA"
 DATA="$(cd "$DATA" && pwd)"
 DB="$DATA/broadsheet.db"
-SERVER_PID="" NGINX_PID="" CHILD_PID=""
 
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-cleanup() {
-  local rc=$?
-  if [[ -n "$CHILD_PID" ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
-  stop_server
-  if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill -QUIT "$NGINX_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$NGINX_PID" 2>/dev/null || true
-    wait "$NGINX_PID" 2>/dev/null || true
-  fi
-  if [[ "$KEEP_TMP" == 1 ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-free_port() {
-  local port
-  for _ in $(seq 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! ss -Htan "( sport = :$port )" 2>/dev/null | grep -q .; then echo "$port"; return 0; fi
-  done
-  die "no free port found"
-}
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-export NO_COLOR=1
 # /metrics answers only with the token.
 METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export BROADSHEET_METRICS_TOKEN="$METRICS_TOKEN"
 SERVER_ARGS=(--data-dir "$DATA" --database-url "sqlite://$DB")
 PORT="$(free_port)"
 URL="http://127.0.0.1:$PORT"
-start_server() {
-  "$BIN" serve "${SERVER_ARGS[@]}" --addr "127.0.0.1:$PORT" >>"$TMP/server.log" 2>&1 &
-  SERVER_PID=$!
-}
-wait_healthy() {
-  local deadline=$(( $(now_ms) + 120000 ))
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz" 2>/dev/null)" == 200 ]]; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$TMP/server.log" >&2; die "the server exited"; }
-    (( $(now_ms) < deadline )) || { tail -20 "$TMP/server.log" >&2; die "the server did not become healthy"; }
-    sleep 0.005
-  done
-}
 
 # --- the site ----------------------------------------------------------------------------------
 GEN_NOTE="reused $DB"
@@ -209,78 +151,12 @@ BIG_HEAD="$(heading "$TMP/www/articles/$BIG_SLUG")"
 [[ "$BIG_HEAD" == "$BIG" ]] || log "warning: $BIG_SLUG shows \"Comments ($BIG_HEAD)\", expected $BIG"
 
 # --- nginx serving the signed-out bytes ------------------------------------------------------------
-NGINX_PORT="$(free_port)"
-while [[ "$NGINX_PORT" == "$PORT" ]]; do NGINX_PORT="$(free_port)"; done
-NGINX_URL="http://127.0.0.1:$NGINX_PORT"
-mkdir -p "$TMP/nginx-tmp"/{client_body,proxy,fastcgi,uwsgi,scgi}
-chmod 755 "$TMP"
-chmod -R a+rX "$TMP/www"
-cat >"$TMP/nginx.conf" <<EOF
-worker_processes 2;
-daemon off;
-pid $TMP/nginx.pid;
-error_log $TMP/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $TMP/nginx-tmp/client_body;
-  proxy_temp_path $TMP/nginx-tmp/proxy;
-  fastcgi_temp_path $TMP/nginx-tmp/fastcgi;
-  uwsgi_temp_path $TMP/nginx-tmp/uwsgi;
-  scgi_temp_path $TMP/nginx-tmp/scgi;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  default_type text/html;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $TMP/www;
-    location /articles/ { default_type text/html; }
-    location / { return 404; }
-  }
-}
-EOF
-"$NGINX" -p "$TMP" -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" -t -q 2>>"$TMP/nginx-error.log" \
-  || { cat "$TMP/nginx-error.log" >&2; die "nginx config test failed"; }
-"$NGINX" -p "$TMP" -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" 2>>"$TMP/nginx-error.log" &
-NGINX_PID=$!
-for _ in $(seq 100); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$NGINX_URL/articles/$SMALL_SLUG" 2>/dev/null)" == 200 ]] && break
-  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$TMP/nginx-error.log" >&2; die "nginx exited"; }
-  sleep 0.05
-done
+start_nginx "/articles/$SMALL_SLUG"
 for slug in "$SMALL_SLUG" "$BIG_SLUG"; do
   cmp -s <(curl -s "$NGINX_URL/articles/$slug") "$TMP/www/articles/$slug" || die "nginx does not serve $slug"
 done
 
 # --- load ----------------------------------------------------------------------------------------
-declare -A LOAD
-run_wrk() { # name url [wrk args…]
-  local name=$1 url=$2 out="$TMP/wrk-$1.txt" rc=0
-  shift 2
-  if [[ "$WARMUP" != 0 ]]; then
-    "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" "$@" "$url" >/dev/null 2>&1 &
-    CHILD_PID=$!
-    wait "$CHILD_PID" || true
-  fi
-  LOAD[$name]="$(load1)"
-  log "wrk $name (load ${LOAD[$name]}): -t$THREADS -c$CONNECTIONS -d$DURATION --latency $url"
-  "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency "$@" "$url" >"$out" 2>&1 &
-  CHILD_PID=$!
-  wait "$CHILD_PID" || rc=$?
-  CHILD_PID=""
-  (( rc == 0 )) || { cat "$out" >&2; die "wrk failed: $name"; }
-}
-parse_wrk() { # "req/s p50 p99 errors"
-  awk '
-    /^Requests\/sec:/ { rps = $2 }
-    /^[ \t]+50%/ { p50 = $2 }
-    /^[ \t]+99%/ { p99 = $2 }
-    /Non-2xx or 3xx responses:/ { errs += $NF }
-    /Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { v = $i; sub(",", "", v); errs += v } }
-    END { if (rps == "") exit 1; printf "%s %s %s %d\n", rps, p50, p99, errs }
-  ' "$TMP/wrk-$1.txt"
-}
 COOKIE=(-H "Cookie: bs_session=$SESSION")
 run_wrk nginx-small "$NGINX_URL/articles/$SMALL_SLUG"
 run_wrk out-small "$URL/articles/$SMALL_SLUG"
@@ -336,12 +212,6 @@ STARTUP_MEDIAN=${STARTUP_SORTED[$(( ${#STARTUP_SORTED[@]} / 2 ))]}
 LOGGED=$(grep -o 'startup_ms=[0-9]*' "$TMP/server.log" | tail -"$STARTS" | cut -d= -f2 | paste -sd' ' || true)
 
 # --- report ---------------------------------------------------------------------------------------
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    printf "%.2f", n }'
-}
-pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else print "n/a" }'; }
 read -r NG_RPS _ _ _ < <(parse_wrk nginx-small)
 read -r NG2_RPS _ _ _ < <(parse_wrk nginx-small-again)
 read -r NGB_RPS _ _ _ < <(parse_wrk nginx-big)

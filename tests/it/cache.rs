@@ -1,7 +1,8 @@
 //! The page cache and conditional requests over real HTTP, on SQLite and PostgreSQL: signed-out
 //! pages come from memory (no queries), each change drops exactly the pages that show it (also
 //! in another server process on PostgreSQL), signed-in pages are never shared, and every page
-//! has an ETag, answers 304, and comes compressed once.
+//! has an ETag, answers 304, and comes compressed from the first request that asks, each form
+//! with its own ETag.
 
 use std::io::Read;
 use std::time::Duration;
@@ -16,6 +17,8 @@ backend_tests!(
     likes_and_edits_drop_the_article_page,
     signed_in_pages_are_fresh_and_private,
     pages_have_etags_and_precompressed_forms,
+    the_first_request_that_accepts_br_gets_br,
+    each_coding_has_its_own_etag,
     another_process_drops_its_pages_too,
     members_pages_from_the_shared_copy_are_their_full_render,
     a_members_second_look_costs_no_query,
@@ -198,28 +201,13 @@ async fn pages_have_etags_and_precompressed_forms(app: TestApp) {
     assert_eq!(r.headers()[ETAG].to_str().unwrap(), etag);
     assert!(r.bytes().await.unwrap().is_empty());
 
-    // The compressed forms are made in the background after the page is first stored.
-    let br = compressed_answer(&app, "/articles/harbour", "gzip, br", &plain).await;
+    let br = compressed_answer(&app, "/articles/harbour", "gzip, br").await;
     assert_eq!(br.headers()[CONTENT_ENCODING].to_str().unwrap(), "br");
-    let bytes = br.bytes().await.unwrap();
-    let mut out = Vec::new();
-    brotli::BrotliDecompress(&mut &bytes[..], &mut out).unwrap();
-    assert_eq!(String::from_utf8(out).unwrap(), plain);
-    assert!(bytes.len() < plain.len() / 2);
+    assert_eq!(unbrotli(&br.bytes().await.unwrap()), plain);
 
-    let gz = http
-        .get(app.url("/articles/harbour"))
-        .header(ACCEPT_ENCODING, "gzip")
-        .send()
-        .await
-        .unwrap();
+    let gz = compressed_answer(&app, "/articles/harbour", "gzip").await;
     assert_eq!(gz.headers()[CONTENT_ENCODING].to_str().unwrap(), "gzip");
-    let bytes = gz.bytes().await.unwrap();
-    let mut out = String::new();
-    flate2::read::GzDecoder::new(&bytes[..])
-        .read_to_string(&mut out)
-        .unwrap();
-    assert_eq!(out, plain);
+    assert_eq!(ungzip(&gz.bytes().await.unwrap()), plain);
 
     // A signed-in page gets an ETag and a 304 as well, though it is never stored.
     let ada = app.member("Ada").await;
@@ -233,6 +221,146 @@ async fn pages_have_etags_and_precompressed_forms(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(r.status(), 304);
+
+    // A page that is not stored is only ever sent as rendered: its one ETag is that form's,
+    // whatever the request accepts.
+    let r = ada
+        .client
+        .get(app.url("/settings"))
+        .header(ACCEPT_ENCODING, "br, gzip")
+        .header(IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 304);
+    assert_eq!(r.headers()[ETAG].to_str().unwrap(), etag);
+    let r = ada
+        .client
+        .get(app.url("/settings"))
+        .header(ACCEPT_ENCODING, "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert!(r.headers().get(CONTENT_ENCODING).is_none());
+    assert_eq!(r.headers()[ETAG].to_str().unwrap(), etag);
+}
+
+fn unbrotli(bytes: &[u8]) -> String {
+    let mut out = Vec::new();
+    brotli::BrotliDecompress(&mut &bytes[..], &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn ungzip(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut out)
+        .unwrap();
+    out
+}
+
+/// The first reader of a page whose browser accepts brotli (or only gzip) is sent that form,
+/// not the page as rendered while the compressed forms are made; so is the first reader of a
+/// stored page that wants a form not made yet.
+async fn the_first_request_that_accepts_br_gets_br(app: TestApp) {
+    app.publish(&[
+        article("harbour", "Science", 5),
+        article("lighthouse", "Science", 5),
+        article("estuary", "Science", 5),
+    ])
+    .await;
+    let http = client();
+    let first = |path: &'static str, accept: &'static str| {
+        let r = http.get(app.url(path)).header(ACCEPT_ENCODING, accept);
+        async move { r.send().await.unwrap() }
+    };
+    let br = first("/articles/harbour", "gzip, deflate, br").await;
+    assert_eq!(br.status(), 200);
+    assert_eq!(br.headers()["x-cache"], "miss", "the page's first request");
+    assert_eq!(br.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(br.headers()["vary"], "Accept-Encoding, Cookie");
+    let length: usize = br.headers()["content-length"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let bytes = br.bytes().await.unwrap();
+    assert_eq!(bytes.len(), length);
+    let plain = app.page("/articles/harbour", 200).await;
+    assert_eq!(unbrotli(&bytes), plain);
+    assert!(bytes.len() < plain.len() / 2);
+
+    let gz = first("/articles/lighthouse", "gzip").await;
+    assert_eq!(gz.headers()["x-cache"], "miss");
+    assert_eq!(gz.headers()[CONTENT_ENCODING], "gzip");
+    assert_eq!(
+        ungzip(&gz.bytes().await.unwrap()),
+        app.page("/articles/lighthouse", 200).await
+    );
+
+    // Stored by a reader that accepts nothing: the next reader that accepts brotli gets it
+    // (made in the background by then, or for this request), and so does a HEAD.
+    let plain = first("/articles/estuary", "identity").await;
+    assert_eq!(plain.headers()["x-cache"], "miss");
+    assert!(plain.headers().get(CONTENT_ENCODING).is_none());
+    let plain = plain.text().await.unwrap();
+    let head = http
+        .head(app.url("/articles/estuary"))
+        .header(ACCEPT_ENCODING, "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(head.headers()[CONTENT_ENCODING], "br");
+    let br = first("/articles/estuary", "br").await;
+    assert_eq!(br.headers()["x-cache"], "hit");
+    assert_eq!(br.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(
+        head.headers()["content-length"],
+        br.headers()["content-length"]
+    );
+    assert_eq!(unbrotli(&br.bytes().await.unwrap()), plain);
+}
+
+/// Each form of a page has its own strong ETag, and a 304 answers only a validator of the
+/// form the request would be sent: never one that confirms other bytes.
+async fn each_coding_has_its_own_etag(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let path = "/articles/harbour";
+    let http = client();
+    let ask = |accept: &'static str, if_none_match: Option<String>| {
+        let mut r = http.get(app.url(path)).header(ACCEPT_ENCODING, accept);
+        if let Some(tag) = if_none_match {
+            r = r.header(IF_NONE_MATCH, tag);
+        }
+        async move { r.send().await.unwrap() }
+    };
+    let etag = |r: &reqwest::Response| r.headers()[ETAG].to_str().unwrap().to_owned();
+    let identity = etag(&ask("identity", None).await);
+    let gzip = etag(&ask("gzip", None).await);
+    let br = etag(&ask("br, gzip", None).await);
+    assert!(identity != gzip && gzip != br && br != identity);
+    for tag in [&identity, &gzip, &br] {
+        assert!(tag.starts_with('"') && tag.ends_with('"'), "strong: {tag}");
+    }
+    // Each form's tag, asked again, is the same.
+    assert_eq!(etag(&ask("gzip", None).await), gzip);
+
+    for (accept, sent) in [("identity", &identity), ("gzip", &gzip), ("br, gzip", &br)] {
+        for tag in [&identity, &gzip, &br] {
+            let r = ask(accept, Some(tag.clone())).await;
+            if tag == sent {
+                assert_eq!(r.status(), 304, "{accept} with {tag}");
+                assert_eq!(&etag(&r), sent);
+                assert!(r.headers().get(CONTENT_ENCODING).is_none());
+            } else {
+                assert_eq!(r.status(), 200, "{accept} with {tag}: another form's tag");
+                assert_eq!(&etag(&r), sent);
+            }
+        }
+        // A list of validators matches when the sent form's is among them, weak or not.
+        let r = ask(accept, Some(format!("\"nothing\", W/{sent}"))).await;
+        assert_eq!(r.status(), 304, "{accept}");
+    }
 }
 
 async fn another_process_drops_its_pages_too(app: TestApp) {
@@ -748,12 +876,15 @@ async fn an_answer_from_the_cache_has_every_header_of_a_rendered_one(app: TestAp
     }
     assert!(r.headers().get("content-type").is_none());
 
-    // A compressed form: its own length and encoding, the rest as rendered.
-    let gz = compressed_answer(&app, path, "gzip", &body).await;
+    // A compressed form: its own length, encoding and ETag, the rest as rendered.
+    let gz = compressed_answer(&app, path, "gzip").await;
+    let gz_etag = gz.headers()["etag"].to_str().unwrap().to_owned();
+    assert_ne!(gz_etag, etag);
     let mut expected: Vec<(String, String)> = rendered
         .iter()
-        .filter(|(n, _)| n != "content-length")
+        .filter(|(n, _)| n != "content-length" && n != "etag")
         .cloned()
+        .chain([("etag".to_owned(), gz_etag)])
         .collect();
     expected.push(("content-encoding".into(), "gzip".into()));
     let headers = page_headers(&gz);
@@ -774,29 +905,20 @@ async fn an_answer_from_the_cache_has_every_header_of_a_rendered_one(app: TestAp
     assert_eq!(gz.bytes().await.unwrap().len(), length);
 }
 
-/// The first compressed answer to `path` for `accept_encoding`, asking until the background
-/// compression has stored one; the answers before it are the page as rendered (`plain`).
-async fn compressed_answer(
-    app: &TestApp,
-    path: &str,
-    accept_encoding: &str,
-    plain: &str,
-) -> reqwest::Response {
-    let http = client();
-    for _ in 0..100 {
-        let r = http
-            .get(app.url(path))
-            .header(ACCEPT_ENCODING, accept_encoding)
-            .send()
-            .await
-            .unwrap();
-        if r.headers().get(CONTENT_ENCODING).is_some() {
-            return r;
-        }
-        assert_eq!(r.text().await.unwrap(), plain, "uncompressed until then");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("{path} was not compressed soon after it was stored");
+/// The answer to `path` for `accept_encoding`: a compressed form, from the first request.
+async fn compressed_answer(app: &TestApp, path: &str, accept_encoding: &str) -> reqwest::Response {
+    let r = client()
+        .get(app.url(path))
+        .header(ACCEPT_ENCODING, accept_encoding)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{path}");
+    assert!(
+        r.headers().get(CONTENT_ENCODING).is_some(),
+        "{path} was sent uncompressed to {accept_encoding}"
+    );
+    r
 }
 
 /// The number of signed-out pages the cache holds, from `/metrics`.

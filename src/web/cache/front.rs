@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::key::cache_key;
 use super::{
-    CacheGroup, Entry, Forms, MAX_PAGE_BYTES, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL,
+    CacheGroup, Entry, Form, Forms, MAX_PAGE_BYTES, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL,
 };
 use crate::web::AppState;
 use crate::web::session::{SESSION_COOKIE, read_cookie};
@@ -55,8 +55,23 @@ pub(super) fn negotiate(headers: &HeaderMap) -> Encoding {
 /// has to tell one version of a page from the next, and it runs at memory speed (SHA-256 of a
 /// 75 KB member's page was a tenth of the CPU time of serving it).
 pub(super) fn etag_of(body: &[u8]) -> HeaderValue {
+    etags_of(body).identity
+}
+
+/// The validators of a page's three forms, from one hash of the page as rendered: a gzip or
+/// brotli body is other bytes, so it has its own strong ETag (RFC 9110 §8.8.3), and a 304
+/// confirms only the form the client would be sent. A compressed form's is the page's with
+/// the coding after it, so it is known before the form is made.
+pub(super) fn etags_of(body: &[u8]) -> Forms<HeaderValue> {
     let digest = xxhash_rust::xxh3::xxh3_128(body);
-    HeaderValue::from_str(&format!("\"{digest:032x}\"")).expect("hex is ASCII")
+    let tag = |suffix: &str| {
+        HeaderValue::from_str(&format!("\"{digest:032x}{suffix}\"")).expect("hex is ASCII")
+    };
+    Forms {
+        identity: tag(""),
+        gzip: tag("-gzip"),
+        brotli: tag("-br"),
+    }
 }
 
 fn if_none_match(headers: &HeaderMap, etag: &HeaderValue) -> bool {
@@ -90,38 +105,55 @@ pub(super) fn brotli(body: &[u8]) -> Bytes {
     Bytes::from(out)
 }
 
-/// Answers from a stored page: 304 when the client has it, else the best encoding it accepts
-/// that is made. `request_id` replaces the placeholder in the stored headers.
-pub(super) fn answer(
+/// An answer from a stored page that is ready at once, or one that waits for the form the
+/// reader accepts to be made.
+pub enum Hit {
+    Ready(Response),
+    Later(futures_util::future::BoxFuture<'static, Response>),
+}
+
+/// The 304 from a stored page when the client already has the form it would be sent
+/// (`encoding`): compared with that form's ETag only, and answered without making the form.
+pub(super) fn not_modified(
     entry: &Entry,
+    encoding: Encoding,
     req_headers: &HeaderMap,
+    hit: bool,
+    request_id: Option<&HeaderValue>,
+) -> Option<Response> {
+    let etag = entry.etags.get(encoding);
+    if !if_none_match(req_headers, etag) {
+        return None;
+    }
+    let mut r = StatusCode::NOT_MODIFIED.into_response();
+    let stored = &entry.identity.headers;
+    for name in NOT_MODIFIED_HEADERS {
+        if let Some(v) = stored.get(&name) {
+            r.headers_mut().insert(name, v.clone());
+        }
+    }
+    r.headers_mut().insert(header::ETAG, etag.clone());
+    Some(finish(r, hit, request_id))
+}
+
+/// The full answer with one form of a stored page (its headers, and its body unless `HEAD`).
+/// `request_id` replaces the placeholder in the stored headers.
+pub(super) fn full(
+    form: &Form,
     is_head: bool,
     hit: bool,
     request_id: Option<&HeaderValue>,
 ) -> Response {
-    let mut response = if if_none_match(req_headers, &entry.etag) {
-        let mut r = StatusCode::NOT_MODIFIED.into_response();
-        let stored = &entry.headers.identity;
-        for name in NOT_MODIFIED_HEADERS {
-            if let Some(v) = stored.get(&name) {
-                r.headers_mut().insert(name, v.clone());
-            }
-        }
-        r
+    let mut r = if is_head {
+        Response::new(Body::empty())
     } else {
-        let encoding = match negotiate(req_headers) {
-            Encoding::Brotli if !entry.bodies.brotli.is_empty() => Encoding::Brotli,
-            Encoding::Gzip | Encoding::Brotli if !entry.bodies.gzip.is_empty() => Encoding::Gzip,
-            _ => Encoding::Identity,
-        };
-        let mut r = if is_head {
-            Response::new(Body::empty())
-        } else {
-            Response::new(Body::from(entry.bodies.get(encoding).clone()))
-        };
-        *r.headers_mut() = entry.headers.get(encoding).clone();
-        r
+        Response::new(Body::from(form.body.clone()))
     };
+    *r.headers_mut() = form.headers.clone();
+    finish(r, hit, request_id)
+}
+
+fn finish(mut response: Response, hit: bool, request_id: Option<&HeaderValue>) -> Response {
     let h = response.headers_mut();
     if !hit {
         h.insert(X_CACHE, HeaderValue::from_static("miss"));
@@ -179,10 +211,16 @@ pub(super) fn answer_headers(
 }
 
 /// The headers of a compressed form of a page, from those of the page as rendered.
-pub(super) fn with_encoding(identity: &HeaderMap, coding: &'static str, len: usize) -> HeaderMap {
+pub(super) fn with_encoding(
+    identity: &HeaderMap,
+    coding: &'static str,
+    len: usize,
+    etag: &HeaderValue,
+) -> HeaderMap {
     let mut headers = identity.clone();
     headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    headers.insert(header::ETAG, etag.clone());
     headers
 }
 
@@ -231,41 +269,38 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let etag = etag_of(&bytes);
     let storable = group.is_some()
         && key.is_some()
         && bytes.len() <= MAX_PAGE_BYTES
         && !parts.headers.contains_key(header::SET_COOKIE);
     if let (true, Some(group), Some(key)) = (storable, group, key) {
         cache.misses.fetch_add(1, Ordering::Relaxed);
-        // Stored and answered uncompressed at once; the compressed forms follow in the
-        // background (CPU work, done once per stored page, never while a reader waits).
+        let etags = etags_of(&bytes);
         let headers = answer_headers(
             parts.headers,
-            &etag,
+            &etags.identity,
             bytes.len(),
             state.config.secure_cookies(),
         );
-        let mut entry = Entry::new(
-            group,
-            state.clock.now(),
-            etag,
-            Forms {
-                identity: headers,
-                ..Forms::default()
-            },
-            Forms {
-                identity: bytes,
-                ..Forms::default()
-            },
-        );
+        let mut entry = Entry::new(group, state.clock.now(), etags, headers, bytes);
         entry.view_of = view_of;
         let entry = Arc::new(entry);
-        cache.put(key.clone(), entry.clone(), generation, None);
-        cache.compress_later(key, entry.clone(), generation);
+        // Stored first, so that readers arriving meanwhile are hits that wait for the same
+        // compressed form rather than renders of their own.
+        let stored = cache.put(key.clone(), entry.clone(), generation);
         let id = req_headers.get(crate::web::middleware::REQUEST_ID);
-        return answer(&entry, &req_headers, is_head, false, id);
+        let encoding = negotiate(&req_headers);
+        let answer = match not_modified(&entry, encoding, &req_headers, false, id) {
+            Some(r) => r,
+            // This reader's form is made before it is answered; the others follow.
+            None => full(cache.form(&key, &entry, encoding).await, is_head, false, id),
+        };
+        if stored {
+            cache.compress_later(key, entry);
+        }
+        return answer;
     }
+    let etag = etag_of(&bytes);
     // Not stored (signed in, or not a cacheable page): still an ETag and a 304 when it matches.
     let matched = if_none_match(&req_headers, &etag);
     parts.headers.insert(header::ETAG, etag);
@@ -296,11 +331,26 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
 pub struct Front {
     state: AppState,
     router: axum::Router,
+    /// The connection's peer, given to the router's handlers as `ConnectInfo` (a hit has no
+    /// use for it, so it is not put on every request).
+    remote: Option<std::net::SocketAddr>,
 }
 
 impl Front {
     pub fn new(state: AppState, router: axum::Router) -> Front {
-        Front { state, router }
+        Front {
+            state,
+            router,
+            remote: None,
+        }
+    }
+
+    /// This service for one connection, from `remote`.
+    pub fn connection(&self, remote: std::net::SocketAddr) -> Front {
+        Front {
+            remote: Some(remote),
+            ..self.clone()
+        }
     }
 }
 
@@ -313,7 +363,10 @@ where
     type Error = std::convert::Infallible;
     type Future = futures_util::future::Either<
         std::future::Ready<Result<Response, std::convert::Infallible>>,
-        tower::util::Oneshot<axum::Router, axum::http::Request<B>>,
+        futures_util::future::Either<
+            tower::util::Oneshot<axum::Router, axum::http::Request<B>>,
+            futures_util::future::BoxFuture<'static, Result<Response, std::convert::Infallible>>,
+        >,
     >;
 
     fn poll_ready(
@@ -323,7 +376,7 @@ where
         std::task::Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, req: axum::http::Request<B>) -> Self::Future {
+    fn call(&mut self, mut req: axum::http::Request<B>) -> Self::Future {
         use futures_util::future::Either;
         use tower::ServiceExt;
         let started = std::time::Instant::now();
@@ -332,11 +385,25 @@ where
             .pages
             .serve_hit(&req, &self.state.clock, &self.state.views)
         {
-            Some(response) => {
+            Some(Hit::Ready(response)) => {
                 self.state.metrics.count(response.status(), started);
                 Either::Left(std::future::ready(Ok(response)))
             }
-            None => Either::Right(self.router.clone().oneshot(req)),
+            Some(Hit::Later(answer)) => {
+                let state = self.state.clone();
+                Either::Right(Either::Right(Box::pin(async move {
+                    let response = answer.await;
+                    state.metrics.count(response.status(), started);
+                    Ok(response)
+                })))
+            }
+            None => {
+                if let Some(remote) = self.remote {
+                    req.extensions_mut()
+                        .insert(axum::extract::ConnectInfo(remote));
+                }
+                Either::Right(Either::Left(self.router.clone().oneshot(req)))
+            }
         }
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Signed-out readers are most of the traffic and all see the same HTML, so the front page,
 //! listings and article pages they get are kept in memory, with their gzip and brotli forms
-//! made once, when the page is stored. A handler opts a page in by marking its response with a
+//! each made once: the form the storing request accepts before it is answered, the other in
+//! the background, and a form the background had no slot for by the first request that wants
+//! it. Each form has its own strong ETag (RFC 9110 §8.8.3). A handler opts a page in by marking its response with a
 //! [`CacheGroup`]; a page is dropped exactly when what it shows changes:
 //!
 //! - a comment posted, edited, deleted or liked drops its article's pages, and posting or
@@ -41,7 +43,7 @@ pub mod surrogate;
 mod tests;
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -49,10 +51,9 @@ use chrono::{DateTime, Utc};
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, Method};
-use axum::response::Response;
 
 use crate::web::session::{SESSION_COOKIE, read_cookie};
-use front::{Encoding, answer, brotli, gzip, with_encoding};
+use front::{Encoding, Hit, brotli, gzip, negotiate, with_encoding};
 use key::page_key;
 use member_page::MemberPage;
 
@@ -121,8 +122,9 @@ pub const CHANNEL: &str = crate::store::CHANGES_CHANNEL;
 /// (32 MiB kept the server over its 100 MB target after a crawl of 3,000 articles.)
 const MAX_ENTRIES: usize = 2000;
 const MAX_BYTES: usize = 24 * 1024 * 1024;
-/// Pages compressed at once, in the background; a page that finds no free slot is kept (and
-/// served) uncompressed until it is stored again.
+/// Forms compressed at once, off the async threads. A request that wants a form waits for a
+/// slot; the background making of forms nobody asked for yet skips a page when none is free
+/// (its first request for that form makes it).
 const COMPRESSORS: usize = 2;
 /// Pages larger than this are served but not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
@@ -145,19 +147,41 @@ struct Entry {
     group: CacheGroup,
     /// By the site's clock, so a page expires when the clock says (tests move it).
     stored: DateTime<Utc>,
-    /// Every header of an answer, made once for each form of the page (see
-    /// [`answer_headers`]): an answer clones one and sets its request id.
-    headers: Forms<HeaderMap>,
-    etag: HeaderValue,
-    bodies: Forms<Bytes>,
-    /// The bytes held, bodies and headers, counted once (see [`Entry::new`]).
-    footprint: usize,
+    /// The page as rendered.
+    identity: Form,
+    /// Its compressed forms, each made once (see [`PageCache::form`]).
+    gzip: tokio::sync::OnceCell<Form>,
+    brotli: tokio::sync::OnceCell<Form>,
+    /// Each form's strong validator: different bytes, different ETags.
+    etags: Forms<HeaderValue>,
+    /// The bytes held, bodies and headers, counted once (see [`Entry::new`]); grows, under the
+    /// cache's lock, as the compressed forms are made.
+    footprint: AtomicUsize,
     /// The article an answer from this page counts a view of ([`ArticleView`]).
     view_of: Option<i64>,
 }
 
-/// One thing for each form of a page: as rendered, gzip, brotli (the last two empty until
-/// they are made).
+/// One form of a page: its body and every header of an answer with it, made once (see
+/// [`front::answer_headers`]): an answer clones the map and sets its request id.
+struct Form {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Form {
+    fn size(&self) -> usize {
+        // Headers too: a dozen headers are a few hundred bytes, a tenth of a listing's
+        // compressed forms. (32 bytes: a rough cost of each entry in the map.)
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len() + 32)
+            .sum();
+        self.body.len() + headers
+    }
+}
+
+/// One thing for each form of a page: as rendered, gzip, brotli.
 #[derive(Clone, Default)]
 struct Forms<T> {
     identity: T,
@@ -182,7 +206,7 @@ trait Footprint {
 
 impl Footprint for Entry {
     fn size(&self) -> usize {
-        self.footprint
+        self.footprint.load(Ordering::Relaxed)
     }
 }
 
@@ -243,6 +267,22 @@ impl<V: Footprint> Lru<V> {
         self.pages.insert(key, page);
     }
 
+    /// Counts `added` more bytes for the page under `key`, if it is still `page`, and then
+    /// forgets the least recently used pages while over the byte bound. Called with the lock
+    /// held while the page's footprint grows, so the total stays the sum of the footprints.
+    fn grew(&mut self, key: &str, page: &Arc<V>, added: usize) {
+        if !self.peek(key).is_some_and(|p| Arc::ptr_eq(p, page)) {
+            return;
+        }
+        self.bytes += added;
+        while self.bytes > self.max_bytes && self.pages.len() > 1 {
+            let Some((_, old)) = self.pages.pop_front() else {
+                break;
+            };
+            self.bytes -= old.size();
+        }
+    }
+
     fn retain(&mut self, mut keep: impl FnMut(&V) -> bool) {
         self.pages.retain(|_, v| keep(v));
         self.bytes = self.pages.values().map(|v| v.size()).sum();
@@ -263,34 +303,34 @@ impl<V: Footprint> Lru<V> {
 }
 
 impl Entry {
+    /// A page as rendered (`headers` as [`front::answer_headers`] makes them), its compressed
+    /// forms not made yet.
     fn new(
         group: CacheGroup,
         stored: DateTime<Utc>,
-        etag: HeaderValue,
-        headers: Forms<HeaderMap>,
-        bodies: Forms<Bytes>,
+        etags: Forms<HeaderValue>,
+        headers: HeaderMap,
+        body: Bytes,
     ) -> Entry {
-        // Headers too: three maps of a dozen headers each are a few KB, a tenth of a
-        // listing's compressed forms. (32 bytes: a rough cost of each entry in the map.)
-        let header_bytes = |h: &HeaderMap| -> usize {
-            h.iter()
-                .map(|(name, value)| name.as_str().len() + value.len() + 32)
-                .sum()
-        };
-        let footprint = bodies.identity.len()
-            + bodies.gzip.len()
-            + bodies.brotli.len()
-            + header_bytes(&headers.identity)
-            + header_bytes(&headers.gzip)
-            + header_bytes(&headers.brotli);
+        let identity = Form { headers, body };
         Entry {
             group,
             stored,
-            headers,
-            etag,
-            bodies,
-            footprint,
+            footprint: AtomicUsize::new(identity.size()),
+            identity,
+            gzip: tokio::sync::OnceCell::new(),
+            brotli: tokio::sync::OnceCell::new(),
+            etags,
             view_of: None,
+        }
+    }
+
+    /// The form for `encoding`, if it is made.
+    fn made(&self, encoding: Encoding) -> Option<&Form> {
+        match encoding {
+            Encoding::Identity => Some(&self.identity),
+            Encoding::Gzip => self.gzip.get(),
+            Encoding::Brotli => self.brotli.get(),
         }
     }
 }
@@ -498,13 +538,14 @@ impl PageCache {
     /// The answer to `req` from a stored page, when it is a signed-out reader's `GET` or
     /// `HEAD` of a page that is stored and fresh; `None` sends it on to the router. Called
     /// before any routing or middleware ([`Front`]): a stored page is no work worth
-    /// shedding, timing out or logging at the default level (the metrics count it).
-    pub fn serve_hit<B>(
-        &self,
+    /// shedding, timing out or logging at the default level (the metrics count it). The answer
+    /// is ready at once unless the form the reader accepts has still to be made.
+    pub(crate) fn serve_hit<B>(
+        self: &Arc<Self>,
         req: &axum::http::Request<B>,
         clock: &crate::domain::Clock,
         views: &crate::services::views::ViewCounter,
-    ) -> Option<Response> {
+    ) -> Option<Hit> {
         let is_head = req.method() == Method::HEAD;
         if req.method() != Method::GET && !is_head
             || read_cookie(req.headers(), SESSION_COOKIE).is_some()
@@ -529,55 +570,121 @@ impl PageCache {
             None => crate::web::middleware::next_request_id(),
         };
         tracing::debug!(uri = %req.uri(), request_id = ?id, "answered from the page cache");
-        Some(answer(&entry, req.headers(), is_head, true, Some(&id)))
+        let encoding = negotiate(req.headers());
+        if let Some(r) = front::not_modified(&entry, encoding, req.headers(), true, Some(&id)) {
+            return Some(Hit::Ready(r));
+        }
+        if let Some(form) = entry.made(encoding) {
+            return Some(Hit::Ready(front::full(form, is_head, true, Some(&id))));
+        }
+        let cache = self.clone();
+        let key = key.into_owned();
+        Some(Hit::Later(Box::pin(async move {
+            let form = cache.form(&key, &entry, encoding).await;
+            front::full(form, is_head, true, Some(&id))
+        })))
     }
 
-    /// Stores `entry` unless an invalidation happened since `generation` was read, or (with
-    /// `replacing`) the page stored under `key` is no longer that one.
-    fn put(&self, key: String, entry: Arc<Entry>, generation: u64, replacing: Option<&Arc<Entry>>) {
+    /// The form of a stored page for `encoding`, made now if it is not yet: once, however
+    /// many requests want it meanwhile (they wait for the same work), with a compression slot
+    /// (waiting for one), on a blocking thread. The page as rendered if the work failed.
+    async fn form<'e>(&self, key: &str, entry: &'e Arc<Entry>, encoding: Encoding) -> &'e Form {
+        self.make_form(key, entry, encoding, None)
+            .await
+            .unwrap_or(&entry.identity)
+    }
+
+    async fn make_form<'e>(
+        &self,
+        key: &str,
+        entry: &'e Arc<Entry>,
+        encoding: Encoding,
+        permit: Option<tokio::sync::OwnedSemaphorePermit>,
+    ) -> Option<&'e Form> {
+        let (cell, coding): (_, &'static str) = match encoding {
+            Encoding::Identity => return Some(&entry.identity),
+            Encoding::Gzip => (&entry.gzip, "gzip"),
+            Encoding::Brotli => (&entry.brotli, "br"),
+        };
+        let made = cell.get_or_try_init(|| async {
+            let permit = match permit {
+                Some(p) => p,
+                None => self.compressors.clone().acquire_owned().await?,
+            };
+            let identity = entry.identity.body.clone();
+            let body = tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                match encoding {
+                    Encoding::Gzip => gzip(&identity),
+                    _ => brotli(&identity),
+                }
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!(e))?;
+            let headers = with_encoding(
+                &entry.identity.headers,
+                coding,
+                body.len(),
+                entry.etags.get(encoding),
+            );
+            let form = Form { headers, body };
+            // Counted before the form is visible, under the lock, with nothing to wait for
+            // in between (so a cancelled request cannot count it twice or not at all).
+            let mut inner = self.inner.lock().expect("page cache lock");
+            let added = form.size();
+            entry.footprint.fetch_add(added, Ordering::Relaxed);
+            inner.grew(key, entry, added);
+            anyhow::Ok(form)
+        });
+        match made.await {
+            Ok(form) => Some(form),
+            Err(e) => {
+                tracing::warn!(error = %e, key, coding, "page cache: could not compress a page");
+                None
+            }
+        }
+    }
+
+    /// Stores `entry` unless an invalidation happened since `generation` was read; says whether
+    /// it did.
+    fn put(&self, key: String, entry: Arc<Entry>, generation: u64) -> bool {
         let mut inner = self.inner.lock().expect("page cache lock");
         // Checked under the lock that invalidations also take, so none can slip in between.
         if self.generation.load(Ordering::SeqCst) != generation {
-            return;
-        }
-        if let Some(old) = replacing
-            && !inner.peek(&key).is_some_and(|e| Arc::ptr_eq(e, old))
-        {
-            return;
+            return false;
         }
         inner.insert(key, entry);
+        true
     }
 
-    /// Makes the gzip and brotli forms of a stored page off the request path, when a
-    /// compression slot is free, and swaps them in if the page is still current.
-    fn compress_later(self: &Arc<Self>, key: String, entry: Arc<Entry>, generation: u64) {
+    /// Makes the compressed forms of a stored page not made yet, off the request path, while
+    /// a compression slot is free (a form left out is made by the first request for it).
+    fn compress_later(self: &Arc<Self>, key: String, entry: Arc<Entry>) {
+        let missing = |e: &Entry| {
+            [Encoding::Brotli, Encoding::Gzip]
+                .into_iter()
+                .filter(|&encoding| e.made(encoding).is_none())
+                .collect::<Vec<_>>()
+        };
+        if missing(&entry).is_empty() {
+            return;
+        }
         let Ok(permit) = self.compressors.clone().try_acquire_owned() else {
             return;
         };
         let cache = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            let identity = &entry.bodies.identity;
-            let bodies = Forms {
-                identity: identity.clone(),
-                gzip: gzip(identity),
-                brotli: brotli(identity),
-            };
-            let headers = Forms {
-                identity: entry.headers.identity.clone(),
-                gzip: with_encoding(&entry.headers.identity, "gzip", bodies.gzip.len()),
-                brotli: with_encoding(&entry.headers.identity, "br", bodies.brotli.len()),
-            };
-            let mut compressed = Entry::new(
-                entry.group,
-                entry.stored,
-                entry.etag.clone(),
-                headers,
-                bodies,
-            );
-            compressed.view_of = entry.view_of;
-            let compressed = Arc::new(compressed);
-            cache.put(key, compressed, generation, Some(&entry));
+        tokio::spawn(async move {
+            let mut permit = Some(permit);
+            for encoding in missing(&entry) {
+                let permit = match permit.take() {
+                    Some(p) => p,
+                    None => match cache.compressors.clone().try_acquire_owned() {
+                        Ok(p) => p,
+                        Err(_) => return,
+                    },
+                };
+                cache.make_form(&key, &entry, encoding, Some(permit)).await;
+            }
         });
     }
 

@@ -7,9 +7,9 @@ use chrono::Utc;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, header};
 
-use super::front::{Encoding, brotli, etag_of, gzip, negotiate};
+use super::front::{Encoding, brotli, etag_of, etags_of, gzip, negotiate};
 use super::key::{MAX_KEYED_QUERY_BYTES, member_page_key, page_key};
-use super::{CacheGroup, Change, Entry, Forms, Lru, PageCache};
+use super::{CacheGroup, Change, Entry, Lru, PageCache};
 
 fn headers(accept: &str) -> HeaderMap {
     let mut h = HeaderMap::new();
@@ -132,13 +132,41 @@ fn sized(group: CacheGroup, bytes: usize) -> Arc<Entry> {
     Arc::new(Entry::new(
         group,
         Utc::now(),
-        etag_of(b"x"),
-        Forms::default(),
-        Forms {
-            identity: Bytes::from(vec![b'x'; bytes]),
-            ..Forms::default()
-        },
+        etags_of(b"x"),
+        HeaderMap::new(),
+        Bytes::from(vec![b'x'; bytes]),
     ))
+}
+
+#[test]
+fn each_form_of_a_page_has_its_own_validator() {
+    let page = etags_of(b"<p>hello</p>");
+    let tags = [&page.identity, &page.gzip, &page.brotli];
+    for (i, a) in tags.iter().enumerate() {
+        assert!(a.to_str().unwrap().starts_with('"') && a.to_str().unwrap().ends_with('"'));
+        for b in &tags[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    assert_eq!(page.identity, etag_of(b"<p>hello</p>"));
+    assert_ne!(etags_of(b"<p>other</p>").gzip, page.gzip);
+}
+
+#[test]
+fn a_form_made_later_counts_against_the_bound() {
+    let mut lru: Lru<Entry> = Lru::new(10, 1000);
+    let a = sized(CacheGroup::Listings, 300);
+    let b = sized(CacheGroup::Listings, 300);
+    lru.insert("/a".into(), a.clone());
+    lru.insert("/b".into(), b.clone());
+    // A page no longer stored under its key is not counted.
+    lru.grew("/a", &b, 100);
+    assert_eq!(lru.bytes, 600);
+    // "/a" grows past the bound: the least recently used page ("/a" itself) goes.
+    a.footprint.fetch_add(500, Ordering::Relaxed);
+    lru.grew("/a", &a, 500);
+    assert!(lru.peek("/a").is_none() && lru.peek("/b").is_some());
+    assert_eq!(lru.bytes, 300);
 }
 
 #[test]
@@ -175,23 +203,20 @@ fn a_render_that_raced_an_invalidation_is_not_kept() {
         Arc::new(Entry::new(
             group,
             Utc::now(),
-            etag_of(b"x"),
-            Forms::default(),
-            Forms {
-                identity: Bytes::from_static(b"x"),
-                ..Forms::default()
-            },
+            etags_of(b"x"),
+            HeaderMap::new(),
+            Bytes::from_static(b"x"),
         ))
     };
     let before = cache.generation.load(Ordering::SeqCst);
     cache.drop_pages(Change::Comments { article_id: 1 });
-    cache.put("/a".into(), entry(CacheGroup::Article(1)), before, None);
+    cache.put("/a".into(), entry(CacheGroup::Article(1)), before);
     let now = Utc::now();
     assert!(cache.get("/a", now).is_none());
     let gen_now = cache.generation.load(Ordering::SeqCst);
-    cache.put("/a".into(), entry(CacheGroup::Article(1)), gen_now, None);
-    cache.put("/".into(), entry(CacheGroup::Listings), gen_now, None);
-    cache.put("/b".into(), entry(CacheGroup::Article(2)), gen_now, None);
+    cache.put("/a".into(), entry(CacheGroup::Article(1)), gen_now);
+    cache.put("/".into(), entry(CacheGroup::Listings), gen_now);
+    cache.put("/b".into(), entry(CacheGroup::Article(2)), gen_now);
     cache.drop_pages(Change::Comments { article_id: 1 });
     assert!(cache.get("/a", now).is_none() && cache.get("/", now).is_some());
     // Listings expire after a minute by the site's clock, articles after five.
