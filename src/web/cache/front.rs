@@ -222,7 +222,10 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let etag = etag_of(&bytes);
+    let etag = match parts.extensions.get::<super::KnownEtag>() {
+        Some(known) => known.0.clone(),
+        None => etag_of(&bytes),
+    };
     let storable = group.is_some()
         && key.is_some()
         && bytes.len() <= MAX_PAGE_BYTES
