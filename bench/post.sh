@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Write benchmark: members posting comments to one article, measured with wrk. Creates POSTERS
-# members through the real sign-up form (cookies + CSRF, with curl), then has wrk POST comment
-# forms with their session cookies and CSRF tokens, and checks afterwards that every comment
-# wrk saw accepted is stored (the article's "Comments (N)" heading, and the comments table).
+# Write benchmark: members posting comments to one article through the no-JS form, measured
+# with wrk. Creates members (`broadsheet user create`, then the sign-in form with curl), then for
+# each number of concurrent posters in POSTERS has wrk POST comment forms with their session
+# cookies and CSRF tokens (one connection per poster, each posting again as soon as answered;
+# 1 = sequential). Afterwards it checks that every comment is stored exactly once: each
+# accepted answer's comment (its id, from the redirect) is in the comments table, no text was
+# stored twice, and the article's "Comments (N)" heading grew by as many as the table.
 #
-# Usage:  bench/post.sh                       # SQLite, 50 members, 10 s
-#         BACKEND=postgres DURATION=10s bench/post.sh
+# Usage:  bench/post.sh                       # SQLite, 1 then 16 posters, 10 s each
+#         BACKEND=both bench/post.sh          # SQLite, then PostgreSQL
+#         BACKEND=postgres POSTERS="16" DURATION=5s bench/post.sh
 #
 # Settings (environment):
 #   SKIP_BUILD=1        use the existing target/release/broadsheet (default: cargo build --release)
 #   BROADSHEET_BIN      binary to run (default: target/release/broadsheet)
-#   POSTERS=50          members, and wrk connections (-c); each request is posted by one of them
-#   THREADS=2 DURATION=10s    wrk settings (-t, -d)
-#   BACKEND=sqlite|postgres   (default sqlite: a fresh database file in the temp dir)
+#   POSTERS="1 16"      the runs: concurrent posters (wrk connections, -c) in each; as many
+#                       members as the largest, each request posted by one of them
+#   THREADS=2 DURATION=10s    wrk settings (-t, at most the posters; -d)
+#   BACKEND=sqlite|postgres|both   (default sqlite: a fresh database file in the temp dir)
 #   PG_URL              server for BACKEND=postgres (default postgres://postgres@127.0.0.1:5432/test);
 #                       a fresh database bench_post_<timestamp> is created on it and dropped at the end
 #   WRK=wrk
@@ -29,7 +34,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 BIN="${BROADSHEET_BIN:-$ROOT/target/release/broadsheet}"
-POSTERS="${POSTERS:-50}"
+POSTERS="${POSTERS:-1 16}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-10s}"
 BACKEND="${BACKEND:-sqlite}"
@@ -40,16 +45,24 @@ KEEP_TMP="${KEEP_TMP:-0}"
 log() { printf '[post %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-for tool in curl "$WRK" ss awk sed grep; do
+for tool in curl "$WRK" ss awk sed grep sort comm uniq; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
 done
-[[ "$POSTERS" =~ ^[0-9]+$ ]] && (( POSTERS >= 1 )) || die "POSTERS must be a positive number"
+MEMBERS=0
+for n in $POSTERS; do
+  [[ "$n" =~ ^[0-9]+$ ]] && (( n >= 1 )) || die "POSTERS must be positive numbers"
+  if (( n > MEMBERS )); then MEMBERS=$n; fi
+done
+(( MEMBERS >= 1 )) || die "POSTERS names no run"
 [[ "$THREADS" =~ ^[0-9]+$ ]] && (( THREADS >= 1 )) || die "THREADS must be a positive number"
-(( POSTERS >= THREADS )) || die "POSTERS (the wrk connections) must be at least THREADS"
 case "$BACKEND" in
-  sqlite) ;;
+  both)
+    BACKEND=sqlite "$0"
+    SKIP_BUILD=1 BACKEND=postgres "$0"
+    exit ;;
+  sqlite) command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is needed for the count check" ;;
   postgres) command -v psql >/dev/null 2>&1 || die "psql is needed for BACKEND=postgres" ;;
-  *) die "BACKEND must be sqlite or postgres" ;;
+  *) die "BACKEND must be sqlite, postgres or both" ;;
 esac
 
 if [[ "$SKIP_BUILD" != 1 ]]; then
@@ -155,40 +168,46 @@ POST_PATH="$ARTICLE_PATH/comments"
 # The number in the article page's "Comments (N)" heading.
 heading_count() {
   curl -sf "$URL$ARTICLE_PATH" -o "$TMP/article.html" || die "article page failed"
-  grep -o 'Comments ([0-9]*)' "$TMP/article.html" | head -1 | grep -o '[0-9][0-9]*' \
+  grep -o 'Comments ([0-9,]*)' "$TMP/article.html" | head -1 | tr -d , | grep -o '[0-9][0-9]*' \
     || die "no \"Comments (N)\" heading on $ARTICLE_PATH"
 }
 
-# Rows in the comments table for the article, straight from the database ("" if no client).
-table_count() {
-  local sql="SELECT COUNT(*) FROM comments WHERE article_id = (SELECT id FROM articles WHERE slug = '$ARTICLE_SLUG')"
+# Runs a query on the site's database: one row a line, columns split by |.
+sql() {
   if [[ "$BACKEND" == postgres ]]; then
-    psql "${PG_URL%/*}/$PG_DB" -At -c "$sql" 2>/dev/null || true
-  elif command -v sqlite3 >/dev/null 2>&1; then
-    sqlite3 -readonly "$TMP/data/broadsheet.db" "PRAGMA busy_timeout = 5000; $sql" 2>/dev/null | tail -1 || true
+    psql "${PG_URL%/*}/$PG_DB" -At -v ON_ERROR_STOP=1 -c "$1"
+  else
+    sqlite3 -readonly -cmd ".timeout 5000" "$TMP/data/broadsheet.db" "$1"
   fi
 }
+ARTICLE_ROWS="FROM comments WHERE article_id = (SELECT id FROM articles WHERE slug = '$ARTICLE_SLUG')"
+table_count() { sql "SELECT COUNT(*) $ARTICLE_ROWS"; }
 
 # --- members -------------------------------------------------------------------------------------
 # One line per member in $TMP/members.txt: "<bs_session cookie value> <csrf token>".
 csrf_of() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 cookie_of() { awk -v n="$2" '$6 == n { v = $7 } END { if (v != "") print v }' "$1"; }
 
-log "signing up $POSTERS members"
+# Accounts are made with `broadsheet user create` (sign-up through the form waits for the
+# mailed link), then signed in through the real form.
+log "creating and signing in $MEMBERS members"
 t0=$(now_ms)
 : >"$TMP/members.txt"
-for i in $(seq "$POSTERS"); do
+for i in $(seq "$MEMBERS"); do
+  email="bench-poster-$i@example.test"
+  password="bench-password-$i-long"
+  BROADSHEET_PASSWORD="$password" "$BIN" user create "${SERVER_ARGS[@]:0:4}" --email "$email" \
+    --display-name "Bench Poster $i" >>"$TMP/users.log" 2>&1 || { tail -5 "$TMP/users.log" >&2; die "user create failed for member $i"; }
   jar="$TMP/jar-$i.txt"
-  curl -sf -c "$jar" -b "$jar" "$URL/signup" -o "$TMP/signup.html" || die "GET /signup failed"
-  csrf="$(csrf_of "$TMP/signup.html")"
-  [[ -n "$csrf" ]] || die "no csrf field on /signup"
-  code="$(curl -s -o "$TMP/signup-post.html" -w '%{http_code}' -c "$jar" -b "$jar" \
-    --data-urlencode "csrf=$csrf" --data-urlencode "display_name=Bench Poster $i" \
-    --data-urlencode "email=bench-poster-$i@example.test" \
-    --data-urlencode "password=bench-password-$i-long" "$URL/signup")"
-  [[ "$code" == 303 ]] || { head -c 2000 "$TMP/signup-post.html" >&2; die "POST /signup answered $code for member $i"; }
+  curl -sf -c "$jar" -b "$jar" "$URL/signin" -o "$TMP/signin.html" || die "GET /signin failed"
+  csrf="$(csrf_of "$TMP/signin.html")"
+  [[ -n "$csrf" ]] || die "no csrf field on /signin"
+  code="$(curl -s -o "$TMP/signin-post.html" -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "csrf=$csrf" --data-urlencode "email=$email" \
+    --data-urlencode "password=$password" "$URL/signin")"
+  [[ "$code" == 303 ]] || { head -c 2000 "$TMP/signin-post.html" >&2; die "POST /signin answered $code for member $i"; }
   session="$(cookie_of "$jar" bs_session)"
-  [[ -n "$session" ]] || die "no bs_session cookie after signing up member $i"
+  [[ -n "$session" ]] || die "no bs_session cookie after signing in member $i"
   curl -sf -b "bs_session=$session" "$URL/settings" -o "$TMP/settings.html" || die "GET /settings failed for member $i"
   csrf="$(csrf_of "$TMP/settings.html")"
   [[ -n "$csrf" ]] || die "no csrf field on /settings for member $i"
@@ -207,22 +226,26 @@ HEADING_BEFORE="$(heading_count)"
 TABLE_BEFORE="$(table_count)"
 
 # --- the wrk script ------------------------------------------------------------------------------
-# Thread t (0-based) posts as members t+1, t+1+THREADS, ... in turn, one per request; the text
-# carries the thread and a per-thread counter. response() tallies the status codes, which done()
-# prints as "status CODE COUNT" lines.
-{
-  echo "local members = {"
-  while read -r session csrf; do
-    # Tokens go into Lua string literals: allow only characters that need no escaping.
-    [[ "$session$csrf" =~ ^[A-Za-z0-9._~+/=%-]+$ ]] || die "unexpected characters in a session or csrf token"
-    printf '  { "%s", "%s" },\n' "$session" "$csrf"
-  done <"$TMP/members.txt"
-  echo "}"
-  cat <<EOF
-local nthreads = $THREADS
+# Thread t (0-based) posts as members t+1, t+1+THREADS, ... (of the first CONNS) in turn, one per
+# request; the text carries the run, the thread and a per-thread counter, so every request's
+# text is distinct. response() tallies the status codes and keeps the id of each comment
+# accepted (from the redirect's #comment-ID), which done() prints as "status CODE COUNT" and
+# "posted ID" lines.
+write_lua() { # run threads connections
+  {
+    echo "local members = {"
+    while read -r session csrf; do
+      # Tokens go into Lua string literals: allow only characters that need no escaping.
+      [[ "$session$csrf" =~ ^[A-Za-z0-9._~+/=%-]+$ ]] || die "unexpected characters in a session or csrf token"
+      printf '  { "%s", "%s" },\n' "$session" "$csrf"
+    done < <(head -n "$3" "$TMP/members.txt")
+    echo "}"
+    cat <<LUA
+local nthreads = $2
+local run = "$1"
 local path = "$POST_PATH"
-EOF
-  cat <<'EOF'
+LUA
+    cat <<'LUA'
 local threads = {}
 local counter = 0
 
@@ -248,17 +271,21 @@ function init(args)
     })
   end
   statuses = {}
+  posted = {}
 end
 
 function request()
   counter = counter + 1
   local m = mine[(counter - 1) % #mine + 1]
-  local body = m.csrf .. "&body=" .. urlencode("Bench comment " .. id .. "-" .. counter .. " from wrk.")
-  return wrk.format("POST", path, m.headers, body)
+  local text = "Bench comment " .. run .. "-" .. id .. "-" .. counter .. " from wrk."
+  return wrk.format("POST", path, m.headers, m.csrf .. "&body=" .. urlencode(text))
 end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  local location = headers["location"] or headers["Location"] or ""
+  local posted_id = location:match("#comment%-(%d+)$")
+  if status == 303 and posted_id then table.insert(posted, posted_id) end
 end
 
 function done(summary, latency, requests)
@@ -268,76 +295,96 @@ function done(summary, latency, requests)
     if s then
       for code, n in pairs(s) do total[code] = (total[code] or 0) + n end
     end
+    local p = t:get("posted")
+    if p then
+      for _, v in ipairs(p) do io.write("posted " .. v .. "\n") end
+    end
   end
   local codes = {}
   for code in pairs(total) do table.insert(codes, code) end
   table.sort(codes)
   for _, code in ipairs(codes) do io.write(string.format("status %d %d\n", code, total[code])) end
 end
-EOF
-} >"$TMP/post.lua"
+LUA
+  } >"$TMP/post-$1.lua"
+}
 
 # --- load --------------------------------------------------------------------------------------
-log "wrk -t$THREADS -c$POSTERS -d$DURATION --latency -s post.lua POST $POST_PATH"
-rc=0
-"$WRK" -t "$THREADS" -c "$POSTERS" -d "$DURATION" --latency -s "$TMP/post.lua" "$URL$POST_PATH" \
-  >"$TMP/wrk.txt" 2>&1 &
-CHILD_PID=$!
-wait "$CHILD_PID" || rc=$?
-CHILD_PID=""
-(( rc == 0 )) || { cat "$TMP/wrk.txt" >&2; die "wrk failed"; }
+# "req/s p50 p99 requests non2xx3xx socket_errors" from a wrk output.
+parse_wrk() {
+  awk '
+    /^Requests\/sec:/ { rps = $2 }
+    /^[ \t]+50%/ { p50 = $2 }
+    /^[ \t]+99%/ { p99 = $2 }
+    / requests in / { reqs = $1 }
+    /Non-2xx or 3xx responses:/ { non += $NF }
+    /Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { v = $i; sub(",", "", v); sock += v } }
+    END { if (rps == "") exit 1; printf "%s %s %s %d %d %d\n", rps, p50, p99, reqs, non, sock }
+  ' "$1"
+}
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+declare -A LOAD
+: >"$TMP/posted.txt"
+for conns in $POSTERS; do
+  threads=$(( THREADS < conns ? THREADS : conns ))
+  write_lua "$conns" "$threads" "$conns"
+  LOAD[$conns]="$(load1)"
+  log "wrk -t$threads -c$conns -d$DURATION --latency -s post-$conns.lua POST $POST_PATH (load ${LOAD[$conns]})"
+  rc=0
+  "$WRK" -t "$threads" -c "$conns" -d "$DURATION" --latency -s "$TMP/post-$conns.lua" "$URL$POST_PATH" \
+    >"$TMP/wrk-$conns.txt" 2>&1 &
+  CHILD_PID=$!
+  wait "$CHILD_PID" || rc=$?
+  CHILD_PID=""
+  (( rc == 0 )) || { cat "$TMP/wrk-$conns.txt" >&2; die "wrk failed with $conns posters"; }
+  parse_wrk "$TMP/wrk-$conns.txt" >/dev/null || { cat "$TMP/wrk-$conns.txt" >&2; die "cannot read the wrk output"; }
+  awk '/^posted [0-9]+$/ { print $2 }' "$TMP/wrk-$conns.txt" >>"$TMP/posted.txt"
+done
 RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")
 HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
-
-# "req/s p50 p99 requests non2xx3xx socket_errors" from the wrk output.
-read -r RPS P50 P99 REQS NON2XX SOCKERR < <(awk '
-  /^Requests\/sec:/ { rps = $2 }
-  /^[ \t]+50%/ { p50 = $2 }
-  /^[ \t]+99%/ { p99 = $2 }
-  / requests in / { reqs = $1 }
-  /Non-2xx or 3xx responses:/ { non += $NF }
-  /Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { v = $i; sub(",", "", v); sock += v } }
-  END { if (rps == "") exit 1; printf "%s %s %s %d %d %d\n", rps, p50, p99, reqs, non, sock }
-' "$TMP/wrk.txt") || { cat "$TMP/wrk.txt" >&2; die "cannot read the wrk output"; }
-STATUSES="$(awk '/^status [0-9]+ [0-9]+$/ { printf "%s%s×%s", sep, $2, $3; sep = ", " }' "$TMP/wrk.txt")"
 
 # Let requests that were in flight when wrk stopped finish before counting.
 sleep 1
 HEADING_AFTER="$(heading_count)"
 TABLE_AFTER="$(table_count)"
 HEADING_NEW=$(( HEADING_AFTER - HEADING_BEFORE ))
-ACCEPTED=$(( REQS - NON2XX ))
+TABLE_NEW=$(( TABLE_AFTER - TABLE_BEFORE ))
+
+# --- exactly once --------------------------------------------------------------------------------
+sort "$TMP/posted.txt" >"$TMP/posted-sorted.txt"
+sql "SELECT id $ARTICLE_ROWS AND body_source LIKE 'Bench comment %'" | sort >"$TMP/stored.txt"
+ACCEPTED=$(wc -l <"$TMP/posted-sorted.txt")
+REPEATED_IDS=$(uniq -d "$TMP/posted-sorted.txt" | wc -l)
+LOST=$(comm -23 "$TMP/posted-sorted.txt" "$TMP/stored.txt" | wc -l)
+UNANSWERED=$(comm -13 "$TMP/posted-sorted.txt" "$TMP/stored.txt" | wc -l)
+TWICE=$(sql "SELECT COUNT(*) FROM (SELECT body_source $ARTICLE_ROWS GROUP BY body_source HAVING COUNT(*) > 1) t" | tail -1)
 
 # --- report ------------------------------------------------------------------------------------
 echo "Broadsheet posting benchmark — $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine:   $(nproc) CPUs, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "binary:    $BIN ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
-echo "backend:   $BACKEND, 18 demo articles, $POSTERS members (signed up in ${SIGNUP_MS} ms)"
+echo "backend:   $BACKEND, 18 demo articles, $MEMBERS members (made and signed in in ${SIGNUP_MS} ms)"
 echo "request:   POST $POST_PATH (form: csrf, body; bs_session cookie; answered 303)"
-echo "load:      wrk -t$THREADS -c$POSTERS -d$DURATION --latency -s post.lua (no warm-up)"
+echo "load:      wrk --latency -d$DURATION (no warm-up), one run per number of posters"
 echo
-printf '%-22s %s\n' "comments/s (req/s)" "$RPS"
-printf '%-22s %s\n' "p50" "$P50"
-printf '%-22s %s\n' "p99" "$P99"
-printf '%-22s %s\n' "requests completed" "$REQS"
-printf '%-22s %s\n' "non-2xx/3xx" "$NON2XX"
-printf '%-22s %s\n' "socket errors" "$SOCKERR"
-printf '%-22s %s\n' "status codes" "${STATUSES:-?}"
+printf '%-8s %6s %12s %10s %10s %9s %8s %8s  %s\n' posters load1 "comments/s" p50 p99 requests non-3xx sockerr statuses
+for conns in $POSTERS; do
+  read -r rps p50 p99 reqs non sock < <(parse_wrk "$TMP/wrk-$conns.txt")
+  statuses="$(awk '/^status [0-9]+ [0-9]+$/ { printf "%s%s×%s", sep, $2, $3; sep = ", " }' "$TMP/wrk-$conns.txt")"
+  printf '%-8s %6s %12s %10s %10s %9s %8s %8s  %s\n' "$conns" "${LOAD[$conns]}" "$rps" "$p50" "$p99" "$reqs" "$non" "$sock" "${statuses:-?}"
+done
 echo
 echo "memory:    broadsheet VmRSS $(( RSS_KB / 1024 )) MiB after the load (peak VmHWM $(( HWM_KB / 1024 )) MiB)"
 echo "start-up:  ${FIRST_START_MS} ms from exec to the first /healthz 200 on the empty database (schema + demo content)"
 echo
-echo "stored:    $HEADING_NEW new comments by the \"Comments (N)\" heading ($HEADING_BEFORE -> $HEADING_AFTER)"
-if [[ -n "$TABLE_BEFORE" && -n "$TABLE_AFTER" ]]; then
-  echo "           $(( TABLE_AFTER - TABLE_BEFORE )) new rows in the comments table ($TABLE_BEFORE -> $TABLE_AFTER)"
-fi
-echo "accepted:  $ACCEPTED (wrk requests completed $REQS - non-2xx/3xx $NON2XX)"
-if (( HEADING_NEW >= ACCEPTED )); then
-  echo "check:     OK, stored ($HEADING_NEW) >= accepted ($ACCEPTED)$( (( HEADING_NEW > ACCEPTED )) && echo "; the $(( HEADING_NEW - ACCEPTED )) extra were in flight when wrk stopped" )"
-else
-  echo "check:     FAILED, stored ($HEADING_NEW) < accepted ($ACCEPTED): accepted comments are missing"
-  exit 1
-fi
-if (( NON2XX > 0 || SOCKERR > 0 )); then
-  log "warning: some requests failed; see the wrk output with KEEP_TMP=1"
-fi
+echo "stored:    $TABLE_NEW new rows in the comments table ($TABLE_BEFORE -> $TABLE_AFTER), $HEADING_NEW by the \"Comments (N)\" heading"
+echo "accepted:  $ACCEPTED answers 303 with a comment id; $UNANSWERED stored comments had no answer (in flight when wrk stopped)"
+failed=0
+(( LOST == 0 )) || { echo "check:     FAILED, $LOST accepted comments are not stored"; failed=1; }
+(( REPEATED_IDS == 0 )) || { echo "check:     FAILED, $REPEATED_IDS ids were answered twice"; failed=1; }
+(( TWICE == 0 )) || { echo "check:     FAILED, $TWICE texts are stored more than once"; failed=1; }
+(( HEADING_NEW == TABLE_NEW )) || { echo "check:     FAILED, the heading grew by $HEADING_NEW, the table by $TABLE_NEW"; failed=1; }
+(( UNANSWERED <= MEMBERS )) || { echo "check:     FAILED, $UNANSWERED stored comments had no answer, more than were in flight"; failed=1; }
+(( failed == 0 )) || exit 1
+echo "check:     OK, every accepted comment is stored exactly once"

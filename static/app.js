@@ -13,6 +13,8 @@
   const heading = document.getElementById('comments-heading');
   const status = document.getElementById('live-status');
   const form = document.getElementById('comment-form'); // only for signed-in members
+  // The one form every comment's Like and Delete buttons submit (their form="acts").
+  const actions = document.getElementById('acts');
   const textarea = form?.querySelector('textarea');
   const home = document.createComment(' comment form ');
   form?.before(home); // where the form goes back to after a reply
@@ -22,11 +24,11 @@
 
   const make = (tag, props = {}) => Object.assign(document.createElement(tag), props);
 
-  // Sends a form as the browser would (urlencoded: the server does not take multipart),
-  // asking for JSON instead of a redirect.
-  const send = (f) => fetch(f.action, {
+  // Sends a form as the browser would (urlencoded: the server does not take multipart), with
+  // the pressed button's name and value, asking for JSON instead of a redirect.
+  const send = (f, submitter) => fetch(f.action, {
     method: 'POST',
-    body: new URLSearchParams(new FormData(f)),
+    body: new URLSearchParams(new FormData(f, submitter)),
     headers: { Accept: 'application/json' },
     credentials: 'same-origin',
   });
@@ -101,11 +103,12 @@
   };
 
   section.addEventListener('click', (e) => {
-    const link = e.target.closest('a.reply-link');
+    const link = e.target.closest('.comment-actions a[href*="?reply="]');
     if (!link || !form || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const target = document.getElementById(`comment-${link.dataset.replyTo}`);
+    const target = link.closest('article.comment');
     if (!target) return; // let the link load the reply form
     e.preventDefault();
+    const name = target.querySelector('.comment-author')?.textContent.trim();
     cancelReply();
     const cancel = make('button', { type: 'button', className: 'link-button', textContent: 'Cancel reply' });
     cancel.addEventListener('click', () => {
@@ -113,8 +116,8 @@
       (link.isConnected ? link : textarea).focus();
     });
     const notice = make('p', { className: 'replying-notice' });
-    notice.append(`Replying to ${link.dataset.replyName || 'this comment'} · `, cancel);
-    const parent = make('input', { type: 'hidden', name: 'parent_id', value: link.dataset.replyTo });
+    notice.append(`Replying to ${name || 'this comment'} · `, cancel);
+    const parent = make('input', { type: 'hidden', name: 'parent_id', value: target.dataset.commentId });
     form.querySelector('input[name="csrf"]').after(parent, notice);
     target.after(form);
     textarea.focus();
@@ -161,29 +164,30 @@
 
   // ----- 3. likes without a page load -----
 
-  const like = async (likeForm) => {
-    if (likeForm.dataset.busy) return;
-    likeForm.dataset.busy = '1'; // not `disabled`: that would take keyboard focus away
-    const button = likeForm.querySelector('button');
+  // `button` is a comment's Like button: named "like" or "unlike" (when liked), valued with
+  // the comment's id.
+  const like = async (button) => {
+    if (button.dataset.busy) return;
+    button.dataset.busy = '1'; // not `disabled`: that would take keyboard focus away
     try {
-      const res = await send(likeForm);
+      const res = await send(actions, button);
       if (!res.ok) throw new Error(await failure(res, 'The like was not saved'));
       const { liked, likes } = await res.json();
-      const count = likeForm.closest('.comment-actions')?.querySelector('.likes');
+      const count = button.closest('.comment-actions')?.querySelector('.likes');
       if (count) {
         count.dataset.likes = String(likes);
         count.textContent = `${likes} ${likes === 1 ? 'like' : 'likes'}`;
       }
       button.setAttribute('aria-pressed', String(Boolean(liked)));
-      likeForm.querySelector('input[name="like"]').value = liked ? '0' : '1';
+      button.name = liked ? 'unlike' : 'like';
     } catch (err) {
-      likeForm.parentElement.querySelector('.like-error')?.remove();
+      button.parentElement.querySelector('.like-error')?.remove();
       const note = make('span', { className: 'like-error', textContent: reason(err, 'The like could not be sent') });
       note.setAttribute('role', 'alert');
-      likeForm.after(note);
+      button.after(note);
       setTimeout(() => note.remove(), 5000);
     } finally {
-      delete likeForm.dataset.busy;
+      delete button.dataset.busy;
     }
   };
 
@@ -191,10 +195,10 @@
     if (form && e.target === form) {
       e.preventDefault();
       posting = postComment();
-    } else if (e.target.matches('form.like-form')) {
+    } else if (actions && e.target === actions && /^(un)?like$/.test(e.submitter?.name ?? '')) {
       e.preventDefault();
-      like(e.target);
-    }
+      like(e.submitter);
+    } // anything else (Delete) is an ordinary form post
   });
 
   // ----- 4. live updates -----

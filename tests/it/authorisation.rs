@@ -88,6 +88,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/reset/not-a-token",                    "password=long+enough+pass", "F A A A A A"),
     ("POST", "/articles/story/comments",              "body=A+matrix+comment",     "S A A A A A"),
     ("POST", "/comments/{c}/like",                    "like=1",                    "S A A A A A"),
+    ("POST", "/comments/actions",                     "like=999999",               "S A A A A A"),
     ("POST", "/comments/{c}/report",                  "reason=other",              "S A A A A A"),
     ("POST", "/comments/{c}/edit",                    "body=Changed",              "S F F F F F"),
     ("POST", "/comments/{c}/delete",                  "",                          "S F F F F F"),

@@ -22,6 +22,7 @@ backend_tests!(
     another_process_drops_its_pages_too,
     members_pages_from_the_shared_copy_are_their_full_render,
     a_members_second_look_costs_no_query,
+    a_members_page_has_an_etag_of_its_own_bytes,
     a_members_own_changes_reach_their_page_at_once,
     another_process_forgets_a_changed_member,
     an_answer_from_the_cache_has_every_header_of_a_rendered_one,
@@ -450,6 +451,49 @@ async fn settle_member(m: &Member, paths: &[&str]) {
     }
 }
 
+/// The member's page at `path`: how it was made, its ETag and its bytes.
+async fn tagged(m: &Member, path: &str) -> (String, String, String) {
+    let r = m.get(path).await;
+    let how = r.headers()["x-member-cache"].to_str().unwrap().to_owned();
+    let tag = r.headers()[ETAG].to_str().unwrap().to_owned();
+    (how, tag, r.text().await.unwrap())
+}
+
+/// A member's page filled from the shared copy carries an ETag made from the copy's hash and
+/// the member's holes: the same bytes give the same tag (and a 304), other bytes another.
+async fn a_members_page_has_an_etag_of_its_own_bytes(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let ada = app.member("Ada").await;
+    let bea = app.member("Bea").await;
+    let c = ada.comment("harbour", None, "Tag me").await;
+    let path = "/articles/harbour";
+    settle_member(&bea, &[path]).await;
+    let (how, tag, body) = tagged(&bea, path).await;
+    assert_eq!(how, "hit");
+    let (_, again, same) = tagged(&bea, path).await;
+    assert_eq!((&again, &same), (&tag, &body));
+    let not_modified = |m: &Member, tag: &str| {
+        m.client
+            .get(app.url(path))
+            .header(IF_NONE_MATCH, tag)
+            .send()
+    };
+    assert_eq!(not_modified(&bea, &tag).await.unwrap().status(), 304);
+    // Ada's page (her own controls, her token) differs, and so does its tag.
+    settle_member(&ada, &[path]).await;
+    let (_, ada_tag, ada_body) = tagged(&ada, path).await;
+    assert_ne!(ada_body, body);
+    assert_ne!(ada_tag, tag);
+    // Bea's like changes her page (the button is pressed) and its tag.
+    bea.post("/comments/actions", &[("like", &c.to_string())])
+        .await;
+    settle_member(&bea, &[path]).await;
+    let (_, liked_tag, liked_body) = tagged(&bea, path).await;
+    assert!(liked_body.contains("aria-pressed=\"true\""));
+    assert_ne!(liked_tag, tag);
+    assert_eq!(not_modified(&bea, &tag).await.unwrap().status(), 200);
+}
+
 async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) {
     app.publish(&[
         article("harbour", "Science", 5),
@@ -565,13 +609,16 @@ async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) 
     let bea_page = member_page(&bea, "/articles/harbour").await.1;
     let pressed = common::attrs(
         &common::html(&bea_page),
-        ".like-form button[aria-pressed=true]",
+        ".comment-actions button[aria-pressed=true]",
         "aria-pressed",
     );
     assert_eq!(pressed.len(), 2);
     let cal_page = member_page(&cal, "/articles/harbour").await.1;
     assert!(cal_page.contains("Shouting") && !cal_page.contains("id=\"comment-form\""));
-    assert!(!cal_page.contains("like-form"));
+    assert!(
+        !cal_page.contains("aria-pressed"),
+        "no Like buttons while banned"
+    );
     assert!(
         member_page(&mo, "/articles/harbour")
             .await
@@ -590,7 +637,7 @@ async fn members_pages_from_the_shared_copy_are_their_full_render(app: TestApp) 
     let (_, after) = member_page(&bea, "/articles/harbour").await;
     let pressed = common::attrs(
         &common::html(&after),
-        ".like-form button[aria-pressed=true]",
+        ".comment-actions button[aria-pressed=true]",
         "aria-pressed",
     );
     assert_eq!(pressed.len(), 3);

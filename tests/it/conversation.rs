@@ -22,6 +22,8 @@ backend_tests!(
     the_script_gets_json_answers,
     new_comments_arrive_live_over_server_sent_events,
     a_busy_thread_costs_the_same_queries_as_a_quiet_one,
+    every_control_works_as_a_plain_form_on_the_page,
+    a_members_controls_weigh_little,
 );
 
 async fn signed_in_members_see_the_form_and_post_comments(app: TestApp) {
@@ -463,18 +465,15 @@ async fn likes_are_one_per_member_and_toggle(app: TestApp) {
     assert_eq!(
         attrs(
             &doc,
-            &format!("#comment-{id} .like-form button"),
+            &format!("#comment-{id} button[aria-pressed]"),
             "aria-pressed"
         ),
         vec!["true"]
     );
     assert_eq!(
-        attrs(
-            &doc,
-            &format!("#comment-{id} .like-form input[name=like]"),
-            "value"
-        ),
-        vec!["0"]
+        attrs(&doc, &format!("#comment-{id} button[aria-pressed]"), "name"),
+        vec!["unlike"],
+        "pressing it again takes the like back"
     );
     let r = like_as(&bob, id, "1").await;
     assert_eq!(r.status(), 409);
@@ -749,7 +748,7 @@ async fn the_script_gets_json_answers(app: TestApp) {
     assert_eq!(r.headers()["x-parent-id"], "");
     let doc = html(&r.text().await.unwrap());
     assert_eq!(
-        attrs(&doc, ".like-form button", "aria-pressed"),
+        attrs(&doc, "button[aria-pressed]", "aria-pressed"),
         vec!["true"]
     );
     assert_eq!(app.get("/comments/999999/fragment").await.status(), 404);
@@ -967,4 +966,147 @@ async fn live_updates_cross_processes_on_postgres() {
     assert!(r.text().await.unwrap().contains("from process one"));
     let r = c.get(two.url("/settings")).send().await.unwrap();
     assert_eq!(r.status(), 200, "sessions live in the database");
+}
+
+/// Each control a member sees under a comment, used as a browser without JavaScript uses it:
+/// following the link, or submitting the page's one actions form with the button's name=value.
+async fn every_control_works_as_a_plain_form_on_the_page(app: TestApp) {
+    app.publish(&[article("story", "Science", 5)]).await;
+    let ada = app.member("Ada").await;
+    let bob = app.member("Bob").await;
+    let id = ada.comment("story", None, "Press my buttons").await;
+    let scope = format!("#comment-{id} .comment-actions");
+    let page = "/articles/story";
+
+    // Like, then Like again (now pressed) to take it back.
+    let r = bob.press(page, &scope, "Like", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"],
+        format!("/articles/story#comment-{id}").as_str()
+    );
+    let doc = html(&bob.page(page).await);
+    assert_eq!(
+        texts(&doc, &format!("#comment-{id} .likes")),
+        vec!["1 like"]
+    );
+    assert_eq!(
+        attrs(&doc, &format!("{scope} button"), "aria-pressed"),
+        vec!["true"]
+    );
+    assert_eq!(bob.press(page, &scope, "Like", &[]).await.status(), 303);
+    let doc = html(&bob.page(page).await);
+    assert_eq!(
+        texts(&doc, &format!("#comment-{id} .likes")),
+        vec!["0 likes"]
+    );
+
+    // Reply: the link opens the form set to reply, whose button posts the reply.
+    let r = bob.press(page, &scope, "Reply", &[]).await;
+    assert_eq!(r.status(), 200);
+    let reply_page = format!("/articles/story?reply={id}");
+    let doc = html(&r.text().await.unwrap());
+    assert_eq!(
+        attrs(&doc, "#comment-form input[name=parent_id]", "value"),
+        vec![id.to_string()]
+    );
+    let r = bob
+        .press(
+            &reply_page,
+            "#comment-form",
+            "Post comment",
+            &[("body", "Pressed reply")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let doc = html(&app.page(page, 200).await);
+    assert_eq!(
+        texts(
+            &doc,
+            &format!("li:has(> #comment-{id}) > ol.replies .comment-body")
+        ),
+        vec!["Pressed reply"]
+    );
+
+    // Report opens the report form; Edit opens the edit form (the author's).
+    let r = bob.press(page, &scope, "Report", &[]).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("name=\"reason\""));
+    let r = ada.press(page, &scope, "Edit", &[]).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        texts(&html(&r.text().await.unwrap()), "textarea#comment-body"),
+        vec!["Press my buttons"]
+    );
+
+    // Delete, by its author, leaves a tombstone above Bob's reply.
+    let r = ada.press(page, &scope, "Delete", &[]).await;
+    assert_eq!(r.status(), 303);
+    let doc = html(&app.page(page, 200).await);
+    assert_eq!(
+        texts(&doc, &format!("#comment-{id} .comment-body")),
+        vec!["This comment was deleted."]
+    );
+
+    // The actions form takes one action at a time, for members, with their token, and only
+    // what each may do.
+    let other = ada.comment("story", None, "Another").await;
+    let other = other.to_string();
+    let r = bob
+        .post("/comments/actions", &[("like", &other), ("delete", &other)])
+        .await;
+    assert_eq!(r.status(), 400);
+    assert_eq!(bob.post("/comments/actions", &[]).await.status(), 400);
+    assert_eq!(
+        bob.post("/comments/actions", &[("delete", &other)])
+            .await
+            .status(),
+        403,
+        "only the author deletes"
+    );
+    assert_eq!(
+        ada.post("/comments/actions", &[("like", &other)])
+            .await
+            .status(),
+        409,
+        "not one's own"
+    );
+    let forged = bob
+        .client
+        .post(app.url("/comments/actions"))
+        .form(&[("csrf", "forged"), ("like", other.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    let r = common::client()
+        .post(app.url("/comments/actions"))
+        .form(&[("like", other.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "signed out: sent to sign in");
+}
+
+/// A member's page costs little more than a reader's: the controls are a few short links and
+/// buttons per comment, the token is sent once per page. Byte counts are deterministic, so this
+/// bound catches markup creeping back.
+async fn a_members_controls_weigh_little(app: TestApp) {
+    app.publish(&[article("story", "Science", 5)]).await;
+    let ada = app.member("Ada").await;
+    let bob = app.member("Bob").await;
+    for i in 0..50 {
+        app.clock.advance(chrono::Duration::seconds(2));
+        ada.comment("story", None, &format!("Comment number {i}"))
+            .await;
+    }
+    let reader = app.page("/articles/story", 200).await;
+    let member = bob.page("/articles/story").await;
+    let extra = member.len() - reader.len();
+    // The header's account block, the comment form and the actions form, then per comment
+    // Like, Reply and Report (about 170 bytes with this slug; 480 with a form per comment).
+    assert!(
+        extra < 2_500 + 50 * 200,
+        "a member's page is {extra} bytes heavier than a reader's"
+    );
 }

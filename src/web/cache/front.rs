@@ -300,8 +300,12 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
         }
         return answer;
     }
-    let etag = etag_of(&bytes);
     // Not stored (signed in, or not a cacheable page): still an ETag and a 304 when it matches.
+    // A member's page filled from a shared copy knows its ETag already (`KnownEtag`).
+    let etag = match parts.extensions.get::<super::KnownEtag>() {
+        Some(known) => known.0.clone(),
+        None => etag_of(&bytes),
+    };
     let matched = if_none_match(&req_headers, &etag);
     parts.headers.insert(header::ETAG, etag);
     // (A page readers share has its `Cache-Control` already, from above.)

@@ -31,7 +31,6 @@ const FIRST_COMMENT: usize = 2;
 /// What a comment's controls depend on besides the viewer.
 pub(in crate::web) struct HoleComment {
     pub(in crate::web) id: i64,
-    pub(in crate::web) author: String,
     pub(in crate::web) author_id: Option<i64>,
     pub(in crate::web) visible: bool,
     pub(in crate::web) created_at: DateTime<Utc>,
@@ -57,7 +56,6 @@ impl Holes {
     pub(in crate::web) fn comment(&mut self, row: &CommentRow) -> String {
         self.comments.push(HoleComment {
             id: row.id,
-            author: row.author_name.clone(),
             author_id: row.author_id,
             visible: row.is_visible(),
             created_at: row.created_at,
@@ -79,6 +77,8 @@ pub struct MemberPage {
     pub(in crate::web) stored: DateTime<Utc>,
     /// The page without its marks; `holes` says where each was (byte offsets, in order).
     pub(in crate::web) text: String,
+    /// XXH3-128 of `text`: a filled page's ETag is made from it and the holes' bytes alone.
+    pub(in crate::web) text_hash: u128,
     pub(in crate::web) holes: Vec<(usize, Hole)>,
     pub(in crate::web) comments: Vec<HoleComment>,
     pub(in crate::web) policy: CommentPolicy,
@@ -142,6 +142,7 @@ impl MemberPage {
         Some(MemberPage {
             article_id,
             stored,
+            text_hash: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
             text,
             holes: found,
             comments: holes.comments,
@@ -200,11 +201,7 @@ impl MemberPage {
     pub(in crate::web) fn size(&self) -> usize {
         self.text.len()
             + self.slug.len()
-            + self
-                .comments
-                .iter()
-                .map(|c| c.author.len() + std::mem::size_of::<HoleComment>())
-                .sum::<usize>()
+            + self.comments.len() * std::mem::size_of::<HoleComment>()
             + self.holes.len() * std::mem::size_of::<(usize, Hole)>()
     }
 }

@@ -72,6 +72,12 @@ pub enum CacheGroup {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ArticleView(pub i64);
 
+/// The ETag of a page whose handler already knows one that changes with every byte of it (a
+/// member's page: from the shared copy's hash and the filled holes'), so that the middleware
+/// need not hash the whole body.
+#[derive(Clone, Debug)]
+pub struct KnownEtag(pub HeaderValue);
+
 /// What changed, as far as cached pages are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {

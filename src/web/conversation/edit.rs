@@ -27,6 +27,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/comments/{id}/edit", get(edit_form).post(edit))
         .route("/comments/{id}/delete", post(delete))
         .route("/comments/{id}/like", post(like))
+        .route("/comments/actions", post(action))
 }
 
 #[derive(Template)]
@@ -239,7 +240,16 @@ async fn delete(
     headers: HeaderMap,
     MemberForm { .. }: MemberForm<NoFields>,
 ) -> Result<Response> {
-    let (row, slug) = own_comment(&state, &viewer, id).await?;
+    delete_comment(&state, &viewer, id, wants_json(&headers)).await
+}
+
+async fn delete_comment(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    json: bool,
+) -> Result<Response> {
+    let (row, slug) = own_comment(state, viewer, id).await?;
     let user_id = viewer.require_user()?.id;
     let deleted = state.store.delete_own_comment(row.id, user_id).await?;
     if deleted {
@@ -247,7 +257,7 @@ async fn delete(
             article_id: row.article_id,
         });
     }
-    if wants_json(&headers) {
+    if json {
         return Ok(if deleted {
             Json(serde_json::json!({ "id": id, "deleted": true })).into_response()
         } else {
@@ -255,6 +265,34 @@ async fn delete(
         });
     }
     Ok(Redirect::to(&format!("/articles/{slug}#comments")).into_response())
+}
+
+/// The one form of an article page that every comment's buttons submit: the pressed button's
+/// name says what to do and its value names the comment.
+#[derive(Deserialize)]
+struct ActionForm {
+    like: Option<i64>,
+    unlike: Option<i64>,
+    delete: Option<i64>,
+}
+
+/// `POST /comments/actions`: `like=ID`, `unlike=ID` or `delete=ID`, as the per-comment
+/// addresses do it.
+async fn action(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    MemberForm { user, form }: MemberForm<ActionForm>,
+) -> Result<Response> {
+    let json = wants_json(&headers);
+    match (form.like, form.unlike, form.delete) {
+        (Some(id), None, None) => set_like(&state, &viewer, &user, id, true, json).await,
+        (None, Some(id), None) => set_like(&state, &viewer, &user, id, false, json).await,
+        (None, None, Some(id)) => delete_comment(&state, &viewer, id, json).await,
+        _ => Err(Error::BadRequest(
+            "Choose one action for one comment: like, unlike or delete.".into(),
+        )),
+    }
 }
 
 // ----- like, report -----
@@ -274,7 +312,19 @@ async fn like(
     headers: HeaderMap,
     MemberForm { user, form }: MemberForm<LikeForm>,
 ) -> Result<Response> {
-    let json = wants_json(&headers);
+    let want = form.like != "0";
+    set_like(&state, &viewer, &user, id, want, wants_json(&headers)).await
+}
+
+/// Sets `user`'s like of comment `id` on (`want`) or off.
+async fn set_like(
+    state: &AppState,
+    viewer: &Viewer,
+    user: &SessionUser,
+    id: i64,
+    want: bool,
+    json: bool,
+) -> Result<Response> {
     let now = state.clock.now();
     let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
     let (slug, published) = state
@@ -294,7 +344,6 @@ async fn like(
         },
         now,
     );
-    let want = form.like != "0";
     if let Some(until) = user.banned_at(now) {
         return Err(Error::Forbidden(ban_notice(until, &user.ban_reason)));
     }

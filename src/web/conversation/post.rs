@@ -275,16 +275,17 @@ pub async fn submit_comment(
         Err(reason) => return Ok(Err(refused(reason))),
     };
     // Rate limits per member and per address, in the database so every process counts alike.
-    let window = rate_window(now);
+    let (member_posts, address_posts) = state
+        .store
+        .hit_rate_windows(
+            &member_rate_key(user.id),
+            &address_rate_key(ip),
+            rate_window(now),
+        )
+        .await?;
     let pace = Pace {
-        member_posts: state
-            .store
-            .hit_rate_window(&member_rate_key(user.id), window)
-            .await?,
-        address_posts: state
-            .store
-            .hit_rate_window(&address_rate_key(ip), window)
-            .await?,
+        member_posts,
+        address_posts,
         limit_per_minute: i64::from(state.config.comments_per_minute),
         now,
     };

@@ -22,7 +22,10 @@
 //! `comment_actions.html`) the full render includes, from the same facts, so the bytes are the
 //! same; `tests/it/cache.rs` renders pages both ways for several kinds of member and compares.
 
+use crate::web::cache::KnownEtag;
 use crate::web::cache::member_page::{Hole, MemberPage};
+
+use axum::http::HeaderValue;
 
 use askama::Template;
 
@@ -34,9 +37,13 @@ use crate::web::session::Viewer;
 use crate::web::{AppState, Result};
 
 impl MemberPage {
-    /// The page for `viewer`, or None when they have held or rejected comments on the article
-    /// (their page shows those, so it must be rendered in full).
-    pub(super) async fn fill(&self, state: &AppState, viewer: &Viewer) -> Result<Option<String>> {
+    /// The page for `viewer` and its ETag, or None when they have held or rejected comments on
+    /// the article (their page shows those, so it must be rendered in full).
+    pub(super) async fn fill(
+        &self,
+        state: &AppState,
+        viewer: &Viewer,
+    ) -> Result<Option<(String, KnownEtag)>> {
         let Some(user) = &viewer.user else {
             return Ok(None);
         };
@@ -47,11 +54,16 @@ impl MemberPage {
         let liked = &marks.liked;
         let now = state.clock.now();
         let facts = viewer.facts();
-        let mut out = String::with_capacity(self.text.len() + self.comments.len() * 700 + 2048);
+        let mut out = String::with_capacity(self.text.len() + self.holes.len() * 256 + 4096);
+        // The shared text is hashed once, when kept; each request hashes only what it adds,
+        // with where it goes.
+        let mut tag = xxhash_rust::xxh3::Xxh3Default::new();
+        tag.update(&self.text_hash.to_le_bytes());
         let mut from = 0;
         for (at, hole) in &self.holes {
             out.push_str(&self.text[from..*at]);
             from = *at;
+            let start = out.len();
             match hole {
                 Hole::Account => AccountBlock {
                     layout: AccountView::of(viewer).into(),
@@ -71,6 +83,7 @@ impl MemberPage {
                                 CommentMode::PreModerated { .. }
                             ),
                             signin_href: format!("/signin?return_to=/articles/{}", self.slug),
+                            actions_csrf: Some(&viewer.csrf),
                         },
                         card: Href {
                             href: format!("/articles/{}", self.slug),
@@ -88,19 +101,23 @@ impl MemberPage {
                     CommentActions {
                         c: ActionsView {
                             id: c.id,
-                            author: &c.author,
                             liked: liked.contains(&c.id),
                             can: comment_permissions(facts.as_ref(), &comment, now),
                             article_slug: &self.slug,
-                            csrf: &viewer.csrf,
                         },
                     }
                     .render_into(&mut out)?
                 }
             }
+            let filled = &out.as_bytes()[start..];
+            tag.update(&(*at as u64).to_le_bytes());
+            tag.update(&(filled.len() as u64).to_le_bytes());
+            tag.update(filled);
         }
         out.push_str(&self.text[from..]);
-        Ok(Some(out))
+        let etag =
+            HeaderValue::from_str(&format!("\"{:032x}\"", tag.digest128())).expect("hex is ASCII");
+        Ok(Some((out, KnownEtag(etag))))
     }
 }
 
@@ -138,17 +155,18 @@ impl<'a> From<Option<AccountView<'a>>> for AccountFields<'a> {
 
 #[derive(Template)]
 #[template(path = "comment_form.html")]
-struct FormBlock {
-    talk: FormView,
+struct FormBlock<'a> {
+    talk: FormView<'a>,
     card: Href,
 }
 
 /// `talk` as `comment_form.html` reads it.
-struct FormView {
+struct FormView<'a> {
     notice: Option<String>,
     form: Option<CommentFormView>,
     premoderated: bool,
     signin_href: String,
+    actions_csrf: Option<&'a str>,
 }
 
 struct Href {
@@ -164,9 +182,7 @@ struct CommentActions<'a> {
 /// `c` as `comment_actions.html` reads it.
 struct ActionsView<'a> {
     id: i64,
-    author: &'a str,
     liked: bool,
     can: CommentPermissions,
     article_slug: &'a str,
-    csrf: &'a str,
 }

@@ -163,8 +163,8 @@ async fn article_page(
     if let Some(key) = &member_key {
         member_state = "miss";
         if let Some(page) = state.pages.member_page(key, state.clock.now()) {
-            if let Some(html) = page.fill(&state, &viewer).await? {
-                return Ok(member_response(html, page.article_id, "hit"));
+            if let Some(filled) = page.fill(&state, &viewer).await? {
+                return Ok(member_response(filled, page.article_id, "hit"));
             }
             member_state = "own";
         }
@@ -205,8 +205,8 @@ async fn article_page(
         if let Some(page) = page {
             let page = std::sync::Arc::new(page);
             state.pages.put_member_page(key, page.clone(), generation);
-            if let Some(html) = page.fill(&state, &viewer).await? {
-                return Ok(member_response(html, article.card.id, "miss"));
+            if let Some(filled) = page.fill(&state, &viewer).await? {
+                return Ok(member_response(filled, article.card.id, "miss"));
             }
             member_state = "own";
         }
@@ -258,8 +258,13 @@ async fn comments_page_is_real(
 /// full render), `bypass` (an address the copies do not cover: full render).
 const MEMBER_CACHE_HEADER: &str = "x-member-cache";
 
-fn member_response(html: String, article_id: i64, how: &'static str) -> Response {
+fn member_response(
+    (html, etag): (String, crate::web::cache::KnownEtag),
+    article_id: i64,
+    how: &'static str,
+) -> Response {
     let mut r = cacheable(html, CacheGroup::Article(article_id));
+    r.extensions_mut().insert(etag);
     r.headers_mut().insert(
         MEMBER_CACHE_HEADER,
         axum::http::HeaderValue::from_static(how),

@@ -44,7 +44,6 @@ pub struct CommentView {
     /// Shown on replies flattened under the third level: whom they answer.
     pub replying_to: Option<String>,
     pub article_slug: String,
-    pub csrf: String,
     /// Stands in for the viewer's controls in a member page kept with holes (`member_pages`).
     pub hole: Option<String>,
 }
@@ -83,6 +82,8 @@ pub struct Conversation {
     pub premoderated: bool,
     pub live_href: String,
     pub signin_href: String,
+    /// The token of the one form every comment's buttons submit (signed-in viewers only).
+    pub actions_csrf: Option<String>,
     /// Stands in for the form (or notice) in a member page kept with holes (`member_pages`).
     pub hole: Option<String>,
 }
@@ -141,7 +142,6 @@ pub(crate) fn view(
         can: comment_permissions(viewer.facts().as_ref(), &facts, now),
         replying_to,
         article_slug: slug.to_owned(),
-        csrf: viewer.csrf.clone(),
         hole,
     }
 }
@@ -292,6 +292,11 @@ pub async fn conversation_with(
         premoderated,
         live_href: format!("/articles/{slug}/live"),
         signin_href: format!("/signin?return_to=/articles/{slug}"),
+        actions_csrf: viewer
+            .user
+            .as_ref()
+            .filter(|_| hole.is_none())
+            .map(|_| viewer.csrf.clone()),
         hole,
     })
 }

@@ -436,3 +436,73 @@ impl Member {
             .expect("the new token is shown")
     }
 }
+
+impl Member {
+    /// Uses the control named `name` (a link or a button, by its text) inside `scope` on the
+    /// page `path`, as a browser without JavaScript would: a link is followed (GET), a button
+    /// submits its form (its `form` attribute's, or the one around it) with the form's fields,
+    /// `fields` typed into it, and the button's own name and value. Redirects are not followed.
+    pub async fn press(
+        &self,
+        path: &str,
+        scope: &str,
+        name: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let (method, action, form) = {
+            let doc = html(&self.page(path).await);
+            let controls = scraper::Selector::parse(&format!("{scope} a, {scope} button")).unwrap();
+            let control = doc
+                .select(&controls)
+                .find(|e| e.text().collect::<String>().trim() == name)
+                .unwrap_or_else(|| panic!("no control {name:?} in {scope} on {path}"));
+            if control.value().name() == "a" {
+                let href = control.value().attr("href").expect("a link's href");
+                ("GET", href.to_owned(), Vec::new())
+            } else {
+                let owner = match control.value().attr("form") {
+                    Some(id) => doc
+                        .select(&scraper::Selector::parse(&format!("form#{id}")).unwrap())
+                        .next()
+                        .unwrap_or_else(|| panic!("no form #{id} on {path}")),
+                    None => control
+                        .ancestors()
+                        .filter_map(scraper::ElementRef::wrap)
+                        .find(|e| e.value().name() == "form")
+                        .expect("a button inside a form"),
+                };
+                let mut form: Vec<(String, String)> = Vec::new();
+                let inputs = scraper::Selector::parse("input[name], textarea[name]").unwrap();
+                for field in owner.select(&inputs) {
+                    let key = field.value().attr("name").unwrap().to_owned();
+                    let value = match field.value().name() {
+                        "textarea" => field.text().collect(),
+                        _ => field.value().attr("value").unwrap_or("").to_owned(),
+                    };
+                    form.push((key, value));
+                }
+                for (k, v) in fields {
+                    match form.iter_mut().find(|(key, _)| key == k) {
+                        Some(f) => f.1 = (*v).to_owned(),
+                        None => form.push(((*k).to_owned(), (*v).to_owned())),
+                    }
+                }
+                if let Some(n) = control.value().attr("name") {
+                    let v = control.value().attr("value").unwrap_or("");
+                    form.push((n.to_owned(), v.to_owned()));
+                }
+                let method = owner.value().attr("method").unwrap_or("get");
+                assert!(method.eq_ignore_ascii_case("post"), "a form that posts");
+                let action = owner.value().attr("action").expect("a form's action");
+                ("POST", action.to_owned(), form)
+            }
+        };
+        assert!(action.starts_with('/'), "an address on the site: {action}");
+        let url = format!("{}{action}", self.base);
+        let request = match method {
+            "GET" => self.client.get(url),
+            _ => self.client.post(url).form(&form),
+        };
+        request.send().await.unwrap()
+    }
+}
