@@ -17,6 +17,10 @@
 #   POSTERS="1 16"      the runs: concurrent posters (wrk connections, -c) in each; as many
 #                       members as the largest, each request posted by one of them
 #   THREADS=2 DURATION=10s    wrk settings (-t, at most the posters; -d)
+#   PACE_MS=0           each poster's pause before its next post (wrk's delay()): 0 posts again
+#                       as soon as answered, which measures the server saturated (latency is
+#                       then posters / throughput); 100 makes 16 posters send 160 comments a
+#                       second, a busy story's peak many times over, and measures each post
 #   BACKEND=sqlite|postgres|both   (default sqlite: a fresh database file in the temp dir)
 #   PG_URL              server for BACKEND=postgres (default postgres://postgres@127.0.0.1:5432/test);
 #                       a fresh database bench_post_<timestamp> is created on it and dropped at the end
@@ -37,6 +41,7 @@ BIN="${BROADSHEET_BIN:-$ROOT/target/release/broadsheet}"
 POSTERS="${POSTERS:-1 16}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-10s}"
+PACE_MS="${PACE_MS:-0}"
 BACKEND="${BACKEND:-sqlite}"
 PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 WRK="${WRK:-wrk}"
@@ -55,6 +60,7 @@ for n in $POSTERS; do
 done
 (( MEMBERS >= 1 )) || die "POSTERS names no run"
 [[ "$THREADS" =~ ^[0-9]+$ ]] && (( THREADS >= 1 )) || die "THREADS must be a positive number"
+[[ "$PACE_MS" =~ ^[0-9]+$ ]] || die "PACE_MS must be a whole number of milliseconds"
 case "$BACKEND" in
   both)
     BACKEND=sqlite "$0"
@@ -244,6 +250,7 @@ write_lua() { # run threads connections
 local nthreads = $2
 local run = "$1"
 local path = "$POST_PATH"
+local pace_ms = $PACE_MS
 LUA
     cat <<'LUA'
 local threads = {}
@@ -279,6 +286,11 @@ function request()
   local m = mine[(counter - 1) % #mine + 1]
   local text = "Bench comment " .. run .. "-" .. id .. "-" .. counter .. " from wrk."
   return wrk.format("POST", path, m.headers, m.csrf .. "&body=" .. urlencode(text))
+end
+
+-- wrk waits this long before each request; its latency figures start when the request is sent.
+if pace_ms > 0 then
+  function delay() return pace_ms end
 end
 
 function response(status, headers, body)
@@ -366,7 +378,7 @@ echo "machine:   $(nproc) CPUs, $(grep -m1 '^model name' /proc/cpuinfo | cut -d:
 echo "binary:    $BIN ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "backend:   $BACKEND, 18 demo articles, $MEMBERS members (made and signed in in ${SIGNUP_MS} ms)"
 echo "request:   POST $POST_PATH (form: csrf, body; bs_session cookie; answered 303)"
-echo "load:      wrk --latency -d$DURATION (no warm-up), one run per number of posters"
+echo "load:      wrk --latency -d$DURATION (no warm-up), one run per number of posters, each pausing ${PACE_MS} ms before its next post"
 echo
 printf '%-8s %6s %12s %10s %10s %9s %8s %8s  %s\n' posters load1 "comments/s" p50 p99 requests non-3xx sockerr statuses
 for conns in $POSTERS; do
