@@ -390,7 +390,10 @@ mod tests {
             plain_text("The minister **resigns**.\n\nMore *soon*: `now`."),
             "The minister resigns. More soon: now."
         );
-        assert_eq!(plain_text("Reaction <script>alert(1)</script> pours in."), "Reaction pours in.");
+        assert_eq!(
+            plain_text("Reaction <script>alert(1)</script> pours in."),
+            "Reaction pours in."
+        );
         assert_eq!(plain_text("- one\n- two"), "one two");
     }
 

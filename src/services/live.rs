@@ -257,8 +257,7 @@ mod tests {
                 comment_id: 9
             }))
         );
-        let payload =
-            crate::store::live::notify_payload(3, LiveUpdateId(7), UpdateAction::Edited);
+        let payload = crate::store::live::notify_payload(3, LiveUpdateId(7), UpdateAction::Edited);
         assert_eq!(
             parse(&payload),
             Some(LiveEvent::Update(UpdateChanged {

@@ -7,9 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Backend, Result, Store, Tx, query};
-use crate::domain::live::{
-    Coverage, LiveUpdateId, UpdateAction, UpdateCursor, UpdateStatus,
-};
+use crate::domain::live::{Coverage, LiveUpdateId, UpdateAction, UpdateCursor, UpdateStatus};
 
 /// An update as the newsroom and readers see it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -130,17 +128,24 @@ async fn record(tx: &mut Tx, r: Revision<'_>, now: DateTime<Utc>) -> Result<()> 
 async fn announce(tx: &mut Tx, changed: &Changed) -> Result<()> {
     if changed.seen_by_readers && tx.backend() == Backend::Postgres {
         query("SELECT pg_notify('broadsheet_comments', $1)")
-            .bind(notify_payload(changed.article_id, changed.id, changed.action))
+            .bind(notify_payload(
+                changed.article_id,
+                changed.id,
+                changed.action,
+            ))
             .execute(&mut *tx)
             .await?;
     }
     Ok(())
 }
 
+/// An article's `live_started_at` and `live_ended_at`.
+type CoverageTimes = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 impl Store {
     /// An article's coverage, or `None` if there is no such article.
     pub async fn coverage(&self, article_id: i64) -> Result<Option<Coverage>> {
-        let row: Option<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> =
+        let row: Option<CoverageTimes> =
             query("SELECT live_started_at, live_ended_at FROM articles WHERE id = $1")
                 .bind(article_id)
                 .fetch_optional(self.read())
@@ -358,7 +363,11 @@ impl Store {
         key_events: bool,
         limit: u32,
     ) -> Result<Vec<LiveUpdate>> {
-        let key_filter = if key_events { "AND l.key_event = $6" } else { "AND $6 = $6" };
+        let key_filter = if key_events {
+            "AND l.key_event = $6"
+        } else {
+            "AND $6 = $6"
+        };
         let sql = format!(
             "SELECT {UPDATE_COLUMNS} FROM live_updates l LEFT JOIN users u ON u.id = l.author_id \
              WHERE l.article_id = $1 AND l.status = $2 AND (l.published_at, l.id) < ($3, $4) \

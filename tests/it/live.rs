@@ -20,8 +20,11 @@ backend_tests!(
 );
 
 async fn setup(app: &TestApp) -> (i64, Member) {
-    app.publish(&[article("story", "Science", 30), article("other", "Science", 40)])
-        .await;
+    app.publish(&[
+        article("story", "Science", 30),
+        article("other", "Science", 40),
+    ])
+    .await;
     let id = app
         .store
         .published_article("story", app.clock.now())
@@ -77,8 +80,14 @@ async fn an_editor_opens_coverage_and_the_page_streams_updates_newest_first(app:
     app.clock.advance(chrono::Duration::minutes(1));
     let key = publish(&app, &editor, id, "The minister **resigns**.", true).await;
     app.clock.advance(chrono::Duration::minutes(1));
-    let last = publish(&app, &editor, id, "Reaction <script>alert(1)</script> pours in.", false)
-        .await;
+    let last = publish(
+        &app,
+        &editor,
+        id,
+        "Reaction <script>alert(1)</script> pours in.",
+        false,
+    )
+    .await;
 
     let page = app.page("/articles/story", 200).await;
     let doc = html(&page);
@@ -93,8 +102,15 @@ async fn an_editor_opens_coverage_and_the_page_streams_updates_newest_first(app:
         "newest first"
     );
     assert!(page.contains("<em>square</em>"), "Markdown rendered");
-    assert!(!page.contains("<script>alert"), "sanitised like article bodies");
-    let times = attrs(&doc, "#live-updates article.live-update .meta time", "datetime");
+    assert!(
+        !page.contains("<script>alert"),
+        "sanitised like article bodies"
+    );
+    let times = attrs(
+        &doc,
+        "#live-updates article.live-update .meta time",
+        "datetime",
+    );
     let latest = chrono::DateTime::parse_from_rfc3339(&times[0]).unwrap();
     assert_eq!(latest.with_timezone(&chrono::Utc), app.clock.now());
     assert!(times[0].ends_with('Z'), "UTC: {}", times[0]);
@@ -139,7 +155,13 @@ async fn contributors_draft_and_editors_publish_edit_and_delete_with_revisions(a
         .post(&format!("/admin/articles/{id}/live"), &[("action", "open")])
         .await;
     assert_eq!(r.status(), 403);
-    assert_eq!(reader.get(&format!("/admin/articles/{id}/live")).await.status(), 403);
+    assert_eq!(
+        reader
+            .get(&format!("/admin/articles/{id}/live"))
+            .await
+            .status(),
+        403
+    );
     // No updates before coverage opens.
     let r = writer
         .post(
@@ -168,15 +190,25 @@ async fn contributors_draft_and_editors_publish_edit_and_delete_with_revisions(a
     let desk = writer.page(&format!("/admin/articles/{id}/live")).await;
     assert!(desk.contains("Police confirm two arrests."));
     let draft = app.store.desk_updates(id, 10).await.unwrap()[0].id;
-    assert!(!app.page("/articles/story", 200).await.contains("two arrests"));
+    assert!(
+        !app.page("/articles/story", 200)
+            .await
+            .contains("two arrests")
+    );
     let r = writer
-        .post(&format!("/admin/live-updates/{draft}"), &[("action", "publish")])
+        .post(
+            &format!("/admin/live-updates/{draft}"),
+            &[("action", "publish")],
+        )
         .await;
     assert_eq!(r.status(), 403);
 
     // The editor publishes it: readers see it, not yet marked as changed.
     let r = editor
-        .post(&format!("/admin/live-updates/{draft}"), &[("action", "publish")])
+        .post(
+            &format!("/admin/live-updates/{draft}"),
+            &[("action", "publish")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let page = app.page("/articles/story", 200).await;
@@ -209,7 +241,10 @@ async fn contributors_draft_and_editors_publish_edit_and_delete_with_revisions(a
     assert!(page.contains("Police confirm three arrests."));
     assert!(!page.contains("two arrests"));
     let doc = html(&page);
-    assert_eq!(attrs(&doc, ".key-events a", "href"), [format!("#update-{draft}")]);
+    assert_eq!(
+        attrs(&doc, ".key-events a", "href"),
+        [format!("#update-{draft}")]
+    );
     assert!(texts(&doc, ".live-update .meta")[0].contains("Updated"));
     // Bad input keeps the refusal readable.
     let r = editor
@@ -228,11 +263,17 @@ async fn contributors_draft_and_editors_publish_edit_and_delete_with_revisions(a
 
     // Contributors cannot delete; editors can, and the page no longer shows it.
     let r = writer
-        .post(&format!("/admin/live-updates/{draft}"), &[("action", "delete")])
+        .post(
+            &format!("/admin/live-updates/{draft}"),
+            &[("action", "delete")],
+        )
         .await;
     assert_eq!(r.status(), 403);
     let r = editor
-        .post(&format!("/admin/live-updates/{draft}"), &[("action", "delete")])
+        .post(
+            &format!("/admin/live-updates/{draft}"),
+            &[("action", "delete")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let page = app.page("/articles/story", 200).await;
@@ -240,7 +281,10 @@ async fn contributors_draft_and_editors_publish_edit_and_delete_with_revisions(a
     assert!(page.contains("No updates yet."));
     // A deleted update stays deleted.
     let r = editor
-        .post(&format!("/admin/live-updates/{draft}"), &[("action", "publish")])
+        .post(
+            &format!("/admin/live-updates/{draft}"),
+            &[("action", "publish")],
+        )
         .await;
     assert_eq!(r.status(), 400);
 
@@ -307,9 +351,17 @@ async fn older_updates_page_back_by_keyset_without_repeats(app: TestApp) {
         }
     }
     assert_eq!(pages, 3);
-    let expected: Vec<String> = (0..45).rev().map(|i| format!("Update number {i}.")).collect();
+    let expected: Vec<String> = (0..45)
+        .rev()
+        .map(|i| format!("Update number {i}."))
+        .collect();
     assert_eq!(seen, expected, "every update once, newest first");
-    assert_eq!(app.get("/articles/story/updates?before=junk").await.status(), 400);
+    assert_eq!(
+        app.get("/articles/story/updates?before=junk")
+            .await
+            .status(),
+        400
+    );
     // An article without coverage has no stream to page through.
     assert_eq!(app.get("/articles/other/updates").await.status(), 404);
 }
@@ -320,8 +372,16 @@ async fn ended_coverage_keeps_its_updates_and_loses_the_badge(app: TestApp) {
     let started = app.clock.now();
     publish(&app, &editor, id, "Polls close.", true).await;
     // The signed-out copies now carry the badge; ending must drop them.
-    assert!(app.page("/articles/story", 200).await.contains("live-badge"));
-    assert!(app.page("/sections/science", 200).await.contains("live-badge"));
+    assert!(
+        app.page("/articles/story", 200)
+            .await
+            .contains("live-badge")
+    );
+    assert!(
+        app.page("/sections/science", 200)
+            .await
+            .contains("live-badge")
+    );
     app.clock.advance(chrono::Duration::hours(2));
     let r = editor
         .post(&format!("/admin/articles/{id}/live"), &[("action", "end")])
@@ -333,10 +393,15 @@ async fn ended_coverage_keeps_its_updates_and_loses_the_badge(app: TestApp) {
     assert!(page.contains("Polls close."), "its updates are kept");
     let data = json_ld(&page);
     assert_eq!(data["@type"], "LiveBlogPosting");
-    let iso = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let iso =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     assert_eq!(data["coverageStartTime"], iso(started));
     assert_eq!(data["coverageEndTime"], iso(app.clock.now()));
-    assert!(!app.page("/sections/science", 200).await.contains("live-badge"));
+    assert!(
+        !app.page("/sections/science", 200)
+            .await
+            .contains("live-badge")
+    );
     // No new updates after the end; ending twice is refused.
     let r = editor
         .post(
@@ -389,14 +454,20 @@ async fn the_live_stream_announces_published_edited_and_deleted_updates(app: Tes
         .await;
     assert!(fragment.contains("Sirens heard."));
     assert_eq!(
-        app.get(&format!("/live-updates/{draft}/fragment")).await.status(),
+        app.get(&format!("/live-updates/{draft}/fragment"))
+            .await
+            .status(),
         404,
         "drafts are not shown"
     );
     let r = editor
         .post(
             &format!("/admin/live-updates/{published}"),
-            &[("action", "edit"), ("revision", "1"), ("body", "Sirens heard nearby.")],
+            &[
+                ("action", "edit"),
+                ("revision", "1"),
+                ("body", "Sirens heard nearby."),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
@@ -405,7 +476,10 @@ async fn the_live_stream_announces_published_edited_and_deleted_updates(app: Tes
         Some(format!("{published} edited"))
     );
     let r = editor
-        .post(&format!("/admin/live-updates/{published}"), &[("action", "delete")])
+        .post(
+            &format!("/admin/live-updates/{published}"),
+            &[("action", "delete")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(

@@ -303,7 +303,13 @@ async fn write(
             state.clock.now(),
         )
         .await?;
-    tracing::info!(article = id, update = changed.id.0, by = user.id, publish, "live update written");
+    tracing::info!(
+        article = id,
+        update = changed.id.0,
+        by = user.id,
+        publish,
+        "live update written"
+    );
     announce(&state, changed);
     let done = if publish { "published" } else { "draft" };
     Ok(Redirect::to(&format!("/admin/articles/{id}/live?done={done}")).into_response())
@@ -331,7 +337,11 @@ async fn change(
     let checked;
     let change = match form.action.as_str() {
         "publish" if current.status == UpdateStatus::Draft => UpdateChange::Publish,
-        "publish" => return Err(Error::BadRequest("This update is published already.".into())),
+        "publish" => {
+            return Err(Error::BadRequest(
+                "This update is published already.".into(),
+            ));
+        }
         "delete" => UpdateChange::Delete,
         "edit" => {
             if form.revision != current.revision {
@@ -363,7 +373,12 @@ async fn change(
     else {
         return Err(stale());
     };
-    tracing::info!(update = id, by = user.id, action = changed.action.as_str(), "live update changed");
+    tracing::info!(
+        update = id,
+        by = user.id,
+        action = changed.action.as_str(),
+        "live update changed"
+    );
     announce(&state, changed);
     let done = match changed.action {
         UpdateAction::Published => "published",

@@ -48,7 +48,10 @@ impl UpdateView {
             id: u.id,
             time: TimeView::long(published),
             edited: u.edited_at.map(TimeView::long),
-            author: u.author_name.clone().unwrap_or_else(|| "The newsroom".into()),
+            author: u
+                .author_name
+                .clone()
+                .unwrap_or_else(|| "The newsroom".into()),
             key_event: u.key_event,
             body_html: u.body_html.clone(),
             text: plain_text(&u.body_source),
@@ -114,17 +117,15 @@ fn older_link(slug: &str, updates: &mut Vec<LiveUpdate>) -> Option<String> {
     }
     updates.truncate(UPDATES_PER_PAGE as usize);
     let cursor = updates.last()?.cursor()?;
-    Some(format!("/articles/{slug}/updates?before={}", cursor.encode()))
+    Some(format!(
+        "/articles/{slug}/updates?before={}",
+        cursor.encode()
+    ))
 }
 
 /// `LiveBlogPosting` in place of `NewsArticle` for an article with coverage, as search engines
 /// read live blogs: its coverage times and the updates on the page.
-pub fn live_blog_data(
-    data: &mut serde_json::Value,
-    base: &str,
-    slug: &str,
-    live: &LiveView,
-) {
+pub fn live_blog_data(data: &mut serde_json::Value, base: &str, slug: &str, live: &LiveView) {
     let iso =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     data["@type"] = "LiveBlogPosting".into();
