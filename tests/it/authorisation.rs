@@ -79,6 +79,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/admin/articles/{a}/revisions",         "",                          "S F F F A A"),
     ("GET",  "/admin/articles/{a}/live",              "",                          "S F A A A A"),
     ("GET",  "/articles/story/updates",               "",                          "A A A A A A"),
+    ("GET",  "/articles/story/updates.atom",          "",                          "A A A A A A"),
     ("GET",  "/live-updates/999999/fragment",         "",                          "A A A A A A"),
     ("GET",  "/admin/sections",                       "",                          "S F F F A A"),
     ("GET",  "/admin/authors",                        "",                          "S F F F A A"),

@@ -416,6 +416,21 @@ async fn ended_coverage_keeps_its_updates_and_loses_the_badge(app: TestApp) {
     assert_eq!(r.status(), 400);
     let desk = editor.page(&format!("/admin/articles/{id}/live")).await;
     assert!(desk.contains("Coverage has ended"));
+    // The article's feed of updates carries them after the end too, and is linked from the page.
+    assert!(page.contains("href=\"/articles/story/updates.atom\""));
+    let r = app.get("/articles/story/updates.atom").await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/atom+xml")
+    );
+    let feed = r.text().await.unwrap();
+    assert_eq!(feed.matches("<entry>").count(), 1, "{feed}");
+    assert!(feed.contains("<title>Polls close.</title>"), "{feed}");
+    assert!(feed.contains(&format!("/articles/story#update-")));
+    assert_eq!(app.get("/articles/other/updates.atom").await.status(), 404);
 }
 
 async fn the_live_stream_announces_published_edited_and_deleted_updates(app: TestApp) {

@@ -3,9 +3,10 @@
 //! and the `LiveBlogPosting` structured data.
 
 use askama::Template;
+use atom_syndication as atom;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
@@ -23,6 +24,7 @@ use crate::web::{AppState, Error, Result};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/articles/{slug}/updates", get(older))
+        .route("/articles/{slug}/updates.atom", get(updates_atom))
         .route("/live-updates/{id}/fragment", get(fragment))
 }
 
@@ -242,4 +244,102 @@ async fn fragment(State(state): State<AppState>, Path(id): Path<i64>) -> Result<
         Html(html),
     )
         .into_response())
+}
+
+/// Entries in a live article's feed of updates.
+const FEED_LENGTH: u32 = 50;
+
+/// `GET /articles/{slug}/updates.atom`: a live article's latest published updates, newest
+/// first, for feed readers following the story (404 for an article that never had coverage).
+async fn updates_atom(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Result<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let article = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let c = &article.card;
+    let since = match c.coverage {
+        Coverage::None => return Err(Error::NotFound),
+        Coverage::Live { since } | Coverage::Ended { since, .. } => since,
+    };
+    let updates = state
+        .store
+        .published_updates(c.id, None, false, FEED_LENGTH)
+        .await?;
+    let base = &state.config.base_url;
+    // The entry ids stay the same whatever the article's slug becomes.
+    let host = base
+        .split_once("://")
+        .map_or(base.as_str(), |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    let changed = |u: &LiveUpdate| u.edited_at.or(u.published_at).unwrap_or(u.created_at);
+    let last = updates.iter().map(changed).max();
+    let page = format!("{base}/articles/{}", c.slug);
+    let path = format!("/articles/{}/updates.atom", c.slug);
+    let entries = updates
+        .iter()
+        .map(|u| {
+            let view = UpdateView::of(u);
+            atom::Entry {
+                title: atom::Text::plain(view.headline()),
+                id: format!(
+                    "tag:{host},{}:live-update:{}",
+                    u.created_at.format("%Y-%m-%d"),
+                    u.id
+                ),
+                updated: changed(u).fixed_offset(),
+                published: u.published_at.map(|t| t.fixed_offset()),
+                authors: vec![atom::Person {
+                    name: view.author.clone(),
+                    ..Default::default()
+                }],
+                links: vec![atom::Link {
+                    href: format!("{page}#update-{}", u.id),
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                }],
+                content: Some(atom::Content {
+                    value: Some(u.body_html.clone()),
+                    content_type: Some("html".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let feed = atom::Feed {
+        title: atom::Text::plain(format!("Live: {} — {}", c.title, state.config.site_name)),
+        id: format!("{base}{path}"),
+        updated: last.unwrap_or(since).fixed_offset(),
+        links: vec![
+            atom::Link {
+                href: format!("{base}{path}"),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            atom::Link {
+                href: page,
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+        ],
+        entries,
+        ..Default::default()
+    };
+    Ok(crate::web::reading::feeds::cached(
+        &headers,
+        "application/atom+xml; charset=utf-8",
+        feed.to_string(),
+        last,
+    ))
 }

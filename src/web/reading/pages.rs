@@ -356,6 +356,13 @@ async fn render_article_page(
         hole: account_hole,
         ..layout
     };
+    if live.is_some() {
+        layout.feeds.push((
+            format!("Live updates on {} (Atom)", c.title),
+            format!("/articles/{}/updates.atom", c.slug),
+            "application/atom+xml",
+        ));
+    }
     layout.feeds.push((
         format!("Comments on {} (Atom)", c.title),
         format!("/articles/{}/comments.atom", c.slug),
