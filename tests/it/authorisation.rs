@@ -57,6 +57,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/api/v1/articles",                      "",                          "A A A A A A"),
     ("GET",  "/api/v1/articles/story",                "",                          "A A A A A A"),
     ("GET",  "/api/v1/articles/story/comments",       "",                          "A A A A A A"),
+    ("GET",  "/api/v1/articles/story/updates",        "",                          "A A A A A A"),
     ("GET",  "/api/v1/sections",                      "",                          "A A A A A A"),
     ("GET",  "/comments/{c}/fragment",                "",                          "A A A A A A"),
     ("GET",  "/settings",                             "",                          "S A A A A A"),

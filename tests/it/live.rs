@@ -351,6 +351,46 @@ async fn older_updates_page_back_by_keyset_without_repeats(app: TestApp) {
         }
     }
     assert_eq!(pages, 3);
+    // The API pages the same way, with the coverage.
+    let mut cursor = String::new();
+    let mut through_api = Vec::new();
+    loop {
+        let path = if cursor.is_empty() {
+            "/api/v1/articles/story/updates".to_owned()
+        } else {
+            format!("/api/v1/articles/story/updates?cursor={cursor}")
+        };
+        let page: serde_json::Value = app.get(&path).await.json().await.unwrap();
+        assert_eq!(page["coverage"], "live");
+        assert!(page["coverage_end"].is_null());
+        for item in page["items"].as_array().unwrap() {
+            assert_eq!(item["author"], "Eddie");
+            through_api.push(item["body_html"].as_str().unwrap().trim().to_owned());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = c.to_owned(),
+            None => break,
+        }
+    }
+    let expected_html: Vec<String> = (0..45)
+        .rev()
+        .map(|i| format!("<p>Update number {i}.</p>"))
+        .collect();
+    assert_eq!(through_api, expected_html);
+    let none: serde_json::Value = app
+        .get("/api/v1/articles/other/updates")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(none["coverage"], "none");
+    assert_eq!(none["items"], serde_json::json!([]));
+    assert_eq!(
+        app.get("/api/v1/articles/story/updates?cursor=junk")
+            .await
+            .status(),
+        400
+    );
     let expected: Vec<String> = (0..45)
         .rev()
         .map(|i| format!("Update number {i}."))
