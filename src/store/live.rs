@@ -69,6 +69,23 @@ pub struct NewUpdate<'a> {
     pub key_event: bool,
     /// Published at once (an editor's), or kept as a draft (a contributor's).
     pub publish: bool,
+    /// The `live.update.published` webhook payload, given the update's id; queued in the
+    /// transaction that publishes it.
+    pub webhook_payload: &'a (dyn Fn(i64) -> String + Send + Sync),
+}
+
+/// The `live.update.published` payload maker, given the update's id.
+pub type WebhookPayload<'a> = &'a (dyn Fn(i64) -> String + Send + Sync);
+
+async fn queue_webhook(
+    tx: &mut Tx,
+    id: i64,
+    payload: WebhookPayload<'_>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let event = crate::domain::webhook::Event::LiveUpdatePublished.as_str();
+    super::webhooks::enqueue(tx, event, &payload(id), now).await?;
+    Ok(())
 }
 
 /// A change to an existing update.
@@ -227,6 +244,9 @@ impl Store {
             key_event: new.key_event,
         };
         record(&mut tx, revision, now).await?;
+        if new.publish {
+            queue_webhook(&mut tx, id, new.webhook_payload, now).await?;
+        }
         let changed = Changed {
             article_id: new.article_id,
             id: LiveUpdateId(id),
@@ -245,6 +265,7 @@ impl Store {
         current: &LiveUpdate,
         change: UpdateChange<'_>,
         by: i64,
+        webhook_payload: WebhookPayload<'_>,
         now: DateTime<Utc>,
     ) -> Result<Option<Changed>> {
         let mut tx = self.begin().await?;
@@ -266,6 +287,7 @@ impl Store {
                 if n != 1 {
                     return Ok(None);
                 }
+                queue_webhook(&mut tx, current.id, webhook_payload, now).await?;
                 (
                     UpdateAction::Published,
                     current.body_source.as_str(),

@@ -17,6 +17,7 @@ use crate::domain::live::{
     change_coverage, live_access, may_change, may_write, update_image, update_text,
 };
 use crate::domain::markdown;
+use crate::domain::webhook::live_update_published_payload;
 use crate::services::live::UpdateChanged;
 use crate::store::live::{Changed, LiveUpdate, NewUpdate, UpdateChange};
 use crate::store::sessions::SessionUser;
@@ -255,6 +256,9 @@ fn announce(state: &AppState, changed: Changed) {
     if !changed.seen_by_readers {
         return;
     }
+    if changed.action == UpdateAction::Published {
+        state.webhooks.wake();
+    }
     state.live.announce_update(UpdateChanged {
         article_id: changed.article_id,
         update: changed.id,
@@ -288,6 +292,20 @@ async fn write(
             return render_desk(&state, &viewer, id, can, None, errors, &form.body).await;
         }
     };
+    let now = state.clock.now();
+    let slug = load(&state, id).await?.live_slug;
+    let key_event = form.key_event.is_some();
+    let payload = |update: i64| {
+        live_update_published_payload(
+            &state.config.base_url,
+            now,
+            update,
+            &user.display_name,
+            &html,
+            key_event,
+            &slug,
+        )
+    };
     let changed = state
         .store
         .insert_live_update(
@@ -299,8 +317,9 @@ async fn write(
                 image: image.as_ref().map(|(u, a)| (u.as_str(), a.as_str())),
                 key_event: form.key_event.is_some(),
                 publish,
+                webhook_payload: &payload,
             },
-            state.clock.now(),
+            now,
         )
         .await?;
     tracing::info!(
@@ -366,9 +385,27 @@ async fn change(
             ));
         }
     };
+    let now = state.clock.now();
+    let (slug, _) = state
+        .store
+        .article_slug(article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let author = current.author_name.clone().unwrap_or_default();
+    let payload = |update: i64| {
+        live_update_published_payload(
+            &state.config.base_url,
+            now,
+            update,
+            &author,
+            &current.body_html,
+            current.key_event,
+            &slug,
+        )
+    };
     let Some(changed) = state
         .store
-        .change_live_update(&current, change, user.id, state.clock.now())
+        .change_live_update(&current, change, user.id, &payload, now)
         .await?
     else {
         return Err(stale());
