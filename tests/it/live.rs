@@ -469,7 +469,7 @@ async fn ended_coverage_keeps_its_updates_and_loses_the_badge(app: TestApp) {
     let feed = r.text().await.unwrap();
     assert_eq!(feed.matches("<entry>").count(), 1, "{feed}");
     assert!(feed.contains("<title>Polls close.</title>"), "{feed}");
-    assert!(feed.contains(&format!("/articles/story#update-")));
+    assert!(feed.contains("/articles/story#update-"));
     assert_eq!(app.get("/articles/other/updates.atom").await.status(), 404);
 }
 
