@@ -55,6 +55,8 @@ async fn publish(app: &TestApp, editor: &Member, id: i64, body: &str, key: bool)
         .post(&format!("/admin/articles/{id}/live/updates"), &form)
         .await;
     assert_eq!(r.status(), 303, "publishing {body}");
+    let location = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.ends_with("done=published"), "{location}");
     app.store
         .published_updates(id, None, false, 1)
         .await
@@ -546,5 +548,50 @@ async fn the_live_stream_announces_published_edited_and_deleted_updates(app: Tes
             .await
             .status(),
         404
+    );
+}
+
+/// Two processes on one PostgreSQL: an update published through the test's server arrives on a
+/// stream served by another `serve` process (LISTEN/NOTIFY), whose fragment shows it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn updates_cross_processes_on_postgres() {
+    let Some(app) = TestApp::start(crate::common::Backend::Postgres).await else {
+        return;
+    };
+    // The other process keeps real time (and prunes sessions by it): so does this app here.
+    app.clock.set(chrono::Utc::now());
+    let (id, editor) = setup(&app).await;
+    open(&editor, id).await;
+    let data_dir = tempfile::tempdir().unwrap();
+    let dir = data_dir.path().to_str().unwrap();
+    let other =
+        crate::common::ServerProcess::start(&app.database_url, &["--no-demo", "--data-dir", dir]);
+    let mut stream = crate::common::client()
+        .get(other.url("/articles/story/live"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), 200);
+    let first = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+        .await
+        .expect("a first chunk at once")
+        .unwrap()
+        .unwrap();
+    assert_eq!(&first[..], b": live\n\n");
+    let update = publish(&app, &editor, id, "Heard in the other process.", false).await;
+    assert_eq!(
+        next_event(&mut stream, "update", Duration::from_secs(5)).await,
+        Some(format!("{update} published"))
+    );
+    let r = crate::common::client()
+        .get(other.url(&format!("/live-updates/{update}/fragment")))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Heard in the other process.")
     );
 }
