@@ -226,6 +226,77 @@
     heading.nextElementSibling.append(reload);
   };
 
+  // ----- 5. live coverage -----
+  // New updates go in at the top of the stream when the reader is there; a reader who has
+  // scrolled down into it is offered "N new updates" instead of having the page move. Edits
+  // replace an update in place, deletions take it away. The HTML is the server's.
+  const stream = document.querySelector('[data-live-stream]');
+  const updateList = stream?.querySelector('ol.live-updates');
+  let waiting = []; // updates held back while the reader is further down, newest last
+  let newButton = null;
+
+  const parseUpdate = (html) => {
+    const t = make('template');
+    t.innerHTML = html;
+    return t.content.querySelector('article.live-update');
+  };
+  const fetchUpdate = async (id) => {
+    const res = await fetch(`/live-updates/${id}/fragment`, { credentials: 'same-origin' });
+    return res.ok ? parseUpdate(await res.text()) : null;
+  };
+  const readerAtTop = () => updateList.getBoundingClientRect().top >= 0;
+  const prepend = (node) => {
+    stream.querySelector('.no-updates')?.remove();
+    const li = make('li');
+    li.append(node);
+    updateList.prepend(li);
+  };
+  const showWaiting = () => {
+    const n = waiting.length;
+    if (n === 0) { newButton?.remove(); newButton = null; return; }
+    if (!newButton) {
+      newButton = make('button', { type: 'button', className: 'link-button live-new' });
+      newButton.addEventListener('click', () => {
+        waiting.forEach(prepend);
+        waiting = [];
+        showWaiting();
+        updateList.firstElementChild?.scrollIntoView({ block: 'start' });
+        updateList.querySelector('article a')?.focus();
+      });
+      updateList.before(newButton);
+    }
+    newButton.textContent = n === 1 ? '1 new update' : `${n} new updates`;
+  };
+  const onUpdate = async (data) => {
+    if (!updateList) return;
+    const [raw, action] = String(data).split(' ');
+    const id = Number.parseInt(raw, 10);
+    if (!Number.isSafeInteger(id)) return;
+    const shown = document.getElementById(`update-${id}`);
+    if (action === 'deleted') {
+      shown?.closest('li')?.remove();
+      waiting = waiting.filter((n) => n.id !== `update-${id}`);
+      showWaiting();
+      return;
+    }
+    const node = await fetchUpdate(id);
+    if (!node) return;
+    if (action === 'edited') {
+      if (shown) shown.replaceWith(node);
+      else waiting = waiting.map((n) => (n.id === node.id ? node : n));
+      return;
+    }
+    if (shown || waiting.some((n) => n.id === node.id)) return;
+    if (readerAtTop()) {
+      prepend(node);
+      announce('New update');
+    } else {
+      waiting.push(node);
+      showWaiting();
+      announce(waiting.length === 1 ? '1 new update' : `${waiting.length} new updates`);
+    }
+  };
+
   // An EventSource reconnects by itself when its connection drops, but gives up for good when
   // the server refuses the stream (429 or 503: the site has as many open as it takes). Then try
   // again much later, twice as long each time (about 1, 2, 4… minutes, at most half an hour,
@@ -241,6 +312,7 @@
     es.addEventListener('open', () => { refusals = 0; });
     es.addEventListener('comment', (e) => { onComment(e.data).catch(() => {}); });
     es.addEventListener('resync', onResync);
+    es.addEventListener('update', (e) => { onUpdate(e.data).catch(() => {}); });
     es.addEventListener('error', () => {
       if (es.readyState !== EventSource.CLOSED || source !== es) return; // reconnecting by itself
       source = null;

@@ -23,6 +23,8 @@ pub struct ArticleCard {
     pub comment_count: i64,
     pub section: Byline,
     pub authors: Vec<Byline>,
+    /// Live coverage: whether the article carries the "Live" badge and streams updates.
+    pub coverage: super::live::Coverage,
 }
 
 /// An article as its own page shows it.

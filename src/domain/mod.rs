@@ -8,6 +8,7 @@ pub mod frontmatter;
 pub mod html_safety;
 pub mod imports;
 pub mod jobs;
+pub mod live;
 pub mod mail_relay;
 pub mod markdown;
 pub mod media;

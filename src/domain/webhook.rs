@@ -18,13 +18,15 @@ pub enum Event {
     ArticlePublished,
     ArticleUpdated,
     CommentCreated,
+    LiveUpdatePublished,
 }
 
 impl Event {
-    pub const ALL: [Event; 3] = [
+    pub const ALL: [Event; 4] = [
         Event::ArticlePublished,
         Event::ArticleUpdated,
         Event::CommentCreated,
+        Event::LiveUpdatePublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +34,7 @@ impl Event {
             Event::ArticlePublished => "article.published",
             Event::ArticleUpdated => "article.updated",
             Event::CommentCreated => "comment.created",
+            Event::LiveUpdatePublished => "live.update.published",
         }
     }
 
@@ -75,6 +78,37 @@ pub fn comment_created_payload(
             "slug": slug,
             "headline": c.article_headline,
             "url": format!("{base}/articles/{slug}"),
+        },
+    })
+    .to_string()
+}
+
+/// The `live.update.published` payload, sent when an update of a live article reaches readers
+/// (published at once, or a draft published by an editor).
+pub fn live_update_published_payload(
+    base: &str,
+    occurred_at: chrono::DateTime<chrono::Utc>,
+    update_id: i64,
+    author_name: &str,
+    body_html: &str,
+    key_event: bool,
+    article_slug: &str,
+) -> String {
+    let base = base.trim_end_matches('/');
+    serde_json::json!({
+        "event": Event::LiveUpdatePublished.as_str(),
+        "occurred_at": occurred_at,
+        "update": {
+            "id": update_id,
+            "url": format!("{base}/articles/{article_slug}#update-{update_id}"),
+            "author": { "name": author_name },
+            "body_html": body_html,
+            "key_event": key_event,
+            "published_at": occurred_at,
+        },
+        "article": {
+            "slug": article_slug,
+            "url": format!("{base}/articles/{article_slug}"),
         },
     })
     .to_string()

@@ -4,7 +4,8 @@
 //! (one process), and on PostgreSQL through `NOTIFY broadsheet_comments` sent in the comment's
 //! own transaction, which every process (the poster's included) hears with `LISTEN` and
 //! re-broadcasts to its subscribers. The browser then fetches the comment's HTML from the server;
-//! no comment text travels in the event.
+//! no comment text travels in the event. A live blog's updates (published, edited, deleted) go
+//! the same way, on the same channel, as [`UpdateChanged`].
 //!
 //! A stream holds a connection for as long as the page is open, so each process bounds them:
 //! at most `max_live_streams` in all and `max_live_streams_per_address` from one client address
@@ -19,6 +20,7 @@ use std::time::Duration;
 
 use tokio::sync::{broadcast, watch};
 
+use crate::domain::live::{LiveUpdateId, UpdateAction};
 use crate::store::Store;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,9 +29,33 @@ pub struct CommentPosted {
     pub comment_id: i64,
 }
 
+/// A live update readers see was published, edited or deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UpdateChanged {
+    pub article_id: i64,
+    pub update: LiveUpdateId,
+    pub action: UpdateAction,
+}
+
+/// What the streams of an article hear of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveEvent {
+    Comment(CommentPosted),
+    Update(UpdateChanged),
+}
+
+impl LiveEvent {
+    pub fn article_id(self) -> i64 {
+        match self {
+            LiveEvent::Comment(c) => c.article_id,
+            LiveEvent::Update(u) => u.article_id,
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Hub {
-    tx: broadcast::Sender<CommentPosted>,
+    tx: broadcast::Sender<LiveEvent>,
     closing: watch::Sender<bool>,
     via_database: bool,
     slots: Arc<StreamSlots>,
@@ -156,11 +182,19 @@ impl Hub {
     /// process, so nothing is sent here.
     pub fn announce(&self, event: CommentPosted) {
         if !self.via_database {
-            let _ = self.tx.send(event);
+            let _ = self.tx.send(LiveEvent::Comment(event));
         }
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<CommentPosted> {
+    /// Announces a committed change to a live update readers see; on PostgreSQL its NOTIFY
+    /// (sent by the store in the change's transaction) does this for every process.
+    pub fn announce_update(&self, event: UpdateChanged) {
+        if !self.via_database {
+            let _ = self.tx.send(LiveEvent::Update(event));
+        }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.tx.subscribe()
     }
 
@@ -189,10 +223,51 @@ impl Hub {
     }
 }
 
-fn parse(payload: &str) -> Option<CommentPosted> {
+/// Reads a notification: `ARTICLE:COMMENT` for a comment, `u:ARTICLE:UPDATE:ACTION` for a
+/// live update (as `store::live::notify_payload` writes it).
+fn parse(payload: &str) -> Option<LiveEvent> {
+    if let Some(rest) = payload.strip_prefix("u:") {
+        let mut parts = rest.splitn(3, ':');
+        let article_id = parts.next()?.parse().ok()?;
+        let update = LiveUpdateId(parts.next()?.parse().ok()?);
+        let action = UpdateAction::parse(parts.next()?)?;
+        return Some(LiveEvent::Update(UpdateChanged {
+            article_id,
+            update,
+            action,
+        }));
+    }
     let (a, c) = payload.split_once(':')?;
-    Some(CommentPosted {
+    Some(LiveEvent::Comment(CommentPosted {
         article_id: a.parse().ok()?,
         comment_id: c.parse().ok()?,
-    })
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notifications_parse_as_comments_or_updates() {
+        assert_eq!(
+            parse("3:9"),
+            Some(LiveEvent::Comment(CommentPosted {
+                article_id: 3,
+                comment_id: 9
+            }))
+        );
+        let payload = crate::store::live::notify_payload(3, LiveUpdateId(7), UpdateAction::Edited);
+        assert_eq!(
+            parse(&payload),
+            Some(LiveEvent::Update(UpdateChanged {
+                article_id: 3,
+                update: LiveUpdateId(7),
+                action: UpdateAction::Edited
+            }))
+        );
+        assert_eq!(parse("u:3:7:shouted"), None);
+        assert_eq!(parse("u:3"), None);
+        assert_eq!(parse("junk"), None);
+    }
 }

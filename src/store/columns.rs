@@ -10,6 +10,7 @@ use sqlx::{Database, Decode, Postgres, Sqlite, Type};
 
 use super::tx::{Arg, Plain};
 use crate::domain::comment::CommentStatus;
+use crate::domain::live::{UpdateAction, UpdateStatus};
 use crate::domain::moderation::{HoldReason, TrainedAs};
 use crate::domain::newsroom::Workflow;
 
@@ -76,6 +77,8 @@ text_column! {
     Workflow => "workflow state",
     HoldReason => "held reason",
     TrainedAs => "spam training",
+    UpdateStatus => "live update status",
+    UpdateAction => "live update action",
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod export;
 mod health;
 pub mod imports;
 pub mod jobs;
+pub mod live;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;

@@ -222,6 +222,8 @@ pub struct CardView {
     pub authors: Vec<LinkView>,
     pub published: TimeView,
     pub comment_count: i64,
+    /// Under live coverage now: the card carries the "Live" badge.
+    pub live: bool,
 }
 
 impl CardView {
@@ -234,6 +236,7 @@ impl CardView {
             authors: card.authors.iter().map(LinkView::author).collect(),
             published: TimeView::short(card.published_at),
             comment_count: card.comment_count,
+            live: card.coverage.is_live(),
         }
     }
 

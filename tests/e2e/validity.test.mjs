@@ -155,8 +155,33 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   const newsroom = await admin.page('/admin/articles');
   const editorPath = (newsroom.match(/href="(\/admin\/articles\/\d+)"/) || [])[1];
 
+  // Live coverage on the newsroom's first article: opened, a key event with an image and an
+  // ordinary update published, and a draft waiting on the desk.
+  const deskPath = editorPath && `${editorPath}/live`;
+  let livePath;
+  if (deskPath) {
+    page = await admin.page(deskPath);
+    res = await admin.post(page, deskPath, { action: 'open' });
+    assert.equal(res.status, 303, await res.text());
+    page = await admin.page(deskPath);
+    for (const [body, action, extra] of [
+      ['Polls **close** across the country.', 'publish', { key_event: 'on', image_url: '/static/icon.svg', image_alt: 'The site icon' }],
+      ['Counting *begins*.', 'publish', {}],
+      ['A draft for later.', 'draft', {}],
+    ]) {
+      res = await admin.post(page, `${deskPath}/updates`, { body, action, ...extra });
+      assert.equal(res.status, 303, await res.text());
+    }
+    livePath = ((await admin.page(deskPath)).match(/href="(\/articles\/[^"#?]+)"/) || [])[1];
+  }
+  assert.ok(livePath, 'the desk links the live article');
+  assert.match(await reader.page(livePath), /class="live-update key-event"/);
+
   const pages = [
     ['reader', reader, '/'],
+    ['reader', reader, livePath],
+    ['reader', reader, livePath && `${livePath}/updates`],
+    ['admin', admin, deskPath],
     ['reader', reader, articlePath],
     ['reader', reader, sectionPath],
     ['reader', reader, tagPath],

@@ -201,6 +201,7 @@ async fn the_openapi_document_describes_the_routes(app: TestApp) {
             "/api/v1/articles",
             "/api/v1/articles/{slug}",
             "/api/v1/articles/{slug}/comments",
+            "/api/v1/articles/{slug}/updates",
             "/api/v1/authors/{slug}",
             "/api/v1/comments/{id}",
             "/api/v1/search",
@@ -212,6 +213,7 @@ async fn the_openapi_document_describes_the_routes(app: TestApp) {
         "ArticlePage",
         "Article",
         "CommentPage",
+        "LiveUpdatePage",
         "SearchPage",
         "Problem",
     ] {
@@ -223,6 +225,7 @@ async fn the_openapi_document_describes_the_routes(app: TestApp) {
         "/api/v1/articles",
         "/api/v1/articles/doc-check",
         "/api/v1/articles/doc-check/comments",
+        "/api/v1/articles/doc-check/updates",
         "/api/v1/authors/test-writer",
         "/api/v1/search?q=doc",
         "/api/v1/sections",

@@ -98,6 +98,35 @@ async fn build_site(app: &TestApp) {
     )
     .await;
 
+    // Live coverage on it: a key event published then edited, and a draft.
+    let live = format!("/admin/articles/{id}/live");
+    ok(
+        editor.post(&live, &[("action", "open")]).await,
+        "opening coverage",
+    )
+    .await;
+    for (body, action) in [("Counting begins.", "publish"), ("A draft.", "draft")] {
+        let form = [("body", body), ("action", action), ("key_event", "on")];
+        ok(
+            editor.post(&format!("{live}/updates"), &form).await,
+            "an update",
+        )
+        .await;
+    }
+    let first_update = app.store.desk_updates(id, 10).await.unwrap()[1].id;
+    let form = [
+        ("action", "edit"),
+        ("revision", "1"),
+        ("body", "Counting has begun."),
+    ];
+    ok(
+        editor
+            .post(&format!("/admin/live-updates/{first_update}"), &form)
+            .await,
+        "editing an update",
+    )
+    .await;
+
     // The World section is pre-moderated; word lists and thresholds are set.
     ok(
         editor
@@ -361,6 +390,8 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
         .collect();
     assert!(actions.len() >= 5, "roles, reject, ban: {actions:?}");
     assert!(lines(&first, "article_revisions").len() >= 2);
+    assert_eq!(lines(&first, "live_updates").len(), 2);
+    assert_eq!(lines(&first, "live_update_revisions").len(), 3);
     let users = std::fs::read_to_string(first.join("users.jsonl")).unwrap();
     assert!(!users.contains("argon2") && !users.contains("password"));
     assert!(

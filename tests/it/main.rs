@@ -20,6 +20,7 @@ mod durability;
 mod export;
 mod imports;
 mod jobs;
+mod live;
 mod media;
 mod moderation;
 mod newsroom;

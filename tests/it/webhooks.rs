@@ -25,6 +25,7 @@ backend_tests!(
     publishing_through_the_api_announces_the_article,
     a_scheduled_article_is_announced_once_when_its_time_comes,
     a_held_comment_is_announced_when_a_moderator_approves_it,
+    live_updates_are_announced_when_readers_first_see_them,
 );
 
 backend_tests!(deliveries_to_addresses_inside_the_network_are_refused_and_logged);
@@ -540,4 +541,78 @@ async fn deliveries_to_addresses_inside_the_network_are_refused_and_logged(app: 
         page.contains("refused: localhost resolves to"),
         "the delivery log shows the reason"
     );
+}
+
+async fn live_updates_are_announced_when_readers_first_see_them(app: TestApp) {
+    app.publish(&[article("harbour", "Science", 5)]).await;
+    let admin = admin(&app).await;
+    let (url, receiver) = Receiver::default().start().await;
+    let secret = register(&app, &admin, &url, &["live.update.published"]).await;
+    let id = app
+        .store
+        .published_article("harbour", app.clock.now())
+        .await
+        .unwrap()
+        .unwrap()
+        .card
+        .id;
+    let live = format!("/admin/articles/{id}/live");
+    assert_eq!(admin.post(&live, &[("action", "open")]).await.status(), 303);
+    // A draft says nothing; its publication and an update published at once do, once each.
+    let updates = format!("{live}/updates");
+    let draft = [("body", "Tide *rising*."), ("action", "draft")];
+    assert_eq!(admin.post(&updates, &draft).await.status(), 303);
+    let draft_id = app.store.desk_updates(id, 1).await.unwrap()[0].id;
+    let at_once = [
+        ("body", "Quay closed."),
+        ("action", "publish"),
+        ("key_event", "on"),
+    ];
+    assert_eq!(admin.post(&updates, &at_once).await.status(), 303);
+    let publish = [("action", "publish")];
+    let r = admin
+        .post(&format!("/admin/live-updates/{draft_id}"), &publish)
+        .await;
+    assert_eq!(r.status(), 303);
+    let got = receiver.wait_for(2).await;
+    let mut payloads: Vec<Value> = got
+        .iter()
+        .map(|d| {
+            assert_signed(d, &secret);
+            assert_eq!(header(d, "broadsheet-event"), "live.update.published");
+            serde_json::from_str(&d.body).unwrap()
+        })
+        .collect();
+    payloads.sort_by_key(|p| p["update"]["id"].as_i64());
+    assert_eq!(payloads[0]["update"]["id"], draft_id);
+    assert!(
+        payloads[0]["update"]["body_html"]
+            .as_str()
+            .unwrap()
+            .contains("<em>rising</em>")
+    );
+    assert_eq!(payloads[0]["update"]["author"]["name"], "Ada Admin");
+    assert_eq!(payloads[1]["update"]["key_event"], true);
+    assert_eq!(payloads[1]["article"]["slug"], "harbour");
+    assert!(
+        payloads[1]["update"]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!(
+                "/articles/harbour#update-{}",
+                payloads[1]["update"]["id"]
+            ))
+    );
+    // An edit is not a new publication.
+    let edit = [
+        ("action", "edit"),
+        ("revision", "2"),
+        ("body", "Tide rising fast."),
+    ];
+    let r = admin
+        .post(&format!("/admin/live-updates/{draft_id}"), &edit)
+        .await;
+    assert_eq!(r.status(), 303);
+    let queued = app.store.recent_deliveries(None, 10).await.unwrap();
+    assert_eq!(queued.len(), 2, "no delivery for the edit");
 }

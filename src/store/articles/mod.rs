@@ -35,6 +35,8 @@ pub(crate) struct CardRow {
     comment_count: i64,
     section_slug: String,
     section_name: String,
+    live_started_at: Option<DateTime<Utc>>,
+    live_ended_at: Option<DateTime<Utc>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -83,7 +85,8 @@ struct LabelRow {
 }
 
 pub(crate) const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, \
-     a.comment_count, s.slug AS section_slug, s.name AS section_name";
+     a.comment_count, s.slug AS section_slug, s.name AS section_name, a.live_started_at, \
+     a.live_ended_at";
 
 impl CardRow {
     pub(crate) fn into_card(self, authors: Vec<Byline>) -> ArticleCard {
@@ -100,6 +103,7 @@ impl CardRow {
                 name: self.section_name,
             },
             authors,
+            coverage: crate::domain::live::Coverage::of(self.live_started_at, self.live_ended_at),
         }
     }
 }

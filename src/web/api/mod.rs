@@ -4,11 +4,14 @@
 //! it cannot drift from them.
 
 mod comments;
+mod live;
 mod search;
 pub mod write;
 
 use comments::{__path_list_comments, list_comments};
 pub use comments::{Comment, CommentPage};
+use live::{__path_list_updates, list_updates};
+pub use live::{LiveUpdate, LiveUpdatePage};
 use search::{__path_search, search};
 pub use search::{SearchHit, SearchPage};
 
@@ -30,7 +33,7 @@ use crate::web::{AppState, Error, Result};
     info(
         title = "Broadsheet API",
         version = "1",
-        description = "Read the site (articles, sections, tags, authors, conversations, search); post, edit and delete comments and publish articles with an API token."
+        description = "Read the site (articles, sections, tags, authors, conversations, live updates, search); post, edit and delete comments and publish articles with an API token."
     ),
     paths(
         list_articles,
@@ -39,6 +42,7 @@ use crate::web::{AppState, Error, Result};
         get_tag,
         get_author,
         list_comments,
+        list_updates,
         search,
         write::create_comment,
         write::get_comment,
@@ -59,6 +63,8 @@ use crate::web::{AppState, Error, Result};
         Label,
         Comment,
         CommentPage,
+        LiveUpdate,
+        LiveUpdatePage,
         SearchHit,
         SearchPage,
         Problem,
@@ -97,6 +103,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/articles", get(list_articles))
         .route("/api/v1/articles/{slug}", get(get_article))
         .route("/api/v1/articles/{slug}/comments", get(list_comments))
+        .route("/api/v1/articles/{slug}/updates", get(list_updates))
         .route("/api/v1/sections", get(list_sections))
         .route("/api/v1/tags/{slug}", get(get_tag))
         .route("/api/v1/authors/{slug}", get(get_author))

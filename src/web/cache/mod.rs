@@ -85,6 +85,11 @@ pub enum Change {
     Comments { article_id: i64 },
     /// The number of comments of an article changed: its pages and the listings.
     CommentCount { article_id: i64 },
+    /// A live update readers see was published, edited or deleted: the article's pages.
+    LiveUpdate { article_id: i64 },
+    /// An article's live coverage opened or ended: its pages, and the listings (its cards'
+    /// "Live" badge).
+    Coverage { article_id: i64 },
     /// What the site knows of a member changed (their sessions, role, ban, or their own held
     /// comments): no page readers share, only this process's copies of the member's session
     /// and of their marks on members' pages (likes, held comments).
@@ -101,6 +106,8 @@ impl Change {
         match self {
             Change::Comments { article_id } => format!("c:{article_id}"),
             Change::CommentCount { article_id } => format!("n:{article_id}"),
+            Change::LiveUpdate { article_id } => format!("l:{article_id}"),
+            Change::Coverage { article_id } => format!("v:{article_id}"),
             Change::Member { user_id } => crate::store::sessions::member_change(user_id),
             Change::Everything => "*".to_owned(),
         }
@@ -115,6 +122,8 @@ impl Change {
         match kind {
             "c" => Some(Change::Comments { article_id: id }),
             "n" => Some(Change::CommentCount { article_id: id }),
+            "l" => Some(Change::LiveUpdate { article_id: id }),
+            "v" => Some(Change::Coverage { article_id: id }),
             "u" => Some(Change::Member { user_id: id }),
             _ => None,
         }
@@ -470,8 +479,12 @@ impl PageCache {
                 }
                 (None, true)
             }
-            Change::Comments { article_id } => (Some(article_id), false),
-            Change::CommentCount { article_id } => (Some(article_id), true),
+            Change::Comments { article_id } | Change::LiveUpdate { article_id } => {
+                (Some(article_id), false)
+            }
+            Change::CommentCount { article_id } | Change::Coverage { article_id } => {
+                (Some(article_id), true)
+            }
         };
         let mut inner = self.inner.lock().expect("page cache lock");
         match article {

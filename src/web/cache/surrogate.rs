@@ -55,8 +55,14 @@ impl Change {
     /// page readers share shows it).
     pub fn purge_keys(self) -> Vec<String> {
         let changed = match self {
-            Change::Comments { article_id } => Changed::Comments(article_id),
-            Change::CommentCount { article_id } => Changed::CommentCount(article_id),
+            // A live update shows on the article's pages only, as a comment does; opening or
+            // ending coverage changes its card's "Live" badge, as a count change does.
+            Change::Comments { article_id } | Change::LiveUpdate { article_id } => {
+                Changed::Comments(article_id)
+            }
+            Change::CommentCount { article_id } | Change::Coverage { article_id } => {
+                Changed::CommentCount(article_id)
+            }
             Change::Everything => Changed::Everything,
             Change::Member { .. } => return Vec::new(),
         };

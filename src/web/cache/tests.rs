@@ -35,6 +35,8 @@ fn changes_travel_as_text() {
         Change::Everything,
         Change::Comments { article_id: 7 },
         Change::CommentCount { article_id: 9 },
+        Change::LiveUpdate { article_id: 5 },
+        Change::Coverage { article_id: 6 },
         Change::Member { user_id: 11 },
     ] {
         assert_eq!(Change::parse(&c.payload()), Some(c));

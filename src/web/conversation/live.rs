@@ -15,7 +15,7 @@ use tokio::sync::broadcast;
 
 use crate::domain::Slug;
 pub use crate::services::live::CommentPosted;
-use crate::services::live::Full;
+use crate::services::live::{Full, LiveEvent};
 use crate::web::session::ClientIp;
 use crate::web::{AppState, Error};
 
@@ -27,7 +27,8 @@ pub fn router() -> Router<AppState> {
 const REFUSED_RETRY_AFTER_SECS: &str = "60";
 
 /// `GET /articles/{slug}/live`: an event stream with one `comment` event (data: the comment id)
-/// per new comment on the article; 429 or 503 when this address or the process has as many
+/// per new comment on the article, and one `update` event (data: `ID ACTION`, the action
+/// `published`, `edited` or `deleted`) per change to a live update readers see; 429 or 503 when this address or the process has as many
 /// streams open as it may.
 async fn stream(
     State(state): State<AppState>,
@@ -56,8 +57,15 @@ async fn stream(
                 tokio::select! {
                     _ = stop.changed() => return None,
                     r = rx.recv() => match r {
-                        Ok(e) if e.article_id == article_id => {
-                            let event = Event::default().event("comment").data(e.comment_id.to_string());
+                        Ok(e) if e.article_id() == article_id => {
+                            let event = match e {
+                                LiveEvent::Comment(c) => Event::default().event("comment").data(c.comment_id.to_string()),
+                                // `ID ACTION`: the page fetches a published or edited update's
+                                // HTML, and takes a deleted one away.
+                                LiveEvent::Update(u) => Event::default()
+                                    .event("update")
+                                    .data(format!("{} {}", u.update.0, u.action.as_str())),
+                            };
                             return Some((Ok::<_, Infallible>(event), (rx, stop, slot)));
                         }
                         Ok(_) => continue,

@@ -8,6 +8,7 @@ pub mod media;
 
 pub mod articles;
 pub mod history;
+pub mod live;
 pub mod taxonomy;
 pub mod workflow;
 
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(articles::router())
         .merge(workflow::router())
         .merge(history::router())
+        .merge(live::router())
         .merge(taxonomy::router())
         .merge(media::router())
         .merge(imports::router())

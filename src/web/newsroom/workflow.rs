@@ -52,6 +52,7 @@ pub(super) async fn preview_page(
             comment_count: 0,
             section: byline(&draft.section),
             authors: draft.authors.iter().map(|a| byline(a)).collect(),
+            coverage: crate::domain::live::Coverage::None,
         },
         body_html: markdown::render_article(&draft.body),
         tags: draft.tags.iter().map(|t| byline(t)).collect(),

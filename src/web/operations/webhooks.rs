@@ -160,6 +160,7 @@ struct CreateForm {
     article_published: Option<String>,
     article_updated: Option<String>,
     comment_created: Option<String>,
+    live_update_published: Option<String>,
 }
 
 /// `POST /admin/webhooks`: registers an endpoint with a fresh signing secret.
@@ -173,6 +174,10 @@ async fn create_webhook(
         (form.article_published.is_some(), Event::ArticlePublished),
         (form.article_updated.is_some(), Event::ArticleUpdated),
         (form.comment_created.is_some(), Event::CommentCreated),
+        (
+            form.live_update_published.is_some(),
+            Event::LiveUpdatePublished,
+        ),
     ]
     .into_iter()
     .filter_map(|(on, e)| on.then_some(e))

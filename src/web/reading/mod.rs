@@ -3,6 +3,7 @@
 
 pub mod feeds;
 pub mod images;
+pub mod live;
 pub mod member_pages;
 pub mod pages;
 pub mod search;
@@ -18,4 +19,5 @@ pub fn router() -> Router<AppState> {
         .merge(pages::router())
         .merge(search::router())
         .merge(feeds::router())
+        .merge(live::router())
 }

@@ -122,6 +122,7 @@ struct ArticleTemplate {
     corrections: Vec<(TimeView, String)>,
     related: Vec<LinkView>,
     talk: Conversation,
+    live: Option<crate::web::reading::live::LiveView>,
 }
 
 /// `GET /articles/{slug}`: the article and its conversation. Signed-out readers' copies are
@@ -326,6 +327,11 @@ async fn render_article_page(
         .related_articles(c.id, RELATED_ON_PAGE, state.clock.now())
         .await?;
     let base = &state.config.base_url;
+    let live = crate::web::reading::live::live_view(state, article).await?;
+    let mut data = news_article(state, article);
+    if let Some(l) = &live {
+        crate::web::reading::live::live_blog_data(&mut data, base, &c.slug, l);
+    }
     // The featured image opens the page: the browser should fetch it first, not lazily.
     let image = match &article.image {
         Some(i) => Some(
@@ -353,11 +359,18 @@ async fn render_article_page(
             .as_ref()
             .map(|i| (i.absolute_url(base), i.alt.clone())),
     )
-    .with_article_data(&news_article(state, article));
+    .with_article_data(&data);
     let mut layout = Layout {
         hole: account_hole,
         ..layout
     };
+    if live.is_some() {
+        layout.feeds.push((
+            format!("Live updates on {} (Atom)", c.title),
+            format!("/articles/{}/updates.atom", c.slug),
+            "application/atom+xml",
+        ));
+    }
     layout.feeds.push((
         format!("Comments on {} (Atom)", c.title),
         format!("/articles/{}/comments.atom", c.slug),
@@ -387,6 +400,7 @@ async fn render_article_page(
             })
             .collect(),
         talk,
+        live,
     };
     Ok(page.render()?)
 }

@@ -1,0 +1,345 @@
+//! A live article as readers see it: the key events, the stream of updates newest first (older
+//! ones a page at a time, by keyset, without JavaScript), one update's HTML for the script,
+//! and the `LiveBlogPosting` structured data.
+
+use askama::Template;
+use atom_syndication as atom;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use crate::domain::live::{
+    Coverage, KEY_EVENTS_SHOWN, LiveUpdateId, UPDATES_PER_PAGE, UpdateCursor, UpdateStatus,
+    plain_text,
+};
+use crate::domain::{ArticleDetail, Slug};
+use crate::store::live::LiveUpdate;
+use crate::web::layout::{Layout, TimeView};
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/articles/{slug}/updates", get(older))
+        .route("/articles/{slug}/updates.atom", get(updates_atom))
+        .route("/live-updates/{id}/fragment", get(fragment))
+}
+
+/// One update as the stream shows it.
+pub struct UpdateView {
+    pub id: i64,
+    pub time: TimeView,
+    pub edited: Option<TimeView>,
+    pub author: String,
+    pub key_event: bool,
+    pub body_html: String,
+    /// The text, for the key-events summary and the structured data.
+    pub text: String,
+    /// The image's address, empty when it has none, and its alt text.
+    pub image_src: String,
+    pub image_alt: String,
+}
+
+impl UpdateView {
+    fn of(u: &LiveUpdate) -> UpdateView {
+        let published = u.published_at.unwrap_or(u.created_at);
+        UpdateView {
+            id: u.id,
+            time: TimeView::long(published),
+            edited: u.edited_at.map(TimeView::long),
+            author: u
+                .author_name
+                .clone()
+                .unwrap_or_else(|| "The newsroom".into()),
+            key_event: u.key_event,
+            body_html: u.body_html.clone(),
+            text: plain_text(&u.body_source),
+            image_src: u.image_url.clone().unwrap_or_default(),
+            image_alt: u.image_alt.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The first words of the update, for the key-events summary.
+    pub fn headline(&self) -> String {
+        const MAX: usize = 110;
+        if self.text.chars().count() <= MAX {
+            return self.text.clone();
+        }
+        let cut: String = self.text.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The live part of an article page.
+pub struct LiveView {
+    pub is_live: bool,
+    pub ended: Option<TimeView>,
+    pub key_events: Vec<UpdateView>,
+    pub updates: Vec<UpdateView>,
+    pub older_href: Option<String>,
+    pub since: chrono::DateTime<chrono::Utc>,
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The stream of an article under coverage (or that had it), or `None`: two indexed queries.
+pub async fn live_view(state: &AppState, article: &ArticleDetail) -> Result<Option<LiveView>> {
+    let c = &article.card;
+    let (since, until) = match c.coverage {
+        Coverage::None => return Ok(None),
+        Coverage::Live { since } => (since, None),
+        Coverage::Ended { since, until } => (since, Some(until)),
+    };
+    let mut updates = state
+        .store
+        .published_updates(c.id, None, false, UPDATES_PER_PAGE + 1)
+        .await?;
+    let key_events = state
+        .store
+        .published_updates(c.id, None, true, KEY_EVENTS_SHOWN)
+        .await?;
+    let older_href = older_link(&c.slug, &mut updates);
+    Ok(Some(LiveView {
+        is_live: c.coverage.is_live(),
+        ended: until.map(TimeView::long),
+        key_events: key_events.iter().map(UpdateView::of).collect(),
+        updates: updates.iter().map(UpdateView::of).collect(),
+        older_href,
+        since,
+        until,
+    }))
+}
+
+/// Keeps one page of `updates` (read one longer) and says where the next one starts.
+fn older_link(slug: &str, updates: &mut Vec<LiveUpdate>) -> Option<String> {
+    if updates.len() <= UPDATES_PER_PAGE as usize {
+        return None;
+    }
+    updates.truncate(UPDATES_PER_PAGE as usize);
+    let cursor = updates.last()?.cursor()?;
+    Some(format!(
+        "/articles/{slug}/updates?before={}",
+        cursor.encode()
+    ))
+}
+
+/// `LiveBlogPosting` in place of `NewsArticle` for an article with coverage, as search engines
+/// read live blogs: its coverage times and the updates on the page.
+pub fn live_blog_data(data: &mut serde_json::Value, base: &str, slug: &str, live: &LiveView) {
+    let iso =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    data["@type"] = "LiveBlogPosting".into();
+    data["coverageStartTime"] = iso(live.since).into();
+    if let Some(until) = live.until {
+        data["coverageEndTime"] = iso(until).into();
+    }
+    data["liveBlogUpdate"] = live
+        .updates
+        .iter()
+        .map(|u| {
+            let mut entry = serde_json::json!({
+                "@type": "BlogPosting",
+                "headline": u.headline(),
+                "articleBody": u.text,
+                "datePublished": u.time.iso,
+                "url": format!("{base}/articles/{slug}#update-{}", u.id),
+            });
+            if let Some(e) = &u.edited {
+                entry["dateModified"] = e.iso.clone().into();
+            }
+            entry
+        })
+        .collect();
+}
+
+#[derive(Template)]
+#[template(path = "live_older.html")]
+struct OlderPage {
+    layout: Layout,
+    title: String,
+    href: String,
+    updates: Vec<UpdateView>,
+    older_href: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OlderQuery {
+    before: Option<String>,
+}
+
+/// `GET /articles/{slug}/updates?before=CURSOR`: the next page of a live article's updates,
+/// older than the cursor (the page's "Older updates" link).
+async fn older(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<OlderQuery>,
+) -> Result<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let article = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !article.card.coverage.has_stream() {
+        return Err(Error::NotFound);
+    }
+    let before = match q.before.as_deref() {
+        None => None,
+        Some(s) => Some(UpdateCursor::decode(s).ok_or_else(|| {
+            Error::BadRequest("That page of updates does not exist: go back to the article.".into())
+        })?),
+    };
+    let c = &article.card;
+    let mut updates = state
+        .store
+        .published_updates(c.id, before, false, UPDATES_PER_PAGE + 1)
+        .await?;
+    let older_href = older_link(&c.slug, &mut updates);
+    let page = OlderPage {
+        layout: Layout::load(&state, &viewer, &format!("Earlier updates: {}", c.title)).await?,
+        title: c.title.clone(),
+        href: format!("/articles/{}", c.slug),
+        updates: updates.iter().map(UpdateView::of).collect(),
+        older_href,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "live_update_fragment.html")]
+struct Fragment<'a> {
+    u: &'a UpdateView,
+}
+
+/// `GET /live-updates/{id}/fragment`: one published update's HTML as the stream shows it (the
+/// script inserts this server-rendered, sanitised HTML); `x-key-event: 1` when it is one.
+async fn fragment(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response> {
+    let update = state
+        .store
+        .live_update(LiveUpdateId(id))
+        .await?
+        .filter(|u| u.status == UpdateStatus::Published)
+        .ok_or(Error::NotFound)?;
+    let (_, published) = state
+        .store
+        .article_slug(update.article_id, state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !published {
+        return Err(Error::NotFound);
+    }
+    let view = UpdateView::of(&update);
+    let html = Fragment { u: &view }.render()?;
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (
+                header::HeaderName::from_static("x-key-event"),
+                if view.key_event { "1" } else { "0" },
+            ),
+        ],
+        Html(html),
+    )
+        .into_response())
+}
+
+/// Entries in a live article's feed of updates.
+const FEED_LENGTH: u32 = 50;
+
+/// `GET /articles/{slug}/updates.atom`: a live article's latest published updates, newest
+/// first, for feed readers following the story (404 for an article that never had coverage).
+async fn updates_atom(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Result<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let article = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let c = &article.card;
+    let since = match c.coverage {
+        Coverage::None => return Err(Error::NotFound),
+        Coverage::Live { since } | Coverage::Ended { since, .. } => since,
+    };
+    let updates = state
+        .store
+        .published_updates(c.id, None, false, FEED_LENGTH)
+        .await?;
+    let base = &state.config.base_url;
+    // The entry ids stay the same whatever the article's slug becomes.
+    let host = base
+        .split_once("://")
+        .map_or(base.as_str(), |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    let changed = |u: &LiveUpdate| u.edited_at.or(u.published_at).unwrap_or(u.created_at);
+    let last = updates.iter().map(changed).max();
+    let page = format!("{base}/articles/{}", c.slug);
+    let path = format!("/articles/{}/updates.atom", c.slug);
+    let entries = updates
+        .iter()
+        .map(|u| {
+            let view = UpdateView::of(u);
+            atom::Entry {
+                title: atom::Text::plain(view.headline()),
+                id: format!(
+                    "tag:{host},{}:live-update:{}",
+                    u.created_at.format("%Y-%m-%d"),
+                    u.id
+                ),
+                updated: changed(u).fixed_offset(),
+                published: u.published_at.map(|t| t.fixed_offset()),
+                authors: vec![atom::Person {
+                    name: view.author.clone(),
+                    ..Default::default()
+                }],
+                links: vec![atom::Link {
+                    href: format!("{page}#update-{}", u.id),
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                }],
+                content: Some(atom::Content {
+                    value: Some(u.body_html.clone()),
+                    content_type: Some("html".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let feed = atom::Feed {
+        title: atom::Text::plain(format!("Live: {} — {}", c.title, state.config.site_name)),
+        id: format!("{base}{path}"),
+        updated: last.unwrap_or(since).fixed_offset(),
+        links: vec![
+            atom::Link {
+                href: format!("{base}{path}"),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            atom::Link {
+                href: page,
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+        ],
+        entries,
+        ..Default::default()
+    };
+    Ok(crate::web::reading::feeds::cached(
+        &headers,
+        "application/atom+xml; charset=utf-8",
+        feed.to_string(),
+        last,
+    ))
+}
