@@ -112,16 +112,7 @@ start_server
 wait_healthy
 
 # --- signing in as a generated member -----------------------------------------------------------
-jar="$TMP/jar.txt"
-curl -sf -c "$jar" -b "$jar" "$URL/signin" -o "$TMP/signin.html" || die "GET /signin failed"
-csrf="$(grep -o 'name="csrf" value="[^"]*"' "$TMP/signin.html" | head -1 | sed 's/.*value="//; s/"$//')"
-[[ -n "$csrf" ]] || die "no csrf field on /signin"
-code="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
-  --data-urlencode "email=member-1@synthetic.example" \
-  --data-urlencode "password=synthetic-member-password" "$URL/signin")"
-[[ "$code" == 303 ]] || die "POST /signin answered $code"
-SESSION="$(awk '$6 == "bs_session" { v = $7 } END { print v }' "$jar")"
-[[ -n "$SESSION" ]] || die "no bs_session cookie after signing in"
+SESSION="$(sign_in member-1@synthetic.example synthetic-member-password)"
 
 # --- the pages -----------------------------------------------------------------------------------
 mkdir -p "$TMP/www/articles"

@@ -26,6 +26,7 @@ build_unless_skipped() {
 bench_init() {
   TMP="$(mktemp -d "${TMPDIR:-/tmp}/broadsheet-${BENCH_NAME:-bench}.XXXXXX")"
   SERVER_PID="" NGINX_PID="" CHILD_PID="" PG_DB="" PG_ADMIN_URL=""
+  EXTRA_PIDS=()
   trap bench_cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -57,6 +58,10 @@ bench_cleanup() {
   if [[ -n "$CHILD_PID" ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
   stop_server
   stop_nginx
+  # Anything else a script started (a second server, Varnish): TERM, then wait for it.
+  local pid
+  for pid in "${EXTRA_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${EXTRA_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [[ -n "$PG_DB" ]]; then
     psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null 2>&1 \
       || log "could not drop database $PG_DB"
@@ -141,6 +146,20 @@ EOF
     sleep 0.05
   done
   die "nginx did not answer $probe"
+}
+
+# Signs in through the real /signin form at $URL and prints the session cookie's value.
+sign_in() { # email password
+  local jar="$TMP/jar-$RANDOM.txt" csrf code session
+  curl -sf -c "$jar" -b "$jar" "$URL/signin" -o "$TMP/signin.html" || die "GET /signin failed"
+  csrf="$(grep -o 'name="csrf" value="[^"]*"' "$TMP/signin.html" | head -1 | sed 's/.*value="//; s/"$//')"
+  [[ -n "$csrf" ]] || die "no csrf field on /signin"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+    --data-urlencode "email=$1" --data-urlencode "password=$2" "$URL/signin")"
+  [[ "$code" == 303 ]] || die "POST /signin as $1 answered $code"
+  session="$(awk '$6 == "bs_session" { v = $7 } END { print v }' "$jar")"
+  [[ -n "$session" ]] || die "no bs_session cookie after signing in as $1"
+  echo "$session"
 }
 
 # wrk after a warm-up, in the background (so a signal stops it through the EXIT trap), into

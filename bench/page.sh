@@ -4,7 +4,14 @@
 # page's bytes put in nginx's root (with a `gzip -9` copy for gzip_static), then, in one run and
 # RUNS times over: wrk against nginx and against Broadsheet without Accept-Encoding, and again
 # with `Accept-Encoding: br, gzip` (what browsers send; nginx answers with its gzip -9 copy,
-# Broadsheet with brotli). Each pair gives Broadsheet's share of nginx's req/s and both p99s.
+# Broadsheet with brotli), and signed in (another member's session cookie: the page with their
+# own controls, against nginx serving that member's bytes). Each pair gives Broadsheet's share
+# of nginx's req/s and both p99s.
+#
+# With VARNISH=1 (PostgreSQL only) a second `broadsheet serve` process joins the first on the
+# same database, Varnish runs deploy/varnish/default.vcl in front of both (its backend ports
+# rewritten to theirs), and each run adds the page through Varnish, identity and `br, gzip`,
+# against the same nginx figures.
 #
 # Usage:  bench/page.sh
 #         BACKEND=postgres bench/page.sh
@@ -16,6 +23,7 @@
 #                       database bench_page_<time> on PG_URL's server, dropped at the end
 #   PG_URL=postgres://postgres@127.0.0.1:5432/test
 #   COMMENTS=50 RUNS=3
+#   VARNISH=1           also through Varnish in front of two processes (BACKEND=postgres)
 #   CONNECTIONS=64 THREADS=2 DURATION=10s WARMUP=2s     wrk settings
 #   NGINX=/usr/sbin/nginx WRK=wrk KEEP_TMP=1
 #
@@ -35,6 +43,7 @@ DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-2s}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
 WRK="${WRK:-wrk}"
+VARNISH="${VARNISH:-0}"
 
 BENCH_NAME=page
 # shellcheck source=bench/lib.sh
@@ -46,6 +55,10 @@ case "$BACKEND" in
   postgres) need_tools psql ;;
   *) die "BACKEND must be sqlite or postgres" ;;
 esac
+if [[ "$VARNISH" == 1 ]]; then
+  [[ "$BACKEND" == postgres ]] || die "VARNISH=1 needs BACKEND=postgres (two processes on one database)"
+  need_tools varnishd
+fi
 build_unless_skipped
 bench_init
 
@@ -107,6 +120,47 @@ curl -s -H 'Accept-Encoding: br, gzip' -D "$TMP/headers-nginx-gz.txt" "$NGINX_UR
 grep -qi '^content-encoding: gzip' "$TMP/headers-nginx-gz.txt" || die "nginx did not answer with its gzip copy"
 cmp -s "$TMP/nginx.gz" "$STATIC.gz" || die "nginx's gzip answer is not the gzip -9 copy"
 
+# --- a member's page: signed in as a member who wrote none of the comments --------------------------
+MEMBER_EMAIL="bench-member@example.com"
+MEMBER_PASSWORD="bench-member-password-$RANDOM$RANDOM"
+BROADSHEET_PASSWORD="$MEMBER_PASSWORD" "$BIN" user create "${DB_ARGS[@]}" \
+  --email "$MEMBER_EMAIL" --display-name "Bench Member" >/dev/null 2>>"$TMP/server.log" || die "user create failed"
+SESSION="$(sign_in "$MEMBER_EMAIL" "$MEMBER_PASSWORD")"
+COOKIE=(-H "Cookie: bs_session=$SESSION")
+MEMBER_STATIC="$TMP/www$PAGE-member"
+curl -sf "${COOKIE[@]}" "$URL$PAGE" -o "$MEMBER_STATIC" || die "GET $PAGE signed in failed"
+grep -q '>Post comment<' "$MEMBER_STATIC" || die "the signed-in page has no comment form"
+grep -q '>Sign out<' "$MEMBER_STATIC" || die "the signed-in page does not show the member signed in"
+
+# --- Varnish in front of two processes ------------------------------------------------------------
+if [[ "$VARNISH" == 1 ]]; then
+  PORT2="$(free_port)"
+  "$BIN" serve "${SERVER_ARGS[@]}" --addr "127.0.0.1:$PORT2" >>"$TMP/server2.log" 2>&1 &
+  EXTRA_PIDS+=($!)
+  VARNISH_PORT="$(free_port)"
+  sed -e "s/\.port = \"3001\"/.port = \"$PORT\"/" -e "s/\.port = \"3002\"/.port = \"$PORT2\"/" \
+    "$ROOT/deploy/varnish/default.vcl" >"$TMP/varnish.vcl"
+  grep -q "\"$PORT2\"" "$TMP/varnish.vcl" || die "could not point the VCL at the second process"
+  jail=()
+  [[ "$(id -u)" == 0 ]] && jail=(-j none)
+  varnishd -F "${jail[@]}" -n "$TMP/varnish" -a "127.0.0.1:$VARNISH_PORT" -f "$TMP/varnish.vcl" \
+    -s malloc,256m >>"$TMP/varnish.log" 2>&1 &
+  EXTRA_PIDS+=($!)
+  VARNISH_URL="http://127.0.0.1:$VARNISH_PORT"
+  for _ in $(seq 200); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$VARNISH_URL$PAGE" 2>/dev/null)" == 200 ]] && break
+    sleep 0.1
+  done
+  curl -s -D "$TMP/headers-varnish.txt" "$VARNISH_URL$PAGE" -o "$TMP/varnish.html"
+  grep -qi '^x-shared-cache: hit' "$TMP/headers-varnish.txt" || { cat "$TMP/varnish.log" >&2; die "the page is not a Varnish hit"; }
+  cmp -s "$TMP/varnish.html" "$STATIC" || die "Varnish serves other bytes than the page"
+  for _ in 1 2; do
+    curl -s -o /dev/null -D "$TMP/headers-varnish-br.txt" -H 'Accept-Encoding: br, gzip' "$VARNISH_URL$PAGE"
+  done
+  grep -qi '^content-encoding: br' "$TMP/headers-varnish-br.txt" || die "Varnish does not answer br"
+  grep -qi '^x-shared-cache: hit' "$TMP/headers-varnish-br.txt" || die "the br page is not a Varnish hit"
+fi
+
 # --- load ---------------------------------------------------------------------------------------
 AE=(-H 'Accept-Encoding: br, gzip')
 for run in $(seq "$RUNS"); do
@@ -114,25 +168,36 @@ for run in $(seq "$RUNS"); do
   run_wrk "broadsheet-$run" "$URL$PAGE"
   run_wrk "nginx-gz-$run" "$NGINX_URL$PAGE" "${AE[@]}"
   run_wrk "broadsheet-br-$run" "$URL$PAGE" "${AE[@]}"
+  run_wrk "nginx-member-$run" "$NGINX_URL$PAGE-member"
+  run_wrk "broadsheet-member-$run" "$URL$PAGE" "${COOKIE[@]}"
+  if [[ "$VARNISH" == 1 ]]; then
+    run_wrk "varnish-$run" "$VARNISH_URL$PAGE"
+    run_wrk "varnish-br-$run" "$VARNISH_URL$PAGE" "${AE[@]}"
+  fi
 done
 
 # --- report --------------------------------------------------------------------------------------
-echo "Broadsheet signed-out page against nginx — $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "Broadsheet article page against nginx — $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine:   $(nproc) CPUs, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -m | awk '/^Mem:/ { print $2 }') MiB"
 echo "binary:    $BIN ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "site:      fresh $BACKEND site (demo content), $PAGE given $COMMENTS comments through the API"
-echo "page:      $(wc -c <"$STATIC") bytes; brotli from broadsheet $BR_BYTES; gzip -9 for nginx $(wc -c <"$STATIC.gz")"
+echo "page:      $(wc -c <"$STATIC") bytes signed out, $(wc -c <"$MEMBER_STATIC") signed in; brotli from broadsheet $BR_BYTES; gzip -9 for nginx $(wc -c <"$STATIC.gz")"
 echo "load:      wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP); nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'), worker_processes 2, sendfile, gzip_static"
 echo
 printf '%-4s %-22s %6s %11s %9s %9s %7s %8s\n' run pair load1 "req/s" p50 p99 errors "/nginx"
 for run in $(seq "$RUNS"); do
-  for pair in "identity:nginx-$run:broadsheet-$run" "br, gzip:nginx-gz-$run:broadsheet-br-$run"; do
+  pairs=("identity:nginx-$run:broadsheet-$run" "br, gzip:nginx-gz-$run:broadsheet-br-$run"
+    "signed in:nginx-member-$run:broadsheet-member-$run")
+  if [[ "$VARNISH" == 1 ]]; then
+    pairs+=("identity:nginx-$run:varnish-$run" "br, gzip:nginx-gz-$run:varnish-br-$run")
+  fi
+  for pair in "${pairs[@]}"; do
     IFS=: read -r what ng bs <<<"$pair"
     read -r ng_rps ng_p50 ng_p99 ng_err < <(parse_wrk "$ng")
     read -r bs_rps bs_p50 bs_p99 bs_err < <(parse_wrk "$bs")
     printf '%-4s %-22s %6s %11s %9s %9s %7s %8s\n' "$run" "nginx, $what" "${LOAD[$ng]}" "$ng_rps" \
       "$(to_ms "$ng_p50")ms" "$(to_ms "$ng_p99")ms" "$ng_err" ""
-    printf '%-4s %-22s %6s %11s %9s %9s %7s %8s\n' "$run" "broadsheet, $what" "${LOAD[$bs]}" "$bs_rps" \
+    printf '%-4s %-22s %6s %11s %9s %9s %7s %8s\n' "$run" "${bs%%-*}, $what" "${LOAD[$bs]}" "$bs_rps" \
       "$(to_ms "$bs_p50")ms" "$(to_ms "$bs_p99")ms" "$bs_err" "$(pct "$bs_rps" "$ng_rps")"
   done
 done

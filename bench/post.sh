@@ -47,8 +47,9 @@ PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 WRK="${WRK:-wrk}"
 KEEP_TMP="${KEEP_TMP:-0}"
 
-log() { printf '[post %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+BENCH_NAME=post
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 for tool in curl "$WRK" ss awk sed grep sort comm uniq; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
@@ -71,60 +72,8 @@ case "$BACKEND" in
   *) die "BACKEND must be sqlite, postgres or both" ;;
 esac
 
-if [[ "$SKIP_BUILD" != 1 ]]; then
-  log "cargo build --release"
-  (cd "$ROOT" && cargo build --release --quiet)
-fi
-[[ -x "$BIN" ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
-
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/broadsheet-post.XXXXXX")"
-SERVER_PID=""
-CHILD_PID=""
-PG_DB=""
-PG_ADMIN_URL=""
-
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-
-cleanup() {
-  local rc=$?
-  if [[ -n "$CHILD_PID" ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
-  stop_server
-  if [[ -n "$PG_DB" ]]; then
-    psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 \
-      -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null 2>&1 \
-      || log "could not drop database $PG_DB"
-  fi
-  if [[ "$KEEP_TMP" == 1 ]]; then
-    log "kept $TMP"
-  else
-    rm -rf "$TMP"
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-free_port() {
-  local port
-  for _ in $(seq 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! ss -Htan "( sport = :$port )" 2>/dev/null | grep -q .; then
-      echo "$port"; return 0
-    fi
-  done
-  die "no free port found"
-}
-
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+build_unless_skipped
+bench_init
 
 # --- database --------------------------------------------------------------------------------
 if [[ "$BACKEND" == postgres ]]; then
@@ -142,20 +91,6 @@ SERVER_ARGS=(--data-dir "$TMP/data" --database-url "$DB_URL"
 
 PORT="$(free_port)"
 URL="http://127.0.0.1:$PORT"
-
-start_server() {
-  "$BIN" serve "${SERVER_ARGS[@]}" --addr "127.0.0.1:$PORT" >>"$TMP/server.log" 2>&1 &
-  SERVER_PID=$!
-}
-
-wait_healthy() {
-  local deadline=$(( $(now_ms) + 120000 ))
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz" 2>/dev/null)" == 200 ]]; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$TMP/server.log" >&2; die "the server exited"; }
-    (( $(now_ms) < deadline )) || { tail -20 "$TMP/server.log" >&2; die "the server did not become healthy"; }
-    sleep 0.01
-  done
-}
 
 # First start on the empty database: creates the schema and loads the demo articles.
 log "starting broadsheet on $URL ($BACKEND)"

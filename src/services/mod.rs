@@ -11,6 +11,7 @@
 //! - [`passwords`]: the threads that hash and check passwords, off the request threads
 //! - [`words`]: this process's matcher for the moderation word lists
 //! - [`views`]: counting article page views in memory, added to the database every few seconds
+//! - [`wake`]: the wake-up call the queue workers (mail, webhooks, purges) sleep on
 
 pub mod live;
 pub mod mail;
@@ -20,5 +21,6 @@ pub mod oidc;
 pub mod passwords;
 pub mod purge;
 pub mod views;
+pub mod wake;
 pub mod webhooks;
 pub mod words;

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use tokio::sync::Notify;
 
 use crate::config::Config;
 use crate::domain::Clock;
@@ -33,7 +32,7 @@ const QUOTE_CHARS: usize = 1200;
 /// Wakes this process's mail worker, and holds the key of the unsubscribe links.
 #[derive(Clone)]
 pub struct Mailroom {
-    notify: Arc<Notify>,
+    wake: super::wake::Wake,
     key: Arc<[u8]>,
 }
 
@@ -53,13 +52,13 @@ impl Mailroom {
             .site_secret("unsubscribe_key", &random_hex(32))
             .await?;
         Ok(Mailroom {
-            notify: Arc::default(),
+            wake: Default::default(),
             key: Arc::from(key.into_bytes()),
         })
     }
 
     pub fn wake(&self) {
-        self.notify.notify_one();
+        self.wake.wake();
     }
 
     /// The key unsubscribe tokens are signed with.
@@ -99,11 +98,7 @@ impl Mailroom {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "mail queue unavailable"),
             }
-            tokio::select! {
-                _ = self.notify.notified() => {}
-                _ = tokio::time::sleep(POLL) => {}
-                _ = stop.changed() => {}
-            }
+            self.wake.wait(POLL, &mut stop).await;
         }
     }
 }

@@ -17,10 +17,7 @@
 //! moment after it is committed, and a cache that refilled a page from one of them in that
 //! moment would keep the old page for its whole lifetime.
 
-use std::sync::Arc;
 use std::time::Duration;
-
-use tokio::sync::Notify;
 
 use crate::config::{PurgeShape, PurgeUrl};
 use crate::domain::Clock;
@@ -42,12 +39,12 @@ const POLL: Duration = Duration::from_secs(1);
 /// Wakes this process's purge worker when it queued a purge.
 #[derive(Clone, Default)]
 pub struct Purger {
-    notify: Arc<Notify>,
+    wake: super::wake::Wake,
 }
 
 impl Purger {
     pub fn wake(&self) {
-        self.notify.notify_one();
+        self.wake.wake();
     }
 
     /// Purges until `stop` turns true.
@@ -79,11 +76,7 @@ impl Purger {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "purge queue unavailable"),
             }
-            tokio::select! {
-                _ = self.notify.notified() => {}
-                _ = tokio::time::sleep(POLL) => {}
-                _ = stop.changed() => {}
-            }
+            self.wake.wait(POLL, &mut stop).await;
         }
     }
 }

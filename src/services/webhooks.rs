@@ -18,7 +18,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use tokio::sync::Notify;
 
 use crate::domain::Clock;
 use crate::domain::jobs::JobKind;
@@ -52,12 +51,12 @@ pub enum AttemptOutcome {
 /// Wakes this process's delivery worker when it queued something.
 #[derive(Clone, Default)]
 pub struct Dispatcher {
-    notify: Arc<Notify>,
+    wake: super::wake::Wake,
 }
 
 impl Dispatcher {
     pub fn wake(&self) {
-        self.notify.notify_one();
+        self.wake.wake();
     }
 
     /// Delivers until `stop` turns true; to receivers inside the network only when
@@ -94,11 +93,7 @@ impl Dispatcher {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "webhook queue unavailable"),
             }
-            tokio::select! {
-                _ = self.notify.notified() => {}
-                _ = tokio::time::sleep(POLL) => {}
-                _ = stop.changed() => {}
-            }
+            self.wake.wait(POLL, &mut stop).await;
         }
     }
 }
