@@ -17,10 +17,12 @@
 #   POSTERS="1 16"      the runs: concurrent posters (wrk connections, -c) in each; as many
 #                       members as the largest, each request posted by one of them
 #   THREADS=2 DURATION=10s    wrk settings (-t, at most the posters; -d)
-#   PACE_MS=0           each poster's pause before its next post (wrk's delay()): 0 posts again
-#                       as soon as answered, which measures the server saturated (latency is
-#                       then posters / throughput); 100 makes 16 posters send 160 comments a
-#                       second, a busy story's peak many times over, and measures each post
+#   PACE_MS=0           each poster's pause before its next post (wrk's delay(), drawn between
+#                       half and one and a half times this, so posters do not move in step):
+#                       0 posts again as soon as answered, which measures the server saturated
+#                       (latency is then posters / throughput); 100 makes 16 posters send about
+#                       150 comments a second, a busy story's peak many times over, and
+#                       measures each post
 #   BACKEND=sqlite|postgres|both   (default sqlite: a fresh database file in the temp dir)
 #   PG_URL              server for BACKEND=postgres (default postgres://postgres@127.0.0.1:5432/test);
 #                       a fresh database bench_post_<timestamp> is created on it and dropped at the end
@@ -201,6 +203,7 @@ function setup(thread)
 end
 
 function init(args)
+  math.randomseed(os.time() + id * 7919)
   mine = {}
   for i = id + 1, #members, nthreads do
     local m = members[i]
@@ -224,8 +227,10 @@ function request()
 end
 
 -- wrk waits this long before each request; its latency figures start when the request is sent.
+-- The pause is drawn at random between half and one and a half times PACE_MS: with the same
+-- pause everywhere, posters that started together would stay in step and arrive all at once.
 if pace_ms > 0 then
-  function delay() return pace_ms end
+  function delay() return math.random(math.floor(pace_ms / 2), math.floor(pace_ms * 3 / 2)) end
 end
 
 function response(status, headers, body)
