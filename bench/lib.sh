@@ -148,6 +148,20 @@ EOF
   die "nginx did not answer $probe"
 }
 
+# The database a run starts from, in DB_URL: with BACKEND=postgres a new database on PG_URL's
+# server (named after BENCH_NAME, dropped at exit), else a SQLite file in the temp dir.
+fresh_database() {
+  if [[ "$BACKEND" == postgres ]]; then
+    PG_DB="bench_${BENCH_NAME:-bench}_$(date +%Y%m%d%H%M%S)_$$"
+    PG_ADMIN_URL="$PG_URL"
+    log "creating database $PG_DB"
+    psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$PG_DB\"" >/dev/null
+    DB_URL="${PG_URL%/*}/$PG_DB"
+  else
+    DB_URL="sqlite://$TMP/data/broadsheet.db"
+  fi
+}
+
 # Signs in through the real /signin form at $URL and prints the session cookie's value.
 sign_in() { # email password
   local jar="$TMP/jar-$RANDOM.txt" csrf code session

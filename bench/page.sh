@@ -63,15 +63,7 @@ build_unless_skipped
 bench_init
 
 # --- a fresh site -------------------------------------------------------------------------------
-if [[ "$BACKEND" == postgres ]]; then
-  PG_DB="bench_page_$(date +%Y%m%d%H%M%S)_$$"
-  PG_ADMIN_URL="$PG_URL"
-  log "creating database $PG_DB"
-  psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$PG_DB\"" >/dev/null
-  DB_URL="${PG_URL%/*}/$PG_DB"
-else
-  DB_URL="sqlite://$TMP/data/broadsheet.db"
-fi
+fresh_database
 mkdir -p "$TMP/data"
 DB_ARGS=(--data-dir "$TMP/data" --database-url "$DB_URL")
 # One poster writes every comment: the per-member rate limit would refuse the fiftieth.

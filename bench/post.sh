@@ -78,15 +78,7 @@ build_unless_skipped
 bench_init
 
 # --- database --------------------------------------------------------------------------------
-if [[ "$BACKEND" == postgres ]]; then
-  PG_DB="bench_post_$(date +%Y%m%d%H%M%S)_$$"
-  PG_ADMIN_URL="$PG_URL"
-  log "creating database $PG_DB"
-  psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$PG_DB\"" >/dev/null
-  DB_URL="${PG_URL%/*}/$PG_DB"
-else
-  DB_URL="sqlite://$TMP/data/broadsheet.db"
-fi
+fresh_database
 export NO_COLOR=1
 SERVER_ARGS=(--data-dir "$TMP/data" --database-url "$DB_URL"
   --comments-per-minute 1000000 --signups-per-hour 1000000)
