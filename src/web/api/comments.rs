@@ -7,11 +7,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::bad;
-use crate::domain::Slug;
 use crate::domain::comment::{CommentSort, ThreadCursor};
 use crate::store::comments::CommentRow;
 use crate::web::error::Problem;
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Result};
 
 #[derive(Serialize, ToSchema)]
 pub struct Comment {
@@ -88,12 +87,7 @@ pub(super) async fn list_comments(
     Path(slug): Path<String>,
     Query(q): Query<CommentQuery>,
 ) -> Result<Json<CommentPage>> {
-    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let article = state
-        .store
-        .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
+    let article = super::published_by_slug(&state, &slug).await?;
     let sort = match q.sort.as_deref() {
         None | Some("oldest") => CommentSort::Oldest,
         Some("newest") => CommentSort::Newest,

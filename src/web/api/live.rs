@@ -8,11 +8,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::bad;
-use crate::domain::Slug;
 use crate::domain::live::{Coverage, UPDATES_PER_PAGE, UpdateCursor};
 use crate::store::live::LiveUpdate as UpdateRow;
 use crate::web::error::Problem;
-use crate::web::{AppState, Error, Result};
+use crate::web::{AppState, Result};
 
 #[derive(Serialize, ToSchema)]
 pub struct LiveUpdate {
@@ -79,12 +78,7 @@ pub(super) async fn list_updates(
     Path(slug): Path<String>,
     Query(q): Query<LiveUpdateQuery>,
 ) -> Result<Json<LiveUpdatePage>> {
-    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let article = state
-        .store
-        .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
+    let article = super::published_by_slug(&state, &slug).await?;
     let cursor = match q.cursor.as_deref() {
         None => None,
         Some(c) => Some(

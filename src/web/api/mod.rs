@@ -112,6 +112,17 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `GET /api/v1/openapi.json`
+/// The published article an address's slug names; 404 for a malformed slug as for an unknown
+/// one.
+async fn published_by_slug(state: &AppState, slug: &str) -> Result<crate::domain::ArticleDetail> {
+    let slug = Slug::parse(slug).map_err(|_| Error::NotFound)?;
+    state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)
+}
+
 async fn openapi() -> Response {
     let json = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
     ([(header::CONTENT_TYPE, "application/json")], json).into_response()
@@ -331,12 +342,7 @@ async fn get_article(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<Article>> {
-    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let a = state
-        .store
-        .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
+    let a = published_by_slug(&state, &slug).await?;
     let base = &state.config.base_url;
     let related = state
         .store

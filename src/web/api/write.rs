@@ -171,12 +171,7 @@ async fn create_comment(
     Json(req): Json<NewCommentRequest>,
 ) -> Result<Response> {
     let user = caller.require(Scope::Comment)?;
-    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let article = state
-        .store
-        .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
+    let article = super::published_by_slug(&state, &slug).await?;
     let posted = submit_comment(&state, user, &ip, &article, &req.body, req.parent_id)
         .await?
         .map_err(Error::Rejected)?;
