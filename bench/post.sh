@@ -31,7 +31,7 @@
 #
 # The server runs with --comments-per-minute and --signups-per-hour raised to 1000000, so the
 # rate limits (all requests come from 127.0.0.1) do not refuse the load; the limit checks still
-# run (they are two database writes per comment).
+# run (in the transaction that stores each comment).
 #
 # Everything listens on 127.0.0.1 only. All processes and temp files are removed on exit.
 # Exit status 1 when fewer comments are stored than wrk saw accepted.

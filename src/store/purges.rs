@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Backend, Result, Store, jobs, query};
+use super::{Backend, Result, Store, Tx, jobs, query};
 use crate::domain::jobs::JobKind;
 
 /// A purge job's payload: the surrogate keys to purge at every purge URL.
@@ -15,6 +15,40 @@ pub struct PurgePayload {
     /// [`Store::repeat_purge`]).
     #[serde(default)]
     pub repeat: bool,
+}
+
+/// A change of cached pages to announce, in the transaction that makes it: `payload` on
+/// [`super::CHANGES_CHANNEL`] for the other processes (PostgreSQL), and the surrogate keys the
+/// shared caches purge (none when there is no shared cache).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announcement {
+    pub payload: String,
+    pub purge: Vec<String>,
+}
+
+/// Sends `announcement` from inside `tx`: the notification goes out at its commit, which is
+/// also the commit that makes the purge job claimable.
+pub(super) async fn announce_in(
+    tx: &mut Tx,
+    backend: Backend,
+    announcement: &Announcement,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if backend == Backend::Postgres {
+        query("SELECT pg_notify($1, $2)")
+            .bind(super::CHANGES_CHANNEL)
+            .bind(&announcement.payload)
+            .execute(&mut *tx)
+            .await?;
+    }
+    if !announcement.purge.is_empty() {
+        let job = PurgePayload {
+            keys: announcement.purge.clone(),
+            repeat: true,
+        };
+        jobs::enqueue(tx, JobKind::Purge, None, None, &job, now).await?;
+    }
+    Ok(())
 }
 
 impl Store {
@@ -32,19 +66,12 @@ impl Store {
         if purge.is_empty() {
             return self.notify(super::CHANGES_CHANNEL, payload).await;
         }
-        let mut tx = self.begin().await?;
-        if self.backend() == Backend::Postgres {
-            query("SELECT pg_notify($1, $2)")
-                .bind(super::CHANGES_CHANNEL)
-                .bind(payload)
-                .execute(&mut tx)
-                .await?;
-        }
-        let job = PurgePayload {
-            keys: purge.to_vec(),
-            repeat: true,
+        let announcement = Announcement {
+            payload: payload.to_owned(),
+            purge: purge.to_vec(),
         };
-        jobs::enqueue(&mut tx, JobKind::Purge, None, None, &job, now).await?;
+        let mut tx = self.begin().await?;
+        announce_in(&mut tx, self.backend(), &announcement, now).await?;
         tx.commit().await
     }
 

@@ -643,8 +643,21 @@ async fn posting_is_rate_limited_per_member(app: TestApp) {
         vec!["one too many"],
         "the text is kept"
     );
+    assert_eq!(
+        texts(&doc, "#comments-heading"),
+        vec!["Comments (5)"],
+        "the refused comment is not stored"
+    );
+    // Another member from the same address is over the address's limit as well.
+    let bob = limited.member("Bob").await;
+    let r = bob
+        .post("/articles/story/comments", &[("body", "mine too")])
+        .await;
+    assert_eq!(r.status(), 429);
     limited.clock.advance(chrono::Duration::minutes(1));
     ada.comment("story", None, "one too many").await;
+    let doc = html(&limited.get("/articles/story").await.text().await.unwrap());
+    assert_eq!(texts(&doc, "#comments-heading"), vec!["Comments (6)"]);
 }
 
 async fn signed_out_visitors_are_sent_to_sign_in(app: TestApp) {

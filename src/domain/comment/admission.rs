@@ -5,8 +5,10 @@
 //! 2. screening ([`screen`](crate::domain::moderation::screen)): a ban, a closed article or a
 //!    banned word refuses; a suspect word, the spam score, pre-moderation or a link from a new
 //!    member holds;
-//! 3. only then is the text counted toward its writer's posting rate ([`Screened::admission`]),
-//!    so a refused text does not use up the writer's minute; over the limit is refused;
+//! 3. only then is the text counted toward its writer's posting rate, so a refused text does
+//!    not use up the writer's minute; over the limit is refused ([`Pace::too_fast`]; the store
+//!    counts in the transaction that stores the comment, [`Screened::admission`] is the whole
+//!    decision in one call);
 //! 4. the store refuses a reply whose parent is missing, elsewhere or deleted, in the
 //!    transaction that stores it.
 
@@ -62,6 +64,22 @@ pub struct Pace {
     pub now: DateTime<Utc>,
 }
 
+impl Pace {
+    /// Over the limit: its writer or their address has posted more than the limit this minute
+    /// (reaching it is allowed).
+    pub fn too_fast(&self) -> Option<TooFast> {
+        let limit = self.limit_per_minute;
+        if self.member_posts <= limit && self.address_posts <= limit {
+            return None;
+        }
+        let next_minute = rate_window(self.now) + Duration::minutes(1);
+        Some(TooFast {
+            limit_per_minute: limit,
+            retry_after_seconds: (next_minute - self.now).num_seconds().max(1),
+        })
+    }
+}
+
 /// The start of the minute a comment posted at `now` is counted in.
 pub fn rate_window(now: DateTime<Utc>) -> DateTime<Utc> {
     now.duration_trunc(Duration::minutes(1)).unwrap_or(now)
@@ -97,16 +115,16 @@ impl Screened {
         }
     }
 
+    /// Why it waits for a moderator, with the desk's note; `None`: shown once counted.
+    pub fn hold(&self) -> Option<(HoldReason, &str)> {
+        self.hold.as_ref().map(|(r, n)| (*r, n.as_str()))
+    }
+
     /// The comment's fate once it is counted: refused when its writer or their address is over
     /// the limit this minute (reaching it is allowed), else held or shown as screening said.
     pub fn admission(self, pace: &Pace) -> Admission {
-        let limit = pace.limit_per_minute;
-        if pace.member_posts > limit || pace.address_posts > limit {
-            let next_minute = rate_window(pace.now) + Duration::minutes(1);
-            return Admission::Refused(RefusalReason::TooFast(TooFast {
-                limit_per_minute: limit,
-                retry_after_seconds: (next_minute - pace.now).num_seconds().max(1),
-            }));
+        if let Some(too_fast) = pace.too_fast() {
+            return Admission::Refused(RefusalReason::TooFast(too_fast));
         }
         match self.hold {
             Some((reason, note)) => Admission::Held { reason, note },

@@ -53,6 +53,7 @@ use chrono::{DateTime, Utc};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, Method};
 
+use crate::store::purges::Announcement;
 use crate::web::session::{SESSION_COOKIE, read_cookie};
 use front::{Encoding, Hit, brotli, gzip, negotiate, with_encoding};
 use key::page_key;
@@ -347,20 +348,15 @@ impl PageCache {
     /// process: the others only drop their copies).
     pub fn changed(&self, change: Change) {
         self.drop_pages(change);
-        let Some(store) = self.store.clone() else {
+        let (Some(store), Some(Announcement { payload, purge })) =
+            (self.store.clone(), self.announcement(change))
+        else {
             return;
         };
-        let purge = match &self.purger {
-            Some(_) => change.purge_keys(),
-            None => Vec::new(),
-        };
-        if purge.is_empty() && store.pg_pool().is_none() {
-            return;
-        }
         let purger = self.purger.clone();
         let now = self.clock.now();
         tokio::spawn(async move {
-            match store.announce_change(&change.payload(), &purge, now).await {
+            match store.announce_change(&payload, &purge, now).await {
                 Ok(()) if !purge.is_empty() => {
                     if let Some(purger) = purger {
                         purger.wake();
@@ -372,6 +368,33 @@ impl PageCache {
                 }
             }
         });
+    }
+
+    /// What [`PageCache::changed`] would announce of `change` to the other processes and the
+    /// shared caches, for a writer to send in its own transaction (then it calls
+    /// [`PageCache::announced`], not `changed`); `None`: there is no one to tell.
+    pub fn announcement(&self, change: Change) -> Option<Announcement> {
+        self.store.as_ref()?;
+        let purge = match &self.purger {
+            Some(_) => change.purge_keys(),
+            None => Vec::new(),
+        };
+        let pg = self.store.as_ref().is_some_and(|s| s.pg_pool().is_some());
+        (pg || !purge.is_empty()).then(|| Announcement {
+            payload: change.payload(),
+            purge,
+        })
+    }
+
+    /// `change` was committed with its [`PageCache::announcement`]: this process's pages go,
+    /// and the purge worker is woken for the job the transaction queued.
+    pub fn announced(&self, change: Change, announcement: Option<&Announcement>) {
+        self.drop_pages(change);
+        if announcement.is_some_and(|a| !a.purge.is_empty())
+            && let Some(purger) = &self.purger
+        {
+            purger.wake();
+        }
     }
 
     /// This process's purge worker's waker, when shared caches are purged.

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{json_error, wants_json};
 use crate::domain::comment::admission::{
-    Admission, Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
+    Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
 };
 use crate::domain::comment::{CommentBody, CommentError, MAX_NESTING};
 use crate::domain::moderation::{
@@ -22,7 +22,7 @@ use crate::domain::user::Role;
 use crate::domain::webhook::{CommentCreated, comment_created_payload};
 use crate::domain::wordfilter::WordKind;
 use crate::domain::{ArticleDetail, Slug};
-use crate::store::comments::{CommentRow, NewComment, Posted, ReplyProblem};
+use crate::store::comments::{CommentRow, NewComment, NotPosted, Posted, RateCount, ReplyProblem};
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
 use crate::web::conversation::live::CommentPosted;
@@ -274,26 +274,25 @@ pub async fn submit_comment(
         Ok(screened) => screened,
         Err(reason) => return Ok(Err(refused(reason))),
     };
-    // Rate limits per member and per address, in the database so every process counts alike.
-    let (member_posts, address_posts) = state
-        .store
-        .hit_rate_windows(
-            &member_rate_key(user.id),
-            &address_rate_key(ip),
-            rate_window(now),
-        )
-        .await?;
-    let pace = Pace {
+    let hold = screened.hold().map(|(reason, _)| reason);
+    let hold_note = screened.hold().map_or("", |(_, note)| note);
+    // Rate limits per member and per address, in the database so every process counts alike,
+    // hit in the transaction that stores the comment.
+    let pace = |member_posts, address_posts| Pace {
         member_posts,
         address_posts,
         limit_per_minute: i64::from(state.config.comments_per_minute),
         now,
     };
-    let (hold, hold_note) = match screened.admission(&pace) {
-        Admission::Refused(reason) => return Ok(Err(refused(reason))),
-        Admission::Held { reason, note } => (Some(reason), note),
-        Admission::Shown => (None, String::new()),
+    let refuses = |m, a| pace(m, a).too_fast().is_some();
+    // Shown at once: other processes and shared caches hear of it at the same commit.
+    let change = Change::CommentCount {
+        article_id: article.card.id,
     };
+    let announcement = hold
+        .is_none()
+        .then(|| state.pages.announcement(change))
+        .flatten();
     let body_html = body.to_html();
     let base = state.config.base_url.trim_end_matches('/');
     let slug = &article.card.slug;
@@ -319,13 +318,29 @@ pub async fn submit_comment(
         body_source: body.as_str(),
         body_html: &body_html,
         hold,
-        hold_note: &hold_note,
+        hold_note,
         spam_score,
         webhook_payload: Some(&payload),
+        rate: Some(RateCount {
+            member_key: &member_rate_key(user.id),
+            address_key: &address_rate_key(ip),
+            window_start: rate_window(now),
+            refuses: &refuses,
+        }),
+        announce: announcement.as_ref(),
     };
     let posted = match state.store.insert_comment(&new, now).await? {
         Ok(posted) => posted,
-        Err(problem) => {
+        Err(NotPosted::TooFast {
+            member_posts,
+            address_posts,
+        }) => {
+            let too_fast = pace(member_posts, address_posts)
+                .too_fast()
+                .expect("the store refuses only what the pace refuses");
+            return Ok(Err(refused(RefusalReason::TooFast(too_fast))));
+        }
+        Err(NotPosted::Reply(problem)) => {
             let message = match problem {
                 ReplyProblem::ParentMissing => {
                     "The comment you are replying to does not exist (it may have been removed). Post your text as a new comment instead."
@@ -350,9 +365,7 @@ pub async fn submit_comment(
         article_id: article.card.id,
         comment_id: posted.id,
     });
-    state.pages.changed(Change::CommentCount {
-        article_id: article.card.id,
-    });
+    state.pages.announced(change, announcement.as_ref());
     state.webhooks.wake();
     state.mailroom.wake();
     tracing::info!(comment_id = posted.id, article = %slug, "comment posted");
