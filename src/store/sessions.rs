@@ -440,6 +440,28 @@ impl Store {
     }
 }
 
+/// [`Store::hit_rate_window`] for two keys at once, in one statement inside `tx` (so a post
+/// counts toward its rate in the commit that stores it): the hits of `a` and of `b`.
+pub(super) async fn hit_rate_windows(
+    tx: &mut Tx,
+    a: &str,
+    b: &str,
+    window_start: DateTime<Utc>,
+) -> Result<(i64, i64)> {
+    let rows: Vec<(String, i64)> = query(
+        "INSERT INTO rate_windows (key, window_start, hits) VALUES ($1, $3, 1), ($2, $3, 1) \
+             ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
+             RETURNING key, hits",
+    )
+    .bind(a)
+    .bind(b)
+    .bind(window_start)
+    .fetch_all(tx)
+    .await?;
+    let hits = |key: &str| rows.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
+    Ok((hits(a), hits(b)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,26 +539,4 @@ mod tests {
                 .is_some()
         );
     }
-}
-
-/// [`Store::hit_rate_window`] for two keys at once, in one statement inside `tx` (so a post
-/// counts toward its rate in the commit that stores it): the hits of `a` and of `b`.
-pub(super) async fn hit_rate_windows(
-    tx: &mut Tx,
-    a: &str,
-    b: &str,
-    window_start: DateTime<Utc>,
-) -> Result<(i64, i64)> {
-    let rows: Vec<(String, i64)> = query(
-        "INSERT INTO rate_windows (key, window_start, hits) VALUES ($1, $3, 1), ($2, $3, 1) \
-             ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
-             RETURNING key, hits",
-    )
-    .bind(a)
-    .bind(b)
-    .bind(window_start)
-    .fetch_all(tx)
-    .await?;
-    let hits = |key: &str| rows.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
-    Ok((hits(a), hits(b)))
 }
