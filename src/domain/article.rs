@@ -38,6 +38,27 @@ pub struct ArticleDetail {
     pub corrections: Vec<super::newsroom::Correction>,
 }
 
+/// What posting a comment needs of the article it goes under: which one, where it lives, its
+/// headline (for the webhook) and when it was published (comments close after it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommentTarget {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub published_at: DateTime<Utc>,
+}
+
+impl From<&ArticleDetail> for CommentTarget {
+    fn from(article: &ArticleDetail) -> Self {
+        CommentTarget {
+            id: article.card.id,
+            slug: article.card.slug.clone(),
+            title: article.card.title.clone(),
+            published_at: article.card.published_at,
+        }
+    }
+}
+
 /// An article's featured image: shown at the top of its page, in link previews and in feeds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeaturedImage {

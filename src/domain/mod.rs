@@ -29,8 +29,8 @@ pub mod webhook;
 pub mod wordfilter;
 
 pub use article::{
-    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, FeaturedImage, ListScope,
-    NewArticle, RelatedLink,
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, CommentTarget, Cursor, FeaturedImage,
+    ListScope, NewArticle, RelatedLink,
 };
 pub use clock::Clock;
 pub use slug::Slug;

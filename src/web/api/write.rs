@@ -172,9 +172,16 @@ async fn create_comment(
 ) -> Result<Response> {
     let user = caller.require(Scope::Comment)?;
     let article = super::published_by_slug(&state, &slug).await?;
-    let posted = submit_comment(&state, user, &ip, &article, &req.body, req.parent_id)
-        .await?
-        .map_err(Error::Rejected)?;
+    let posted = submit_comment(
+        &state,
+        user,
+        &ip,
+        &(&article).into(),
+        &req.body,
+        req.parent_id,
+    )
+    .await?
+    .map_err(Error::Rejected)?;
     let row = state
         .store
         .comment(posted.id)

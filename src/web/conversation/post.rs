@@ -21,7 +21,7 @@ use crate::domain::spam;
 use crate::domain::user::Role;
 use crate::domain::webhook::{CommentCreated, comment_created_payload};
 use crate::domain::wordfilter::WordKind;
-use crate::domain::{ArticleDetail, Slug};
+use crate::domain::{CommentTarget, Slug};
 use crate::store::comments::{CommentRow, NewComment, NotPosted, Posted, RateCount, ReplyProblem};
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
@@ -58,9 +58,9 @@ async fn post_comment(
     let json = wants_json(&headers);
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let now = state.clock.now();
-    let article = state
+    let target = state
         .store
-        .published_article(slug.as_str(), now)
+        .comment_target(slug.as_str(), now)
         .await?
         .ok_or(Error::NotFound)?;
     let parent_id =
@@ -72,7 +72,7 @@ async fn post_comment(
         };
     // Any refusal sends the form back with the text in it.
     let refuse = |status: StatusCode, message: String, retry_after: Option<i64>| {
-        let (state, viewer, article) = (state.clone(), viewer.clone(), article.clone());
+        let (state, viewer, slug) = (state.clone(), viewer.clone(), slug.clone());
         let body = form.body.clone();
         async move {
             if json {
@@ -82,6 +82,12 @@ async fn post_comment(
                 }
                 return Ok::<Response, Error>(r);
             }
+            // Only a refusal needs the whole article: its page comes back with the form.
+            let article = state
+                .store
+                .published_article(slug.as_str(), now)
+                .await?
+                .ok_or(Error::NotFound)?;
             let reply_to = match parent_id {
                 Some(id) => state
                     .store
@@ -121,7 +127,7 @@ async fn post_comment(
         id,
         comment_count,
         held,
-    } = match submit_comment(&state, &user, &ip, &article, &form.body, parent_id).await? {
+    } = match submit_comment(&state, &user, &ip, &target, &form.body, parent_id).await? {
         Ok(posted) => posted,
         Err(r) => return refuse(r.status, r.message, r.retry_after).await,
     };
@@ -239,7 +245,7 @@ pub async fn submit_comment(
     state: &AppState,
     user: &SessionUser,
     ip: &str,
-    article: &ArticleDetail,
+    article: &CommentTarget,
     text: &str,
     parent_id: Option<i64>,
 ) -> Result<std::result::Result<Posted, Refusal>> {
@@ -264,8 +270,8 @@ pub async fn submit_comment(
     let (verdict, spam_score) = screen_text(
         state,
         user,
-        article.card.id,
-        Some(article.card.published_at),
+        article.id,
+        Some(article.published_at),
         &body,
         None,
     )
@@ -287,7 +293,7 @@ pub async fn submit_comment(
     let refuses = |m, a| pace(m, a).too_fast().is_some();
     // Shown at once: other processes and shared caches hear of it at the same commit.
     let change = Change::CommentCount {
-        article_id: article.card.id,
+        article_id: article.id,
     };
     let announcement = hold
         .is_none()
@@ -295,7 +301,7 @@ pub async fn submit_comment(
         .flatten();
     let body_html = body.to_html();
     let base = state.config.base_url.trim_end_matches('/');
-    let slug = &article.card.slug;
+    let slug = &article.slug;
     let payload = |id: i64| {
         comment_created_payload(
             base,
@@ -307,12 +313,12 @@ pub async fn submit_comment(
                 body_html: &body_html,
                 created_at: now,
                 article_slug: slug,
-                article_headline: &article.card.title,
+                article_headline: &article.title,
             },
         )
     };
     let new = NewComment {
-        article_id: article.card.id,
+        article_id: article.id,
         parent_id,
         author_id: user.id,
         body_source: body.as_str(),
@@ -362,7 +368,7 @@ pub async fn submit_comment(
         return Ok(Ok(posted));
     }
     state.live.announce(CommentPosted {
-        article_id: article.card.id,
+        article_id: article.id,
         comment_id: posted.id,
     });
     state.pages.announced(change, announcement.as_ref());
