@@ -266,6 +266,7 @@ async fn delete_update(
         (status = 403, description = "The token lacks the `publish` scope", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No published article has this slug", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The coverage changed meanwhile", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The request body is larger than the site accepts", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not sent as `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`action` is neither `open` nor `end`", body = Problem, content_type = "application/problem+json"),
     ))]
