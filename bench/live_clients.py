@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Opens N Server-Sent Events connections to one article's live stream, posts one comment
-through the comment form, and reports how many connections received its `comment` event and
-how long after the post each did.
+through the comment form (or, with --token, publishes one live update through the API), and
+reports how many connections received its `comment` (or `update`) event and how long after the
+post each did.
 
 Standard library only (asyncio with raw sockets): used by bench/live.sh, which starts the server,
-signs a member in and passes the session cookie and CSRF token.
+signs a member in and passes the session cookie and CSRF token, and by bench/live-coverage.sh,
+which passes an editor's API token and, with several processes, spreads the connections over
+their ports (--ports).
 
 Times are taken in this one Python process: with many sockets readable at once, the last
 receipt time includes the time this client takes to read the sockets before it (a few ms per
@@ -39,7 +42,7 @@ class Client:
         self.error = None
 
 
-async def listen(host, port, path, client, connect_sem, ready, stop):
+async def listen(host, port, path, event, client, connect_sem, ready, stop):
     try:
         async with connect_sem:
             reader, writer = await asyncio.open_connection(host, port)
@@ -59,7 +62,7 @@ async def listen(host, port, path, client, connect_sem, ready, stop):
             if not chunk:
                 raise RuntimeError("closed by the server")
             buf = (buf + chunk)[-8192:]
-            i = buf.find(b"event: comment")
+            i = buf.find(b"event: " + event.encode())
             if i >= 0:
                 client.received_at = time.perf_counter()
                 rest = buf[i:].split(b"\n")
@@ -91,6 +94,29 @@ async def post_comment(host, port, path, cookie, csrf, text):
     return status.decode().strip(), headers
 
 
+async def publish_update(host, port, slug, token, text):
+    """POSTs a live update through the API; returns the status line and the update's id."""
+    reader, writer = await asyncio.open_connection(host, port)
+    body = json.dumps({"body": text}).encode()
+    writer.write(
+        (
+            f"POST /api/v1/articles/{slug}/updates HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        ).encode()
+        + body
+    )
+    await writer.drain()
+    status, _ = await read_headers(reader)
+    answer = await reader.read()
+    writer.close()
+    try:
+        update_id = json.loads(answer).get("id")
+    except ValueError:
+        update_id = None
+    return status.decode().strip(), update_id
+
+
 def pct(sorted_values, p):
     if not sorted_values:
         return None
@@ -101,15 +127,23 @@ def pct(sorted_values, p):
 async def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--host", default="127.0.0.1")
-    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--port", type=int, required=True, help="where the post goes")
+    ap.add_argument(
+        "--ports", help="comma-separated ports the connections are spread over (default --port)"
+    )
     ap.add_argument("--slug", required=True)
     ap.add_argument("--connections", type=int, default=1000)
-    ap.add_argument("--cookie", required=True, help="bs_session value of the poster")
-    ap.add_argument("--csrf", required=True)
+    ap.add_argument("--cookie", help="bs_session value of the poster (a comment)")
+    ap.add_argument("--csrf")
+    ap.add_argument("--token", help="an API token with the publish scope: publish an update")
     ap.add_argument("--connect-parallel", type=int, default=100)
     ap.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for the events")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     a = ap.parse_args()
+    if not a.token and not (a.cookie and a.csrf):
+        ap.error("give --cookie and --csrf (a comment) or --token (a live update)")
+    event = "update" if a.token else "comment"
+    ports = [int(p) for p in a.ports.split(",")] if a.ports else [a.port]
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     need = a.connections + 64
@@ -134,7 +168,10 @@ async def main():
     path = f"/articles/{a.slug}/live"
     t_open = time.perf_counter()
     tasks = [
-        asyncio.create_task(listen(a.host, a.port, path, c, sem, ready, stop)) for c in clients
+        asyncio.create_task(
+            listen(a.host, ports[i % len(ports)], path, event, c, sem, ready, stop)
+        )
+        for i, c in enumerate(clients)
     ]
     try:
         await asyncio.wait_for(all_answered.wait(), 60)
@@ -144,11 +181,15 @@ async def main():
     connected = sum(1 for c in clients if c.connected_at is not None and c.error is None)
     await asyncio.sleep(0.5)  # let the server finish subscribing the last streams
 
-    text = f"Live benchmark comment at {time.time():.3f}."
     t0 = time.perf_counter()
-    status, _ = await post_comment(
-        a.host, a.port, f"/articles/{a.slug}/comments", a.cookie, a.csrf, text
-    )
+    if a.token:
+        text = f"Live benchmark update at {time.time():.3f}."
+        status, _ = await publish_update(a.host, a.port, a.slug, a.token, text)
+    else:
+        text = f"Live benchmark comment at {time.time():.3f}."
+        status, _ = await post_comment(
+            a.host, a.port, f"/articles/{a.slug}/comments", a.cookie, a.csrf, text
+        )
     t_posted = time.perf_counter()
     deadline = t0 + a.timeout
     while time.perf_counter() < deadline:

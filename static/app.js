@@ -257,9 +257,7 @@
     if (!newButton) {
       newButton = make('button', { type: 'button', className: 'link-button live-new' });
       newButton.addEventListener('click', () => {
-        waiting.forEach(prepend);
-        waiting = [];
-        showWaiting();
+        showAll();
         updateList.firstElementChild?.scrollIntoView({ block: 'start' });
         updateList.querySelector('article a')?.focus();
       });
@@ -267,6 +265,33 @@
     }
     newButton.textContent = n === 1 ? '1 new update' : `${n} new updates`;
   };
+  const showAll = () => {
+    waiting.forEach(prepend);
+    waiting = [];
+    showWaiting();
+  };
+
+  // The key-events summary at the top follows the stream: when a key event comes, changes or
+  // goes (or an update stops being one), the server's summary replaces the one shown, one
+  // fetch after another so an older answer never lands last.
+  const keyEvents = document.querySelector('[data-key-events]');
+  const inSummary = (id) => Boolean(keyEvents?.querySelector(`a[href="#update-${id}"]`));
+  let keyEventsLoaded = Promise.resolve();
+  const refreshKeyEvents = () => {
+    if (!keyEvents) return;
+    keyEventsLoaded = keyEventsLoaded.then(async () => {
+      const res = await fetch(keyEvents.dataset.keyEvents, { credentials: 'same-origin' });
+      if (!res.ok) return;
+      const t = make('template');
+      t.innerHTML = await res.text();
+      keyEvents.replaceChildren(t.content);
+    }).catch(() => {});
+  };
+  // A key event's link to an update still held back shows the held updates first.
+  keyEvents?.addEventListener('click', (e) => {
+    const href = e.target.closest('a')?.getAttribute('href');
+    if (href && waiting.some((n) => `#${n.id}` === href)) showAll();
+  });
   const onUpdate = async (data) => {
     if (!updateList) return;
     const [raw, action] = String(data).split(' ');
@@ -277,10 +302,12 @@
       shown?.closest('li')?.remove();
       waiting = waiting.filter((n) => n.id !== `update-${id}`);
       showWaiting();
+      if (inSummary(id)) refreshKeyEvents();
       return;
     }
     const node = await fetchUpdate(id);
     if (!node) return;
+    if (node.classList.contains('key-event') || inSummary(id)) refreshKeyEvents();
     if (action === 'edited') {
       if (shown) shown.replaceWith(node);
       else waiting = waiting.map((n) => (n.id === node.id ? node : n));

@@ -431,6 +431,37 @@ impl Store {
             .await
     }
 
+    /// When each of these articles' streams last changed as readers saw it: an update published,
+    /// edited or deleted after its publication. Articles without such an update are left out.
+    /// One grouped query, for the feeds that list the articles.
+    pub async fn stream_changes(&self, article_ids: &[i64]) -> Result<Vec<(i64, DateTime<Utc>)>> {
+        if article_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = super::articles::placeholders(1, article_ids.len());
+        // Three maxima rather than GREATEST, which SQLite spells MAX.
+        let sql = format!(
+            "SELECT article_id, MAX(published_at), MAX(edited_at), MAX(deleted_at) \
+             FROM live_updates WHERE article_id IN ({list}) AND published_at IS NOT NULL \
+             GROUP BY article_id"
+        );
+        let mut q = query(&sql);
+        for id in article_ids {
+            q = q.bind(*id);
+        }
+        type Row = (
+            i64,
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+        );
+        let rows: Vec<Row> = q.fetch_all(self.read()).await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, p, e, d)| Some((id, [p, e, d].into_iter().flatten().max()?)))
+            .collect())
+    }
+
     /// Every revision of an update, oldest first.
     pub async fn live_update_revisions(&self, id: LiveUpdateId) -> Result<Vec<UpdateRevision>> {
         query(

@@ -91,6 +91,23 @@ impl Store {
         query(&sql).bind(hash).fetch_optional(self.read()).await
     }
 
+    /// The images of the library these hashes name, in one query (for a page of live updates).
+    pub async fn media_by_hashes(&self, hashes: &[&str]) -> Result<Vec<MediaRow>> {
+        if hashes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = super::articles::placeholders(1, hashes.len());
+        let sql = format!(
+            "SELECT {COLUMNS} FROM media m LEFT JOIN users u ON u.id = m.uploaded_by \
+             WHERE m.hash IN ({list})"
+        );
+        let mut q = query(&sql);
+        for hash in hashes {
+            q = q.bind(*hash);
+        }
+        q.fetch_all(self.read()).await
+    }
+
     /// The newest images first, at most `limit`.
     pub async fn recent_media(&self, limit: i64) -> Result<Vec<MediaRow>> {
         let sql = format!(

@@ -2,7 +2,8 @@
 // article's coverage and publishes updates while a reader's page is open. A reader at the top
 // of the stream sees each new update put in place at once; a reader who has scrolled down into
 // it is offered "N new updates" and the list does not move until they press it. An edit
-// replaces an update in place; a deletion takes it away.
+// replaces an update in place; a deletion takes it away. The key-events summary at the top
+// follows key events as they are published, edited and deleted.
 //
 //   cd tests/e2e && node --test live-coverage.test.mjs
 
@@ -119,6 +120,25 @@ test('updates reach an open page live, and a reader further down is offered them
   await editor.post(desk, `/admin/live-updates/${secondId}`, { action: 'delete' });
   await page.locator(`#update-${secondId}`).waitFor({ state: 'detached' });
   assert.equal(await updates.count(), 3);
+
+  // A key event comes into the summary at the top as it arrives, changes with its edit and
+  // leaves it with its deletion.
+  const summary = page.locator('#key-events .key-events li');
+  assert.equal(await summary.count(), 0);
+  await editor.post(desk, `${deskPath}/updates`, { body: 'The bridge **reopens**.', action: 'publish', key_event: 'on' });
+  await summary.filter({ hasText: 'The bridge reopens.' }).waitFor();
+  desk = await editor.page(deskPath);
+  const keyBlock = desk.split('id="desk-update-').slice(1).find((b) => b.slice(0, b.indexOf('<form')).includes('reopens'));
+  const keyId = keyBlock.match(/^\d+/)[0];
+  const keyRevision = keyBlock.match(/name="revision" value="(\d+)"/)[1];
+  assert.equal(await page.locator('#key-events a').getAttribute('href'), `#update-${keyId}`);
+  await editor.post(desk, `/admin/live-updates/${keyId}`, {
+    action: 'edit', revision: keyRevision, body: 'The bridge reopens at noon.', key_event: 'on',
+  });
+  await summary.filter({ hasText: 'at noon' }).waitFor();
+  assert.equal(await summary.count(), 1);
+  await editor.post(desk, `/admin/live-updates/${keyId}`, { action: 'delete' });
+  await page.locator('#key-events .key-events').waitFor({ state: 'detached' });
   assertNoProblems(problems, 'the live article');
   await context.close();
 });

@@ -201,7 +201,9 @@ async fn the_openapi_document_describes_the_routes(app: TestApp) {
             "/api/v1/articles",
             "/api/v1/articles/{slug}",
             "/api/v1/articles/{slug}/comments",
+            "/api/v1/articles/{slug}/coverage",
             "/api/v1/articles/{slug}/updates",
+            "/api/v1/articles/{slug}/updates/{id}",
             "/api/v1/authors/{slug}",
             "/api/v1/comments/{id}",
             "/api/v1/search",
@@ -214,11 +216,29 @@ async fn the_openapi_document_describes_the_routes(app: TestApp) {
         "Article",
         "CommentPage",
         "LiveUpdatePage",
+        "NewLiveUpdateRequest",
+        "EditLiveUpdateRequest",
+        "LiveCoverage",
         "SearchPage",
         "Problem",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
+    // Live coverage is read by anyone and written with the `publish` scope.
+    let updates = &doc["paths"]["/api/v1/articles/{slug}/updates"];
+    assert!(updates["get"].is_object());
+    assert_eq!(
+        updates["post"]["security"][0]["token"][0], "publish",
+        "{updates}"
+    );
+    let one = &doc["paths"]["/api/v1/articles/{slug}/updates/{id}"];
+    for method in ["patch", "delete"] {
+        assert_eq!(
+            one[method]["security"][0]["token"][0], "publish",
+            "{method}"
+        );
+    }
+    assert!(one["get"]["security"].is_null());
     // Every documented operation answers (with data to find).
     app.publish(&[article("doc-check", "Science", 5)]).await;
     for path in [

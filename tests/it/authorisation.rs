@@ -58,6 +58,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/api/v1/articles/story",                "",                          "A A A A A A"),
     ("GET",  "/api/v1/articles/story/comments",       "",                          "A A A A A A"),
     ("GET",  "/api/v1/articles/story/updates",        "",                          "A A A A A A"),
+    ("GET",  "/api/v1/articles/story/updates/999999", "",                          "A A A A A A"),
     ("GET",  "/api/v1/sections",                      "",                          "A A A A A A"),
     ("GET",  "/comments/{c}/fragment",                "",                          "A A A A A A"),
     ("GET",  "/settings",                             "",                          "S A A A A A"),
@@ -82,6 +83,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/articles/story/updates",               "",                          "A A A A A A"),
     ("GET",  "/articles/story/updates.atom",          "",                          "A A A A A A"),
     ("GET",  "/live-updates/999999/fragment",         "",                          "A A A A A A"),
+    ("GET",  "/articles/story/key-events",            "",                          "A A A A A A"),
     ("GET",  "/admin/sections",                       "",                          "S F F F A A"),
     ("GET",  "/admin/authors",                        "",                          "S F F F A A"),
     ("GET",  "/admin/tags",                           "",                          "S F F F A A"),
@@ -133,6 +135,11 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("JSON", "/api/v1/articles",                      "{\"source\":\"\"}",       "S F F F A A"),
     ("PATCH","/api/v1/comments/{c}",                  "{\"body\":\"x\"}",          "S F F F F F"),
     ("DELETE","/api/v1/comments/{c}",                 "",                          "S F F F F F"),
+    // Live coverage through the API: the `publish` scope, which only editors and admins hold.
+    ("JSON", "/api/v1/articles/story/updates",        "{\"body\":\"\"}",           "S F F F A A"),
+    ("PATCH","/api/v1/articles/story/updates/999999", "{\"body\":\"x\"}",          "S F F F A A"),
+    ("DELETE","/api/v1/articles/story/updates/999999", "",                         "S F F F A A"),
+    ("JSON", "/api/v1/articles/story/coverage",       "{\"action\":\"neither\"}",  "S F F F A A"),
 ];
 
 /// What a caller got, as a matrix letter.

@@ -21,6 +21,8 @@ mod export;
 mod imports;
 mod jobs;
 mod live;
+mod live_api;
+mod live_pages;
 mod media;
 mod moderation;
 mod newsroom;

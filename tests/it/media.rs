@@ -23,7 +23,7 @@ backend_tests!(
 const EXIF_MARKER: &[u8] = b"Taken at the secret harbour";
 
 /// A photograph-like JPEG (a gradient with noise, so it compresses like one).
-fn jpeg(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn jpeg(w: u32, h: u32) -> Vec<u8> {
     let img = RgbImage::from_fn(w, h, |x, y| {
         let n = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) % 23;
         Rgb([
@@ -188,7 +188,12 @@ async fn upload_as(
         .unwrap()
 }
 
-async fn upload(app: &TestApp, m: &Member, filename: &str, bytes: &[u8]) -> reqwest::Response {
+pub(crate) async fn upload(
+    app: &TestApp,
+    m: &Member,
+    filename: &str,
+    bytes: &[u8],
+) -> reqwest::Response {
     upload_as(
         app,
         &m.client,

@@ -26,10 +26,12 @@ pub struct LiveUpdate {
     published_at: DateTime<Utc>,
     /// When it was last changed after publication ("Updated" on the page).
     edited_at: Option<DateTime<Utc>>,
+    /// Counts its changes: an edit may name the revision it was made from.
+    revision: i64,
 }
 
 impl LiveUpdate {
-    fn of(u: &UpdateRow) -> LiveUpdate {
+    pub(super) fn of(u: &UpdateRow) -> LiveUpdate {
         LiveUpdate {
             id: u.id,
             author: u
@@ -42,7 +44,19 @@ impl LiveUpdate {
             image_alt: u.image_alt.clone(),
             published_at: u.published_at.unwrap_or(u.created_at),
             edited_at: u.edited_at,
+            revision: u.revision,
         }
+    }
+}
+
+/// A coverage as the API names it (`none`, `live`, `ended`), with its start and end.
+pub(super) fn coverage_fields(
+    c: Coverage,
+) -> (&'static str, Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    match c {
+        Coverage::None => ("none", None, None),
+        Coverage::Live { since } => ("live", Some(since), None),
+        Coverage::Ended { since, until } => ("ended", Some(since), Some(until)),
     }
 }
 
@@ -86,11 +100,7 @@ pub(super) async fn list_updates(
                 .ok_or_else(|| bad("`cursor` must be a `next_cursor` from a previous page"))?,
         ),
     };
-    let (coverage, start, end) = match article.card.coverage {
-        Coverage::None => ("none", None, None),
-        Coverage::Live { since } => ("live", Some(since), None),
-        Coverage::Ended { since, until } => ("ended", Some(since), Some(until)),
-    };
+    let (coverage, start, end) = coverage_fields(article.card.coverage);
     let mut rows = if start.is_some() {
         state
             .store

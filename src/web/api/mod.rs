@@ -5,6 +5,7 @@
 
 mod comments;
 mod live;
+mod live_write;
 mod search;
 pub mod write;
 
@@ -33,7 +34,7 @@ use crate::web::{AppState, Error, Result};
     info(
         title = "Broadsheet API",
         version = "1",
-        description = "Read the site (articles, sections, tags, authors, conversations, live updates, search); post, edit and delete comments and publish articles with an API token."
+        description = "Read the site (articles, sections, tags, authors, conversations, live updates, search); post, edit and delete comments, publish articles and write live coverage with an API token."
     ),
     paths(
         list_articles,
@@ -49,7 +50,12 @@ use crate::web::{AppState, Error, Result};
         write::edit_comment,
         write::delete_comment,
         write::publish_article,
-        write::replace_article
+        write::replace_article,
+        live_write::create_update,
+        live_write::get_update,
+        live_write::edit_update,
+        live_write::delete_update,
+        live_write::change_coverage
     ),
     modifiers(&BearerToken),
     components(schemas(
@@ -71,7 +77,11 @@ use crate::web::{AppState, Error, Result};
         write::NewCommentRequest,
         write::EditCommentRequest,
         write::PublishRequest,
-        write::Published
+        write::Published,
+        live_write::NewLiveUpdateRequest,
+        live_write::EditLiveUpdateRequest,
+        live_write::CoverageRequest,
+        live_write::LiveCoverage
     ))
 )]
 struct ApiDoc;
@@ -109,6 +119,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/authors/{slug}", get(get_author))
         .route("/api/v1/search", get(search))
         .merge(write::router())
+        .merge(live_write::router())
 }
 
 /// `GET /api/v1/openapi.json`

@@ -1,7 +1,6 @@
 //! The live desk of an article: editors open and end its coverage; contributors write updates,
-//! which wait as drafts; editors publish, edit and delete them. Who may do what is
-//! `domain::live::live_access`; every change is a revision (`store::live`), reaches open pages
-//! through the live-update hub and drops exactly the pages it shows.
+//! which wait as drafts; editors publish, edit and delete them. The handlers parse the forms
+//! and render the desk; the changes themselves are `live_updates.rs`'s, which the API uses too.
 
 use askama::Template;
 use axum::Router;
@@ -11,21 +10,19 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use super::live_updates::{
+    UpdateInput, UpdateRequest, access, change_update, editors_only, set_coverage, write_update,
+};
 use super::load;
 use crate::domain::live::{
     Coverage, CoverageAction, LiveAccess, LiveUpdateId, UpdateAction, UpdateStatus,
-    change_coverage, live_access, may_change, may_write, update_image, update_text,
 };
-use crate::domain::markdown;
-use crate::domain::webhook::live_update_published_payload;
-use crate::services::live::UpdateChanged;
-use crate::store::live::{Changed, LiveUpdate, NewUpdate, UpdateChange};
+use crate::store::live::LiveUpdate;
 use crate::store::sessions::SessionUser;
-use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
-use crate::web::{AppState, Error, Refusal, Result};
+use crate::web::{AppState, Error, Result};
 
 /// Updates the desk lists (drafts first, then the newest).
 const DESK_UPDATES: u32 = 200;
@@ -40,19 +37,8 @@ pub(super) fn router() -> Router<AppState> {
 /// The signed-in caller and what they may do with live coverage; refuses members.
 fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
     let user = viewer.require_user()?.clone();
-    let can = live_access(user.role());
-    if !can.write {
-        return Err(Error::Forbidden(
-            "Live coverage is written by contributors, editors and admins.".into(),
-        ));
-    }
+    let can = access(&user)?;
     Ok((user, can))
-}
-
-fn editors_only(what: &str) -> Error {
-    Error::Forbidden(format!(
-        "Only editors and admins {what}; contributors write updates for them to publish."
-    ))
 }
 
 struct UpdateRow {
@@ -200,18 +186,7 @@ async fn coverage(
     }
     let action = CoverageAction::parse(&form.action)
         .ok_or_else(|| Error::BadRequest("Choose to open or to end the coverage.".into()))?;
-    let now_state = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
-    let next = change_coverage(now_state, action, state.clock.now())
-        .map_err(|m| Error::BadRequest(m.into()))?;
-    if !state.store.set_coverage(id, now_state, next).await? {
-        return Err(Error::Rejected(Refusal {
-            status: StatusCode::CONFLICT,
-            message: "Someone changed this coverage meanwhile: reload and try again.".into(),
-            retry_after: None,
-        }));
-    }
-    tracing::info!(article = id, by = user.id, ?action, "live coverage changed");
-    state.pages.changed(Change::Coverage { article_id: id });
+    set_coverage(&state, &user, id, action).await?;
     let done = match action {
         CoverageAction::Open => "open",
         CoverageAction::End => "end",
@@ -236,37 +211,15 @@ struct UpdateForm {
     revision: i64,
 }
 
-/// The checked text, its HTML and image; or what is wrong, for the form.
-type Checked = (String, String, Option<(String, String)>);
-
-fn check(form: &UpdateForm) -> std::result::Result<Checked, Vec<String>> {
-    let text = update_text(&form.body);
-    let image = update_image(&form.image_url, &form.image_alt);
-    match (text, image) {
-        (Ok(text), Ok(image)) => {
-            let html = markdown::render_article(&text);
-            Ok((text, html, image))
+impl UpdateForm {
+    fn input(&self) -> UpdateInput<'_> {
+        UpdateInput {
+            body: &self.body,
+            image_url: &self.image_url,
+            image_alt: &self.image_alt,
+            key_event: self.key_event.is_some(),
         }
-        (text, image) => Err([text.err(), image.err()].into_iter().flatten().collect()),
     }
-}
-
-/// Tells open pages and drops the pages that showed the update, when readers saw it.
-fn announce(state: &AppState, changed: Changed) {
-    if !changed.seen_by_readers {
-        return;
-    }
-    if changed.action == UpdateAction::Published {
-        state.webhooks.wake();
-    }
-    state.live.announce_update(UpdateChanged {
-        article_id: changed.article_id,
-        update: changed.id,
-        action: changed.action,
-    });
-    state.pages.changed(Change::LiveUpdate {
-        article_id: changed.article_id,
-    });
 }
 
 /// `POST /admin/articles/{id}/live/updates`: a new update; published at once when an editor
@@ -279,57 +232,9 @@ async fn write(
 ) -> Result<Response> {
     let (user, can) = caller(&viewer)?;
     let publish = form.action == "publish";
-    if publish && !can.publish {
-        return Err(editors_only("publish updates"));
+    if let Err(errors) = write_update(&state, &user, id, &form.input(), publish).await? {
+        return render_desk(&state, &viewer, id, can, None, errors, &form.body).await;
     }
-    let coverage = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
-    if let Err(m) = may_write(coverage) {
-        return render_desk(&state, &viewer, id, can, None, vec![m.into()], &form.body).await;
-    }
-    let (text, html, image) = match check(&form) {
-        Ok(c) => c,
-        Err(errors) => {
-            return render_desk(&state, &viewer, id, can, None, errors, &form.body).await;
-        }
-    };
-    let now = state.clock.now();
-    let slug = load(&state, id).await?.live_slug;
-    let key_event = form.key_event.is_some();
-    let payload = |update: i64| {
-        live_update_published_payload(
-            &state.config.base_url,
-            now,
-            update,
-            &user.display_name,
-            &html,
-            key_event,
-            &slug,
-        )
-    };
-    let changed = state
-        .store
-        .insert_live_update(
-            &NewUpdate {
-                article_id: id,
-                author_id: user.id,
-                body_source: &text,
-                body_html: &html,
-                image: image.as_ref().map(|(u, a)| (u.as_str(), a.as_str())),
-                key_event: form.key_event.is_some(),
-                publish,
-                webhook_payload: &payload,
-            },
-            now,
-        )
-        .await?;
-    tracing::info!(
-        article = id,
-        update = changed.id.0,
-        by = user.id,
-        publish,
-        "live update written"
-    );
-    announce(&state, changed);
     let done = if publish { "published" } else { "draft" };
     Ok(Redirect::to(&format!("/admin/articles/{id}/live?done={done}")).into_response())
 }
@@ -351,72 +256,26 @@ async fn change(
         .live_update(LiveUpdateId(id))
         .await?
         .ok_or(Error::NotFound)?;
-    may_change(current.status).map_err(|m| Error::BadRequest(m.into()))?;
-    let article_id = current.article_id;
-    let checked;
-    let change = match form.action.as_str() {
-        "publish" if current.status == UpdateStatus::Draft => UpdateChange::Publish,
-        "publish" => {
-            return Err(Error::BadRequest(
-                "This update is published already.".into(),
-            ));
-        }
-        "delete" => UpdateChange::Delete,
-        "edit" => {
-            if form.revision != current.revision {
-                return Err(stale());
-            }
-            checked = match check(&form) {
-                Ok(c) => c,
-                Err(errors) => {
-                    return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
-                }
-            };
-            UpdateChange::Edit {
-                body_source: &checked.0,
-                body_html: &checked.1,
-                image: checked.2.as_ref().map(|(u, a)| (u.as_str(), a.as_str())),
-                key_event: form.key_event.is_some(),
-            }
-        }
+    let request = match form.action.as_str() {
+        "publish" => UpdateRequest::Publish,
+        "delete" => UpdateRequest::Delete,
+        "edit" => UpdateRequest::Edit {
+            input: form.input(),
+            revision: form.revision,
+        },
         _ => {
             return Err(Error::BadRequest(
                 "Choose to publish, edit or delete the update.".into(),
             ));
         }
     };
-    let now = state.clock.now();
-    let (slug, _) = state
-        .store
-        .article_slug(article_id, now)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let author = current.author_name.clone().unwrap_or_default();
-    let payload = |update: i64| {
-        live_update_published_payload(
-            &state.config.base_url,
-            now,
-            update,
-            &author,
-            &current.body_html,
-            current.key_event,
-            &slug,
-        )
+    let article_id = current.article_id;
+    let changed = match change_update(&state, &user, &current, request).await? {
+        Ok(changed) => changed,
+        Err(errors) => {
+            return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
+        }
     };
-    let Some(changed) = state
-        .store
-        .change_live_update(&current, change, user.id, &payload, now)
-        .await?
-    else {
-        return Err(stale());
-    };
-    tracing::info!(
-        update = id,
-        by = user.id,
-        action = changed.action.as_str(),
-        "live update changed"
-    );
-    announce(&state, changed);
     let done = match changed.action {
         UpdateAction::Published => "published",
         UpdateAction::Edited => "edited",
@@ -424,12 +283,4 @@ async fn change(
         UpdateAction::Written => "draft",
     };
     Ok(Redirect::to(&format!("/admin/articles/{article_id}/live?done={done}")).into_response())
-}
-
-fn stale() -> Error {
-    Error::Rejected(Refusal {
-        status: StatusCode::CONFLICT,
-        message: "Someone changed this update meanwhile: reload the desk and try again.".into(),
-        retry_after: None,
-    })
 }

@@ -9,6 +9,7 @@ pub mod media;
 pub mod articles;
 pub mod history;
 pub mod live;
+pub mod live_updates;
 pub mod taxonomy;
 pub mod workflow;
 

@@ -2,6 +2,8 @@
 //! author; the sitemap index, its pages and the news sitemap. Feeds carry an ETag and
 //! Last-Modified and answer 304 to a reader that already has them.
 
+use std::collections::HashMap;
+
 use atom_syndication as atom;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -145,14 +147,19 @@ async fn author_feed(
     feed(&s, &h, channel, format).await
 }
 
-/// When an entry last changed: its update or its latest correction, whichever is later, so
-/// feed readers pick up both.
-fn updated(a: &ArticleDetail) -> DateTime<Utc> {
+/// When the live streams of the listed articles last changed, by article id.
+type StreamChanges = HashMap<i64, DateTime<Utc>>;
+
+/// When an entry last changed: its update, its latest correction or, for a live article, the
+/// latest change to its stream of updates (feed readers show the story again as it moves on),
+/// whichever is latest.
+fn updated(a: &ArticleDetail, streams: &StreamChanges) -> DateTime<Utc> {
     let corrected = a.corrections.iter().map(|c| c.at).max();
     a.card
         .updated_at
         .into_iter()
         .chain(corrected)
+        .chain(streams.get(&a.card.id).copied())
         .filter(|u| *u > a.card.published_at)
         .max()
         .unwrap_or(a.card.published_at)
@@ -203,11 +210,22 @@ async fn feed(
         .store
         .recent_with_bodies(channel.scope, FEED_LENGTH, state.clock.now())
         .await?;
-    let last_modified = articles.iter().map(updated).max();
+    let live: Vec<i64> = articles
+        .iter()
+        .filter(|a| a.card.coverage.has_stream())
+        .map(|a| a.card.id)
+        .collect();
+    let streams: StreamChanges = state
+        .store
+        .stream_changes(&live)
+        .await?
+        .into_iter()
+        .collect();
+    let last_modified = articles.iter().map(|a| updated(a, &streams)).max();
     let (content_type, body) = match format {
         Format::Atom => (
             "application/atom+xml; charset=utf-8",
-            atom_feed(state, &channel, &articles, last_modified),
+            atom_feed(state, &channel, &articles, &streams, last_modified),
         ),
         Format::Rss => (
             "application/rss+xml; charset=utf-8",
@@ -215,7 +233,7 @@ async fn feed(
         ),
         Format::Json => (
             "application/feed+json; charset=utf-8",
-            json_feed(state, &channel, &articles),
+            json_feed(state, &channel, &articles, &streams),
         ),
     };
     Ok(cached(headers, content_type, body, last_modified))
@@ -241,6 +259,7 @@ fn atom_feed(
     state: &AppState,
     ch: &Channel,
     articles: &[ArticleDetail],
+    streams: &StreamChanges,
     last: Option<DateTime<Utc>>,
 ) -> String {
     let base = &state.config.base_url;
@@ -277,7 +296,7 @@ fn atom_feed(
             atom::Entry {
                 title: atom::Text::plain(a.card.title.clone()),
                 id: entry_id(state, a),
-                updated: fixed(updated(a)),
+                updated: fixed(updated(a, streams)),
                 published: Some(fixed(a.card.published_at)),
                 authors: a
                     .card
@@ -393,7 +412,12 @@ fn rss_feed(
     channel.to_string()
 }
 
-fn json_feed(state: &AppState, ch: &Channel, articles: &[ArticleDetail]) -> String {
+fn json_feed(
+    state: &AppState,
+    ch: &Channel,
+    articles: &[ArticleDetail],
+    streams: &StreamChanges,
+) -> String {
     let base = &state.config.base_url;
     let rfc3339 = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let items: Vec<serde_json::Value> = articles
@@ -407,7 +431,7 @@ fn json_feed(state: &AppState, ch: &Channel, articles: &[ArticleDetail]) -> Stri
                 "title": a.card.title,
                 "summary": a.card.summary,
                 "date_published": rfc3339(a.card.published_at),
-                "date_modified": rfc3339(updated(a)),
+                "date_modified": rfc3339(updated(a, streams)),
                 "authors": a.card.authors.iter().map(|p| serde_json::json!({
                     "name": p.name, "url": format!("{base}/authors/{}", p.slug)
                 })).collect::<Vec<_>>(),

@@ -2,6 +2,7 @@
 
 use crate::domain::FeaturedImage;
 use crate::domain::media::{self, FEATURED_SIZES, parse_media_src};
+use crate::store::media::MediaRow;
 use crate::web::{AppState, Result};
 
 /// How a page shows an image: for one of ours, every width in `srcset` with its intrinsic
@@ -45,15 +46,53 @@ pub async fn image_view(
     let Some(name) = parse_media_src(&image.src) else {
         return Ok(view);
     };
-    let Some(row) = state.store.media_by_hash(&name.hash).await? else {
-        return Ok(view);
-    };
+    if let Some(row) = state.store.media_by_hash(&name.hash).await? {
+        make_responsive(&mut view, &row, placement);
+    }
+    Ok(view)
+}
+
+/// The views of several images (`(src, alt)`, no captions) shown as the featured image is:
+/// one query for all those of ours, none when there are none.
+pub async fn image_views(
+    state: &AppState,
+    images: &[(&str, &str)],
+    placement: Placement,
+) -> Result<Vec<ImageView>> {
+    let names: Vec<_> = images.iter().map(|(src, _)| parse_media_src(src)).collect();
+    let mut hashes: Vec<&str> = names.iter().flatten().map(|n| n.hash.as_str()).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    let rows = state.store.media_by_hashes(&hashes).await?;
+    Ok(images
+        .iter()
+        .zip(&names)
+        .map(|((src, alt), name)| {
+            let mut view = ImageView {
+                src: (*src).to_owned(),
+                alt: (*alt).to_owned(),
+                caption: None,
+                responsive: None,
+            };
+            let row = name
+                .as_ref()
+                .and_then(|n| rows.iter().find(|r| r.hash == n.hash));
+            if let Some(row) = row {
+                make_responsive(&mut view, row, placement);
+            }
+            view
+        })
+        .collect())
+}
+
+/// Offers every stored width of the library's image `row`, with its intrinsic size.
+fn make_responsive(view: &mut ImageView, row: &MediaRow, placement: Placement) {
     let (Some(kind), Ok(w), Ok(h)) = (
         row.kind(),
         u32::try_from(row.width),
         u32::try_from(row.height),
     ) else {
-        return Ok(view);
+        return;
     };
     if let Some(r) = media::responsive(&row.hash, kind, w, h, &row.widths()) {
         view.src = r.src;
@@ -65,7 +104,6 @@ pub async fn image_view(
             eager: placement == Placement::AboveTheFold,
         });
     }
-    Ok(view)
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use crate::domain::live::{
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::live::LiveUpdate;
 use crate::web::layout::{Layout, TimeView};
+use crate::web::reading::images::{ImageView, Placement, image_views};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
 
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/articles/{slug}/updates", get(older))
         .route("/articles/{slug}/updates.atom", get(updates_atom))
+        .route("/articles/{slug}/key-events", get(key_events_fragment))
         .route("/live-updates/{id}/fragment", get(fragment))
 }
 
@@ -38,9 +40,9 @@ pub struct UpdateView {
     pub body_html: String,
     /// The text, for the key-events summary and the structured data.
     pub text: String,
-    /// The image's address, empty when it has none, and its alt text.
-    pub image_src: String,
-    pub image_alt: String,
+    /// Its image, shown as the featured image is (`srcset`, `sizes`, intrinsic size) but
+    /// fetched lazily; `None` in the key-events summary, which shows no images.
+    pub image: Option<ImageView>,
 }
 
 impl UpdateView {
@@ -57,8 +59,7 @@ impl UpdateView {
             key_event: u.key_event,
             body_html: u.body_html.clone(),
             text: plain_text(&u.body_source),
-            image_src: u.image_url.clone().unwrap_or_default(),
-            image_alt: u.image_alt.clone().unwrap_or_default(),
+            image: None,
         }
     }
 
@@ -73,11 +74,34 @@ impl UpdateView {
     }
 }
 
+/// The stream's views of `rows`, their images with them (one query for all of them).
+async fn views(state: &AppState, rows: &[LiveUpdate]) -> Result<Vec<UpdateView>> {
+    let with_image: Vec<(usize, (&str, &str))> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            let src = u.image_url.as_deref()?;
+            Some((i, (src, u.image_alt.as_deref().unwrap_or(""))))
+        })
+        .collect();
+    let images: Vec<(&str, &str)> = with_image.iter().map(|(_, img)| *img).collect();
+    let mut images = image_views(state, &images, Placement::BelowTheFold)
+        .await?
+        .into_iter();
+    let mut out: Vec<UpdateView> = rows.iter().map(UpdateView::of).collect();
+    for (i, _) in with_image {
+        out[i].image = images.next();
+    }
+    Ok(out)
+}
+
 /// The live part of an article page.
 pub struct LiveView {
     pub is_live: bool,
     pub ended: Option<TimeView>,
     pub key_events: Vec<UpdateView>,
+    /// Where the page's script fetches the summary again when a key event changes.
+    pub key_events_href: String,
     pub updates: Vec<UpdateView>,
     pub older_href: Option<String>,
     pub since: chrono::DateTime<chrono::Utc>,
@@ -105,7 +129,8 @@ pub async fn live_view(state: &AppState, article: &ArticleDetail) -> Result<Opti
         is_live: c.coverage.is_live(),
         ended: until.map(TimeView::long),
         key_events: key_events.iter().map(UpdateView::of).collect(),
-        updates: updates.iter().map(UpdateView::of).collect(),
+        key_events_href: format!("/articles/{}/key-events", c.slug),
+        updates: views(state, &updates).await?,
         older_href,
         since,
         until,
@@ -202,7 +227,7 @@ async fn older(
         layout: Layout::load(&state, &viewer, &format!("Earlier updates: {}", c.title)).await?,
         title: c.title.clone(),
         href: format!("/articles/{}", c.slug),
-        updates: updates.iter().map(UpdateView::of).collect(),
+        updates: views(&state, &updates).await?,
         older_href,
     };
     Ok(Html(page.render()?).into_response())
@@ -231,7 +256,10 @@ async fn fragment(State(state): State<AppState>, Path(id): Path<i64>) -> Result<
     if !published {
         return Err(Error::NotFound);
     }
-    let view = UpdateView::of(&update);
+    let view = views(&state, std::slice::from_ref(&update))
+        .await?
+        .pop()
+        .ok_or(Error::NotFound)?;
     let html = Fragment { u: &view }.render()?;
     Ok((
         [
@@ -244,6 +272,42 @@ async fn fragment(State(state): State<AppState>, Path(id): Path<i64>) -> Result<
         Html(html),
     )
         .into_response())
+}
+
+/// What the key-events summary shows (`l` as in the article page's template).
+struct KeyEvents {
+    key_events: Vec<UpdateView>,
+}
+
+#[derive(Template)]
+#[template(path = "live_key_events.html")]
+struct KeyEventsFragment {
+    l: KeyEvents,
+}
+
+/// `GET /articles/{slug}/key-events`: the key-events summary's HTML as the article page shows
+/// it (empty when there are none), which the page's script puts in place when a key event is
+/// published, edited or deleted.
+async fn key_events_fragment(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let article = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .filter(|a| a.card.coverage.has_stream())
+        .ok_or(Error::NotFound)?;
+    let key_events = state
+        .store
+        .published_updates(article.card.id, None, true, KEY_EVENTS_SHOWN)
+        .await?;
+    let l = KeyEvents {
+        key_events: key_events.iter().map(UpdateView::of).collect(),
+    };
+    let html = KeyEventsFragment { l }.render()?;
+    Ok(([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
 }
 
 /// Entries in a live article's feed of updates.

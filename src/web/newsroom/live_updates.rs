@@ -1,0 +1,278 @@
+//! The one way live coverage and its updates change, whoever asks: the live desk's forms
+//! (`live.rs`) and the JSON API (`web/api/live_write.rs`) both call these. Who may do what is
+//! `domain::live::live_access`; every change to an update is a revision (`store::live`), and one
+//! readers see reaches open pages through the live-update hub, drops exactly the pages that
+//! show it and, once published, wakes the webhook worker for `live.update.published`.
+
+use axum::http::StatusCode;
+
+use crate::domain::live::{
+    Coverage, CoverageAction, LiveAccess, UpdateAction, UpdateStatus, change_coverage, live_access,
+    may_change, may_write, update_image, update_text,
+};
+use crate::domain::markdown;
+use crate::domain::webhook::live_update_published_payload;
+use crate::services::live::UpdateChanged;
+use crate::store::live::{Changed, LiveUpdate, NewUpdate, UpdateChange};
+use crate::store::sessions::SessionUser;
+use crate::web::cache::Change;
+use crate::web::{AppState, Error, Refusal, Result};
+
+/// An update's content as the caller typed it (the desk's form or the API's JSON).
+pub struct UpdateInput<'a> {
+    pub body: &'a str,
+    pub image_url: &'a str,
+    pub image_alt: &'a str,
+    pub key_event: bool,
+}
+
+/// A change to an existing update.
+pub enum UpdateRequest<'a> {
+    /// Publishes a draft.
+    Publish,
+    /// New content, made from `revision` (refused as stale when the update moved on).
+    Edit {
+        input: UpdateInput<'a>,
+        revision: i64,
+    },
+    Delete,
+}
+
+/// What is wrong with the input, one message each: the desk shows them above its form with
+/// what was typed, the API answers them in a 422.
+pub type Invalid = Vec<String>;
+
+/// What `user` may do with live coverage; refuses members.
+pub fn access(user: &SessionUser) -> Result<LiveAccess> {
+    let can = live_access(user.role());
+    if !can.write {
+        return Err(Error::Forbidden(
+            "Live coverage is written by contributors, editors and admins.".into(),
+        ));
+    }
+    Ok(can)
+}
+
+pub fn editors_only(what: &str) -> Error {
+    Error::Forbidden(format!(
+        "Only editors and admins {what}; contributors write updates for them to publish."
+    ))
+}
+
+/// Opens or ends an article's coverage (editors) and drops the pages and cards that show it.
+pub async fn set_coverage(
+    state: &AppState,
+    user: &SessionUser,
+    article_id: i64,
+    action: CoverageAction,
+) -> Result<Coverage> {
+    if !access(user)?.publish {
+        return Err(editors_only("open and end live coverage"));
+    }
+    let now_state = state
+        .store
+        .coverage(article_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let next = change_coverage(now_state, action, state.clock.now())
+        .map_err(|m| Error::BadRequest(m.into()))?;
+    if !state
+        .store
+        .set_coverage(article_id, now_state, next)
+        .await?
+    {
+        return Err(Error::Rejected(Refusal::new(
+            StatusCode::CONFLICT,
+            "Someone changed this coverage meanwhile: reload and try again.",
+        )));
+    }
+    tracing::info!(
+        article = article_id,
+        by = user.id,
+        ?action,
+        "live coverage changed"
+    );
+    state.pages.changed(Change::Coverage { article_id });
+    Ok(next)
+}
+
+/// The checked text, its HTML and image; or what is wrong.
+type Checked = (String, String, Option<(String, String)>);
+
+fn check(input: &UpdateInput<'_>) -> std::result::Result<Checked, Invalid> {
+    let text = update_text(input.body);
+    let image = update_image(input.image_url, input.image_alt);
+    match (text, image) {
+        (Ok(text), Ok(image)) => {
+            let html = markdown::render_article(&text);
+            Ok((text, html, image))
+        }
+        (text, image) => Err([text.err(), image.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// Tells open pages and drops the pages that showed the update, when readers saw it.
+fn announce(state: &AppState, changed: Changed) {
+    if !changed.seen_by_readers {
+        return;
+    }
+    if changed.action == UpdateAction::Published {
+        state.webhooks.wake();
+    }
+    state.live.announce_update(UpdateChanged {
+        article_id: changed.article_id,
+        update: changed.id,
+        action: changed.action,
+    });
+    state.pages.changed(Change::LiveUpdate {
+        article_id: changed.article_id,
+    });
+}
+
+/// Writes a new update on `article_id` while its coverage is live: published at once when
+/// `publish` (editors), otherwise a draft for an editor to publish.
+pub async fn write_update(
+    state: &AppState,
+    user: &SessionUser,
+    article_id: i64,
+    input: &UpdateInput<'_>,
+    publish: bool,
+) -> Result<std::result::Result<Changed, Invalid>> {
+    let can = access(user)?;
+    if publish && !can.publish {
+        return Err(editors_only("publish updates"));
+    }
+    let coverage = state
+        .store
+        .coverage(article_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if let Err(m) = may_write(coverage) {
+        return Ok(Err(vec![m.into()]));
+    }
+    let (text, html, image) = match check(input) {
+        Ok(c) => c,
+        Err(invalid) => return Ok(Err(invalid)),
+    };
+    let now = state.clock.now();
+    let (slug, _) = state
+        .store
+        .article_slug(article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let payload = |update: i64| {
+        live_update_published_payload(
+            &state.config.base_url,
+            now,
+            update,
+            &user.display_name,
+            &html,
+            input.key_event,
+            &slug,
+        )
+    };
+    let changed = state
+        .store
+        .insert_live_update(
+            &NewUpdate {
+                article_id,
+                author_id: user.id,
+                body_source: &text,
+                body_html: &html,
+                image: image.as_ref().map(|(u, a)| (u.as_str(), a.as_str())),
+                key_event: input.key_event,
+                publish,
+                webhook_payload: &payload,
+            },
+            now,
+        )
+        .await?;
+    tracing::info!(
+        article = article_id,
+        update = changed.id.0,
+        by = user.id,
+        publish,
+        "live update written"
+    );
+    announce(state, changed);
+    Ok(Ok(changed))
+}
+
+/// Publishes, edits or deletes `current` (editors). An edit of a published update marks it
+/// "Updated"; a deletion keeps the row and its revisions as the audit of it.
+pub async fn change_update(
+    state: &AppState,
+    user: &SessionUser,
+    current: &LiveUpdate,
+    request: UpdateRequest<'_>,
+) -> Result<std::result::Result<Changed, Invalid>> {
+    if !access(user)?.publish {
+        return Err(editors_only("publish, edit and delete updates"));
+    }
+    may_change(current.status).map_err(|m| Error::BadRequest(m.into()))?;
+    let checked;
+    let change = match request {
+        UpdateRequest::Publish if current.status == UpdateStatus::Draft => UpdateChange::Publish,
+        UpdateRequest::Publish => {
+            return Err(Error::BadRequest(
+                "This update is published already.".into(),
+            ));
+        }
+        UpdateRequest::Delete => UpdateChange::Delete,
+        UpdateRequest::Edit { input, revision } => {
+            if revision != current.revision {
+                return Err(stale());
+            }
+            checked = match check(&input) {
+                Ok(c) => c,
+                Err(invalid) => return Ok(Err(invalid)),
+            };
+            UpdateChange::Edit {
+                body_source: &checked.0,
+                body_html: &checked.1,
+                image: checked.2.as_ref().map(|(u, a)| (u.as_str(), a.as_str())),
+                key_event: input.key_event,
+            }
+        }
+    };
+    let now = state.clock.now();
+    let (slug, _) = state
+        .store
+        .article_slug(current.article_id, now)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let author = current.author_name.clone().unwrap_or_default();
+    let payload = |update: i64| {
+        live_update_published_payload(
+            &state.config.base_url,
+            now,
+            update,
+            &author,
+            &current.body_html,
+            current.key_event,
+            &slug,
+        )
+    };
+    let Some(changed) = state
+        .store
+        .change_live_update(current, change, user.id, &payload, now)
+        .await?
+    else {
+        return Err(stale());
+    };
+    tracing::info!(
+        update = current.id,
+        by = user.id,
+        action = changed.action.as_str(),
+        "live update changed"
+    );
+    announce(state, changed);
+    Ok(Ok(changed))
+}
+
+fn stale() -> Error {
+    Error::Rejected(Refusal::new(
+        StatusCode::CONFLICT,
+        "Someone changed this update meanwhile: reload it and try again.",
+    ))
+}
