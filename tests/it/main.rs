@@ -21,6 +21,7 @@ mod export;
 mod imports;
 mod jobs;
 mod live;
+mod live_questions;
 mod media;
 mod moderation;
 mod newsroom;

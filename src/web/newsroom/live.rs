@@ -38,7 +38,7 @@ pub(super) fn router() -> Router<AppState> {
 }
 
 /// The signed-in caller and what they may do with live coverage; refuses members.
-fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
+pub(super) fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
     let user = viewer.require_user()?.clone();
     let can = live_access(user.role());
     if !can.write {
@@ -49,7 +49,7 @@ fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
     Ok((user, can))
 }
 
-fn editors_only(what: &str) -> Error {
+pub(super) fn editors_only(what: &str) -> Error {
     Error::Forbidden(format!(
         "Only editors and admins {what}; contributors write updates for them to publish."
     ))
@@ -68,6 +68,8 @@ struct UpdateRow {
     image_url: String,
     image_alt: String,
     revision: i64,
+    /// The reader's question it answers: the asker and the text.
+    question: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -83,6 +85,7 @@ struct DeskPage {
     is_live: bool,
     can_publish: bool,
     updates: Vec<UpdateRow>,
+    questions: Vec<super::live_questions::QuestionRow>,
     notice: Option<&'static str>,
     errors: Vec<String>,
     typed: String,
@@ -103,6 +106,8 @@ fn notice(done: &str) -> Option<&'static str> {
         "published" => "Update published.",
         "edited" => "Update changed; readers see it marked Updated.",
         "deleted" => "Update deleted; its revisions are kept.",
+        "answered" => "Answer published: readers see the question and its answer.",
+        "answer-draft" => "Answer saved as a draft for an editor to publish.",
         _ => return None,
     })
 }
@@ -116,21 +121,45 @@ async fn desk(
     Query(q): Query<DeskQuery>,
 ) -> Result<Response> {
     let (_, can) = caller(&viewer)?;
-    render_desk(&state, &viewer, id, can, notice(&q.done), Vec::new(), "").await
+    render_desk(
+        &state,
+        &viewer,
+        id,
+        can,
+        notice(&q.done),
+        Vec::new(),
+        Typed::Nothing,
+    )
+    .await
 }
 
-async fn render_desk(
+/// What the desk's refused form had typed in it, to send back.
+pub(super) enum Typed<'a> {
+    Nothing,
+    /// The new update's text.
+    Update(&'a str),
+    /// The answer to the question with this id.
+    Answer(i64, &'a str),
+}
+
+pub(super) async fn render_desk(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
     can: LiveAccess,
     notice: Option<&'static str>,
     errors: Vec<String>,
-    typed: &str,
+    typed: Typed<'_>,
 ) -> Result<Response> {
+    let (typed, answer) = match typed {
+        Typed::Nothing => ("", None),
+        Typed::Update(text) => (text, None),
+        Typed::Answer(id, text) => ("", Some((id, text))),
+    };
     let article = load(state, id).await?;
     let coverage = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
     let updates = state.store.desk_updates(id, DESK_UPDATES).await?;
+    let questions = super::live_questions::rows(state, id, answer).await?;
     let (label, since, until) = match coverage {
         Coverage::None => ("Not live", None, None),
         Coverage::Live { since } => ("Live", Some(since), None),
@@ -156,6 +185,7 @@ async fn render_desk(
         is_live: coverage.is_live(),
         can_publish: can.publish,
         updates: updates.into_iter().map(row).collect(),
+        questions,
         notice,
         errors,
         typed: typed.to_owned(),
@@ -178,6 +208,9 @@ fn row(u: LiveUpdate) -> UpdateRow {
         image_url: u.image_url.unwrap_or_default(),
         image_alt: u.image_alt.unwrap_or_default(),
         revision: u.revision,
+        question: u
+            .question_body
+            .map(|t| (u.question_asker.unwrap_or_else(|| "A reader".into()), t)),
     }
 }
 
@@ -252,7 +285,7 @@ fn check(form: &UpdateForm) -> std::result::Result<Checked, Vec<String>> {
 }
 
 /// Tells open pages and drops the pages that showed the update, when readers saw it.
-fn announce(state: &AppState, changed: Changed) {
+pub(super) fn announce(state: &AppState, changed: Changed) {
     if !changed.seen_by_readers {
         return;
     }
@@ -284,12 +317,30 @@ async fn write(
     }
     let coverage = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
     if let Err(m) = may_write(coverage) {
-        return render_desk(&state, &viewer, id, can, None, vec![m.into()], &form.body).await;
+        return render_desk(
+            &state,
+            &viewer,
+            id,
+            can,
+            None,
+            vec![m.into()],
+            Typed::Update(&form.body),
+        )
+        .await;
     }
     let (text, html, image) = match check(&form) {
         Ok(c) => c,
         Err(errors) => {
-            return render_desk(&state, &viewer, id, can, None, errors, &form.body).await;
+            return render_desk(
+                &state,
+                &viewer,
+                id,
+                can,
+                None,
+                errors,
+                Typed::Update(&form.body),
+            )
+            .await;
         }
     };
     let now = state.clock.now();
@@ -369,7 +420,16 @@ async fn change(
             checked = match check(&form) {
                 Ok(c) => c,
                 Err(errors) => {
-                    return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
+                    return render_desk(
+                        &state,
+                        &viewer,
+                        article_id,
+                        can,
+                        None,
+                        errors,
+                        Typed::Nothing,
+                    )
+                    .await;
                 }
             };
             UpdateChange::Edit {
@@ -392,13 +452,14 @@ async fn change(
         .await?
         .ok_or(Error::NotFound)?;
     let author = current.author_name.clone().unwrap_or_default();
+    let shown_html = super::live_questions::shown_html(&current);
     let payload = |update: i64| {
         live_update_published_payload(
             &state.config.base_url,
             now,
             update,
             &author,
-            &current.body_html,
+            &shown_html,
             current.key_event,
             &slug,
         )
