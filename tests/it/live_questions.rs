@@ -2,7 +2,7 @@
 //! article, the question waits in the moderation desk's own queue (screened by the word lists),
 //! a moderator approves it (logged), a journalist answers it from the live desk, and the
 //! question with its answer reaches the stream, the page, its structured data and feed, and the
-//! asker's mailbox; and the refusals on the way.
+//! asker's mailbox. The screening and the refusals are in `live_questions_screening.rs`.
 
 use std::time::Duration;
 
@@ -18,15 +18,8 @@ backend_tests!(
     a_contributors_answer_waits_for_an_editor_and_then_mails,
 );
 
-backend_tests!(
-    mod screening = crate::common::Plain;
-    questions_are_screened_by_the_word_lists,
-    refusals_keep_the_text_and_say_why,
-    answering_needs_an_approved_question_and_the_right_role,
-);
-
 /// A published article with live coverage open, its id, and an editor.
-async fn live_story(app: &TestApp) -> (i64, Member) {
+pub(crate) async fn live_story(app: &TestApp) -> (i64, Member) {
     app.publish(&[article("story", "Science", 30)]).await;
     let id = app
         .store
@@ -45,14 +38,14 @@ async fn live_story(app: &TestApp) -> (i64, Member) {
     (id, editor)
 }
 
-async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
+pub(crate) async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
     let m = app.member(name).await;
     m.promote(app, role).await;
     m
 }
 
 /// Asks `text` as `reader` (with the mail box ticked when `notify`); the new question's id.
-async fn ask(app: &TestApp, reader: &Member, text: &str, notify: bool) -> i64 {
+pub(crate) async fn ask(app: &TestApp, reader: &Member, text: &str, notify: bool) -> i64 {
     let mut form = vec![("body", text)];
     if notify {
         form.push(("notify", "on"));
@@ -68,7 +61,7 @@ async fn ask(app: &TestApp, reader: &Member, text: &str, notify: bool) -> i64 {
     held.iter().find(|q| q.body == text).expect("held").id
 }
 
-async fn status(app: &TestApp, id: i64) -> QuestionStatus {
+pub(crate) async fn status(app: &TestApp, id: i64) -> QuestionStatus {
     app.store
         .question(QuestionId(id))
         .await
@@ -77,7 +70,7 @@ async fn status(app: &TestApp, id: i64) -> QuestionStatus {
         .status
 }
 
-async fn decide(moderator: &Member, action: &str, id: i64) {
+pub(crate) async fn decide(moderator: &Member, action: &str, id: i64) {
     let r = moderator
         .post(
             "/admin/moderation/questions/decide",
@@ -330,185 +323,5 @@ async fn a_contributors_answer_waits_for_an_editor_and_then_mails(
     assert_eq!(
         texts(&html(&page), "#live-updates .live-question-asker"),
         ["A reader", "Ann Reader"]
-    );
-}
-
-async fn questions_are_screened_by_the_word_lists(app: TestApp) {
-    live_story(&app).await;
-    let admin = staff(&app, "Ada Admin", Role::Admin).await;
-    let r = admin
-        .post(
-            "/admin/moderation/settings",
-            &[
-                ("mode", "open"),
-                ("first", ""),
-                ("auto_close_days", "0"),
-                ("link_hold_below", "3"),
-                ("report_threshold", "3"),
-                ("spam_threshold", "0.9"),
-                ("banned", "grotbag"),
-                ("suspect", "idiot"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
-    let ann = app.member("Ann Reader").await;
-    let r = ann
-        .post(
-            "/articles/story/ask",
-            &[("body", "Why is the mayor a GROTBAG?")],
-        )
-        .await;
-    assert_eq!(r.status(), 422);
-    let body = r.text().await.unwrap();
-    assert!(body.contains("which is not allowed here"), "{body}");
-    assert_eq!(
-        texts(&html(&body), "#question-body"),
-        ["Why is the mayor a GROTBAG?"],
-        "the text is kept"
-    );
-    let flagged = ask(&app, &ann, "Which idiot closed the road?", false).await;
-    let plain = ask(&app, &ann, "Which roads are open?", false).await;
-    let mo = staff(&app, "Mo", Role::Moderator).await;
-    let queue = mo.page("/admin/moderation/questions").await;
-    let doc = html(&queue);
-    let facts = texts(&doc, &format!("#question-{flagged} .item-facts dd"));
-    assert!(facts[0].contains("Suspect word"), "{facts:?}");
-    let facts = texts(&doc, &format!("#question-{plain} .item-facts dd"));
-    assert!(!facts[0].contains("Suspect word"), "{facts:?}");
-    // Bulk rejection; a rejected question can be approved after all, then not again.
-    let r = mo
-        .post(
-            "/admin/moderation/questions/decide",
-            &[
-                ("action", "reject"),
-                ("ids", &flagged.to_string()),
-                ("ids", &plain.to_string()),
-                ("status", "held"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
-    let back = r.headers()["location"].to_str().unwrap().to_owned();
-    assert!(back.contains("2+questions+rejected"), "{back}");
-    assert_eq!(status(&app, plain).await, QuestionStatus::Rejected);
-    decide(&mo, "approve", plain).await;
-    let r = mo
-        .post(
-            "/admin/moderation/questions/decide",
-            &[("one", &format!("approve:{plain}")), ("status", "held")],
-        )
-        .await;
-    let back = r.headers()["location"].to_str().unwrap().to_owned();
-    assert!(back.contains("Not+changed"), "{back}");
-    let rejected = mo.page("/admin/moderation/questions?status=rejected").await;
-    assert!(rejected.contains("Which idiot closed the road?"));
-    // Members may not moderate.
-    let r = ann
-        .post(
-            "/admin/moderation/questions/decide",
-            &[("one", &format!("approve:{flagged}"))],
-        )
-        .await;
-    assert_eq!(r.status(), 403);
-}
-
-async fn refusals_keep_the_text_and_say_why(app: TestApp) {
-    // Not live: no ask page at all.
-    app.publish(&[article("plain", "Science", 40)]).await;
-    assert_eq!(app.get("/articles/plain/ask").await.status(), 404);
-    let (id, editor) = live_story(&app).await;
-    let ann = app.member("Ann Reader").await;
-    let r = ann.post("/articles/story/ask", &[("body", "   ")]).await;
-    assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("Write your question"));
-    let long = "why ".repeat(130);
-    let r = ann.post("/articles/story/ask", &[("body", &long)]).await;
-    assert_eq!(r.status(), 422);
-    let body = r.text().await.unwrap();
-    assert!(body.contains("at most 500 characters"), "{body}");
-    assert!(body.contains("aria-invalid=\"true\""));
-    // Three a minute; the fourth waits, told for how long.
-    for n in 0..3 {
-        ask(&app, &ann, &format!("Question number {n}?"), false).await;
-    }
-    let r = ann
-        .post("/articles/story/ask", &[("body", "One more?")])
-        .await;
-    assert_eq!(r.status(), 429);
-    assert!(r.headers().contains_key("retry-after"));
-    assert!(r.text().await.unwrap().contains("One more?"));
-    app.clock.advance(chrono::Duration::minutes(1));
-    ask(&app, &ann, "One more?", false).await;
-    // Once coverage ends, no more questions.
-    let r = editor
-        .post(&format!("/admin/articles/{id}/live"), &[("action", "end")])
-        .await;
-    assert_eq!(r.status(), 303);
-    let r = ann
-        .post("/articles/story/ask", &[("body", "Too late?")])
-        .await;
-    assert_eq!(r.status(), 403);
-    assert!(ann.page("/articles/story/ask").await.contains("has ended"));
-    assert!(
-        !app.page("/articles/story", 200)
-            .await
-            .contains("ask-newsroom")
-    );
-    // Deleting the account takes its unanswered questions with it.
-    let r = ann
-        .post("/settings/delete", &[("password", crate::common::PASSWORD)])
-        .await;
-    assert_eq!(r.status(), 303);
-    assert!(
-        app.store
-            .questions_in(QuestionStatus::Held, 100)
-            .await
-            .unwrap()
-            .is_empty()
-    );
-}
-
-async fn answering_needs_an_approved_question_and_the_right_role(app: TestApp) {
-    let (id, editor) = live_story(&app).await;
-    let ann = app.member("Ann Reader").await;
-    let q = ask(&app, &ann, "Is the school open?", false).await;
-    // Held: not yet answerable.
-    let r = editor
-        .post(
-            &format!("/admin/live-questions/{q}/answer"),
-            &[("body", "It is."), ("action", "publish")],
-        )
-        .await;
-    assert_eq!(r.status(), 422);
-    let body = r.text().await.unwrap();
-    assert!(
-        body.contains("Only questions a moderator approved"),
-        "{body}"
-    );
-    let mo = staff(&app, "Mo", Role::Moderator).await;
-    decide(&mo, "approve", q).await;
-    // Members may not answer; an empty answer comes back to the desk.
-    let r = ann
-        .post(
-            &format!("/admin/live-questions/{q}/answer"),
-            &[("body", "It is."), ("action", "draft")],
-        )
-        .await;
-    assert_eq!(r.status(), 403);
-    let r = editor
-        .post(
-            &format!("/admin/live-questions/{q}/answer"),
-            &[("body", " "), ("action", "publish")],
-        )
-        .await;
-    assert_eq!(r.status(), 422);
-    assert_eq!(status(&app, q).await, QuestionStatus::Approved);
-    assert!(
-        app.store
-            .published_updates(id, None, false, 5)
-            .await
-            .unwrap()
-            .is_empty()
     );
 }

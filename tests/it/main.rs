@@ -22,6 +22,7 @@ mod imports;
 mod jobs;
 mod live;
 mod live_questions;
+mod live_questions_screening;
 mod media;
 mod moderation;
 mod newsroom;
