@@ -121,25 +121,27 @@ async fn desk(
     Query(q): Query<DeskQuery>,
 ) -> Result<Response> {
     let (_, can) = caller(&viewer)?;
-    render_desk(
-        &state,
-        &viewer,
-        id,
-        can,
-        notice(&q.done),
-        Vec::new(),
-        Typed::Nothing,
-    )
-    .await
+    render_desk(&state, &viewer, id, can, notice(&q.done), Vec::new(), "").await
 }
 
 /// What the desk's refused form had typed in it, to send back.
 pub(super) enum Typed<'a> {
-    Nothing,
     /// The new update's text.
     Update(&'a str),
     /// The answer to the question with this id.
     Answer(i64, &'a str),
+}
+
+impl<'a> From<&'a str> for Typed<'a> {
+    fn from(text: &'a str) -> Typed<'a> {
+        Typed::Update(text)
+    }
+}
+
+impl<'a> From<&'a String> for Typed<'a> {
+    fn from(text: &'a String) -> Typed<'a> {
+        Typed::Update(text)
+    }
 }
 
 pub(super) async fn render_desk(
@@ -149,10 +151,9 @@ pub(super) async fn render_desk(
     can: LiveAccess,
     notice: Option<&'static str>,
     errors: Vec<String>,
-    typed: Typed<'_>,
+    typed: impl Into<Typed<'_>>,
 ) -> Result<Response> {
-    let (typed, answer) = match typed {
-        Typed::Nothing => ("", None),
+    let (typed, answer) = match typed.into() {
         Typed::Update(text) => (text, None),
         Typed::Answer(id, text) => ("", Some((id, text))),
     };
@@ -317,30 +318,12 @@ async fn write(
     }
     let coverage = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
     if let Err(m) = may_write(coverage) {
-        return render_desk(
-            &state,
-            &viewer,
-            id,
-            can,
-            None,
-            vec![m.into()],
-            Typed::Update(&form.body),
-        )
-        .await;
+        return render_desk(&state, &viewer, id, can, None, vec![m.into()], &form.body).await;
     }
     let (text, html, image) = match check(&form) {
         Ok(c) => c,
         Err(errors) => {
-            return render_desk(
-                &state,
-                &viewer,
-                id,
-                can,
-                None,
-                errors,
-                Typed::Update(&form.body),
-            )
-            .await;
+            return render_desk(&state, &viewer, id, can, None, errors, &form.body).await;
         }
     };
     let now = state.clock.now();
@@ -420,16 +403,7 @@ async fn change(
             checked = match check(&form) {
                 Ok(c) => c,
                 Err(errors) => {
-                    return render_desk(
-                        &state,
-                        &viewer,
-                        article_id,
-                        can,
-                        None,
-                        errors,
-                        Typed::Nothing,
-                    )
-                    .await;
+                    return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
                 }
             };
             UpdateChange::Edit {
