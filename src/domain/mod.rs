@@ -9,6 +9,7 @@ pub mod html_safety;
 pub mod imports;
 pub mod jobs;
 pub mod live;
+pub mod live_question;
 pub mod mail_relay;
 pub mod markdown;
 pub mod media;

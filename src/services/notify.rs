@@ -147,6 +147,7 @@ impl Context {
 /// Immediate notifications into one mail each; due digests into one mail per member.
 async fn prepare(cx: &Context) -> crate::store::Result<()> {
     let now = cx.clock.now();
+    prepare_answers(cx, now).await?;
     let due = digest_due(now);
     // A cheap read first, so an idle site never takes SQLite's single writer.
     if !cx.store.notifications_waiting(due).await? {
@@ -163,6 +164,39 @@ async fn prepare(cx: &Context) -> crate::store::Result<()> {
             .make_digest(user_id, due, now, |items| {
                 digest_mail(cx, user_id, due, items)
             })
+            .await?;
+    }
+    Ok(())
+}
+
+/// Readers who asked to be told when the newsroom answered their question ("Ask the
+/// newsroom"), once the answer is published: one mail each, asked for on the question's form.
+async fn prepare_answers(cx: &Context, now: DateTime<Utc>) -> crate::store::Result<()> {
+    for a in cx.store.answers_to_mail(BATCH).await? {
+        let url = format!(
+            "{}/articles/{}#update-{}",
+            cx.base(),
+            a.article_slug,
+            a.update_id
+        );
+        let (subject, body) = crate::domain::live_question::answered_mail(
+            &cx.config.site_name,
+            &a.asker_name,
+            &a.body,
+            &a.article_title,
+            &url,
+        );
+        let mail = NewMail {
+            dedupe_key: format!("question-answered:{}", a.question_id),
+            user_id: Some(a.asker_id),
+            to: a.email.clone(),
+            subject,
+            body,
+            unsubscribe_url: None,
+            message_id: cx.message_id(),
+        };
+        cx.store
+            .queue_answer_mail(a.question_id, &mail, now)
             .await?;
     }
     Ok(())

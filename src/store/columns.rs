@@ -11,6 +11,7 @@ use sqlx::{Database, Decode, Postgres, Sqlite, Type};
 use super::tx::{Arg, Plain};
 use crate::domain::comment::CommentStatus;
 use crate::domain::live::{UpdateAction, UpdateStatus};
+use crate::domain::live_question::QuestionStatus;
 use crate::domain::moderation::{HoldReason, TrainedAs};
 use crate::domain::newsroom::Workflow;
 
@@ -79,6 +80,7 @@ text_column! {
     TrainedAs => "spam training",
     UpdateStatus => "live update status",
     UpdateAction => "live update action",
+    QuestionStatus => "question status",
 }
 
 #[cfg(test)]

@@ -28,6 +28,11 @@ pub struct LiveUpdate {
     pub published_at: Option<DateTime<Utc>>,
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The reader's question this update answers ("Ask the newsroom"), if it answers one.
+    pub question_id: Option<i64>,
+    pub question_body: Option<String>,
+    /// The asker's display name; `None` once the account is gone.
+    pub question_asker: Option<String>,
 }
 
 impl LiveUpdate {
@@ -46,7 +51,12 @@ impl LiveUpdate {
 
 const UPDATE_COLUMNS: &str = "l.id, l.article_id, l.author_id, u.display_name AS author_name, \
      l.status, l.key_event, l.body_source, l.body_html, l.image_url, l.image_alt, l.revision, \
-     l.created_at, l.published_at, l.edited_at, l.deleted_at";
+     l.created_at, l.published_at, l.edited_at, l.deleted_at, l.question_id, \
+     q.body AS question_body, qa.display_name AS question_asker";
+
+/// The updates with their authors, and the question an update answers with its asker.
+const UPDATE_FROM: &str = "live_updates l LEFT JOIN users u ON u.id = l.author_id \
+     LEFT JOIN live_questions q ON q.id = l.question_id LEFT JOIN users qa ON qa.id = q.asker_id";
 
 /// A revision of an update: what was done, by whom, and the text it left.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -156,6 +166,64 @@ async fn announce(tx: &mut Tx, changed: &Changed) -> Result<()> {
     Ok(())
 }
 
+/// Writes a new update (answering `question`, if given) with its first revision, its webhook
+/// when published at once, and its announcement, in the caller's transaction.
+pub(super) async fn insert_update(
+    tx: &mut Tx,
+    new: &NewUpdate<'_>,
+    question: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Changed> {
+    let status = if new.publish {
+        UpdateStatus::Published
+    } else {
+        UpdateStatus::Draft
+    };
+    let (id,): (i64,) = query(
+        "INSERT INTO live_updates (article_id, author_id, status, key_event, body_source, \
+         body_html, image_url, image_alt, revision, created_at, published_at, question_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11) RETURNING id",
+    )
+    .bind(new.article_id)
+    .bind(new.author_id)
+    .bind(status)
+    .bind(new.key_event)
+    .bind(new.body_source)
+    .bind(new.body_html)
+    .bind(new.image.map(|i| i.0))
+    .bind(new.image.map(|i| i.1))
+    .bind(now)
+    .bind(new.publish.then_some(now))
+    .bind(question)
+    .fetch_one(&mut *tx)
+    .await?;
+    let action = if new.publish {
+        UpdateAction::Published
+    } else {
+        UpdateAction::Written
+    };
+    let revision = Revision {
+        update_id: id,
+        number: 1,
+        action,
+        by: new.author_id,
+        body_source: new.body_source,
+        key_event: new.key_event,
+    };
+    record(&mut *tx, revision, now).await?;
+    if new.publish {
+        queue_webhook(&mut *tx, id, new.webhook_payload, now).await?;
+    }
+    let changed = Changed {
+        article_id: new.article_id,
+        id: LiveUpdateId(id),
+        action,
+        seen_by_readers: new.publish,
+    };
+    announce(&mut *tx, &changed).await?;
+    Ok(changed)
+}
+
 /// An article's `live_started_at` and `live_ended_at`.
 type CoverageTimes = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 
@@ -208,52 +276,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Changed> {
         let mut tx = self.begin().await?;
-        let status = if new.publish {
-            UpdateStatus::Published
-        } else {
-            UpdateStatus::Draft
-        };
-        let (id,): (i64,) = query(
-            "INSERT INTO live_updates (article_id, author_id, status, key_event, body_source, \
-             body_html, image_url, image_alt, revision, created_at, published_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10) RETURNING id",
-        )
-        .bind(new.article_id)
-        .bind(new.author_id)
-        .bind(status)
-        .bind(new.key_event)
-        .bind(new.body_source)
-        .bind(new.body_html)
-        .bind(new.image.map(|i| i.0))
-        .bind(new.image.map(|i| i.1))
-        .bind(now)
-        .bind(new.publish.then_some(now))
-        .fetch_one(&mut tx)
-        .await?;
-        let action = if new.publish {
-            UpdateAction::Published
-        } else {
-            UpdateAction::Written
-        };
-        let revision = Revision {
-            update_id: id,
-            number: 1,
-            action,
-            by: new.author_id,
-            body_source: new.body_source,
-            key_event: new.key_event,
-        };
-        record(&mut tx, revision, now).await?;
-        if new.publish {
-            queue_webhook(&mut tx, id, new.webhook_payload, now).await?;
-        }
-        let changed = Changed {
-            article_id: new.article_id,
-            id: LiveUpdateId(id),
-            action,
-            seen_by_readers: new.publish,
-        };
-        announce(&mut tx, &changed).await?;
+        let changed = insert_update(&mut tx, new, None, now).await?;
         tx.commit().await?;
         Ok(changed)
     }
@@ -369,10 +392,7 @@ impl Store {
 
     /// One update, whatever its status.
     pub async fn live_update(&self, id: LiveUpdateId) -> Result<Option<LiveUpdate>> {
-        let sql = format!(
-            "SELECT {UPDATE_COLUMNS} FROM live_updates l LEFT JOIN users u ON u.id = l.author_id \
-             WHERE l.id = $1"
-        );
+        let sql = format!("SELECT {UPDATE_COLUMNS} FROM {UPDATE_FROM} WHERE l.id = $1");
         query(&sql).bind(id.0).fetch_optional(self.read()).await
     }
 
@@ -391,7 +411,7 @@ impl Store {
             "AND $6 = $6"
         };
         let sql = format!(
-            "SELECT {UPDATE_COLUMNS} FROM live_updates l LEFT JOIN users u ON u.id = l.author_id \
+            "SELECT {UPDATE_COLUMNS} FROM {UPDATE_FROM} \
              WHERE l.article_id = $1 AND l.status = $2 AND (l.published_at, l.id) < ($3, $4) \
              {key_filter} ORDER BY l.published_at DESC, l.id DESC LIMIT $5"
         );
@@ -417,7 +437,7 @@ impl Store {
     /// The newsroom's view of an article's updates: drafts first, then the rest newest first.
     pub async fn desk_updates(&self, article_id: i64, limit: u32) -> Result<Vec<LiveUpdate>> {
         let sql = format!(
-            "SELECT {UPDATE_COLUMNS} FROM live_updates l LEFT JOIN users u ON u.id = l.author_id \
+            "SELECT {UPDATE_COLUMNS} FROM {UPDATE_FROM} \
              WHERE l.article_id = $1 AND l.status <> $2 \
              ORDER BY CASE WHEN l.status = $3 THEN 0 ELSE 1 END, \
              COALESCE(l.published_at, l.created_at) DESC, l.id DESC LIMIT $4"

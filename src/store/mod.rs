@@ -25,6 +25,7 @@ mod health;
 pub mod imports;
 pub mod jobs;
 pub mod live;
+pub mod live_questions;
 pub mod media;
 pub mod moderation;
 pub mod newsroom;

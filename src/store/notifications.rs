@@ -186,7 +186,7 @@ const DETAIL_SELECT: &str = "SELECT n.id, n.kind, n.recipient_id, u.email AS rec
 
 /// Puts `mail` in the queue inside the caller's transaction, unless its key is queued already
 /// (then false).
-async fn insert_mail(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<bool> {
+pub(crate) async fn insert_mail(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<bool> {
     let payload = MailPayload {
         to: mail.to.clone(),
         subject: mail.subject.clone(),

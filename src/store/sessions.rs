@@ -342,6 +342,20 @@ impl Store {
         Ok(n)
     }
 
+    /// [`Store::hit_rate_window`] for two keys at once, in one statement and one commit: the
+    /// hits of `a` and of `b`.
+    pub async fn hit_rate_windows(
+        &self,
+        a: &str,
+        b: &str,
+        window_start: DateTime<Utc>,
+    ) -> Result<(i64, i64)> {
+        let mut tx = self.begin().await?;
+        let hits = hit_rate_windows(&mut tx, a, b, window_start).await?;
+        tx.commit().await?;
+        Ok(hits)
+    }
+
     /// Removes what can no longer matter: expired sessions, reset, sign-in and sign-up links,
     /// sign-ons, and throttle records older than a day. Idempotent, so every server process may
     /// run it. (Expired address verifications go with the mail, in [`Store::prune_mail`].)

@@ -108,12 +108,20 @@ impl Store {
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
-    /// Deletes an account in one transaction. Their comments stay (shown as from "[deleted]");
+    /// Deletes an account in one transaction. Their comments stay (shown as from "[deleted]"),
+    /// their unanswered questions to the newsroom do not;
     /// their likes go, and the counts they were part of go down with them, and so does the mail
     /// queued for them.
     pub async fn delete_user(&self, id: i64) -> Result<()> {
         let mut tx = self.begin().await?;
         super::jobs::delete_for_subject(&mut tx, super::jobs::JobKind::Mail, id).await?;
+        // Questions to the newsroom no one answered go too; an answered one stays quoted in
+        // its update, from "a reader".
+        query("DELETE FROM live_questions WHERE asker_id = $1 AND status <> $2")
+            .bind(id)
+            .bind(crate::domain::live_question::QuestionStatus::Answered)
+            .execute(&mut tx)
+            .await?;
         query(
             "UPDATE comments SET like_count = like_count - 1 \
                      WHERE id IN (SELECT comment_id FROM comment_likes WHERE user_id = $1)",

@@ -177,11 +177,35 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   assert.ok(livePath, 'the desk links the live article');
   assert.match(await reader.page(livePath), /class="live-update key-event"/);
 
+  // Ask the newsroom: the member asks three questions; one is approved and answered (quoted in
+  // the stream), one approved and waiting on the live desk, one held on the questions desk.
+  const askPath = `${livePath}/ask`;
+  const questionIds = [];
+  for (const body of ['Is the count on time?', 'Where are results posted?', 'Who counts the votes?']) {
+    res = await member.post(await member.page(askPath), askPath, { body, notify: 'on' });
+    assert.equal(res.status, 303, await res.text());
+  }
+  page = await admin.page('/admin/moderation/questions');
+  for (const m of page.matchAll(/name="ids" value="(\d+)"/g)) questionIds.push(m[1]);
+  assert.equal(questionIds.length, 3, 'three questions held');
+  for (const id of questionIds.slice(0, 2)) {
+    res = await admin.post(page, '/admin/moderation/questions/decide', { one: `approve:${id}`, status: 'held' });
+    assert.equal(res.status, 303, await res.text());
+  }
+  page = await admin.page(deskPath);
+  res = await admin.post(page, `/admin/live-questions/${questionIds[0]}/answer`, { body: 'Yes, *on time*.', action: 'publish' });
+  assert.equal(res.status, 303, await res.text());
+  assert.match(await reader.page(livePath), /class="live-question"/);
+
   const pages = [
     ['reader', reader, '/'],
     ['reader', reader, livePath],
     ['reader', reader, livePath && `${livePath}/updates`],
     ['admin', admin, deskPath],
+    ['reader', reader, livePath && `${livePath}/ask`],
+    ['member', member, livePath && `${livePath}/ask`],
+    ['member', member, livePath && `${livePath}/ask?sent=1`],
+    ['admin', admin, '/admin/moderation/questions'],
     ['reader', reader, articlePath],
     ['reader', reader, sectionPath],
     ['reader', reader, tagPath],

@@ -127,6 +127,49 @@ async fn build_site(app: &TestApp) {
     )
     .await;
 
+    // A reader's question, approved and answered (an update quoting it), and one held.
+    let (slug, _) = app
+        .store
+        .article_slug(id, app.clock.now())
+        .await
+        .unwrap()
+        .unwrap();
+    let asker = app.member("Quentin").await;
+    for body in ["Where is the harbour?", "How was it counted?"] {
+        ok(
+            asker
+                .post(&format!("/articles/{slug}/ask"), &[("body", body)])
+                .await,
+            "asking",
+        )
+        .await;
+    }
+    let question = app
+        .store
+        .questions_in(broadsheet::domain::live_question::QuestionStatus::Held, 10)
+        .await
+        .unwrap()[0]
+        .id;
+    let decide = [("one", format!("approve:{question}"))];
+    let decide: Vec<(&str, &str)> = decide.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    ok(
+        moderator
+            .post("/admin/moderation/questions/decide", &decide)
+            .await,
+        "approving a question",
+    )
+    .await;
+    ok(
+        editor
+            .post(
+                &format!("/admin/live-questions/{question}/answer"),
+                &[("body", "On the east side."), ("action", "publish")],
+            )
+            .await,
+        "answering",
+    )
+    .await;
+
     // The World section is pre-moderated; word lists and thresholds are set.
     ok(
         editor
@@ -390,8 +433,16 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
         .collect();
     assert!(actions.len() >= 5, "roles, reject, ban: {actions:?}");
     assert!(lines(&first, "article_revisions").len() >= 2);
-    assert_eq!(lines(&first, "live_updates").len(), 2);
-    assert_eq!(lines(&first, "live_update_revisions").len(), 3);
+    assert_eq!(lines(&first, "live_updates").len(), 3);
+    let questions = lines(&first, "live_questions");
+    assert_eq!(questions.len(), 2);
+    assert!(
+        lines(&first, "live_updates")
+            .iter()
+            .any(|u| u["question_id"] == questions[0]["id"]),
+        "the answer points at its question"
+    );
+    assert_eq!(lines(&first, "live_update_revisions").len(), 4);
     let users = std::fs::read_to_string(first.join("users.jsonl")).unwrap();
     assert!(!users.contains("argon2") && !users.contains("password"));
     assert!(

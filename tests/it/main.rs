@@ -23,6 +23,8 @@ mod jobs;
 mod live;
 mod live_api;
 mod live_pages;
+mod live_questions;
+mod live_questions_screening;
 mod media;
 mod moderation;
 mod newsroom;

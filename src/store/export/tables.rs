@@ -189,6 +189,30 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    // Readers' questions to the newsroom on live articles, before the updates that answer them.
+    Table {
+        name: "live_questions",
+        columns: &[
+            ("id", Int),
+            ("article_id", Int),
+            ("asker_id", Int),
+            ("body", Text),
+            ("status", Text),
+            ("held_reason", Text),
+            ("held_note", Text),
+            ("spam_score", Real),
+            ("notify", Bool),
+            ("mailed_at", Time),
+            ("created_at", Time),
+            ("decided_at", Time),
+            ("decided_by", Int),
+        ],
+        omitted: &[],
+        order_by: "id",
+        identity: true,
+        later: &[],
+        replace: false,
+    },
     // Live coverage's updates (deleted ones too, for the record) and every change to them.
     Table {
         name: "live_updates",
@@ -207,6 +231,7 @@ pub static TABLES: &[Table] = &[
             ("published_at", Time),
             ("edited_at", Time),
             ("deleted_at", Time),
+            ("question_id", Int),
         ],
         omitted: &[],
         order_by: "id",

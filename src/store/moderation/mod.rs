@@ -21,7 +21,10 @@ use crate::domain::webhook;
 
 mod decisions;
 mod policy;
+mod questions;
 mod queues;
+
+pub use questions::QuestionsDecided;
 mod state;
 mod undo;
 

@@ -223,6 +223,7 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
     let user = viewer.require_user()?;
     let comments = state.store.comments_by_author(user.id).await?;
     let likes = state.store.likes_of(user.id).await?;
+    let questions = state.store.questions_by_asker(user.id).await?;
     let fmt =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let data = serde_json::json!({
@@ -243,6 +244,14 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
             "likes": c.like_count,
         })).collect::<Vec<_>>(),
         "liked_comment_ids": likes,
+        "questions": questions.iter().map(|q| serde_json::json!({
+            "id": q.id,
+            "article": format!("{}/articles/{}", state.config.base_url, q.article_slug),
+            "body": q.body,
+            "status": q.status.as_str(),
+            "notify": q.notify,
+            "created_at": fmt(q.created_at),
+        })).collect::<Vec<_>>(),
     });
     let mut headers = HeaderMap::new();
     headers.insert(

@@ -6,6 +6,7 @@
 pub mod live;
 pub mod public_comments;
 
+pub mod ask;
 pub mod edit;
 pub mod post;
 pub mod report;
@@ -19,6 +20,7 @@ use crate::web::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(post::router())
+        .merge(ask::router())
         .merge(edit::router())
         .merge(report::router())
         .merge(live::router())

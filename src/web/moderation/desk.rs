@@ -116,6 +116,8 @@ pub(super) fn describe_action(action: &str) -> &'static str {
         "ban" => "banned",
         "unban" => "ban lifted",
         "role" => "role changed",
+        "question_approve" => "question approved",
+        "question_reject" => "question rejected",
         "undo" => "undone",
         "policy" => "comment policy changed",
         "words" => "word lists changed",

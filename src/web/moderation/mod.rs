@@ -5,6 +5,7 @@
 
 pub mod desk;
 pub mod log;
+pub mod questions;
 pub mod settings;
 pub mod users;
 
@@ -21,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .merge(desk::router())
         .merge(settings::router())
         .merge(log::router())
+        .merge(questions::router())
         .merge(users::router())
 }
 

@@ -35,7 +35,7 @@ pub(super) fn router() -> Router<AppState> {
 }
 
 /// The signed-in caller and what they may do with live coverage; refuses members.
-fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
+pub(super) fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
     let user = viewer.require_user()?.clone();
     let can = access(&user)?;
     Ok((user, can))
@@ -54,6 +54,8 @@ struct UpdateRow {
     image_url: String,
     image_alt: String,
     revision: i64,
+    /// The reader's question it answers: the asker and the text.
+    question: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -69,6 +71,7 @@ struct DeskPage {
     is_live: bool,
     can_publish: bool,
     updates: Vec<UpdateRow>,
+    questions: Vec<super::live_questions::QuestionRow>,
     notice: Option<&'static str>,
     errors: Vec<String>,
     typed: String,
@@ -89,6 +92,8 @@ fn notice(done: &str) -> Option<&'static str> {
         "published" => "Update published.",
         "edited" => "Update changed; readers see it marked Updated.",
         "deleted" => "Update deleted; its revisions are kept.",
+        "answered" => "Answer published: readers see the question and its answer.",
+        "answer-draft" => "Answer saved as a draft for an editor to publish.",
         _ => return None,
     })
 }
@@ -105,18 +110,43 @@ async fn desk(
     render_desk(&state, &viewer, id, can, notice(&q.done), Vec::new(), "").await
 }
 
-async fn render_desk(
+/// What the desk's refused form had typed in it, to send back.
+pub(super) enum Typed<'a> {
+    /// The new update's text.
+    Update(&'a str),
+    /// The answer to the question with this id.
+    Answer(i64, &'a str),
+}
+
+impl<'a> From<&'a str> for Typed<'a> {
+    fn from(text: &'a str) -> Typed<'a> {
+        Typed::Update(text)
+    }
+}
+
+impl<'a> From<&'a String> for Typed<'a> {
+    fn from(text: &'a String) -> Typed<'a> {
+        Typed::Update(text)
+    }
+}
+
+pub(super) async fn render_desk(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
     can: LiveAccess,
     notice: Option<&'static str>,
     errors: Vec<String>,
-    typed: &str,
+    typed: impl Into<Typed<'_>>,
 ) -> Result<Response> {
+    let (typed, answer) = match typed.into() {
+        Typed::Update(text) => (text, None),
+        Typed::Answer(id, text) => ("", Some((id, text))),
+    };
     let article = load(state, id).await?;
     let coverage = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
     let updates = state.store.desk_updates(id, DESK_UPDATES).await?;
+    let questions = super::live_questions::rows(state, id, answer).await?;
     let (label, since, until) = match coverage {
         Coverage::None => ("Not live", None, None),
         Coverage::Live { since } => ("Live", Some(since), None),
@@ -142,6 +172,7 @@ async fn render_desk(
         is_live: coverage.is_live(),
         can_publish: can.publish,
         updates: updates.into_iter().map(row).collect(),
+        questions,
         notice,
         errors,
         typed: typed.to_owned(),
@@ -164,6 +195,9 @@ fn row(u: LiveUpdate) -> UpdateRow {
         image_url: u.image_url.unwrap_or_default(),
         image_alt: u.image_alt.unwrap_or_default(),
         revision: u.revision,
+        question: u
+            .question_body
+            .map(|t| (u.question_asker.unwrap_or_else(|| "A reader".into()), t)),
     }
 }
 

@@ -112,7 +112,7 @@ fn check(input: &UpdateInput<'_>) -> std::result::Result<Checked, Invalid> {
 }
 
 /// Tells open pages and drops the pages that showed the update, when readers saw it.
-fn announce(state: &AppState, changed: Changed) {
+pub(super) fn announce(state: &AppState, changed: Changed) {
     if !changed.seen_by_readers {
         return;
     }
@@ -242,13 +242,15 @@ pub async fn change_update(
         .await?
         .ok_or(Error::NotFound)?;
     let author = current.author_name.clone().unwrap_or_default();
+    // An answer to a reader's question goes out with the question it answers.
+    let shown_html = super::live_questions::shown_html(current);
     let payload = |update: i64| {
         live_update_published_payload(
             &state.config.base_url,
             now,
             update,
             &author,
-            &current.body_html,
+            &shown_html,
             current.key_event,
             &slug,
         )

@@ -9,6 +9,7 @@ pub mod media;
 pub mod articles;
 pub mod history;
 pub mod live;
+pub mod live_questions;
 pub mod live_updates;
 pub mod taxonomy;
 pub mod workflow;
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .merge(workflow::router())
         .merge(history::router())
         .merge(live::router())
+        .merge(live_questions::router())
         .merge(taxonomy::router())
         .merge(media::router())
         .merge(imports::router())

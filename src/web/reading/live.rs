@@ -43,11 +43,49 @@ pub struct UpdateView {
     /// Its image, shown as the featured image is (`srcset`, `sizes`, intrinsic size) but
     /// fetched lazily; `None` in the key-events summary, which shows no images.
     pub image: Option<ImageView>,
+    /// The reader's question this update answers, quoted above the answer.
+    pub question: Option<QuoteView>,
+}
+
+/// A reader's question as an answer quotes it.
+pub struct QuoteView {
+    /// The asker's display name, or "A reader" once their account is gone.
+    pub asker: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "live_question.html")]
+struct Quote<'a> {
+    q: &'a QuoteView,
+}
+
+impl QuoteView {
+    pub fn new(asker: Option<&str>, text: &str) -> QuoteView {
+        QuoteView {
+            asker: asker.unwrap_or("A reader").to_owned(),
+            text: text.to_owned(),
+        }
+    }
+
+    /// The quote's HTML, as the stream shows it (for feeds and webhooks, which carry HTML).
+    pub fn html(&self) -> String {
+        Quote { q: self }.render().unwrap_or_default()
+    }
 }
 
 impl UpdateView {
     fn of(u: &LiveUpdate) -> UpdateView {
         let published = u.published_at.unwrap_or(u.created_at);
+        let question = u
+            .question_body
+            .as_deref()
+            .map(|text| QuoteView::new(u.question_asker.as_deref(), text));
+        let answer = plain_text(&u.body_source);
+        let text = match &question {
+            Some(q) => format!("{} asked: {} {answer}", q.asker, q.text),
+            None => answer,
+        };
         UpdateView {
             id: u.id,
             time: TimeView::long(published),
@@ -58,8 +96,9 @@ impl UpdateView {
                 .unwrap_or_else(|| "The newsroom".into()),
             key_event: u.key_event,
             body_html: u.body_html.clone(),
-            text: plain_text(&u.body_source),
+            text,
             image: None,
+            question,
         }
     }
 
@@ -371,7 +410,10 @@ async fn updates_atom(
                     ..Default::default()
                 }],
                 content: Some(atom::Content {
-                    value: Some(u.body_html.clone()),
+                    value: Some(match &view.question {
+                        Some(q) => format!("{}{}", q.html(), u.body_html),
+                        None => u.body_html.clone(),
+                    }),
                     content_type: Some("html".into()),
                     ..Default::default()
                 }),

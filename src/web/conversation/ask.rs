@@ -1,0 +1,220 @@
+//! "Ask the newsroom": the page where a signed-in reader sends a question about a live
+//! article, and its form. Asking needs an account, as the conversation does. The article page
+//! links here rather than carrying the form, so it stays one page for every reader (and its
+//! cached copies keep working). Questions are screened as comments are (bans, word lists, the
+//! spam filter), counted against a per-minute limit, and every one waits on the moderation desk.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::post::screen_text;
+use crate::domain::comment::CommentBody;
+use crate::domain::comment::admission::rate_window;
+use crate::domain::live_question::{
+    MAX_QUESTION_CHARS, QUESTIONS_PER_MINUTE, hold_of, may_ask, question_text, rate_keys, too_fast,
+};
+use crate::domain::moderation::{Refused, ban_notice};
+use crate::domain::{ArticleDetail, Slug};
+use crate::store::live_questions::NewQuestion;
+use crate::web::forms::MemberForm;
+use crate::web::layout::Layout;
+use crate::web::session::{ClientIp, Viewer};
+use crate::web::{AppState, Error, Refusal, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new().route("/articles/{slug}/ask", get(page).post(ask))
+}
+
+#[derive(Template)]
+#[template(path = "live_ask.html")]
+struct AskPage {
+    layout: Layout,
+    title: String,
+    href: String,
+    action: String,
+    is_live: bool,
+    signed_in: bool,
+    signin_href: String,
+    csrf: String,
+    typed: String,
+    notify: bool,
+    error: Option<String>,
+    sent: bool,
+    max_chars: usize,
+}
+
+/// The article, if it is published and has (or had) live coverage.
+async fn live_article(state: &AppState, slug: &str) -> Result<ArticleDetail> {
+    let slug = Slug::parse(slug).map_err(|_| Error::NotFound)?;
+    let article = state
+        .store
+        .published_article(slug.as_str(), state.clock.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !article.card.coverage.has_stream() {
+        return Err(Error::NotFound);
+    }
+    Ok(article)
+}
+
+/// What was typed, sent back with the form.
+struct Typed<'a> {
+    body: &'a str,
+    notify: bool,
+}
+
+async fn render(
+    state: &AppState,
+    viewer: &Viewer,
+    article: &ArticleDetail,
+    typed: Typed<'_>,
+    error: Option<Refusal>,
+    sent: bool,
+) -> Result<Response> {
+    let c = &article.card;
+    let href = format!("/articles/{}", c.slug);
+    let action = format!("{href}/ask");
+    let status = error.as_ref().map_or(StatusCode::OK, |r| r.status);
+    let retry_after = error.as_ref().and_then(|r| r.retry_after);
+    let page = AskPage {
+        layout: Layout::load(state, viewer, &format!("Ask the newsroom: {}", c.title)).await?,
+        title: c.title.clone(),
+        signin_href: format!("/signin?return_to={action}"),
+        href,
+        action,
+        is_live: c.coverage.is_live(),
+        signed_in: viewer.is_signed_in(),
+        csrf: viewer.csrf.clone(),
+        typed: typed.body.to_owned(),
+        notify: typed.notify,
+        error: error.map(|r| r.message),
+        sent,
+        max_chars: MAX_QUESTION_CHARS,
+    };
+    let mut r = (status, Html(page.render()?)).into_response();
+    if let Some(s) = retry_after {
+        r.headers_mut().insert(header::RETRY_AFTER, s.into());
+    }
+    Ok(r)
+}
+
+#[derive(Deserialize, Default)]
+struct PageQuery {
+    #[serde(default)]
+    sent: Option<String>,
+}
+
+/// `GET /articles/{slug}/ask`: the form (or, signed out, the way to sign in first).
+async fn page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response> {
+    let article = live_article(&state, &slug).await?;
+    let typed = Typed {
+        body: "",
+        notify: true,
+    };
+    render(&state, &viewer, &article, typed, None, q.sent.is_some()).await
+}
+
+#[derive(Deserialize)]
+struct AskForm {
+    #[serde(default)]
+    body: String,
+    notify: Option<String>,
+}
+
+/// `POST /articles/{slug}/ask`: a new question, held for the moderation desk; back to the page
+/// with a thank-you, or the form with what is wrong and the text kept.
+async fn ask(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ClientIp(ip): ClientIp,
+    Path(slug): Path<String>,
+    MemberForm { user, form }: MemberForm<AskForm>,
+) -> Result<Response> {
+    let article = live_article(&state, &slug).await?;
+    let typed = Typed {
+        body: &form.body,
+        notify: form.notify.is_some(),
+    };
+    let refuse = |status: StatusCode, message: String| Refusal::new(status, message);
+    if let Err(m) = may_ask(article.card.coverage) {
+        let r = refuse(StatusCode::FORBIDDEN, m.into());
+        return render(&state, &viewer, &article, typed, Some(r), false).await;
+    }
+    let text = match question_text(&form.body) {
+        Ok(t) => t,
+        Err(m) => {
+            let r = refuse(StatusCode::UNPROCESSABLE_ENTITY, m);
+            return render(&state, &viewer, &article, typed, Some(r), false).await;
+        }
+    };
+    let body = CommentBody::parse(&text, MAX_QUESTION_CHARS)
+        .map_err(|e| Error::BadRequest(e.to_string()))?;
+    let c = &article.card;
+    let (verdict, spam_score) =
+        screen_text(&state, &user, c.id, Some(c.published_at), &body, None).await?;
+    let (held_reason, held_note) = match hold_of(verdict) {
+        Ok(hold) => hold,
+        Err(refused) => {
+            let r = match refused {
+                Refused::Banned { until, reason } => {
+                    refuse(StatusCode::FORBIDDEN, ban_notice(until, &reason))
+                }
+                Refused::Closed => refuse(
+                    StatusCode::FORBIDDEN,
+                    "The conversation on this article is closed, and questions with it.".into(),
+                ),
+                Refused::BannedWord(word) => refuse(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!(
+                        "Your question contains “{word}”, which is not allowed here. Take it out and send it again: your text is kept below."
+                    ),
+                ),
+            };
+            return render(&state, &viewer, &article, typed, Some(r), false).await;
+        }
+    };
+    // Counted only once screening let it through, as comments are.
+    let now = state.clock.now();
+    let (member_key, address_key) = rate_keys(user.id, &ip);
+    let (member, address) = state
+        .store
+        .hit_rate_windows(&member_key, &address_key, rate_window(now))
+        .await?;
+    if let Some(wait) = too_fast(member, address, now) {
+        let r = Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            message: format!(
+                "You are asking faster than {QUESTIONS_PER_MINUTE} questions a minute. Wait {wait} seconds, then send it again: your text is kept below."
+            ),
+            retry_after: Some(wait),
+        };
+        return render(&state, &viewer, &article, typed, Some(r), false).await;
+    }
+    let id = state
+        .store
+        .ask_question(
+            &NewQuestion {
+                article_id: c.id,
+                asker_id: user.id,
+                body: &text,
+                held_reason,
+                held_note: &held_note,
+                spam_score,
+                notify: typed.notify,
+            },
+            now,
+        )
+        .await?;
+    tracing::info!(question = id, article = %c.slug, reason = ?held_reason, "question asked");
+    Ok(Redirect::to(&format!("/articles/{}/ask?sent=1", c.slug)).into_response())
+}
