@@ -23,6 +23,7 @@ mod jobs;
 mod live;
 mod media;
 mod moderation;
+mod newsletters;
 mod newsroom;
 mod notifications;
 mod operations;

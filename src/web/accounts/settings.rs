@@ -223,6 +223,7 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
     let user = viewer.require_user()?;
     let comments = state.store.comments_by_author(user.id).await?;
     let likes = state.store.likes_of(user.id).await?;
+    let newsletters = state.store.subscriptions_of(user.id).await?;
     let fmt =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let data = serde_json::json!({
@@ -243,6 +244,10 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
             "likes": c.like_count,
         })).collect::<Vec<_>>(),
         "liked_comment_ids": likes,
+        "newsletter_subscriptions": newsletters.iter().map(|(_, name, since)| serde_json::json!({
+            "newsletter": name,
+            "since": fmt(*since),
+        })).collect::<Vec<_>>(),
     });
     let mut headers = HeaderMap::new();
     headers.insert(
