@@ -146,6 +146,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/admin/newsletters/editions/{e}",       "",                          "S F F F A A"),
     ("POST", "/admin/newsletters/editions/{e}",       "subject=",                  "S F F F A A"),
     ("GET",  "/admin/newsletters/editions/{e}/preview", "",                        "S F F F A A"),
+    ("GET",  "/admin/newsletters/editions/{e}/progress", "",                       "S F F F A A"),
     ("GET",  "/admin/newsletters/editions/{e}/preview.txt", "",                    "S F F F A A"),
     ("POST", "/admin/newsletters/editions/{e}/test",  "",                          "S F F F A A"),
     // The edition is empty: refused (422), so it stays a draft for the rows after.

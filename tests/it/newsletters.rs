@@ -259,7 +259,18 @@ async fn a_signed_out_reader_subscribes_confirms_receives_and_leaves_in_one_clic
     let page = ed
         .page(&format!("/admin/newsletters/editions/{}", edition.0))
         .await;
-    assert!(page.contains("<dt>Sent</dt><dd>1</dd>"), "{page}");
+    assert!(page.contains("<dd data-figure=\"sent\">1</dd>"), "{page}");
+    let progress: serde_json::Value = ed
+        .get(&format!(
+            "/admin/newsletters/editions/{}/progress",
+            edition.0
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(progress["sent"], 1);
+    assert_eq!(progress["status"], "sent");
 
     // One click, as a mail client does it: a POST with no cookie and no CSRF token.
     let r = reqwest::Client::new()

@@ -36,6 +36,7 @@ pub(super) fn router() -> Router<AppState> {
         )
         .route("/admin/newsletters/editions/{id}/test", post(test_send))
         .route("/admin/newsletters/editions/{id}/send", post(send))
+        .route("/admin/newsletters/editions/{id}/progress", get(progress))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -340,4 +341,25 @@ async fn send(
         state.newsletters.wake();
     }
     Ok(Redirect::to(&format!("/admin/newsletters/editions/{}", id.0)).into_response())
+}
+
+/// `GET /admin/newsletters/editions/{id}/progress`: the figures of the edition's page as JSON,
+/// which `app.js` polls while it sends.
+async fn progress(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    require_editor(&viewer)?;
+    let id = EditionId(id);
+    let edition = state.store.edition(id).await?.ok_or(Error::NotFound)?;
+    let p = state.store.edition_progress(id).await?;
+    Ok(axum::Json(serde_json::json!({
+        "status": edition.status.as_str(),
+        "recipients": edition.recipients,
+        "queued": p.queued,
+        "sent": p.sent,
+        "failed": p.failed,
+    }))
+    .into_response())
 }
