@@ -23,16 +23,17 @@ backend_tests!(
 const WAIT: Duration = Duration::from_secs(20);
 
 async fn mail_to(smtp: &SmtpReceiver, address: &str, n: usize) -> Vec<ReceivedMail> {
+    smtp.wait_for_to(address, n, WAIT).await
+}
+
+/// Waits (at most [`WAIT`]) until `done` answers true: what the test waits for is in the
+/// database, written by the server's workers.
+async fn until(what: &str, mut done: impl AsyncFnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let got = smtp.messages_to(address).await;
-        if got.len() >= n {
-            return got;
-        }
+    while !done().await {
         assert!(
             tokio::time::Instant::now() < deadline,
-            "{address} got {} of {n} mails: {got:#?}",
-            got.len()
+            "waited in vain for {what}"
         );
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
@@ -246,16 +247,12 @@ async fn a_signed_out_reader_subscribes_confirms_receives_and_leaves_in_one_clic
     let page = common::html(&app.page(&web, 200).await);
     assert!(common::texts(&page, "h1").contains(&"Rain & sun today".to_owned()));
     // Progress on the edition's page, once the mail is recorded as sent.
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let p = app.store.edition_progress(edition).await.unwrap();
-        if p.sent == 1 {
-            assert_eq!((p.queued, p.failed), (0, 0));
-            break;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "{p:?}");
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    until("the mail recorded as sent", async || {
+        app.store.edition_progress(edition).await.unwrap().sent == 1
+    })
+    .await;
+    let p = app.store.edition_progress(edition).await.unwrap();
+    assert_eq!((p.queued, p.failed), (0, 0));
     let page = ed
         .page(&format!("/admin/newsletters/editions/{}", edition.0))
         .await;
@@ -404,29 +401,22 @@ async fn a_fan_out_cut_off_half_way_resumes_with_no_duplicate_and_no_gap(
             c.smtp_url = Some(broadsheet::config::DatabaseUrl::new(url));
         })
         .await;
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
+    until("a mail to every subscriber", async || {
         let mut got = 0;
         for address in &addresses {
             got += smtp.messages_to(address).await.len();
         }
-        if got >= addresses.len() {
-            break;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "{got} mails");
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
+        got >= addresses.len()
+    })
+    .await;
+    until("every mail recorded as sent", async || {
         let e = app.store.edition(edition).await.unwrap().unwrap();
         let p = app.store.edition_progress(edition).await.unwrap();
-        if p.sent == 25 && e.status.as_str() == "sent" {
-            assert_eq!(e.recipients, 25);
-            break;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "{p:?} {e:?}");
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+        p.sent == 25 && e.status.as_str() == "sent"
+    })
+    .await;
+    let e = app.store.edition(edition).await.unwrap().unwrap();
+    assert_eq!(e.recipients, 25);
     // Every mail recorded as sent, each subscriber's exactly once.
     for address in &addresses {
         assert_eq!(smtp.messages_to(address).await.len(), 1, "{address}");
@@ -491,25 +481,21 @@ async fn an_automatic_newsletter_goes_out_at_its_hour_once_and_skips_when_nothin
 
     // The next day, nothing new: the moment is handled, no edition is made.
     app.clock.set(at("2026-06-03T07:00:00Z"));
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
+    until("the next moment handled", async || {
         let n = app.store.newsletter(id).await.unwrap().unwrap();
-        if n.scheduled_through == at("2026-06-03T07:00:00Z") {
-            break;
-        }
-        assert!(tokio::time::Instant::now() < deadline);
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+        n.scheduled_through == at("2026-06-03T07:00:00Z")
+    })
+    .await;
     assert_eq!(app.store.editions_of(id, 10).await.unwrap().len(), 1);
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let p = app.store.edition_progress(editions[0].id).await.unwrap();
-        if p.sent == 1 {
-            break;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "{p:?}");
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    until("the edition recorded as sent", async || {
+        app.store
+            .edition_progress(editions[0].id)
+            .await
+            .unwrap()
+            .sent
+            == 1
+    })
+    .await;
     // Both processes ran the schedule and sent: still the one mail.
     assert_eq!(smtp.messages_to(&m.email).await.len(), 2);
 }

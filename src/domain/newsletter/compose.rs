@@ -24,20 +24,9 @@ pub struct EditionContent {
     pub web_url: String,
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and (quoted) attribute values: `&`, `<`, `>`, `"` and `'`.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(text).into_owned()
 }
 
 fn paragraphs(text: &str) -> Vec<&str> {
@@ -139,7 +128,7 @@ mod tests {
         assert!(h.contains("&lt;script&gt;x&lt;/script&gt;"));
         assert!(h.contains("Rain &amp; &quot;sun&quot;"));
         assert!(h.contains("href=\"https://example.org/articles/a?x=1&amp;y=&quot;2&quot;\""));
-        assert!(h.contains("It&#39;s so"));
+        assert!(h.contains("It&#x27;s so"));
         assert!(h.contains("https://example.org/u/1.2.x"));
         assert!(!h.contains("style"));
     }
