@@ -398,3 +398,30 @@
     if (i >= 0) current = i;
   });
 })();
+
+// An edition being sent: its figures (queued, sent, failed) refreshed every two seconds from
+// the progress endpoint until nothing is left to send.
+(() => {
+  'use strict';
+
+  const figures = document.querySelector('[data-progress]');
+  if (!figures) return;
+  const status = document.getElementById('edition-status');
+  const poll = async () => {
+    try {
+      const res = await fetch(figures.dataset.progress, { headers: { accept: 'application/json' } });
+      if (!res.ok) return;
+      const p = await res.json();
+      for (const name of ['recipients', 'queued', 'sent', 'failed']) {
+        const dd = figures.querySelector(`[data-figure="${name}"]`);
+        if (dd) dd.textContent = String(p[name]);
+      }
+      if (status) status.textContent = p.status;
+      if (p.status === 'sent' && p.queued === 0) return;
+    } catch (_) {
+      // A dropped connection: try again at the next tick.
+    }
+    setTimeout(poll, 2000);
+  };
+  setTimeout(poll, 2000);
+})();

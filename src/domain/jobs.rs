@@ -13,16 +13,29 @@ pub enum JobKind {
     Webhook,
     /// A purge of surrogate keys at every shared cache in front of the site (`--purge-url`).
     Purge,
+    /// An edition's fan-out: queues one `NewsletterMail` per subscriber, a batch at a time
+    /// (resumable: the batches are keyed by edition and member).
+    Newsletter,
+    /// One newsletter edition to one subscriber (the address and content read when sent).
+    NewsletterMail,
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 3] = [JobKind::Mail, JobKind::Webhook, JobKind::Purge];
+    pub const ALL: [JobKind; 5] = [
+        JobKind::Mail,
+        JobKind::Webhook,
+        JobKind::Purge,
+        JobKind::Newsletter,
+        JobKind::NewsletterMail,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::Mail => "mail",
             JobKind::Webhook => "webhook",
             JobKind::Purge => "purge",
+            JobKind::Newsletter => "newsletter",
+            JobKind::NewsletterMail => "newsletter_mail",
         }
     }
 
@@ -35,7 +48,7 @@ impl JobKind {
         match self {
             // More than the SMTP transport's own timeout, so a slow send is not doubled; about
             // two days of retries.
-            JobKind::Mail => JobPolicy {
+            JobKind::Mail | JobKind::NewsletterMail => JobPolicy {
                 lease: Duration::seconds(120),
                 first_retry: Duration::seconds(30),
                 longest_wait: Duration::hours(6),
@@ -55,6 +68,14 @@ impl JobKind {
                 first_retry: Duration::seconds(2),
                 longest_wait: Duration::minutes(5),
                 max_attempts: 300,
+            },
+            // A fan-out renews nothing: its lease covers a few batches, and a worker that takes
+            // it over after a lease ended goes on from the last batch committed.
+            JobKind::Newsletter => JobPolicy {
+                lease: Duration::seconds(60),
+                first_retry: Duration::seconds(5),
+                longest_wait: Duration::minutes(5),
+                max_attempts: 100,
             },
         }
     }
@@ -182,7 +203,7 @@ mod tests {
         for s in JobStatus::ALL {
             assert_eq!(JobStatus::parse(s.as_str()), Some(s));
         }
-        assert_eq!(JobKind::parse("newsletter"), None);
+        assert_eq!(JobKind::parse("sms"), None);
         assert_eq!(JobStatus::parse("sent"), None);
         assert!(JobStatus::Failed.is_finished() && !JobStatus::Running.is_finished());
     }

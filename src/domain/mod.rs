@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod media;
 pub mod moderation;
 pub mod network;
+pub mod newsletter;
 pub mod newsroom;
 pub mod notification;
 pub mod return_to;

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Mailbox, MultiPart, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -57,6 +57,10 @@ pub struct QueuedMail<'a> {
     pub mail: Mail<'a>,
     pub message_id: &'a str,
     pub unsubscribe_url: Option<&'a str>,
+    /// An HTML alternative to the text (a newsletter edition).
+    pub html: Option<&'a str>,
+    /// The name shown for the sender instead of `from`'s own (a newsletter's sender name).
+    pub sender_name: Option<&'a str>,
 }
 
 #[derive(Clone)]
@@ -159,6 +163,8 @@ impl Mailer {
             mail,
             message_id: "",
             unsubscribe_url: None,
+            html: None,
+            sender_name: None,
         })
         .await
     }
@@ -166,19 +172,18 @@ impl Mailer {
     /// Sends `queued`; an empty Message-ID lets lettre make one.
     pub async fn send_queued(&self, queued: QueuedMail<'_>) -> Result<(), MailError> {
         let mail = queued.mail;
-        let from: Mailbox = mail
+        let mut from: Mailbox = mail
             .from
             .parse()
             .map_err(|_| MailError::Address(mail.from.to_owned()))?;
+        if let Some(name) = queued.sender_name {
+            from.name = Some(name.to_owned());
+        }
         let to: Mailbox = mail
             .to
             .parse()
             .map_err(|_| MailError::Address(mail.to.to_owned()))?;
-        let mut builder = Message::builder()
-            .from(from)
-            .to(to)
-            .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN);
+        let mut builder = Message::builder().from(from).to(to).subject(mail.subject);
         if !queued.message_id.is_empty() {
             builder = builder.message_id(Some(queued.message_id.to_owned()));
         }
@@ -187,7 +192,15 @@ impl Mailer {
                 .header(ListUnsubscribe(url.to_owned()))
                 .header(ListUnsubscribePost);
         }
-        let message = builder.body(mail.text.clone())?;
+        let message = match queued.html {
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                mail.text.clone(),
+                html.to_owned(),
+            ))?,
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.text.clone())?,
+        };
         match self {
             Mailer::Smtp { transport, .. } => {
                 transport.send(message).await?;

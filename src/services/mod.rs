@@ -2,6 +2,7 @@
 //! (SMTP, webhook endpoints, the identity provider, object storage) on the store's behalf.
 //!
 //! - [`mail`]: composing and sending mail, the mail worker
+//! - [`newsletters`]: the newsletter worker: automatic editions, fan-outs, edition mail
 //! - [`notify`]: reply and mention notifications, digests and the moderation-queue alert
 //! - [`webhooks`]: signing and delivering webhook events
 //! - [`purge`]: purging the shared caches in front of the site (Varnish, a CDN)
@@ -16,6 +17,7 @@
 pub mod live;
 pub mod mail;
 pub mod media;
+pub mod newsletters;
 pub mod notify;
 pub mod oidc;
 pub mod passwords;

@@ -383,6 +383,8 @@ async fn send_due(cx: &Context) -> crate::store::Result<usize> {
                 },
                 message_id: &m.message_id,
                 unsubscribe_url: m.unsubscribe_url.as_deref(),
+                html: None,
+                sender_name: None,
             })
             .await;
         let now = cx.clock.now();

@@ -470,7 +470,8 @@ impl Store {
     }
 
     /// Removes what can no longer matter: expired verification links, and mail sent or given
-    /// up (and the notifications behind it) more than `keep_days` ago. Idempotent, so every
+    /// up (and the notifications behind it, and newsletter editions' mail) more than
+    /// `keep_days` ago. Idempotent, so every
     /// server process may run it.
     pub async fn prune_mail(&self, now: DateTime<Utc>, keep_days: i64) -> Result<u64> {
         let before = now - chrono::Duration::days(keep_days);
@@ -481,7 +482,11 @@ impl Store {
             "DELETE FROM notifications WHERE queued_at IS NOT NULL AND queued_at < $1",
             before,
         )];
-        let mail = self.prune_jobs(JobKind::Mail, before).await?;
+        let mut mail = self.prune_jobs(JobKind::Mail, before).await?;
+        // Newsletter mail too (an edition keeps its count of recipients).
+        for kind in [JobKind::Newsletter, JobKind::NewsletterMail] {
+            mail += self.prune_jobs(kind, before).await?;
+        }
         Ok(links + self.delete_each(&statements).await? + mail)
     }
 

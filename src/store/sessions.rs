@@ -365,6 +365,7 @@ impl Store {
             TokenPurpose::PasswordReset,
             TokenPurpose::SigninLink,
             TokenPurpose::Signup,
+            TokenPurpose::NewsletterSubscription,
         ];
         let statements: [(&str, DateTime<Utc>); 4] = [
             ("DELETE FROM sessions WHERE expires_at <= $1", now),

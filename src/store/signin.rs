@@ -41,7 +41,11 @@ const TAKEOVER_LINKS: [TokenPurpose; 3] = [
 /// link (password reset, sign-in link, address verification) ended, since nothing proves that
 /// whoever made them owns the address. Evaluates to whether it did. The conditional UPDATE
 /// decides, so an address verified meanwhile is never taken over.
-async fn take_over_if_unverified(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<bool> {
+pub(crate) async fn take_over_if_unverified(
+    tx: &mut Tx,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let taken =
         query("UPDATE users SET password_hash = '' WHERE id = $1 AND email_verified_at IS NULL")
             .bind(user_id)

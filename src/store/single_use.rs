@@ -26,14 +26,17 @@ pub enum TokenPurpose {
     SigninLink,
     /// A sign-up waiting for its mailed link: no account exists yet.
     Signup,
+    /// A newsletter subscription waiting for its mailed link (`store::newsletters`).
+    NewsletterSubscription,
 }
 
 impl TokenPurpose {
-    pub const ALL: [TokenPurpose; 4] = [
+    pub const ALL: [TokenPurpose; 5] = [
         TokenPurpose::PasswordReset,
         TokenPurpose::EmailVerification,
         TokenPurpose::SigninLink,
         TokenPurpose::Signup,
+        TokenPurpose::NewsletterSubscription,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +45,7 @@ impl TokenPurpose {
             TokenPurpose::EmailVerification => "email_verification",
             TokenPurpose::SigninLink => "signin_link",
             TokenPurpose::Signup => "signup",
+            TokenPurpose::NewsletterSubscription => "newsletter_subscription",
         }
     }
 
@@ -59,7 +63,7 @@ pub struct Malformed {
 }
 
 impl Malformed {
-    fn new(purpose: TokenPurpose, why: impl ToString) -> Self {
+    pub(crate) fn new(purpose: TokenPurpose, why: impl ToString) -> Self {
         Malformed {
             purpose: purpose.as_str(),
             why: why.to_string(),

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod metrics;
 pub mod middleware;
 pub mod moderation;
+pub mod newsletters;
 pub mod newsroom;
 pub mod operations;
 pub mod reading;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(conversation::router())
         .merge(accounts::router())
         .merge(newsroom::router())
+        .merge(newsletters::router())
         .merge(moderation::router())
         .merge(admin::router())
         .merge(api::router())
@@ -133,6 +135,14 @@ pub async fn serve(
         state.mailer.clone(),
         stop_rx.clone(),
     ));
+    let newsletter_worker = tokio::spawn(state.newsletters.clone().run(
+        state.store.uncounted(),
+        state.clock.clone(),
+        state.config.clone(),
+        state.mailer.clone(),
+        std::sync::Arc::from(state.mailroom.key()),
+        stop_rx.clone(),
+    ));
     // Only with purge URLs: one worker per process, sharing the queue like the others.
     let purge_worker = state.pages.purger().cloned().map(|purger| {
         tokio::spawn(purger.run(
@@ -169,6 +179,7 @@ pub async fn serve(
     };
     worker.abort();
     mail_worker.abort();
+    newsletter_worker.abort();
     if let Some(w) = purge_worker {
         w.abort();
     }

@@ -45,6 +45,8 @@ pub struct Shared {
     pub media: Arc<crate::services::media::Library>,
     /// Wakes this process's mail worker; signs unsubscribe links.
     pub mailroom: crate::services::notify::Mailroom,
+    /// Wakes this process's newsletter worker.
+    pub newsletters: crate::services::newsletters::Newsletters,
     /// This process's article page views not yet added to the database.
     pub views: Arc<crate::services::views::ViewCounter>,
     /// Single sign-on with the newsroom's OpenID provider, when configured.
@@ -97,6 +99,7 @@ impl AppState {
             words: Arc::default(),
             media: Arc::new(media),
             mailroom,
+            newsletters: Default::default(),
             views,
             oidc,
         })))

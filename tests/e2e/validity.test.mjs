@@ -196,8 +196,34 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   res = await admin.post(page, `/admin/live-questions/${questionIds[0]}/answer`, { body: 'Yes, *on time*.', action: 'publish' });
   assert.equal(res.status, 303, await res.text());
   assert.match(await reader.page(livePath), /class="live-question"/);
+  // A newsletter with an edition sent (its web version) and a draft.
+  page = await admin.page('/admin/newsletters');
+  res = await admin.post(page, '/admin/newsletters', { name: 'The Morning Briefing', description: 'What matters this morning.', sender_name: 'The Morning Desk', source: 'picked', hour: '7' });
+  assert.equal(res.status, 303, await res.text());
+  const newsletterPath = res.headers.get('location');
+  page = await admin.page(newsletterPath);
+  const newsletterId = newsletterPath.split('/').pop();
+  res = await admin.post(page, `${newsletterPath}/editions`, { subject: 'Good morning', intro: 'Here is the day.', articles: articlePath.replace('/articles/', '') });
+  assert.equal(res.status, 303, await res.text());
+  const editionPath = res.headers.get('location');
+  page = await admin.page(editionPath);
+  res = await admin.post(page, `${editionPath}/send`, {});
+  assert.equal(res.status, 303, await res.text());
+  const webEditionPath = `/newsletters/editions/${editionPath.split('/').pop()}`;
+  page = await member.page('/newsletters');
+  res = await member.post(page, '/newsletters/subscribe', { newsletter: newsletterId });
+  assert.equal(res.status, 303, await res.text());
 
   const pages = [
+    ['reader', reader, '/newsletters'],
+    ['reader', reader, webEditionPath],
+    ['reader', reader, '/newsletters/confirm/not-a-token', 410],
+    ['reader', reader, '/newsletters/unsubscribe/not-a-token', 404],
+    ['member', member, '/newsletters'],
+    ['admin', admin, '/admin/newsletters'],
+    ['admin', admin, newsletterPath],
+    ['admin', admin, editionPath],
+    ['admin', admin, `${editionPath}/preview`],
     ['reader', reader, '/'],
     ['reader', reader, livePath],
     ['reader', reader, livePath && `${livePath}/updates`],

@@ -340,6 +340,47 @@ async fn build_site(app: &TestApp) {
         "banning",
     )
     .await;
+
+    // A newsletter, its subscriber and an edition.
+    let fields = [
+        ("name", "Morning"),
+        ("sender_name", "The Desk"),
+        ("source", "picked"),
+        ("hour", "7"),
+    ];
+    ok(
+        editor.post("/admin/newsletters", &fields).await,
+        "making a newsletter",
+    )
+    .await;
+    let letter = app
+        .store
+        .newsletters()
+        .await
+        .unwrap()
+        .remove(0)
+        .id
+        .0
+        .to_string();
+    ok(
+        moderator
+            .post("/newsletters/subscribe", &[("newsletter", letter.as_str())])
+            .await,
+        "subscribing",
+    )
+    .await;
+    let edition = [
+        ("subject", "Today"),
+        ("intro", "Hello."),
+        ("articles", "harbour"),
+    ];
+    ok(
+        editor
+            .post(&format!("/admin/newsletters/{letter}/editions"), &edition)
+            .await,
+        "drafting an edition",
+    )
+    .await;
 }
 
 async fn export(app: &TestApp, dir: &Path) {
@@ -391,7 +432,15 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
         counts.iter().any(|&(t, n)| t == "comments" && n > 7),
         "the site's 7 comments and the imported ones: {counts:?}"
     );
-    for table in ["mail_preferences", "notifications", "user_identities"] {
+    for table in [
+        "mail_preferences",
+        "notifications",
+        "user_identities",
+        "newsletters",
+        "newsletter_subscriptions",
+        "newsletter_editions",
+        "newsletter_edition_articles",
+    ] {
         assert!(
             counts.iter().any(|&(t, n)| t == table && n == 1),
             "one row of {table} carried: {counts:?}"

@@ -27,6 +27,7 @@ mod live_questions;
 mod live_questions_screening;
 mod media;
 mod moderation;
+mod newsletters;
 mod newsroom;
 mod notifications;
 mod operations;

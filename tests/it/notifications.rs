@@ -29,19 +29,7 @@ const WAIT: Duration = Duration::from_secs(20);
 
 /// Waits until `address` has at least `n` messages, and returns them.
 async fn mail_to(smtp: &SmtpReceiver, address: &str, n: usize) -> Vec<ReceivedMail> {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let got = smtp.messages_to(address).await;
-        if got.len() >= n {
-            return got;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{address} got {} of {n} mails: {got:#?}",
-            got.len()
-        );
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    smtp.wait_for_to(address, n, WAIT).await
 }
 
 /// The mails to `address` whose subject contains `needle`.

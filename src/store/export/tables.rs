@@ -473,6 +473,70 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    // Newsletters, their subscribers and editions (an edition caught sending goes on as it
+    // was: its mails are jobs, which are not carried).
+    Table {
+        name: "newsletters",
+        columns: &[
+            ("id", Int),
+            ("name", Text),
+            ("description", Text),
+            ("sender_name", Text),
+            ("source", Text),
+            ("section_id", Int),
+            ("tag_id", Int),
+            ("send_hour", Int),
+            ("scheduled_through", Time),
+            ("created_at", Time),
+        ],
+        omitted: &[],
+        order_by: "id",
+        identity: true,
+        later: &[],
+        replace: false,
+    },
+    Table {
+        name: "newsletter_subscriptions",
+        columns: &[
+            ("newsletter_id", Int),
+            ("user_id", Int),
+            ("created_at", Time),
+        ],
+        omitted: &[],
+        order_by: "newsletter_id, user_id",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
+    Table {
+        name: "newsletter_editions",
+        columns: &[
+            ("id", Int),
+            ("newsletter_id", Int),
+            ("subject", Text),
+            ("intro", Text),
+            ("status", Text),
+            ("slot", Time),
+            ("fanout_after", Int),
+            ("recipients", Int),
+            ("created_at", Time),
+            ("sent_at", Time),
+        ],
+        omitted: &[],
+        order_by: "id",
+        identity: true,
+        later: &[],
+        replace: false,
+    },
+    Table {
+        name: "newsletter_edition_articles",
+        columns: &[("edition_id", Int), ("article_id", Int), ("position", Int)],
+        omitted: &[],
+        order_by: "edition_id, position",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
 ];
 
 /// Tables of the schema that are not exported, and why. SQLite's FTS5 keeps its own tables
@@ -513,7 +577,7 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
     ),
     (
         "jobs",
-        "the job queue (outgoing mail, webhook deliveries): replayed on another site it would send again",
+        "the job queue (outgoing mail, newsletter editions, webhook deliveries): replayed on another site it would send again",
     ),
     (
         "article_views",

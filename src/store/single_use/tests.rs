@@ -25,6 +25,12 @@ fn purposes_are_stored_as_the_migrations_name_them() {
         include_str!("../../../migrations/sqlite/0018_single_use_tokens.sql"),
         include_str!("../../../migrations/postgres/0018_single_use_tokens.sql"),
     ] {
+        // Purposes added later are named by their own migrations.
+        let migration = format!(
+            "{migration}{}{}",
+            include_str!("../../../migrations/sqlite/0026_newsletters.sql"),
+            include_str!("../../../migrations/postgres/0026_newsletters.sql")
+        );
         for p in TokenPurpose::ALL {
             assert_eq!(TokenPurpose::parse(p.as_str()), Some(p));
             assert!(migration.contains(&format!("'{}'", p.as_str())), "{p:?}");
@@ -77,7 +83,7 @@ fn a_token_without_the_shape_of_its_purpose_is_malformed() {
 #[test]
 fn purpose_lists_number_their_placeholders_after_the_first() {
     assert_eq!(purpose_list(&[TokenPurpose::Signup]), "$2");
-    assert_eq!(purpose_list(&TokenPurpose::ALL), "$2, $3, $4, $5");
+    assert_eq!(purpose_list(&TokenPurpose::ALL), "$2, $3, $4, $5, $6");
 }
 
 fn at(minutes: i64) -> DateTime<Utc> {

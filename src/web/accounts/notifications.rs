@@ -47,6 +47,8 @@ pub struct MailSettingsView {
     pub queue_alert: String,
     /// Moderators, editors and admins may ask for moderation-queue alerts.
     pub can_alert: bool,
+    /// The newsletters the member receives: id and name.
+    pub newsletters: Vec<(i64, String)>,
 }
 
 fn is_staff(user: &SessionUser) -> bool {
@@ -70,6 +72,13 @@ pub(super) async fn mail_settings(
             .map(|t| t.get().to_string())
             .unwrap_or_default(),
         can_alert: is_staff(user),
+        newsletters: state
+            .store
+            .subscriptions_of(user.id)
+            .await?
+            .into_iter()
+            .map(|(id, name, _)| (id.0, name))
+            .collect(),
     })
 }
 

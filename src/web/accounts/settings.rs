@@ -224,6 +224,7 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
     let comments = state.store.comments_by_author(user.id).await?;
     let likes = state.store.likes_of(user.id).await?;
     let questions = state.store.questions_by_asker(user.id).await?;
+    let newsletters = state.store.subscriptions_of(user.id).await?;
     let fmt =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let data = serde_json::json!({
@@ -251,6 +252,10 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
             "status": q.status.as_str(),
             "notify": q.notify,
             "created_at": fmt(q.created_at),
+        })).collect::<Vec<_>>(),
+        "newsletter_subscriptions": newsletters.iter().map(|(_, name, since)| serde_json::json!({
+            "newsletter": name,
+            "since": fmt(*since),
         })).collect::<Vec<_>>(),
     });
     let mut headers = HeaderMap::new();

@@ -159,6 +159,23 @@ impl SmtpReceiver {
             .collect()
     }
 
+    /// Waits until `address` has at least `n` messages (at most `limit`), and returns them.
+    pub async fn wait_for_to(&self, address: &str, n: usize, limit: Duration) -> Vec<ReceivedMail> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let got = self.messages_to(address).await;
+            if got.len() >= n {
+                return got;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{address} got {} of {n} mails: {got:#?}",
+                got.len()
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
     /// Waits (up to `limit`) until at least `n` messages have arrived, and returns them all.
     pub async fn wait_for(&self, n: usize, limit: Duration) -> Vec<ReceivedMail> {
         let deadline = tokio::time::Instant::now() + limit;

@@ -1,0 +1,353 @@
+//! Newsletters: what fills an edition, when an automatic one is due, an edition's life, the
+//! checks on an editor's fields and the signed one-click unsubscribe token. The mail itself is
+//! made in [`compose`].
+
+pub mod compose;
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+pub use compose::{EditionContent, EditionItem};
+
+/// A newsletter's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct NewsletterId(pub i64);
+
+/// An edition's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct EditionId(pub i64);
+
+/// What fills an edition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Articles an editor picks for each edition, sent when they say so.
+    Picked,
+    /// A section's articles published since the last edition, daily at `hour`.
+    Section { section_id: i64, hour: u32 },
+    /// A tag's articles published since the last edition, daily at `hour`.
+    Tag { tag_id: i64, hour: u32 },
+}
+
+impl Source {
+    /// The `source` column.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Source::Picked => "picked",
+            Source::Section { .. } => "section",
+            Source::Tag { .. } => "tag",
+        }
+    }
+
+    /// The hour of an automatic newsletter.
+    pub fn hour(self) -> Option<u32> {
+        match self {
+            Source::Picked => None,
+            Source::Section { hour, .. } | Source::Tag { hour, .. } => Some(hour),
+        }
+    }
+
+    /// From the columns; `None` when they do not fit together (a section since deleted).
+    pub fn from_columns(
+        kind: &str,
+        section_id: Option<i64>,
+        tag_id: Option<i64>,
+        hour: Option<i64>,
+    ) -> Option<Source> {
+        let hour = hour.and_then(|h| u32::try_from(h).ok()).filter(|h| *h < 24);
+        match (kind, section_id, tag_id, hour) {
+            ("picked", _, _, _) => Some(Source::Picked),
+            ("section", Some(section_id), _, Some(hour)) => {
+                Some(Source::Section { section_id, hour })
+            }
+            ("tag", _, Some(tag_id), Some(hour)) => Some(Source::Tag { tag_id, hour }),
+            _ => None,
+        }
+    }
+}
+
+/// Where an edition is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditionStatus {
+    /// Being composed: can be changed, previewed, sent to oneself.
+    Draft,
+    /// Its mails are being queued and sent.
+    Sending,
+    /// Every subscriber's mail is queued.
+    Sent,
+}
+
+impl EditionStatus {
+    pub const ALL: [EditionStatus; 3] = [
+        EditionStatus::Draft,
+        EditionStatus::Sending,
+        EditionStatus::Sent,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditionStatus::Draft => "draft",
+            EditionStatus::Sending => "sending",
+            EditionStatus::Sent => "sent",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EditionStatus> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The longest name, description, sender name, subject and introduction.
+pub const MAX_NAME_CHARS: usize = 120;
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
+pub const MAX_SENDER_CHARS: usize = 80;
+pub const MAX_SUBJECT_CHARS: usize = 200;
+pub const MAX_INTRO_CHARS: usize = 10_000;
+/// The most articles an edition carries.
+pub const MAX_ARTICLES: usize = 50;
+/// How long a subscription's confirmation link works.
+pub const CONFIRM_LINK_HOURS: i64 = 48;
+
+/// A newsletter as an editor defines it, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewsletterFields {
+    pub name: String,
+    pub description: String,
+    pub sender_name: String,
+    pub source: Source,
+}
+
+fn text_field(value: &str, what: &str, max: usize, required: bool) -> Result<String, String> {
+    let value = value.trim();
+    if required && value.is_empty() {
+        return Err(format!("{what} is required."));
+    }
+    if value.chars().count() > max {
+        return Err(format!("{what} can be at most {max} characters."));
+    }
+    Ok(value.to_owned())
+}
+
+/// Checks a name, a description and a sender name (which becomes the display name of the mail's
+/// `From`, so it holds no line break and none of `<>"`, which a mail header would misread).
+pub fn check_fields(
+    name: &str,
+    description: &str,
+    sender_name: &str,
+    source: Source,
+) -> Result<NewsletterFields, String> {
+    let name = text_field(name, "The name", MAX_NAME_CHARS, true)?;
+    let description = text_field(description, "The description", MAX_DESCRIPTION_CHARS, false)?;
+    let sender_name = text_field(sender_name, "The sender name", MAX_SENDER_CHARS, true)?;
+    if sender_name
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '\\'))
+    {
+        return Err("The sender name cannot hold line breaks or the characters < > \" \\.".into());
+    }
+    if let Some(hour) = source.hour()
+        && hour > 23
+    {
+        return Err("The hour must be from 0 to 23.".into());
+    }
+    Ok(NewsletterFields {
+        name,
+        description,
+        sender_name,
+        source,
+    })
+}
+
+/// Checks an edition's subject and introduction.
+pub fn check_edition(subject: &str, intro: &str) -> Result<(String, String), String> {
+    let subject = text_field(subject, "The subject", MAX_SUBJECT_CHARS, true)?;
+    if subject.chars().any(char::is_control) {
+        return Err("The subject is one line.".into());
+    }
+    let intro = text_field(intro, "The introduction", MAX_INTRO_CHARS, false)?;
+    Ok((subject, intro.replace("\r\n", "\n")))
+}
+
+/// The article slugs an editor listed, one a line (or separated by spaces or commas), in order,
+/// each once.
+pub fn parse_picks(text: &str) -> Result<Vec<String>, String> {
+    let mut slugs: Vec<String> = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == ',') {
+        let slug = word.trim().trim_start_matches("/articles/");
+        if slug.is_empty() || slugs.iter().any(|s| s == slug) {
+            continue;
+        }
+        if slug.len() > 200 {
+            return Err("An article's slug is at most 200 characters.".into());
+        }
+        slugs.push(slug.to_owned());
+    }
+    if slugs.len() > MAX_ARTICLES {
+        return Err(format!(
+            "An edition carries at most {MAX_ARTICLES} articles."
+        ));
+    }
+    Ok(slugs)
+}
+
+/// The moment an automatic newsletter is due at, if one is: the latest `hour`:00 in `tz` at or
+/// before `now` that is after `through` (the last moment handled). After days without a run
+/// only the latest is due, and its edition carries everything since the last.
+pub fn due_slot<Tz: TimeZone>(
+    now: DateTime<Utc>,
+    hour: u32,
+    through: DateTime<Utc>,
+    tz: &Tz,
+) -> Option<DateTime<Utc>> {
+    let local = now.with_timezone(tz);
+    let at = NaiveTime::from_hms_opt(hour.min(23), 0, 0)?;
+    let today = local.date_naive().and_time(at);
+    // A local hour that a clock change skips or repeats is taken at its earliest.
+    let mut slot = tz
+        .from_local_datetime(&today)
+        .earliest()?
+        .with_timezone(&Utc);
+    if slot > now {
+        let yesterday = today - Duration::days(1);
+        slot = tz
+            .from_local_datetime(&yesterday)
+            .earliest()?
+            .with_timezone(&Utc);
+    }
+    (slot > through).then_some(slot)
+}
+
+type HmacSha256 = Hmac<Sha256>;
+
+fn mac(secret: &[u8], user_id: i64, newsletter: NewsletterId) -> HmacSha256 {
+    let mut mac = HmacSha256::new_from_slice(secret).expect("any key length");
+    mac.update(format!("newsletter-unsubscribe:{user_id}:{}", newsletter.0).as_bytes());
+    mac
+}
+
+/// The token of a newsletter's one-click unsubscribe link: the member, the newsletter and an
+/// HMAC of both under the site's unsubscribe key, so it needs no table, works from any mail of
+/// that newsletter and cannot be made for someone else.
+pub fn unsubscribe_token(secret: &[u8], user_id: i64, newsletter: NewsletterId) -> String {
+    use base64::Engine;
+    let sig = mac(secret, user_id, newsletter).finalize().into_bytes();
+    format!(
+        "{user_id}.{}.{}",
+        newsletter.0,
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sig)
+    )
+}
+
+/// The member and newsletter a token was made for, if it was made with `secret`.
+pub fn check_unsubscribe_token(secret: &[u8], token: &str) -> Option<(i64, NewsletterId)> {
+    use base64::Engine;
+    if token.len() > 200 {
+        return None;
+    }
+    let mut parts = token.splitn(3, '.');
+    let user_id: i64 = parts.next()?.parse().ok()?;
+    let newsletter = NewsletterId(parts.next()?.parse().ok()?);
+    let sig = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(parts.next()?)
+        .ok()?;
+    mac(secret, user_id, newsletter).verify_slice(&sig).ok()?;
+    Some((user_id, newsletter))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn an_automatic_newsletter_is_due_once_at_its_hour() {
+        let created = at("2026-06-01T10:00:00Z");
+        // Before the first 07:00 after it was made: nothing.
+        assert_eq!(due_slot(at("2026-06-02T06:59:00Z"), 7, created, &Utc), None);
+        let slot = due_slot(at("2026-06-02T07:00:00Z"), 7, created, &Utc);
+        assert_eq!(slot, Some(at("2026-06-02T07:00:00Z")));
+        // Handled: not due again that day, due the next.
+        let through = slot.unwrap();
+        assert_eq!(due_slot(at("2026-06-02T23:00:00Z"), 7, through, &Utc), None);
+        assert_eq!(
+            due_slot(at("2026-06-03T07:30:00Z"), 7, through, &Utc),
+            Some(at("2026-06-03T07:00:00Z"))
+        );
+        // Days without a run: only the latest moment.
+        assert_eq!(
+            due_slot(at("2026-06-09T08:00:00Z"), 7, through, &Utc),
+            Some(at("2026-06-09T07:00:00Z"))
+        );
+        // In a time zone: 07:00 at UTC+2 is 05:00 UTC.
+        let plus2 = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
+        assert_eq!(
+            due_slot(at("2026-06-02T05:00:00Z"), 7, created, &plus2),
+            Some(at("2026-06-02T05:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn unsubscribe_tokens_are_bound_to_member_newsletter_and_key() {
+        let t = unsubscribe_token(b"key", 7, NewsletterId(3));
+        assert_eq!(
+            check_unsubscribe_token(b"key", &t),
+            Some((7, NewsletterId(3)))
+        );
+        assert_eq!(check_unsubscribe_token(b"other", &t), None);
+        let forged = t.replacen("7.", "8.", 1);
+        assert_eq!(check_unsubscribe_token(b"key", &forged), None);
+        assert_eq!(check_unsubscribe_token(b"key", "7.3"), None);
+    }
+
+    #[test]
+    fn fields_are_checked_with_specific_messages() {
+        let ok = check_fields(" Morning ", "", "The Desk", Source::Picked).unwrap();
+        assert_eq!(ok.name, "Morning");
+        assert_eq!(
+            check_fields("", "", "Desk", Source::Picked).unwrap_err(),
+            "The name is required."
+        );
+        assert!(
+            check_fields("M", "", "Desk <x@y>", Source::Picked)
+                .unwrap_err()
+                .contains("sender name")
+        );
+        let late = Source::Tag {
+            tag_id: 1,
+            hour: 24,
+        };
+        assert_eq!(
+            check_fields("M", "", "D", late).unwrap_err(),
+            "The hour must be from 0 to 23."
+        );
+        assert!(check_edition("Line\nbreak", "").is_err());
+    }
+
+    #[test]
+    fn picks_keep_their_order_once_each() {
+        assert_eq!(
+            parse_picks("b\n/articles/a, b  c").unwrap(),
+            vec!["b".to_owned(), "a".to_owned(), "c".to_owned()]
+        );
+        let many: String = (0..51).map(|i| format!("s{i} ")).collect();
+        assert!(parse_picks(&many).is_err());
+    }
+
+    #[test]
+    fn statuses_and_sources_round_trip() {
+        for s in EditionStatus::ALL {
+            assert_eq!(EditionStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(
+            Source::from_columns("section", Some(2), None, Some(7)),
+            Some(Source::Section {
+                section_id: 2,
+                hour: 7
+            })
+        );
+        assert_eq!(Source::from_columns("tag", None, None, Some(7)), None);
+    }
+}
