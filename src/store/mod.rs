@@ -27,6 +27,7 @@ pub mod jobs;
 pub mod live;
 pub mod media;
 pub mod moderation;
+pub mod mutes;
 pub mod newsroom;
 pub mod notifications;
 mod progress;

@@ -223,6 +223,26 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
     let user = viewer.require_user()?;
     let comments = state.store.comments_by_author(user.id).await?;
     let likes = state.store.likes_of(user.id).await?;
+    let mut muted = Vec::new();
+    loop {
+        let page = state
+            .store
+            .mutes_of(
+                user.id,
+                muted
+                    .last()
+                    .map_or(0, |m: &crate::store::mutes::MutedMember| m.id),
+            )
+            .await?;
+        let done = page.len() as i64 <= crate::store::mutes::MUTES_PAGE;
+        muted.extend(
+            page.into_iter()
+                .take(crate::store::mutes::MUTES_PAGE as usize),
+        );
+        if done {
+            break;
+        }
+    }
     let fmt =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let data = serde_json::json!({
@@ -243,6 +263,11 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
             "likes": c.like_count,
         })).collect::<Vec<_>>(),
         "liked_comment_ids": likes,
+        "muted_members": muted.iter().map(|m| serde_json::json!({
+            "id": m.id,
+            "display_name": m.display_name,
+            "muted_at": fmt(m.muted_at),
+        })).collect::<Vec<_>>(),
     });
     let mut headers = HeaderMap::new();
     headers.insert(

@@ -6,6 +6,7 @@
 pub mod desk;
 pub mod log;
 pub mod settings;
+mod trust;
 pub mod users;
 
 use axum::Router;
