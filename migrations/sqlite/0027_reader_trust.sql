@@ -26,3 +26,7 @@ CREATE TABLE member_mutes (
     CHECK (muter_id <> muted_id)
 );
 CREATE INDEX member_mutes_muted ON member_mutes (muted_id);
+
+-- A member's recent rejections (trust's demotion rule), found from the log by index rather than
+-- by walking a prolific member's comments.
+CREATE INDEX moderation_log_user ON moderation_log (user_id, action, at);

@@ -332,7 +332,8 @@ async fn muting_folds_a_members_comments_for_the_muter_alone(app: TestApp) {
     assert_eq!(r.status(), 303);
     assert_eq!(
         r.headers()["location"],
-        format!("/articles/story#comment-{bobs}").as_str()
+        format!("/articles/story#muted-{bobs}").as_str(),
+        "back to the fold, closed"
     );
     let (folded, how) = page_of(&ada).await;
     assert_eq!(how, "own", "the mute reached the cached marks");

@@ -24,14 +24,16 @@ pub(crate) async fn trust_records<'c>(
     }
     let list = crate::store::articles::placeholders(4, ids.len());
     // The approved comments are counted no further than the rules need: a prolific member
-    // has 100,000. Rejected comments are few; each is checked against its log rows by index.
+    // has 100,000. Rejections come from the log's rows about the member (`moderation_log_user`),
+    // each still standing (not undone, the comment still rejected).
     let sql = format!(
         "SELECT u.id, u.role, u.email_verified_at, u.created_at, \
          (SELECT COUNT(*) FROM (SELECT 1 FROM comments c WHERE c.author_id = u.id \
             AND c.status = 'visible' AND c.id <> $1 LIMIT $2) AS shown) AS approved, \
-         (SELECT COUNT(*) FROM comments c WHERE c.author_id = u.id AND c.status = 'rejected' \
-            AND EXISTS (SELECT 1 FROM moderation_log l WHERE l.comment_id = c.id \
-              AND l.action = 'reject' AND l.undone_by IS NULL AND l.at >= $3)) AS strikes \
+         (SELECT COUNT(DISTINCT l.comment_id) FROM moderation_log l \
+            JOIN comments c ON c.id = l.comment_id \
+            WHERE l.user_id = u.id AND l.action = 'reject' AND l.at >= $3 \
+              AND l.undone_by IS NULL AND c.status = 'rejected') AS strikes \
          FROM users u WHERE u.id IN ({list})"
     );
     let rows: Vec<TrustRow> = {

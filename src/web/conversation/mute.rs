@@ -61,5 +61,8 @@ pub(super) async fn set_mute(
     if changed {
         state.pages.changed(Change::Member { user_id: user.id });
     }
-    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+    // Back to the comment: after a mute, to its fold (a link into a closed <details> would
+    // open it).
+    let anchor = if want { "muted" } else { "comment" };
+    Ok(Redirect::to(&format!("/articles/{slug}#{anchor}-{id}")).into_response())
 }
