@@ -58,6 +58,8 @@ pub struct NewComment<'a> {
     pub hold: Option<crate::domain::moderation::HoldReason>,
     /// What held it, for moderators (e.g. the suspect word).
     pub hold_note: &'a str,
+    /// Why it was held, as stored ([`crate::domain::moderation::HoldDetail`]); '' when shown.
+    pub hold_detail: &'a str,
     pub spam_score: Option<f64>,
     /// The `comment.created` webhook payload, given the new comment's id; queued in the same
     /// transaction as the comment.
@@ -136,8 +138,8 @@ impl Store {
         };
         let (id,): (i64,) = query(
             "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
-                 body_source, body_html, status, created_at, held_reason, moderation_note, spam_score) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                 body_source, body_html, status, created_at, held_reason, moderation_note, spam_score, \
+                 held_detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(new.article_id)
         .bind(new.parent_id)
@@ -151,6 +153,7 @@ impl Store {
         .bind(held_reason)
         .bind(new.hold_note)
         .bind(new.spam_score)
+        .bind(new.hold_detail)
         .fetch_one(&mut tx)
         .await?;
         if thread_id.is_none() {
@@ -326,31 +329,41 @@ impl Store {
     }
 
     /// What a member's copy of an article page needs beyond what every member shares, in one
-    /// query: which of `comment_ids` they like, and whether they have held or rejected comments
-    /// on the article (which only they see, so their page cannot be the shared one).
+    /// query: which of `comment_ids` they like, and whether their page cannot be the shared one:
+    /// they have held or rejected comments on the article (which only they see), or they muted
+    /// one of `author_ids` (the authors of the page's comments, whose comments they see folded).
     pub async fn member_marks(
         &self,
         user_id: i64,
         article_id: i64,
         comment_ids: &[i64],
+        author_ids: &[i64],
     ) -> Result<(Vec<i64>, bool)> {
-        // Comment ids are positive, so a row of 0 can only be the "has hidden comments" answer.
+        // Comment ids are positive, so a row of 0 can only be the "own page" answer.
         // `+author_id` keeps SQLite off the author index: a prolific member has 100,000
         // comments, an article a handful held or rejected (found by `comments_threads`).
-        let hidden = "SELECT CAST(0 AS BIGINT) WHERE EXISTS (SELECT 1 FROM comments WHERE article_id = $2 \
-                      AND +author_id = $1 AND status IN ('pending', 'rejected'))";
-        let sql = if comment_ids.is_empty() {
-            hidden.to_owned()
-        } else {
+        let mut sql =
+            "SELECT CAST(0 AS BIGINT) WHERE EXISTS (SELECT 1 FROM comments WHERE article_id = $2 \
+                      AND +author_id = $1 AND status IN ('pending', 'rejected'))"
+                .to_owned();
+        if !comment_ids.is_empty() {
             let list = super::articles::placeholders(3, comment_ids.len());
-            format!(
+            sql = format!(
                 "SELECT comment_id FROM comment_likes WHERE user_id = $1 AND comment_id IN ({list}) \
-                 UNION ALL {hidden}"
-            )
-        };
+                 UNION ALL {sql}"
+            );
+        }
+        if !author_ids.is_empty() {
+            // One primary-key probe per author on the page.
+            let list = super::articles::placeholders(3 + comment_ids.len(), author_ids.len());
+            sql = format!(
+                "{sql} UNION ALL SELECT CAST(0 AS BIGINT) FROM member_mutes \
+                 WHERE muter_id = $1 AND muted_id IN ({list})"
+            );
+        }
         let rows: Vec<(i64,)> = {
             let mut q = query(&sql).bind(user_id).bind(article_id);
-            for id in comment_ids {
+            for id in comment_ids.iter().chain(author_ids) {
                 q = q.bind(*id);
             }
             q.fetch_all(self.read()).await?
@@ -379,7 +392,7 @@ impl Store {
         body_source: &str,
         body_html: &str,
         spam_score: Option<f64>,
-        hold: Option<(crate::domain::moderation::HoldReason, &str)>,
+        hold: Option<(crate::domain::moderation::HoldReason, &str, &str)>,
         now: DateTime<Utc>,
         not_before: DateTime<Utc>,
     ) -> Result<bool> {
@@ -408,13 +421,14 @@ impl Store {
             .bind(id)
             .execute(&mut tx)
             .await?;
-            if let Some((reason, note)) = hold {
+            if let Some((reason, note, detail)) = hold {
                 query(
                     "UPDATE comments SET status = 'pending', held_reason = $1, moderation_note = $2, \
-                     pinned_at = NULL WHERE id = $3",
+                     pinned_at = NULL, held_detail = $3 WHERE id = $4",
                 )
                 .bind(reason.as_str())
                 .bind(note)
+                .bind(detail)
                 .bind(id)
                 .execute(&mut tx)
                 .await?;

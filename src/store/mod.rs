@@ -28,6 +28,7 @@ pub mod live;
 pub mod live_questions;
 pub mod media;
 pub mod moderation;
+pub mod mutes;
 pub mod newsletters;
 pub mod newsroom;
 pub mod notifications;

@@ -152,6 +152,12 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   res = await admin.post(page, `/comments/${replyId}/report`, { reason: 'other', note: 'Checking the desk.' });
   assert.equal(res.status, 200, 'report taken');
   const memberId = (await member.page(articlePath)).match(/href="\/members\/(\d+)"/)[1];
+  // The member mutes the administrator: their article page folds that comment (checked below)
+  // and their settings list the mute.
+  page = await member.page(articlePath);
+  res = await member.post(page, '/comments/actions', { mute: commentId });
+  assert.equal(res.status, 303, await res.text());
+  assert.match(await member.page(articlePath), /class="muted-comment"/);
   const newsroom = await admin.page('/admin/articles');
   const editorPath = (newsroom.match(/href="(\/admin\/articles\/\d+)"/) || [])[1];
 
@@ -250,6 +256,7 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
     ['member', member, `/comments/${commentId}/report`],
     ['member', member, '/settings'],
     ['member', member, '/settings/tokens'],
+    ['member', member, '/settings/mutes'],
     ['admin', admin, articlePath],
     ['admin', admin, '/admin/articles'],
     ['admin', admin, '/admin/articles/new'],

@@ -32,8 +32,8 @@ async fn ok(r: reqwest::Response, what: &str) {
 
 /// A small site with something in every exported table: articles from files and from the
 /// newsroom (revisions, a correction), threaded comments visible, pending, rejected and
-/// deleted, likes, reports, a section policy, word lists, a moderation decision, a ban, a role
-/// grant (logged) and a webhook endpoint.
+/// deleted, likes, reports, a mute, a section policy, word lists, a moderation decision, a
+/// ban, a role grant (logged) and a webhook endpoint.
 async fn build_site(app: &TestApp) {
     app.publish(&[
         article("harbour", "Science", 30),
@@ -303,6 +303,13 @@ async fn build_site(app: &TestApp) {
         )
         .await;
     }
+    // Bob mutes Cy (a private mute, carried like the rest of his data).
+    ok(
+        bob.post("/comments/actions", &[("mute", &second.to_string())])
+            .await,
+        "muting",
+    )
+    .await;
     let r = ada
         .post(
             &format!("/comments/{rejected}/report"),
@@ -476,6 +483,7 @@ async fn round_trip(from: &TestApp, to: &TestApp) {
     );
     assert_eq!(lines(&first, "comment_likes").len(), 3);
     assert_eq!(lines(&first, "comment_reports").len(), 1);
+    assert_eq!(lines(&first, "member_mutes").len(), 1);
     let actions: Vec<String> = lines(&first, "moderation_log")
         .iter()
         .map(|l| l["action"].as_str().unwrap().to_owned())

@@ -39,5 +39,6 @@ mod search;
 mod signin;
 mod single_use;
 mod spam_filter;
+mod trust;
 mod varnish;
 mod webhooks;

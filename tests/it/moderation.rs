@@ -427,6 +427,12 @@ async fn links_from_new_members_wait_until_they_have_a_record(app: TestApp) {
             .await;
         assert_eq!(status_of(&app, id).await, "visible");
     }
+    // Still new on her first day (the member bar asks for a day-old account): links wait.
+    let same_day = ada
+        .comment("story", None, "One more source: https://example.org/y")
+        .await;
+    assert_eq!(status_of(&app, same_day).await, "pending");
+    app.clock.advance(chrono::Duration::days(1));
     let later = ada
         .comment(
             "story",

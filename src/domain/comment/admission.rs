@@ -159,6 +159,8 @@ mod tests {
         ban: None,
         author_approved: 0,
         author_role: Role::Member,
+        trust: crate::domain::moderation::TrustLevel::Member,
+        hold_first_comment: false,
         has_link: false,
         link_hold_below: 3,
         banned_word: None,

@@ -214,6 +214,8 @@ pub struct CommentPermissions {
     pub delete: bool,
     pub like: bool,
     pub report: bool,
+    /// Mute (or unmute) the comment's author: any member but the author.
+    pub mute: bool,
 }
 
 /// The facts about a comment that the policy needs.
@@ -255,6 +257,7 @@ pub fn comment_permissions(
         delete: own,
         like: !own,
         report: !own,
+        mute: !own && comment.author_id.is_some(),
     }
 }
 
@@ -347,7 +350,7 @@ mod tests {
             created_at: now - Duration::minutes(5),
         };
         let p = comment_permissions(Some(&viewer), &own, now);
-        assert!(p.edit && p.delete && p.reply && !p.like && !p.report);
+        assert!(p.edit && p.delete && p.reply && !p.like && !p.report && !p.mute);
         let old = CommentFacts {
             created_at: now - Duration::minutes(16),
             ..own
@@ -359,7 +362,7 @@ mod tests {
             created_at: now,
         };
         let p = comment_permissions(Some(&viewer), &other, now);
-        assert!(!p.edit && !p.delete && p.like && p.report);
+        assert!(!p.edit && !p.delete && p.like && p.report && p.mute);
         assert_eq!(
             comment_permissions(None, &other, now),
             CommentPermissions::default()

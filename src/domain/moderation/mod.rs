@@ -1,13 +1,16 @@
 //! Moderation rules: who may do what on the desk, comment policies and how they combine,
-//! rejection reasons, bans, and the screening of a new comment (accept, hold or refuse).
+//! rejection reasons, bans, the screening of a new comment (accept, hold or refuse, and why in
+//! words) and readers' trust levels.
 
 mod access;
 mod ban;
 mod decision;
+mod held;
 mod policy;
 mod queue;
 mod reports;
 mod screening;
+mod trust;
 
 pub use access::{StaffAccess, staff_access};
 pub use ban::{BanLength, ban_notice, forever, may_be_banned};
@@ -15,10 +18,12 @@ pub use decision::{
     CommentState, Decision, MAX_NOTE_CHARS, RejectReason, StateChange, TrainedAs, Undecidable,
     decide, parse_note, rejection_text,
 };
+pub use held::HoldDetail;
 pub use policy::{CommentMode, CommentPolicy, PolicyLayer};
 pub use queue::{HoldReason, Queue};
-pub use reports::{Reporter, ReporterBar, report_counts};
+pub use reports::ReporterBar;
 pub use screening::{Refused, Screening, Verdict, has_link, screen};
+pub use trust::{TrustLevel, TrustRecord, TrustThresholds, trust_level};
 
 #[cfg(test)]
 mod tests {

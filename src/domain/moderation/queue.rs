@@ -6,6 +6,8 @@
 pub enum HoldReason {
     #[serde(rename = "premoderation")]
     PreModeration,
+    /// A new member's first comment, when the site holds those.
+    FirstComment,
     Link,
     SuspectWord,
     Spam,
@@ -16,6 +18,7 @@ impl HoldReason {
     pub fn as_str(self) -> &'static str {
         match self {
             HoldReason::PreModeration => "premoderation",
+            HoldReason::FirstComment => "first_comment",
             HoldReason::Link => "link",
             HoldReason::SuspectWord => "suspect_word",
             HoldReason::Spam => "spam",
@@ -26,6 +29,7 @@ impl HoldReason {
     pub fn parse(s: &str) -> Option<HoldReason> {
         Some(match s {
             "premoderation" => HoldReason::PreModeration,
+            "first_comment" => HoldReason::FirstComment,
             "link" => HoldReason::Link,
             "suspect_word" => HoldReason::SuspectWord,
             "spam" => HoldReason::Spam,
@@ -38,6 +42,7 @@ impl HoldReason {
     pub fn label(self) -> &'static str {
         match self {
             HoldReason::PreModeration => "Pre-moderated",
+            HoldReason::FirstComment => "First comment from a new member",
             HoldReason::Link => "Link from a new member",
             HoldReason::SuspectWord => "Suspect word",
             HoldReason::Spam => "Spam filter",
@@ -48,7 +53,9 @@ impl HoldReason {
     /// The queue the held comment is listed in.
     pub fn queue(self) -> Queue {
         match self {
-            HoldReason::PreModeration | HoldReason::Link => Queue::Pending,
+            HoldReason::PreModeration | HoldReason::FirstComment | HoldReason::Link => {
+                Queue::Pending
+            }
             HoldReason::SuspectWord | HoldReason::Spam => Queue::Flagged,
             HoldReason::Reports => Queue::Reported,
         }
@@ -58,7 +65,7 @@ impl HoldReason {
 /// The desk's queues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Queue {
-    /// Held for review by policy: pre-moderation, links from new members.
+    /// Held for review by policy: pre-moderation, new members' first comments and links.
     #[default]
     Pending,
     /// Comments readers reported (still shown until the threshold hides them).
@@ -98,7 +105,7 @@ impl Queue {
     /// with open reports).
     pub fn held_reasons(self) -> &'static [&'static str] {
         match self {
-            Queue::Pending => &["premoderation", "link"],
+            Queue::Pending => &["premoderation", "first_comment", "link"],
             Queue::Flagged => &["suspect_word", "spam"],
             Queue::Reported => &["reports"],
         }

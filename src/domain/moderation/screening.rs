@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{CommentMode, HoldReason};
+use super::{CommentMode, HoldReason, TrustLevel};
 use crate::domain::user::Role;
 
 /// Everything known about a comment's text and its author when deciding whether it is shown,
@@ -18,7 +18,13 @@ pub struct Screening<'a> {
     /// rules need.
     pub author_approved: i64,
     pub author_role: Role,
+    /// The author's trust level ([`super::trust_level`]).
+    pub trust: TrustLevel,
+    /// The site holds a new member's first comment.
+    pub hold_first_comment: bool,
     pub has_link: bool,
+    /// Links from members (not new, not trusted) with fewer approved comments than this are
+    /// held too; 0 turns the link rule off.
     pub link_hold_below: i64,
     /// A banned word found in the text, if any.
     pub banned_word: Option<&'a str>,
@@ -57,8 +63,10 @@ pub enum Refused {
 
 /// Shows, holds (saying why) or refuses a comment's text. Bans, closed articles and banned
 /// words refuse for everyone; staff are never held; otherwise the first reason that applies
-/// holds: a suspect word, the spam score, pre-moderation, a link from a new member. An edit
-/// is held for the same reasons as a post, noted as an edit for moderators.
+/// holds: a suspect word, the spam score, pre-moderation, a new member's first comment (if the
+/// site holds those), a link from a member who is not trusted (new, or with fewer approved
+/// comments than the site's link bar). An edit is held for the same reasons as a post, noted
+/// as an edit for moderators.
 pub fn screen(s: &Screening<'_>) -> Verdict {
     if let Some((until, reason)) = s.ban {
         return Verdict::Refuse(Refused::Banned {
@@ -83,7 +91,17 @@ pub fn screen(s: &Screening<'_>) -> Verdict {
         || matches!(s.mode, CommentMode::PreModerated { first: Some(n) } if s.author_approved < n)
     {
         HoldReason::PreModeration
-    } else if s.has_link && s.author_approved < s.link_hold_below {
+    } else if s.hold_first_comment
+        && !s.edit
+        && s.trust == TrustLevel::New
+        && s.author_approved == 0
+    {
+        HoldReason::FirstComment
+    } else if s.has_link
+        && s.link_hold_below > 0
+        && s.trust != TrustLevel::Trusted
+        && (s.trust == TrustLevel::New || s.author_approved < s.link_hold_below)
+    {
         HoldReason::Link
     } else {
         return Verdict::Show;
@@ -131,6 +149,8 @@ mod tests {
         ban: None,
         author_approved: 0,
         author_role: Role::Member,
+        trust: TrustLevel::Member,
+        hold_first_comment: false,
         has_link: false,
         link_hold_below: 3,
         banned_word: None,
@@ -209,6 +229,83 @@ mod tests {
             }),
             None,
             "staff are never held"
+        );
+    }
+
+    #[test]
+    fn trust_levels_drive_the_link_and_first_comment_rules() {
+        let link = Screening {
+            has_link: true,
+            author_approved: 10,
+            ..BASE
+        };
+        let at = |trust| Screening { trust, ..link };
+        assert_eq!(
+            held(&at(TrustLevel::New)),
+            Some(HoldReason::Link),
+            "a new member's links wait however many comments they have"
+        );
+        assert_eq!(held(&at(TrustLevel::Member)), None);
+        assert_eq!(
+            held(&Screening {
+                author_approved: 1,
+                ..at(TrustLevel::Member)
+            }),
+            Some(HoldReason::Link),
+            "a member under the site's link bar"
+        );
+        assert_eq!(
+            held(&Screening {
+                author_approved: 0,
+                ..at(TrustLevel::Trusted)
+            }),
+            None,
+            "trusted members are never held by the link rule"
+        );
+        assert_eq!(
+            held(&Screening {
+                link_hold_below: 0,
+                ..at(TrustLevel::New)
+            }),
+            None,
+            "0 turns the link rule off"
+        );
+        let first = Screening {
+            hold_first_comment: true,
+            trust: TrustLevel::New,
+            ..BASE
+        };
+        assert_eq!(held(&first), Some(HoldReason::FirstComment));
+        assert_eq!(
+            held(&Screening {
+                has_link: true,
+                ..first
+            }),
+            Some(HoldReason::FirstComment),
+            "the first comment rule comes before the link rule"
+        );
+        assert_eq!(
+            held(&Screening {
+                hold_first_comment: false,
+                ..first
+            }),
+            None
+        );
+        assert_eq!(
+            held(&Screening {
+                author_approved: 1,
+                ..first
+            }),
+            None,
+            "only the first"
+        );
+        assert_eq!(
+            held(&Screening {
+                trust: TrustLevel::Member,
+                ..first
+            }),
+            None,
+            "a member who is not new (an open bar) is not held"
         );
     }
 

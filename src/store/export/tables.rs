@@ -297,6 +297,7 @@ pub static TABLES: &[Table] = &[
             ("pinned_at", Time),
             ("open_reports", Int),
             ("guest_id", Int),
+            ("held_detail", Text),
         ],
         omitted: &[],
         // A reply is always younger than what it answers, so id order writes parents first.
@@ -314,6 +315,16 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    // Whom each member muted (private to them).
+    Table {
+        name: "member_mutes",
+        columns: &[("muter_id", Int), ("muted_id", Int), ("created_at", Time)],
+        omitted: &[],
+        order_by: "muter_id, muted_id",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
     Table {
         name: "comment_reports",
         columns: &[
@@ -325,6 +336,7 @@ pub static TABLES: &[Table] = &[
             ("created_at", Time),
             ("resolved_at", Time),
             ("counts_toward_hiding", Bool),
+            ("weight", Int),
         ],
         omitted: &[],
         order_by: "id",
@@ -363,6 +375,11 @@ pub static TABLES: &[Table] = &[
             ("words_version", Int),
             ("spam_docs", Int),
             ("ham_docs", Int),
+            ("trusted_min_account_days", Int),
+            ("trusted_min_approved", Int),
+            ("demote_window_days", Int),
+            ("demote_after", Int),
+            ("hold_first_comment", Bool),
         ],
         omitted: &[],
         order_by: "id",

@@ -138,9 +138,10 @@ impl Store {
     }
 
     /// Records a report; a member reports a comment once ([`crate::store::Error::Conflict`] the
-    /// second time). Every report is open on the desk, but only those of reporters who clear
-    /// the site's bar ([`report_counts`]: judged as they report) count toward the threshold
-    /// that hides a shown comment for review. Returns whether this report hid it.
+    /// second time). Every report is open on the desk, but only those of reporters who are at
+    /// least members (their trust level, judged as they report) count toward the threshold that
+    /// hides a shown comment for review, a trusted member's weighing two. Returns whether this
+    /// report hid it.
     pub async fn report_comment(
         &self,
         comment_id: i64,
@@ -153,45 +154,32 @@ impl Store {
         let r: Result<bool> = async {
             let mut tx = self.begin().await?;
             let out = {
-let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
-                    query(
-                        "SELECT report_threshold, report_requires_verified, report_min_account_days, \
-                         report_min_approved FROM moderation_settings WHERE id = 1",
-                    )
-                    .fetch_one(&mut tx)
-                    .await?;
-                let bar = ReporterBar {
-                    verified: verified_only,
-                    min_account_days: min_days,
-                    min_approved,
-                };
-                let (role, verified_at, since): (String, Option<DateTime<Utc>>, DateTime<Utc>) =
-                    query(
-                        "SELECT role, email_verified_at, created_at FROM users WHERE id = $1",
-                    )
-                    .bind(reporter_id)
-                    .fetch_one(&mut tx)
-                    .await?;
-                let (approved,): (i64,) = query(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 \
-                     AND status = 'visible' LIMIT $2) AS shown",
+let settings: ModerationSettings = query(
+                    "SELECT link_hold_below, report_threshold, report_requires_verified, report_min_account_days, \
+                     report_min_approved, spam_threshold, words_version, spam_docs, ham_docs, \
+                     trusted_min_account_days, trusted_min_approved, demote_window_days, demote_after, \
+                     hold_first_comment FROM moderation_settings WHERE id = 1",
                 )
-                .bind(reporter_id)
-                .bind(bar.min_approved.max(0))
                 .fetch_one(&mut tx)
                 .await?;
-                let counts = report_counts(
-                    &bar,
-                    &Reporter {
-                        role: Role::parse(&role).unwrap_or(Role::Member),
-                        verified: verified_at.is_some(),
-                        account_age: now - since,
-                        approved,
-                    },
-                );
+                let threshold = settings.report_threshold;
+                let t = settings.trust_thresholds();
+                let records = trust::trust_records(
+                    &mut tx,
+                    &[reporter_id],
+                    t.approved_cap(),
+                    None,
+                    trust::strikes_since(&t, now),
+                    now,
+                )
+                .await?;
+                let (_, record) = records.into_iter().next().ok_or(crate::store::Error::NotFound)?;
+                // New members' reports are recorded but weigh nothing; trusted members' count twice.
+                let weight = crate::domain::moderation::trust_level(&t, &record).report_weight();
+                let counts = weight > 0;
                 query(
-                    "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at, counts_toward_hiding) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
+                    "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at, counts_toward_hiding, weight) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 )
                 .bind(comment_id)
                 .bind(reporter_id)
@@ -199,6 +187,7 @@ let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
                 .bind(note)
                 .bind(now)
                 .bind(counts)
+                .bind(weight.max(1))
                 .execute(&mut tx)
                 .await?;
                 query("UPDATE comments SET open_reports = open_reports + 1 WHERE id = $1")
@@ -206,7 +195,7 @@ let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
                     .execute(&mut tx)
                     .await?;
                 let (counted,): (i64,) = query(
-                    "SELECT COUNT(*) FROM comment_reports \
+                    "SELECT CAST(COALESCE(SUM(weight), 0) AS BIGINT) FROM comment_reports \
                      WHERE comment_id = $1 AND resolved_at IS NULL AND counts_toward_hiding",
                 )
                 .bind(comment_id)
@@ -225,9 +214,14 @@ let (threshold, verified_only, min_days, min_approved): (i64, bool, i64, i64) =
                         ..facts.state.clone()
                     };
                     set_state(&mut tx, comment_id, &facts, &new, now).await?;
+                    query("UPDATE comments SET held_detail = $1 WHERE id = $2")
+                        .bind(HoldDetail::of_reports(counted).stored())
+                        .bind(comment_id)
+                        .execute(&mut tx)
+                        .await?;
                     let actor = Actor::system();
                     log(&mut tx, &actor, &LogLine { action: "auto_hide", comment: Some(comment_id), user: facts.author_id, reason: &format!(
-                            "{counted} open reports from established members ({} in all)",
+                            "open reports weighing {counted} from established members ({} in all)",
                             facts.state.open_reports
                         ), before: &json(&facts.state), after: &json(&new) }, now).await?;
                     true

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::{Backend, Result, Store, Tx, query};
 use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::{
-    CommentMode, CommentPolicy, Decision, HoldReason, PolicyLayer, Queue, Reporter, ReporterBar,
-    TrainedAs, may_be_banned, report_counts,
+    CommentMode, CommentPolicy, Decision, HoldDetail, HoldReason, PolicyLayer, Queue, ReporterBar,
+    TrainedAs, TrustThresholds, may_be_banned,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -26,6 +26,7 @@ mod queues;
 
 pub use questions::QuestionsDecided;
 mod state;
+mod trust;
 mod undo;
 
 pub(crate) use state::train;
@@ -70,9 +71,28 @@ pub struct ModerationSettings {
     pub words_version: i64,
     pub spam_docs: i64,
     pub ham_docs: i64,
+    pub trusted_min_account_days: i64,
+    pub trusted_min_approved: i64,
+    pub demote_window_days: i64,
+    pub demote_after: i64,
+    /// A new member's first comment waits for a moderator.
+    pub hold_first_comment: bool,
 }
 
 impl ModerationSettings {
+    /// The thresholds of readers' trust levels (the member bar is the reporter bar).
+    pub fn trust_thresholds(&self) -> TrustThresholds {
+        TrustThresholds {
+            member_requires_verified: self.report_requires_verified,
+            member_min_account_days: self.report_min_account_days,
+            member_min_approved: self.report_min_approved,
+            trusted_min_account_days: self.trusted_min_account_days,
+            trusted_min_approved: self.trusted_min_approved,
+            demote_window_days: self.demote_window_days,
+            demote_after: self.demote_after,
+        }
+    }
+
     /// Whose reports count toward hiding a comment.
     pub fn reporter_bar(&self) -> ReporterBar {
         ReporterBar {
@@ -202,6 +222,7 @@ pub struct QueueRow {
     pub body_html: String,
     pub status: CommentStatus,
     pub held_reason: Option<HoldReason>,
+    pub held_detail: String,
     pub moderation_note: String,
     pub spam_score: Option<f64>,
     pub pinned_at: Option<DateTime<Utc>>,

@@ -128,8 +128,9 @@ impl Store {
     pub async fn moderation_settings(&self) -> Result<ModerationSettings> {
         query(
                 "SELECT link_hold_below, report_threshold, report_requires_verified, report_min_account_days, \
-                 report_min_approved, spam_threshold, words_version, spam_docs, ham_docs \
-                 FROM moderation_settings WHERE id = 1",
+                 report_min_approved, spam_threshold, words_version, spam_docs, ham_docs, \
+                 trusted_min_account_days, trusted_min_approved, demote_window_days, demote_after, \
+                 hold_first_comment FROM moderation_settings WHERE id = 1",
             )
             .fetch_one(self.read())
             .await
@@ -145,21 +146,25 @@ impl Store {
     }
 
     /// Saves the thresholds, logging the change.
+    #[allow(clippy::too_many_arguments)]
     pub async fn save_moderation_settings(
         &self,
         link_hold_below: i64,
         report_threshold: i64,
-        reporters: ReporterBar,
+        trust: TrustThresholds,
+        hold_first_comment: bool,
         spam_threshold: f64,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let before = self.moderation_settings().await?;
         let mut tx = self.begin().await?;
+        let reporters = trust.member_bar();
         query(
                 "UPDATE moderation_settings SET link_hold_below = $1, report_threshold = $2, \
                  report_requires_verified = $3, report_min_account_days = $4, report_min_approved = $5, \
-                 spam_threshold = $6 WHERE id = 1",
+                 spam_threshold = $6, trusted_min_account_days = $7, trusted_min_approved = $8, \
+                 demote_window_days = $9, demote_after = $10, hold_first_comment = $11 WHERE id = 1",
             )
             .bind(link_hold_below)
             .bind(report_threshold)
@@ -167,18 +172,34 @@ impl Store {
             .bind(reporters.min_account_days)
             .bind(reporters.min_approved)
             .bind(spam_threshold)
+            .bind(trust.trusted_min_account_days)
+            .bind(trust.trusted_min_approved)
+            .bind(trust.demote_window_days)
+            .bind(trust.demote_after)
+            .bind(hold_first_comment)
             .execute(&mut tx)
             .await?;
+        let first = |hold: bool| {
+            if hold {
+                "new members' first comments held"
+            } else {
+                "first comments not held"
+            }
+        };
         let before = format!(
-            "links held below {} approved comments; hidden at {} reports; {}; spam held from {}",
+            "links held below {} approved comments; hidden at {} reports; {}; spam held from {}; {}; {}",
             before.link_hold_below,
             before.report_threshold,
             before.reporter_bar().describe(),
-            before.spam_threshold
+            before.spam_threshold,
+            before.trust_thresholds().describe(),
+            first(before.hold_first_comment)
         );
         let after = format!(
-            "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; {}; spam held from {spam_threshold}",
-            reporters.describe()
+            "links held below {link_hold_below} approved comments; hidden at {report_threshold} reports; {}; spam held from {spam_threshold}; {}; {}",
+            reporters.describe(),
+            trust.describe(),
+            first(hold_first_comment)
         );
         log(
             &mut tx,
@@ -259,26 +280,5 @@ impl Store {
             .collect();
         counts.resize(tokens.len(), spam::Counts::default());
         Ok(counts)
-    }
-
-    /// How many of a member's comments are visible, counting no further than `cap` (the
-    /// screening rules only need to know whether a small threshold is reached) and leaving out
-    /// `except` (the comment being edited, whose new text is what is screened).
-    pub async fn approved_comments(
-        &self,
-        author_id: i64,
-        cap: i64,
-        except: Option<i64>,
-    ) -> Result<i64> {
-        let (n,): (i64,) = query(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE author_id = $1 AND status = 'visible' \
-                 AND id <> $3 LIMIT $2) AS recent",
-            )
-            .bind(author_id)
-            .bind(cap)
-            .bind(except.unwrap_or(0))
-            .fetch_one(self.read())
-            .await?;
-        Ok(n)
     }
 }

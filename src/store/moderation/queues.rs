@@ -105,7 +105,7 @@ impl Store {
             "SELECT c.id, c.article_id, a.slug AS article_slug, a.title AS article_title, c.parent_id, \
              SUBSTR(p.body_source, 1, 200) AS parent_excerpt, pu.display_name AS parent_author, \
              c.author_id, COALESCE(u.display_name, g.name, '[deleted]') AS author_name, u.created_at AS author_since, \
-             u.banned_until AS author_banned_until, c.body_html, c.status, c.held_reason, c.moderation_note, \
+             u.banned_until AS author_banned_until, c.body_html, c.status, c.held_reason, c.held_detail, c.moderation_note, \
              c.spam_score, c.pinned_at, c.open_reports, c.created_at \
              FROM comments c JOIN articles a ON a.id = c.article_id \
              LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id \
@@ -115,15 +115,16 @@ impl Store {
         query(&sql).fetch_all(self.read()).await
     }
 
-    /// The open reports of these comments: (comment, reason, note, whether it counts toward
-    /// hiding the comment).
-    pub async fn open_reports_of(&self, ids: &[i64]) -> Result<Vec<(i64, String, String, bool)>> {
+    /// The open reports of these comments: (comment, reason, note, what it weighs toward hiding
+    /// the comment: 0 from a new member, 2 from a trusted one).
+    pub async fn open_reports_of(&self, ids: &[i64]) -> Result<Vec<(i64, String, String, i64)>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let list = crate::store::articles::placeholders(1, ids.len());
         let sql = format!(
-            "SELECT comment_id, reason, note, counts_toward_hiding FROM comment_reports \
+            "SELECT comment_id, reason, note, \
+             CASE WHEN counts_toward_hiding THEN weight ELSE 0 END AS weight FROM comment_reports \
              WHERE comment_id IN ({list}) AND resolved_at IS NULL ORDER BY id"
         );
         Ok({

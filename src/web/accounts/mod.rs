@@ -1,6 +1,7 @@
 //! Accounts: sign-up, sign-in (with a password, by e-mail link, by single sign-on), sign-out,
 //! password reset, the member's settings, e-mail preferences and API tokens.
 
+pub mod mutes;
 pub mod notifications;
 pub mod passwordless;
 pub mod tokens;
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .merge(passwordless::router())
         .merge(tokens::router())
         .merge(notifications::router())
+        .merge(mutes::router())
 }
 
 /// Failed sign-ins allowed per account, and per address, before delays start.

@@ -225,6 +225,26 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
     let likes = state.store.likes_of(user.id).await?;
     let questions = state.store.questions_by_asker(user.id).await?;
     let newsletters = state.store.subscriptions_of(user.id).await?;
+    let mut muted = Vec::new();
+    loop {
+        let page = state
+            .store
+            .mutes_of(
+                user.id,
+                muted
+                    .last()
+                    .map_or(0, |m: &crate::store::mutes::MutedMember| m.id),
+            )
+            .await?;
+        let done = page.len() as i64 <= crate::store::mutes::MUTES_PAGE;
+        muted.extend(
+            page.into_iter()
+                .take(crate::store::mutes::MUTES_PAGE as usize),
+        );
+        if done {
+            break;
+        }
+    }
     let fmt =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let data = serde_json::json!({
@@ -256,6 +276,11 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
         "newsletter_subscriptions": newsletters.iter().map(|(_, name, since)| serde_json::json!({
             "newsletter": name,
             "since": fmt(*since),
+        })).collect::<Vec<_>>(),
+        "muted_members": muted.iter().map(|m| serde_json::json!({
+            "id": m.id,
+            "display_name": m.display_name,
+            "muted_at": fmt(m.muted_at),
         })).collect::<Vec<_>>(),
     });
     let mut headers = HeaderMap::new();

@@ -89,9 +89,11 @@ pub struct MemberPage {
 }
 
 /// What one member's copy of a page depends on besides the session: which of its comments they
-/// like, and whether they have held or rejected comments on the article.
+/// like, and whether their page is their own (held or rejected comments on the article, or a
+/// muted author's comment on the page, which they see folded).
 pub(in crate::web) struct Marks {
     pub(in crate::web) liked: Vec<i64>,
+    /// The member's page must be rendered in full.
     pub(in crate::web) hidden: bool,
 }
 
@@ -175,9 +177,18 @@ impl MemberPage {
             .filter(|c| c.visible)
             .map(|c| c.id)
             .collect();
+        let mut authors: Vec<i64> = self
+            .comments
+            .iter()
+            .filter(|c| c.visible)
+            .filter_map(|c| c.author_id)
+            .filter(|a| *a != user_id)
+            .collect();
+        authors.sort_unstable();
+        authors.dedup();
         let (liked, hidden) = state
             .store
-            .member_marks(user_id, self.article_id, &ids)
+            .member_marks(user_id, self.article_id, &ids, &authors)
             .await?;
         let marks = Arc::new(Marks { liked, hidden });
         self.keep_marks(user_id, marks.clone(), generation, &state.pages);

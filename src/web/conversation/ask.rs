@@ -160,7 +160,7 @@ async fn ask(
     let body = CommentBody::parse(&text, MAX_QUESTION_CHARS)
         .map_err(|e| Error::BadRequest(e.to_string()))?;
     let c = &article.card;
-    let (verdict, spam_score) =
+    let (verdict, spam_score, _) =
         screen_text(&state, &user, c.id, Some(c.published_at), &body, None).await?;
     let (held_reason, held_note) = match hold_of(verdict) {
         Ok(hold) => hold,

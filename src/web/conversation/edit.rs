@@ -181,7 +181,7 @@ pub async fn edit_own_comment(
             .map(|a| a.card.published_at),
         _ => None,
     };
-    let (verdict, spam_score) = screen_text(
+    let (verdict, spam_score, detail) = screen_text(
         state,
         user,
         row.article_id,
@@ -192,7 +192,7 @@ pub async fn edit_own_comment(
     .await?;
     let hold = match &verdict {
         Verdict::Show => None,
-        Verdict::Hold { reason, note } => Some((*reason, note.as_str())),
+        Verdict::Hold { reason, note } => Some((*reason, note.as_str(), detail.as_str())),
         Verdict::Refuse(r) => return Ok(Err(refusal(r.clone(), true))),
     };
     let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
@@ -210,7 +210,7 @@ pub async fn edit_own_comment(
         )
         .await?
     {
-        if let Some((reason, _)) = hold {
+        if let Some((reason, _, _)) = hold {
             tracing::info!(comment_id = row.id, reason = ?reason, "edited comment held for review");
             // Readers no longer see it (one comment fewer); its author sees it held.
             state.pages.changed(Change::CommentCount {
@@ -274,10 +274,12 @@ struct ActionForm {
     like: Option<i64>,
     unlike: Option<i64>,
     delete: Option<i64>,
+    mute: Option<i64>,
+    unmute: Option<i64>,
 }
 
 /// `POST /comments/actions`: `like=ID`, `unlike=ID` or `delete=ID`, as the per-comment
-/// addresses do it.
+/// addresses do it, or `mute=ID` / `unmute=ID` (the comment's author, see `mute.rs`).
 async fn action(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -285,12 +287,22 @@ async fn action(
     MemberForm { user, form }: MemberForm<ActionForm>,
 ) -> Result<Response> {
     let json = wants_json(&headers);
-    match (form.like, form.unlike, form.delete) {
-        (Some(id), None, None) => set_like(&state, &viewer, &user, id, true, json).await,
-        (None, Some(id), None) => set_like(&state, &viewer, &user, id, false, json).await,
-        (None, None, Some(id)) => delete_comment(&state, &viewer, id, json).await,
+    match (form.like, form.unlike, form.delete, form.mute, form.unmute) {
+        (Some(id), None, None, None, None) => {
+            set_like(&state, &viewer, &user, id, true, json).await
+        }
+        (None, Some(id), None, None, None) => {
+            set_like(&state, &viewer, &user, id, false, json).await
+        }
+        (None, None, Some(id), None, None) => delete_comment(&state, &viewer, id, json).await,
+        (None, None, None, Some(id), None) => {
+            super::mute::set_mute(&state, &viewer, &user, id, true).await
+        }
+        (None, None, None, None, Some(id)) => {
+            super::mute::set_mute(&state, &viewer, &user, id, false).await
+        }
         _ => Err(Error::BadRequest(
-            "Choose one action for one comment: like, unlike or delete.".into(),
+            "Choose one action for one comment: like, unlike, delete, mute or unmute.".into(),
         )),
     }
 }

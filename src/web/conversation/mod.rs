@@ -1,5 +1,5 @@
 //! The conversation under an article: what members do in it (post, reply, edit, delete, like,
-//! report), its live updates, its public feeds and member pages. Every action works as a plain
+//! report, mute), its live updates, its public feeds and member pages. Every action works as a plain
 //! form post with a redirect back; the script sends the same requests with
 //! `Accept: application/json` and gets JSON instead.
 
@@ -8,6 +8,7 @@ pub mod public_comments;
 
 pub mod ask;
 pub mod edit;
+mod mute;
 pub mod post;
 pub mod report;
 

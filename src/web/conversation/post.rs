@@ -14,8 +14,9 @@ use crate::domain::comment::admission::{
     Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
 };
 use crate::domain::comment::{CommentBody, CommentError, MAX_NESTING};
+use crate::domain::moderation::TrustLevel;
 use crate::domain::moderation::{
-    CommentMode, Refused, Screening, Verdict, ban_notice, has_link, screen,
+    CommentMode, HoldDetail, Refused, Screening, Verdict, ban_notice, has_link, screen,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -148,7 +149,8 @@ async fn post_comment(
 /// Gathers what screening needs to know about `body`, written by `user` on the article
 /// `article_id` (published at `published_at`; `None`: not published) and screens it: the one
 /// decision for a new comment and for a new text of the comment `editing`, from the form and
-/// the API alike. Returns the verdict and the spam score the text was given.
+/// the API alike. Returns the verdict, the spam score the text was given and, for a hold, its
+/// detail as stored (what the desk puts into words).
 pub(super) async fn screen_text(
     state: &AppState,
     user: &SessionUser,
@@ -156,7 +158,7 @@ pub(super) async fn screen_text(
     published_at: Option<chrono::DateTime<chrono::Utc>>,
     body: &CommentBody,
     editing: Option<i64>,
-) -> Result<(Verdict, Option<f64>)> {
+) -> Result<(Verdict, Option<f64>, String)> {
     let now = state.clock.now();
     let policy = state.store.comment_policy(article_id).await?;
     let settings = state.store.moderation_settings().await?;
@@ -186,15 +188,23 @@ pub(super) async fn screen_text(
         CommentMode::PreModerated { first: Some(n) } => n,
         _ => 0,
     };
-    let author_approved = if role >= Role::Moderator {
-        0
+    // Staff are never held, so their record is not read.
+    let (author_approved, trust) = if role >= Role::Moderator {
+        (0, TrustLevel::Trusted)
     } else {
-        state
+        let (record, level) = state
             .store
-            .approved_comments(user.id, first.max(settings.link_hold_below), editing)
-            .await?
+            .trust_of(
+                user.id,
+                &settings.trust_thresholds(),
+                first.max(settings.link_hold_below).max(1),
+                editing,
+                now,
+            )
+            .await?;
+        (record.approved, level)
     };
-    let verdict = screen(&Screening {
+    let screening = Screening {
         mode: policy.mode,
         closed: published_at.is_none_or(|p| policy.is_closed(p, now)),
         ban: user
@@ -202,6 +212,8 @@ pub(super) async fn screen_text(
             .map(|until| (until, user.ban_reason.as_str())),
         author_approved,
         author_role: role,
+        trust,
+        hold_first_comment: settings.hold_first_comment,
         has_link: has_link(body.as_str()),
         link_hold_below: settings.link_hold_below,
         banned_word: word_of(WordKind::Banned),
@@ -209,8 +221,13 @@ pub(super) async fn screen_text(
         spam_score,
         spam_threshold: settings.spam_threshold,
         edit: editing.is_some(),
-    });
-    Ok((verdict, spam_score))
+    };
+    let verdict = screen(&screening);
+    let detail = match &verdict {
+        Verdict::Hold { reason, .. } => HoldDetail::of_screening(&screening, *reason).stored(),
+        _ => String::new(),
+    };
+    Ok((verdict, spam_score, detail))
 }
 
 /// What the writer reads when screening refuses their text (`editing`: a new text for a comment
@@ -267,7 +284,7 @@ pub async fn submit_comment(
             retry_after: Some(too_fast.retry_after_seconds),
         },
     };
-    let (verdict, spam_score) = screen_text(
+    let (verdict, spam_score, hold_detail) = screen_text(
         state,
         user,
         article.id,
@@ -325,6 +342,7 @@ pub async fn submit_comment(
         body_html: &body_html,
         hold,
         hold_note,
+        hold_detail: &hold_detail,
         spam_score,
         webhook_payload: Some(&payload),
         rate: Some(RateCount {
@@ -397,7 +415,13 @@ pub(super) async fn render_one(
         Some(p) if row.depth > MAX_NESTING => state.store.comment(p).await?.map(|p| p.author_name),
         _ => None,
     };
-    let v = view(row, viewer, liked, replying_to, slug, now, None);
+    let mut v = view(row, viewer, liked, replying_to, slug, now, None);
+    // A live update of a muted member's comment arrives folded, as the page shows it.
+    if let (Some(u), Some(author)) = (&viewer.user, row.author_id)
+        && author != u.id
+    {
+        v.muted = state.store.muted_ids(u.id).await?.contains(&author);
+    }
     Ok(CommentFragment { c: &v }.render()?)
 }
 

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{Fields, actor, require_staff};
 use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::{
-    BanLength, Decision, HoldReason, Queue, RejectReason, StaffAccess, parse_note,
+    BanLength, Decision, HoldDetail, HoldReason, Queue, RejectReason, StaffAccess, parse_note,
 };
 use crate::store::moderation::{QueueOrder, UndoProblem};
 use crate::web::cache::Change;
@@ -40,6 +40,8 @@ pub struct ReportView {
     pub note: String,
     /// The reporter cleared the site's bar, so the report counts toward hiding the comment.
     pub counts: bool,
+    /// The reporter is trusted: the report counts twice.
+    pub double: bool,
 }
 
 pub struct PriorView {
@@ -62,6 +64,10 @@ pub struct ItemView {
     pub body_html: String,
     pub status: &'static str,
     pub held: Option<&'static str>,
+    /// Why it was held, in words (`HoldDetail::words`).
+    pub held_why: Option<String>,
+    /// The author's trust level, as a word.
+    pub trust: Option<&'static str>,
     pub note: String,
     pub spam_score: String,
     pub pinned: bool,
@@ -161,6 +167,8 @@ async fn render_desk(
     let records = state.store.author_records(&authors).await?;
     let prior = state.store.log_for_comments(&ids).await?;
     let now = state.clock.now();
+    let thresholds = state.store.moderation_settings().await?.trust_thresholds();
+    let levels = state.store.trust_levels(&authors, &thresholds, now).await?;
     let items = rows
         .iter()
         .map(|r| {
@@ -208,6 +216,14 @@ async fn render_desk(
                     CommentStatus::Deleted => "Deleted",
                 },
                 held: r.held_reason.map(HoldReason::label),
+                held_why: r
+                    .held_reason
+                    .filter(|_| r.status == CommentStatus::Pending)
+                    .map(|h| HoldDetail::from_stored(&r.held_detail).words(h)),
+                trust: r
+                    .author_id
+                    .and_then(|a| levels.iter().find(|(id, _)| *id == a))
+                    .map(|(_, l)| l.label()),
                 note: r.moderation_note.clone(),
                 spam_score: r
                     .spam_score
@@ -216,13 +232,14 @@ async fn render_desk(
                 reports: reports
                     .iter()
                     .filter(|(c, _, _, _)| *c == r.id)
-                    .map(|(_, reason, note, counts)| ReportView {
+                    .map(|(_, reason, note, weight)| ReportView {
                         reason: crate::web::conversation::report::REPORT_REASONS
                             .iter()
                             .find(|(k, _)| k == reason)
                             .map_or(reason.clone(), |(_, label)| (*label).to_owned()),
                         note: note.clone(),
-                        counts: *counts,
+                        counts: *weight > 0,
+                        double: *weight > 1,
                     })
                     .collect(),
                 prior: prior

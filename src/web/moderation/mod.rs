@@ -7,6 +7,7 @@ pub mod desk;
 pub mod log;
 pub mod questions;
 pub mod settings;
+mod trust;
 pub mod users;
 
 use axum::Router;

@@ -49,6 +49,7 @@ struct SettingsPage {
     report_min_account_days: String,
     report_min_approved: String,
     spam_threshold: String,
+    trust: super::trust::TrustFields,
     spam_trained: String,
     banned: String,
     suspect: String,
@@ -101,6 +102,8 @@ struct SettingsForm {
     report_min_approved: Option<String>,
     #[serde(default)]
     spam_threshold: String,
+    #[serde(flatten)]
+    trust: super::trust::TrustForm,
     #[serde(default)]
     banned: String,
     #[serde(default)]
@@ -159,6 +162,7 @@ async fn render_settings(
         report_min_account_days: settings.report_min_account_days.to_string(),
         report_min_approved: settings.report_min_approved.to_string(),
         spam_threshold: format!("{}", settings.spam_threshold),
+        trust: super::trust::TrustFields::of(&settings),
         spam_trained: format!(
             "{} comments learnt as spam, {} as not spam",
             settings.spam_docs, settings.ham_docs
@@ -194,6 +198,7 @@ async fn render_settings(
             page.report_min_approved = v.clone();
         }
         page.spam_threshold = t.spam_threshold.clone();
+        page.trust.typed(&t.trust);
         page.banned = t.banned.clone();
         page.suspect = t.suspect.clone();
     }
@@ -270,11 +275,12 @@ async fn save_settings(
             .ok()
             .filter(|p: &f64| (0.5..=1.0).contains(p))
             .ok_or("The spam score that holds a comment must be a number from 0.5 to 1.")?;
+        let trust = form.trust.parse(reporters, &old)?;
         let banned = parse_list(&form.banned).map_err(|e| format!("Banned words: {e}"))?;
         let suspect = parse_list(&form.suspect).map_err(|e| format!("Suspect words: {e}"))?;
-        Ok::<_, String>((mode, days, link, reports, reporters, spam, banned, suspect))
+        Ok::<_, String>((mode, days, link, reports, trust, spam, banned, suspect))
     })();
-    let (mode, days, link, reports, reporters, spam, banned, suspect) = match parsed {
+    let (mode, days, link, reports, (trust, hold_first), spam, banned, suspect) = match parsed {
         Ok(p) => p,
         Err(m) => {
             return render_settings(
@@ -312,13 +318,14 @@ async fn save_settings(
     if (
         old.link_hold_below,
         old.report_threshold,
-        old.reporter_bar(),
+        old.trust_thresholds(),
+        old.hold_first_comment,
         old.spam_threshold,
-    ) != (link, reports, reporters, spam)
+    ) != (link, reports, trust, hold_first, spam)
     {
         state
             .store
-            .save_moderation_settings(link, reports, reporters, spam, &who, now)
+            .save_moderation_settings(link, reports, trust, hold_first, spam, &who, now)
             .await?;
     }
     let (old_banned, old_suspect, _) = state.store.word_lists().await?;

@@ -9,8 +9,9 @@
 //! readers' threads, kept in the page cache beside the signed-out pages (dropped by the same
 //! [`Change`](crate::web::cache::Change)s), and each request fills the marks from the session and
 //! one indexed query (the member's likes among the page's comments, and whether they have held
-//! or rejected comments on the article). A member who has such comments gets the full render,
-//! as before: they are rare, and their page is theirs alone.
+//! or rejected comments on the article or muted an author of the page's comments). A member
+//! who has such comments gets the full render, as before: they are rare, and their page is
+//! theirs alone (muting sends `Change::Member`, so a kept answer does not outlive a mute).
 //!
 //! That query's answer is kept with the page, per member, so a member reading the page again
 //! costs no query at all (with the session's copy, see `store::sessions`). It can only change
@@ -104,6 +105,8 @@ impl MemberPage {
                             liked: liked.contains(&c.id),
                             can: comment_permissions(facts.as_ref(), &comment, now),
                             article_slug: &self.slug,
+                            // A member who muted an author on the page gets a full render.
+                            muted: false,
                         },
                     }
                     .render_into(&mut out)?
@@ -185,4 +188,5 @@ struct ActionsView<'a> {
     liked: bool,
     can: CommentPermissions,
     article_slug: &'a str,
+    muted: bool,
 }

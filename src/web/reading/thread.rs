@@ -46,6 +46,8 @@ pub struct CommentView {
     pub article_slug: String,
     /// Stands in for the viewer's controls in a member page kept with holes (`member_pages`).
     pub hole: Option<String>,
+    /// The viewer muted the author: the comment is folded, and its control says Unmute.
+    pub muted: bool,
 }
 
 pub struct CommentNode {
@@ -143,6 +145,7 @@ pub(crate) fn view(
         replying_to,
         article_slug: slug.to_owned(),
         hole,
+        muted: false,
     }
 }
 
@@ -233,9 +236,15 @@ pub async fn conversation_with(
     } else {
         None
     };
+    // A shared page with holes folds nothing: a member who muted an author on it gets their
+    // own render (see `member_pages`).
+    let muted: Vec<i64> = match &viewer.user {
+        Some(u) if !roots.is_empty() && holes.is_none() => state.store.muted_ids(u.id).await?,
+        _ => Vec::new(),
+    };
     let threads = build_tree(&roots, &replies, |row, replying_to| {
         let hole = holes.as_deref_mut().map(|h| h.comment(row));
-        view(
+        let mut v = view(
             row,
             viewer,
             liked.contains(&row.id),
@@ -243,7 +252,9 @@ pub async fn conversation_with(
             slug,
             now,
             hole,
-        )
+        );
+        v.muted = row.author_id.is_some_and(|a| muted.contains(&a));
+        v
     });
     let policy = state.store.comment_policy(article.card.id).await?;
     let notice = comment_notice(&policy, article.card.published_at, viewer, now);
