@@ -177,7 +177,15 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   assert.ok(livePath, 'the desk links the live article');
   assert.match(await reader.page(livePath), /class="live-update key-event"/);
 
+  // A site that embeds the conversation, and its framed thread (signed out and signed in).
+  const added = await server.cli(['site', 'add', 'Validity host', '--origin', 'http://localhost:9']);
+  const siteId = added.match(/^id: (\d+)$/m)[1];
+  const framePath = `/embed/thread?site=${siteId}&page=${encodeURIComponent('http://localhost:9/post')}&title=A+post`;
+
   const pages = [
+    ['reader', reader, framePath],
+    ['member', member, framePath],
+    ['admin', admin, '/admin/sites'],
     ['reader', reader, '/'],
     ['reader', reader, livePath],
     ['reader', reader, livePath && `${livePath}/updates`],
