@@ -11,14 +11,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { chromium } from 'playwright-core';
-import { startServer, CHROMIUM, watch } from './helpers.mjs';
+import { startServer, CHROMIUM, watch, assertNoProblems } from './helpers.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 let server;
 let host;
 let hostUrl;
 let otherHost;
-let siteId;
 let browser;
 
 /** A static host page on localhost; `snippet` builds its body from Broadsheet's address. */
@@ -42,7 +41,7 @@ before(async () => {
   otherHost = await hostServer(snippet);
   hostUrl = `http://localhost:${host.address().port}`;
   const out = await server.cli(['site', 'add', 'Host', '--origin', hostUrl]);
-  siteId = out.match(/^id: (\d+)$/m)[1];
+  assert.match(out, /^secret: \S{40,}$/m);
   process.env.BROADSHEET_PASSWORD = PASSWORD;
   await server.cli(['user', 'create', '--email', 'reader@example.org', '--display-name', 'Framed Reader']);
   browser = await chromium.launch({
@@ -77,7 +76,10 @@ test('the frame is sized to its content and follows the host scheme', { timeout:
   const problems = watch(page);
   await page.goto(`${hostUrl}/2026/sized?theme=dark&utm=x`);
   const { el, frame } = await framed(page);
-  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'auto');
+  // The host page says dark (its data-theme) though the reader's browser prefers light.
+  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark');
+  const paper = await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim());
+  assert.equal(paper, '#16181b');
   const inner = await frame.evaluate(() => ({
     height: Math.ceil(document.documentElement.getBoundingClientRect().height),
     scroll: document.scrollingElement.scrollHeight,
@@ -87,15 +89,16 @@ test('the frame is sized to its content and follows the host scheme', { timeout:
   assert.ok(inner.height > 100, `the thread has a height (${inner.height})`);
   assert.equal(Math.round(outer), inner.height, 'the iframe is as tall as its content');
   assert.ok(inner.scroll <= inner.client, `no inner scroll bar (${inner.scroll} > ${inner.client})`);
-  assert.deepEqual(problems.consoleErrors ?? [], []);
+  assertNoProblems(problems, 'the host page and its frame');
   await context.close();
 });
 
-test('dark hosts get a dark frame', { timeout: 60_000 }, async () => {
+test('without a host theme the frame follows the reader\'s dark preference', { timeout: 60_000 }, async () => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(`${hostUrl}/2026/dark`);
   const { frame } = await framed(page);
+  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'auto');
   const bg = await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim());
   assert.equal(bg, '#16181b');
   await context.close();
@@ -113,7 +116,7 @@ test('with third-party cookies blocked a reader signs in from the frame and the 
   await popup.getByLabel('Password').fill(PASSWORD);
   await Promise.all([popup.waitForURL(/\/embed\/thread\?/), popup.getByRole('button', { name: 'Sign in' }).click()]);
   // Top level, the thread is first-party: the form is there.
-  await popup.getByLabel('Comment').fill('Posted from the host page.');
+  await popup.getByRole('textbox', { name: 'Comment' }).fill('Posted from the host page.');
   await Promise.all([popup.waitForURL(/#comment-\d+$/), popup.getByRole('button', { name: 'Post comment' }).click()]);
   await popup.getByText('Posted from the host page.').waitFor();
   await popup.close();
@@ -136,4 +139,3 @@ test('a host that is not registered gets no conversation', { timeout: 60_000 }, 
   await context.close();
 });
 
-void siteId;
