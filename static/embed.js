@@ -58,3 +58,32 @@
   var all = document.querySelectorAll("[data-broadsheet-conversation]");
   for (var i = 0; i < all.length; i++) mount(all[i]);
 })();
+
+/* Listing pages: each <a data-broadsheet-count href="PAGE"> gets "N comments", all counts in
+   one request. */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  if (!me || !me.src) return;
+  var base = new URL(me.src).origin;
+  var links = document.querySelectorAll("a[data-broadsheet-count]");
+  if (!links.length) return;
+  var q = new URLSearchParams();
+  var site = links[0].getAttribute("data-site");
+  if (site) q.set("site", site);
+  var pages = [];
+  for (var i = 0; i < links.length && pages.length < 100; i++) {
+    var page = links[i].href.split("#")[0];
+    if (pages.indexOf(page) < 0) { pages.push(page); q.append("page", page); }
+  }
+  fetch(base + "/embed/counts?" + q.toString(), { credentials: "omit" })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (data) {
+      if (!data || !data.counts) return;
+      for (var j = 0; j < links.length; j++) {
+        var n = data.counts[links[j].href.split("#")[0]];
+        if (typeof n === "number") links[j].textContent = n + (n === 1 ? " comment" : " comments");
+      }
+    })
+    .catch(function () {});
+})();

@@ -203,6 +203,30 @@ impl Store {
         Ok(self.embedded_thread_of(id).await?.map(|t| (t, key)))
     }
 
+    /// The visible comment counts of a site's threads, by page key (threads not made yet are
+    /// left out: they have none).
+    pub async fn embedded_counts(
+        &self,
+        site: SiteId,
+        keys: &[String],
+    ) -> Result<Vec<(String, i64)>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (0..keys.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT e.page_key, a.comment_count FROM embedded_pages e \
+             JOIN articles a ON a.id = e.article_id \
+             WHERE e.site_id = $1 AND e.page_key IN ({})",
+            marks.join(", ")
+        );
+        let mut q = query(&sql).bind(site.0);
+        for k in keys {
+            q = q.bind(k.as_str());
+        }
+        q.fetch_all(self.read()).await
+    }
+
     async fn embedded_where(
         &self,
         filter: &str,

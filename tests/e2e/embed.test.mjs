@@ -3,7 +3,7 @@
 // The frame is sized to its content (no inner scroll bar) and follows the host's dark scheme;
 // with third-party cookies blocked, a reader signs in from the frame's link (a top-level
 // window), posts there, and the host page's frame shows the comment; an unregistered host gets
-// no conversation.
+// no conversation. The count snippet on the host page shows the thread's count.
 //
 //   cd tests/e2e && npm ci && node --test embed.test.mjs
 
@@ -36,7 +36,7 @@ function hostServer(snippet) {
 before(async () => {
   server = await startServer(['--comments-per-minute', '1000']);
   const snippet = (p) =>
-    `<div data-broadsheet-conversation data-page="http://localhost:${host.address().port}${p}" data-title="Host post"></div><script src="${server.baseUrl}/embed.js" async></script>`;
+    `<p><a data-broadsheet-count href="http://localhost:${host.address().port}${p}">Comments</a></p><div data-broadsheet-conversation data-page="http://localhost:${host.address().port}${p}" data-title="Host post"></div><script src="${server.baseUrl}/embed.js" async></script>`;
   host = await hostServer(snippet);
   otherHost = await hostServer(snippet);
   hostUrl = `http://localhost:${host.address().port}`;
@@ -125,6 +125,12 @@ test('with third-party cookies blocked a reader signs in from the frame and the 
   ({ frame } = await framed(page));
   await frame.getByText('Posted from the host page.').waitFor();
   assert.equal(await frame.getByRole('heading', { name: 'Comments (1)' }).count(), 1);
+  // The count snippet on the host page asks for its page's count across origins (a fresh
+  // context: counts are cached for 30 seconds).
+  const lister = await (await browser.newContext()).newPage();
+  await lister.goto(`${hostUrl}/2026/talk`);
+  await lister.locator('a[data-broadsheet-count]').filter({ hasText: /^1 comment$/ }).waitFor();
+  await lister.context().close();
   // Cookies are blocked in the frame: it stays signed out, offering the sign-in link.
   assert.equal(await frame.getByRole('link', { name: 'Sign in' }).count(), 1);
   await context.close();

@@ -76,6 +76,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/admin/sites",                          "",                          "S F F F F A"),
     ("GET",  "/embed.js",                             "",                          "A A A A A A"),
     ("GET",  "/embed/frame.js",                       "",                          "A A A A A A"),
+    ("GET",  "/embed/counts?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "",     "A A A A A A"),
     ("GET",  "/embed/thread?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "",     "A A A A A A"),
     ("GET",  "/admin/articles",                       "",                          "S F A A A A"),
     ("GET",  "/admin/articles/new",                   "",                          "S F A A A A"),

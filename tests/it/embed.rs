@@ -14,6 +14,7 @@ backend_tests!(
     pages_and_loaders_from_other_origins_are_refused,
     only_the_sites_origins_may_frame_the_thread,
     a_comment_posted_in_the_frame_reaches_the_thread_and_the_desk,
+    the_counts_of_many_pages_come_in_one_request,
 );
 
 const BLOG: &str = "https://blog.example";
@@ -424,4 +425,55 @@ async fn a_comment_posted_in_the_frame_reaches_the_thread_and_the_desk(app: Test
         texts(&html(&public), "#comments-heading"),
         vec!["Comments (1)"]
     );
+}
+
+async fn the_counts_of_many_pages_come_in_one_request(app: TestApp) {
+    let site = with_site(&app).await;
+    let ada = app.member("Ada").await;
+    let post = frame(site, &format!("{BLOG}/2026/counted"))
+        .replace("/embed/thread?", "/embed/thread/comments?");
+    for body in ["One.", "Two."] {
+        assert_eq!(ada.post(&post, &[("body", body)]).await.status(), 303);
+    }
+    let q: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("site", &site.0.to_string())
+        .append_pair("page", &format!("{BLOG}/2026/counted?from=list"))
+        .append_pair("page", &format!("{BLOG}/2026/never-loaded"))
+        .finish();
+    let ask = |origin: Option<&'static str>| {
+        let mut r = app.client.get(app.url(&format!("/embed/counts?{q}")));
+        if let Some(o) = origin {
+            r = r.header("origin", o);
+        }
+        r.send()
+    };
+    let r = ask(Some(BLOG)).await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["access-control-allow-origin"], BLOG);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["counts"][format!("{BLOG}/2026/counted?from=list")], 2);
+    assert_eq!(body["counts"][format!("{BLOG}/2026/never-loaded")], 0);
+    // Asking does not make threads.
+    assert!(
+        app.store
+            .embedded_counts(site, &[format!("{BLOG}/2026/never-loaded")])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let r = ask(Some("https://evil.example")).await.unwrap();
+    assert_eq!(r.status(), 403);
+    let r = ask(None).await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("access-control-allow-origin").is_none());
+    let many: String = (0..101).map(|i| format!("page={i}&")).collect();
+    assert_eq!(
+        app.get(&format!("/embed/counts?{many}")).await.status(),
+        400
+    );
+    let r = app
+        .get("/embed/counts?page=https%3A%2F%2Fevil.example%2Fx")
+        .await;
+    assert_eq!(r.status(), 403);
 }

@@ -1,6 +1,7 @@
 //! The conversation embedded on other sites: the sites admins register (`/admin/sites`), the
 //! host page's loader (`/embed.js`) and the framed thread (`/embed/thread`).
 
+mod counts;
 mod frame;
 mod sites;
 
@@ -10,7 +11,10 @@ use crate::store::sites::EmbeddedThread;
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(frame::router()).merge(sites::router())
+    Router::new()
+        .merge(counts::router())
+        .merge(frame::router())
+        .merge(sites::router())
 }
 
 /// A new signing secret for a site (shown once to whoever made or rotated it).
