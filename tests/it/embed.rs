@@ -246,6 +246,11 @@ async fn a_pages_thread_is_keyed_by_its_canonical_address(app: TestApp) {
             "{path} lists the thread"
         );
     }
+    // Nor does the newsroom's list of articles.
+    let editor = staff(&app, "Ed", Role::Editor).await;
+    let newsroom = editor.page("/admin/articles").await;
+    assert!(newsroom.contains("Headline of story"));
+    assert!(!newsroom.contains(&thread.article.card.slug) && !newsroom.contains("My post"));
     // Its article address leads to the frame, a page of its own.
     let r = app
         .get(&format!("/articles/{}", thread.article.card.slug))
