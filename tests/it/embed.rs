@@ -196,7 +196,15 @@ async fn a_pages_thread_is_keyed_by_its_canonical_address(app: TestApp) {
     );
     let action = attrs(&html(&page), "#comment-form", "action").remove(0);
     let r = ada.post(&action, &[("body", "Framed first words.")]).await;
-    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    assert_eq!(r.status(), 303);
+    let first: i64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .rsplit("#comment-")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
 
     // Another spelling of the same page (capitals, no query) shows the same thread…
     let again = app
@@ -259,6 +267,25 @@ async fn a_pages_thread_is_keyed_by_its_canonical_address(app: TestApp) {
     let to = r.headers()["location"].to_str().unwrap().to_owned();
     assert!(to.starts_with("/embed/thread?site="), "{to}");
     assert!(app.page(&to, 200).await.contains("Framed first words."));
+    // A comment's Reply link (to the article address) opens the frame's form as a reply.
+    let r = ada
+        .get(&format!(
+            "/articles/{}?reply={first}",
+            thread.article.card.slug
+        ))
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        to.ends_with(&format!("&reply={first}#comment-form")),
+        "{to}"
+    );
+    let form = ada.page(&to).await;
+    assert!(form.contains("Replying to Ada"), "{form}");
+    assert_eq!(
+        attrs(&html(&form), "input[name=parent_id]", "value"),
+        vec![first.to_string()]
+    );
 }
 
 async fn pages_and_loaders_from_other_origins_are_refused(app: TestApp) {
