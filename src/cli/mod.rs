@@ -8,6 +8,7 @@ mod import;
 mod import_xml;
 pub mod progress;
 mod serve;
+mod site;
 mod user;
 
 use std::path::PathBuf;
@@ -93,6 +94,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage the sites that embed the conversation.
+    Site {
+        #[command(subcommand)]
+        command: SiteCommand,
+    },
     /// Fill the database with a large synthetic site, for benchmarks (not for production).
     Generate {
         /// How many articles to add (0 to add only comments).
@@ -166,6 +172,20 @@ pub enum UserCommand {
     },
 }
 
+#[derive(Subcommand, Debug)]
+pub enum SiteCommand {
+    /// Register a site that may embed the conversation; prints its id and its signing secret
+    /// (shown this once).
+    Add {
+        /// The site's name, as `/admin/sites` lists it.
+        name: String,
+        /// An origin whose pages may embed the conversation (https://blog.example; plain http
+        /// only for localhost). Repeat for several.
+        #[arg(long = "origin", value_name = "URL", required = true)]
+        origins: Vec<String>,
+    },
+}
+
 /// Runs the command line; errors are printed as one readable line and exit with status 1.
 pub fn run(cli: Cli) -> ExitCode {
     if matches!(cli.command, Some(Command::Check)) {
@@ -197,6 +217,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::ImportWordpress { file } => import_xml::wordpress(config, &file).await,
             Command::ImportDisqus { file } => import_xml::disqus(config, &file).await,
             Command::User { command } => user::run(config, command).await,
+            Command::Site { command } => site::run(config, command).await,
             Command::Generate {
                 articles,
                 comments,

@@ -4,6 +4,7 @@ pub mod article;
 pub mod clock;
 pub mod comment;
 pub mod dashboard;
+pub mod embed;
 pub mod frontmatter;
 pub mod html_safety;
 pub mod imports;

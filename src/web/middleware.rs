@@ -15,11 +15,20 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; st
      img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+/// The strict policy, but framed by `frame_ancestors` (a `frame-ancestors …` directive) in
+/// place of no one: for the embed's own pages only.
+pub(crate) fn policy_framed_by(frame_ancestors: &str) -> String {
+    CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", frame_ancestors)
+}
+
 pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Adds the security headers every answer carries, unless the handler set its own; HSTS only
 /// when the site is served over https.
 pub(crate) fn add_security_headers(headers: &mut HeaderMap, hsts: bool) {
+    // A handler that sets its own policy decides who may frame it (`X-Frame-Options` has no
+    // list of origins, and would overrule it in older browsers).
+    let own_policy = headers.contains_key(header::CONTENT_SECURITY_POLICY);
     let mut add = |name: HeaderName, value: &'static str| {
         if !headers.contains_key(&name) {
             headers.insert(name, HeaderValue::from_static(value));
@@ -28,7 +37,9 @@ pub(crate) fn add_security_headers(headers: &mut HeaderMap, hsts: bool) {
     add(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
     add(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     add(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
-    add(header::X_FRAME_OPTIONS, "DENY");
+    if !own_policy {
+        add(header::X_FRAME_OPTIONS, "DENY");
+    }
     if hsts {
         add(
             header::STRICT_TRANSPORT_SECURITY,
@@ -127,5 +138,21 @@ mod tests {
         assert!(h.get(header::STRICT_TRANSPORT_SECURITY).is_none());
         add_security_headers(&mut h, true);
         assert!(h.get(header::STRICT_TRANSPORT_SECURITY).is_some());
+    }
+
+    #[test]
+    fn a_handlers_own_policy_decides_framing() {
+        let mut h = HeaderMap::new();
+        let own = policy_framed_by("frame-ancestors https://blog.example");
+        assert!(
+            own.ends_with("frame-ancestors https://blog.example"),
+            "{own}"
+        );
+        h.insert(header::CONTENT_SECURITY_POLICY, own.parse().unwrap());
+        add_security_headers(&mut h, false);
+        assert!(h.get(header::X_FRAME_OPTIONS).is_none());
+        let mut plain = HeaderMap::new();
+        add_security_headers(&mut plain, false);
+        assert_eq!(plain[header::X_FRAME_OPTIONS], "DENY");
     }
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod assets;
 pub mod cache;
 pub mod conversation;
+pub mod embed;
 pub mod error;
 pub mod forms;
 pub mod layout;
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(newsletters::router())
         .merge(moderation::router())
         .merge(admin::router())
+        .merge(embed::router())
         .merge(api::router())
         .merge(operations::router())
         .merge(assets::router())

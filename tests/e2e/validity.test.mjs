@@ -220,7 +220,15 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   res = await member.post(page, '/newsletters/subscribe', { newsletter: newsletterId });
   assert.equal(res.status, 303, await res.text());
 
+  // A site that embeds the conversation, and its framed thread (signed out and signed in).
+  const added = await server.cli(['site', 'add', 'Validity host', '--origin', 'http://localhost:9']);
+  const siteId = added.match(/^id: (\d+)$/m)[1];
+  const framePath = `/embed/thread?site=${siteId}&page=${encodeURIComponent('http://localhost:9/post')}&title=A+post`;
+
   const pages = [
+    ['reader', reader, framePath],
+    ['member', member, framePath],
+    ['admin', admin, '/admin/sites'],
     ['reader', reader, '/newsletters'],
     ['reader', reader, webEditionPath],
     ['reader', reader, '/newsletters/confirm/not-a-token', 410],

@@ -75,6 +75,11 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/admin/moderation/settings",            "",                          "S F F F A A"),
     ("GET",  "/admin/moderation/log",                 "",                          "S F F F F A"),
     ("GET",  "/admin/webhooks",                       "",                          "S F F F F A"),
+    ("GET",  "/admin/sites",                          "",                          "S F F F F A"),
+    ("GET",  "/embed.js",                             "",                          "A A A A A A"),
+    ("GET",  "/embed/frame.js",                       "",                          "A A A A A A"),
+    ("GET",  "/embed/counts?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "",     "A A A A A A"),
+    ("GET",  "/embed/thread?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "",     "A A A A A A"),
     ("GET",  "/admin/articles",                       "",                          "S F A A A A"),
     ("GET",  "/admin/articles/new",                   "",                          "S F A A A A"),
     ("GET",  "/admin/articles/{a}",                   "",                          "S F F F A A"),
@@ -119,6 +124,10 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/admin/moderation/settings",            "mode=bogus",                "S F F F F A"),
     ("POST", "/admin/users/{u}/role",                 "role=bogus",                "S F F F F A"),
     ("POST", "/admin/webhooks",                       "url=not-a-url",             "S F F F F A"),
+    ("POST", "/admin/sites",                          "name=",                     "S F F F F A"),
+    ("POST", "/admin/sites/{s}/origins",              "origins=",                  "S F F F F A"),
+    ("POST", "/admin/sites/999999/secret",            "",                          "S F F F F A"),
+    ("POST", "/embed/thread/comments?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "body=A+framed+comment", "S A A A A A"),
     ("POST", "/admin/webhooks/999/delete",            "",                          "S F F F F A"),
     ("POST", "/admin/webhooks/deliveries/999/redeliver", "",                       "S F F F F A"),
     ("POST", "/admin/articles/new",                   "title=",                    "S F A A A A"),
@@ -237,6 +246,16 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
         .create_edition(n, "Matrix edition", "", &[], app.clock.now())
         .await
         .unwrap();
+    let s = app
+        .store
+        .create_site(
+            "Blog",
+            &[broadsheet::domain::embed::Origin::parse("https://blog.example").unwrap()],
+            "matrix-secret",
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     let mut callers: Vec<Option<Member>> = vec![None];
     for (name, role) in [
         ("Mem", Role::Member),
@@ -257,7 +276,8 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
             .replace("{u}", &u.to_string())
             .replace("{a}", &a.to_string())
             .replace("{n}", &n.0.to_string())
-            .replace("{e}", &e.0.to_string());
+            .replace("{e}", &e.0.to_string())
+            .replace("{s}", &s.0.to_string());
         let body = body
             .replace("{n}", &n.0.to_string())
             .replace("{e}", &e.0.to_string());

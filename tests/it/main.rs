@@ -17,6 +17,7 @@ mod conversation;
 mod dashboard;
 mod discovery;
 mod durability;
+mod embed;
 mod export;
 mod imports;
 mod jobs;

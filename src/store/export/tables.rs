@@ -554,6 +554,40 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    Table {
+        name: "sites",
+        columns: &[
+            ("id", Int),
+            ("name", Text),
+            ("origins", Text),
+            ("created_at", Time),
+        ],
+        omitted: &[Omitted {
+            column: "secret",
+            why: "a signing secret lets whoever holds it sign readers in as the site; an import \
+                  gives each site a new one, to be handed to its host",
+            fill: new_site_secret,
+        }],
+        order_by: "id",
+        identity: true,
+        later: &[],
+        replace: false,
+    },
+    Table {
+        name: "embedded_pages",
+        columns: &[
+            ("article_id", Int),
+            ("site_id", Int),
+            ("page_key", Text),
+            ("url", Text),
+            ("created_at", Time),
+        ],
+        omitted: &[],
+        order_by: "article_id",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
 ];
 
 /// Tables of the schema that are not exported, and why. SQLite's FTS5 keeps its own tables
@@ -638,6 +672,11 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
 pub(super) fn no_password() -> Cell {
     // Not a PHC string, so no password verifies against it until the member sets one.
     Cell::Text(String::new())
+}
+
+pub(super) fn new_site_secret() -> Cell {
+    let bytes = rand::random::<[u8; 32]>();
+    Cell::Text(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
 pub(super) fn new_webhook_secret() -> Cell {

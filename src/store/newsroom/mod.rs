@@ -192,11 +192,12 @@ impl Store {
         if let Some(user) = filter.started_by {
             push("a.created_by = ?", Some(Value::Id(user)));
         }
-        let condition = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
+        // An embedded page's thread is an article only to the conversation: not the newsroom's.
+        push(
+            "NOT EXISTS (SELECT 1 FROM embedded_pages e WHERE e.article_id = a.id)",
+            None,
+        );
+        let condition = format!("WHERE {}", clauses.join(" AND "));
         let sql = format!(
             "SELECT a.id, a.slug, a.title, a.workflow, a.published_at, a.modified_at, \
              s.name AS section_name, a.revision, a.live_revision \

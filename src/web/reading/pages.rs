@@ -180,7 +180,13 @@ async fn article_page(
                 [(header::LOCATION, format!("/articles/{new}"))],
             )
                 .into_response()),
-            None => Err(Error::NotFound),
+            // An embedded page's thread lives in its frame (also a page of its own).
+            None => {
+                match crate::web::embed::thread_address(&state, slug.as_str(), q.reply).await? {
+                    Some(href) => Ok(axum::response::Redirect::to(&href).into_response()),
+                    None => Err(Error::NotFound),
+                }
+            }
         };
     };
     // A comments page from a made-up cursor is answered, never kept (see `cache::page_key`).

@@ -1,0 +1,341 @@
+//! The framed thread (`/embed/thread`), its comment form's target, and the two scripts: the
+//! host page's loader (`/embed.js`) and the frame's own (`/embed/frame.js`), which tells the
+//! host its height.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use crate::domain::embed::{
+    Origin, PageProblem, SiteId, embedded_page, frame_ancestors, page_title,
+};
+use crate::store::sites::{EmbeddedThread, SiteRow};
+use crate::web::conversation::post::submit_comment;
+use crate::web::forms::MemberForm;
+use crate::web::reading::thread::{CommentFormView, Conversation, ConversationQuery, conversation};
+use crate::web::session::{ClientIp, Viewer};
+use crate::web::{AppState, Error, Result};
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/embed.js", get(loader))
+        .route("/embed/frame.js", get(frame_script))
+        .route("/embed/thread", get(thread_page))
+        .route("/embed/thread/comments", post(post_comment))
+}
+
+const LOADER: &[u8] = include_bytes!("../../../static/embed.js");
+const FRAME_SCRIPT: &[u8] = include_bytes!("../../../static/embed-frame.js");
+
+/// A fixed address (host pages name it), so cached briefly rather than for a year.
+fn script(bytes: &'static [u8]) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+async fn loader() -> Response {
+    script(LOADER)
+}
+
+async fn frame_script() -> Response {
+    script(FRAME_SCRIPT)
+}
+
+/// What the host's snippet sends (`data-site`, `data-page`, `data-title`, `data-id`,
+/// `data-theme`), and the thread's own choices (`sort`, `reply`).
+#[derive(Deserialize, Default, Clone)]
+struct FrameQuery {
+    site: Option<String>,
+    page: Option<String>,
+    title: Option<String>,
+    id: Option<String>,
+    theme: Option<String>,
+    sort: Option<String>,
+    reply: Option<i64>,
+}
+
+/// The site a request names (or, without one, the site whose origins hold the page's).
+async fn site_of(state: &AppState, q: &FrameQuery) -> Result<SiteRow> {
+    match q.site.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => {
+            let id = s.parse::<i64>().map_err(|_| {
+                Error::BadRequest(
+                    "The site (data-site) must be the number /admin/sites shows.".into(),
+                )
+            })?;
+            state
+                .store
+                .site(SiteId(id))
+                .await?
+                .ok_or_else(|| Error::Forbidden(format!("There is no registered site {id}.")))
+        }
+        _ => {
+            let page = q.page.as_deref().unwrap_or("");
+            let origin = url::Url::parse(page.trim())
+                .ok()
+                .and_then(|u| Origin::of(&u))
+                .ok_or_else(|| {
+                    Error::BadRequest(
+                        "The page address (data-page) is not a full http(s) address.".into(),
+                    )
+                })?;
+            state.store.site_for_origin(&origin).await?.ok_or_else(|| {
+                Error::Forbidden(format!(
+                    "No registered site allows the conversation on pages at {}.",
+                    origin.as_str()
+                ))
+            })
+        }
+    }
+}
+
+/// The origin of the page that loaded the frame, from `Referer` (browsers send at least the
+/// origin across sites), unless it is this site itself (the frame's own forms and links).
+fn loaded_from(headers: &HeaderMap) -> Option<Origin> {
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let url = url::Url::parse(referer).ok()?;
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let same = url.host_str().map(|h| match url.port() {
+        Some(p) => format!("{h}:{p}"),
+        None => h.to_owned(),
+    });
+    if same.as_deref() == Some(host) {
+        return None;
+    }
+    Some(Origin::of(&url).unwrap_or_else(|| Origin::opaque(&url)))
+}
+
+/// The site and the page's thread (made on its first load), or why not: a page or a loading
+/// page outside the site's origins is refused (403).
+async fn resolve(state: &AppState, headers: &HeaderMap, q: &FrameQuery) -> Result<Resolved> {
+    let site = site_of(state, q).await?;
+    let origins = site.origin_list();
+    if let Some(from) = loaded_from(headers).filter(|f| !origins.contains(f)) {
+        return Err(Error::Forbidden(format!(
+            "The site “{}” does not allow the conversation to be shown on pages at {}.",
+            site.name,
+            from.as_str()
+        )));
+    }
+    let page =
+        embedded_page(q.page.as_deref().unwrap_or(""), q.id.as_deref(), &origins).map_err(|p| {
+            match p {
+                PageProblem::Invalid(m) => Error::BadRequest(m),
+                PageProblem::Refused(m) => Error::Forbidden(m),
+            }
+        })?;
+    let title = page_title(q.title.as_deref(), &page.url);
+    let thread = state
+        .store
+        .embedded_thread(site.id(), &page, &title, state.clock.now())
+        .await?;
+    Ok(Resolved {
+        site,
+        thread,
+        origins,
+    })
+}
+
+/// A request's site, its page's thread and the site's origins.
+struct Resolved {
+    site: SiteRow,
+    thread: EmbeddedThread,
+    origins: Vec<Origin>,
+}
+
+#[derive(Template)]
+#[template(path = "embed_thread.html")]
+struct ThreadPage {
+    title: String,
+    stylesheet: String,
+    theme: &'static str,
+    /// The host page's origin, the only one the frame tells its height to.
+    host_origin: String,
+    page_url: String,
+    /// What `comment_form.html` links "Cancel reply" to.
+    card: CardLink,
+    talk: Conversation,
+}
+
+struct CardLink {
+    href: String,
+}
+
+/// The frame's own address for this thread, keeping the host's choices.
+fn frame_href(site: &SiteRow, thread: &EmbeddedThread, q: &FrameQuery) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    s.append_pair("site", &site.id.to_string());
+    s.append_pair("page", &thread.url);
+    if let Some(id) = q.id.as_deref().filter(|i| !i.trim().is_empty()) {
+        s.append_pair("id", id);
+    }
+    if let Some(t) = q.theme.as_deref().and_then(theme) {
+        s.append_pair("theme", t);
+    }
+    format!("/embed/thread?{}", s.finish())
+}
+
+fn theme(t: &str) -> Option<&'static str> {
+    match t {
+        "light" => Some("light"),
+        "dark" => Some("dark"),
+        _ => None,
+    }
+}
+
+async fn render(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    r: &Resolved,
+    q: &FrameQuery,
+    form: Option<CommentFormView>,
+) -> Result<Response> {
+    let Resolved {
+        site,
+        thread,
+        origins,
+    } = r;
+    let cq = ConversationQuery {
+        sort: q.sort.clone(),
+        page: None,
+        reply: q.reply,
+    };
+    let mut talk = conversation(state, &thread.article, viewer, &cq, form).await?;
+    let href = frame_href(site, thread, q);
+    // The frame keeps its reader inside it: the form posts here, sorting reloads the frame,
+    // and live updates and "more" pages (article-page features) are not offered yet.
+    if let Some(f) = talk.form.as_mut() {
+        f.action = href.replacen("/embed/thread?", "/embed/thread/comments?", 1);
+    }
+    for s in &mut talk.sorts {
+        let sort = s
+            .href
+            .split("sort=")
+            .nth(1)
+            .unwrap_or("")
+            .trim_end_matches("#comments");
+        s.href = format!("{href}&sort={sort}");
+    }
+    talk.more_href = None;
+    talk.live_href.clear();
+    let encoded: String = form_urlencoded::byte_serialize(href.as_bytes()).collect();
+    talk.signin_href = format!("/signin?return_to={encoded}");
+    let host_origin = url::Url::parse(&thread.url)
+        .ok()
+        .and_then(|u| Origin::of(&u))
+        .map(|o| o.as_str().to_owned())
+        .unwrap_or_default();
+    let page = ThreadPage {
+        title: format!("Comments: {}", thread.article.card.title),
+        stylesheet: state.assets.stylesheet.href(),
+        theme: q.theme.as_deref().and_then(theme).unwrap_or("auto"),
+        host_origin,
+        page_url: thread.url.clone(),
+        card: CardLink { href },
+        talk,
+    };
+    let mut response = (status, viewer.cookies(), Html(page.render()?)).into_response();
+    let h = response.headers_mut();
+    let policy = crate::web::middleware::policy_framed_by(&frame_ancestors(origins));
+    // Origins are ASCII by construction; were one not, the strict default (no framing) stays.
+    if let Ok(v) = HeaderValue::try_from(policy) {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// `GET /embed/thread?site=…&page=…`: the page's conversation, framed by the host page (or
+/// read on its own, where signing in and posting work as on an article page).
+async fn thread_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Query(q): Query<FrameQuery>,
+) -> Result<Response> {
+    let r = resolve(&state, &headers, &q).await?;
+    render(&state, &viewer, StatusCode::OK, &r, &q, None).await
+}
+
+#[derive(Deserialize)]
+struct CommentForm {
+    #[serde(default)]
+    body: String,
+    parent_id: Option<String>,
+    #[serde(default)]
+    website: String,
+}
+
+/// `POST /embed/thread/comments?site=…&page=…`: a comment posted in the frame, through the
+/// same screening, limits and announcements as one posted under an article.
+async fn post_comment(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Query(q): Query<FrameQuery>,
+    MemberForm { user, form }: MemberForm<CommentForm>,
+) -> Result<Response> {
+    let resolved = resolve(&state, &headers, &q).await?;
+    let thread = &resolved.thread;
+    let parent_id =
+        match form.parent_id.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(p) => Some(p.parse::<i64>().map_err(|_| {
+                Error::BadRequest("The comment being replied to is not valid.".into())
+            })?),
+        };
+    let outcome = if form.website.is_empty() {
+        submit_comment(
+            &state,
+            &user,
+            &ip,
+            &(&thread.article).into(),
+            &form.body,
+            parent_id,
+        )
+        .await?
+    } else {
+        Err(crate::web::Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "This comment could not be accepted. If you are a person, leave the hidden Website field empty.",
+        ))
+    };
+    match outcome {
+        Ok(posted) => {
+            let href = frame_href(&resolved.site, thread, &q);
+            Ok(Redirect::to(&format!("{href}#comment-{}", posted.id)).into_response())
+        }
+        Err(r) => {
+            let reply_to = match parent_id {
+                Some(id) => state
+                    .store
+                    .comment(id)
+                    .await?
+                    .filter(|c| c.article_id == thread.article.card.id)
+                    .map(|c| (c.id, c.author_name)),
+                None => None,
+            };
+            let again = CommentFormView {
+                action: String::new(),
+                csrf: viewer.csrf.clone(),
+                body: form.body.clone(),
+                error: Some(r.message),
+                reply_to,
+                max_chars: state.config.max_comment_chars,
+            };
+            render(&state, &viewer, r.status, &resolved, &q, Some(again)).await
+        }
+    }
+}
