@@ -215,6 +215,13 @@ async fn a_question_is_held_approved_answered_and_mailed(app: TestApp, smtp: Smt
         feed.contains("east bridge") && feed.contains("Ann Reader"),
         "{feed}"
     );
+    // The API's update carries the question it answers.
+    let api: serde_json::Value =
+        serde_json::from_str(&app.page("/api/v1/articles/story/updates", 200).await).unwrap();
+    assert_eq!(
+        api["items"][0]["question"],
+        serde_json::json!({ "text": "Is the east bridge still closed?", "asker": "Ann Reader" })
+    );
 
     // Answered once: the desk no longer offers it, and a second answer is refused.
     let desk = editor.page(&format!("/admin/articles/{id}/live")).await;

@@ -28,6 +28,17 @@ pub struct LiveUpdate {
     edited_at: Option<DateTime<Utc>>,
     /// Counts its changes: an edit may name the revision it was made from.
     revision: i64,
+    /// The reader's question this update answers, when it answers one.
+    question: Option<AnsweredQuestion>,
+}
+
+/// A reader's question as the update that answers it quotes it.
+#[derive(Serialize, ToSchema)]
+pub struct AnsweredQuestion {
+    /// Plain text, as the reader wrote it.
+    text: String,
+    /// The reader's display name; "A reader" once their account is gone.
+    asker: String,
 }
 
 impl LiveUpdate {
@@ -45,6 +56,13 @@ impl LiveUpdate {
             published_at: u.published_at.unwrap_or(u.created_at),
             edited_at: u.edited_at,
             revision: u.revision,
+            question: u.question_body.as_ref().map(|text| AnsweredQuestion {
+                text: text.clone(),
+                asker: u
+                    .question_asker
+                    .clone()
+                    .unwrap_or_else(|| "A reader".into()),
+            }),
         }
     }
 }

@@ -12,7 +12,7 @@ pub mod write;
 use comments::{__path_list_comments, list_comments};
 pub use comments::{Comment, CommentPage};
 use live::{__path_list_updates, list_updates};
-pub use live::{LiveUpdate, LiveUpdatePage};
+pub use live::{AnsweredQuestion, LiveUpdate, LiveUpdatePage};
 use search::{__path_search, search};
 pub use search::{SearchHit, SearchPage};
 
@@ -70,6 +70,7 @@ use crate::web::{AppState, Error, Result};
         Comment,
         CommentPage,
         LiveUpdate,
+        AnsweredQuestion,
         LiveUpdatePage,
         SearchHit,
         SearchPage,
