@@ -133,15 +133,18 @@ impl Store {
         lease: Duration,
         limit: i64,
     ) -> Result<Vec<Claimed<T>>> {
-        let lock = match self.backend() {
-            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
+        // On PostgreSQL the chosen ids are an array made once (an InitPlan): as `IN (…)`, a plan
+        // made while the queue was small may run the sorted, locking subquery again for every
+        // due row: with 100,000 newsletter mails queued, one claim ran for minutes.
+        let (open, close, lock) = match self.backend() {
+            Backend::Postgres => ("= ANY(ARRAY(", "))", " FOR UPDATE SKIP LOCKED"),
+            Backend::Sqlite => ("IN (", ")", ""),
         };
         let sql = format!(
             "UPDATE jobs SET status = 'running', attempts = attempts + 1, run_at = $1 \
-             WHERE id IN (SELECT id FROM jobs \
+             WHERE id {open}SELECT id FROM jobs \
                           WHERE kind = $2 AND {CLAIMABLE} AND run_at <= $3 \
-                          ORDER BY run_at, id LIMIT $4{lock}) \
+                          ORDER BY run_at, id LIMIT $4{lock}{close} \
                AND kind = $2 AND {CLAIMABLE} AND run_at <= $3 \
              RETURNING id, subject_id, payload, attempts"
         );
