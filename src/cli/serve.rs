@@ -18,8 +18,8 @@ const DEMO_SECTIONS: [&str; 5] = [
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let started = Instant::now();
+    let clock = app_clock()?;
     let store = super::open_store(&config).await?;
-    let clock = Clock::system();
     if config.demo_content {
         load_demo_if_empty(&store, &clock).await?;
     }
@@ -45,6 +45,25 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The system clock; in a debug build, `BROADSHEET_DEBUG_CLOCK_START=<RFC 3339>` starts it at
+/// that instant instead (then it runs on in real time), so a browser test can watch something
+/// happen at its hour. Debug-only so that no release build can have its time moved: a wrong
+/// clock would send mail at the wrong hour and expire sessions and tokens early or late.
+fn app_clock() -> anyhow::Result<Clock> {
+    #[cfg(debug_assertions)]
+    if let Ok(start) = std::env::var("BROADSHEET_DEBUG_CLOCK_START") {
+        let at = chrono::DateTime::parse_from_rfc3339(&start).map_err(|e| {
+            anyhow::anyhow!(
+                "BROADSHEET_DEBUG_CLOCK_START must be an RFC 3339 date-time such as \
+                 2026-03-02T06:59:45Z (got `{start}`: {e})"
+            )
+        })?;
+        tracing::warn!(start = %at, "debug build: the clock starts at BROADSHEET_DEBUG_CLOCK_START");
+        return Ok(Clock::starting_at(at.with_timezone(&chrono::Utc)));
+    }
+    Ok(Clock::system())
 }
 
 /// Loads the demo articles into a database that has none.

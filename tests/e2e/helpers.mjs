@@ -28,15 +28,16 @@ const dataDirs = new Map();
 /**
  * Starts the server on 127.0.0.1:0 with a fresh data directory and resolves once it logs the
  * address it serves on. Returns { baseUrl, log(), stop() }; stop() also removes the data dir.
+ * `env` adds to the server's environment (e.g. BROADSHEET_DEBUG_CLOCK_START).
  */
-export async function startServer(extraArgs = []) {
+export async function startServer(extraArgs = [], env = {}) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-e2e-'));
   let log = '';
   const child = spawn(
     BIN,
     ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, ...extraArgs],
     {
-      env: { ...process.env, NO_COLOR: '1', RUST_LOG: process.env.RUST_LOG || 'info' },
+      env: { ...process.env, NO_COLOR: '1', RUST_LOG: process.env.RUST_LOG || 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
