@@ -5,11 +5,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::import_uploads;
 use super::progress::{Interrupt, Progress, Unit, count_of, nothing_imported};
 use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::imports::{self, MAX_FILE_BYTES};
 use crate::store::imports::{CommentTally, DisqusReport, WordpressReport};
+use crate::store::media::ImportedMedia;
 
 fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
     let size = std::fs::metadata(path)
@@ -37,28 +39,66 @@ async fn drop_caches(store: &crate::store::Store) {
         .await;
 }
 
-pub async fn wordpress(config: Config, path: &Path) -> anyhow::Result<()> {
+pub async fn wordpress(config: Config, path: &Path, uploads: Option<&Path>) -> anyhow::Result<()> {
     let bytes = read_file(path)?;
     let site = imports::parse_wordpress(&bytes)
         .map_err(|e| anyhow::anyhow!("{}:{e}\nnothing was imported", path.display()))?;
     let store = super::open_store(&config).await?;
     let interrupt = Interrupt::listen();
+    let files = match uploads {
+        Some(dir) => {
+            let progress =
+                Progress::start("import-wordpress", Unit::Items("images"), None, &interrupt);
+            let read = import_uploads::read(&config, &store, dir, &site, &progress).await;
+            progress.finish();
+            match read {
+                Ok(files) => Some(files),
+                Err(e) => {
+                    store.close().await;
+                    return Err(e);
+                }
+            }
+        }
+        None => None,
+    };
+    let no_media = ImportedMedia::new();
     let progress = Progress::start(
         "import-wordpress",
         Unit::Items("posts and comments"),
         None,
         &interrupt,
     );
+    let media = files.as_ref().map_or(&no_media, |f| &f.media);
     let result = store
-        .import_wordpress(&site, Clock::system().now(), &progress)
+        .import_wordpress(&site, media, Clock::system().now(), &progress)
         .await;
     progress.finish();
-    if result.is_ok() {
-        drop_caches(&store).await;
+    match (&result, &files) {
+        (Ok(_), _) => drop_caches(&store).await,
+        // The rows that would have named them are rolled back: the files go too.
+        (Err(_), Some(f)) => f.library.remove_all(&f.written).await,
+        (Err(_), None) => {}
     }
     store.close().await;
     let report = result.map_err(nothing_imported)?;
     print!("{}", wordpress_summary(&report, &site.skipped));
+    match &files {
+        Some(f) => {
+            for line in &f.left_out {
+                println!("image left out: {line}");
+            }
+        }
+        None => {
+            let left = import_uploads::image_urls(&site).len();
+            if left > 0 {
+                println!(
+                    "{} left out: give --uploads with a copy of wp-content/uploads to bring \
+                     them into the media library (each is a link to its old address for now)",
+                    count_of(left, "image", "images")
+                );
+            }
+        }
+    }
     Ok(())
 }
 
@@ -107,13 +147,20 @@ fn wordpress_summary(r: &WordpressReport, s: &imports::WpSkipped) -> String {
         count_of(r.tags_created, "tag created", "tags created"),
     );
     let _ = writeln!(out, "{}", comments_line(&r.comments));
+    if r.images > 0 {
+        let _ = writeln!(
+            out,
+            "{} in the media library ({} new)",
+            count_of(r.images, "image", "images"),
+            r.images_new
+        );
+    }
     let skipped = [
         count_of(
             s.drafts,
             "draft or unpublished post",
             "drafts or unpublished posts",
         ),
-        count_of(s.pages, "page", "pages"),
         count_of(s.attachments, "attachment", "attachments"),
         count_of(s.other_types, "other item", "other items"),
         format!("{} protected by a password", s.protected),
@@ -174,11 +221,12 @@ mod tests {
             sections_created: 1,
             authors_created: 2,
             tags_created: 0,
+            images: 0,
+            images_new: 0,
             comments: one,
         };
         let skipped = imports::WpSkipped {
             drafts: 1,
-            pages: 2,
             spam: 1,
             ..Default::default()
         };
@@ -192,7 +240,7 @@ mod tests {
         );
         assert!(
             text.contains(
-                "skipped: 1 draft or unpublished post, 2 pages, 0 attachments, 0 other items, \
+                "skipped: 1 draft or unpublished post, 0 attachments, 0 other items, \
                  0 protected by a password, 0 pingbacks, 1 comment as spam, \
                  0 unapproved comments"
             ),

@@ -5,6 +5,7 @@ mod check;
 pub mod export;
 mod generate;
 mod import;
+mod import_uploads;
 mod import_xml;
 pub mod progress;
 mod serve;
@@ -73,13 +74,19 @@ pub enum Command {
         #[arg(value_name = "DEST")]
         dest: PathBuf,
     },
-    /// Import a WordPress export (WXR): published posts, their sections, tags, authors and
-    /// approved comments; old dated addresses redirect. All or nothing; running again changes
-    /// nothing.
+    /// Import a WordPress export (WXR): published posts and pages, their sections, tags,
+    /// authors, approved comments, pictures (with --uploads), galleries and embeds; old
+    /// addresses (`<link>` paths, `?p=`, `?page_id=`) redirect. All or nothing; running again
+    /// changes nothing.
     ImportWordpress {
         /// The export file (Tools → Export in WordPress).
         #[arg(value_name = "FILE.xml")]
         file: PathBuf,
+        /// A copy of the site's `wp-content/uploads` folder: the posts' pictures and featured
+        /// images are read from it into the media library. Without it they are left out (each
+        /// stays a link to its old address) and counted.
+        #[arg(long, value_name = "DIR")]
+        uploads: Option<PathBuf>,
     },
     /// Import a Disqus export: comments under the articles their threads name (by address or
     /// identifier), by guests that members can claim. All or nothing; running again changes
@@ -214,7 +221,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 _ => import::run(config, &files).await,
             },
             Command::Export { dest } => export::run_export(config, &dest).await,
-            Command::ImportWordpress { file } => import_xml::wordpress(config, &file).await,
+            Command::ImportWordpress { file, uploads } => {
+                import_xml::wordpress(config, &file, uploads.as_deref()).await
+            }
             Command::ImportDisqus { file } => import_xml::disqus(config, &file).await,
             Command::User { command } => user::run(config, command).await,
             Command::Site { command } => site::run(config, command).await,

@@ -1,16 +1,17 @@
 //! Imports from WordPress and Disqus, each in one transaction, remembered in `import_sources` so
 //! a second run changes nothing; imported commenters as guest identities members can claim.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
 use super::articles::insert_articles;
+use super::media::{ImportedMedia, imported_media_id};
 use super::progress::check;
 use super::search::{IndexedText, index_article};
 use super::{Error, Progress, Result, Store, Tx, query};
-use crate::domain::Slug;
-use crate::domain::imports::{ArticleKey, DisqusExport, ImportedComment, WpSite, html_text};
+use crate::domain::imports::{ArticleKey, DisqusExport, ImportedComment, WpQuery, WpSite};
+use crate::domain::{FeaturedImage, Slug};
 
 /// What a WordPress import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub struct WordpressReport {
     pub sections_created: usize,
     pub authors_created: usize,
     pub tags_created: usize,
+    /// Pictures of the new articles now in the media library, and how many of them were not
+    /// there before.
+    pub images: usize,
+    pub images_new: usize,
     pub comments: CommentTally,
 }
 
@@ -229,11 +234,14 @@ async fn article_for_key(tx: &mut Tx, key: &ArticleKey) -> Result<Option<i64>> {
 
 impl Store {
     /// Writes a WordPress site read by [`crate::domain::imports::parse_wordpress`] in one
-    /// transaction: new posts as published articles (with their old dated address remembered),
-    /// new comments under them. Posts and comments imported before are counted, not written.
+    /// transaction: new posts as published articles (with their old addresses and ids
+    /// remembered, for redirects), their pictures that `media` holds (by old address) as media
+    /// library rows, new comments under them. Posts and comments imported before are counted,
+    /// not written; a picture already in the library (the same bytes) is not added again.
     pub async fn import_wordpress(
         &self,
         site: &WpSite,
+        media: &ImportedMedia,
         now: DateTime<Utc>,
         progress: &dyn Progress,
     ) -> Result<WordpressReport> {
@@ -248,14 +256,18 @@ impl Store {
         progress.set_total(items as u64);
         let mut tx = self.begin().await?;
         begin_writing(&mut tx).await?;
+        // Library ids by old address, for pictures shown by more than one post.
+        let mut media_ids: HashMap<&str, i64> = HashMap::new();
         for post in &site.posts {
             check(progress)?;
             progress.advance(1);
+            let kind = post.kind.as_str();
             let existing: Option<(i64,)> = query(
                 "SELECT a.id FROM import_sources s JOIN articles a ON a.id = s.local_id \
-                     WHERE s.source = 'wordpress' AND s.kind = 'post' AND s.external_id = $1",
+                     WHERE s.source = 'wordpress' AND s.kind = $2 AND s.external_id = $1",
             )
             .bind(&post.wp_id)
+            .bind(kind)
             .fetch_optional(&mut tx)
             .await?;
             let article_id = match existing {
@@ -264,7 +276,7 @@ impl Store {
                     id
                 }
                 None => {
-                    if remembered(&mut tx, "wordpress", "post", &post.wp_id)
+                    if remembered(&mut tx, "wordpress", kind, &post.wp_id)
                         .await?
                         .is_some()
                     {
@@ -298,7 +310,27 @@ impl Store {
                             report.tags_created += 1;
                         }
                     }
-                    let ids = insert_articles(&mut tx, std::slice::from_ref(a), now).await?;
+                    for image in post.images() {
+                        let Some(m) = media.get(&image.url) else {
+                            continue;
+                        };
+                        if media_ids.contains_key(image.url.as_str()) {
+                            continue;
+                        }
+                        let (id, new) = imported_media_id(&mut tx, m, image, now).await?;
+                        media_ids.insert(&image.url, id);
+                        report.images_new += usize::from(new);
+                    }
+                    let mut article = a.clone();
+                    article.body_source = post.body_with(|url| media_ids.get(url).copied());
+                    article.image = post.featured.as_ref().and_then(|f| {
+                        Some(FeaturedImage {
+                            src: media.get(&f.url)?.url()?,
+                            alt: f.alt.clone(),
+                            caption: f.caption.clone(),
+                        })
+                    });
+                    let ids = insert_articles(&mut tx, std::slice::from_ref(&article), now).await?;
                     let id = ids[0];
                     // The search row from the HTML's text (the Markdown reader sees none).
                     query(match backend {
@@ -310,18 +342,19 @@ impl Store {
                     .bind(id)
                     .execute(&mut tx)
                     .await?;
-                    let body_text = html_text(&a.body_source);
                     let (tags, authors) = (a.tags.join(" "), a.authors.join(" "));
                     let text = IndexedText {
                         title: &a.title,
                         summary: &a.summary,
-                        body: &body_text,
+                        body: &post.body_text,
                         tags: &tags,
                         authors: &authors,
                     };
                     index_article(&mut tx, id, &text).await?;
-                    remember(&mut tx, "wordpress", "post", &post.wp_id, id).await?;
-                    remember(&mut tx, "wordpress", "path", &post.path, id).await?;
+                    remember(&mut tx, "wordpress", kind, &post.wp_id, id).await?;
+                    for path in &post.paths {
+                        remember(&mut tx, "wordpress", "path", path, id).await?;
+                    }
                     report.articles_new += 1;
                     id
                 }
@@ -338,6 +371,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        report.images = media_ids.values().collect::<HashSet<_>>().len();
         Ok(report)
     }
 
@@ -397,7 +431,8 @@ impl Store {
         Ok(report)
     }
 
-    /// The article an old WordPress address `YYYY/MM/DD/name` was imported as: its slug now.
+    /// The article an old WordPress address was imported as (its path as
+    /// [`crate::domain::imports::legacy_path`] writes it): its slug now.
     pub async fn wordpress_redirect(&self, path: &str) -> Result<Option<String>> {
         query(
             "SELECT a.slug FROM import_sources s JOIN articles a ON a.id = s.local_id \
@@ -406,6 +441,29 @@ impl Store {
         .bind(path)
         .scalar_optional(self.read())
         .await
+    }
+
+    /// The article a WordPress `?p=` or `?page_id=` was imported as: its slug now. `?p=`
+    /// names posts and pages alike, as in WordPress.
+    pub async fn wordpress_id_redirect(&self, q: &WpQuery) -> Result<Option<String>> {
+        let (id, kinds): (&str, &[&str]) = match q {
+            WpQuery::Post(id) => (id, &["post", "page"]),
+            WpQuery::Page(id) => (id, &["page"]),
+        };
+        for kind in kinds {
+            let slug = query(
+                "SELECT a.slug FROM import_sources s JOIN articles a ON a.id = s.local_id \
+                     WHERE s.source = 'wordpress' AND s.kind = $1 AND s.external_id = $2",
+            )
+            .bind(*kind)
+            .bind(id)
+            .scalar_optional(self.read())
+            .await?;
+            if slug.is_some() {
+                return Ok(slug);
+            }
+        }
+        Ok(None)
     }
 
     /// Unclaimed imported comments written with the member's address, and whether that address

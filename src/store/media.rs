@@ -3,8 +3,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, query};
-use crate::domain::media::{ImageKind, parse_widths};
+use std::collections::HashMap;
+
+use super::{Result, Store, Tx, query};
+use crate::domain::imports::WpImage;
+use crate::domain::media::{ImageKind, VariantName, parse_widths};
 
 /// An image as the library and the pages that show it know it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -47,6 +50,86 @@ pub struct NewMedia<'a> {
     pub alt: &'a str,
     pub caption: Option<&'a str>,
     pub uploaded_by: i64,
+}
+
+/// A picture of an import whose files are in the media store: the row it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedImage {
+    pub hash: String,
+    pub kind: ImageKind,
+    pub width: u32,
+    pub height: u32,
+    /// Narrowest first.
+    pub widths: Vec<u32>,
+    pub byte_size: u64,
+}
+
+impl ImportedImage {
+    /// The address of its largest variant (what a featured image names).
+    pub fn url(&self) -> Option<String> {
+        let width = *self.widths.last()?;
+        Some(
+            VariantName {
+                hash: self.hash.clone(),
+                width,
+                kind: self.kind,
+            }
+            .url(),
+        )
+    }
+
+    /// The picture a library row already holds.
+    pub fn of_row(row: &MediaRow) -> Option<ImportedImage> {
+        Some(ImportedImage {
+            hash: row.hash.clone(),
+            kind: row.kind()?,
+            width: u32::try_from(row.width).ok()?,
+            height: u32::try_from(row.height).ok()?,
+            widths: row.widths(),
+            byte_size: u64::try_from(row.byte_size).unwrap_or(0),
+        })
+    }
+}
+
+/// An import's pictures by their old address.
+pub type ImportedMedia = HashMap<String, ImportedImage>;
+
+/// The library id of an imported picture, adding its row (by nobody, with the alt text and
+/// caption it had where it was first found) unless its bytes are there already: the unique
+/// hash decides, so importing again adds nothing. `true` when the row is new.
+pub(super) async fn imported_media_id(
+    tx: &mut Tx,
+    m: &ImportedImage,
+    found: &WpImage,
+    now: DateTime<Utc>,
+) -> Result<(i64, bool)> {
+    let widths = m
+        .widths
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let added = query(
+        "INSERT INTO media (hash, kind, width, height, widths, byte_size, alt, caption, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (hash) DO NOTHING",
+    )
+    .bind(m.hash.as_str())
+    .bind(m.kind.as_str())
+    .bind(i64::from(m.width))
+    .bind(i64::from(m.height))
+    .bind(&widths)
+    .bind(i64::try_from(m.byte_size).unwrap_or(i64::MAX))
+    .bind(found.alt.as_str())
+    .bind(found.caption.as_deref())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let id: i64 = query("SELECT id FROM media WHERE hash = $1")
+        .bind(m.hash.as_str())
+        .scalar(&mut *tx)
+        .await?;
+    Ok((id, added == 1))
 }
 
 const COLUMNS: &str = "m.id, m.hash, m.kind, m.width, m.height, m.widths, m.byte_size, m.alt, \

@@ -197,11 +197,6 @@ pub(crate) fn error_response(status: StatusCode, title: &str, message: String) -
     response
 }
 
-/// The fallback for unknown paths.
-pub async fn not_found() -> Error {
-    Error::NotFound
-}
-
 /// A panicking handler answers with the error page instead of dropping the connection.
 pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");

@@ -61,7 +61,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(operations::router())
         .merge(assets::router())
-        .fallback(error::not_found)
+        .fallback(newsroom::imports::old_address)
         .layer(from_fn_with_state(state.clone(), cache::front::page_cache))
         .layer(from_fn_with_state(state.clone(), session::check_origin))
         .layer(from_fn_with_state(state.clone(), metrics::record));

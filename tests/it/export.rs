@@ -225,7 +225,12 @@ async fn build_site(app: &TestApp) {
     let wp = std::fs::read(fixtures.join("wordpress.xml")).unwrap();
     let site = broadsheet::domain::imports::parse_wordpress(&wp).unwrap();
     app.store
-        .import_wordpress(&site, app.clock.now(), &broadsheet::store::Silent)
+        .import_wordpress(
+            &site,
+            &Default::default(),
+            app.clock.now(),
+            &broadsheet::store::Silent,
+        )
         .await
         .unwrap();
     let dq = std::fs::read(fixtures.join("disqus.xml")).unwrap();

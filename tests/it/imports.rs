@@ -55,7 +55,7 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
     let out = import_ok(&app, "import-wordpress", &fixture("wordpress.xml"));
     assert!(
         out.contains(
-            "3 articles (0 already there), 2 sections created, 2 authors created, 4 tags created"
+            "4 articles (0 already there), 3 sections created, 2 authors created, 4 tags created"
         ),
         "{out}"
     );
@@ -65,7 +65,7 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
     );
     assert!(
         out.contains(
-            "skipped: 1 draft or unpublished post, 1 page, 1 attachment, 0 other items, \
+            "skipped: 1 draft or unpublished post, 1 attachment, 0 other items, \
              1 protected by a password, 1 pingback, 1 comment as spam, 1 unapproved comment"
         ),
         "{out}"
@@ -150,8 +150,12 @@ async fn wordpress_posts_become_articles_with_their_comments_and_old_addresses(a
     let section = app.page("/sections/harbour-news", 200).await;
     assert!(section.contains("Ferry timetable changes for winter"));
 
-    // Drafts and pages are not articles.
-    app.page("/articles/about", 404).await;
+    // Drafts are not articles; pages are, in a section of their own, at their old address too.
+    let about = app.page("/articles/about", 200).await;
+    assert!(about.contains("href=\"/sections/pages\""), "{about}");
+    let r = app.get("/about/").await;
+    assert_eq!(r.status(), 301);
+    assert_eq!(r.headers()["location"], "/articles/about");
     app.page("/articles/ferry", 404).await;
     app.page("/articles/council-pay-minutes", 404).await;
     app.page("/2025/10/29/council-pay-minutes/", 404).await;
@@ -185,7 +189,7 @@ async fn a_second_run_changes_nothing(app: TestApp) {
     let out = import_ok(&app, "import-wordpress", &fixture("wordpress.xml"));
     assert!(
         out.contains(
-            "3 articles (3 already there), 0 sections created, 0 authors created, 0 tags created"
+            "4 articles (4 already there), 0 sections created, 0 authors created, 0 tags created"
         ),
         "{out}"
     );

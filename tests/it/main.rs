@@ -43,3 +43,4 @@ mod spam_filter;
 mod trust;
 mod varnish;
 mod webhooks;
+mod wp_media;

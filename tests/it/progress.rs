@@ -51,15 +51,15 @@ async fn long_commands_log_plain_progress_lines_away_from_a_terminal(app: TestAp
         ],
     );
     assert!(ok, "{err}");
-    assert!(out.contains("3 articles (0 already there)"), "{out}");
+    assert!(out.contains("4 articles (0 already there)"), "{out}");
     // Three posts and their five approved comments; the last line says it is all done.
     assert!(
-        err.contains("import-wordpress: 8 of 8 posts and comments (100%), "),
+        err.contains("import-wordpress: 9 of 9 posts and comments (100%), "),
         "{err}"
     );
     assert!(err.contains(" a second, done"), "{err}");
     assert!(
-        err.contains("import-wordpress: 1 of 8"),
+        err.contains("import-wordpress: 1 of 9"),
         "a line each tenth: {err}"
     );
     assert_plain(&err);

@@ -2,12 +2,17 @@
 //! Disqus export. Reading is all or nothing: a file is parsed and checked whole, and any problem
 //! is reported with its line and column, before anything is written.
 
+mod blocks;
 mod html;
 mod keys;
+mod media;
 mod xml;
 
 mod disqus;
 mod wordpress;
+
+#[cfg(test)]
+mod tests;
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,10 +21,12 @@ use chrono::{DateTime, Utc};
 use super::user::Email;
 use xml::invalid;
 
+pub use blocks::{Block, WpImage, content_blocks};
 pub use disqus::{DisqusExport, DsqThread, parse_disqus};
 pub use html::{article_source, autop, html_text};
-pub use keys::{ArticleKey, thread_keys, wordpress_path};
-pub use wordpress::{WpPost, WpSite, WpSkipped, parse_wordpress};
+pub use keys::{ArticleKey, WpQuery, legacy_path, thread_keys, wordpress_path, wordpress_query};
+pub use media::{body_source, is_safe_relative, uploads_candidates};
+pub use wordpress::{PAGES_SECTION, WpKind, WpPost, WpSite, WpSkipped, parse_wordpress};
 
 /// The largest export file taken. A DOM of the file is held in memory (a few times its size),
 /// so this bounds the importer's memory; bigger sites split their export (WordPress can export

@@ -1,13 +1,16 @@
-//! A WordPress export (WXR 1.2): published posts with their approved comments.
+//! A WordPress export (WXR 1.2): published posts and pages with their approved comments,
+//! pictures, galleries and embeds.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 
+use super::blocks::{Attachment, Attachments, Block, WpImage, content_blocks};
+use super::media::{blocks_text, body_source};
 use super::xml::{child, invalid, is_ns, limited, parse_document, plain_child, required, text_of};
 use super::{
-    ImportError, ImportedComment, MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_LINE_CHARS,
-    article_source, autop, html_text, normalise_email, reparent, wordpress_path,
+    ImportError, ImportedComment, MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_LINE_CHARS, autop,
+    html_text, legacy_path, normalise_email, reparent, wordpress_path,
 };
 use crate::domain::{NewArticle, Slug};
 
@@ -15,22 +18,65 @@ const WP_NS: &str = "http://wordpress.org/export/";
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
 const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
 
-/// One published WordPress post.
+/// What a WordPress item was: its id answers `?p=` either way, and `?page_id=` for a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WpKind {
+    Post,
+    Page,
+}
+
+impl WpKind {
+    /// The kind of its row in `import_sources`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WpKind::Post => "post",
+            WpKind::Page => "page",
+        }
+    }
+}
+
+/// The section imported pages go in (they have no categories).
+pub const PAGES_SECTION: &str = "Pages";
+
+/// One published WordPress post or page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WpPost {
     pub wp_id: String,
+    pub kind: WpKind,
+    /// The article; its body as it reads with no picture in the media library (each one a
+    /// link to its old address), see [`WpPost::body_with`].
     pub article: NewArticle,
-    /// The post's old dated address `YYYY/MM/DD/post-name`, for the redirect.
-    pub path: String,
+    /// The old addresses that answer with a redirect, as [`legacy_path`] writes them: the
+    /// post's `<link>` path (whatever the permalink structure) and its dated address.
+    pub paths: Vec<String>,
+    /// The body in pieces, pictures by their old address.
+    pub blocks: Vec<Block>,
+    /// The body's text, for the search index.
+    pub body_text: String,
+    /// The featured image (`_thumbnail_id`), by its old address.
+    pub featured: Option<WpImage>,
     /// Approved comments, parents before replies.
     pub comments: Vec<ImportedComment>,
+}
+
+impl WpPost {
+    /// The stored body once `media` gives the library id of each picture it holds.
+    pub fn body_with(&self, media: impl Fn(&str) -> Option<i64>) -> String {
+        body_source(&self.blocks, media)
+    }
+
+    /// Every picture of the post (the featured image first), by old address.
+    pub fn images(&self) -> impl Iterator<Item = &WpImage> {
+        self.featured
+            .iter()
+            .chain(super::media::images(&self.blocks))
+    }
 }
 
 /// What a WordPress export holds that does not become articles or comments.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WpSkipped {
     pub drafts: usize,
-    pub pages: usize,
     pub attachments: usize,
     pub other_types: usize,
     /// Published with a password: their text was not for everyone.
@@ -53,9 +99,10 @@ fn wp_date(s: &str) -> Option<DateTime<Utc>> {
         .map(|d| Utc.from_utc_datetime(&d))
 }
 
-/// Reads a WordPress export. Published posts become articles (drafts, pages, attachments and
-/// other post types are counted and left out); the first category is the section and further
-/// categories become tags beside the post's tags; approved comments keep their threading.
+/// Reads a WordPress export. Published posts and pages become articles (drafts, attachments
+/// and other post types are counted and left out; attachments describe the pictures); the
+/// first category is the section and further categories become tags beside the post's tags;
+/// approved comments keep their threading.
 pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
     let (_, doc) = parse_document(bytes)?;
     let root = doc.root_element();
@@ -89,18 +136,18 @@ pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
         skipped: WpSkipped::default(),
     };
     let mut slugs: HashMap<String, String> = HashMap::new();
-    for item in channel
-        .children()
-        .filter(|c| c.is_element() && c.tag_name().name() == "item")
-    {
+    let items = || {
+        channel
+            .children()
+            .filter(|c| c.is_element() && c.tag_name().name() == "item")
+    };
+    let attachments = attachments(items())?;
+    for item in items() {
         let post_type = required(item, child(item, WP_NS, "post_type"), "wp:post_type")?;
         let status = required(item, child(item, WP_NS, "status"), "wp:status")?;
-        match post_type.as_str() {
-            "post" => {}
-            "page" => {
-                site.skipped.pages += 1;
-                continue;
-            }
+        let kind = match post_type.as_str() {
+            "post" => WpKind::Post,
+            "page" => WpKind::Page,
             "attachment" => {
                 site.skipped.attachments += 1;
                 continue;
@@ -109,7 +156,7 @@ pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
                 site.skipped.other_types += 1;
                 continue;
             }
-        }
+        };
         if status != "publish" {
             site.skipped.drafts += 1;
             continue;
@@ -118,7 +165,7 @@ pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
             site.skipped.protected += 1;
             continue;
         }
-        let post = wp_post(item, &authors, &mut site.skipped)?;
+        let post = wp_post(item, kind, &authors, &attachments, &mut site.skipped)?;
         if let Some(other) = slugs.insert(post.article.slug.to_string(), post.wp_id.clone()) {
             return Err(invalid(
                 item,
@@ -133,9 +180,55 @@ pub fn parse_wordpress(bytes: &[u8]) -> Result<WpSite, ImportError> {
     Ok(site)
 }
 
+/// The attachments of the export, by id: where their file was, alt text, caption and title.
+fn attachments<'a, 'i: 'a>(
+    items: impl Iterator<Item = roxmltree::Node<'a, 'i>>,
+) -> Result<Attachments, ImportError> {
+    let mut out = Attachments::new();
+    for item in items {
+        if child(item, WP_NS, "post_type").map(text_of).as_deref() != Some("attachment") {
+            continue;
+        }
+        let id = required(item, child(item, WP_NS, "post_id"), "wp:post_id")?;
+        let Some(url) = child(item, WP_NS, "attachment_url").map(text_of) else {
+            continue;
+        };
+        let url = limited(item, url, MAX_LINE_CHARS, "wp:attachment_url")?;
+        let alt = meta(item, "_wp_attachment_image_alt").unwrap_or_default();
+        let caption = child(item, WP_NS, "encoded")
+            .map(|e| html_text(&text_of(e)))
+            .filter(|c| !c.is_empty());
+        let title = plain_child(item, "title")
+            .map(|t| html_text(&text_of(t)))
+            .unwrap_or_default();
+        out.insert(
+            id,
+            Attachment {
+                url,
+                alt: limited(item, html_text(&alt), MAX_LINE_CHARS, "an image's alt text")?,
+                caption: caption
+                    .map(|c| limited(item, c, MAX_LINE_CHARS, "an image's caption"))
+                    .transpose()?,
+                title,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// A `<wp:postmeta>` value of the item.
+fn meta(item: roxmltree::Node<'_, '_>, key: &str) -> Option<String> {
+    item.children()
+        .filter(|c| is_ns(c, WP_NS, "postmeta"))
+        .find(|m| child(*m, WP_NS, "meta_key").map(text_of).as_deref() == Some(key))
+        .and_then(|m| child(m, WP_NS, "meta_value").map(text_of))
+}
+
 fn wp_post(
     item: roxmltree::Node<'_, '_>,
+    kind: WpKind,
     authors: &HashMap<String, String>,
+    attachments: &Attachments,
     skipped: &mut WpSkipped,
 ) -> Result<WpPost, ImportError> {
     let wp_id = required(item, child(item, WP_NS, "post_id"), "wp:post_id")?;
@@ -207,9 +300,13 @@ fn wp_post(
         }
     }
     let mut categories = categories.into_iter();
-    let section = categories
-        .next()
-        .unwrap_or_else(|| "Uncategorized".to_owned());
+    let section = categories.next().unwrap_or_else(|| {
+        match kind {
+            WpKind::Post => "Uncategorized",
+            WpKind::Page => PAGES_SECTION,
+        }
+        .to_owned()
+    });
     // Further categories keep their meaning as tags, so their articles stay together.
     let mut all_tags: Vec<String> = Vec::new();
     for t in categories.chain(tags) {
@@ -230,9 +327,26 @@ fn wp_post(
         .unwrap_or_default();
     let summary = limited(item, summary, MAX_LINE_CHARS, "the excerpt")?;
     let link = plain_child(item, "link").map(text_of).unwrap_or_default();
-    let path = wordpress_path(&link).unwrap_or_else(|| {
-        let date = local.as_deref().and_then(wp_date).unwrap_or(published_at);
-        format!("{}/{}", date.format("%Y/%m/%d"), name)
+    let mut paths: Vec<String> = legacy_path(&link).into_iter().collect();
+    // The dated address too (a site that changed its permalinks, Disqus threads named by it).
+    let date = local.as_deref().and_then(wp_date).unwrap_or(published_at);
+    let dated =
+        wordpress_path(&link).unwrap_or_else(|| format!("{}/{}", date.format("%Y/%m/%d"), decoded));
+    if kind == WpKind::Post && !paths.contains(&dated) {
+        paths.push(dated);
+    }
+    let blocks = content_blocks(&content, attachments);
+    let featured = meta(item, "_thumbnail_id").and_then(|id| {
+        let a = attachments.get(&id)?;
+        Some(WpImage {
+            url: a.url.clone(),
+            alt: if a.alt.is_empty() {
+                a.caption.clone().unwrap_or_else(|| title.clone())
+            } else {
+                a.alt.clone()
+            },
+            caption: a.caption.clone(),
+        })
     });
 
     let mut comments = Vec::new();
@@ -306,11 +420,12 @@ fn wp_post(
     let comments = reparent(comments, &skipped_ids)?;
     Ok(WpPost {
         wp_id,
+        kind,
         article: NewArticle {
             slug,
             title: html_text(&title),
             summary,
-            body_source: article_source(&content),
+            body_source: body_source(&blocks, |_| None),
             section,
             authors: vec![author],
             tags: all_tags,
@@ -318,7 +433,10 @@ fn wp_post(
             updated_at: None,
             image: None,
         },
-        path,
+        paths,
+        body_text: blocks_text(&blocks),
+        blocks,
+        featured,
         comments,
     })
 }

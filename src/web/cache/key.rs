@@ -71,6 +71,8 @@ fn canonical_key(uri: &axum::http::Uri, strict: bool) -> Option<Cow<'_, str>> {
     let mut other = false;
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
         let slot = match (route, name.as_ref()) {
+            // An old WordPress address (`/?p=ID`): its handler redirects, never from a copy.
+            (Route::Front, "p" | "page_id") => return None,
             (Route::Article, "sort") => &mut sort,
             (Route::Article, "page") | (Route::Listing, "before") => &mut cursor,
             (Route::Article, "reply") => &mut reply,

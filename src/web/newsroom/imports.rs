@@ -1,14 +1,16 @@
-//! What imports from other systems leave on the site: old WordPress addresses that redirect,
-//! and members claiming the comments of their earlier (guest) identity.
+//! What imports from other systems leave on the site: old WordPress addresses that redirect
+//! (any `<link>` path, `?p=ID`, `?page_id=ID`), and members claiming the comments of their
+//! earlier (guest) identity.
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{Query, State};
+use axum::http::{Method, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
+use crate::domain::imports::{legacy_path, wordpress_query};
 use crate::web::cache::Change;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
@@ -16,34 +18,59 @@ use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{year}/{month}/{day}/{name}", get(wordpress_address))
-        .route("/{year}/{month}/{day}/{name}/", get(wordpress_address))
-        .route(
-            "/settings/earlier-comments",
-            get(earlier_comments).post(claim_earlier_comments),
-        )
+    Router::new().route(
+        "/settings/earlier-comments",
+        get(earlier_comments).post(claim_earlier_comments),
+    )
 }
 
-/// `GET /{year}/{month}/{day}/{name}` (and with a trailing slash): an imported WordPress post's
-/// old address, permanently moved to its article.
-async fn wordpress_address(
+/// The site's fallback, for addresses no route answers: an imported WordPress post's old
+/// address (its `<link>` path whatever the permalink structure, `/index.php?p=ID`) is
+/// permanently moved to its article; anything else is the 404 page. Only here, where the
+/// answer would be a 404 anyway, is the old address looked up.
+pub async fn old_address(
     State(state): State<AppState>,
-    Path((year, month, day, name)): Path<(String, String, String, String)>,
+    method: Method,
+    uri: Uri,
 ) -> Result<Response> {
-    let Some(path) =
-        crate::domain::imports::wordpress_path(&format!("/{year}/{month}/{day}/{name}"))
-    else {
+    if method != Method::GET && method != Method::HEAD {
         return Err(Error::NotFound);
-    };
-    match state.store.wordpress_redirect(&path).await? {
-        Some(slug) => Ok((
-            StatusCode::MOVED_PERMANENTLY,
-            [(header::LOCATION, format!("/articles/{slug}"))],
-        )
-            .into_response()),
-        None => Err(Error::NotFound),
     }
+    let path = uri.path();
+    let slug = match (path, uri.query()) {
+        ("/index.php", Some(q)) => match wordpress_query(q) {
+            Some(q) => state.store.wordpress_id_redirect(&q).await?,
+            None => None,
+        },
+        _ => match legacy_path(path) {
+            Some(p) => state.store.wordpress_redirect(&p).await?,
+            None => None,
+        },
+    };
+    slug.map(moved_to).ok_or(Error::NotFound)
+}
+
+/// `/?p=ID` and `/?page_id=ID`: the old WordPress post or page, or a 404 when none was imported
+/// with that id (the address names one post; showing the front page under it would make a
+/// copy of the front page at any number). `None` when the query asks for neither: the front
+/// page it is.
+pub async fn front_page_query(state: &AppState, query: Option<&str>) -> Option<Result<Response>> {
+    let q = wordpress_query(query?)?;
+    Some(match state.store.wordpress_id_redirect(&q).await {
+        Ok(Some(slug)) => Ok(moved_to(slug)),
+        Ok(None) => Err(Error::NotFound),
+        Err(e) => Err(e.into()),
+    })
+}
+
+/// A permanent redirect to the article: always one of the site's own addresses, built from a
+/// slug the site stored.
+fn moved_to(slug: String) -> Response {
+    (
+        StatusCode::MOVED_PERMANENTLY,
+        [(header::LOCATION, format!("/articles/{slug}"))],
+    )
+        .into_response()
 }
 
 #[derive(Template)]

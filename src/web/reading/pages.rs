@@ -58,8 +58,18 @@ struct SectionBlock {
     cards: Vec<CardView>,
 }
 
-/// `GET /`: the lead story, the latest stories of each section, the most discussed.
-async fn front_page(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+/// `GET /`: the lead story, the latest stories of each section, the most discussed. An old
+/// WordPress `/?p=ID` or `/?page_id=ID` is redirected instead (looked up only when the query
+/// has one of them).
+async fn front_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    uri: axum::http::Uri,
+) -> Result<Response> {
+    if let Some(answer) = crate::web::newsroom::imports::front_page_query(&state, uri.query()).await
+    {
+        return answer;
+    }
     let now = state.clock.now();
     let sections = state.store.sections().await?;
     let ids: Vec<i64> = sections.iter().map(|s| s.id).collect();
