@@ -76,8 +76,14 @@ pub async fn wordpress(config: Config, path: &Path, uploads: Option<&Path>) -> a
     match (&result, &files) {
         (Ok(_), _) => drop_caches(&store).await,
         // The rows that would have named them are rolled back: the files go too.
-        (Err(_), Some(f)) => f.library.remove_all(&f.written).await,
-        (Err(_), None) => {}
+        (Err(_), Some(f)) if !f.written.is_empty() => {
+            f.library.remove_all(&f.written).await;
+            eprintln!(
+                "removed the {} this import had written",
+                count_of(f.written.len(), "picture file", "picture files")
+            );
+        }
+        (Err(_), _) => {}
     }
     store.close().await;
     let report = result.map_err(nothing_imported)?;

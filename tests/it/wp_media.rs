@@ -323,6 +323,13 @@ async fn a_failed_import_leaves_no_picture_behind(app: TestApp) {
         "{}",
         run.stderr
     );
+    // They were written (one width each), and are gone again.
+    assert!(
+        run.stderr
+            .contains("removed the 3 picture files this import had written"),
+        "{}",
+        run.stderr
+    );
     assert!(library(&app).await.is_empty());
     assert_eq!(media_files(&app), Vec::<String>::new());
     app.page("/articles/my-post", 404).await;
