@@ -49,7 +49,9 @@ export function ask(title, fields, values = {}, { extra, submit, action = 'Inser
     const headingId = `rich-dialog-${serial}`;
     const dialog = make('dialog', { className: 'rich-dialog' });
     dialog.setAttribute('aria-labelledby', headingId);
-    const form = make('form', { method: 'dialog', className: 'stack' });
+    // Checked here rather than by the browser's bubbles, so every problem is said the same way
+    // (in the dialog's alert, read out by screen readers).
+    const form = make('form', { method: 'dialog', className: 'stack', noValidate: true });
     const error = make('p', { className: 'form-error', hidden: true });
     error.setAttribute('role', 'alert');
     form.append(make('h2', { id: headingId, textContent: title }), error);
@@ -68,13 +70,19 @@ export function ask(title, fields, values = {}, { extra, submit, action = 'Inser
       e.preventDefault();
       const data = new FormData(form);
       const values = { ...Object.fromEntries(data), media: data.getAll('media') };
-      const problem = check ? check(values) : '';
       const fail = (message) => {
         error.textContent = message;
         error.hidden = false;
         ok.disabled = false;
       };
+      const problem = check ? check(values) : '';
       if (problem) return fail(problem);
+      const invalid = form.querySelector(':invalid');
+      if (invalid) {
+        const name = form.querySelector(`label[for="${invalid.id}"]`)?.textContent || 'This field';
+        invalid.focus();
+        return fail(`${name}: ${invalid.validationMessage}`);
+      }
       ok.disabled = true;
       try {
         result = submit ? await submit(values) : values;

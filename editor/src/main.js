@@ -3,7 +3,7 @@
 // its save, preview, revisions, diffs and conflict checks see exactly what the text area would
 // have sent. Without JavaScript the text area is the editor.
 
-import { EditorState } from 'prosemirror-state';
+import { EditorState, Selection, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { history, undo, redo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
@@ -50,24 +50,37 @@ const markActive = (state, type) => {
   return state.doc.rangeHasMark(from, to, type);
 };
 
-// Inserts `node` as a block after the selection's block (replacing an empty paragraph).
-const insertBlock = (view, node) => {
+// Inserts `node` as a block at the selection (in place of an empty paragraph, else after the
+// block being written), with a paragraph after it to go on writing in. The cursor goes there,
+// or into the new block when `inside` (a container's first paragraph).
+const insertBlock = (view, node, inside = false) => {
   const { state } = view;
-  const { $from } = state.selection;
-  let tr;
-  const parent = $from.parent;
-  if (parent.type === N.paragraph && parent.content.size === 0 && $from.depth > 0) {
-    tr = state.tr.replaceWith($from.before(), $from.after(), node);
+  const { $from, to } = state.selection;
+  const tr = state.tr;
+  let start;
+  if ($from.parent.type === N.paragraph && $from.parent.content.size === 0 && $from.depth > 0) {
+    start = $from.before();
+    tr.replaceWith(start, $from.after(), node);
   } else {
-    tr = state.tr.replaceSelectionWith(node);
+    start = $from.parent.isTextblock ? $from.after() : to;
+    const $at = tr.doc.resolve(start);
+    // Where it cannot go (a gallery holds only images), after the top-level block.
+    if (!$at.parent.canReplaceWith($at.index(), $at.index(), node.type)) start = $from.after(1);
+    tr.insert(start, node);
   }
+  const end = start + node.nodeSize;
+  const $end = tr.doc.resolve(end);
+  const room = $end.parent.canReplaceWith($end.index(), $end.index(), N.paragraph);
+  if (room && !$end.nodeAfter?.isTextblock) tr.insert(end, N.paragraph.create());
+  const target = inside ? start + 2 : end + 1;
+  tr.setSelection(room || inside ? TextSelection.create(tr.doc, target) : Selection.near(tr.doc.resolve(end)));
   view.dispatch(tr.scrollIntoView());
 };
 
-// Wraps the selected blocks in a container (an empty one holds an empty paragraph).
+// Wraps the selected blocks in a container (or adds an empty one, the cursor in it).
 const wrapContainer = (view, type, attrs) => {
   if (wrapIn(type, attrs)(view.state, view.dispatch)) return;
-  insertBlock(view, type.create(attrs, N.paragraph.create()));
+  insertBlock(view, type.create(attrs, N.paragraph.create()), true);
 };
 
 function toolbar(view, library, onMarkdown) {

@@ -34,6 +34,7 @@ mod notifications;
 mod operations;
 mod progress;
 mod reading;
+mod rich_editor;
 mod resilience;
 mod return_to;
 mod search;
