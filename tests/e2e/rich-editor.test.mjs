@@ -76,7 +76,7 @@ async function uploadToLibrary(page, file, alt) {
   await page.getByLabel('Image file', { exact: true }).setInputFiles(file);
   await page.getByLabel('Alt text', { exact: true }).fill(alt);
   await page.getByRole('button', { name: 'Upload image' }).click();
-  await page.getByText('Uploaded.').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Uploaded.' }).waitFor();
 }
 
 /** The library as the picker sees it: alt text → id. */
