@@ -106,7 +106,9 @@ test('a contributor submits a draft, an editor schedules it, it goes live and is
   await w.page.getByLabel('Summary', { exact: true }).fill('The crossing runs again from Monday.');
   await w.page.getByLabel('Section', { exact: true }).selectOption('Business');
   await w.page.getByLabel('Tags', { exact: true }).fill('ferries, transport');
-  await w.page.getByLabel('Body', { exact: true }).fill('The **night ferry** sails again.\n\nTickets go on sale today.');
+  // The body in Markdown: the rich editor's "Edit as Markdown" shows the text area it keeps.
+  await w.page.getByRole('button', { name: 'Edit as Markdown' }).click();
+  await w.page.getByRole('textbox', { name: 'Body', exact: true }).fill('The **night ferry** sails again.\n\nTickets go on sale today.');
   await Promise.all([w.page.waitForURL(/saved=1/), w.page.getByRole('button', { name: 'Save draft' }).click()]);
   await w.page.getByText(/Saved as revision 1/).waitFor();
   const editorPath = new URL(w.page.url()).pathname;
