@@ -86,8 +86,8 @@ impl Assets {
             &self.editor_script,
             &self.editor_style,
         ]
-            .into_iter()
-            .find(|a| a.name == name)
+        .into_iter()
+        .find(|a| a.name == name)
     }
 }
 

@@ -24,7 +24,13 @@ const EVERY_BLOCK: &str = "Opening paragraph with *emphasis*.\n\n\
 :::factbox[Key facts]\n- Founded in 1901\n- 12,000 members\n:::\n\n\
 :::note{kind=correction}\nAn earlier version gave the wrong date.\n:::";
 
-async fn upload_json(m: &Member, app: &TestApp, csrf: &str, alt: &str, bytes: &[u8]) -> reqwest::Response {
+async fn upload_json(
+    m: &Member,
+    app: &TestApp,
+    csrf: &str,
+    alt: &str,
+    bytes: &[u8],
+) -> reqwest::Response {
     let (content_type, body) = multipart(
         &[("csrf", csrf), ("alt", alt), ("caption", "Photo: Desk")],
         Some(("photo.jpg", bytes)),
@@ -46,19 +52,41 @@ async fn the_editor_page_loads_the_rich_editor_over_the_markdown_text_area(app: 
     // Without JavaScript the text area is the editor: it is there, named and filled as before.
     assert_eq!(attrs(&doc, "textarea[data-rich-editor]", "name"), ["body"]);
     let script = attrs(&doc, "script[src^='/static/editor.']", "src");
-    let style = attrs(&doc, "link[rel=stylesheet][href^='/static/editor.']", "href");
+    let style = attrs(
+        &doc,
+        "link[rel=stylesheet][href^='/static/editor.']",
+        "href",
+    );
     assert_eq!(script.len(), 1, "the editor's script is loaded");
     assert_eq!(style.len(), 1, "and its stylesheet");
     assert_eq!(attrs(&doc, "script[src^='/static/editor.']", "defer"), [""]);
     let r = c.get(&script[0]).await;
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
-    assert!(r.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(
+        r.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
     let js = r.text().await.unwrap();
-    assert!(js.contains("data-rich-editor"), "the bundle mounts on the marked text area");
+    assert!(
+        js.contains("data-rich-editor"),
+        "the bundle mounts on the marked text area"
+    );
     let r = c.get(&style[0]).await;
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
     // Pages other than the editor do not load it.
     let front = app.page("/", 200).await;
     assert!(!front.contains("/static/editor."));
@@ -96,7 +124,12 @@ async fn the_picker_lists_the_library_and_uploads_in_place_as_json(app: TestApp)
     assert_eq!(again["existing"], true);
     assert_eq!(again["item"]["id"], id);
 
-    let list: serde_json::Value = c.get("/admin/media/library.json").await.json().await.unwrap();
+    let list: serde_json::Value = c
+        .get("/admin/media/library.json")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     assert_eq!(list["items"][0]["id"], id);
     assert_eq!(list["items"][0]["thumb"], thumb);
@@ -131,11 +164,17 @@ async fn a_body_with_every_block_is_stored_and_shown_as_typed(app: TestApp) {
     let id = create(&c, &fields("Blocks", EVERY_BLOCK)).await;
     let page = c.page(&format!("/admin/articles/{id}")).await;
     let typed = crate::common::texts(&html(&page), "textarea[name=body]").join("");
-    assert_eq!(typed, EVERY_BLOCK, "the text area holds the stored form unchanged");
+    assert_eq!(
+        typed, EVERY_BLOCK,
+        "the text area holds the stored form unchanged"
+    );
     // A changed block is saved as a new revision, the rest byte for byte as before.
     let base = revision(&c, id).await;
     let changed = EVERY_BLOCK.replace("layout=wide caption", "layout=full caption");
-    assert_eq!(save(&c, id, &base, &fields("Blocks", &changed), "save").await, 303);
+    assert_eq!(
+        save(&c, id, &base, &fields("Blocks", &changed), "save").await,
+        303
+    );
     let stored = app.store.editing(id).await.unwrap().unwrap();
     assert_eq!(stored.draft.body, changed);
     assert_eq!(stored.revision, base.parse::<i64>().unwrap() + 1);
@@ -144,13 +183,25 @@ async fn a_body_with_every_block_is_stored_and_shown_as_typed(app: TestApp) {
 async fn the_preview_is_framed_at_phone_and_desktop_widths(app: TestApp) {
     let c = staff(&app, "Casey", Role::Contributor).await;
     let id = create(&c, &fields("Framed story", "The body.")).await;
-    let page = c.page(&format!("/admin/articles/{id}/preview/widths")).await;
+    let page = c
+        .page(&format!("/admin/articles/{id}/preview/widths"))
+        .await;
     let doc = html(&page);
     let src = format!("/admin/articles/{id}/preview");
     assert_eq!(attrs(&doc, "iframe.preview-phone", "src"), [src.clone()]);
-    assert_eq!(attrs(&doc, "a[aria-current=page]", "href"), [format!("{src}/widths?width=phone")]);
-    let desktop = c.page(&format!("/admin/articles/{id}/preview/widths?width=desktop")).await;
-    assert_eq!(attrs(&html(&desktop), "iframe.preview-desktop", "src"), [src.clone()]);
+    assert_eq!(
+        attrs(&doc, "a[aria-current=page]", "href"),
+        [format!("{src}/widths?width=phone")]
+    );
+    let desktop = c
+        .page(&format!(
+            "/admin/articles/{id}/preview/widths?width=desktop"
+        ))
+        .await;
+    assert_eq!(
+        attrs(&html(&desktop), "iframe.preview-desktop", "src"),
+        [src.clone()]
+    );
     // The editor links to it.
     let editor = c.page(&format!("/admin/articles/{id}")).await;
     assert!(editor.contains(&format!("href=\"{src}/widths\"")));
@@ -158,16 +209,30 @@ async fn the_preview_is_framed_at_phone_and_desktop_widths(app: TestApp) {
     // The framed page may be framed by this site only; every other page by no one.
     let r = c.get(&src).await;
     assert_eq!(r.status(), 200);
-    let csp = r.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(csp.contains("frame-ancestors 'self'"), "{csp}");
     assert!(!csp.contains("'unsafe-inline'"));
     assert!(r.headers().get("x-frame-options").is_none());
     assert!(r.text().await.unwrap().contains("Framed story"));
     let r = c.get(&format!("/admin/articles/{id}/preview/widths")).await;
-    assert!(r.headers()["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert!(
+        r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
     assert_eq!(r.headers()["x-frame-options"], "DENY");
 
     // Someone else's draft stays theirs.
     let other = staff(&app, "Robin", Role::Contributor).await;
-    assert_eq!(other.get(&format!("/admin/articles/{id}/preview/widths")).await.status(), 403);
+    assert_eq!(
+        other
+            .get(&format!("/admin/articles/{id}/preview/widths"))
+            .await
+            .status(),
+        403
+    );
 }

@@ -4,6 +4,7 @@
 //! `POST /admin/media`, asking for JSON (`Accept: application/json`) instead of a page.
 
 use askama::Template;
+use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
@@ -11,7 +12,6 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::media::{self, VariantName, check_text, content_hash, human_bytes};
