@@ -191,7 +191,7 @@ async fn the_preview_is_framed_at_phone_and_desktop_widths(app: TestApp) {
         .await;
     let doc = html(&page);
     let src = format!("/admin/articles/{id}/preview");
-    assert_eq!(attrs(&doc, "iframe.preview-phone", "src"), [src.clone()]);
+    assert_eq!(attrs(&doc, "iframe.preview-phone", "src"), [src.as_str()]);
     assert_eq!(
         attrs(&doc, "a[aria-current=page]", "href"),
         [format!("{src}/widths?width=phone")]
@@ -203,7 +203,7 @@ async fn the_preview_is_framed_at_phone_and_desktop_widths(app: TestApp) {
         .await;
     assert_eq!(
         attrs(&html(&desktop), "iframe.preview-desktop", "src"),
-        [src.clone()]
+        [src.as_str()]
     );
     // The editor links to it.
     let editor = c.page(&format!("/admin/articles/{id}")).await;
