@@ -1,5 +1,7 @@
-//! The stylesheet and icon, embedded in the binary and served under content-hashed names so
-//! browsers may cache them for a year.
+//! The stylesheet, icon and scripts, embedded in the binary and served under content-hashed
+//! names so browsers may cache them for a year. The newsroom's rich-text editor
+//! (`editor.js`, `editor.css`) is built from `editor/` and committed, so no build step here
+//! needs npm.
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -20,6 +22,9 @@ pub struct Assets {
     pub stylesheet: Asset,
     pub icon: Asset,
     pub script: Asset,
+    /// The article editor's rich-text editor, loaded on that page only.
+    pub editor_script: Asset,
+    pub editor_style: Asset,
 }
 
 impl Asset {
@@ -58,13 +63,31 @@ impl Assets {
                 "text/javascript; charset=utf-8",
                 include_bytes!("../../static/app.js"),
             ),
+            editor_script: Asset::new(
+                "editor",
+                "js",
+                "text/javascript; charset=utf-8",
+                include_bytes!("../../static/editor.js"),
+            ),
+            editor_style: Asset::new(
+                "editor",
+                "css",
+                "text/css; charset=utf-8",
+                include_bytes!("../../static/editor.css"),
+            ),
         }
     }
 
     fn find(&self, name: &str) -> Option<&Asset> {
-        [&self.stylesheet, &self.icon, &self.script]
-            .into_iter()
-            .find(|a| a.name == name)
+        [
+            &self.stylesheet,
+            &self.icon,
+            &self.script,
+            &self.editor_script,
+            &self.editor_style,
+        ]
+        .into_iter()
+        .find(|a| a.name == name)
     }
 }
 

@@ -8,49 +8,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, watch, assertNoProblems, signUp } from './helpers.mjs';
-
-/** A real PNG file, `width` × `height`, a colour gradient, made here (no fixture to ship). */
-function png(width, height) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const tail = Buffer.alloc(4);
-    tail.writeUInt32BE(crc(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, tail]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y += 1) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x += 1) {
-      rows[row + 1 + x * 3] = (x * 255) / width;
-      rows[row + 2 + x * 3] = (y * 255) / height;
-      rows[row + 3 + x * 3] = 128;
-    }
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
+import { startServer, launchBrowser, watch, assertNoProblems, signUp, png } from './helpers.mjs';
 
 let server;
 let baseUrl;
@@ -106,7 +67,9 @@ test('a contributor submits a draft, an editor schedules it, it goes live and is
   await w.page.getByLabel('Summary', { exact: true }).fill('The crossing runs again from Monday.');
   await w.page.getByLabel('Section', { exact: true }).selectOption('Business');
   await w.page.getByLabel('Tags', { exact: true }).fill('ferries, transport');
-  await w.page.getByLabel('Body', { exact: true }).fill('The **night ferry** sails again.\n\nTickets go on sale today.');
+  // The body in Markdown: the rich editor's "Edit as Markdown" shows the text area it keeps.
+  await w.page.getByRole('button', { name: 'Edit as Markdown' }).click();
+  await w.page.getByRole('textbox', { name: 'Body', exact: true }).fill('The **night ferry** sails again.\n\nTickets go on sale today.');
   await Promise.all([w.page.waitForURL(/saved=1/), w.page.getByRole('button', { name: 'Save draft' }).click()]);
   await w.page.getByText(/Saved as revision 1/).waitFor();
   const editorPath = new URL(w.page.url()).pathname;

@@ -36,6 +36,7 @@ mod progress;
 mod reading;
 mod resilience;
 mod return_to;
+mod rich_editor;
 mod search;
 mod signin;
 mod single_use;

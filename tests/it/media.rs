@@ -138,7 +138,7 @@ fn png_bomb() -> Vec<u8> {
 }
 
 /// A multipart/form-data body, written out by hand: (content type, body).
-fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+pub(crate) fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
     let boundary = "----broadsheet-test-boundary-7d1f";
     let mut body = Vec::new();
     for (name, value) in fields {

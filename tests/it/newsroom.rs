@@ -25,7 +25,7 @@ backend_tests!(
     an_api_replacement_becomes_the_newest_revision,
 );
 
-async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
+pub(crate) async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
     desk_sections(app).await;
     let m = app.member(name).await;
     m.promote(app, role).await;
@@ -54,7 +54,7 @@ async fn desk_sections(app: &TestApp) {
     }
 }
 
-fn fields<'a>(title: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn fields<'a>(title: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("title", title),
         ("slug", ""),
@@ -79,7 +79,7 @@ fn with<'a>(mut f: Vec<(&'a str, &'a str)>, key: &str, value: &'a str) -> Vec<(&
 }
 
 /// Creates an article through the editor and returns its id.
-async fn create(m: &Member, f: &[(&str, &str)]) -> i64 {
+pub(crate) async fn create(m: &Member, f: &[(&str, &str)]) -> i64 {
     let mut form = f.to_vec();
     form.push(("action", "save"));
     let r = m.post("/admin/articles/new", &form).await;
@@ -100,7 +100,7 @@ async fn create(m: &Member, f: &[(&str, &str)]) -> i64 {
 }
 
 /// The revision the editor page offers to save over.
-async fn revision(m: &Member, id: i64) -> String {
+pub(crate) async fn revision(m: &Member, id: i64) -> String {
     let page = m.page(&format!("/admin/articles/{id}")).await;
     attrs(&html(&page), "input[name=revision]", "value")
         .into_iter()
@@ -108,7 +108,7 @@ async fn revision(m: &Member, id: i64) -> String {
         .expect("the editor carries its revision")
 }
 
-async fn save(m: &Member, id: i64, base: &str, f: &[(&str, &str)], action: &str) -> u16 {
+pub(crate) async fn save(m: &Member, id: i64, base: &str, f: &[(&str, &str)], action: &str) -> u16 {
     let mut form = f.to_vec();
     form.push(("revision", base));
     form.push(("action", action));

@@ -186,6 +186,9 @@ struct EditorPage {
     corrections: Vec<(TimeView, String)>,
     schedule_at: String,
     correction: String,
+    /// The rich-text editor's script and stylesheet (it mounts over the body's text area).
+    editor_js: String,
+    editor_css: String,
 }
 
 /// What the editor page shows besides the form.
@@ -257,6 +260,8 @@ pub(super) async fn editor(
             .unwrap_or_default(),
         schedule_at: extras.schedule_at,
         correction: extras.correction,
+        editor_js: state.assets.editor_script.href(),
+        editor_css: state.assets.editor_style.href(),
     };
     let mut r = (status, Html(page.render()?)).into_response();
     r.headers_mut().insert(

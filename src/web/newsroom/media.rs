@@ -1,7 +1,10 @@
 //! The media library: `/admin/media` (upload an image, list the library) and `/media/{name}`
 //! (the stored files, cacheable for a year). How pages show an image is `reading::images`.
+//! The rich-text editor's picker reads `/admin/media/library.json` and uploads through the same
+//! `POST /admin/media`, asking for JSON (`Accept: application/json`) instead of a page.
 
 use askama::Template;
+use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
@@ -9,7 +12,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::media::{self, VariantName, check_text, content_hash, human_bytes};
 use crate::domain::moderation::staff_access;
@@ -24,6 +27,8 @@ use crate::web::{AppState, Error, Refusal, Result};
 const MAX_TEXT_FIELD_BYTES: usize = 8 * 1024;
 
 const LIBRARY_LENGTH: i64 = 60;
+/// How many of the newest images the editor's picker offers.
+const PICKER_LENGTH: i64 = 200;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -34,6 +39,7 @@ pub fn router() -> Router<AppState> {
                 // The body is already limited, to this route's own size, before routing.
                 .layer(DefaultBodyLimit::disable()),
         )
+        .route("/admin/media/library.json", get(library_json))
         .route("/media/{name}", get(media_file))
 }
 
@@ -101,6 +107,79 @@ impl MediaView {
             uploaded: TimeView::long(row.created_at),
         })
     }
+}
+
+/// An image as the editor's picker sees it.
+#[derive(Serialize)]
+struct PickerItem {
+    id: i64,
+    url: String,
+    thumb: String,
+    thumb_width: u32,
+    thumb_height: u32,
+    alt: String,
+    caption: String,
+}
+
+impl PickerItem {
+    fn from(row: &MediaRow) -> Option<PickerItem> {
+        let v = MediaView::from(row)?;
+        Some(PickerItem {
+            id: row.id,
+            url: v.url,
+            thumb: v.thumb,
+            thumb_width: v.thumb_width,
+            thumb_height: v.thumb_height,
+            alt: v.alt,
+            caption: v.caption,
+        })
+    }
+}
+
+/// `GET /admin/media/library.json`: the newest images, for the editor's picker.
+async fn library_json(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+    require_media(&viewer)?;
+    let rows = state.store.recent_media(PICKER_LENGTH).await?;
+    let items: Vec<PickerItem> = rows.iter().filter_map(PickerItem::from).collect();
+    let mut r = Json(serde_json::json!({ "items": items })).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+/// Where an upload ends: the library page showing the image, or (for the editor) the image as
+/// JSON, `201 Created` when it is new.
+async fn uploaded(state: &AppState, json: bool, hash: &str, existing: bool) -> Result<Response> {
+    if !json {
+        let flag = if existing { "&existing=1" } else { "" };
+        return Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}{flag}")).into_response());
+    }
+    let item = state
+        .store
+        .media_by_hash(hash)
+        .await?
+        .as_ref()
+        .and_then(PickerItem::from)
+        .ok_or(Error::NotFound)?;
+    let status = if existing {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((
+        status,
+        Json(serde_json::json!({ "item": item, "existing": existing })),
+    )
+        .into_response())
 }
 
 #[derive(Template)]
@@ -287,6 +366,7 @@ async fn read_form(
 async fn upload(
     State(state): State<AppState>,
     viewer: Viewer,
+    headers: HeaderMap,
     multipart: std::result::Result<Multipart, MultipartRejection>,
 ) -> Result<Response> {
     // Who is asking comes first: a stranger learns nothing about what the form expects.
@@ -297,27 +377,29 @@ async fn upload(
                 .into(),
         )
     })?;
+    let json = wants_json(&headers);
+    // The editor reads a refusal as JSON (the error middleware writes it); a person, the form.
+    let refuse = |status: StatusCode, message: String, kept: Kept| {
+        let (state, viewer) = (&state, &viewer);
+        async move {
+            if json {
+                return Err(Error::Rejected(Refusal {
+                    status,
+                    message,
+                    retry_after: None,
+                }));
+            }
+            render(state, viewer, status, Some(message), kept, None).await
+        }
+    };
     let form = match read_form(multipart, state.config.max_upload_bytes).await {
         Ok(form) => form,
-        Err(Refused(status, message)) => {
-            return render(
-                &state,
-                &viewer,
-                status,
-                Some(message),
-                Kept::default(),
-                None,
-            )
-            .await;
-        }
+        Err(Refused(status, message)) => return refuse(status, message, Kept::default()).await,
     };
     viewer.check_csrf(&form.csrf)?;
     let kept = Kept {
         alt: form.alt.clone(),
         caption: form.caption.clone(),
-    };
-    let refuse = |status: StatusCode, message: String, kept: Kept| {
-        render(&state, &viewer, status, Some(message), kept, None)
     };
     let (alt, caption) = match check_text(&form.alt, &form.caption) {
         Ok(t) => t,
@@ -336,9 +418,7 @@ async fn upload(
     if let Some(row) = &existing
         && all_files_present(&state, row).await?
     {
-        return Ok(
-            Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response(),
-        );
+        return uploaded(&state, json, &hash, true).await;
     }
     let byte_size = bytes.len() as u64;
     let started = std::time::Instant::now();
@@ -399,14 +479,12 @@ async fn upload(
                 ms = started.elapsed().as_millis() as u64, by = user_id,
                 "image uploaded"
             );
-            Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}")).into_response())
+            uploaded(&state, json, &hash, false).await
         }
         // Either the row was there but files were missing (a restored database, a wiped
         // folder) and they are back now, or the same bytes were uploaded at the same moment by
         // someone else, whose row is kept (its files are byte for byte these).
-        Ok(None) => {
-            Ok(Redirect::to(&format!("{UPLOAD_PATH}?uploaded={hash}&existing=1")).into_response())
-        }
+        Ok(None) => uploaded(&state, json, &hash, true).await,
         Err(Stored::Failed(e)) => {
             tracing::error!(error = %e, %hash, "writing an image failed; nothing was kept");
             Err(Error::Rejected(Refusal {

@@ -1,7 +1,9 @@
-//! An article's preview, its workflow (review, scheduling, publication) and corrections.
+//! An article's preview (alone, and framed at a phone's and a desktop's width), its workflow
+//! (review, scheduling, publication) and corrections.
 
+use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -22,6 +24,7 @@ use crate::web::{AppState, Error, Refusal, Result};
 pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/articles/{id}/preview", get(preview))
+        .route("/admin/articles/{id}/preview/widths", get(preview_widths))
         .route("/admin/articles/{id}/workflow", post(workflow))
         .route("/admin/articles/{id}/corrections", post(correct))
 }
@@ -67,6 +70,12 @@ pub(super) async fn preview_page(
     );
     r.headers_mut()
         .insert("x-robots-tag", header::HeaderValue::from_static("noindex"));
+    // The newsroom's own preview page frames it, at a phone's and a desktop's width.
+    let policy = crate::web::middleware::policy_framed_by("frame-ancestors 'self'");
+    r.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_str(&policy).expect("the policy is ASCII"),
+    );
     Ok(r)
 }
 
@@ -82,6 +91,50 @@ pub(super) async fn preview(
         return Err(refuse("preview this article"));
     }
     preview_page(&state, &viewer, Some(&article), &article.draft).await
+}
+
+#[derive(Template)]
+#[template(path = "admin_article_preview.html")]
+struct WidthsPage {
+    layout: crate::web::layout::Layout,
+    id: i64,
+    title: String,
+    phone: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct WidthsQuery {
+    #[serde(default)]
+    width: String,
+}
+
+/// `GET /admin/articles/{id}/preview/widths?width=phone|desktop`: the preview in a frame as
+/// wide as a phone's screen (the default) or as the window. Links switch, so no script is
+/// needed.
+async fn preview_widths(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<WidthsQuery>,
+) -> Result<Response> {
+    let article = load(&state, id).await?;
+    let (_, can) = access(&viewer, Some(&article))?;
+    if !can.view {
+        return Err(refuse("preview this article"));
+    }
+    let title = format!("Preview: {}", article.draft.title);
+    let page = WidthsPage {
+        layout: crate::web::layout::Layout::load(&state, &viewer, &title).await?,
+        id,
+        title: article.draft.title.clone(),
+        phone: q.width != "desktop",
+    };
+    let mut r = Html(page.render()?).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
 }
 
 // ---------------------------------------------------------------------------------------------
