@@ -83,7 +83,7 @@ fn a_token_without_the_shape_of_its_purpose_is_malformed() {
 #[test]
 fn purpose_lists_number_their_placeholders_after_the_first() {
     assert_eq!(purpose_list(&[TokenPurpose::Signup]), "$2");
-    assert_eq!(purpose_list(&TokenPurpose::ALL), "$2, $3, $4, $5, $6");
+    assert_eq!(purpose_list(&TokenPurpose::ALL), "$2, $3, $4, $5, $6, $7");
 }
 
 fn at(minutes: i64) -> DateTime<Utc> {
