@@ -363,7 +363,7 @@ async fn bad_host_tokens_are_refused_with_what_is_wrong(app: TestApp) {
 }
 
 /// A popup's code for `site`, issued to `reader` (a member signed in on this site).
-async fn popup_code(app: &TestApp, reader: &crate::common::Member, site: SiteId) -> String {
+async fn popup_code(reader: &crate::common::Member, site: SiteId) -> String {
     let page = reader.page(&format!("/embed/signin?site={}", site.0)).await;
     attrs(&html(&page), "#embed-signin-code", "data-code").remove(0)
 }
@@ -396,7 +396,7 @@ async fn the_popup_code_works_once_briefly_and_for_its_own_site(app: TestApp) {
     assert_eq!(app.get("/embed/signin?site=999999").await.status(), 403);
 
     let ada = app.member("Ada").await;
-    let code = popup_code(&app, &ada, site).await;
+    let code = popup_code(&ada, site).await;
     let popup = ada
         .get(&format!("/embed/signin?site={}", site.0))
         .await;
@@ -448,7 +448,7 @@ async fn the_popup_code_works_once_briefly_and_for_its_own_site(app: TestApp) {
     assert!(message.contains("expired or was already used"), "{message}");
 
     // For its own site only (and spent by the attempt).
-    let code = popup_code(&app, &ada, site).await;
+    let code = popup_code(&ada, site).await;
     let (csrf_o, s_o) = second.open(&app, other).await;
     let r = second
         .post(
@@ -470,7 +470,7 @@ async fn the_popup_code_works_once_briefly_and_for_its_own_site(app: TestApp) {
     assert_eq!(r.status(), 400);
 
     // Briefly: two minutes.
-    let code = popup_code(&app, &ada, site).await;
+    let code = popup_code(&ada, site).await;
     app.clock.advance(chrono::Duration::seconds(121));
     let r = second
         .post(
