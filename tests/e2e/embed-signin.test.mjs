@@ -120,9 +120,11 @@ test('a reader signs in through the popup and posts and replies in the frame', {
 
   // The session is the frame's own: the host page's origin holds no Broadsheet cookie, and the
   // frame's cookie is partitioned under the host's site.
-  const cookies = await context.cookies(server.baseUrl);
+  const cookies = await context.cookies();
   const frameCookie = cookies.find((c) => c.name === 'bs_embed');
   assert.ok(frameCookie, `a bs_embed cookie: ${JSON.stringify(cookies)}`);
+  // Partitioned under the host page's site: another site's frame gets a jar of its own.
+  assert.equal(frameCookie.partitionKey, 'http://localhost');
   assert.equal(frameCookie.path, '/embed');
   assert.equal(frameCookie.sameSite, 'None');
   assert.equal(frameCookie.secure, true);
