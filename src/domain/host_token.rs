@@ -58,14 +58,17 @@ impl TokenProblem {
             TokenProblem::Malformed(why) => {
                 format!("The sign-in token is not a JSON Web Token: {why}.")
             }
-            TokenProblem::Algorithm(alg) => format!(
-                "The sign-in token must be signed with HS256; this one says “{alg}”."
-            ),
+            TokenProblem::Algorithm(alg) => {
+                format!("The sign-in token must be signed with HS256; this one says “{alg}”.")
+            }
             TokenProblem::Signature => "The sign-in token's signature does not match this site's \
                  secret: it was changed after signing, or signed with another secret."
                 .to_owned(),
             TokenProblem::MissingClaim(claim) => {
-                format!("The sign-in token has no “{claim}” claim ({}).", about(claim))
+                format!(
+                    "The sign-in token has no “{claim}” claim ({}).",
+                    about(claim)
+                )
             }
             TokenProblem::BadClaim(claim, why) => {
                 format!("The sign-in token's “{claim}” claim is not valid: {why}")
@@ -110,7 +113,9 @@ pub fn verify(
         return Err(TokenProblem::Malformed("none was given"));
     }
     if token.len() > MAX_TOKEN_LEN {
-        return Err(TokenProblem::Malformed("it is longer than 4,096 characters"));
+        return Err(TokenProblem::Malformed(
+            "it is longer than 4,096 characters",
+        ));
     }
     let parts: Vec<&str> = token.split('.').collect();
     let [header, payload, signature] = parts[..] else {
@@ -127,7 +132,7 @@ pub fn verify(
         "its signature is not base64url-encoded",
     ))?;
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
-    mac.update(token[..header_and_payload_len(token)].as_bytes());
+    mac.update(&token.as_bytes()[..header_and_payload_len(token)]);
     mac.verify_slice(&signature)
         .map_err(|_| TokenProblem::Signature)?;
     let claims = json(payload, "its payload is not base64url-encoded JSON")?;
@@ -176,7 +181,10 @@ fn claims_of(
     }
     let exp = claims.get("exp").ok_or(TokenProblem::MissingClaim("exp"))?;
     let exp = exp.as_i64().ok_or_else(|| {
-        TokenProblem::BadClaim("exp", "it must be a whole number of seconds since 1970.".into())
+        TokenProblem::BadClaim(
+            "exp",
+            "it must be a whole number of seconds since 1970.".into(),
+        )
     })?;
     if exp + LEEWAY_SECS <= now {
         return Err(TokenProblem::Expired);
@@ -293,7 +301,11 @@ mod tests {
         let good = token(&claims());
         let (input, _) = good.rsplit_once('.').unwrap();
         let forged = token(&with("sub", json!("admin")));
-        let spliced = format!("{}.{}", forged.rsplit_once('.').unwrap().0, good.rsplit_once('.').unwrap().1);
+        let spliced = format!(
+            "{}.{}",
+            forged.rsplit_once('.').unwrap().0,
+            good.rsplit_once('.').unwrap().1
+        );
         assert_eq!(check(&spliced), Err(TokenProblem::Signature));
         let other = sign(&json!({"alg": "HS256"}), &claims(), b"another secret");
         assert_eq!(check(&other), Err(TokenProblem::Signature));
@@ -308,7 +320,10 @@ mod tests {
             URL_SAFE_NO_PAD.encode(br#"{"alg":"none"}"#),
             URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims()).unwrap())
         );
-        assert_eq!(check(&unsigned), Err(TokenProblem::Algorithm("none".into())));
+        assert_eq!(
+            check(&unsigned),
+            Err(TokenProblem::Algorithm("none".into()))
+        );
         let rs = sign(&json!({"alg": "RS256"}), &claims(), SECRET);
         assert_eq!(check(&rs), Err(TokenProblem::Algorithm("RS256".into())));
     }
@@ -316,7 +331,10 @@ mod tests {
     #[test]
     fn expired_early_and_long_lived_tokens_are_refused() {
         let t = now().timestamp();
-        assert_eq!(check(&token(&with("exp", json!(t - 120)))), Err(TokenProblem::Expired));
+        assert_eq!(
+            check(&token(&with("exp", json!(t - 120)))),
+            Err(TokenProblem::Expired)
+        );
         // Within the clock leeway it still counts.
         assert!(check(&token(&with("exp", json!(t - 10)))).is_ok());
         assert_eq!(
@@ -346,7 +364,11 @@ mod tests {
         for claim in ["sub", "name", "email", "exp", "aud"] {
             let e = check(&token(&without(claim))).unwrap_err();
             assert_eq!(e, TokenProblem::MissingClaim(claim), "{claim}");
-            assert!(e.message().contains(&format!("“{claim}”")), "{}", e.message());
+            assert!(
+                e.message().contains(&format!("“{claim}”")),
+                "{}",
+                e.message()
+            );
         }
     }
 

@@ -159,11 +159,12 @@ impl Store {
         let Some((user_id,)) = row else {
             return Ok(None);
         };
-        let renamed = query("UPDATE users SET display_name = $2 WHERE id = $1 AND display_name <> $2")
-            .bind(user_id)
-            .bind(reader.name.as_str())
-            .execute(self.write())
-            .await?;
+        let renamed =
+            query("UPDATE users SET display_name = $2 WHERE id = $1 AND display_name <> $2")
+                .bind(user_id)
+                .bind(reader.name.as_str())
+                .execute(self.write())
+                .await?;
         if renamed > 0 {
             self.member_changed(user_id).await;
         }

@@ -32,7 +32,12 @@ const SECRET: &str = "secret-for-tests";
 async fn with_site(app: &TestApp, name: &str) -> SiteId {
     app.publish(&[article("story", "Science", 5)]).await;
     app.store
-        .create_site(name, &[Origin::parse(BLOG).unwrap()], SECRET, app.clock.now())
+        .create_site(
+            name,
+            &[Origin::parse(BLOG).unwrap()],
+            SECRET,
+            app.clock.now(),
+        )
         .await
         .unwrap()
 }
@@ -48,7 +53,11 @@ fn frame_path(site: SiteId) -> String {
 /// An HS256 token over `claims`, as a host site's server makes one.
 fn sign(claims: &Value, secret: &str) -> String {
     let enc = |v: &Value| URL_SAFE_NO_PAD.encode(serde_json::to_vec(v).unwrap());
-    let input = format!("{}.{}", enc(&json!({"alg": "HS256", "typ": "JWT"})), enc(claims));
+    let input = format!(
+        "{}.{}",
+        enc(&json!({"alg": "HS256", "typ": "JWT"})),
+        enc(claims)
+    );
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
     mac.update(input.as_bytes());
     format!(
@@ -174,7 +183,10 @@ impl Frame {
 async fn refusal(r: reqwest::Response) -> (u16, String) {
     let status = r.status().as_u16();
     let body: Value = r.json().await.unwrap();
-    (status, body["error"].as_str().unwrap_or_default().to_owned())
+    (
+        status,
+        body["error"].as_str().unwrap_or_default().to_owned(),
+    )
 }
 
 fn assert_frame_cookie(line: &str) {
@@ -201,7 +213,10 @@ async fn a_host_token_signs_its_reader_in_to_the_frame_only(app: TestApp) {
     assert_eq!(r.status(), 204);
     let session_cookie = frame.last_set("bs_embed");
     assert_frame_cookie(&session_cookie);
-    assert!(session_cookie.contains("Max-Age=2592000"), "{session_cookie}");
+    assert!(
+        session_cookie.contains("Max-Age=2592000"),
+        "{session_cookie}"
+    );
 
     // Signed in inside the frame: the form is there and posting works.
     let (_, page) = frame.get(&app, &frame_path(site)).await;
@@ -210,7 +225,11 @@ async fn a_host_token_signs_its_reader_in_to_the_frame_only(app: TestApp) {
     let csrf = attrs(&doc, "#comment-form input[name=csrf]", "value").remove(0);
     assert!(page.contains("Signed in as Host Reader"), "{page}");
     let r = frame
-        .post(&app, &action, &[("csrf", &csrf), ("body", "From the host's reader.")])
+        .post(
+            &app,
+            &action,
+            &[("csrf", &csrf), ("body", "From the host's reader.")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let id: i64 = r.headers()["location"]
@@ -244,7 +263,12 @@ async fn a_host_token_signs_its_reader_in_to_the_frame_only(app: TestApp) {
     let (_, page) = again.get(&app, &frame_path(site)).await;
     assert!(page.contains("Signed in as Renamed Reader"), "{page}");
     assert_eq!(
-        app.store.user_by_id(member).await.unwrap().unwrap().display_name,
+        app.store
+            .user_by_id(member)
+            .await
+            .unwrap()
+            .unwrap()
+            .display_name,
         "Renamed Reader"
     );
 
@@ -300,8 +324,10 @@ async fn bad_host_tokens_are_refused_with_what_is_wrong(app: TestApp) {
     let valid = sign(&good, SECRET);
     let (body, _) = valid.rsplit_once('.').unwrap();
     let forged_claims = URL_SAFE_NO_PAD.encode(
-        serde_json::to_vec(&json!({"sub": "admin", "name": "Admin", "email": "a@host.example",
-            "exp": now + 300, "aud": site.0.to_string()}))
+        serde_json::to_vec(
+            &json!({"sub": "admin", "name": "Admin", "email": "a@host.example",
+            "exp": now + 300, "aud": site.0.to_string()}),
+        )
         .unwrap(),
     );
     let tampered = format!(
@@ -312,15 +338,31 @@ async fn bad_host_tokens_are_refused_with_what_is_wrong(app: TestApp) {
     let cases: Vec<(&str, String, &str)> = vec![
         ("expired", with("exp", json!(now - 120)), "has expired"),
         ("tampered", tampered, "signature does not match"),
-        ("another secret", sign(&good, "not-the-secret"), "signature does not match"),
-        ("for another site", with("aud", json!(other.0.to_string())), "for another site"),
-        ("too long-lived", with("exp", json!(now + 3600)), "lives too long"),
+        (
+            "another secret",
+            sign(&good, "not-the-secret"),
+            "signature does not match",
+        ),
+        (
+            "for another site",
+            with("aud", json!(other.0.to_string())),
+            "for another site",
+        ),
+        (
+            "too long-lived",
+            with("exp", json!(now + 3600)),
+            "lives too long",
+        ),
         ("no sub", without("sub"), "no “sub” claim"),
         ("no name", without("name"), "no “name” claim"),
         ("no email", without("email"), "no “email” claim"),
         ("no exp", without("exp"), "no “exp” claim"),
         ("no aud", without("aud"), "no “aud” claim"),
-        ("bad email", with("email", json!("nobody")), "“email” claim is not valid"),
+        (
+            "bad email",
+            with("email", json!("nobody")),
+            "“email” claim is not valid",
+        ),
         ("not a token", "abc.def".into(), "not a JSON Web Token"),
     ];
     let mut frame = Frame::new();
@@ -397,9 +439,7 @@ async fn the_popup_code_works_once_briefly_and_for_its_own_site(app: TestApp) {
 
     let ada = app.member("Ada").await;
     let code = popup_code(&ada, site).await;
-    let popup = ada
-        .get(&format!("/embed/signin?site={}", site.0))
-        .await;
+    let popup = ada.get(&format!("/embed/signin?site={}", site.0)).await;
     assert_eq!(popup.headers()["cache-control"], "no-store");
 
     let mut frame = Frame::new();
@@ -493,7 +533,11 @@ async fn the_frame_session_signs_out_and_its_member_can_be_banned(app: TestApp) 
     let action = attrs(&doc, "#comment-form", "action").remove(0);
     let csrf = attrs(&doc, "#comment-form input[name=csrf]", "value").remove(0);
     let r = frame
-        .post(&app, &action, &[("csrf", &csrf), ("body", "Before the ban.")])
+        .post(
+            &app,
+            &action,
+            &[("csrf", &csrf), ("body", "Before the ban.")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let id: i64 = r.headers()["location"]
@@ -504,7 +548,14 @@ async fn the_frame_session_signs_out_and_its_member_can_be_banned(app: TestApp) 
         .unwrap()
         .parse()
         .unwrap();
-    let member = app.store.comment(id).await.unwrap().unwrap().author_id.unwrap();
+    let member = app
+        .store
+        .comment(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .author_id
+        .unwrap();
 
     // The desk bans the host's reader as anyone: the frame stops taking their comments.
     let moderator = app.member("Mo").await;
@@ -517,7 +568,11 @@ async fn the_frame_session_signs_out_and_its_member_can_be_banned(app: TestApp) 
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let r = frame
-        .post(&app, &action, &[("csrf", &csrf), ("body", "After the ban.")])
+        .post(
+            &app,
+            &action,
+            &[("csrf", &csrf), ("body", "After the ban.")],
+        )
         .await;
     assert!(r.status().is_client_error(), "{}", r.status());
     assert_eq!(
@@ -533,7 +588,11 @@ async fn the_frame_session_signs_out_and_its_member_can_be_banned(app: TestApp) 
     let back = attrs(&doc, "form.embed-account input[name=return_to]", "value").remove(0);
     let value = frame.cookies["bs_embed"].clone();
     let r = frame
-        .post(&app, "/embed/signout", &[("csrf", &out), ("return_to", &back)])
+        .post(
+            &app,
+            "/embed/signout",
+            &[("csrf", &out), ("return_to", &back)],
+        )
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"].to_str().unwrap(), back);

@@ -220,7 +220,10 @@ async fn sign_out_everywhere(
 
 /// `GET /settings/data.json` (and `/embed/data.json`, for a member signed in inside the
 /// embedded conversation): everything the site holds about the member.
-pub(crate) async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+pub(crate) async fn download_data(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response> {
     let user = viewer.require_user()?;
     let comments = state.store.comments_by_author(user.id).await?;
     let likes = state.store.likes_of(user.id).await?;

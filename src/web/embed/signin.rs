@@ -97,9 +97,7 @@ fn site_id(raw: Option<&str>) -> Result<SiteId> {
     raw.map(str::trim)
         .and_then(|s| s.parse::<i64>().ok())
         .map(SiteId)
-        .ok_or_else(|| {
-            Error::BadRequest("The site must be the number /admin/sites shows.".into())
-        })
+        .ok_or_else(|| Error::BadRequest("The site must be the number /admin/sites shows.".into()))
 }
 
 #[derive(Template)]
