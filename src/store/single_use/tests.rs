@@ -27,9 +27,11 @@ fn purposes_are_stored_as_the_migrations_name_them() {
     ] {
         // Purposes added later are named by their own migrations.
         let migration = format!(
-            "{migration}{}{}",
+            "{migration}{}{}{}{}",
             include_str!("../../../migrations/sqlite/0026_newsletters.sql"),
-            include_str!("../../../migrations/postgres/0026_newsletters.sql")
+            include_str!("../../../migrations/postgres/0026_newsletters.sql"),
+            include_str!("../../../migrations/sqlite/0029_embed_signin.sql"),
+            include_str!("../../../migrations/postgres/0029_embed_signin.sql")
         );
         for p in TokenPurpose::ALL {
             assert_eq!(TokenPurpose::parse(p.as_str()), Some(p));
