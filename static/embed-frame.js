@@ -17,3 +17,80 @@
   window.addEventListener("load", tell);
   tell();
 })();
+
+/* Signing in inside the frame, where the browser may block third-party cookies: "Sign in"
+   opens a popup on this site, which hands back a one-time code; or the host page hands over
+   its own signed token. Either is traded (POST, with the frame's form token) for a session
+   kept in a partitioned cookie, and the frame reloads signed in. Messages are taken only from
+   the popup (this site's origin) and from the parent page at the origin the server checked. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var link = document.getElementById("frame-signin");
+  var status = document.getElementById("frame-signin-status");
+  var csrf = root.getAttribute("data-csrf");
+  var site = root.getAttribute("data-site");
+  var host = root.getAttribute("data-host-origin");
+  if (!link || !csrf || !site) return;
+  var popup = null;
+  var busy = false;
+
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+
+  function trade(path, field, value) {
+    if (busy) return;
+    busy = true;
+    var body = new URLSearchParams();
+    body.set("csrf", csrf);
+    body.set("site", site);
+    body.set(field, value);
+    say("Signing in…");
+    fetch(path, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" }
+    })
+      .then(function (r) {
+        if (r.ok) {
+          location.reload();
+          return null;
+        }
+        return r.json().then(function (d) {
+          say(d && d.error ? d.error : "Signing in did not work. Try again.");
+        });
+      })
+      .catch(function () {
+        say("Signing in did not work. Try again.");
+      })
+      .then(function () {
+        busy = false;
+      });
+  }
+
+  link.addEventListener("click", function (e) {
+    var w = window.open(link.getAttribute("data-popup"), "broadsheet-signin", "popup,width=520,height=680");
+    // A blocked popup leaves the link's own way: the thread's full page in a new tab.
+    if (!w) return;
+    e.preventDefault();
+    popup = w;
+  });
+
+  window.addEventListener("message", function (e) {
+    var d = e.data;
+    if (!d || typeof d !== "object") return;
+    if (d.type === "broadsheet:signin-code" && e.origin === location.origin && popup && e.source === popup) {
+      popup = null;
+      if (typeof d.code === "string") trade("/embed/session", "code", d.code);
+    } else if (d.type === "broadsheet:token" && host && e.origin === host && e.source === window.parent) {
+      if (typeof d.token === "string") trade("/embed/host-signin", "token", d.token);
+    }
+  });
+
+  // Ask the host page for its token (it answers only if it has one).
+  if (host && window.parent !== window) {
+    window.parent.postMessage({ type: "broadsheet:want-token" }, host);
+  }
+})();

@@ -6,6 +6,7 @@
   if (!me || !me.src) return;
   var base = new URL(me.src).origin;
   var frames = [];
+  var tokens = [];
 
   function canonical() {
     var link = document.querySelector('link[rel="canonical"]');
@@ -42,15 +43,21 @@
     while (el.firstChild) el.removeChild(el.firstChild);
     el.appendChild(frame);
     frames.push(frame);
+    // The host's own sign-in token (data-token), handed to the frame by message when it asks:
+    // never in its address, so no log or Referer carries it.
+    tokens.push(el.getAttribute("data-token") || "");
   }
 
   window.addEventListener("message", function (e) {
     if (e.origin !== base) return;
     var d = e.data;
-    if (!d || d.type !== "broadsheet:height" || typeof d.height !== "number") return;
+    if (!d) return;
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === e.source) {
+      if (frames[i].contentWindow !== e.source) continue;
+      if (d.type === "broadsheet:height" && typeof d.height === "number") {
         frames[i].style.height = Math.max(0, Math.ceil(d.height)) + "px";
+      } else if (d.type === "broadsheet:want-token" && tokens[i]) {
+        e.source.postMessage({ type: "broadsheet:token", token: tokens[i] }, base);
       }
     }
   });

@@ -6,6 +6,7 @@ pub mod comment;
 pub mod dashboard;
 pub mod embed;
 pub mod frontmatter;
+pub mod host_token;
 pub mod html_safety;
 pub mod imports;
 pub mod jobs;

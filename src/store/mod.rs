@@ -19,6 +19,7 @@ pub mod bulk;
 mod columns;
 pub mod comments;
 pub mod dashboard;
+pub mod embed_signin;
 mod error;
 pub mod export;
 mod health;

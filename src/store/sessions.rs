@@ -366,6 +366,7 @@ impl Store {
             TokenPurpose::SigninLink,
             TokenPurpose::Signup,
             TokenPurpose::NewsletterSubscription,
+            TokenPurpose::EmbedSignin,
         ];
         let statements: [(&str, DateTime<Utc>); 4] = [
             ("DELETE FROM sessions WHERE expires_at <= $1", now),

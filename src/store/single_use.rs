@@ -1,5 +1,6 @@
 //! Single-use tokens: the links mailed to someone (a password reset, an address verification, a
-//! sign-in link, a sign-up waiting for its address to be proven). One table,
+//! sign-in link, a sign-up waiting for its address to be proven), and the code a sign-in popup
+//! hands to the embedded conversation. One table,
 //! `single_use_tokens`, and one way to issue, look at, spend, revoke and prune them, so every
 //! kind re-checks "unused and unexpired" the same way. Only the SHA-256 of a token is stored.
 //!
@@ -28,15 +29,19 @@ pub enum TokenPurpose {
     Signup,
     /// A newsletter subscription waiting for its mailed link (`store::newsletters`).
     NewsletterSubscription,
+    /// The code a sign-in popup hands to the embedded conversation's frame
+    /// (`store::embed_signin`): never mailed, it lives a minute or two.
+    EmbedSignin,
 }
 
 impl TokenPurpose {
-    pub const ALL: [TokenPurpose; 5] = [
+    pub const ALL: [TokenPurpose; 6] = [
         TokenPurpose::PasswordReset,
         TokenPurpose::EmailVerification,
         TokenPurpose::SigninLink,
         TokenPurpose::Signup,
         TokenPurpose::NewsletterSubscription,
+        TokenPurpose::EmbedSignin,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +51,7 @@ impl TokenPurpose {
             TokenPurpose::SigninLink => "signin_link",
             TokenPurpose::Signup => "signup",
             TokenPurpose::NewsletterSubscription => "newsletter_subscription",
+            TokenPurpose::EmbedSignin => "embed_signin",
         }
     }
 

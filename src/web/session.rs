@@ -5,6 +5,12 @@
 //! database, shared by every server process) of the session, or, for a signed-out visitor
 //! filling in a form, of a random `bs_anon` cookie. Every unsafe request also passes an Origin
 //! check ([`check_origin`]).
+//!
+//! Inside the embedded conversation's frame (the `/embed/…` routes) the browser may block
+//! third-party cookies, so there the session and the anonymous token may also come from
+//! partitioned cookies (`bs_embed`, `bs_embed_anon`: [`frame_cookie`]), which only the embed's
+//! routes read. A frame session's row is stored under the hash of its token prefixed with
+//! `embed:`, so its cookie value opens nothing when sent as `bs_session`.
 
 use std::net::SocketAddr;
 
@@ -28,6 +34,11 @@ use crate::web::{AppState, Error};
 pub const SESSION_COOKIE: &str = "bs_session";
 pub const ANON_COOKIE: &str = "bs_anon";
 pub const SESSION_DAYS: i64 = 30;
+/// The frame's session and anonymous token (partitioned, read on the embed's routes only).
+pub const FRAME_SESSION_COOKIE: &str = "bs_embed";
+pub const FRAME_ANON_COOKIE: &str = "bs_embed_anon";
+/// The embed's routes: the only ones that read the frame's cookies.
+pub const FRAME_PATH: &str = "/embed";
 
 /// A fresh random token, URL-safe.
 pub fn random_token() -> String {
@@ -36,6 +47,17 @@ pub fn random_token() -> String {
 
 pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// What a frame session's row is stored under (see the module's notes).
+pub fn frame_session_hash(token: &str) -> String {
+    hash_token(&format!("embed:{token}"))
+}
+
+/// True for a request to the embed's routes.
+pub fn is_frame_path(path: &str) -> bool {
+    path.strip_prefix(FRAME_PATH)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// The visitor making this request.
@@ -47,6 +69,10 @@ pub struct Viewer {
     anon_is_new: bool,
     pub csrf: String,
     secure: bool,
+    /// On the embed's routes: a new anonymous token goes in the partitioned cookie.
+    framed: bool,
+    /// The session came from the frame's cookie.
+    frame_session: bool,
 }
 
 impl Viewer {
@@ -83,9 +109,20 @@ impl Viewer {
         self.session_hash.as_deref()
     }
 
+    /// The hash of the frame's session, when that is the one this request is signed in with.
+    pub fn frame_session(&self) -> Option<&str> {
+        self.session_hash.as_deref().filter(|_| self.frame_session)
+    }
+
     /// The `bs_anon` cookie to set, when a signed-out visitor was just given a CSRF token.
     pub fn cookies(&self) -> ViewerCookies {
-        ViewerCookies(if self.anon_is_new && self.user.is_none() {
+        ViewerCookies(if self.anon_is_new && self.user.is_none() && self.framed {
+            Some(frame_cookie(
+                FRAME_ANON_COOKIE,
+                &self.anon,
+                Some(Duration::days(1)),
+            ))
+        } else if self.anon_is_new && self.user.is_none() {
             Some(cookie(
                 ANON_COOKIE,
                 &self.anon,
@@ -126,6 +163,18 @@ pub fn cookie(name: &str, value: &str, max_age: Option<Duration>, secure: bool) 
     .expect("cookie values are URL-safe")
 }
 
+/// A cookie of the embed's frame: sent to the embed's routes only, and, being `Partitioned`
+/// (CHIPS), kept by browsers that block third-party cookies, one jar per host site. Partitioned
+/// cookies must be `Secure` and `SameSite=None`; browsers take `Secure` from
+/// `http://localhost` and `http://127.0.0.1` too.
+pub fn frame_cookie(name: &str, value: &str, max_age: Option<Duration>) -> HeaderValue {
+    let age = max_age.map_or(0, |d| d.num_seconds());
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path={FRAME_PATH}; HttpOnly; Secure; SameSite=None; Partitioned; Max-Age={age}"
+    ))
+    .expect("cookie values are URL-safe")
+}
+
 pub(super) fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
@@ -158,7 +207,8 @@ impl FromRequestParts<AppState> for Viewer {
         } else {
             SessionRead::Fresh
         };
-        let viewer = Viewer::load(state, &parts.headers, how).await?;
+        let framed = is_frame_path(parts.uri.path());
+        let viewer = Viewer::load_for(state, &parts.headers, how, framed).await?;
         parts.extensions.insert(viewer.clone());
         Ok(viewer)
     }
@@ -173,11 +223,25 @@ impl Viewer {
         headers: &HeaderMap,
         how: SessionRead,
     ) -> Result<Viewer, Error> {
+        Self::load_for(state, headers, how, false).await
+    }
+
+    /// [`Viewer::load`], on the embed's routes (`framed`) also from the frame's cookies.
+    pub async fn load_for(
+        state: &AppState,
+        headers: &HeaderMap,
+        how: SessionRead,
+        framed: bool,
+    ) -> Result<Viewer, Error> {
         let secure = state.config.secure_cookies();
         let mut user = None;
         let mut session_hash = None;
-        if let Some(token) = read_cookie(headers, SESSION_COOKIE) {
-            let hash = hash_token(token);
+        let mut frame_session = false;
+        let from_frame = read_cookie(headers, FRAME_SESSION_COOKIE)
+            .filter(|_| framed)
+            .map(|t| (frame_session_hash(t), true));
+        let full = read_cookie(headers, SESSION_COOKIE).map(|t| (hash_token(t), false));
+        for (hash, framed_one) in from_frame.into_iter().chain(full) {
             if let Some(u) = state
                 .store
                 .session_user(&hash, state.clock.now(), how)
@@ -185,9 +249,15 @@ impl Viewer {
             {
                 user = Some(u);
                 session_hash = Some(hash);
+                frame_session = framed_one;
+                break;
             }
         }
-        let (anon, anon_is_new) = match read_cookie(headers, ANON_COOKIE) {
+        let anon_cookie = framed
+            .then(|| read_cookie(headers, FRAME_ANON_COOKIE))
+            .flatten()
+            .or_else(|| read_cookie(headers, ANON_COOKIE));
+        let (anon, anon_is_new) = match anon_cookie {
             Some(a) => (a.to_owned(), false),
             None => (random_token(), true),
         };
@@ -202,6 +272,8 @@ impl Viewer {
             anon_is_new,
             csrf,
             secure,
+            framed,
+            frame_session,
         })
     }
 }

@@ -228,6 +228,7 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   const pages = [
     ['reader', reader, framePath],
     ['member', member, framePath],
+    ['member', member, `/embed/signin?site=${siteId}`],
     ['admin', admin, '/admin/sites'],
     ['reader', reader, '/newsletters'],
     ['reader', reader, webEditionPath],

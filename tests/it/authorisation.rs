@@ -83,6 +83,9 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/embed/frame.js",                       "",                          "A A A A A A"),
     ("GET",  "/embed/counts?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "",     "A A A A A A"),
     ("GET",  "/embed/thread?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "",     "A A A A A A"),
+    ("GET",  "/embed/signin?site={s}",                "",                          "S A A A A A"),
+    ("GET",  "/embed/signin.js",                      "",                          "A A A A A A"),
+    ("GET",  "/embed/data.json",                      "",                          "S A A A A A"),
     ("GET",  "/admin/articles",                       "",                          "S F A A A A"),
     ("GET",  "/admin/articles/new",                   "",                          "S F A A A A"),
     ("GET",  "/admin/articles/{a}",                   "",                          "S F F F A A"),
@@ -133,6 +136,12 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/admin/sites/{s}/origins",              "origins=",                  "S F F F F A"),
     ("POST", "/admin/sites/999999/secret",            "",                          "S F F F F A"),
     ("POST", "/embed/thread/comments?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "body=A+framed+comment", "S A A A A A"),
+    // The frame's sign-in: a code or host token that is not valid is the caller's input (4xx);
+    // the signed-out matrix caller sends no form token. Signing out of the frame leaves a whole
+    // site's session alone.
+    ("POST", "/embed/session",                        "site={s}&code=nope",        "F A A A A A"),
+    ("POST", "/embed/host-signin",                    "site={s}&token=a.b.c",      "F A A A A A"),
+    ("POST", "/embed/signout",                        "",                          "F A A A A A"),
     ("POST", "/admin/webhooks/999/delete",            "",                          "S F F F F A"),
     ("POST", "/admin/webhooks/deliveries/999/redeliver", "",                       "S F F F F A"),
     ("POST", "/admin/articles/new",                   "title=",                    "S F A A A A"),
@@ -284,6 +293,7 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
             .replace("{e}", &e.0.to_string())
             .replace("{s}", &s.0.to_string());
         let body = body
+            .replace("{s}", &s.0.to_string())
             .replace("{n}", &n.0.to_string())
             .replace("{e}", &e.0.to_string());
         let expected: Vec<char> = expected

@@ -18,6 +18,7 @@ mod dashboard;
 mod discovery;
 mod durability;
 mod embed;
+mod embed_signin;
 mod export;
 mod imports;
 mod jobs;

@@ -588,6 +588,23 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    // A host site's reader, signed in by the site's token: later sign-ins find the same member.
+    Table {
+        name: "site_identities",
+        columns: &[
+            ("site_id", Int),
+            ("external_id", Text),
+            ("user_id", Int),
+            ("email", Text),
+            ("created_at", Time),
+            ("last_signin_at", Time),
+        ],
+        omitted: &[],
+        order_by: "site_id, external_id",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
 ];
 
 /// Tables of the schema that are not exported, and why. SQLite's FTS5 keeps its own tables

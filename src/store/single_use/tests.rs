@@ -27,9 +27,11 @@ fn purposes_are_stored_as_the_migrations_name_them() {
     ] {
         // Purposes added later are named by their own migrations.
         let migration = format!(
-            "{migration}{}{}",
+            "{migration}{}{}{}{}",
             include_str!("../../../migrations/sqlite/0026_newsletters.sql"),
-            include_str!("../../../migrations/postgres/0026_newsletters.sql")
+            include_str!("../../../migrations/postgres/0026_newsletters.sql"),
+            include_str!("../../../migrations/sqlite/0029_embed_signin.sql"),
+            include_str!("../../../migrations/postgres/0029_embed_signin.sql")
         );
         for p in TokenPurpose::ALL {
             assert_eq!(TokenPurpose::parse(p.as_str()), Some(p));
@@ -83,7 +85,7 @@ fn a_token_without_the_shape_of_its_purpose_is_malformed() {
 #[test]
 fn purpose_lists_number_their_placeholders_after_the_first() {
     assert_eq!(purpose_list(&[TokenPurpose::Signup]), "$2");
-    assert_eq!(purpose_list(&TokenPurpose::ALL), "$2, $3, $4, $5, $6");
+    assert_eq!(purpose_list(&TokenPurpose::ALL), "$2, $3, $4, $5, $6, $7");
 }
 
 fn at(minutes: i64) -> DateTime<Utc> {

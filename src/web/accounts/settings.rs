@@ -218,13 +218,18 @@ async fn sign_out_everywhere(
     start_session(&state, user.id, "/settings?saved=sessions").await
 }
 
-/// `GET /settings/data.json`: everything the site holds about the member.
-async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+/// `GET /settings/data.json` (and `/embed/data.json`, for a member signed in inside the
+/// embedded conversation): everything the site holds about the member.
+pub(crate) async fn download_data(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response> {
     let user = viewer.require_user()?;
     let comments = state.store.comments_by_author(user.id).await?;
     let likes = state.store.likes_of(user.id).await?;
     let questions = state.store.questions_by_asker(user.id).await?;
     let newsletters = state.store.subscriptions_of(user.id).await?;
+    let sites = state.store.site_identities_of(user.id).await?;
     let mut muted = Vec::new();
     loop {
         let page = state
@@ -276,6 +281,15 @@ async fn download_data(State(state): State<AppState>, viewer: Viewer) -> Result<
         "newsletter_subscriptions": newsletters.iter().map(|(_, name, since)| serde_json::json!({
             "newsletter": name,
             "since": fmt(*since),
+        })).collect::<Vec<_>>(),
+        // The host sites that signed this member in, and who the member is there.
+        "site_identities": sites.iter().map(|i| serde_json::json!({
+            "site": i.site_name,
+            "site_id": i.site_id,
+            "id_at_site": i.external_id,
+            "email_at_site": i.email,
+            "since": fmt(i.created_at),
+            "last_signed_in": fmt(i.last_signin_at),
         })).collect::<Vec<_>>(),
         "muted_members": muted.iter().map(|m| serde_json::json!({
             "id": m.id,

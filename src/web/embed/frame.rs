@@ -32,7 +32,7 @@ const LOADER: &[u8] = include_bytes!("../../../static/embed.js");
 const FRAME_SCRIPT: &[u8] = include_bytes!("../../../static/embed-frame.js");
 
 /// A fixed address (host pages name it), so cached briefly rather than for a year.
-fn script(bytes: &'static [u8]) -> Response {
+pub(super) fn script(bytes: &'static [u8]) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
@@ -165,6 +165,8 @@ struct ThreadPage {
     /// What `comment_form.html` links "Cancel reply" to.
     card: CardLink,
     talk: Conversation,
+    /// Signing in (the popup, the host's token) and out inside the frame.
+    account: super::signin::FrameAccount,
 }
 
 struct CardLink {
@@ -236,6 +238,7 @@ async fn render(
         .and_then(|u| Origin::of(&u))
         .map(|o| o.as_str().to_owned())
         .unwrap_or_default();
+    let account = super::signin::frame_account(site.id(), viewer, &href);
     let page = ThreadPage {
         title: format!("Comments: {}", thread.article.card.title),
         stylesheet: state.assets.stylesheet.href(),
@@ -244,6 +247,7 @@ async fn render(
         page_url: thread.url.clone(),
         card: CardLink { href },
         talk,
+        account,
     };
     let mut response = (status, viewer.cookies(), Html(page.render()?)).into_response();
     let h = response.headers_mut();

@@ -3,6 +3,7 @@
 
 mod counts;
 mod frame;
+mod signin;
 mod sites;
 
 use axum::Router;
@@ -14,6 +15,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(counts::router())
         .merge(frame::router())
+        .merge(signin::router())
         .merge(sites::router())
 }
 
