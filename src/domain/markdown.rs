@@ -46,7 +46,6 @@ pub fn feed_html(body_html: &str) -> String {
 /// The tags every article body may hold.
 fn article_tags() -> HashSet<&'static str> {
     [
-
         "p",
         "br",
         "hr",
@@ -165,7 +164,10 @@ fn block_classes() -> HashMap<&'static str, HashSet<&'static str>> {
                 "note-update",
             ]),
         ),
-        ("p", set(&["readmore-label", "readmore-title", "note-label"])),
+        (
+            "p",
+            set(&["readmore-label", "readmore-title", "note-label"]),
+        ),
         ("span", set(&["credit", "embed-provider"])),
         ("button", set(&["embed-load"])),
     ])
@@ -173,12 +175,15 @@ fn block_classes() -> HashMap<&'static str, HashSet<&'static str>> {
 
 /// Keeps a block attribute only with a value the blocks could have written.
 fn block_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
-    let media = |v: &str| crate::domain::media::parse_media_src(v).is_some() && !v.contains(['?', '#']);
+    let media =
+        |v: &str| crate::domain::media::parse_media_src(v).is_some() && !v.contains(['?', '#']);
     let keep = match (element, attribute) {
         ("img", "src") => media(value),
         ("img", "srcset") => value.split(", ").all(|c| {
             c.split_once(' ').is_some_and(|(url, w)| {
-                media(url) && w.strip_suffix('w').is_some_and(|n| n.parse::<u32>().is_ok())
+                media(url)
+                    && w.strip_suffix('w')
+                        .is_some_and(|n| n.parse::<u32>().is_ok())
             })
         }),
         ("img", "width" | "height") => value.parse::<u32>().is_ok_and(|n| n > 0 && n <= 20_000),

@@ -150,11 +150,13 @@ impl Thumbnails {
                 };
                 match store.insert_media(&new, now).await {
                     Ok(Some(id)) => id,
-                    Ok(None) => store
-                        .media_by_hash(&hash)
-                        .await?
-                        .ok_or_else(|| anyhow::anyhow!("media row vanished"))?
-                        .id,
+                    Ok(None) => {
+                        store
+                            .media_by_hash(&hash)
+                            .await?
+                            .ok_or_else(|| anyhow::anyhow!("media row vanished"))?
+                            .id
+                    }
                     Err(e) => {
                         media.remove_all(&written).await;
                         return Err(e.into());
@@ -189,6 +191,9 @@ mod tests {
             t.source(yt).map(|s| s.0).as_deref(),
             Some("http://127.0.0.1:9/vi/dQw4w9WgXcQ/hqdefault.jpg")
         );
-        assert!(t.source("https://evil.example/vi/x/hqdefault.jpg").is_none());
+        assert!(
+            t.source("https://evil.example/vi/x/hqdefault.jpg")
+                .is_none()
+        );
     }
 }

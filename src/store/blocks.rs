@@ -141,7 +141,12 @@ impl Store {
 
     /// Records that the library image `media_id` is the thumbnail of `url` (a second writer
     /// of the same thumbnail keeps the first).
-    pub async fn cache_thumbnail(&self, url: &str, media_id: i64, now: DateTime<Utc>) -> Result<()> {
+    pub async fn cache_thumbnail(
+        &self,
+        url: &str,
+        media_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         query(
             "INSERT INTO embed_thumbnails (url, media_id, fetched_at) VALUES ($1, $2, $3) \
              ON CONFLICT (url) DO NOTHING",

@@ -29,7 +29,13 @@ async fn editor(app: &TestApp) -> Member {
         position: 1,
         photo_url: None,
     };
-    if app.store.labels_of(LabelKind::Sections).await.unwrap().is_empty() {
+    if app
+        .store
+        .labels_of(LabelKind::Sections)
+        .await
+        .unwrap()
+        .is_empty()
+    {
         app.store
             .create_label(LabelKind::Sections, &label, app.clock.now())
             .await
@@ -116,7 +122,8 @@ fn every_block(a: i64, b: i64) -> String {
 }
 
 async fn an_article_using_every_block_renders_each(app: TestApp) {
-    app.publish(&[article("earlier-story", "Science", 30)]).await;
+    app.publish(&[article("earlier-story", "Science", 30)])
+        .await;
     let m = editor(&app).await;
     let (a, b) = (picture(&app, &m, 2000).await, picture(&app, &m, 1200).await);
     let path = publish(&m, "Every block at once", &every_block(a, b)).await;
@@ -125,17 +132,28 @@ async fn an_article_using_every_block_renders_each(app: TestApp) {
 
     let srcsets = attrs(&doc, ".story-body figure.block-image img", "srcset");
     assert_eq!(srcsets.len(), 1, "{page}");
-    assert_eq!(srcsets[0].matches("w, ").count(), 2, "three widths: {}", srcsets[0]);
+    assert_eq!(
+        srcsets[0].matches("w, ").count(),
+        2,
+        "three widths: {}",
+        srcsets[0]
+    );
     for attr in ["sizes", "width", "height"] {
         assert_eq!(attrs(&doc, ".block-image img", attr).len(), 1, "{attr}");
     }
     assert_eq!(attrs(&doc, ".block-image img", "loading"), ["lazy"]);
-    assert_eq!(attrs(&doc, ".block-image img", "alt"), ["Cranes over the harbour"]);
+    assert_eq!(
+        attrs(&doc, ".block-image img", "alt"),
+        ["Cranes over the harbour"]
+    );
     assert_eq!(
         texts(&doc, ".block-image figcaption"),
         ["Dawn at the port Test Desk"]
     );
-    assert_eq!(attrs(&doc, ".block-image", "class"), ["block-image layout-wide"]);
+    assert_eq!(
+        attrs(&doc, ".block-image", "class"),
+        ["block-image layout-wide"]
+    );
     assert_eq!(
         attrs(&doc, ".block-gallery.layout-full li img", "alt"),
         ["First view", "Second view"]
@@ -144,7 +162,10 @@ async fn an_article_using_every_block_renders_each(app: TestApp) {
         attrs(&doc, ".block-embed", "data-embed-src"),
         ["https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"]
     );
-    assert_eq!(texts(&doc, ".block-embed button"), ["Load content from YouTube"]);
+    assert_eq!(
+        texts(&doc, ".block-embed button"),
+        ["Load content from YouTube"]
+    );
     assert_eq!(attrs(&doc, ".block-embed figcaption a", "href"), [YOUTUBE]);
     assert!(!page.contains("<iframe"), "no frame before a click");
     assert_eq!(
@@ -155,11 +176,23 @@ async fn an_article_using_every_block_renders_each(app: TestApp) {
         texts(&doc, ".block-readmore"),
         ["Read more Headline of earlier-story Summary of earlier-story."]
     );
-    assert_eq!(texts(&doc, ".block-pullquote blockquote"), ["We will rebuild."]);
-    assert_eq!(texts(&doc, ".block-pullquote figcaption"), ["The harbour master"]);
+    // (`texts` joins the text nodes of `We will <em>rebuild</em>.` with spaces.)
+    assert_eq!(texts(&doc, ".block-pullquote blockquote em"), ["rebuild"]);
+    assert_eq!(
+        texts(&doc, ".block-pullquote blockquote"),
+        ["We will rebuild ."]
+    );
+    assert_eq!(
+        texts(&doc, ".block-pullquote figcaption"),
+        ["The harbour master"]
+    );
     assert_eq!(texts(&doc, ".block-factbox h2"), ["Key facts"]);
     assert_eq!(
-        attrs(&doc, "aside.block-note.note-editor[role=note]", "aria-label"),
+        attrs(
+            &doc,
+            "aside.block-note.note-editor[role=note]",
+            "aria-label"
+        ),
         ["Editor’s note"]
     );
     let paragraphs = texts(&doc, ".story-body > p");
@@ -175,12 +208,16 @@ async fn an_article_using_every_block_renders_each(app: TestApp) {
     // Feeds carry the embed as its figure and plain link, without the button or frame address.
     let feed = app.page("/feed.atom", 200).await;
     assert!(feed.contains("block-embed"), "{feed}");
-    assert!(!feed.contains("button") && !feed.contains("data-embed-src"), "{feed}");
+    assert!(
+        !feed.contains("button") && !feed.contains("data-embed-src"),
+        "{feed}"
+    );
     assert!(feed.contains("watch?v=dQw4w9WgXcQ"));
 }
 
 async fn problems_with_blocks_are_refused_with_the_text_kept(app: TestApp) {
-    app.publish(&[article("earlier-story", "Science", 30)]).await;
+    app.publish(&[article("earlier-story", "Science", 30)])
+        .await;
     let m = editor(&app).await;
     let a = picture(&app, &m, 800).await;
     let missing = a + 1000;
@@ -198,7 +235,9 @@ async fn problems_with_blocks_are_refused_with_the_text_kept(app: TestApp) {
             "names the article `no-such-story`".to_owned(),
         ),
     ] {
-        let r = m.post("/admin/articles/new", &fields("Refused", &body)).await;
+        let r = m
+            .post("/admin/articles/new", &fields("Refused", &body))
+            .await;
         assert_eq!(r.status(), 422, "{body}");
         let page = r.text().await.unwrap();
         let doc = html(&page);
@@ -272,18 +311,20 @@ async fn thumbnail_server() -> (String, Arc<AtomicUsize>) {
     let jpeg = crate::media::jpeg(480, 360);
     let app = axum::Router::new().route(
         "/vi/{id}/hqdefault.jpg",
-        get(move |axum::extract::Path(id): axum::extract::Path<String>| {
-            let counter = counter.clone();
-            let jpeg = jpeg.clone();
-            async move {
-                counter.fetch_add(1, Ordering::SeqCst);
-                if id == "missingxxxx" {
-                    (axum::http::StatusCode::NOT_FOUND, Vec::new())
-                } else {
-                    (axum::http::StatusCode::OK, jpeg)
+        get(
+            move |axum::extract::Path(id): axum::extract::Path<String>| {
+                let counter = counter.clone();
+                let jpeg = jpeg.clone();
+                async move {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                    if id == "missingxxxx" {
+                        (axum::http::StatusCode::NOT_FOUND, Vec::new())
+                    } else {
+                        (axum::http::StatusCode::OK, jpeg)
+                    }
                 }
-            }
-        }),
+            },
+        ),
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -293,9 +334,18 @@ async fn thumbnail_server() -> (String, Arc<AtomicUsize>) {
 
 async fn an_embed_thumbnail_is_fetched_once_and_kept_in_the_library(app: TestApp) {
     let (base, hits) = thumbnail_server().await;
-    app.state.as_ref().unwrap().thumbnails.debug_fetch_from(&base);
+    app.state
+        .as_ref()
+        .unwrap()
+        .thumbnails
+        .debug_fetch_from(&base);
     let m = editor(&app).await;
-    let first = publish(&m, "First video", &format!("::embed{{url=\"{YOUTUBE}\"}}\n")).await;
+    let first = publish(
+        &m,
+        "First video",
+        &format!("::embed{{url=\"{YOUTUBE}\"}}\n"),
+    )
+    .await;
     let second = publish(&m, "Same video", &format!("::embed{{url=\"{YOUTUBE}\"}}\n")).await;
     assert_eq!(hits.load(Ordering::SeqCst), 1, "fetched once, then cached");
     for path in [first, second] {
@@ -317,5 +367,8 @@ async fn an_embed_thumbnail_is_fetched_once_and_kept_in_the_library(app: TestApp
     assert_eq!(hits.load(Ordering::SeqCst), 2);
     let doc = html(&app.page(&missing, 200).await);
     assert!(attrs(&doc, ".block-embed > img", "src").is_empty());
-    assert_eq!(texts(&doc, ".block-embed button"), ["Load content from YouTube"]);
+    assert_eq!(
+        texts(&doc, ".block-embed button"),
+        ["Load content from YouTube"]
+    );
 }

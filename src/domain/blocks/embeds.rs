@@ -84,7 +84,10 @@ pub fn detect(link: &str) -> Option<Embed> {
         return None;
     }
     let u = Url::parse(link).ok()?;
-    let host = u.host_str()?.trim_start_matches("www.").to_ascii_lowercase();
+    let host = u
+        .host_str()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
     let segs: Vec<&str> = u.path_segments().map(|s| s.collect()).unwrap_or_default();
     let seg = |i: usize| segs.get(i).copied().filter(|s| !s.is_empty());
     let card = |provider| Embed {
@@ -151,14 +154,16 @@ pub fn detect(link: &str) -> Option<Embed> {
             )
         }
         ("bsky.app", Some("profile"), Some(_), Some("post"), Some(_)) => card(Provider::Bluesky),
-        ("twitter.com" | "x.com" | "mobile.twitter.com", Some(user), Some("status"), Some(id), _)
-            if word(user) && digits(id) =>
-        {
-            framed(
-                Provider::X,
-                format!("https://platform.twitter.com/embed/Tweet.html?id={id}&dnt=true"),
-            )
-        }
+        (
+            "twitter.com" | "x.com" | "mobile.twitter.com",
+            Some(user),
+            Some("status"),
+            Some(id),
+            _,
+        ) if word(user) && digits(id) => framed(
+            Provider::X,
+            format!("https://platform.twitter.com/embed/Tweet.html?id={id}&dnt=true"),
+        ),
         ("openstreetmap.org", _, _, _, _) => match osm_frame(&u) {
             Some(frame) => framed(Provider::OpenStreetMap, frame),
             None => card(Provider::OpenStreetMap),
@@ -256,7 +261,11 @@ mod tests {
             yt.frame
         );
         let cases = [
-            ("https://vimeo.com/76979871", Provider::Vimeo, "player.vimeo.com"),
+            (
+                "https://vimeo.com/76979871",
+                Provider::Vimeo,
+                "player.vimeo.com",
+            ),
             (
                 "https://bsky.app/profile/did:plc:abc123/post/3kx",
                 Provider::Bluesky,
@@ -302,14 +311,22 @@ mod tests {
         for (link, provider) in [
             ("https://example.org/report.pdf", Provider::Pdf),
             ("https://example.org/page", Provider::Link),
-            ("https://bsky.app/profile/someone.bsky.social/post/3kx", Provider::Bluesky),
+            (
+                "https://bsky.app/profile/someone.bsky.social/post/3kx",
+                Provider::Bluesky,
+            ),
             ("https://www.youtube.com/watch?v=short", Provider::Link),
             ("http://127.0.0.1:8080/@x/1", Provider::Link),
         ] {
             let e = detect(link).unwrap();
             assert_eq!((e.provider, e.frame), (provider, None), "{link}");
         }
-        for bad in ["javascript:alert(1)", "data:text/html,x", "/relative", "ftp://x.org/a"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/relative",
+            "ftp://x.org/a",
+        ] {
             assert_eq!(detect(bad), None, "{bad}");
         }
     }

@@ -224,7 +224,11 @@ fn image(i: &Image, resolved: &Resolved, sizes: &str) -> Option<(String, String)
         (c, credit) => format!(
             "<figcaption>{}{}{}</figcaption>",
             c.as_deref().map(esc).unwrap_or_default(),
-            if c.is_some() && credit.is_some() { " " } else { "" },
+            if c.is_some() && credit.is_some() {
+                " "
+            } else {
+                ""
+            },
             credit
                 .as_deref()
                 .map(|x| format!("<span class=\"credit\">{}</span>", esc(x)))
@@ -280,13 +284,20 @@ fn embed(title: Option<&str>, url: &str, resolved: &Resolved) -> String {
     }
 }
 
+/// The `data-embed-src` values of a rendered body's `<figure>` tags (text that merely looks
+/// like one is not a tag: `>` inside a value is escaped, so a tag ends at the first `>`).
+pub fn embed_sources(body_html: &str) -> impl Iterator<Item = String> + '_ {
+    body_html.split("<figure ").skip(1).filter_map(|rest| {
+        let tag = rest.split('>').next()?;
+        let value = tag.split(" data-embed-src=\"").nth(1)?.split('"').next()?;
+        Some(value.replace("&amp;", "&"))
+    })
+}
+
 /// The `frame-src` hosts a rendered body's embeds need, each once (none for most articles).
 pub fn frame_hosts(body_html: &str) -> Vec<String> {
-    let mut hosts: Vec<String> = body_html
-        .split("data-embed-src=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .filter_map(|src| embeds::frame_host(&src.replace("&amp;", "&")))
+    let mut hosts: Vec<String> = embed_sources(body_html)
+        .filter_map(|src| embeds::frame_host(&src))
         .collect();
     hosts.sort();
     hosts.dedup();

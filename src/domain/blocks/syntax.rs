@@ -42,10 +42,7 @@ pub(super) fn parse_directive(line: &str) -> Option<Directive> {
     } else {
         (false, line.strip_prefix("::")?)
     };
-    let name_len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_lowercase())
-        .count();
+    let name_len = rest.bytes().take_while(|b| b.is_ascii_lowercase()).count();
     if name_len == 0 {
         return None;
     }
@@ -169,8 +166,9 @@ mod tests {
 
     #[test]
     fn names_labels_and_attributes() {
-        let p = leaf(r#"::image[A \] bracket]{media=42 caption="Said \"hi\" \\ there" layout=wide}"#)
-            .unwrap();
+        let p =
+            leaf(r#"::image[A \] bracket]{media=42 caption="Said \"hi\" \\ there" layout=wide}"#)
+                .unwrap();
         assert_eq!(p.name, "image");
         assert_eq!(p.label.as_deref(), Some("A ] bracket"));
         assert_eq!(p.attr("media"), Some("42"));
@@ -178,7 +176,10 @@ mod tests {
         assert_eq!(p.attr("layout"), Some("wide"));
         let open = parse_directive(":::factbox[Key facts]").unwrap();
         assert!(matches!(open, Directive::Open(ref p) if p.label.as_deref() == Some("Key facts")));
-        assert_eq!(leaf("::readmore{article=a-b}").unwrap().attr("article"), Some("a-b"));
+        assert_eq!(
+            leaf("::readmore{article=a-b}").unwrap().attr("article"),
+            Some("a-b")
+        );
     }
 
     #[test]

@@ -17,7 +17,8 @@ fn responsive(hash: &str) -> Responsive {
 fn resolved() -> Resolved {
     let mut r = Resolved::default();
     r.media.insert(1, responsive(HASH));
-    r.media.insert(2, responsive("fedcba9876543210fedcba9876543210"));
+    r.media
+        .insert(2, responsive("fedcba9876543210fedcba9876543210"));
     r.articles.insert(
         "other-story".into(),
         ArticleRef {
@@ -75,7 +76,15 @@ fn every_block_parses_and_names_what_it_refers_to() {
     assert_eq!(
         kinds,
         [
-            "md", "image", "gallery", "embed", "embed", "readmore", "pullquote", "factbox", "note",
+            "md",
+            "image",
+            "gallery",
+            "embed",
+            "embed",
+            "readmore",
+            "pullquote",
+            "factbox",
+            "note",
             "md"
         ]
     );
@@ -116,11 +125,17 @@ fn directives_in_code_indented_or_malformed_stay_text() {
         let story = parse(source);
         assert!(!story.has_blocks(), "{source:?}: {story:?}");
         let html = render_story(source, &story, &resolved());
-        assert!(!html.contains("<figure class") && !html.contains("<aside"), "{html}");
+        assert!(
+            !html.contains("<figure class") && !html.contains("<aside"),
+            "{html}"
+        );
     }
     // A fence inside a call-out does not end it early.
     let story = parse(":::factbox[Code]\n```\n:::\n```\n:::\n");
-    assert!(matches!(&story.parts[..], [Part::Block(Block::FactBox { .. })]));
+    assert!(matches!(
+        &story.parts[..],
+        [Part::Block(Block::FactBox { .. })]
+    ));
 }
 
 #[test]
@@ -132,7 +147,11 @@ fn missing_alt_unknown_media_and_unknown_articles_are_problems() {
     let p = problems(&story, &resolved());
     assert_eq!(p.len(), 4, "{p:?}");
     assert!(p[0].contains("image 1 has no alt text"), "{}", p[0]);
-    assert!(p[1].contains("no image 99 in the media library"), "{}", p[1]);
+    assert!(
+        p[1].contains("no image 99 in the media library"),
+        "{}",
+        p[1]
+    );
     assert!(p[2].contains("`nowhere`"), "{}", p[2]);
     assert!(p[3].contains("image 2 has no alt text"), "{}", p[3]);
     assert!(problems(&parse(EVERY_BLOCK), &resolved()).is_empty());
@@ -164,7 +183,10 @@ fn every_block_renders_its_markup_through_the_sanitiser() {
         ["www.youtube-nocookie.com".to_owned()]
     );
     let feed = feed_html(&html);
-    assert!(!feed.contains("<button") && !feed.contains("Load content"), "{feed}");
+    assert!(
+        !feed.contains("<button") && !feed.contains("Load content"),
+        "{feed}"
+    );
     assert!(!feed.contains("data-embed-src"), "{feed}");
     assert!(feed.contains(r#"<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ""#));
 }
@@ -207,7 +229,10 @@ fn a_block_image_keeps_only_library_addresses() {
     );
     let source = "::image[Alt]{media=3}\n";
     let html = render_story(source, &parse(source), &r);
-    assert!(!html.contains("tracker") && !html.contains("javascript"), "{html}");
+    assert!(
+        !html.contains("tracker") && !html.contains("javascript"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -223,7 +248,16 @@ fn the_library_line_of_an_image_parses_back() {
 #[test]
 fn search_sees_the_words_of_blocks_not_their_syntax() {
     let text = crate::domain::search::markdown_text(&searchable(EVERY_BLOCK));
-    for word in ["Boats at rest", "The harbour", "Ann Lee", "The interview", "rebuild", "The mayor", "Key facts", "misspelt"] {
+    for word in [
+        "Boats at rest",
+        "The harbour",
+        "Ann Lee",
+        "The interview",
+        "rebuild",
+        "The mayor",
+        "Key facts",
+        "misspelt",
+    ] {
         assert!(text.contains(word), "{word} in {text}");
     }
     for syntax in ["::", "media=", "{", "readmore"] {

@@ -387,8 +387,7 @@ fn unprocessable(message: String) -> Error {
 
 /// Refuses a body whose blocks name what is not there (after caching its embeds' thumbnails).
 async fn check_blocks(state: &AppState, a: &crate::domain::NewArticle, by: i64) -> Result<()> {
-    let problems =
-        crate::web::newsroom::blocks::prepare_body(state, &a.body_source, by).await?;
+    let problems = crate::web::newsroom::blocks::prepare_body(state, &a.body_source, by).await?;
     if problems.is_empty() {
         Ok(())
     } else {
