@@ -91,18 +91,7 @@ fn image_problems(i: &Image, resolved: &Resolved, out: &mut Vec<String>) {
 
 /// Escapes text for an HTML element or a quoted attribute.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(s).into_owned()
 }
 
 /// Stands in a body's Markdown for the block it replaces: a paragraph of its own, marked with
