@@ -3,6 +3,54 @@
 // Every action works as a plain form post; this only makes the conversation quicker: replies
 // open in place, comments and likes are sent without a page load, and new comments arrive live
 // (Server-Sent Events). The only HTML inserted is the server's (sanitised) comment HTML.
+// Story embeds: a placeholder loads nothing from its provider until the reader clicks "Load
+// content from …"; then (and only then) the provider's frame takes its place. Without this
+// script the placeholder's plain link is all there is. The frame address is checked against
+// the providers' embed hosts again here (the server's sanitiser already did).
+(() => {
+  'use strict';
+
+  const FRAME_PATHS = {
+    'www.youtube-nocookie.com': (p) => p.startsWith('/embed/'),
+    'player.vimeo.com': (p) => p.startsWith('/video/'),
+    'embed.bsky.app': (p) => p.startsWith('/embed/'),
+    'platform.twitter.com': (p) => p === '/embed/Tweet.html',
+    'www.openstreetmap.org': (p) => p === '/export/embed.html',
+    'embed.documentcloud.org': (p) => p.startsWith('/documents/'),
+  };
+  const allowed = (src) => {
+    let u;
+    try { u = new URL(src); } catch { return false; }
+    if (u.protocol !== 'https:' || u.port || u.username) return false;
+    const known = FRAME_PATHS[u.hostname];
+    if (known) return known(u.pathname);
+    // Mastodon: any instance's own embed address of a post.
+    return u.hostname.includes('.') && /^\/@[^/]+\/\d+\/embed$/.test(u.pathname);
+  };
+
+  for (const figure of document.querySelectorAll('figure.block-embed[data-embed-src]')) {
+    const button = figure.querySelector('button.embed-load');
+    const src = figure.dataset.embedSrc;
+    if (!button || !allowed(src)) continue;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const link = figure.querySelector('figcaption a');
+      const frame = Object.assign(document.createElement('iframe'), {
+        src,
+        title: `${button.textContent.replace(/^Load content from /, '')}: ${link ? link.textContent : ''}`,
+        loading: 'eager',
+        referrerPolicy: 'strict-origin-when-cross-origin',
+        allowFullscreen: true,
+      });
+      frame.setAttribute('allow', 'fullscreen; picture-in-picture; encrypted-media');
+      frame.className = 'embed-frame';
+      figure.querySelector(':scope > img')?.remove();
+      button.replaceWith(frame);
+      frame.focus();
+    }, { once: true });
+  }
+})();
+
 (() => {
   'use strict';
 

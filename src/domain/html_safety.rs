@@ -379,4 +379,76 @@ mod tests {
             }
         }
     }
+
+    /// Story directives, whole and broken, to glue among the fragments above.
+    const BLOCK_FRAGMENTS: [&str; 16] = [
+        "\n::image[Alt]{media=1}\n",
+        "\n::image[]{media=2 layout=wide caption=\"<script>\"}\n",
+        "\n::image[a\\]b]{media=3 credit=\"javascript:x\"}\n",
+        "\n:::gallery\n::image[A]{media=1}\n::image[B]{media=2}\n:::\n",
+        "\n::embed[<b>t</b>]{url=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"}\n",
+        "\n::embed{url=\"javascript:alert(1)//https://youtu.be/dQw4w9WgXcQ\"}\n",
+        "\n::embed{url=https://mastodon.social/@a/1}\n",
+        "\n::readmore{article=some-story}\n",
+        "\n:::pullquote{cite=\"\\\"><img src=x onerror=y>\"}\n",
+        "\n:::factbox[<svg onload=x>]\n",
+        "\n:::note{kind=correction}\n",
+        "\n:::\n",
+        "::",
+        "{media=1}",
+        "<figure class=\"block-embed\" data-embed-src=\"https://www.youtube-nocookie.com/embed/x\">",
+        "<img src=\"/media/0123456789abcdef0123456789abcdef-960.jpg\">",
+    ];
+
+    #[test]
+    fn sanitised_stories_are_safe_whatever_the_input() {
+        use crate::domain::blocks::{self, ArticleRef, Resolved};
+        use crate::domain::markdown::render_story;
+        let hash = "0123456789abcdef0123456789abcdef";
+        let mut resolved = Resolved::default();
+        for id in 1..=3 {
+            resolved.media.insert(
+                id,
+                crate::domain::media::Responsive {
+                    src: format!("/media/{hash}-960.jpg"),
+                    srcset: format!("/media/{hash}-480.jpg 480w, /media/{hash}-960.jpg 960w"),
+                    width: 960,
+                    height: 640,
+                },
+            );
+        }
+        resolved.articles.insert(
+            "some-story".into(),
+            ArticleRef {
+                title: "<script>t</script>".into(),
+                summary: "\"><img src=x>".into(),
+            },
+        );
+        let mut rng = rand::rngs::StdRng::seed_from_u64(20261207);
+        for _ in 0..3000 {
+            let n = rng.random_range(1..24);
+            let input: String = (0..n)
+                .map(|_| {
+                    if rng.random_bool(0.4) {
+                        BLOCK_FRAGMENTS[rng.random_range(0..BLOCK_FRAGMENTS.len())]
+                    } else {
+                        FRAGMENTS[rng.random_range(0..FRAGMENTS.len())]
+                    }
+                })
+                .collect();
+            let html = render_story(&input, &blocks::parse(&input), &resolved);
+            if let Err(e) = check(&html) {
+                panic!("story from {input:?} gave {html:?}: {e}");
+            }
+            for img in html.split("<img").skip(1) {
+                assert!(img.starts_with(" src=\"/media/"), "{input:?} gave {html:?}");
+            }
+            for frame in blocks::render::embed_sources(&html) {
+                assert!(
+                    blocks::embeds::frame_host(&frame).is_some(),
+                    "{input:?} gave {html:?}"
+                );
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Types and rules of the newsroom: no HTTP, no SQL.
 
 pub mod article;
+pub mod blocks;
 pub mod clock;
 pub mod comment;
 pub mod dashboard;

@@ -14,6 +14,7 @@
 //! - [`views`]: counting article page views in memory, added to the database every few seconds
 //! - [`wake`]: the wake-up call the queue workers (mail, webhooks, purges) sleep on
 
+pub mod embed_thumbnails;
 pub mod live;
 pub mod mail;
 pub mod media;

@@ -151,7 +151,7 @@ impl std::error::Error for InternalAddress {}
 
 /// Resolves receivers' names, keeping only the public addresses: the connection can only go to
 /// an address that passed the check.
-struct PublicAddressesOnly;
+pub(crate) struct PublicAddressesOnly;
 
 impl reqwest::dns::Resolve for PublicAddressesOnly {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {

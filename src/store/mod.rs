@@ -15,6 +15,7 @@
 
 pub mod articles;
 pub mod backup;
+pub mod blocks;
 pub mod bulk;
 mod columns;
 pub mod comments;

@@ -21,6 +21,38 @@ pub(crate) fn policy_framed_by(frame_ancestors: &str) -> String {
     CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", frame_ancestors)
 }
 
+/// Sets the strict policy grown by `frame-src` for exactly the embed hosts a page's story
+/// needs (see [`crate::domain::blocks::render::frame_hosts`]); a page without embeds keeps
+/// the plain policy, where frames come only from this site.
+pub(crate) fn allow_story_frames(headers: &mut HeaderMap, page_html: &str) {
+    let hosts = crate::domain::blocks::render::frame_hosts(story_body(page_html));
+    if hosts.is_empty() {
+        return;
+    }
+    let sources: Vec<String> = hosts.iter().map(|h| format!("https://{h}")).collect();
+    let policy = format!(
+        "{CONTENT_SECURITY_POLICY}; frame-src 'self' {}",
+        sources.join(" ")
+    );
+    // Hosts are ASCII by construction; were one not, the strict default stays.
+    if let Ok(v) = HeaderValue::try_from(policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, v);
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+}
+
+/// The article body of a rendered article page: from its `story-body` wrapper to the first
+/// `</div>` (a body is sanitised HTML, which holds no `div`), so comments below cannot add a
+/// frame host.
+fn story_body(page_html: &str) -> &str {
+    const START: &str = "<div class=\"story-body\">";
+    let Some(at) = page_html.find(START) else {
+        return "";
+    };
+    let body = &page_html[at + START.len()..];
+    &body[..body.find("</div>").unwrap_or(body.len())]
+}
+
 pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Adds the security headers every answer carries, unless the handler set its own; HSTS only

@@ -43,6 +43,8 @@ pub struct Shared {
     pub words: Arc<words::WordCache>,
     /// Uploaded images: their storage and the processing of new ones.
     pub media: Arc<crate::services::media::Library>,
+    /// Fetches embeds' placeholder thumbnails when a story is saved.
+    pub thumbnails: Arc<crate::services::embed_thumbnails::Thumbnails>,
     /// Wakes this process's mail worker; signs unsubscribe links.
     pub mailroom: crate::services::notify::Mailroom,
     /// Wakes this process's newsletter worker.
@@ -98,6 +100,7 @@ impl AppState {
             pages,
             words: Arc::default(),
             media: Arc::new(media),
+            thumbnails: Arc::new(crate::services::embed_thumbnails::Thumbnails::from_env()),
             mailroom,
             newsletters: Default::default(),
             views,

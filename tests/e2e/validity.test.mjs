@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser, axeViolations } from './helpers.mjs';
+import { publishEveryBlock } from './story-fixture.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const VNU = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -26,7 +27,8 @@ let server;
 let out;
 
 before(async () => {
-  server = await startServer(['--comments-per-minute', '1000']);
+  // Embed thumbnails from a closed loopback port: saving a story does not wait on the internet.
+  server = await startServer(['--comments-per-minute', '1000'], { BROADSHEET_DEBUG_EMBED_THUMBNAIL_BASE: 'http://127.0.0.1:9' });
   out = await mkdtemp(path.join(tmpdir(), 'broadsheet-vnu-'));
 });
 
@@ -225,7 +227,13 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   const siteId = added.match(/^id: (\d+)$/m)[1];
   const framePath = `/embed/thread?site=${siteId}&page=${encodeURIComponent('http://localhost:9/post')}&title=A+post`;
 
+  // A story that uses every block (pictures, a gallery, an embed, call-outs), and its preview.
+  const adminCookie = admin.cookies().map((c) => `${c.name}=${c.value}`).join('; ');
+  const blocks = await publishEveryBlock(server.baseUrl, adminCookie, articlePath.replace('/articles/', ''));
+
   const pages = [
+    ['reader', reader, blocks.path],
+    ['member', member, blocks.path],
     ['reader', reader, framePath],
     ['member', member, framePath],
     ['member', member, `/embed/signin?site=${siteId}`],

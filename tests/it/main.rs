@@ -42,6 +42,7 @@ mod search;
 mod signin;
 mod single_use;
 mod spam_filter;
+mod story_blocks;
 mod trust;
 mod varnish;
 mod webhooks;

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{RELATED_KEEP, RELATED_SCAN_PER_TAG, RELATED_SCAN_SECTION, placeholders};
-use crate::domain::{NewArticle, markdown};
+use crate::domain::NewArticle;
 use crate::store::search::{IndexedText, index_article};
 use crate::store::{Backend, Error, Result, Store, Tx, query, taxonomy};
 
@@ -43,7 +43,8 @@ pub(crate) async fn attach(
         .await?;
     }
     // The search index, in the same transaction: nothing to rebuild or sync.
-    let body = crate::domain::search::markdown_text(&a.body_source);
+    let body =
+        crate::domain::search::markdown_text(&crate::domain::blocks::searchable(&a.body_source));
     let (tags, authors) = (a.tags.join(" "), a.authors.join(" "));
     let text = IndexedText {
         title: &a.title,
@@ -72,7 +73,7 @@ pub(crate) async fn insert_articles(
     let mut ids = Vec::with_capacity(articles.len());
     for a in articles {
         let section_id = taxonomy::upsert_section(&mut *tx, &a.section, now).await?;
-        let body_html = markdown::render_article(&a.body_source);
+        let body_html = crate::store::blocks::render_body(&mut *tx, &a.body_source).await?;
         let inserted = query(
             "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
              workflow, published_at, updated_at, created_at, modified_at, \
@@ -214,7 +215,7 @@ impl Store {
         let mut tx = self.begin().await?;
         let out = {
             let section_id = taxonomy::upsert_section(&mut tx, &a.section, now).await?;
-            let body_html = markdown::render_article(&a.body_source);
+            let body_html = crate::store::blocks::render_body(&mut tx, &a.body_source).await?;
             let row: Option<(i64,)> = query(
                 "UPDATE articles SET title = $2, summary = $3, body_source = $4, body_html = $5, \
                  section_id = $6, published_at = $7, updated_at = $8, modified_at = $9, \

@@ -123,6 +123,16 @@ pub static TABLES: &[Table] = &[
         later: &[],
         replace: false,
     },
+    // An embed's placeholder thumbnail: a library image, fetched once from the provider.
+    Table {
+        name: "embed_thumbnails",
+        columns: &[("url", Text), ("media_id", Int), ("fetched_at", Time)],
+        omitted: &[],
+        order_by: "url",
+        identity: false,
+        later: &[],
+        replace: false,
+    },
     Table {
         name: "articles",
         columns: &[

@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use super::{Saved, When, decode, slug_taken};
-use crate::domain::markdown;
 use crate::domain::newsroom::Draft;
 use crate::store::articles::attach;
 use crate::store::{Backend, Error, Result, Store, Tx, query, taxonomy};
@@ -28,7 +27,7 @@ async fn apply(
         )));
     };
     let section_id = taxonomy::existing_section(&mut *tx, &a.section).await?;
-    let body_html = markdown::render_article(&a.body_source);
+    let body_html = crate::store::blocks::render_body(&mut *tx, &a.body_source).await?;
     let updated = query(
         "UPDATE articles SET slug = $2, title = $3, summary = $4, body_source = $5, \
          body_html = $6, section_id = $7, published_at = $8, updated_at = $9, \

@@ -346,6 +346,7 @@ async fn publish_article(
 ) -> Result<Response> {
     let user = caller.require(Scope::Publish)?;
     let article = parse_article_file(&req.source)?;
+    check_blocks(&state, &article, user.id).await?;
     let now = state.clock.now();
     // Announced now if its time has come; a scheduled one is announced when it comes.
     let payload = article
@@ -382,6 +383,16 @@ fn unprocessable(message: String) -> Error {
         message,
         retry_after: None,
     })
+}
+
+/// Refuses a body whose blocks name what is not there (after caching its embeds' thumbnails).
+async fn check_blocks(state: &AppState, a: &crate::domain::NewArticle, by: i64) -> Result<()> {
+    let problems = crate::web::newsroom::blocks::prepare_body(state, &a.body_source, by).await?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(unprocessable(problems.join(" ")))
+    }
 }
 
 fn parse_article_file(source: &str) -> Result<crate::domain::NewArticle> {
@@ -450,6 +461,7 @@ async fn replace_article(
     let user = caller.require(Scope::Publish)?;
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let article = parse_article_file(&req.source)?;
+    check_blocks(&state, &article, user.id).await?;
     if article.slug != slug {
         return Err(unprocessable(format!(
             "The file's slug is `{}` but the address names `{slug}`: add `slug: {slug}` to its front matter (an article keeps its address).",

@@ -114,7 +114,10 @@ async fn post_comment(
                 Some(form),
             )
             .await?;
+            let mut headers = axum::http::HeaderMap::new();
+            crate::web::middleware::allow_story_frames(&mut headers, &html);
             let mut r = (status, Html(html)).into_response();
+            r.headers_mut().extend(headers);
             if let Some(s) = retry_after {
                 r.headers_mut().insert(header::RETRY_AFTER, s.into());
             }

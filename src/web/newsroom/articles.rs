@@ -283,7 +283,11 @@ struct EditorForm {
 
 /// The typed fields as a draft, checked, including that its section is one of the site's
 /// (drafts choose among them; only the section admin adds sections).
-async fn validate(state: &AppState, fields: &DraftFields) -> Result<Result<Draft, Vec<String>>> {
+async fn validate(
+    state: &AppState,
+    fields: &DraftFields,
+    by: i64,
+) -> Result<Result<Draft, Vec<String>>> {
     let sections = state.store.sections().await?;
     let known = |section: &str| {
         section_exists(
@@ -293,7 +297,14 @@ async fn validate(state: &AppState, fields: &DraftFields) -> Result<Result<Draft
     };
     Ok(match fields.validate() {
         Ok(draft) if !known(&draft.section) => Err(vec![unknown_section_message(&draft.section)]),
-        Ok(draft) => Ok(draft),
+        Ok(draft) => {
+            let problems = super::blocks::prepare_body(state, &draft.body, by).await?;
+            if problems.is_empty() {
+                Ok(draft)
+            } else {
+                Err(problems)
+            }
+        }
         Err(mut problems) => {
             let typed = fields.section.trim();
             if !typed.is_empty() && typed.chars().count() <= MAX_NAME_CHARS && !known(typed) {
@@ -331,7 +342,7 @@ async fn create(
     MemberForm { form, .. }: MemberForm<EditorForm>,
 ) -> Result<Response> {
     let (user, can) = access(&viewer, None)?;
-    let draft = match validate(&state, &form.fields).await? {
+    let draft = match validate(&state, &form.fields, user.id).await? {
         Ok(d) => d,
         Err(errors) => {
             let extras = Extras {
@@ -473,7 +484,7 @@ async fn save(
     } else if !can.edit {
         return Err(refuse("edit this article now"));
     }
-    let draft = match validate(&state, &form.fields).await? {
+    let draft = match validate(&state, &form.fields, user.id).await? {
         Ok(d) => d,
         Err(errors) => {
             let extras = Extras {

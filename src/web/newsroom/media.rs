@@ -58,6 +58,8 @@ fn require_media(viewer: &Viewer) -> Result<&SessionUser> {
 pub struct MediaView {
     /// The URL to paste into an article's featured-image field (the largest width).
     pub url: String,
+    /// The line that places it in a story's body (`::image[alt]{media=id}`).
+    pub block: String,
     /// The narrowest width, for the list's thumbnail.
     pub thumb: String,
     pub thumb_width: u32,
@@ -83,6 +85,7 @@ impl MediaView {
         let narrowest = *widths.iter().min()?;
         Some(MediaView {
             url: r.src,
+            block: crate::domain::blocks::image_directive(&row.alt, row.id),
             thumb: VariantName {
                 hash: row.hash.clone(),
                 width: narrowest,

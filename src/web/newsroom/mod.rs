@@ -7,6 +7,7 @@ pub mod imports;
 pub mod media;
 
 pub mod articles;
+pub(crate) mod blocks;
 pub mod history;
 pub mod live;
 pub mod live_questions;

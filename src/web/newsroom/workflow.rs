@@ -14,7 +14,7 @@ use super::{access, load, refuse};
 use crate::domain::newsroom::{
     Draft, DraftFields, Publication, Workflow, correction_text, schedule_time,
 };
-use crate::domain::{ArticleCard, ArticleDetail, Byline, Slug, markdown};
+use crate::domain::{ArticleCard, ArticleDetail, Byline, Slug};
 use crate::store::newsroom::{Editing, When};
 use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
@@ -57,13 +57,16 @@ pub(super) async fn preview_page(
             authors: draft.authors.iter().map(|a| byline(a)).collect(),
             coverage: crate::domain::live::Coverage::None,
         },
-        body_html: markdown::render_article(&draft.body),
+        body_html: state.store.render_preview(&draft.body).await?,
         tags: draft.tags.iter().map(|t| byline(t)).collect(),
         image: draft.image(),
         corrections: article.map(|a| a.corrections.clone()).unwrap_or_default(),
     };
     let html = crate::web::reading::pages::render_preview(state, viewer, &detail).await?;
+    let mut headers = header::HeaderMap::new();
+    crate::web::middleware::allow_story_frames(&mut headers, &html);
     let mut r = Html(html).into_response();
+    r.headers_mut().extend(headers);
     r.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("private, no-store"),

@@ -167,7 +167,7 @@ fn updated(a: &ArticleDetail, streams: &StreamChanges) -> DateTime<Utc> {
 
 /// The body as feeds carry it: the article's HTML, then its correction notes with their times.
 fn content_html(a: &ArticleDetail) -> String {
-    let mut html = a.body_html.clone();
+    let mut html = crate::domain::markdown::feed_html(&a.body_html);
     for c in &a.corrections {
         let escaped = c
             .text

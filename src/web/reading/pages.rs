@@ -229,11 +229,14 @@ async fn article_page(
         }
     }
     let html = render_article(&state, &viewer, &article, &q, None).await?;
+    let mut headers = axum::http::HeaderMap::new();
+    crate::web::middleware::allow_story_frames(&mut headers, &html);
     let mut r = if keepable {
         cacheable(html, CacheGroup::Article(article.card.id))
     } else {
         Html(html).into_response()
     };
+    r.headers_mut().extend(headers);
     if viewer.is_signed_in() {
         r.headers_mut().insert(
             MEMBER_CACHE_HEADER,
@@ -280,7 +283,10 @@ fn member_response(
     article_id: i64,
     how: &'static str,
 ) -> Response {
+    let mut headers = axum::http::HeaderMap::new();
+    crate::web::middleware::allow_story_frames(&mut headers, &html);
     let mut r = cacheable(html, CacheGroup::Article(article_id));
+    r.headers_mut().extend(headers);
     r.extensions_mut().insert(etag);
     r.headers_mut().insert(
         MEMBER_CACHE_HEADER,

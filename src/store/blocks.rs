@@ -1,0 +1,161 @@
+//! What a story's blocks refer to (library images, other articles, cached embed thumbnails),
+//! looked up for rendering an article body as it is written; and the thumbnails' cache.
+
+use chrono::{DateTime, Utc};
+
+use super::articles::placeholders;
+use super::{Error, Result, Store, Tx, query};
+use crate::domain::blocks::{self, ArticleRef, Refs, Resolved, embeds};
+use crate::domain::markdown;
+use crate::domain::media::{ImageKind, parse_widths, responsive};
+
+/// A media row as far as a page needs it.
+type MediaCols = (i64, String, String, i64, i64, String);
+
+/// Looks up what `refs` name, inside `tx`.
+pub(crate) async fn resolve(tx: &mut Tx, refs: &Refs) -> Result<Resolved> {
+    let mut r = Resolved::default();
+    if !refs.media.is_empty() {
+        let sql = format!(
+            "SELECT id, hash, kind, width, height, widths FROM media WHERE id IN ({})",
+            placeholders(1, refs.media.len())
+        );
+        let mut q = query(&sql);
+        for id in &refs.media {
+            q = q.bind(*id);
+        }
+        let rows: Vec<MediaCols> = q.fetch_all(&mut *tx).await?;
+        for row in rows {
+            if let Some(v) = view(&row) {
+                r.media.insert(row.0, v);
+            }
+        }
+    }
+    if !refs.slugs.is_empty() {
+        let sql = format!(
+            "SELECT slug, title, summary FROM articles \
+             WHERE slug IN ({}) AND published_at IS NOT NULL",
+            placeholders(1, refs.slugs.len())
+        );
+        let mut q = query(&sql);
+        for slug in &refs.slugs {
+            q = q.bind(slug.as_str());
+        }
+        let rows: Vec<(String, String, String)> = q.fetch_all(&mut *tx).await?;
+        for (slug, title, summary) in rows {
+            r.articles.insert(slug, ArticleRef { title, summary });
+        }
+    }
+    let thumbs = thumbnail_urls(refs);
+    if !thumbs.is_empty() {
+        let sql = format!(
+            "SELECT t.url, m.id, m.hash, m.kind, m.width, m.height, m.widths \
+             FROM embed_thumbnails t JOIN media m ON m.id = t.media_id WHERE t.url IN ({})",
+            placeholders(1, thumbs.len())
+        );
+        let mut q = query(&sql);
+        for url in &thumbs {
+            q = q.bind(url.as_str());
+        }
+        let rows: Vec<(String, i64, String, String, i64, i64, String)> =
+            q.fetch_all(&mut *tx).await?;
+        for (url, id, hash, kind, w, h, widths) in rows {
+            if let Some(v) = view(&(id, hash, kind, w, h, widths)) {
+                r.thumbnails.insert(url, v);
+            }
+        }
+    }
+    Ok(r)
+}
+
+fn view((_, hash, kind, w, h, widths): &MediaCols) -> Option<crate::domain::media::Responsive> {
+    let kind = ImageKind::parse(kind)?;
+    let (w, h) = (u32::try_from(*w).ok()?, u32::try_from(*h).ok()?);
+    responsive(hash, kind, w, h, &parse_widths(widths))
+}
+
+/// The provider thumbnails the embeds of `refs` could show.
+pub fn thumbnail_urls(refs: &Refs) -> Vec<String> {
+    refs.embed_urls
+        .iter()
+        .filter_map(|u| embeds::detect(u)?.thumbnail)
+        .collect()
+}
+
+/// An article body's HTML, its blocks resolved inside `tx`. A block that names something
+/// missing (or an image without alt text) refuses the write with the writer's words.
+pub(crate) async fn render_body(tx: &mut Tx, source: &str) -> Result<String> {
+    let story = blocks::parse(source);
+    if !story.has_blocks() {
+        return Ok(markdown::render_article(source));
+    }
+    let resolved = resolve(tx, &story.refs()).await?;
+    let problems = blocks::problems(&story, &resolved);
+    if !problems.is_empty() {
+        return Err(Error::Conflict(problems.join(" ")));
+    }
+    Ok(markdown::render_story(source, &story, &resolved))
+}
+
+impl Store {
+    /// What would stop `source` from being saved: its blocks' problems (none for plain
+    /// Markdown), each a sentence for the writer.
+    pub async fn block_problems(&self, source: &str) -> Result<Vec<String>> {
+        let story = blocks::parse(source);
+        if !story.has_blocks() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self.begin_read().await?;
+        let resolved = resolve(&mut tx, &story.refs()).await?;
+        tx.rollback().await?;
+        Ok(blocks::problems(&story, &resolved))
+    }
+
+    /// A working copy's body as readers would see it, its blocks resolved now (for previews:
+    /// a body with problems is shown as plain Markdown, its directives as text).
+    pub async fn render_preview(&self, source: &str) -> Result<String> {
+        let mut tx = self.begin_read().await?;
+        let html = match render_body(&mut tx, source).await {
+            Err(Error::Conflict(_)) => markdown::render_article(source),
+            other => other?,
+        };
+        tx.rollback().await?;
+        Ok(html)
+    }
+
+    /// Which of these thumbnail addresses are cached already.
+    pub async fn cached_thumbnails(&self, urls: &[String]) -> Result<Vec<String>> {
+        if urls.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT url FROM embed_thumbnails WHERE url IN ({})",
+            placeholders(1, urls.len())
+        );
+        let mut q = query(&sql);
+        for url in urls {
+            q = q.bind(url.as_str());
+        }
+        q.scalar_all(self.read()).await
+    }
+
+    /// Records that the library image `media_id` is the thumbnail of `url` (a second writer
+    /// of the same thumbnail keeps the first).
+    pub async fn cache_thumbnail(
+        &self,
+        url: &str,
+        media_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        query(
+            "INSERT INTO embed_thumbnails (url, media_id, fetched_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (url) DO NOTHING",
+        )
+        .bind(url)
+        .bind(media_id)
+        .bind(now)
+        .execute(self.write())
+        .await?;
+        Ok(())
+    }
+}
