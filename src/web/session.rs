@@ -47,6 +47,9 @@ pub struct Viewer {
     anon_is_new: bool,
     pub csrf: String,
     secure: bool,
+    /// How this visitor's pages put times and numbers into words: the site's language, and
+    /// the member's own time zone or the site's.
+    pub dates: crate::domain::locale::Dates,
 }
 
 impl Viewer {
@@ -195,6 +198,7 @@ impl Viewer {
             Some(h) => sign(&state.secret, &format!("session:{h}")),
             None => sign(&state.secret, &format!("anon:{anon}")),
         };
+        let dates = member_dates(state.site_dates(), user.as_ref());
         Ok(Viewer {
             user,
             session_hash,
@@ -202,7 +206,23 @@ impl Viewer {
             anon_is_new,
             csrf,
             secure,
+            dates,
         })
+    }
+}
+
+/// The site's way of writing times, in the member's own time zone when they chose one (a
+/// zone no longer known, after an update of the zone database, falls back to the site's).
+pub fn member_dates(
+    site: crate::domain::locale::Dates,
+    user: Option<&SessionUser>,
+) -> crate::domain::locale::Dates {
+    match user
+        .and_then(|u| u.time_zone.as_deref())
+        .and_then(|z| crate::domain::locale::Zone::parse(z).ok())
+    {
+        Some(zone) => site.in_zone(zone),
+        None => site,
     }
 }
 

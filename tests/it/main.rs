@@ -21,6 +21,7 @@ mod embed;
 mod export;
 mod imports;
 mod jobs;
+mod languages;
 mod live;
 mod live_api;
 mod live_pages;
