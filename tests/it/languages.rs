@@ -176,7 +176,9 @@ async fn search_follows_the_site_language(app: TestApp) {
         let tag = LanguageTag::parse(lang).unwrap();
         let rebuilt = app.store.use_search_language(&tag).await.unwrap();
         let postgres = app.backend == common::Backend::Postgres;
-        assert_eq!(rebuilt, postgres, "{lang}: rebuilt only where it matters");
+        // The app started in English: on PostgreSQL every other language rebuilds the index.
+        let changed = postgres && *lang != "en";
+        assert_eq!(rebuilt, changed, "{lang}: rebuilt only where it matters");
         assert!(
             !app.store.use_search_language(&tag).await.unwrap(),
             "{lang}: once"
@@ -275,7 +277,7 @@ async fn the_newsroom_marks_translations_and_they_link_to_each_other(app: TestAp
         .collect();
     let expected: Vec<(String, String)> = [("de", "hafen"), ("en", "harbour"), ("fr", "port")]
         .iter()
-        .map(|(l, s)| ((*l).to_owned(), format!("http://127.0.0.1/articles/{s}")))
+        .map(|(l, s)| ((*l).to_owned(), app.url(&format!("/articles/{s}"))))
         .collect();
     assert_eq!(alternates, expected);
     // The German one says so on its text, not on the page's own words.
