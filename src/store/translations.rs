@@ -32,7 +32,7 @@ impl Store {
         article_id: i64,
         now: DateTime<Utc>,
     ) -> Result<Vec<Translation>> {
-        Ok(query(
+        query(
             "SELECT a.slug, a.title, t.lang FROM article_translations me \
              JOIN article_translations t ON t.group_id = me.group_id \
              JOIN articles a ON a.id = t.article_id \
@@ -41,7 +41,7 @@ impl Store {
         .bind(article_id)
         .bind(now)
         .fetch_all(self.read())
-        .await?)
+        .await
     }
 
     /// Article `article_id`'s own language (`None`: the site's) and the published articles of
