@@ -29,6 +29,12 @@ pub struct Config {
     /// The public address of the site, used in absolute links (feeds, e-mail, canonical URLs).
     pub base_url: String,
     pub site_name: String,
+    /// The site's time zone (`--time-zone`): times shown to readers not signed in, mails'
+    /// times and automatic newsletters' hour.
+    pub time_zone: crate::domain::locale::Zone,
+    /// The site's language: dates and numbers (`domain::locale::format`) and the search
+    /// index's text-search configuration. English until the `--locale` setting sets it.
+    pub site_language: crate::domain::locale::LanguageTag,
     /// Where local files live (the default SQLite database, later media and outbox).
     pub data_dir: PathBuf,
     /// Load the demo articles when `serve` starts on an empty database.
@@ -108,6 +114,12 @@ impl Config {
         }
     }
 
+    /// How pages for readers not signed in, feeds and the site's mails put times and numbers
+    /// into words: the site's language and time zone.
+    pub fn site_dates(&self) -> crate::domain::locale::Dates {
+        crate::domain::locale::Dates::new(self.site_language.clone(), self.time_zone)
+    }
+
     pub fn secure_cookies(&self) -> bool {
         self.base_url.starts_with("https://")
     }
@@ -138,6 +150,11 @@ impl Config {
             })
             .collect::<Result<Vec<_>, _>>()?;
         smtp_relay(&s)?;
+        let time_zone = match given(&s.time_zone) {
+            Some(name) => crate::domain::locale::Zone::parse(&name)
+                .map_err(|e| ConfigError::Invalid(format!("time_zone: {e}")))?,
+            None => crate::domain::locale::Zone::UTC,
+        };
         let addr = s.addr.unwrap_or_else(|| ([127, 0, 0, 1], 3000).into());
         let data_dir = s.data_dir.unwrap_or_else(|| PathBuf::from("data"));
         let base_url = s.base_url.unwrap_or_else(|| format!("http://{addr}"));
@@ -196,6 +213,8 @@ impl Config {
             addr,
             base_url,
             site_name: s.site_name.unwrap_or_else(|| "Broadsheet".to_owned()),
+            time_zone,
+            site_language: crate::domain::locale::LanguageTag::english(),
             data_dir,
             demo_content: !(s.no_demo || s.demo_content == Some(false)),
             page_size,

@@ -37,6 +37,10 @@ pub struct Settings {
     /// Name shown in the header and page titles [default: Broadsheet]
     #[arg(long, env = "BROADSHEET_SITE_NAME", global = true)]
     pub site_name: Option<String>,
+    /// The site's time zone, by IANA name (Europe/Berlin): the times pages and mails show
+    /// and the hour automatic newsletters go out at [default: UTC]
+    #[arg(long, env = "BROADSHEET_TIME_ZONE", global = true)]
+    pub time_zone: Option<String>,
     /// Folder for local data [default: ./data]
     #[arg(long, env = "BROADSHEET_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,

@@ -466,3 +466,25 @@ fn purge_urls_are_repeatable_and_only_http() {
         assert!(e.contains("purge_url"), "{bad}: {e}");
     }
 }
+
+#[test]
+fn the_time_zone_is_an_iana_name_checked_at_start_up() {
+    assert_eq!(Config::default().time_zone.name(), "UTC");
+    let berlin = Settings {
+        time_zone: Some("Europe/Berlin".into()),
+        ..Settings::default()
+    };
+    assert_eq!(
+        Config::resolve(&berlin).unwrap().time_zone.name(),
+        "Europe/Berlin"
+    );
+    let wrong = Settings {
+        time_zone: Some("Berlin".into()),
+        ..Settings::default()
+    };
+    let e = Config::resolve(&wrong).unwrap_err().to_string();
+    assert!(
+        e.starts_with("time_zone: `Berlin` is not a time zone"),
+        "{e}"
+    );
+}

@@ -13,6 +13,7 @@ pub mod imports;
 pub mod jobs;
 pub mod live;
 pub mod live_question;
+pub mod locale;
 pub mod mail_relay;
 pub mod markdown;
 pub mod media;

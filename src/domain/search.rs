@@ -63,6 +63,24 @@ fn words(s: &str) -> Vec<String> {
 /// it makes of any character: the next start rebuilds the index with the new one.
 pub const FOLD_VERSION: i64 = 1;
 
+/// PostgreSQL's text-search configuration for a site in `lang`: its Snowball stemmer and stop
+/// words, so that "Hafen" finds "Häfen" on a German site; `simple` (words as they are) for a
+/// language PostgreSQL has no stemmer for. SQLite's FTS5 folds accents and case alike in every
+/// language and stems in none.
+pub fn text_search_config(lang: &crate::domain::locale::LanguageTag) -> &'static str {
+    match lang.language() {
+        "en" => "english",
+        "de" => "german",
+        "fr" => "french",
+        "es" => "spanish",
+        "pt" => "portuguese",
+        "ar" => "arabic",
+        "it" => "italian",
+        "nl" => "dutch",
+        _ => "simple",
+    }
+}
+
 /// Lower-cases and removes accents as SQLite's FTS5 tokenizer does to the text it indexes
 /// (`unicode61 remove_diacritics 2`, migrations/sqlite/0003_search.sql), so both backends match
 /// alike: queries are folded with it on both, and PostgreSQL indexes text folded with it.
@@ -246,6 +264,20 @@ pub fn markdown_text(source: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn each_shipped_language_has_its_stemmer_and_others_the_plain_words() {
+        let config = |tag: &str| {
+            text_search_config(&crate::domain::locale::LanguageTag::parse(tag).unwrap())
+        };
+        assert_eq!(config("en"), "english");
+        assert_eq!(config("de"), "german");
+        assert_eq!(config("fr"), "french");
+        assert_eq!(config("es"), "spanish");
+        assert_eq!(config("pt-BR"), "portuguese");
+        assert_eq!(config("ar"), "arabic");
+        assert_eq!(config("ja"), "simple");
+    }
     use super::*;
 
     fn w(text: &str, prefix: bool) -> Term {

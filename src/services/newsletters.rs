@@ -186,16 +186,16 @@ impl Newsletters {
     }
 }
 
-/// Makes the edition of each automatic newsletter whose hour has come (UTC: the site has no
-/// time-zone setting yet).
+/// Makes the edition of each automatic newsletter whose hour has come, on the site's clocks
+/// (`--time-zone`; `due_slot` keeps clock changes in mind).
 async fn schedule(cx: &Context) -> crate::store::Result<()> {
     let now = cx.clock.now();
     for (id, name, source, through) in cx.store.automatic_newsletters().await? {
         let Some(hour) = source.hour() else { continue };
-        let Some(slot) = due_slot(now, hour, through, &Utc) else {
+        let Some(slot) = due_slot(now, hour, through, &cx.config.time_zone.tz()) else {
             continue;
         };
-        let subject = format!("{name}: {}", slot.format("%-d %B %Y"));
+        let subject = format!("{name}: {}", cx.config.site_dates().day(slot));
         match cx
             .store
             .make_scheduled_edition(id, source, slot, &subject, now)

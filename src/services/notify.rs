@@ -266,13 +266,14 @@ fn digest_mail(
 ) -> NewMail {
     let first = &items[0];
     let unsubscribe = cx.unsubscribe_url(user_id, MailKind::Digest);
+    let dates = cx.config.site_dates();
     let entries: Vec<String> = items
         .iter()
         .map(|n| {
             format!(
                 "{what} ({at}):\n\n{quote}\n\n{link}\n",
                 what = what_happened(n),
-                at = n.created_at.format("%-d %B, %H:%M UTC"),
+                at = dates.day_and_time(n.created_at),
                 quote = quote(&n.body_source),
                 link = cx.comment_url(n),
             )

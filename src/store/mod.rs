@@ -44,6 +44,7 @@ pub mod single_use;
 pub mod sites;
 pub mod taxonomy;
 pub mod tokens;
+pub mod translations;
 mod tx;
 pub mod users;
 pub mod views;

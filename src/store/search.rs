@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use super::articles::{CARD_COLUMNS, CardRow};
 use super::{Backend, Error, Pools, Result, Store, Tx, query};
 use crate::domain::ArticleCard;
+use crate::domain::locale::LanguageTag;
 use crate::domain::search::SearchQuery;
-use crate::domain::search::{FOLD_VERSION, fold};
+use crate::domain::search::{FOLD_VERSION, fold, text_search_config};
 
 /// The text of an article the search index is built from.
 pub(crate) struct IndexedText<'a> {
@@ -21,18 +22,25 @@ pub(crate) struct IndexedText<'a> {
     pub authors: &'a str,
 }
 
+/// The text-search configuration the index was built with, as PostgreSQL takes it: the one
+/// recorded by [`Store::use_search_language`], so a command-line import writes rows the
+/// serving processes' queries match.
+const CONFIG: &str =
+    "(SELECT CAST(search_config AS regconfig) FROM search_index_state WHERE id = 1)";
+
 /// Writes an article's row of the search index inside the caller's transaction. FTS5 folds
 /// case and accents itself; PostgreSQL is given accent-folded text to build its tsvector from,
-/// so both backends match alike.
+/// with the site language's stemming, so both backends match alike.
 pub(crate) async fn index_article(tx: &mut Tx, id: i64, text: &IndexedText<'_>) -> Result<()> {
     if tx.backend() == Backend::Postgres {
-        query(
+        query(&format!(
             "INSERT INTO article_search (article_id, body_text, document) \
-             VALUES ($1, $2, setweight(to_tsvector('simple', $3), 'A') \
-             || setweight(to_tsvector('simple', $4), 'B') \
-             || setweight(to_tsvector('simple', $5), 'B') \
-             || setweight(to_tsvector('simple', $6), 'C'))",
-        )
+             SELECT $1, $2, setweight(to_tsvector(c.cfg, $3), 'A') \
+             || setweight(to_tsvector(c.cfg, $4), 'B') \
+             || setweight(to_tsvector(c.cfg, $5), 'B') \
+             || setweight(to_tsvector(c.cfg, $6), 'C') \
+             FROM (SELECT {CONFIG} AS cfg) c"
+        ))
         .bind(id)
         .bind(text.body)
         .bind(fold(text.title))
@@ -113,6 +121,9 @@ struct HitRow {
 /// Rebuilds every article's row of the search index from the article, its tags and bylines,
 /// as writing the article does, a batch of articles at a time.
 pub(crate) async fn reindex_all(tx: &mut Tx) -> Result<()> {
+    query("DELETE FROM article_search")
+        .execute(&mut *tx)
+        .await?;
     let mut after = 0i64;
     loop {
         let batch: Vec<(i64, String, String, String)> = query(
@@ -184,6 +195,32 @@ pub(crate) async fn refold_if_stale(tx: &mut Tx) -> Result<bool> {
 }
 
 impl Store {
+    /// Makes the search index follow the site's language (`domain::search::text_search_config`):
+    /// on PostgreSQL, a language whose configuration did not build the index rebuilds it (at
+    /// start-up, once: the row lock makes processes starting together wait for the first).
+    /// SQLite's tokenizer does not depend on the language. True when the index was rebuilt.
+    pub async fn use_search_language(&self, lang: &LanguageTag) -> Result<bool> {
+        if self.backend() == Backend::Sqlite {
+            return Ok(false);
+        }
+        let wanted = text_search_config(lang);
+        let mut tx = self.begin().await?;
+        let built: String =
+            query("SELECT search_config FROM search_index_state WHERE id = 1 FOR UPDATE")
+                .scalar(&mut tx)
+                .await?;
+        if built == wanted {
+            return Ok(false);
+        }
+        query("UPDATE search_index_state SET search_config = $1 WHERE id = 1")
+            .bind(wanted)
+            .execute(&mut tx)
+            .await?;
+        reindex_all(&mut tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Published articles matching `query`, best first (or newest first), one page; `None`
     /// when the search ran past its time limit and was stopped.
     pub async fn search(
@@ -272,12 +309,12 @@ impl Store {
                 };
                 // The headline is computed for the page of hits only, outside the ranking query.
                 let sql = format!(
-                    "SELECT hit.*, ts_headline('simple', hit.body_text, to_tsquery('simple', $1), $8) AS snippet \
+                    "SELECT hit.*, ts_headline({CONFIG}, hit.body_text, to_tsquery({CONFIG}, $1), $8) AS snippet \
                      FROM (SELECT {CARD_COLUMNS}, x.body_text, \
-                           ts_rank_cd(x.document, to_tsquery('simple', $1), 1) AS rank \
+                           ts_rank_cd(x.document, to_tsquery({CONFIG}, $1), 1) AS rank \
                            FROM (SELECT m.article_id FROM article_search m \
                                  JOIN articles a ON a.id = m.article_id \
-                                 WHERE m.document @@ to_tsquery('simple', $1) AND {filters} \
+                                 WHERE m.document @@ to_tsquery({CONFIG}, $1) AND {filters} \
                                  ORDER BY m.article_id DESC LIMIT $9) c \
                            JOIN article_search x ON x.article_id = c.article_id \
                            JOIN articles a ON a.id = x.article_id \

@@ -21,6 +21,8 @@ pub struct SessionUser {
     pub created_at: DateTime<Utc>,
     pub banned_until: Option<DateTime<Utc>>,
     pub ban_reason: String,
+    /// The member's own time zone (an IANA name), if they chose one.
+    pub time_zone: Option<String>,
 }
 
 /// The payload on [`super::CHANGES_CHANNEL`] that says a member changed (`web::cache::Change`
@@ -213,7 +215,7 @@ impl Store {
         }
         let generation = self.sessions.generation.load(Ordering::SeqCst);
         let row: Option<SessionRow> = query(
-                "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, \
+                "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, u.time_zone, \
                  s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
@@ -492,6 +494,7 @@ mod tests {
             created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
             banned_until: None,
             ban_reason: String::new(),
+            time_zone: None,
         }
     }
 

@@ -89,6 +89,19 @@ impl Store {
         Ok(())
     }
 
+    /// The member's own time zone (an IANA name checked by `domain::locale::Zone`), or `None`
+    /// for the site's.
+    pub async fn set_time_zone(&self, id: i64, zone: Option<&str>) -> Result<()> {
+        query("UPDATE users SET time_zone = $1 WHERE id = $2")
+            .bind(zone)
+            .bind(id)
+            .execute(self.write())
+            .await?;
+        // Sessions hold the member's zone: their copies are read again.
+        self.member_changed(id).await;
+        Ok(())
+    }
+
     pub async fn set_password_hash(&self, id: i64, hash: &str) -> Result<()> {
         query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)

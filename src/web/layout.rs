@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::locale::Dates;
 use crate::domain::staff::{StaffLinks, staff_links};
 use crate::domain::{ArticleCard, Byline};
 use crate::store::taxonomy::Section;
@@ -34,6 +35,9 @@ pub struct Layout {
     pub json_ld: Option<String>,
     /// A link-preview image: its absolute URL and its alt text (then the large Twitter card).
     pub image: Option<(String, String)>,
+    /// The page in other languages, itself included: (language tag, absolute address), as
+    /// `hreflang` alternates in the head.
+    pub alternates: Vec<(String, String)>,
 }
 
 pub struct NavItem {
@@ -97,6 +101,7 @@ impl Layout {
             ],
             json_ld: None,
             image: None,
+            alternates: Vec::new(),
         }
     }
 
@@ -199,16 +204,18 @@ pub struct TimeView {
 }
 
 impl TimeView {
-    pub fn long(t: DateTime<Utc>) -> TimeView {
+    /// A moment to the minute, in the reader's language and time zone; `datetime` stays UTC.
+    pub fn long(t: DateTime<Utc>, dates: &Dates) -> TimeView {
         TimeView {
             iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            human: t.format("%-d %B %Y, %H:%M UTC").to_string(),
+            human: dates.long(t),
         }
     }
-    pub fn short(t: DateTime<Utc>) -> TimeView {
+    /// A day, short, in the reader's language and time zone.
+    pub fn short(t: DateTime<Utc>, dates: &Dates) -> TimeView {
         TimeView {
             iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            human: t.format("%-d %b %Y").to_string(),
+            human: dates.short(t),
         }
     }
 }
@@ -222,20 +229,23 @@ pub struct CardView {
     pub authors: Vec<LinkView>,
     pub published: TimeView,
     pub comment_count: i64,
+    /// The count as the reader's language writes numbers.
+    comment_number: String,
     /// Under live coverage now: the card carries the "Live" badge.
     pub live: bool,
 }
 
 impl CardView {
-    pub fn from(card: &ArticleCard) -> CardView {
+    pub fn from(card: &ArticleCard, dates: &Dates) -> CardView {
         CardView {
             href: format!("/articles/{}", card.slug),
             title: card.title.clone(),
             summary: card.summary.clone(),
             section: LinkView::section(&card.section),
             authors: card.authors.iter().map(LinkView::author).collect(),
-            published: TimeView::short(card.published_at),
+            published: TimeView::short(card.published_at, dates),
             comment_count: card.comment_count,
+            comment_number: dates.number(card.comment_count),
             live: card.coverage.is_live(),
         }
     }
@@ -244,7 +254,7 @@ impl CardView {
     pub fn comments_label(&self) -> String {
         match self.comment_count {
             1 => "1 comment".to_owned(),
-            n => format!("{n} comments"),
+            _ => format!("{} comments", self.comment_number),
         }
     }
 }

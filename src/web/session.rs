@@ -73,6 +73,9 @@ pub struct Viewer {
     framed: bool,
     /// The session came from the frame's cookie.
     frame_session: bool,
+    /// How this visitor's pages put times and numbers into words: the site's language, and
+    /// the member's own time zone or the site's.
+    pub dates: crate::domain::locale::Dates,
 }
 
 impl Viewer {
@@ -265,6 +268,7 @@ impl Viewer {
             Some(h) => sign(&state.secret, &format!("session:{h}")),
             None => sign(&state.secret, &format!("anon:{anon}")),
         };
+        let dates = member_dates(state.site_dates(), user.as_ref());
         Ok(Viewer {
             user,
             session_hash,
@@ -274,7 +278,23 @@ impl Viewer {
             secure,
             framed,
             frame_session,
+            dates,
         })
+    }
+}
+
+/// The site's way of writing times, in the member's own time zone when they chose one (a
+/// zone no longer known, after an update of the zone database, falls back to the site's).
+pub fn member_dates(
+    site: crate::domain::locale::Dates,
+    user: Option<&SessionUser>,
+) -> crate::domain::locale::Dates {
+    match user
+        .and_then(|u| u.time_zone.as_deref())
+        .and_then(|z| crate::domain::locale::Zone::parse(z).ok())
+    {
+        Some(zone) => site.in_zone(zone),
+        None => site,
     }
 }
 

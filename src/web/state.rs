@@ -56,8 +56,20 @@ pub struct Shared {
 }
 
 impl AppState {
+    /// How pages put times and numbers into words for readers not signed in (and mails): the
+    /// site's language and time zone.
+    pub fn site_dates(&self) -> crate::domain::locale::Dates {
+        self.config.site_dates()
+    }
+
     /// Loads (or creates) the shared secret and starts the live-update hub.
     pub async fn build(store: Store, config: Config, clock: Clock) -> anyhow::Result<AppState> {
+        if store.use_search_language(&config.site_language).await? {
+            tracing::info!(
+                language = %config.site_language,
+                "search index rebuilt for the site's language"
+            );
+        }
         let secret = store
             .site_secret("csrf_key", &session::random_token())
             .await?;

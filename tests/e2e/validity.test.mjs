@@ -222,6 +222,16 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   res = await member.post(page, '/newsletters/subscribe', { newsletter: newsletterId });
   assert.equal(res.status, 303, await res.text());
 
+  // A translation: the newsroom's second article marked as the German version of the live
+  // one, so both pages carry a "Read in" switcher and hreflang alternates.
+  const editorPaths = [...new Set([...newsroom.matchAll(/href="(\/admin\/articles\/\d+)"/g)].map((m) => m[1]))];
+  const translationEditor = editorPaths.find((p) => p !== editorPath);
+  page = await admin.page(translationEditor);
+  res = await admin.post(page, `${translationEditor}/language`, { lang: 'de', translation_of: livePath });
+  assert.equal(res.status, 303, await res.text());
+  const translatedPath = ((await reader.page(livePath)).match(/href="(\/articles\/[^"]+)" hreflang="de"/) || [])[1];
+  assert.ok(translatedPath, 'the live article links its German translation');
+
   // A site that embeds the conversation, and its framed thread (signed out and signed in).
   const added = await server.cli(['site', 'add', 'Validity host', '--origin', 'http://localhost:9']);
   const siteId = added.match(/^id: (\d+)$/m)[1];
@@ -249,6 +259,8 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
     ['admin', admin, `${editionPath}/preview`],
     ['reader', reader, '/'],
     ['reader', reader, livePath],
+    ['reader', reader, translatedPath],
+    ['admin', admin, translationEditor],
     ['reader', reader, livePath && `${livePath}/updates`],
     ['admin', admin, deskPath],
     ['reader', reader, livePath && `${livePath}/ask`],

@@ -22,6 +22,7 @@ mod embed_signin;
 mod export;
 mod imports;
 mod jobs;
+mod languages;
 mod live;
 mod live_api;
 mod live_pages;

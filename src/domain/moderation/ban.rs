@@ -46,11 +46,15 @@ pub fn may_be_banned(role: Role) -> bool {
 }
 
 /// A member's ban as they read it.
-pub fn ban_notice(until: DateTime<Utc>, reason: &str) -> String {
+pub fn ban_notice(
+    until: DateTime<Utc>,
+    reason: &str,
+    dates: &crate::domain::locale::Dates,
+) -> String {
     let when = if until >= forever() {
         "permanently".to_owned()
     } else {
-        format!("until {}", until.format("%-d %B %Y, %H:%M UTC"))
+        format!("until {}", dates.long(until))
     };
     let reason = if reason.is_empty() {
         String::new()

@@ -202,19 +202,31 @@ pub fn due_slot<Tz: TimeZone>(
     let local = now.with_timezone(tz);
     let at = NaiveTime::from_hms_opt(hour.min(23), 0, 0)?;
     let today = local.date_naive().and_time(at);
-    // A local hour that a clock change skips or repeats is taken at its earliest.
-    let mut slot = tz
-        .from_local_datetime(&today)
-        .earliest()?
-        .with_timezone(&Utc);
+    let mut slot = moment(tz, today)?;
     if slot > now {
-        let yesterday = today - Duration::days(1);
-        slot = tz
-            .from_local_datetime(&yesterday)
-            .earliest()?
-            .with_timezone(&Utc);
+        slot = moment(tz, today - Duration::days(1))?;
     }
     (slot > through).then_some(slot)
+}
+
+/// The moment the clocks of `tz` read `local`. An hour a clock change repeats is taken at its
+/// first; one it skips (02:00 when clocks go from 02:00 to 03:00) at the moment of the change,
+/// so the edition still goes out that day.
+fn moment<Tz: TimeZone>(tz: &Tz, local: chrono::NaiveDateTime) -> Option<DateTime<Utc>> {
+    use chrono::Offset;
+    use chrono::offset::LocalResult;
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t.with_timezone(&Utc)),
+        LocalResult::None => {
+            // In a gap: the offset before it, applied to the local time, lands on the change.
+            let before = tz
+                .from_local_datetime(&(local - Duration::hours(3)))
+                .earliest()?
+                .offset()
+                .fix();
+            Some(local.and_utc() - Duration::seconds(i64::from(before.local_minus_utc())))
+        }
+    }
 }
 
 type HmacSha256 = Hmac<Sha256>;
@@ -286,6 +298,72 @@ mod tests {
         assert_eq!(
             due_slot(at("2026-06-02T05:00:00Z"), 7, created, &plus2),
             Some(at("2026-06-02T05:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn the_hour_is_the_sites_across_clock_changes() {
+        let berlin = chrono_tz::Europe::Berlin;
+        let created = at("2026-03-01T10:00:00Z");
+        // Winter: 07:00 in Berlin is 06:00 UTC; summer: 05:00 UTC.
+        assert_eq!(
+            due_slot(at("2026-03-27T06:00:00Z"), 7, created, &berlin),
+            Some(at("2026-03-27T06:00:00Z"))
+        );
+        assert_eq!(
+            due_slot(
+                at("2026-03-30T04:59:00Z"),
+                7,
+                at("2026-03-29T05:00:00Z"),
+                &berlin
+            ),
+            None
+        );
+        assert_eq!(
+            due_slot(
+                at("2026-03-30T05:00:00Z"),
+                7,
+                at("2026-03-29T05:00:00Z"),
+                &berlin
+            ),
+            Some(at("2026-03-30T05:00:00Z"))
+        );
+        // The night clocks go forward (29 March 2026, 02:00 → 03:00): 07:00 is 05:00 UTC, and
+        // the day before's 07:00 (06:00 UTC) is not due again.
+        let saturday = at("2026-03-28T06:00:00Z");
+        assert_eq!(
+            due_slot(at("2026-03-29T04:59:00Z"), 7, saturday, &berlin),
+            None
+        );
+        assert_eq!(
+            due_slot(at("2026-03-29T05:00:00Z"), 7, saturday, &berlin),
+            Some(at("2026-03-29T05:00:00Z"))
+        );
+        // An edition at 02:00, an hour that night does not have, goes out at the change
+        // (03:00 summer time, 01:00 UTC), once.
+        let slot = due_slot(at("2026-03-29T01:00:00Z"), 2, saturday, &berlin);
+        assert_eq!(slot, Some(at("2026-03-29T01:00:00Z")));
+        assert_eq!(
+            due_slot(at("2026-03-29T01:30:00Z"), 2, slot.unwrap(), &berlin),
+            None
+        );
+        // The night clocks go back (25 October 2026, 03:00 → 02:00): 02:00 comes twice and the
+        // edition goes out at the first, once.
+        let before = at("2026-10-24T00:00:00Z");
+        let first = due_slot(at("2026-10-25T00:00:00Z"), 2, before, &berlin);
+        assert_eq!(first, Some(at("2026-10-25T00:00:00Z")));
+        assert_eq!(
+            due_slot(at("2026-10-25T01:00:00Z"), 2, first.unwrap(), &berlin),
+            None
+        );
+        assert_eq!(
+            due_slot(at("2026-10-25T22:59:00Z"), 2, first.unwrap(), &berlin),
+            None
+        );
+        // After it, 07:00 is 06:00 UTC again.
+        assert_eq!(
+            due_slot(at("2026-10-25T06:00:00Z"), 7, first.unwrap(), &berlin),
+            Some(at("2026-10-25T06:00:00Z"))
         );
     }
 

@@ -69,7 +69,7 @@ async fn mutes_page(
             .map(|r| MutedView {
                 id: r.id,
                 name: r.display_name,
-                since: TimeView::long(r.muted_at),
+                since: TimeView::long(r.muted_at, &viewer.dates),
             })
             .collect(),
         notice: q

@@ -22,6 +22,7 @@ pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/settings", get(settings))
         .route("/settings/profile", post(update_profile))
+        .route("/settings/time-zone", post(update_time_zone))
         .route("/settings/password", post(change_password))
         .route("/settings/sessions", post(sign_out_everywhere))
         .route("/settings/data.json", get(download_data))
@@ -40,6 +41,29 @@ struct SettingsPage {
     error_form: &'static str,
     is_admin: bool,
     mail: crate::web::accounts::notifications::MailSettingsView,
+    zone: ZoneChoice,
+}
+
+/// The time-zone form: the site's zone and every zone, the member's own (or what they sent)
+/// chosen; empty: the site's.
+struct ZoneChoice {
+    site: &'static str,
+    options: Vec<(&'static str, bool)>,
+}
+
+impl ZoneChoice {
+    fn new(state: &AppState, chosen: &str) -> ZoneChoice {
+        ZoneChoice {
+            site: state.config.time_zone.name(),
+            options: crate::domain::locale::Zone::all()
+                .map(|z| (z, z == chosen))
+                .collect(),
+        }
+    }
+
+    fn of(state: &AppState, user: &crate::store::sessions::SessionUser) -> ZoneChoice {
+        ZoneChoice::new(state, user.time_zone.as_deref().unwrap_or(""))
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -56,6 +80,7 @@ async fn settings(
     let user = viewer.require_user()?;
     let notice = match q.saved.as_deref() {
         Some("profile") => Some("Your display name has been saved."),
+        Some("time-zone") => Some("Your time zone has been saved."),
         Some("password") => Some(
             "Your password has been changed. Your other sessions and your API tokens have ended, and any sign-in or reset links we e-mailed you no longer work.",
         ),
@@ -77,6 +102,7 @@ async fn settings(
         error_form: "",
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail: crate::web::accounts::notifications::mail_settings(&state, user).await?,
+        zone: ZoneChoice::of(&state, user),
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -89,6 +115,26 @@ async fn settings_error(
     display_name: Option<String>,
 ) -> Result<Response> {
     let user = viewer.require_user()?;
+    settings_refused(
+        state,
+        viewer,
+        form,
+        error,
+        display_name,
+        ZoneChoice::of(state, user),
+    )
+    .await
+}
+
+async fn settings_refused(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &'static str,
+    error: String,
+    display_name: Option<String>,
+    zone: ZoneChoice,
+) -> Result<Response> {
+    let user = viewer.require_user()?;
     let page = SettingsPage {
         layout: Layout::load(state, viewer, "Settings").await?,
         csrf: viewer.csrf.clone(),
@@ -99,6 +145,7 @@ async fn settings_error(
         error_form: form,
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail: crate::web::accounts::notifications::mail_settings(state, user).await?,
+        zone,
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
@@ -121,6 +168,7 @@ pub(super) async fn settings_with_mail_error(
         error_form: "notifications",
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail,
+        zone: ZoneChoice::of(state, user),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
@@ -155,6 +203,37 @@ async fn update_profile(
             .await
         }
     }
+}
+
+#[derive(Deserialize)]
+struct TimeZoneForm {
+    #[serde(default)]
+    time_zone: String,
+}
+
+/// `POST /settings/time-zone`: the member's own time zone, or (empty) the site's.
+async fn update_time_zone(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    MemberForm { user, form }: MemberForm<TimeZoneForm>,
+) -> Result<Response> {
+    let typed = form.time_zone.trim();
+    let zone = if typed.is_empty() {
+        None
+    } else {
+        match crate::domain::locale::Zone::parse(typed) {
+            Ok(z) => Some(z),
+            Err(e) => {
+                let zone = ZoneChoice::new(&state, typed);
+                return settings_refused(&state, &viewer, "time-zone", e, None, zone).await;
+            }
+        }
+    };
+    state
+        .store
+        .set_time_zone(user.id, zone.map(|z| z.name()))
+        .await?;
+    Ok(Redirect::to("/settings?saved=time-zone").into_response())
 }
 
 #[derive(Deserialize)]

@@ -90,9 +90,9 @@ async fn render(
             name: t.name,
             prefix: t.prefix,
             scopes: t.scopes.split_whitespace().collect::<Vec<_>>().join(", "),
-            created: TimeView::long(t.created_at),
-            last_used: t.last_used_at.map(TimeView::long),
-            revoked: t.revoked_at.map(TimeView::long),
+            created: TimeView::long(t.created_at, &viewer.dates),
+            last_used: t.last_used_at.map(|t| TimeView::long(t, &viewer.dates)),
+            revoked: t.revoked_at.map(|t| TimeView::long(t, &viewer.dates)),
         })
         .collect();
     let allowed = scopes_for_role(user.role());

@@ -81,7 +81,7 @@ async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> Result<Resp
     let now = state.clock.now();
     let mut panels = Vec::new();
     if links.newsroom {
-        panels.push(panels::newsroom(&state, user, now).await?);
+        panels.push(panels::newsroom(&state, user, now, &viewer.dates).await?);
     }
     if links.moderation {
         panels.push(panels::moderation(&state, now).await?);

@@ -90,6 +90,7 @@ pub(super) async fn newsroom(
     state: &AppState,
     user: &SessionUser,
     now: DateTime<Utc>,
+    dates: &crate::domain::locale::Dates,
 ) -> Result<Panel> {
     let store = &state.store;
     let own = (user.role() < Role::Editor).then_some(user.id);
@@ -134,7 +135,7 @@ pub(super) async fn newsroom(
                 .map(|s| Row {
                     label: s.title,
                     href: Some(format!("/admin/articles/{}", s.id)),
-                    cells: vec![TimeView::long(s.published_at).human],
+                    cells: vec![TimeView::long(s.published_at, dates).human],
                 })
                 .collect(),
         },

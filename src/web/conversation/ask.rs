@@ -166,9 +166,10 @@ async fn ask(
         Ok(hold) => hold,
         Err(refused) => {
             let r = match refused {
-                Refused::Banned { until, reason } => {
-                    refuse(StatusCode::FORBIDDEN, ban_notice(until, &reason))
-                }
+                Refused::Banned { until, reason } => refuse(
+                    StatusCode::FORBIDDEN,
+                    ban_notice(until, &reason, &viewer.dates),
+                ),
                 Refused::Closed => refuse(
                     StatusCode::FORBIDDEN,
                     "The conversation on this article is closed, and questions with it.".into(),

@@ -161,6 +161,7 @@ pub async fn edit_own_comment(
     text: &str,
 ) -> Result<std::result::Result<Edited, Refusal>> {
     let now = state.clock.now();
+    let dates = crate::web::session::member_dates(state.site_dates(), Some(user));
     let user_id = user.id;
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,
@@ -193,7 +194,7 @@ pub async fn edit_own_comment(
     let hold = match &verdict {
         Verdict::Show => None,
         Verdict::Hold { reason, note } => Some((*reason, note.as_str(), detail.as_str())),
-        Verdict::Refuse(r) => return Ok(Err(refusal(r.clone(), true))),
+        Verdict::Refuse(r) => return Ok(Err(refusal(r.clone(), true, &dates))),
     };
     let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
     if state
@@ -357,7 +358,11 @@ async fn set_like(
         now,
     );
     if let Some(until) = user.banned_at(now) {
-        return Err(Error::Forbidden(ban_notice(until, &user.ban_reason)));
+        return Err(Error::Forbidden(ban_notice(
+            until,
+            &user.ban_reason,
+            &viewer.dates,
+        )));
     }
     let refusal = if !can.like {
         Some(if row.author_id == Some(user.id) {

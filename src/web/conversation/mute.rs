@@ -42,7 +42,11 @@ pub(super) async fn set_mute(
         Some(author) if can.mute => author,
         _ => {
             if let Some(until) = user.banned_at(now) {
-                return Err(Error::Forbidden(ban_notice(until, &user.ban_reason)));
+                return Err(Error::Forbidden(ban_notice(
+                    until,
+                    &user.ban_reason,
+                    &viewer.dates,
+                )));
             }
             let why = if row.author_id == Some(user.id) {
                 "You cannot mute yourself."

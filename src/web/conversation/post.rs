@@ -235,11 +235,15 @@ pub(super) async fn screen_text(
 
 /// What the writer reads when screening refuses their text (`editing`: a new text for a comment
 /// already posted).
-pub(super) fn refusal(refused: Refused, editing: bool) -> Refusal {
+pub(super) fn refusal(
+    refused: Refused,
+    editing: bool,
+    dates: &crate::domain::locale::Dates,
+) -> Refusal {
     let again = if editing { "save" } else { "post" };
     match refused {
         Refused::Banned { until, reason } => {
-            Refusal::new(StatusCode::FORBIDDEN, ban_notice(until, &reason))
+            Refusal::new(StatusCode::FORBIDDEN, ban_notice(until, &reason, dates))
         }
         Refused::Closed if editing => Refusal::new(
             StatusCode::FORBIDDEN,
@@ -270,6 +274,8 @@ pub async fn submit_comment(
     parent_id: Option<i64>,
 ) -> Result<std::result::Result<Posted, Refusal>> {
     let now = state.clock.now();
+    // The writer reads a refusal (a ban's end) in their own time zone.
+    let dates = crate::web::session::member_dates(state.site_dates(), Some(user));
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,
         Err(e @ (CommentError::Empty | CommentError::TooLong { .. })) => {
@@ -280,7 +286,7 @@ pub async fn submit_comment(
         }
     };
     let refused = |reason: RefusalReason| match reason {
-        RefusalReason::Screening(r) => refusal(r, false),
+        RefusalReason::Screening(r) => refusal(r, false, &dates),
         RefusalReason::TooFast(too_fast) => Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
             message: too_fast.message(),

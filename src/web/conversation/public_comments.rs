@@ -172,12 +172,12 @@ async fn member_page(
     let page = MemberTemplate {
         layout,
         name: m.display_name,
-        since: TimeView::long(m.created_at),
+        since: TimeView::long(m.created_at, &viewer.dates),
         comments: rows
             .into_iter()
             .map(|c| MemberCommentView {
                 id: c.id,
-                time: TimeView::long(c.created_at),
+                time: TimeView::long(c.created_at, &viewer.dates),
                 edited: c.edited_at.is_some(),
                 article_slug: c.article_slug,
                 article_title: c.article_title,

@@ -116,7 +116,7 @@ async fn report(
     );
     let note = form.note.trim().to_owned();
     let error = if let Some(until) = user.banned_at(now) {
-        Some(ban_notice(until, &user.ban_reason))
+        Some(ban_notice(until, &user.ban_reason, &viewer.dates))
     } else if !can.report {
         Some("You cannot report your own comment.".to_owned())
     } else if !REPORT_REASONS.iter().any(|(k, _)| *k == form.reason) {

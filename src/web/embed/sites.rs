@@ -91,7 +91,7 @@ async fn render(
                 id: s.id,
                 name: s.name,
                 origins: s.origins.replace(' ', "\n"),
-                created: TimeView::long(s.created_at),
+                created: TimeView::long(s.created_at, &viewer.dates),
             }
         })
         .collect();

@@ -184,7 +184,7 @@ async fn render_desk(
                 .unwrap_or_default();
             let since = r
                 .author_since
-                .map(|t| format!(" · member since {}", t.format("%-d %B %Y")))
+                .map(|t| format!(" · member since {}", viewer.dates.day(t)))
                 .unwrap_or_default();
             ItemView {
                 id: r.id,
@@ -197,7 +197,7 @@ async fn render_desk(
                     if t >= crate::domain::moderation::forever() {
                         "banned for good".to_owned()
                     } else {
-                        format!("banned until {}", t.format("%-d %B %Y"))
+                        format!("banned until {}", viewer.dates.day(t))
                     }
                 }),
                 parent: r.parent_excerpt.as_ref().map(|p| {
@@ -253,11 +253,11 @@ async fn render_desk(
                             format!("{} ({})", describe_action(&l.action), l.reason)
                         },
                         by: l.actor_name.clone(),
-                        time: TimeView::long(l.at),
+                        time: TimeView::long(l.at, &viewer.dates),
                         undone: l.undone_by.is_some(),
                     })
                     .collect(),
-                time: TimeView::long(r.created_at),
+                time: TimeView::long(r.created_at, &viewer.dates),
             }
         })
         .collect();

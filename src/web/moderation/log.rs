@@ -124,7 +124,7 @@ async fn log_page(
                 };
                 LogView {
                     id: r.id,
-                    time: TimeView::long(r.at),
+                    time: TimeView::long(r.at, &viewer.dates),
                     actor: r.actor_name,
                     what: describe_action(&r.action).to_owned(),
                     undoable: r.undone_by.is_none()

@@ -109,7 +109,7 @@ async fn desk(
             spam_score: r
                 .spam_score
                 .map_or_else(|| "not scored yet".to_owned(), |s| format!("{s:.2}")),
-            time: TimeView::long(r.created_at),
+            time: TimeView::long(r.created_at, &viewer.dates),
             can_approve: r.status != QuestionStatus::Approved,
             can_reject: r.status != QuestionStatus::Rejected,
         })

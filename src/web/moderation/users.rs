@@ -89,7 +89,7 @@ async fn users_page(
                     let when = if t >= crate::domain::moderation::forever() {
                         "for good".to_owned()
                     } else {
-                        format!("until {}", t.format("%-d %B %Y"))
+                        format!("until {}", viewer.dates.day(t))
                     };
                     if r.ban_reason.is_empty() {
                         format!("Banned {when}")
@@ -100,7 +100,7 @@ async fn users_page(
                 email: r.email,
                 name: r.display_name,
                 role: r.role,
-                since: TimeView::long(r.created_at),
+                since: TimeView::long(r.created_at, &viewer.dates),
                 is_self: r.id == me,
             })
             .collect(),

@@ -60,6 +60,8 @@ pub(super) struct Row {
 #[template(path = "admin_newsletters.html")]
 struct ListPage {
     layout: Layout,
+    /// The site's time zone, which automatic editions' hours are in.
+    site_zone: &'static str,
     csrf: String,
     rows: Vec<Row>,
     f: Fields,
@@ -82,7 +84,7 @@ pub(super) async fn choices(state: &AppState, kind: LabelKind) -> Result<Vec<Cho
 }
 
 /// What fills a newsletter, in words.
-fn describe(source: Option<Source>, sections: &[Choice], tags: &[Choice]) -> String {
+fn describe(source: Option<Source>, sections: &[Choice], tags: &[Choice], zone: &str) -> String {
     let name = |list: &[Choice], id: i64| {
         list.iter()
             .find(|c| c.id == id)
@@ -91,12 +93,12 @@ fn describe(source: Option<Source>, sections: &[Choice], tags: &[Choice]) -> Str
     match source {
         Some(Source::Picked) => "Hand-picked articles".into(),
         Some(Source::Section { section_id, hour }) => format!(
-            "New articles in {} daily at {hour:02}:00 UTC",
+            "New articles in {} daily at {hour:02}:00 {zone}",
             name(sections, section_id)
         ),
         Some(Source::Tag { tag_id, hour }) => {
             format!(
-                "New articles tagged {} daily at {hour:02}:00 UTC",
+                "New articles tagged {} daily at {hour:02}:00 {zone}",
                 name(tags, tag_id)
             )
         }
@@ -146,12 +148,13 @@ async fn list_page(
         .into_iter()
         .map(|n| Row {
             id: n.id.0,
-            what: describe(n.source, &sections, &tags),
+            what: describe(n.source, &sections, &tags, state.config.time_zone.name()),
             name: n.name,
             subscribers: n.subscribers,
         })
         .collect();
     let page = ListPage {
+        site_zone: state.config.time_zone.name(),
         layout: Layout::load(state, viewer, "Newsletters").await?,
         csrf: viewer.csrf.clone(),
         rows,
@@ -210,6 +213,7 @@ pub(super) struct EditionRow {
 #[template(path = "admin_newsletter.html")]
 struct ShowPage {
     layout: Layout,
+    site_zone: &'static str,
     csrf: String,
     id: i64,
     f: Fields,
@@ -265,6 +269,7 @@ async fn show_page(
         })
         .collect();
     let page = ShowPage {
+        site_zone: state.config.time_zone.name(),
         layout: Layout::load(state, viewer, &letter.name).await?,
         csrf: viewer.csrf.clone(),
         id: id.0,

@@ -448,7 +448,7 @@ async fn web_version(
         items: c.items,
         sent_at: edition
             .sent_at
-            .map(|t| t.format("%-d %B %Y").to_string())
+            .map(|t| viewer.dates.day(t))
             .unwrap_or_default(),
     };
     Ok(Html(page.render()?).into_response())

@@ -66,11 +66,11 @@ struct ListQuery {
     q: String,
 }
 
-fn publication_label(p: Publication) -> String {
+fn publication_label(p: Publication, dates: &crate::domain::locale::Dates) -> String {
     match p {
         Publication::Unpublished => "Not published".to_owned(),
-        Publication::Scheduled(t) => format!("Scheduled for {}", TimeView::long(t).human),
-        Publication::Published(t) => format!("Published {}", TimeView::long(t).human),
+        Publication::Scheduled(t) => format!("Scheduled for {}", dates.long(t)),
+        Publication::Published(t) => format!("Published {}", dates.long(t)),
     }
 }
 
@@ -106,8 +106,8 @@ async fn list(
                 title: if r.title.is_empty() { r.slug } else { r.title },
                 section: r.section_name,
                 workflow: r.workflow.label(),
-                publication: publication_label(Publication::of(r.published_at, now)),
-                modified: TimeView::long(r.modified_at),
+                publication: publication_label(Publication::of(r.published_at, now), &viewer.dates),
+                modified: TimeView::long(r.modified_at, &viewer.dates),
                 pending: r.published_at.is_some_and(|p| p <= now) && r.revision != r.live_revision,
             })
             .collect(),
@@ -189,6 +189,16 @@ struct EditorPage {
     /// The rich-text editor's script and stylesheet (it mounts over the body's text area).
     editor_js: String,
     editor_css: String,
+    /// The language form (editors, an existing article): as saved, or as typed when refused.
+    language: LanguageForm,
+    site_language: String,
+}
+
+/// The article's language and the article it translates, as the form shows them.
+#[derive(Clone, Debug, Default)]
+pub(super) struct LanguageForm {
+    pub(super) lang: String,
+    pub(super) translation_of: String,
 }
 
 /// What the editor page shows besides the form.
@@ -199,6 +209,8 @@ pub(super) struct Extras {
     pub(super) conflict: Vec<DiffLineView>,
     pub(super) schedule_at: String,
     pub(super) correction: String,
+    /// The language form as typed, when it was refused.
+    pub(super) language: Option<LanguageForm>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -217,7 +229,20 @@ pub(super) async fn editor(
         Some(a) => format!("Edit: {}", a.draft.title),
         None => "New article".to_owned(),
     };
+    let language = match (extras.language, article) {
+        (Some(typed), _) => typed,
+        (None, Some(a)) if can.publish => {
+            let saved = state.store.language_fields(a.id).await?;
+            LanguageForm {
+                lang: saved.lang.unwrap_or_default(),
+                translation_of: saved.translation_of.unwrap_or_default(),
+            }
+        }
+        (None, _) => LanguageForm::default(),
+    };
     let page = EditorPage {
+        language,
+        site_language: state.config.site_language.to_string(),
         layout: Layout::load(state, viewer, &title).await?,
         csrf: viewer.csrf.clone(),
         id: article.map(|a| a.id),
@@ -234,7 +259,7 @@ pub(super) async fn editor(
             let p = Publication::of(a.published_at, now);
             StateView {
                 workflow: a.workflow.label(),
-                publication: publication_label(p),
+                publication: publication_label(p, &viewer.dates),
                 live_href: p.is_live().then(|| format!("/articles/{}", a.live_slug)),
                 pending: p.is_live() && a.revision != a.live_revision,
                 is_live: p.is_live(),
@@ -254,7 +279,7 @@ pub(super) async fn editor(
             .map(|a| {
                 a.corrections
                     .iter()
-                    .map(|c| (TimeView::long(c.at), c.text.clone()))
+                    .map(|c| (TimeView::long(c.at, &viewer.dates), c.text.clone()))
                     .collect()
             })
             .unwrap_or_default(),
@@ -427,6 +452,7 @@ async fn edit(
         (_, Some("schedule")) => Some("Scheduled.".to_owned()),
         (_, Some("unpublish")) => Some("Taken off the site.".to_owned()),
         (_, Some("correct")) => Some("Correction added.".to_owned()),
+        (_, Some("language")) => Some("Language and translations saved.".to_owned()),
         (_, Some("restore")) => Some(format!("Restored as revision {}.", article.revision)),
         _ => None,
     };
@@ -550,7 +576,7 @@ async fn save(
                     format!(
                         " by {} at {}",
                         r.saved_by.unwrap_or_else(|| "someone".into()),
-                        TimeView::long(r.created_at).human
+                        TimeView::long(r.created_at, &viewer.dates).human
                     )
                 })
                 .unwrap_or_default();

@@ -98,7 +98,7 @@ async fn history(
                 number: r.number,
                 saved_by: r.saved_by.unwrap_or_else(|| "a former member".into()),
                 note: r.note,
-                saved: TimeView::long(r.created_at),
+                saved: TimeView::long(r.created_at, &viewer.dates),
                 is_newest: r.number == article.revision,
                 is_live: article.published_at.is_some() && r.number == article.live_revision,
                 from: r.number == from,

@@ -146,7 +146,7 @@ pub(super) async fn render_desk(
     let article = load(state, id).await?;
     let coverage = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
     let updates = state.store.desk_updates(id, DESK_UPDATES).await?;
-    let questions = super::live_questions::rows(state, id, answer).await?;
+    let questions = super::live_questions::rows(state, id, answer, &viewer.dates).await?;
     let (label, since, until) = match coverage {
         Coverage::None => ("Not live", None, None),
         Coverage::Live { since } => ("Live", Some(since), None),
@@ -167,11 +167,11 @@ pub(super) async fn render_desk(
             .filter(|p| *p <= now)
             .map(|_| format!("/articles/{}", article.live_slug)),
         state: label,
-        since: since.map(TimeView::long),
-        until: until.map(TimeView::long),
+        since: since.map(|t| TimeView::long(t, &viewer.dates)),
+        until: until.map(|t| TimeView::long(t, &viewer.dates)),
         is_live: coverage.is_live(),
         can_publish: can.publish,
-        updates: updates.into_iter().map(row).collect(),
+        updates: updates.into_iter().map(|u| row(u, &viewer.dates)).collect(),
         questions,
         notice,
         errors,
@@ -181,14 +181,14 @@ pub(super) async fn render_desk(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-fn row(u: LiveUpdate) -> UpdateRow {
+fn row(u: LiveUpdate, dates: &crate::domain::locale::Dates) -> UpdateRow {
     UpdateRow {
         id: u.id,
         status: u.status.label(),
         is_draft: u.status == UpdateStatus::Draft,
         key_event: u.key_event,
         author: u.author_name.unwrap_or_else(|| "A former account".into()),
-        when: TimeView::long(u.published_at.unwrap_or(u.created_at)),
+        when: TimeView::long(u.published_at.unwrap_or(u.created_at), dates),
         edited: u.edited_at.is_some(),
         body_source: u.body_source,
         body_html: u.body_html,

@@ -46,6 +46,7 @@ pub(super) async fn rows(
     state: &AppState,
     article_id: i64,
     answer: Option<(i64, &str)>,
+    dates: &crate::domain::locale::Dates,
 ) -> Result<Vec<QuestionRow>> {
     let questions = state
         .store
@@ -57,7 +58,7 @@ pub(super) async fn rows(
             id: q.id,
             asker: q.asker_name.unwrap_or_else(|| "A reader".into()),
             text: q.body,
-            when: TimeView::long(q.created_at),
+            when: TimeView::long(q.created_at, dates),
             typed: answer
                 .filter(|(id, _)| *id == q.id)
                 .map(|(_, t)| t.to_owned())

@@ -74,7 +74,7 @@ pub struct MediaView {
 }
 
 impl MediaView {
-    fn from(row: &MediaRow) -> Option<MediaView> {
+    fn from(row: &MediaRow, dates: &crate::domain::locale::Dates) -> Option<MediaView> {
         let kind = row.kind()?;
         let widths = row.widths();
         let (w, h) = (
@@ -107,7 +107,7 @@ impl MediaView {
                 .uploader
                 .clone()
                 .unwrap_or_else(|| "a former member".into()),
-            uploaded: TimeView::long(row.created_at),
+            uploaded: TimeView::long(row.created_at, dates),
         })
     }
 }
@@ -235,7 +235,10 @@ async fn render(
         uploaded,
         existing,
         more: total > rows.len() as i64,
-        items: rows.iter().filter_map(MediaView::from).collect(),
+        items: rows
+            .iter()
+            .filter_map(|r| MediaView::from(r, &viewer.dates))
+            .collect(),
         total,
     };
     Ok((status, Html(page.render()?)).into_response())
@@ -259,7 +262,7 @@ async fn library_page(
     if let Some(hash) = q.uploaded.as_deref().filter(|h| h.len() == 32)
         && let Some(row) = state.store.media_by_hash(hash).await?
     {
-        uploaded = MediaView::from(&row).map(|v| (v, q.existing.is_some()));
+        uploaded = MediaView::from(&row, &viewer.dates).map(|v| (v, q.existing.is_some()));
     }
     render(
         &state,

@@ -13,6 +13,7 @@ pub mod live;
 pub mod live_questions;
 pub mod live_updates;
 pub mod taxonomy;
+pub mod translations;
 pub mod workflow;
 
 use axum::Router;
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .merge(live::router())
         .merge(live_questions::router())
         .merge(taxonomy::router())
+        .merge(translations::router())
         .merge(media::router())
         .merge(imports::router())
 }

@@ -96,7 +96,7 @@ async fn render(
                 url: h.url,
                 events: h.events.split_whitespace().collect::<Vec<_>>().join(", "),
                 secret: h.secret,
-                created: TimeView::long(h.created_at),
+                created: TimeView::long(h.created_at, &viewer.dates),
             })
             .collect(),
         deliveries: deliveries
@@ -106,12 +106,12 @@ async fn render(
                 url: d.url,
                 event: d.event,
                 next_attempt: (d.status == DeliveryStatus::Pending)
-                    .then(|| TimeView::long(d.next_attempt_at)),
+                    .then(|| TimeView::long(d.next_attempt_at, &viewer.dates)),
                 status: d.status.as_str().to_owned(),
                 attempts: d.attempts,
                 last_status: d.last_status.map(|s| s.to_string()).unwrap_or_default(),
                 last_error: d.last_error.unwrap_or_default(),
-                created: TimeView::long(d.created_at),
+                created: TimeView::long(d.created_at, &viewer.dates),
             })
             .collect(),
         choices: Event::ALL

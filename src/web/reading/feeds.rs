@@ -166,7 +166,7 @@ fn updated(a: &ArticleDetail, streams: &StreamChanges) -> DateTime<Utc> {
 }
 
 /// The body as feeds carry it: the article's HTML, then its correction notes with their times.
-fn content_html(a: &ArticleDetail) -> String {
+fn content_html(a: &ArticleDetail, dates: &crate::domain::locale::Dates) -> String {
     let mut html = crate::domain::markdown::feed_html(&a.body_html);
     for c in &a.corrections {
         let escaped = c
@@ -176,7 +176,7 @@ fn content_html(a: &ArticleDetail) -> String {
             .replace('>', "&gt;");
         html.push_str(&format!(
             "<p class=\"correction\"><strong>Correction, {}:</strong> {escaped}</p>",
-            c.at.format("%-d %B %Y, %H:%M UTC")
+            dates.long(c.at)
         ));
     }
     html
@@ -314,7 +314,7 @@ fn atom_feed(
                 summary: (!a.card.summary.is_empty())
                     .then(|| atom::Text::plain(a.card.summary.clone())),
                 content: full_content(state).then(|| atom::Content {
-                    value: Some(content_html(a)),
+                    value: Some(content_html(a, &state.site_dates())),
                     content_type: Some("html".into()),
                     ..Default::default()
                 }),
@@ -373,7 +373,7 @@ fn rss_feed(
                 title: Some(a.card.title.clone()),
                 link: Some(url),
                 description: Some(a.card.summary.clone()),
-                content: full_content(state).then(|| content_html(a)),
+                content: full_content(state).then(|| content_html(a, &state.site_dates())),
                 enclosure: enclosure(state, a).map(|(url, mime_type)| rss::Enclosure {
                     url,
                     length: "0".into(),
@@ -440,7 +440,7 @@ fn json_feed(
             // JSON Feed requires content_html or content_text: the summary stands in for the
             // body when feeds carry summaries only.
             if full_content(state) {
-                item["content_html"] = content_html(a).into();
+                item["content_html"] = content_html(a, &state.site_dates()).into();
             } else {
                 item["content_text"] = a.card.summary.clone().into();
             }
@@ -539,10 +539,11 @@ async fn sitemap_page(
         let sections = sections
             .iter()
             .map(|s| format!("{base}/sections/{}", s.slug));
-        sitemap::urls(
-            home.chain(sections)
-                .map(|loc| sitemap::Url { loc, lastmod: None }),
-        )
+        sitemap::urls(home.chain(sections).map(|loc| sitemap::Url {
+            loc,
+            lastmod: None,
+            alternates: Vec::new(),
+        }))
     } else if file == "news.xml" {
         let since = now - Duration::hours(48);
         // Cards only: the news sitemap needs titles and links, not bodies or tags.
@@ -577,13 +578,19 @@ async fn sitemap_page(
             .and_then(|n| n.parse().ok())
             .filter(|n| *n >= 1)
             .ok_or(Error::NotFound)?;
-        let entries = state
-            .store
-            .sitemap_entries((n - 1) * SITEMAP_PAGE, n * SITEMAP_PAGE, now)
-            .await?;
+        let (after, up_to) = ((n - 1) * SITEMAP_PAGE, n * SITEMAP_PAGE);
+        let entries = state.store.sitemap_entries(after, up_to, now).await?;
+        let mut alternates: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        for (of, t) in state.store.sitemap_alternates(after, up_to, now).await? {
+            let href = format!("{base}/articles/{}", t.slug);
+            alternates.entry(of).or_default().push((t.lang, href));
+        }
+        // An article alone in its group (the others unpublished) has no alternates.
+        alternates.retain(|_, a| a.len() > 1);
         sitemap::urls(entries.into_iter().map(|(slug, modified)| sitemap::Url {
             loc: format!("{base}/articles/{slug}"),
             lastmod: Some(modified.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            alternates: alternates.remove(&slug).unwrap_or_default(),
         }))
     };
     Ok(cached(

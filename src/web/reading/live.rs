@@ -15,6 +15,7 @@ use crate::domain::live::{
     Coverage, KEY_EVENTS_SHOWN, LiveUpdateId, UPDATES_PER_PAGE, UpdateCursor, UpdateStatus,
     plain_text,
 };
+use crate::domain::locale::Dates;
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::live::LiveUpdate;
 use crate::web::layout::{Layout, TimeView};
@@ -75,7 +76,9 @@ impl QuoteView {
 }
 
 impl UpdateView {
-    fn of(u: &LiveUpdate) -> UpdateView {
+    /// An update as the stream shows it; live streams are shared by every reader (fragments
+    /// pushed to all), so their times are in the site's zone.
+    fn of(u: &LiveUpdate, dates: &Dates) -> UpdateView {
         let published = u.published_at.unwrap_or(u.created_at);
         let question = u
             .question_body
@@ -88,8 +91,8 @@ impl UpdateView {
         };
         UpdateView {
             id: u.id,
-            time: TimeView::long(published),
-            edited: u.edited_at.map(TimeView::long),
+            time: TimeView::long(published, dates),
+            edited: u.edited_at.map(|t| TimeView::long(t, dates)),
             author: u
                 .author_name
                 .clone()
@@ -127,7 +130,10 @@ async fn views(state: &AppState, rows: &[LiveUpdate]) -> Result<Vec<UpdateView>>
     let mut images = image_views(state, &images, Placement::BelowTheFold)
         .await?
         .into_iter();
-    let mut out: Vec<UpdateView> = rows.iter().map(UpdateView::of).collect();
+    let mut out: Vec<UpdateView> = rows
+        .iter()
+        .map(|u| UpdateView::of(u, &state.site_dates()))
+        .collect();
     for (i, _) in with_image {
         out[i].image = images.next();
     }
@@ -166,8 +172,11 @@ pub async fn live_view(state: &AppState, article: &ArticleDetail) -> Result<Opti
     let older_href = older_link(&c.slug, &mut updates);
     Ok(Some(LiveView {
         is_live: c.coverage.is_live(),
-        ended: until.map(TimeView::long),
-        key_events: key_events.iter().map(UpdateView::of).collect(),
+        ended: until.map(|t| TimeView::long(t, &state.site_dates())),
+        key_events: key_events
+            .iter()
+            .map(|u| UpdateView::of(u, &state.site_dates()))
+            .collect(),
         key_events_href: format!("/articles/{}/key-events", c.slug),
         updates: views(state, &updates).await?,
         older_href,
@@ -343,7 +352,10 @@ async fn key_events_fragment(
         .published_updates(article.card.id, None, true, KEY_EVENTS_SHOWN)
         .await?;
     let l = KeyEvents {
-        key_events: key_events.iter().map(UpdateView::of).collect(),
+        key_events: key_events
+            .iter()
+            .map(|u| UpdateView::of(u, &state.site_dates()))
+            .collect(),
     };
     let html = KeyEventsFragment { l }.render()?;
     Ok(([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
@@ -389,7 +401,7 @@ async fn updates_atom(
     let entries = updates
         .iter()
         .map(|u| {
-            let view = UpdateView::of(u);
+            let view = UpdateView::of(u, &state.site_dates());
             atom::Entry {
                 title: atom::Text::plain(view.headline()),
                 id: format!(

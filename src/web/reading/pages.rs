@@ -98,7 +98,7 @@ async fn front_page(
                 .iter()
                 .filter(|c| c.section.slug == s.slug && Some(c.id) != lead_id)
                 .take(FRONT_PER_SECTION as usize)
-                .map(CardView::from)
+                .map(|c| CardView::from(c, &viewer.dates))
                 .collect(),
         })
         .filter(|b| !b.cards.is_empty())
@@ -110,9 +110,12 @@ async fn front_page(
         .with_viewer(&viewer);
     let page = FrontTemplate {
         layout,
-        lead: lead.as_ref().map(CardView::from),
+        lead: lead.as_ref().map(|c| CardView::from(c, &viewer.dates)),
         sections: blocks,
-        discussed: discussed.iter().map(CardView::from).collect(),
+        discussed: discussed
+            .iter()
+            .map(|c| CardView::from(c, &viewer.dates))
+            .collect(),
     };
     let mut r = cacheable(page.render()?, CacheGroup::Listings);
     r.extensions_mut().insert(ListingKeys::front());
@@ -133,6 +136,17 @@ struct ArticleTemplate {
     related: Vec<LinkView>,
     talk: Conversation,
     live: Option<crate::web::reading::live::LiveView>,
+    /// The article's own language when it is not the site's (`lang` on its text).
+    lang: Option<String>,
+    /// Its published translations, each in its language ("Read in").
+    read_in: Vec<ReadIn>,
+}
+
+/// A link to a translation of the article.
+struct ReadIn {
+    href: String,
+    lang: String,
+    name: String,
 }
 
 /// `GET /articles/{slug}`: the article and its conversation. Signed-out readers' copies are
@@ -166,10 +180,12 @@ async fn article_page(
     q: ConversationQuery,
 ) -> Result<Response> {
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    // Members share a copy per time zone: the page's times are written in the member's.
     let member_key = viewer
         .is_signed_in()
         .then(|| crate::web::cache::key::member_page_key(&uri))
-        .flatten();
+        .flatten()
+        .map(|key| format!("{key} {}", viewer.dates.zone.name()));
     let mut member_state = "bypass";
     if let Some(key) = &member_key {
         member_state = "miss";
@@ -386,6 +402,26 @@ async fn render_article_page(
         hole: account_hole,
         ..layout
     };
+    let (lang, translations) = state
+        .store
+        .article_languages(c.id, state.clock.now())
+        .await?;
+    // Alternates name every language of the group, this page's own included.
+    if translations.len() > 1 {
+        layout.alternates = translations
+            .iter()
+            .map(|t| (t.lang.clone(), format!("{base}/articles/{}", t.slug)))
+            .collect();
+    }
+    let read_in = translations
+        .into_iter()
+        .filter(|t| t.slug != c.slug)
+        .map(|t| ReadIn {
+            href: format!("/articles/{}", t.slug),
+            name: crate::domain::locale::autonym(&t.lang).to_owned(),
+            lang: t.lang,
+        })
+        .collect();
     if live.is_some() {
         layout.feeds.push((
             format!("Live updates on {} (Atom)", c.title),
@@ -400,19 +436,19 @@ async fn render_article_page(
     ));
     let page = ArticleTemplate {
         layout,
-        card: CardView::from(c),
-        published: TimeView::long(c.published_at),
+        card: CardView::from(c, &viewer.dates),
+        published: TimeView::long(c.published_at, &viewer.dates),
         updated: c
             .updated_at
             .filter(|u| *u > c.published_at)
-            .map(TimeView::long),
+            .map(|t| TimeView::long(t, &viewer.dates)),
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(LinkView::tag).collect(),
         image,
         corrections: article
             .corrections
             .iter()
-            .map(|c| (TimeView::long(c.at), c.text.clone()))
+            .map(|c| (TimeView::long(c.at, &viewer.dates), c.text.clone()))
             .collect(),
         related: related
             .into_iter()
@@ -423,6 +459,8 @@ async fn render_article_page(
             .collect(),
         talk,
         live,
+        lang,
+        read_in,
     };
     Ok(page.render()?)
 }
@@ -656,7 +694,10 @@ async fn listing(
         heading: heading.to_owned(),
         description: description.to_owned(),
         photo: photo.map(str::to_owned),
-        cards: cards.iter().map(CardView::from).collect(),
+        cards: cards
+            .iter()
+            .map(|c| CardView::from(c, &viewer.dates))
+            .collect(),
         base_path: base_path.to_owned(),
         older,
         is_first_page: before.is_none(),

@@ -247,7 +247,7 @@ async fn search(
         hits: hits
             .iter()
             .map(|h| Hit {
-                card: CardView::from(&h.card),
+                card: CardView::from(&h.card, &viewer.dates),
                 snippet_html: snippet_html(&h.snippet),
             })
             .collect(),

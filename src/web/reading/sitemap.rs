@@ -7,12 +7,16 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
 const NEWS_NS: &str = "http://www.google.com/schemas/sitemap-news/0.9";
 
 /// One `<url>` of a sitemap: its address and, when known, when it last changed (RFC 3339).
 pub struct Url {
     pub loc: String,
     pub lastmod: Option<String>,
+    /// The page in other languages, itself included: (language tag, address), written as
+    /// `xhtml:link rel="alternate" hreflang` when there are any.
+    pub alternates: Vec<(String, String)>,
 }
 
 /// One `<url>` of the news sitemap.
@@ -43,12 +47,20 @@ pub fn urls(entries: impl IntoIterator<Item = Url>) -> String {
     document(|w| {
         w.create_element("urlset")
             .with_attribute(("xmlns", SITEMAP_NS))
+            .with_attribute(("xmlns:xhtml", XHTML_NS))
             .write_inner_content(|w| {
                 for entry in entries {
                     w.create_element("url").write_inner_content(|w| {
                         text(w, "loc", &entry.loc)?;
                         if let Some(lastmod) = &entry.lastmod {
                             text(w, "lastmod", lastmod)?;
+                        }
+                        for (lang, href) in &entry.alternates {
+                            w.create_element("xhtml:link")
+                                .with_attribute(("rel", "alternate"))
+                                .with_attribute(("hreflang", lang.as_str()))
+                                .with_attribute(("href", href.as_str()))
+                                .write_empty()?;
                         }
                         Ok(())
                     })?;
@@ -138,10 +150,15 @@ mod tests {
             Url {
                 loc: "https://example.test/".into(),
                 lastmod: None,
+                alternates: Vec::new(),
             },
             Url {
                 loc: "https://example.test/articles/b".into(),
                 lastmod: Some("2026-06-01T12:00:00Z".into()),
+                alternates: vec![
+                    ("de".into(), "https://example.test/articles/b".into()),
+                    ("fr".into(), "https://example.test/articles/b-fr".into()),
+                ],
             },
         ]);
         let doc = roxmltree::Document::parse(&xml).expect("well-formed");
@@ -151,6 +168,15 @@ mod tests {
                 .count()
         };
         assert_eq!((count("url"), count("loc"), count("lastmod")), (2, 2, 1));
+        let alternate = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "link" && n.attribute("hreflang") == Some("fr"))
+            .expect("an alternate");
+        assert_eq!(alternate.tag_name().namespace(), Some(XHTML_NS));
+        assert_eq!(
+            alternate.attribute("href"),
+            Some("https://example.test/articles/b-fr")
+        );
         let index = index(["https://example.test/sitemaps/pages.xml".to_owned()]);
         let doc = roxmltree::Document::parse(&index).expect("well-formed");
         assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");

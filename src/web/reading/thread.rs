@@ -128,7 +128,7 @@ pub(crate) fn view(
         id: row.id,
         author: row.author_name.clone(),
         author_id: row.author_id,
-        time: TimeView::long(row.created_at),
+        time: TimeView::long(row.created_at, &viewer.dates),
         edited: row.edited_at.is_some(),
         tombstone,
         held,
@@ -324,7 +324,7 @@ pub(super) fn comment_notice(
     } else {
         viewer.user.as_ref().and_then(|u| {
             u.banned_at(now)
-                .map(|until| ban_notice(until, &u.ban_reason))
+                .map(|until| ban_notice(until, &u.ban_reason, &viewer.dates))
         })
     }
 }
