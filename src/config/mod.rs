@@ -16,6 +16,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::domain::locale::Locale;
 use crate::domain::network::TrustedProxies;
 
 pub use settings::Settings;
@@ -84,6 +85,11 @@ pub struct Config {
     /// The shared caches to purge when pages change (`services::purge`); empty: none, and
     /// shared caches keep pages only briefly.
     pub purge_urls: Vec<PurgeUrl>,
+    /// The site's language: signed-out readers' pages (unless negotiated) and members who
+    /// chose none.
+    pub locale: Locale,
+    /// Signed-out readers get the language their browser asks for, when the site has it.
+    pub negotiate_language: bool,
 }
 
 impl Default for Config {
@@ -138,6 +144,12 @@ impl Config {
             })
             .collect::<Result<Vec<_>, _>>()?;
         smtp_relay(&s)?;
+        let locale = match given(&s.locale) {
+            Some(tag) => {
+                Locale::parse(&tag).map_err(|e| ConfigError::Invalid(format!("locale: {e}")))?
+            }
+            None => Locale::En,
+        };
         let addr = s.addr.unwrap_or_else(|| ([127, 0, 0, 1], 3000).into());
         let data_dir = s.data_dir.unwrap_or_else(|| PathBuf::from("data"));
         let base_url = s.base_url.unwrap_or_else(|| format!("http://{addr}"));
@@ -229,6 +241,8 @@ impl Config {
             count_views: !s.no_view_counting,
             metrics_token,
             purge_urls,
+            locale,
+            negotiate_language: s.negotiate_language,
         })
     }
 }

@@ -21,6 +21,8 @@ pub struct SessionUser {
     pub created_at: DateTime<Utc>,
     pub banned_until: Option<DateTime<Utc>>,
     pub ban_reason: String,
+    /// The member's language (a locale's tag), `None`: the site's.
+    pub locale: Option<String>,
 }
 
 /// The payload on [`super::CHANGES_CHANNEL`] that says a member changed (`web::cache::Change`
@@ -214,7 +216,7 @@ impl Store {
         let generation = self.sessions.generation.load(Ordering::SeqCst);
         let row: Option<SessionRow> = query(
                 "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, \
-                 s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
+                 u.locale, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
             .bind(token_hash)
@@ -491,6 +493,7 @@ mod tests {
             created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
             banned_until: None,
             ban_reason: String::new(),
+            locale: None,
         }
     }
 

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::l10n::Tr;
 use crate::domain::staff::{StaffLinks, staff_links};
 use crate::domain::{ArticleCard, Byline};
 use crate::store::taxonomy::Section;
@@ -34,6 +35,8 @@ pub struct Layout {
     pub json_ld: Option<String>,
     /// A link-preview image: its absolute URL and its alt text (then the large Twitter card).
     pub image: Option<(String, String)>,
+    /// The page's language and its words (`layout.tr.t("id")` in templates).
+    pub tr: Tr,
 }
 
 pub struct NavItem {
@@ -97,6 +100,7 @@ impl Layout {
             ],
             json_ld: None,
             image: None,
+            tr: Tr::new(state.config.locale),
         }
     }
 
@@ -106,6 +110,12 @@ impl Layout {
     pub async fn load(state: &AppState, viewer: &Viewer, title: &str) -> Result<Layout> {
         let sections = state.store.sections().await?;
         Ok(Layout::new(state, &sections, title, None, None).with_viewer(viewer))
+    }
+
+    /// [`Layout::load`] with the title from the catalogue message `title_id`, in the viewer's
+    /// language.
+    pub async fn titled(state: &AppState, viewer: &Viewer, title_id: &str) -> Result<Layout> {
+        Layout::load(state, viewer, &Tr::new(viewer.locale).t(title_id)).await
     }
 
     pub fn with_feed(mut self, title: &str, page_path: &str) -> Layout {
@@ -125,9 +135,11 @@ impl Layout {
         self
     }
 
-    /// Shows the viewer's account controls. Pages for signed-out readers stay identical for
-    /// everyone (nothing personal in them), so they can be cached.
+    /// Shows the viewer's account controls, in their language. Pages for signed-out readers
+    /// stay identical for everyone with the same language (nothing personal in them), so they
+    /// can be cached.
     pub fn with_viewer(mut self, viewer: &Viewer) -> Layout {
+        self.tr = Tr::new(viewer.locale);
         if let Some(account) = AccountView::of(viewer) {
             self.account = Some(account.account.to_owned());
             self.csrf = account.csrf.to_owned();

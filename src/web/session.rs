@@ -19,8 +19,9 @@ use chrono::Duration;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::config::ProxyHeader;
+use crate::config::{Config, ProxyHeader};
 use crate::domain::comment::ViewerFacts;
+use crate::domain::locale::Locale;
 use crate::domain::network::{self, TrustedProxies};
 use crate::store::sessions::{SessionRead, SessionUser};
 use crate::web::{AppState, Error};
@@ -47,6 +48,8 @@ pub struct Viewer {
     anon_is_new: bool,
     pub csrf: String,
     secure: bool,
+    /// The language of the pages this visitor gets (see [`reader_locale`]).
+    pub locale: Locale,
 }
 
 impl Viewer {
@@ -73,8 +76,7 @@ impl Viewer {
             Ok(())
         } else {
             Err(Error::Forbidden(
-                "This form has expired or was not sent from this site. Go back, reload the page and try again."
-                    .to_owned(),
+                crate::web::error::STALE_FORM_MESSAGE.to_owned(),
             ))
         }
     }
@@ -195,6 +197,10 @@ impl Viewer {
             Some(h) => sign(&state.secret, &format!("session:{h}")),
             None => sign(&state.secret, &format!("anon:{anon}")),
         };
+        let locale = Locale::of_member(
+            user.as_ref().and_then(|u| u.locale.as_deref()),
+            reader_locale(&state.config, headers),
+        );
         Ok(Viewer {
             user,
             session_hash,
@@ -202,7 +208,43 @@ impl Viewer {
             anon_is_new,
             csrf,
             secure,
+            locale,
         })
+    }
+}
+
+/// The language of a reader who has chosen none (signed out, or a member who left it to the
+/// site): see [`ReaderLanguage`].
+pub fn reader_locale(config: &Config, headers: &HeaderMap) -> Locale {
+    ReaderLanguage::of(config).of_headers(headers)
+}
+
+/// How readers who chose no language get one: the one their browser asks for when the
+/// operator turned negotiation on and the site has it, the site's otherwise. The page cache
+/// keys signed-out pages on it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReaderLanguage {
+    pub site: Locale,
+    pub negotiate: bool,
+}
+
+impl ReaderLanguage {
+    pub fn of(config: &Config) -> ReaderLanguage {
+        ReaderLanguage {
+            site: config.locale,
+            negotiate: config.negotiate_language,
+        }
+    }
+
+    pub fn of_headers(self, headers: &HeaderMap) -> Locale {
+        if !self.negotiate {
+            return self.site;
+        }
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::negotiate)
+            .unwrap_or(self.site)
     }
 }
 
@@ -239,12 +281,8 @@ pub async fn check_origin(State(state): State<AppState>, req: Request, next: Nex
             }
         };
         if cross_site || !origin_ok {
-            return Error::Forbidden(
-                "This form was sent from another site, so it was refused. If you meant to do this, \
-                 go to the page on this site and send it from there."
-                    .to_owned(),
-            )
-            .into_response();
+            return Error::Forbidden(crate::web::error::CROSS_SITE_MESSAGE.to_owned())
+                .into_response();
         }
     }
     next.run(req).await

@@ -71,7 +71,13 @@ impl AppState {
         )
         .await?;
         let purger = (!config.purge_urls.is_empty()).then(crate::services::purge::Purger::default);
-        let pages = cache::PageCache::start(&store, clock.clone(), purger).await?;
+        let pages = cache::PageCache::start(
+            &store,
+            clock.clone(),
+            purger,
+            crate::web::session::ReaderLanguage::of(&config),
+        )
+        .await?;
         let media = crate::services::media::Library::open(&config)?;
         let mailroom = crate::services::notify::Mailroom::load(&store).await?;
         let oidc = match &config.oidc {

@@ -109,6 +109,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/comments/{c}/edit",                    "body=Changed",              "S F F F F F"),
     ("POST", "/comments/{c}/delete",                  "",                          "S F F F F F"),
     ("POST", "/settings/profile",                     "display_name=Same",         "S A A A A A"),
+    ("POST", "/settings/language",                    "locale=",                   "S A A A A A"),
     ("POST", "/settings/tokens",                      "name=",                     "S A A A A A"),
     ("POST", "/settings/mutes",                       "member=999999",             "S A A A A A"),
     ("POST", "/settings/notifications",               "replies=on",                "S A A A A A"),

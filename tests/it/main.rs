@@ -19,6 +19,7 @@ mod discovery;
 mod durability;
 mod embed;
 mod export;
+mod i18n;
 mod imports;
 mod jobs;
 mod live;

@@ -18,6 +18,7 @@ pub static TABLES: &[Table] = &[
             ("banned_until", Time),
             ("ban_reason", Text),
             ("email_verified_at", Time),
+            ("locale", Text),
         ],
         omitted: &[Omitted {
             column: "password_hash",

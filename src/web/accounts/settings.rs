@@ -10,11 +10,12 @@ use serde::Deserialize;
 
 use super::{hash, start_session, verify};
 use crate::domain::comment::parse_display_name;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::user::check_password;
 use crate::web::cache::Change;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
-use crate::web::layout::capitalise;
 use crate::web::session::{SESSION_COOKIE, Viewer, cookie};
 use crate::web::{AppState, Error, Result};
 
@@ -35,11 +36,37 @@ struct SettingsPage {
     csrf: String,
     display_name: String,
     email: String,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     error_form: &'static str,
     is_admin: bool,
     mail: crate::web::accounts::notifications::MailSettingsView,
+    language: LanguageChoice,
+}
+
+/// The language menu: the member's choice (empty: the site's), the site's language by its own
+/// name, and every shipped language (tag, own name, whether chosen).
+struct LanguageChoice {
+    chosen: String,
+    site: &'static str,
+    options: Vec<(&'static str, &'static str, bool)>,
+}
+
+impl LanguageChoice {
+    fn of(state: &AppState, user: &crate::store::sessions::SessionUser) -> LanguageChoice {
+        let chosen = user
+            .locale
+            .as_deref()
+            .and_then(|t| Locale::parse_member_choice(t).ok());
+        LanguageChoice {
+            chosen: chosen.map_or(String::new(), |l| l.tag().to_owned()),
+            site: state.config.locale.autonym(),
+            options: Locale::SHIPPED
+                .iter()
+                .map(|l| (l.tag(), l.autonym(), chosen == Some(*l)))
+                .collect(),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -55,20 +82,18 @@ async fn settings(
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     let notice = match q.saved.as_deref() {
-        Some("profile") => Some("Your display name has been saved."),
-        Some("password") => Some(
-            "Your password has been changed. Your other sessions and your API tokens have ended, and any sign-in or reset links we e-mailed you no longer work.",
-        ),
-        Some("sessions") => Some(
-            "Every other session has been signed out, your API tokens have been revoked, and any sign-in or reset links we e-mailed you no longer work.",
-        ),
-        Some("notifications") => Some("Your e-mail settings have been saved."),
-        Some("verify-sent") => Some("A new link is on its way: open it to confirm your address."),
-        Some("verified") => Some("Your e-mail address is already confirmed."),
+        Some("profile") => Some("settings-saved-profile"),
+        Some("password") => Some("settings-saved-password"),
+        Some("sessions") => Some("settings-saved-sessions"),
+        Some("notifications") => Some("settings-saved-notifications"),
+        Some("verify-sent") => Some("settings-saved-verify-sent"),
+        Some("verified") => Some("settings-saved-verified"),
+        Some("language") => Some("settings-saved-language"),
         _ => None,
-    };
+    }
+    .map(|id| Tr::new(viewer.locale).t(id));
     let page = SettingsPage {
-        layout: Layout::load(&state, &viewer, "Settings").await?,
+        layout: Layout::titled(&state, &viewer, "settings-title").await?,
         csrf: viewer.csrf.clone(),
         display_name: user.display_name.clone(),
         email: user.email.clone(),
@@ -77,11 +102,12 @@ async fn settings(
         error_form: "",
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail: crate::web::accounts::notifications::mail_settings(&state, user).await?,
+        language: LanguageChoice::of(&state, user),
     };
     Ok(Html(page.render()?).into_response())
 }
 
-async fn settings_error(
+pub(super) async fn settings_error(
     state: &AppState,
     viewer: &Viewer,
     form: &'static str,
@@ -90,7 +116,7 @@ async fn settings_error(
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     let page = SettingsPage {
-        layout: Layout::load(state, viewer, "Settings").await?,
+        layout: Layout::titled(state, viewer, "settings-title").await?,
         csrf: viewer.csrf.clone(),
         display_name: display_name.unwrap_or_else(|| user.display_name.clone()),
         email: user.email.clone(),
@@ -99,6 +125,7 @@ async fn settings_error(
         error_form: form,
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail: crate::web::accounts::notifications::mail_settings(state, user).await?,
+        language: LanguageChoice::of(state, user),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
@@ -112,7 +139,7 @@ pub(super) async fn settings_with_mail_error(
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     let page = SettingsPage {
-        layout: Layout::load(state, viewer, "Settings").await?,
+        layout: Layout::titled(state, viewer, "settings-title").await?,
         csrf: viewer.csrf.clone(),
         display_name: user.display_name.clone(),
         email: user.email.clone(),
@@ -121,6 +148,7 @@ pub(super) async fn settings_with_mail_error(
         error_form: "notifications",
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail,
+        language: LanguageChoice::of(state, user),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
@@ -149,7 +177,7 @@ async fn update_profile(
                 &state,
                 &viewer,
                 "profile",
-                e.to_owned(),
+                super::name_error(Tr::new(viewer.locale), e),
                 Some(form.display_name),
             )
             .await
@@ -182,7 +210,7 @@ async fn change_password(
             &state,
             &viewer,
             "password",
-            "The current password is not right.".into(),
+            Tr::new(viewer.locale).t("settings-wrong-password"),
             None,
         )
         .await;
@@ -192,7 +220,7 @@ async fn change_password(
             &state,
             &viewer,
             "password",
-            capitalise(&e.to_string()),
+            super::user_error(Tr::new(viewer.locale), &e),
             None,
         )
         .await;
@@ -322,7 +350,7 @@ async fn delete_account(
             &state,
             &viewer,
             "delete",
-            "The password is not right, so the account was not deleted.".into(),
+            Tr::new(viewer.locale).t("settings-delete-wrong-password"),
             None,
         )
         .await;

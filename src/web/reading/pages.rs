@@ -94,9 +94,7 @@ async fn front_page(State(state): State<AppState>, viewer: Viewer) -> Result<Res
         .filter(|b| !b.cards.is_empty())
         .collect();
     let layout = Layout::new(&state, &sections, "", Some("/"), None)
-        .with_description(
-            "The latest news, analysis and opinion, with a conversation under every story.",
-        )
+        .with_description(&crate::domain::l10n::Tr::new(viewer.locale).t("site-description"))
         .with_viewer(&viewer);
     let page = FrontTemplate {
         layout,
@@ -159,7 +157,9 @@ async fn article_page(
     let member_key = viewer
         .is_signed_in()
         .then(|| crate::web::cache::key::member_page_key(&uri))
-        .flatten();
+        .flatten()
+        // Members reading in different languages share no page.
+        .map(|key| format!("{} {key}", viewer.locale.tag()));
     let mut member_state = "bypass";
     if let Some(key) = &member_key {
         member_state = "miss";

@@ -60,7 +60,11 @@ pub fn urls(entries: impl IntoIterator<Item = Url>) -> String {
 }
 
 /// The news sitemap: each article with the publication's name, language, date and title.
-pub fn news(publication: &str, entries: impl IntoIterator<Item = NewsUrl>) -> String {
+pub fn news(
+    publication: &str,
+    language: &str,
+    entries: impl IntoIterator<Item = NewsUrl>,
+) -> String {
     document(|w| {
         w.create_element("urlset")
             .with_attribute(("xmlns", SITEMAP_NS))
@@ -73,7 +77,7 @@ pub fn news(publication: &str, entries: impl IntoIterator<Item = NewsUrl>) -> St
                             w.create_element("news:publication")
                                 .write_inner_content(|w| {
                                     text(w, "news:name", publication)?;
-                                    text(w, "news:language", "en")
+                                    text(w, "news:language", language)
                                 })?;
                             text(w, "news:publication_date", &entry.publication_date)?;
                             text(w, "news:title", &entry.title)
