@@ -35,7 +35,7 @@ pub struct Layout {
     pub json_ld: Option<String>,
     /// A link-preview image: its absolute URL and its alt text (then the large Twitter card).
     pub image: Option<(String, String)>,
-    /// The page's language and its words (`layout.tr.t("id")` in templates).
+    /// The page's language and its words (`layout.tr` in templates).
     pub tr: Tr,
 }
 

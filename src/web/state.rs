@@ -56,6 +56,8 @@ pub struct Shared {
 impl AppState {
     /// Loads (or creates) the shared secret and starts the live-update hub.
     pub async fn build(store: Store, config: Config, clock: Clock) -> anyhow::Result<AppState> {
+        // A catalogue that does not load stops the server here, not on its first page.
+        crate::domain::l10n::load();
         let secret = store
             .site_secret("csrf_key", &session::random_token())
             .await?;

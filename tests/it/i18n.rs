@@ -216,9 +216,9 @@ const CONVERTED_SIGNED_OUT: &[(&str, u16)] = &[
     ("/reset", 200),
     ("/reset/not-a-real-token", 404),
     ("/signin/link", 200),
-    ("/signin/link/not-a-real-token", 200),
-    ("/signup/not-a-real-token", 200),
-    ("/verify-email/not-a-real-token", 200),
+    ("/signin/link/not-a-real-token", 410),
+    ("/signup/not-a-real-token", 410),
+    ("/verify-email/not-a-real-token", 404),
     ("/no-such-page", 404),
 ];
 
@@ -227,8 +227,14 @@ const CONVERTED_SIGNED_IN: &[(&str, u16)] = &[("/settings", 200), ("/settings/mu
 
 async fn converted_pages_say_only_what_the_catalogues_say(app: TestApp) {
     let ann = app.member("Ann Example").await;
-    // What members and the operator wrote, which no catalogue holds.
-    let user_content = [app_site_name(), ann.name.as_str(), ann.email.as_str()];
+    // What members and the operator wrote, which no catalogue holds, and the site's language
+    // by its own name.
+    let user_content = [
+        app_site_name(),
+        ann.name.as_str(),
+        ann.email.as_str(),
+        Locale::EnXa.autonym(),
+    ];
     let mut pages = Vec::new();
     for (path, status) in CONVERTED_SIGNED_OUT {
         pages.push((format!("signed out {path}"), app.page(path, *status).await));

@@ -184,7 +184,7 @@ async fn verify_email(
             .await?
             .is_some();
     let page = VerifyPage {
-        layout: Layout::load(&state, &viewer, "Confirm your e-mail address").await?,
+        layout: Layout::titled(&state, &viewer, "verify-title").await?,
         verified,
     };
     let status = if verified {

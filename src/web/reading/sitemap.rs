@@ -115,6 +115,7 @@ mod tests {
     fn texts_are_escaped_and_documents_parse() {
         let xml = news(
             "Tom & Jerry's <Daily>",
+            "pt",
             [NewsUrl {
                 loc: "https://example.test/articles/a?x=1&y=2".into(),
                 publication_date: "2026-06-01T12:00:00Z".into(),
@@ -133,6 +134,11 @@ mod tests {
             .find(|n| n.tag_name().name() == "name")
             .and_then(|n| n.text());
         assert_eq!(name, Some("Tom & Jerry's <Daily>"));
+        let language = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "language")
+            .and_then(|n| n.text());
+        assert_eq!(language, Some("pt"));
         assert_eq!(doc.root_element().tag_name().namespace(), Some(SITEMAP_NS));
     }
 
