@@ -38,15 +38,8 @@ impl Locale {
         Locale::EnXa,
     ];
 
-    /// The languages members may choose and browsers may be given.
-    pub const SHIPPED: [Locale; 6] = [
-        Locale::En,
-        Locale::De,
-        Locale::Fr,
-        Locale::Es,
-        Locale::PtBr,
-        Locale::Ar,
-    ];
+    /// The languages members may choose and browsers may be given: all but the pseudo-locale.
+    pub const SHIPPED: &[Locale] = Locale::ALL.split_at(Locale::ALL.len() - 1).0;
 
     /// The BCP 47 tag, as `<html lang>` and the catalogues' folders spell it.
     pub fn tag(self) -> &'static str {
@@ -117,8 +110,13 @@ impl Locale {
             .unwrap_or(site)
     }
 
-    fn shipped_list() -> String {
-        Locale::SHIPPED.map(Locale::tag).join(", ")
+    /// The shipped languages' tags, as a message lists them.
+    pub fn shipped_list() -> String {
+        Locale::SHIPPED
+            .iter()
+            .map(|l| l.tag())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     pub fn langid(self) -> LanguageIdentifier {
@@ -142,7 +140,10 @@ impl Locale {
                 fluent_langneg::NegotiationStrategy::Lookup,
             );
             if let Some(best) = found.first() {
-                return Locale::SHIPPED.into_iter().find(|l| l.langid() == **best);
+                return Locale::SHIPPED
+                    .iter()
+                    .copied()
+                    .find(|l| l.langid() == **best);
             }
         }
         None

@@ -13,7 +13,6 @@ mod pseudo;
 #[cfg(test)]
 mod tests;
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -218,10 +217,9 @@ impl Tr {
             // that from shipping.
             tracing::warn!(id, locale = %self.locale, ?errors, "message formatted with errors");
         }
-        match (self.locale, text) {
-            (Locale::EnXa, text) => format!("[{text}]"),
-            (_, Cow::Borrowed(s)) => s.to_owned(),
-            (_, Cow::Owned(s)) => s,
+        match self.locale {
+            Locale::EnXa => format!("[{text}]"),
+            _ => text.into_owned(),
         }
     }
 }

@@ -98,7 +98,7 @@ fn inline(e: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>, text: &m
 fn every_language_has_exactly_englishs_messages_and_variables() {
     let english = parse(Locale::En);
     assert!(english.len() > 100, "{} messages", english.len());
-    for locale in Locale::SHIPPED {
+    for &locale in Locale::SHIPPED {
         let theirs = parse(locale);
         let missing: Vec<_> = english
             .keys()

@@ -35,9 +35,11 @@ async fn save_language(
         tag => match Locale::parse_member_choice(tag) {
             Ok(locale) => Some(locale),
             Err(_) => {
-                let list = Locale::SHIPPED.map(Locale::tag).join(", ");
-                let message =
-                    Tr::new(viewer.locale).t1("settings-unknown-language", "languages", list);
+                let message = Tr::new(viewer.locale).t1(
+                    "settings-unknown-language",
+                    "languages",
+                    Locale::shipped_list(),
+                );
                 return settings_error(&state, &viewer, "language", message, None).await;
             }
         },
