@@ -184,7 +184,7 @@ fn preferences(header: &str) -> Vec<&str> {
         })
         .collect();
     // Stable: equal weights keep the header's order.
-    ranges.sort_by(|a, b| b.0.cmp(&a.0));
+    ranges.sort_by_key(|r| std::cmp::Reverse(r.0));
     ranges.into_iter().map(|(_, r)| r).collect()
 }
 
