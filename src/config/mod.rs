@@ -16,6 +16,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::domain::locale::Locale;
 use crate::domain::network::TrustedProxies;
 
 pub use settings::Settings;
@@ -33,7 +34,7 @@ pub struct Config {
     /// times and automatic newsletters' hour.
     pub time_zone: crate::domain::locale::Zone,
     /// The site's language: dates and numbers (`domain::locale::format`) and the search
-    /// index's text-search configuration. English until the `--locale` setting sets it.
+    /// index's text-search configuration; follows `--locale`.
     pub site_language: crate::domain::locale::LanguageTag,
     /// Where local files live (the default SQLite database, later media and outbox).
     pub data_dir: PathBuf,
@@ -90,6 +91,11 @@ pub struct Config {
     /// The shared caches to purge when pages change (`services::purge`); empty: none, and
     /// shared caches keep pages only briefly.
     pub purge_urls: Vec<PurgeUrl>,
+    /// The site's language: signed-out readers' pages (unless negotiated) and members who
+    /// chose none.
+    pub locale: Locale,
+    /// Signed-out readers get the language their browser asks for, when the site has it.
+    pub negotiate_language: bool,
 }
 
 impl Default for Config {
@@ -155,6 +161,12 @@ impl Config {
                 .map_err(|e| ConfigError::Invalid(format!("time_zone: {e}")))?,
             None => crate::domain::locale::Zone::UTC,
         };
+        let locale = match given(&s.locale) {
+            Some(tag) => {
+                Locale::parse(&tag).map_err(|e| ConfigError::Invalid(format!("locale: {e}")))?
+            }
+            None => Locale::En,
+        };
         let addr = s.addr.unwrap_or_else(|| ([127, 0, 0, 1], 3000).into());
         let data_dir = s.data_dir.unwrap_or_else(|| PathBuf::from("data"));
         let base_url = s.base_url.unwrap_or_else(|| format!("http://{addr}"));
@@ -214,7 +226,7 @@ impl Config {
             base_url,
             site_name: s.site_name.unwrap_or_else(|| "Broadsheet".to_owned()),
             time_zone,
-            site_language: crate::domain::locale::LanguageTag::english(),
+            site_language: locale.language_tag(),
             data_dir,
             demo_content: !(s.no_demo || s.demo_content == Some(false)),
             page_size,
@@ -248,6 +260,8 @@ impl Config {
             count_views: !s.no_view_counting,
             metrics_token,
             purge_urls,
+            locale,
+            negotiate_language: s.negotiate_language,
         })
     }
 }

@@ -210,6 +210,15 @@ pub struct Settings {
     /// The sign-in button says "Sign in with LABEL" [default: your newsroom account]
     #[arg(long, env = "BROADSHEET_OIDC_LABEL", global = true)]
     pub oidc_label: Option<String>,
+    /// Language of the site's pages and mails: en, de, fr, es, pt-BR or ar (en-XA, the
+    /// pseudo-locale, shows text that no catalogue gave) [default: en]
+    #[arg(long, env = "BROADSHEET_LOCALE", global = true)]
+    pub locale: Option<String>,
+    /// Give signed-out readers the pages in the language their browser asks for
+    /// (`Accept-Language`) when the site has it; the page cache keeps a copy per language
+    /// [default: off, the site's language]
+    #[arg(long, env = "BROADSHEET_NEGOTIATE_LANGUAGE", global = true)]
+    pub negotiate_language: bool,
 }
 
 impl Settings {

@@ -488,3 +488,25 @@ fn the_time_zone_is_an_iana_name_checked_at_start_up() {
         "{e}"
     );
 }
+
+#[test]
+fn the_site_language_is_a_shipped_locale() {
+    use crate::domain::locale::Locale;
+    assert_eq!(Config::default().locale, Locale::En);
+    assert!(!Config::default().negotiate_language);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("site.toml");
+    std::fs::write(&path, "locale = \"pt-BR\"\nnegotiate_language = true\n").unwrap();
+    let mut flags = Settings {
+        config: Some(path.clone()),
+        ..Settings::default()
+    };
+    let config = Config::resolve(&flags).unwrap();
+    assert_eq!(config.locale, Locale::PtBr);
+    assert!(config.negotiate_language);
+    flags.locale = Some("ar".to_owned());
+    assert_eq!(Config::resolve(&flags).unwrap().locale, Locale::Ar);
+    flags.locale = Some("tlh".to_owned());
+    let e = Config::resolve(&flags).unwrap_err().to_string();
+    assert!(e.contains("locale") && e.contains("pt-BR"), "{e}");
+}

@@ -11,6 +11,7 @@ pub mod host_token;
 pub mod html_safety;
 pub mod imports;
 pub mod jobs;
+pub mod l10n;
 pub mod live;
 pub mod live_question;
 pub mod locale;

@@ -23,6 +23,8 @@ pub struct SessionUser {
     pub ban_reason: String,
     /// The member's own time zone (an IANA name), if they chose one.
     pub time_zone: Option<String>,
+    /// The member's language (a locale's tag), `None`: the site's.
+    pub locale: Option<String>,
 }
 
 /// The payload on [`super::CHANGES_CHANNEL`] that says a member changed (`web::cache::Change`
@@ -216,7 +218,7 @@ impl Store {
         let generation = self.sessions.generation.load(Ordering::SeqCst);
         let row: Option<SessionRow> = query(
                 "SELECT u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, u.time_zone, \
-                 s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
+                 u.locale, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
             .bind(token_hash)
@@ -495,6 +497,7 @@ mod tests {
             banned_until: None,
             ban_reason: String::new(),
             time_zone: None,
+            locale: None,
         }
     }
 

@@ -14,6 +14,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub role: String,
     pub created_at: DateTime<Utc>,
+    /// The member's language (a locale's tag); `None`: the site's.
+    pub locale: Option<String>,
 }
 
 /// A member as the users page lists them.
@@ -60,7 +62,7 @@ impl Store {
 
     pub async fn user_by_email(&self, email: &Email) -> Result<Option<UserRow>> {
         query(
-            "SELECT id, email, display_name, password_hash, role, created_at \
+            "SELECT id, email, display_name, password_hash, role, created_at, locale \
                  FROM users WHERE email = $1",
         )
         .bind(email.as_str())
@@ -72,11 +74,12 @@ impl Store {
 impl Store {
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>> {
         query(
-                "SELECT id, email, display_name, password_hash, role, created_at FROM users WHERE id = $1",
-            )
-            .bind(id)
-            .fetch_optional(self.read())
-            .await
+            "SELECT id, email, display_name, password_hash, role, created_at, locale FROM users \
+                 WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.read())
+        .await
     }
 
     pub async fn set_display_name(&self, id: i64, name: &str) -> Result<()> {
@@ -98,6 +101,17 @@ impl Store {
             .execute(self.write())
             .await?;
         // Sessions hold the member's zone: their copies are read again.
+        self.member_changed(id).await;
+        Ok(())
+    }
+
+    /// A member's language (a shipped locale, checked by the caller); `None`: the site's.
+    pub async fn set_locale(&self, id: i64, locale: Option<&str>) -> Result<()> {
+        query("UPDATE users SET locale = $1 WHERE id = $2")
+            .bind(locale)
+            .bind(id)
+            .execute(self.write())
+            .await?;
         self.member_changed(id).await;
         Ok(())
     }

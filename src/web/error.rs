@@ -9,6 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::domain::l10n::Tr;
 use crate::store;
 use crate::web::AppState;
 use crate::web::layout::Layout;
@@ -152,9 +153,7 @@ impl IntoResponse for Error {
                 (
                     StatusCode::CONFLICT,
                     "That conflicts with existing content",
-                    "Something with the same name or address already exists, so nothing was \
-                     changed. Go back, change it and try again."
-                        .to_owned(),
+                    DUPLICATE_MESSAGE.to_owned(),
                 )
             }
             Error::Store(e) if e.is_unavailable() => {
@@ -162,8 +161,7 @@ impl IntoResponse for Error {
                 (
                     StatusCode::SERVICE_UNAVAILABLE,
                     "Temporarily unavailable",
-                    "The site cannot reach its database just now. Please try again in a moment."
-                        .to_owned(),
+                    UNAVAILABLE_MESSAGE.to_owned(),
                 )
             }
             other => {
@@ -171,8 +169,7 @@ impl IntoResponse for Error {
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "Something went wrong",
-                    "An unexpected error stopped this page from loading. It has been logged; please try again."
-                        .to_owned(),
+                    INTERNAL_MESSAGE.to_owned(),
                 )
             }
         };
@@ -182,6 +179,59 @@ impl IntoResponse for Error {
 
 const NOT_FOUND_MESSAGE: &str =
     "There is no page at this address. It may have moved, or the link may be mistyped.";
+const DUPLICATE_MESSAGE: &str = "Something with the same name or address already exists, so \
+     nothing was changed. Go back, change it and try again.";
+const UNAVAILABLE_MESSAGE: &str =
+    "The site cannot reach its database just now. Please try again in a moment.";
+const INTERNAL_MESSAGE: &str =
+    "An unexpected error stopped this page from loading. It has been logged; please try again.";
+const TIMEOUT_MESSAGE: &str = "The request took too long to arrive or to answer. Please try again.";
+pub(crate) const CROSS_SITE_MESSAGE: &str = "This form was sent from another site, so it was \
+     refused. If you meant to do this, go to the page on this site and send it from there.";
+pub(crate) const STALE_FORM_MESSAGE: &str = "This form has expired or was not sent from this \
+     site. Go back, reload the page and try again.";
+
+/// The error pages' titles in English (which the API's problems keep) and their messages in
+/// the catalogues.
+const TITLES: &[(&str, &str)] = &[
+    ("Page not found", "error-title-not-found"),
+    (
+        "We could not understand that request",
+        "error-title-bad-request",
+    ),
+    ("Not allowed", "error-title-forbidden"),
+    ("Authentication required", "error-title-unauthorized"),
+    (
+        "That conflicts with existing content",
+        "error-title-conflict",
+    ),
+    ("Slow down a little", "error-title-too-many"),
+    ("That could not be accepted", "error-title-rejected"),
+    ("Temporarily unavailable", "error-title-unavailable"),
+    ("Something went wrong", "error-title-internal"),
+    ("Too large to accept", "error-title-too-large"),
+    ("That took too long", "error-title-timeout"),
+    ("Error", "error-title-other"),
+];
+
+/// The standard messages in English and in the catalogues; a handler's own message (the
+/// reason for a refusal) is shown as it was written until its handler is translated.
+const MESSAGES: &[(&str, &str)] = &[
+    (NOT_FOUND_MESSAGE, "error-not-found"),
+    (DUPLICATE_MESSAGE, "error-duplicate"),
+    (UNAVAILABLE_MESSAGE, "error-unavailable"),
+    (INTERNAL_MESSAGE, "error-internal"),
+    (TIMEOUT_MESSAGE, "error-timeout"),
+    (CROSS_SITE_MESSAGE, "error-cross-site"),
+    (STALE_FORM_MESSAGE, "error-stale-form"),
+];
+
+fn translated(tr: Tr, table: &[(&str, &str)], english: &str) -> String {
+    match table.iter().find(|(e, _)| *e == english) {
+        Some((_, id)) => tr.t(id),
+        None => english.to_owned(),
+    }
+}
 
 pub(crate) fn error_response(status: StatusCode, title: &str, message: String) -> Response {
     let mut response = (status, message.clone()).into_response();
@@ -203,8 +253,7 @@ pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     error_response(
         StatusCode::INTERNAL_SERVER_ERROR,
         "Something went wrong",
-        "An unexpected error stopped this page from loading. It has been logged; please try again."
-            .to_owned(),
+        INTERNAL_MESSAGE.to_owned(),
     )
 }
 
@@ -237,6 +286,7 @@ pub async fn render_error_pages(
     let uri = req.uri().clone();
     let path = uri.path_and_query().map_or("", |p| p.as_str());
     let cookie = req.headers().get(header::COOKIE).cloned();
+    let accept_language = req.headers().get(header::ACCEPT_LANGUAGE).cloned();
     let mut response = next.run(req).await;
     if response
         .extensions_mut()
@@ -295,10 +345,7 @@ pub async fn render_error_pages(
                         "What you sent is larger than this site accepts ({} KiB at most).",
                         state.config.max_body_bytes / 1024
                     ),
-                    StatusCode::REQUEST_TIMEOUT => {
-                        "The request took too long to arrive or to answer. Please try again."
-                            .to_owned()
-                    }
+                    StatusCode::REQUEST_TIMEOUT => TIMEOUT_MESSAGE.to_owned(),
                     // axum's own rejections say precisely what was wrong (a query value that is
                     // not a number, a form sent with the wrong content type): keep their words.
                     _ => {
@@ -330,11 +377,14 @@ pub async fn render_error_pages(
         return response;
     }
     // The navigation and the viewer need the database; skip them when it may be the problem.
+    let mut headers = axum::http::HeaderMap::new();
+    if let Some(cookie) = cookie {
+        headers.insert(header::COOKIE, cookie);
+    }
+    if let Some(accept) = accept_language {
+        headers.insert(header::ACCEPT_LANGUAGE, accept);
+    }
     let (sections, viewer) = if status.is_client_error() {
-        let mut headers = axum::http::HeaderMap::new();
-        if let Some(cookie) = cookie {
-            headers.insert(header::COOKIE, cookie);
-        }
         (
             state.store.sections().await.unwrap_or_default(),
             crate::web::session::Viewer::load(
@@ -348,15 +398,34 @@ pub async fn render_error_pages(
     } else {
         (Vec::new(), None)
     };
-    let mut layout = Layout::new(&state, &sections, &page.title, None, None);
+    let tr = Tr::new(match &viewer {
+        Some(v) => v.locale,
+        None => crate::web::session::reader_locale(&state.config, &headers),
+    });
+    let title = translated(tr, TITLES, &page.title);
+    let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE
+            if !path.starts_with(crate::web::middleware::UPLOAD_PATH)
+                && page.message.starts_with("What you sent is larger") =>
+        {
+            tr.t1(
+                "error-body-too-large",
+                "kib",
+                state.config.max_body_bytes / 1024,
+            )
+        }
+        _ => translated(tr, MESSAGES, &page.message),
+    };
+    let mut layout = Layout::new(&state, &sections, &title, None, None);
     if let Some(v) = &viewer {
         layout = layout.with_viewer(v);
     }
+    layout.tr = tr;
     let template = ErrorTemplate {
         layout,
         status: status.as_u16(),
-        title: page.title,
-        message: page.message,
+        title,
+        message,
     };
     match template.render() {
         Ok(html) => {

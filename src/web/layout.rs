@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::locale::Dates;
+use crate::domain::l10n::Tr;
 use crate::domain::staff::{StaffLinks, staff_links};
 use crate::domain::{ArticleCard, Byline};
 use crate::store::taxonomy::Section;
@@ -38,6 +39,8 @@ pub struct Layout {
     /// The page in other languages, itself included: (language tag, absolute address), as
     /// `hreflang` alternates in the head.
     pub alternates: Vec<(String, String)>,
+    /// The page's language and its words (`layout.tr` in templates).
+    pub tr: Tr,
 }
 
 pub struct NavItem {
@@ -102,6 +105,7 @@ impl Layout {
             json_ld: None,
             image: None,
             alternates: Vec::new(),
+            tr: Tr::new(state.config.locale),
         }
     }
 
@@ -111,6 +115,12 @@ impl Layout {
     pub async fn load(state: &AppState, viewer: &Viewer, title: &str) -> Result<Layout> {
         let sections = state.store.sections().await?;
         Ok(Layout::new(state, &sections, title, None, None).with_viewer(viewer))
+    }
+
+    /// [`Layout::load`] with the title from the catalogue message `title_id`, in the viewer's
+    /// language.
+    pub async fn titled(state: &AppState, viewer: &Viewer, title_id: &str) -> Result<Layout> {
+        Layout::load(state, viewer, &Tr::new(viewer.locale).t(title_id)).await
     }
 
     pub fn with_feed(mut self, title: &str, page_path: &str) -> Layout {
@@ -130,9 +140,11 @@ impl Layout {
         self
     }
 
-    /// Shows the viewer's account controls. Pages for signed-out readers stay identical for
-    /// everyone (nothing personal in them), so they can be cached.
+    /// Shows the viewer's account controls, in their language. Pages for signed-out readers
+    /// stay identical for everyone with the same language (nothing personal in them), so they
+    /// can be cached.
     pub fn with_viewer(mut self, viewer: &Viewer) -> Layout {
+        self.tr = Tr::new(viewer.locale);
         if let Some(account) = AccountView::of(viewer) {
             self.account = Some(account.account.to_owned());
             self.csrf = account.csrf.to_owned();

@@ -25,8 +25,9 @@ use chrono::Duration;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::config::ProxyHeader;
+use crate::config::{Config, ProxyHeader};
 use crate::domain::comment::ViewerFacts;
+use crate::domain::locale::Locale;
 use crate::domain::network::{self, TrustedProxies};
 use crate::store::sessions::{SessionRead, SessionUser};
 use crate::web::{AppState, Error};
@@ -76,6 +77,8 @@ pub struct Viewer {
     /// How this visitor's pages put times and numbers into words: the site's language, and
     /// the member's own time zone or the site's.
     pub dates: crate::domain::locale::Dates,
+    /// The language of the pages this visitor gets (see [`reader_locale`]).
+    pub locale: Locale,
 }
 
 impl Viewer {
@@ -102,8 +105,7 @@ impl Viewer {
             Ok(())
         } else {
             Err(Error::Forbidden(
-                "This form has expired or was not sent from this site. Go back, reload the page and try again."
-                    .to_owned(),
+                crate::web::error::STALE_FORM_MESSAGE.to_owned(),
             ))
         }
     }
@@ -268,7 +270,14 @@ impl Viewer {
             Some(h) => sign(&state.secret, &format!("session:{h}")),
             None => sign(&state.secret, &format!("anon:{anon}")),
         };
-        let dates = member_dates(state.site_dates(), user.as_ref());
+        let locale = Locale::of_member(
+            user.as_ref().and_then(|u| u.locale.as_deref()),
+            reader_locale(&state.config, headers),
+        );
+        let dates = member_dates(
+            crate::domain::locale::Dates::new(locale.language_tag(), state.config.time_zone),
+            user.as_ref(),
+        );
         Ok(Viewer {
             user,
             session_hash,
@@ -279,6 +288,7 @@ impl Viewer {
             framed,
             frame_session,
             dates,
+            locale,
         })
     }
 }
@@ -295,6 +305,41 @@ pub fn member_dates(
     {
         Some(zone) => site.in_zone(zone),
         None => site,
+    }
+}
+
+/// The language of a reader who has chosen none (signed out, or a member who left it to the
+/// site): see [`ReaderLanguage`].
+pub fn reader_locale(config: &Config, headers: &HeaderMap) -> Locale {
+    ReaderLanguage::of(config).of_headers(headers)
+}
+
+/// How readers who chose no language get one: the one their browser asks for when the
+/// operator turned negotiation on and the site has it, the site's otherwise. The page cache
+/// keys signed-out pages on it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReaderLanguage {
+    pub site: Locale,
+    pub negotiate: bool,
+}
+
+impl ReaderLanguage {
+    pub fn of(config: &Config) -> ReaderLanguage {
+        ReaderLanguage {
+            site: config.locale,
+            negotiate: config.negotiate_language,
+        }
+    }
+
+    pub fn of_headers(self, headers: &HeaderMap) -> Locale {
+        if !self.negotiate {
+            return self.site;
+        }
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::negotiate)
+            .unwrap_or(self.site)
     }
 }
 
@@ -331,12 +376,8 @@ pub async fn check_origin(State(state): State<AppState>, req: Request, next: Nex
             }
         };
         if cross_site || !origin_ok {
-            return Error::Forbidden(
-                "This form was sent from another site, so it was refused. If you meant to do this, \
-                 go to the page on this site and send it from there."
-                    .to_owned(),
-            )
-            .into_response();
+            return Error::Forbidden(crate::web::error::CROSS_SITE_MESSAGE.to_owned())
+                .into_response();
         }
     }
     next.run(req).await

@@ -70,6 +70,8 @@ impl AppState {
                 "search index rebuilt for the site's language"
             );
         }
+        // A catalogue that does not load stops the server here, not on its first page.
+        crate::domain::l10n::load();
         let secret = store
             .site_secret("csrf_key", &session::random_token())
             .await?;
@@ -85,7 +87,13 @@ impl AppState {
         )
         .await?;
         let purger = (!config.purge_urls.is_empty()).then(crate::services::purge::Purger::default);
-        let pages = cache::PageCache::start(&store, clock.clone(), purger).await?;
+        let pages = cache::PageCache::start(
+            &store,
+            clock.clone(),
+            purger,
+            crate::web::session::ReaderLanguage::of(&config),
+        )
+        .await?;
         let media = crate::services::media::Library::open(&config)?;
         let mailroom = crate::services::notify::Mailroom::load(&store).await?;
         let oidc = match &config.oidc {

@@ -118,6 +118,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/comments/{c}/delete",                  "",                          "S F F F F F"),
     ("POST", "/settings/profile",                     "display_name=Same",         "S A A A A A"),
     ("POST", "/settings/time-zone",                   "time_zone=",                "S A A A A A"),
+    ("POST", "/settings/language",                    "locale=",                   "S A A A A A"),
     ("POST", "/settings/tokens",                      "name=",                     "S A A A A A"),
     ("POST", "/settings/mutes",                       "member=999999",             "S A A A A A"),
     ("POST", "/settings/notifications",               "replies=on",                "S A A A A A"),

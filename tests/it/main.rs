@@ -20,6 +20,7 @@ mod durability;
 mod embed;
 mod embed_signin;
 mod export;
+mod i18n;
 mod imports;
 mod jobs;
 mod languages;

@@ -138,20 +138,33 @@ static COMMENT_SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(||
     b
 });
 
+/// Why a display name was refused (its `Display` is the English sentence).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("Enter a display name: it is shown beside your comments.")]
+    Empty,
+    #[error("The display name can be at most 60 characters long.")]
+    TooLong,
+    #[error("The display name cannot contain control characters.")]
+    Control,
+    #[error("That display name is reserved.")]
+    Reserved,
+}
+
 /// A display name: 1–60 characters, no control characters, spaces collapsed.
-pub fn parse_display_name(name: &str) -> Result<String, &'static str> {
+pub fn parse_display_name(name: &str) -> Result<String, NameError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err("Enter a display name: it is shown beside your comments.");
+        return Err(NameError::Empty);
     }
     if name.chars().count() > 60 {
-        return Err("The display name can be at most 60 characters long.");
+        return Err(NameError::TooLong);
     }
     if name.chars().any(|c| c.is_control()) {
-        return Err("The display name cannot contain control characters.");
+        return Err(NameError::Control);
     }
     if name == "[deleted]" {
-        return Err("That display name is reserved.");
+        return Err(NameError::Reserved);
     }
     Ok(name)
 }

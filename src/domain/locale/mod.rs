@@ -3,9 +3,11 @@
 //! words for a person ([`format`]).
 
 pub mod format;
+mod shipped;
 pub mod zone;
 
 pub use format::Dates;
+pub use shipped::{Locale, UnknownLocale};
 pub use zone::Zone;
 
 use icu_locale_core::LanguageIdentifier;

@@ -19,6 +19,7 @@ pub static TABLES: &[Table] = &[
             ("ban_reason", Text),
             ("email_verified_at", Time),
             ("time_zone", Text),
+            ("locale", Text),
         ],
         omitted: &[Omitted {
             column: "password_hash",

@@ -1,6 +1,7 @@
 //! Accounts: sign-up, sign-in (with a password, by e-mail link, by single sign-on), sign-out,
 //! password reset, the member's settings, e-mail preferences and API tokens.
 
+pub mod language;
 pub mod mutes;
 pub mod notifications;
 pub mod passwordless;
@@ -16,6 +17,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Duration;
 
+use crate::domain::comment::NameError;
+use crate::domain::l10n::Tr;
+use crate::domain::user::UserError;
 use crate::web::session::{SESSION_COOKIE, SESSION_DAYS, cookie, hash_token, random_token};
 use crate::web::{AppState, Error, Result};
 
@@ -29,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(tokens::router())
         .merge(notifications::router())
         .merge(mutes::router())
+        .merge(language::router())
 }
 
 /// Failed sign-ins allowed per account, and per address, before delays start.
@@ -75,6 +80,27 @@ pub(super) async fn start_session(state: &AppState, user_id: i64, to: &str) -> R
 async fn hash(state: &AppState, password: String) -> Result<String> {
     state.passwords.hash(password).await.ok_or_else(|| {
         Error::Forbidden("Passwords cannot be processed just now; try again.".into())
+    })
+}
+
+/// A refused address or password, in the member's language.
+fn user_error(tr: Tr, e: &UserError) -> String {
+    match e {
+        UserError::InvalidEmail => tr.t("user-invalid-email"),
+        UserError::EmailTooLong => tr.t("user-email-too-long"),
+        UserError::PasswordTooShort => tr.t("user-password-too-short"),
+        UserError::PasswordTooLong => tr.t("user-password-too-long"),
+        UserError::UnknownRole(_) => crate::web::layout::capitalise(&e.to_string()),
+    }
+}
+
+/// A refused display name, in the member's language.
+fn name_error(tr: Tr, e: NameError) -> String {
+    tr.t(match e {
+        NameError::Empty => "name-empty",
+        NameError::TooLong => "name-too-long",
+        NameError::Control => "name-control",
+        NameError::Reserved => "name-reserved",
     })
 }
 

@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
+use crate::domain::l10n::Tr;
 use crate::store::mutes::MUTES_PAGE;
 use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
@@ -32,7 +33,7 @@ struct MutesPage {
     layout: Layout,
     csrf: String,
     muted: Vec<MutedView>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     next_href: Option<String>,
 }
 
@@ -62,7 +63,7 @@ async fn mutes_page(
         })
         .flatten();
     let page = MutesPage {
-        layout: Layout::load(&state, &viewer, "Muted members").await?,
+        layout: Layout::titled(&state, &viewer, "mutes-title").await?,
         csrf: viewer.csrf.clone(),
         muted: rows
             .into_iter()
@@ -75,7 +76,7 @@ async fn mutes_page(
         notice: q
             .unmuted
             .is_some()
-            .then_some("Unmuted: their comments show in full again."),
+            .then(|| Tr::new(viewer.locale).t("mutes-unmuted")),
         next_href,
     };
     Ok(Html(page.render()?).into_response())

@@ -1,6 +1,8 @@
 //! E-mail to members, on the web side: verifying an address, the e-mail preferences in
 //! /settings, and one-click unsubscribe links that work without signing in.
 
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -87,10 +89,9 @@ pub(super) async fn mail_settings(
 /// server is down, "Send the link again" in /settings makes another.
 pub(super) async fn send_verification(
     state: &AppState,
-    user_id: i64,
-    email: &str,
-    display_name: &str,
+    user: &crate::store::sessions::SessionUser,
 ) -> Result<()> {
+    let (user_id, email, display_name) = (user.id, user.email.as_str(), &user.display_name);
     let token = random_token();
     let now = state.clock.now();
     state
@@ -103,17 +104,29 @@ pub(super) async fn send_verification(
         )
         .await?;
     let base = state.config.base_url.trim_end_matches('/');
+    let tr = Tr::new(Locale::of_member(
+        user.locale.as_deref(),
+        state.config.locale,
+    ));
+    let site = &state.config.site_name;
     let text = format!(
-        "Hello {display_name},\n\nPlease confirm that this is your address for {site}: open this link \
-         within {VERIFY_LINK_HOURS} hours.\n\n{base}/verify-email/{token}\n\n\
-         Until you do, {site} sends you nothing but what you ask for yourself.\n\
-         If you did not create an account, ignore this message.\n",
-        site = state.config.site_name,
+        "{}\n\n{}\n\n{base}/verify-email/{token}\n\n{}\n{}\n",
+        tr.t1("mail-hello-name", "name", display_name),
+        tr.t2(
+            "mail-verify-intro",
+            "site",
+            site,
+            "hours",
+            VERIFY_LINK_HOURS
+        ),
+        tr.t1("mail-verify-until", "site", site),
+        tr.t("mail-verify-ignore"),
     );
+    let subject = tr.t("mail-verify-subject");
     let mail = Mail {
         from: &state.config.mail_from,
         to: email,
-        subject: "Confirm your e-mail address",
+        subject: &subject,
         text,
     };
     if let Err(e) = state.mailer.send(mail).await {
@@ -147,7 +160,7 @@ async fn resend_verification(
             retry_after: Some(retry),
         }));
     }
-    send_verification(&state, user.id, &user.email, &user.display_name).await?;
+    send_verification(&state, &user).await?;
     Ok(Redirect::to("/settings?saved=verify-sent").into_response())
 }
 
@@ -171,7 +184,7 @@ async fn verify_email(
             .await?
             .is_some();
     let page = VerifyPage {
-        layout: Layout::load(&state, &viewer, "Confirm your e-mail address").await?,
+        layout: Layout::titled(&state, &viewer, "verify-title").await?,
         verified,
     };
     let status = if verified {

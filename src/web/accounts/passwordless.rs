@@ -11,6 +11,8 @@ use chrono::{Duration, DurationRound};
 use serde::Deserialize;
 
 use super::{safe_return_to, start_session};
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::signin::{
     LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_CLIENT_PER_HOUR, SIGNIN_LINK_MINUTES, sso_display_name,
 };
@@ -62,7 +64,7 @@ async fn link_form(
     Query(q): Query<ReturnTo>,
 ) -> Result<Response> {
     let page = LinkRequestPage {
-        layout: Layout::load(&state, &viewer, "Sign in by e-mail").await?,
+        layout: Layout::titled(&state, &viewer, "signin-link-title").await?,
         csrf: viewer.csrf.clone(),
         sent: false,
         error: None,
@@ -90,10 +92,10 @@ async fn send_link(
     let return_to = safe_return_to(form.return_to.as_deref());
     let Ok(email) = Email::parse(&form.email) else {
         let page = LinkRequestPage {
-            layout: Layout::load(&state, &viewer, "Sign in by e-mail").await?,
+            layout: Layout::titled(&state, &viewer, "signin-link-title").await?,
             csrf: viewer.csrf.clone(),
             sent: false,
-            error: Some("Enter the e-mail address of your account, like name@example.org.".into()),
+            error: Some(Tr::new(viewer.locale).t("form-email-needed")),
             email: form.email.clone(),
             return_to,
         };
@@ -114,10 +116,7 @@ async fn send_link(
     if per_client > LINKS_PER_CLIENT_PER_HOUR || per_address > LINKS_PER_ADDRESS_PER_HOUR {
         return Err(Error::Rejected(Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "Too many sign-in links have been asked for in the last hour. Use the latest one you received, or try again in {} minutes.",
-                retry / 60 + 1
-            ),
+            message: Tr::new(viewer.locale).t1("signin-link-too-many", "minutes", retry / 60 + 1),
             retry_after: Some(retry),
         }));
     }
@@ -133,20 +132,25 @@ async fn send_link(
                 now + Duration::minutes(SIGNIN_LINK_MINUTES),
             )
             .await?;
+        let tr = Tr::new(Locale::of_member(
+            user.locale.as_deref(),
+            state.config.locale,
+        ));
         let text = format!(
-            "Hello {},\n\nSomeone (we hope you) asked to sign in to {} without a password.\n\
-             Open this link within {SIGNIN_LINK_MINUTES} minutes and press \"Sign in\":\n\n\
-             {}/signin/link/{token}\n\n\
-             The link works once. If you did not ask for it, ignore this message: nobody can \
-             sign in without it.\n",
-            user.display_name, state.config.site_name, state.config.base_url
+            "{}\n\n{}\n{}\n\n{}/signin/link/{token}\n\n{}\n",
+            tr.t1("mail-hello-name", "name", &user.display_name),
+            tr.t1("mail-signin-intro", "site", &state.config.site_name),
+            tr.t1("mail-signin-open", "minutes", SIGNIN_LINK_MINUTES),
+            state.config.base_url,
+            tr.t("mail-signin-ignore"),
         );
+        let subject = tr.t("mail-signin-subject");
         let state = state.clone();
         tokio::spawn(async move {
             let mail = Mail {
                 from: &state.config.mail_from,
                 to: email.as_str(),
-                subject: "Your sign-in link",
+                subject: &subject,
                 text,
             };
             if let Err(e) = state.mailer.send(mail).await {
@@ -155,7 +159,7 @@ async fn send_link(
         });
     }
     let page = LinkRequestPage {
-        layout: Layout::load(&state, &viewer, "Sign in by e-mail").await?,
+        layout: Layout::titled(&state, &viewer, "signin-link-title").await?,
         csrf: viewer.csrf.clone(),
         sent: true,
         error: None,
@@ -204,7 +208,7 @@ async fn link_answer(
     valid: bool,
 ) -> Result<Response> {
     let page = LinkPage {
-        layout: Layout::load(state, viewer, "Sign in").await?,
+        layout: Layout::titled(state, viewer, "signin-title").await?,
         csrf: viewer.csrf.clone(),
         token: if valid { token } else { String::new() },
         valid,
@@ -278,28 +282,18 @@ impl SsoProblem {
         .find(|p| p.code() == code)
     }
 
-    /// What the sign-in page says; `label` names the provider as its button does.
-    pub fn message(self, label: &str) -> String {
-        match self {
-            SsoProblem::Denied => format!(
-                "Signing in with {label} was cancelled. Try again, or sign in with your password."
-            ),
-            SsoProblem::Expired => format!(
-                "That sign-in with {label} took too long or was started in another browser. Try again."
-            ),
-            SsoProblem::State => format!(
-                "The answer from {label} did not match the sign-in this browser started, so it was refused. Try again from this page."
-            ),
-            SsoProblem::Unverified => format!(
-                "{label} has not verified the e-mail address of your account there, so it cannot sign you in here. Verify the address with {label} first, or sign in with your password."
-            ),
-            SsoProblem::Unavailable => format!(
-                "{label} cannot be reached just now. Try again in a few minutes, or sign in with your password or an e-mailed link."
-            ),
-            SsoProblem::Failed => format!(
-                "{label} could not sign you in. Try again, or sign in with your password or an e-mailed link."
-            ),
-        }
+    /// What the sign-in page says, in `tr`'s language; `label` names the provider as its
+    /// button does.
+    pub fn message(self, tr: Tr, label: &str) -> String {
+        let id = match self {
+            SsoProblem::Denied => "sso-denied",
+            SsoProblem::Expired => "sso-expired",
+            SsoProblem::State => "sso-state",
+            SsoProblem::Unverified => "sso-unverified",
+            SsoProblem::Unavailable => "sso-unavailable",
+            SsoProblem::Failed => "sso-failed",
+        };
+        tr.t1(id, "provider", label)
     }
 }
 

@@ -10,11 +10,12 @@ use chrono::{Duration, DurationRound};
 use serde::Deserialize;
 
 use super::{RESET_ATTEMPTS_PER_HOUR, RESET_LINK_HOURS, hash};
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::user::{Email, check_password};
 use crate::services::mail::Mail;
 use crate::web::forms::CsrfForm;
 use crate::web::layout::Layout;
-use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
 use crate::web::{AppState, Error, Refusal, Result};
 
@@ -37,7 +38,7 @@ struct ResetRequestPage {
 /// `GET /reset`
 async fn reset_request_form(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
     let page = ResetRequestPage {
-        layout: Layout::load(&state, &viewer, "Reset your password").await?,
+        layout: Layout::titled(&state, &viewer, "reset-title").await?,
         csrf: viewer.csrf.clone(),
         sent: false,
         error: None,
@@ -64,10 +65,10 @@ async fn reset_request(
 ) -> Result<Response> {
     let Ok(email) = Email::parse(&form.email) else {
         let page = ResetRequestPage {
-            layout: Layout::load(&state, &viewer, "Reset your password").await?,
+            layout: Layout::titled(&state, &viewer, "reset-title").await?,
             csrf: viewer.csrf.clone(),
             sent: false,
-            error: Some("Enter the e-mail address of your account, like name@example.org.".into()),
+            error: Some(Tr::new(viewer.locale).t("form-email-needed")),
             email: form.email.clone(),
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
@@ -84,7 +85,7 @@ async fn reset_request(
     }
 
     let page = ResetRequestPage {
-        layout: Layout::load(&state, &viewer, "Reset your password").await?,
+        layout: Layout::titled(&state, &viewer, "reset-title").await?,
         csrf: viewer.csrf.clone(),
         sent: true,
         error: None,
@@ -116,16 +117,20 @@ async fn try_mail_reset_link(state: &AppState, email: &Email) -> Result<()> {
         )
         .await?;
     let link = format!("{}/reset/{token}", state.config.base_url);
+    let tr = Tr::new(Locale::of_member(u.locale.as_deref(), state.config.locale));
+    let site = &state.config.site_name;
     let text = format!(
-        "Hello {},\n\nSomeone (we hope you) asked to reset the password of your {} account.\n\
-         Open this link within an hour to choose a new password:\n\n{link}\n\n\
-         If you did not ask for this, ignore this message: your password stays as it is.\n",
-        u.display_name, state.config.site_name
+        "{}\n\n{}\n{}\n\n{link}\n\n{}\n",
+        tr.t1("mail-hello-name", "name", &u.display_name),
+        tr.t1("mail-reset-intro", "site", site),
+        tr.t("mail-reset-open"),
+        tr.t("mail-reset-ignore"),
     );
+    let subject = tr.t("mail-reset-subject");
     let mail = Mail {
         from: &state.config.mail_from,
         to: email.as_str(),
-        subject: "Reset your password",
+        subject: &subject,
         text,
     };
     if let Err(e) = state.mailer.send(mail).await {
@@ -156,7 +161,7 @@ async fn reset_form(
         .await?
         .is_some();
     let page = ResetPasswordPage {
-        layout: Layout::load(&state, &viewer, "Choose a new password").await?,
+        layout: Layout::titled(&state, &viewer, "reset-new-title").await?,
         csrf: viewer.csrf.clone(),
         token,
         valid,
@@ -190,7 +195,7 @@ async fn reset_password(
         let (state, viewer, token) = (state.clone(), viewer.clone(), token.clone());
         async move {
             let page = ResetPasswordPage {
-                layout: Layout::load(&state, &viewer, "Choose a new password").await?,
+                layout: Layout::titled(&state, &viewer, "reset-new-title").await?,
                 csrf: viewer.csrf.clone(),
                 token,
                 valid,
@@ -214,10 +219,7 @@ async fn reset_password(
         let retry = (hour + Duration::hours(1) - now).num_seconds();
         return Err(Error::Rejected(Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "Too many attempts to choose a new password from your network in the last hour. Try again in {} minutes.",
-                retry / 60 + 1
-            ),
+            message: Tr::new(viewer.locale).t1("reset-too-many", "minutes", retry / 60 + 1),
             retry_after: Some(retry),
         }));
     }
@@ -232,7 +234,7 @@ async fn reset_password(
         return again(None, false).await;
     }
     if let Err(e) = check_password(&form.password) {
-        return again(Some(capitalise(&e.to_string())), true).await;
+        return again(Some(super::user_error(Tr::new(viewer.locale), &e)), true).await;
     }
     let hash = hash(&state, form.password.clone()).await?;
     if state

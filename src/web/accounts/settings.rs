@@ -10,11 +10,12 @@ use serde::Deserialize;
 
 use super::{hash, start_session, verify};
 use crate::domain::comment::parse_display_name;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::user::check_password;
 use crate::web::cache::Change;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
-use crate::web::layout::capitalise;
 use crate::web::session::{SESSION_COOKIE, Viewer, cookie};
 use crate::web::{AppState, Error, Result};
 
@@ -36,12 +37,13 @@ struct SettingsPage {
     csrf: String,
     display_name: String,
     email: String,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     error_form: &'static str,
     is_admin: bool,
     mail: crate::web::accounts::notifications::MailSettingsView,
     zone: ZoneChoice,
+    language: LanguageChoice,
 }
 
 /// The time-zone form: the site's zone and every zone, the member's own (or what they sent)
@@ -66,6 +68,31 @@ impl ZoneChoice {
     }
 }
 
+/// The language menu: the member's choice (empty: the site's), the site's language by its own
+/// name, and every shipped language (tag, own name, whether chosen).
+struct LanguageChoice {
+    chosen: String,
+    site: &'static str,
+    options: Vec<(&'static str, &'static str, bool)>,
+}
+
+impl LanguageChoice {
+    fn of(state: &AppState, user: &crate::store::sessions::SessionUser) -> LanguageChoice {
+        let chosen = user
+            .locale
+            .as_deref()
+            .and_then(|t| Locale::parse_member_choice(t).ok());
+        LanguageChoice {
+            chosen: chosen.map_or(String::new(), |l| l.tag().to_owned()),
+            site: state.config.locale.autonym(),
+            options: Locale::SHIPPED
+                .iter()
+                .map(|l| (l.tag(), l.autonym(), chosen == Some(*l)))
+                .collect(),
+        }
+    }
+}
+
 #[derive(Deserialize, Default)]
 struct SettingsQuery {
     saved: Option<String>,
@@ -79,21 +106,19 @@ async fn settings(
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     let notice = match q.saved.as_deref() {
-        Some("profile") => Some("Your display name has been saved."),
-        Some("time-zone") => Some("Your time zone has been saved."),
-        Some("password") => Some(
-            "Your password has been changed. Your other sessions and your API tokens have ended, and any sign-in or reset links we e-mailed you no longer work.",
-        ),
-        Some("sessions") => Some(
-            "Every other session has been signed out, your API tokens have been revoked, and any sign-in or reset links we e-mailed you no longer work.",
-        ),
-        Some("notifications") => Some("Your e-mail settings have been saved."),
-        Some("verify-sent") => Some("A new link is on its way: open it to confirm your address."),
-        Some("verified") => Some("Your e-mail address is already confirmed."),
+        Some("profile") => Some("settings-saved-profile"),
+        Some("password") => Some("settings-saved-password"),
+        Some("sessions") => Some("settings-saved-sessions"),
+        Some("notifications") => Some("settings-saved-notifications"),
+        Some("verify-sent") => Some("settings-saved-verify-sent"),
+        Some("verified") => Some("settings-saved-verified"),
+        Some("time-zone") => Some("settings-saved-time-zone"),
+        Some("language") => Some("settings-saved-language"),
         _ => None,
-    };
+    }
+    .map(|id| Tr::new(viewer.locale).t(id));
     let page = SettingsPage {
-        layout: Layout::load(&state, &viewer, "Settings").await?,
+        layout: Layout::titled(&state, &viewer, "settings-title").await?,
         csrf: viewer.csrf.clone(),
         display_name: user.display_name.clone(),
         email: user.email.clone(),
@@ -103,11 +128,12 @@ async fn settings(
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail: crate::web::accounts::notifications::mail_settings(&state, user).await?,
         zone: ZoneChoice::of(&state, user),
+        language: LanguageChoice::of(&state, user),
     };
     Ok(Html(page.render()?).into_response())
 }
 
-async fn settings_error(
+pub(super) async fn settings_error(
     state: &AppState,
     viewer: &Viewer,
     form: &'static str,
@@ -136,7 +162,7 @@ async fn settings_refused(
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     let page = SettingsPage {
-        layout: Layout::load(state, viewer, "Settings").await?,
+        layout: Layout::titled(state, viewer, "settings-title").await?,
         csrf: viewer.csrf.clone(),
         display_name: display_name.unwrap_or_else(|| user.display_name.clone()),
         email: user.email.clone(),
@@ -146,6 +172,7 @@ async fn settings_refused(
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail: crate::web::accounts::notifications::mail_settings(state, user).await?,
         zone,
+        language: LanguageChoice::of(state, user),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
@@ -159,7 +186,7 @@ pub(super) async fn settings_with_mail_error(
 ) -> Result<Response> {
     let user = viewer.require_user()?;
     let page = SettingsPage {
-        layout: Layout::load(state, viewer, "Settings").await?,
+        layout: Layout::titled(state, viewer, "settings-title").await?,
         csrf: viewer.csrf.clone(),
         display_name: user.display_name.clone(),
         email: user.email.clone(),
@@ -169,6 +196,7 @@ pub(super) async fn settings_with_mail_error(
         is_admin: user.role() == crate::domain::user::Role::Admin,
         mail,
         zone: ZoneChoice::of(state, user),
+        language: LanguageChoice::of(state, user),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
@@ -197,7 +225,7 @@ async fn update_profile(
                 &state,
                 &viewer,
                 "profile",
-                e.to_owned(),
+                super::name_error(Tr::new(viewer.locale), e),
                 Some(form.display_name),
             )
             .await
@@ -261,7 +289,7 @@ async fn change_password(
             &state,
             &viewer,
             "password",
-            "The current password is not right.".into(),
+            Tr::new(viewer.locale).t("settings-wrong-password"),
             None,
         )
         .await;
@@ -271,7 +299,7 @@ async fn change_password(
             &state,
             &viewer,
             "password",
-            capitalise(&e.to_string()),
+            super::user_error(Tr::new(viewer.locale), &e),
             None,
         )
         .await;
@@ -415,7 +443,7 @@ async fn delete_account(
             &state,
             &viewer,
             "delete",
-            "The password is not right, so the account was not deleted.".into(),
+            Tr::new(viewer.locale).t("settings-delete-wrong-password"),
             None,
         )
         .await;

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::safe_return_to;
 use super::{FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS, start_session, verify};
+use crate::domain::l10n::Tr;
 use crate::domain::user::{Email, hash_password, throttle_delay};
 use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
@@ -55,14 +56,14 @@ async fn signin_form(
         .as_deref()
         .and_then(crate::web::accounts::passwordless::SsoProblem::parse)
         .zip(sso_label.as_deref())
-        .map(|(problem, label)| problem.message(label));
+        .map(|(problem, label)| problem.message(Tr::new(viewer.locale), label));
     let page = SigninPage {
-        layout: Layout::load(&state, &viewer, "Sign in").await?,
+        layout: Layout::titled(&state, &viewer, "signin-title").await?,
         csrf: viewer.csrf.clone(),
         error,
         notice: q
             .reset
-            .map(|_| "Your password has been changed. Sign in with the new one.".to_owned()),
+            .map(|_| Tr::new(viewer.locale).t("signin-password-changed")),
         email: String::new(),
         return_to: safe_return_to(q.return_to.as_deref()),
         sso_label,
@@ -100,9 +101,7 @@ async fn signin(
         let secs = (until - now).num_seconds().max(1);
         return Err(Error::Rejected(Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "Too many failed attempts to sign in. Wait {secs} seconds and try again, or reset your password."
-            ),
+            message: Tr::new(viewer.locale).t1("signin-throttled", "seconds", secs),
             retry_after: Some(secs),
         }));
     }
@@ -130,12 +129,9 @@ async fn signin(
         state.store.lock_signin(&address_key, now + d).await?;
     }
     let page = SigninPage {
-        layout: Layout::load(&state, &viewer, "Sign in").await?,
+        layout: Layout::titled(&state, &viewer, "signin-title").await?,
         csrf: viewer.csrf.clone(),
-        error: Some(
-            "That e-mail address and password do not match an account. Check them and try again."
-                .to_owned(),
-        ),
+        error: Some(Tr::new(viewer.locale).t("signin-mismatch")),
         notice: None,
         email: form.email.clone(),
         return_to,

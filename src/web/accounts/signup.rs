@@ -11,13 +11,15 @@ use serde::Deserialize;
 
 use super::safe_return_to;
 use super::{SIGNUP_LINK_HOURS, SIGNUP_MAILS_PER_ADDRESS_PER_HOUR, hash, start_session};
+use super::{name_error, user_error};
 use crate::domain::comment::parse_display_name;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::user::{Email, check_password};
 use crate::services::mail::Mail;
 use crate::store;
 use crate::web::forms::{CsrfForm, NoFields};
 use crate::web::layout::Layout;
-use crate::web::layout::capitalise;
 use crate::web::session::{ClientIp, Viewer, hash_token, random_token};
 use crate::web::{AppState, Error, Refusal, Result};
 
@@ -59,7 +61,7 @@ async fn signup_form(
     Query(q): Query<ReturnTo>,
 ) -> Result<Response> {
     let page = SignupPage {
-        layout: Layout::load(&state, &viewer, "Create an account").await?,
+        layout: Layout::titled(&state, &viewer, "signup-title").await?,
         csrf: viewer.csrf.clone(),
         error: None,
         invalid: "",
@@ -107,7 +109,7 @@ async fn signup(
         );
         async move {
             let page = SignupPage {
-                layout: Layout::load(&state, &viewer, "Create an account").await?,
+                layout: Layout::titled(&state, &viewer, "signup-title").await?,
                 csrf: viewer.csrf.clone(),
                 error: Some(error),
                 invalid,
@@ -122,19 +124,20 @@ async fn signup(
             )
         }
     };
+    let tr = Tr::new(viewer.locale);
     if !form.website.is_empty() {
-        return again("This form could not be accepted. If you are a person, leave the hidden Website field empty.".into(), "").await;
+        return again(tr.t("signup-honeypot-filled"), "").await;
     }
     let name = match parse_display_name(&form.display_name) {
         Ok(n) => n,
-        Err(e) => return again(e.to_owned(), "display_name").await,
+        Err(e) => return again(name_error(tr, e), "display_name").await,
     };
     let email = match Email::parse(&form.email) {
         Ok(e) => e,
-        Err(e) => return again(capitalise(&e.to_string()), "email").await,
+        Err(e) => return again(user_error(tr, &e), "email").await,
     };
     if let Err(e) = check_password(&form.password) {
-        return again(capitalise(&e.to_string()), "password").await;
+        return again(user_error(tr, &e), "password").await;
     }
     let now = state.clock.now();
     let hour = now.duration_trunc(Duration::hours(1)).unwrap_or(now);
@@ -146,10 +149,7 @@ async fn signup(
         let retry = (hour + Duration::hours(1) - now).num_seconds();
         return Err(Error::Rejected(Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "Too many accounts have been created from your network in the last hour. Try again in {} minutes.",
-                retry / 60 + 1
-            ),
+            message: tr.t1("signup-too-many", "minutes", retry / 60 + 1),
             retry_after: Some(retry),
         }));
     }
@@ -163,9 +163,9 @@ async fn signup(
         notify: form.notify.is_some(),
         return_to,
     };
-    tokio::spawn(mail_signup(state.clone(), pending));
+    tokio::spawn(mail_signup(state.clone(), pending, viewer.locale));
     let page = SignupPage {
-        layout: Layout::load(&state, &viewer, "Check your e-mail").await?,
+        layout: Layout::titled(&state, &viewer, "signup-sent-page-title").await?,
         csrf: viewer.csrf.clone(),
         error: None,
         invalid: "",
@@ -181,13 +181,18 @@ async fn signup(
 /// Off the request path: a new address gets a link that makes the account; the owner of a taken one
 /// is told someone tried, with links to sign in and to reset the password. No account exists
 /// before the link is used, so nobody can make one for an address they do not read.
-async fn mail_signup(state: AppState, pending: store::users::PendingSignup) {
-    if let Err(e) = try_mail_signup(&state, pending).await {
+async fn mail_signup(state: AppState, pending: store::users::PendingSignup, locale: Locale) {
+    if let Err(e) = try_mail_signup(&state, pending, locale).await {
         tracing::error!(error = %e, "the sign-up mail could not be prepared");
     }
 }
 
-async fn try_mail_signup(state: &AppState, pending: store::users::PendingSignup) -> Result<()> {
+/// The mail is in the language the form was read in (the owner's own, for a taken address).
+async fn try_mail_signup(
+    state: &AppState,
+    pending: store::users::PendingSignup,
+    locale: Locale,
+) -> Result<()> {
     let now = state.clock.now();
     let hour = now.duration_trunc(Duration::hours(1)).unwrap_or(now);
     let to_address = state
@@ -200,17 +205,23 @@ async fn try_mail_signup(state: &AppState, pending: store::users::PendingSignup)
     let site = &state.config.site_name;
     let base = state.config.base_url.trim_end_matches('/');
     let (subject, text) = match state.store.user_by_email(&pending.email).await? {
-        Some(owner) => (
-            "Someone tried to create an account with your address",
-            format!(
-                "Hello {},\n\nSomeone (perhaps you) tried to create a new account on {site} with \
-                 this address. You already have an account, so no new one was made and yours is \
-                 unchanged.\n\nSign in: {base}/signin\n\
-                 Forgotten your password? Choose a new one: {base}/reset\n\n\
-                 If it was not you, there is nothing to do.\n",
-                owner.display_name
-            ),
-        ),
+        Some(owner) => {
+            let tr = Tr::new(Locale::of_member(
+                owner.locale.as_deref(),
+                state.config.locale,
+            ));
+            (
+                tr.t("mail-taken-subject"),
+                format!(
+                    "{}\n\n{}\n\n{} {base}/signin\n{} {base}/reset\n\n{}\n",
+                    tr.t1("mail-hello-name", "name", &owner.display_name),
+                    tr.t1("mail-taken-intro", "site", site),
+                    tr.t("mail-taken-sign-in"),
+                    tr.t("mail-taken-reset"),
+                    tr.t("mail-taken-ignore"),
+                ),
+            )
+        }
         None => {
             let token = random_token();
             state
@@ -223,14 +234,20 @@ async fn try_mail_signup(state: &AppState, pending: store::users::PendingSignup)
                 )
                 .await?;
             // The display name is left out: whoever typed this address chose it.
+            let tr = Tr::new(locale);
             (
-                "Finish creating your account",
+                tr.t("mail-signup-subject"),
                 format!(
-                    "Hello,\n\nSomeone (we hope you) asked to create an account on {site} with this \
-                     address. Open this link within {SIGNUP_LINK_HOURS} hours and press \
-                     \"Create account\" to finish:\n\n{base}/signup/{token}\n\n\
-                     The link works once. If you did not ask for this, ignore this message: no \
-                     account is made without it.\n"
+                    "{}\n\n{}\n\n{base}/signup/{token}\n\n{}\n",
+                    tr.t("mail-hello"),
+                    tr.t2(
+                        "mail-signup-intro",
+                        "site",
+                        site,
+                        "hours",
+                        SIGNUP_LINK_HOURS
+                    ),
+                    tr.t("mail-signup-ignore"),
                 ),
             )
         }
@@ -238,7 +255,7 @@ async fn try_mail_signup(state: &AppState, pending: store::users::PendingSignup)
     let mail = Mail {
         from: &state.config.mail_from,
         to: pending.email.as_str(),
-        subject,
+        subject: &subject,
         text,
     };
     if let Err(e) = state.mailer.send(mail).await {
@@ -268,7 +285,7 @@ async fn signup_confirm_answer(
     taken: bool,
 ) -> Result<Response> {
     let page = SignupConfirmPage {
-        layout: Layout::load(state, viewer, "Create your account").await?,
+        layout: Layout::titled(state, viewer, "signup-confirm-title").await?,
         csrf: viewer.csrf.clone(),
         token: if email.is_some() {
             token

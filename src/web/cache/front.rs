@@ -188,6 +188,7 @@ const X_CACHE: HeaderName = HeaderName::from_static("x-cache");
 /// (an answer from the cache is a clone of this map and two replaced values).
 pub(super) fn answer_headers(
     mut headers: HeaderMap,
+    vary: &'static str,
     etag: &HeaderValue,
     len: usize,
     hsts: bool,
@@ -196,10 +197,7 @@ pub(super) fn answer_headers(
     headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static(PUBLIC_CACHE_CONTROL));
-    headers.insert(
-        header::VARY,
-        HeaderValue::from_static("Accept-Encoding, Cookie"),
-    );
+    headers.insert(header::VARY, HeaderValue::from_static(vary));
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     headers.insert(X_CACHE, HeaderValue::from_static("hit"));
     crate::web::middleware::add_security_headers(&mut headers, hsts);
@@ -234,8 +232,11 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
         return next.run(req).await;
     }
     let signed_out = read_cookie(req.headers(), SESSION_COOKIE).is_none();
-    let key = if signed_out { cache_key(&req) } else { None };
     let cache = state.pages.clone();
+    let key = match signed_out {
+        true => cache_key(&req).map(|k| cache.keyed(k.into(), req.headers()).into_owned()),
+        false => None,
+    };
     let generation = cache.generation.load(Ordering::SeqCst);
     let req_headers = req.headers().clone();
     let response = next.run(req).await;
@@ -265,6 +266,11 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
         parts
             .headers
             .insert(header::CACHE_CONTROL, cache.public_cache_control.clone());
+        if cache.language.negotiate {
+            parts
+                .headers
+                .insert(header::VARY, HeaderValue::from_static(cache.vary()));
+        }
     }
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -278,6 +284,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
         let etags = etags_of(&bytes);
         let headers = answer_headers(
             parts.headers,
+            cache.vary(),
             &etags.identity,
             bytes.len(),
             state.config.secure_cookies(),

@@ -54,7 +54,7 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, Method};
 
 use crate::store::purges::Announcement;
-use crate::web::session::{SESSION_COOKIE, read_cookie};
+use crate::web::session::{ReaderLanguage, SESSION_COOKIE, read_cookie};
 use front::{Encoding, Hit, brotli, gzip, negotiate, with_encoding};
 use key::page_key;
 use lru::{Footprint, Lru};
@@ -276,6 +276,9 @@ pub struct PageCache {
     purger: Option<crate::services::purge::Purger>,
     /// The `Cache-Control` of a page signed-out readers share.
     public_cache_control: HeaderValue,
+    /// Signed-out readers' language: with negotiation on, each language's page is kept apart
+    /// (the key starts with its tag) and answers say `Vary: Accept-Language`.
+    language: ReaderLanguage,
     compressors: Arc<tokio::sync::Semaphore>,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -291,6 +294,7 @@ impl Default for PageCache {
             clock: crate::domain::Clock::system(),
             purger: None,
             public_cache_control: HeaderValue::from_static(PUBLIC_CACHE_CONTROL),
+            language: ReaderLanguage::default(),
             compressors: Arc::new(tokio::sync::Semaphore::new(COMPRESSORS)),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
@@ -305,6 +309,7 @@ impl PageCache {
         store: &crate::store::Store,
         clock: crate::domain::Clock,
         purger: Option<crate::services::purge::Purger>,
+        language: ReaderLanguage,
     ) -> anyhow::Result<Arc<PageCache>> {
         let public_cache_control = HeaderValue::from_static(match purger {
             Some(_) => PURGED_CACHE_CONTROL,
@@ -315,6 +320,7 @@ impl PageCache {
             clock,
             purger,
             public_cache_control,
+            language,
             ..Default::default()
         });
         if let Some(listener) = store.pg_listener().await {
@@ -512,6 +518,7 @@ impl PageCache {
             None => Cow::Borrowed(uri.path()),
             Some(_) => page_key(uri)?,
         };
+        let key = self.keyed(key, req.headers());
         let now = clock.now();
         let entry = self.get(&key, now)?;
         self.hits.fetch_add(1, Ordering::Relaxed);
@@ -536,6 +543,24 @@ impl PageCache {
             let form = cache.form(&key, &entry, encoding).await;
             front::full(form, is_head, true, Some(&id))
         })))
+    }
+
+    /// A page's key for the reader asking: its canonical address, after the tag of the
+    /// reader's language when languages are negotiated.
+    pub(crate) fn keyed<'k>(&self, key: Cow<'k, str>, headers: &HeaderMap) -> Cow<'k, str> {
+        if !self.language.negotiate {
+            return key;
+        }
+        Cow::Owned(format!("{} {key}", self.language.of_headers(headers).tag()))
+    }
+
+    /// What answers from stored pages vary on.
+    fn vary(&self) -> &'static str {
+        if self.language.negotiate {
+            "Accept-Encoding, Accept-Language, Cookie"
+        } else {
+            "Accept-Encoding, Cookie"
+        }
     }
 
     /// The form of a stored page for `encoding`, made now if it is not yet: once, however

@@ -323,6 +323,7 @@ fn atom_feed(
         })
         .collect();
     let feed = atom::Feed {
+        lang: Some(state.config.locale.tag().into()),
         title: atom::Text::plain(ch.title.clone()),
         id: format!("{base}{}", ch.path),
         updated: fixed(last.unwrap_or(DateTime::<Utc>::UNIX_EPOCH)),
@@ -403,7 +404,7 @@ fn rss_feed(
         title: ch.title.clone(),
         link: format!("{base}{}", ch.page),
         description: format!("The latest from {}", ch.title),
-        language: Some("en".into()),
+        language: Some(state.config.locale.tag().into()),
         last_build_date: last.map(|t| t.to_rfc2822()),
         items,
         namespaces,
@@ -455,7 +456,7 @@ fn json_feed(
         "title": ch.title,
         "home_page_url": format!("{base}{}", ch.page),
         "feed_url": format!("{base}{}", ch.path),
-        "language": "en",
+        "language": state.config.locale.tag(),
         "items": items,
     })
     .to_string()
@@ -560,6 +561,7 @@ async fn sitemap_page(
             .await?;
         sitemap::news(
             &state.config.site_name,
+            state.config.locale.news_language(),
             recent
                 .iter()
                 .filter(|a| a.published_at >= since)

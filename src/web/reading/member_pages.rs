@@ -67,7 +67,10 @@ impl MemberPage {
             let start = out.len();
             match hole {
                 Hole::Account => AccountBlock {
-                    layout: AccountView::of(viewer).into(),
+                    layout: AccountFields {
+                        tr: crate::domain::l10n::Tr::new(viewer.locale),
+                        ..AccountView::of(viewer).into()
+                    },
                 }
                 .render_into(&mut out)?,
                 Hole::Form => {
@@ -137,6 +140,7 @@ struct AccountFields<'a> {
     account: Option<&'a str>,
     staff: crate::domain::staff::StaffLinks,
     csrf: &'a str,
+    tr: crate::domain::l10n::Tr,
 }
 
 impl<'a> From<Option<AccountView<'a>>> for AccountFields<'a> {
@@ -146,11 +150,13 @@ impl<'a> From<Option<AccountView<'a>>> for AccountFields<'a> {
                 account: Some(a.account),
                 staff: a.staff,
                 csrf: a.csrf,
+                tr: Default::default(),
             },
             None => AccountFields {
                 account: None,
                 staff: Default::default(),
                 csrf: "",
+                tr: Default::default(),
             },
         }
     }

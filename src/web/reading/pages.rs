@@ -104,9 +104,7 @@ async fn front_page(
         .filter(|b| !b.cards.is_empty())
         .collect();
     let layout = Layout::new(&state, &sections, "", Some("/"), None)
-        .with_description(
-            "The latest news, analysis and opinion, with a conversation under every story.",
-        )
+        .with_description(&crate::domain::l10n::Tr::new(viewer.locale).t("site-description"))
         .with_viewer(&viewer);
     let page = FrontTemplate {
         layout,
@@ -185,7 +183,8 @@ async fn article_page(
         .is_signed_in()
         .then(|| crate::web::cache::key::member_page_key(&uri))
         .flatten()
-        .map(|key| format!("{key} {}", viewer.dates.zone.name()));
+        // Members reading in different languages or zones share no page.
+        .map(|key| format!("{} {key} {}", viewer.locale.tag(), viewer.dates.zone.name()));
     let mut member_state = "bypass";
     if let Some(key) = &member_key {
         member_state = "miss";

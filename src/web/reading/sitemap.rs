@@ -72,7 +72,11 @@ pub fn urls(entries: impl IntoIterator<Item = Url>) -> String {
 }
 
 /// The news sitemap: each article with the publication's name, language, date and title.
-pub fn news(publication: &str, entries: impl IntoIterator<Item = NewsUrl>) -> String {
+pub fn news(
+    publication: &str,
+    language: &str,
+    entries: impl IntoIterator<Item = NewsUrl>,
+) -> String {
     document(|w| {
         w.create_element("urlset")
             .with_attribute(("xmlns", SITEMAP_NS))
@@ -85,7 +89,7 @@ pub fn news(publication: &str, entries: impl IntoIterator<Item = NewsUrl>) -> St
                             w.create_element("news:publication")
                                 .write_inner_content(|w| {
                                     text(w, "news:name", publication)?;
-                                    text(w, "news:language", "en")
+                                    text(w, "news:language", language)
                                 })?;
                             text(w, "news:publication_date", &entry.publication_date)?;
                             text(w, "news:title", &entry.title)
@@ -123,6 +127,7 @@ mod tests {
     fn texts_are_escaped_and_documents_parse() {
         let xml = news(
             "Tom & Jerry's <Daily>",
+            "pt",
             [NewsUrl {
                 loc: "https://example.test/articles/a?x=1&y=2".into(),
                 publication_date: "2026-06-01T12:00:00Z".into(),
@@ -141,6 +146,11 @@ mod tests {
             .find(|n| n.tag_name().name() == "name")
             .and_then(|n| n.text());
         assert_eq!(name, Some("Tom & Jerry's <Daily>"));
+        let language = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "language")
+            .and_then(|n| n.text());
+        assert_eq!(language, Some("pt"));
         assert_eq!(doc.root_element().tag_name().namespace(), Some(SITEMAP_NS));
     }
 
