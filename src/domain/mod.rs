@@ -5,6 +5,7 @@ pub mod clock;
 pub mod comment;
 pub mod dashboard;
 pub mod embed;
+pub mod embed_style;
 pub mod frontmatter;
 pub mod html_safety;
 pub mod imports;

@@ -39,6 +39,7 @@ pub mod search;
 pub mod sessions;
 pub mod signin;
 pub mod single_use;
+pub mod embedded;
 pub mod sites;
 pub mod taxonomy;
 pub mod tokens;

@@ -189,7 +189,10 @@ async fn render_desk(
             ItemView {
                 id: r.id,
                 article_title: r.article_title.clone(),
-                article_href: format!("/articles/{}#comment-{}", r.article_slug, r.id),
+                // An embedded page's thread links to the host page it is under.
+                article_href: r.page_url.clone().unwrap_or_else(|| {
+                    format!("/articles/{}#comment-{}", r.article_slug, r.id)
+                }),
                 author: r.author_name.clone(),
                 author_id: r.author_id,
                 author_record: format!("{record}{since}"),
