@@ -46,7 +46,9 @@ impl EmbedStyle {
             given(v)
                 .map(|c| {
                     hex_colour(c).ok_or_else(|| {
-                        format!("The {name} colour “{c}” is not a colour: write it as #rgb or #rrggbb.")
+                        format!(
+                            "The {name} colour “{c}” is not a colour: write it as #rgb or #rrggbb."
+                        )
                     })
                 })
                 .transpose()
@@ -160,7 +162,14 @@ mod tests {
         let s = EmbedStyle::parse(None, Some("#1A2B3C"), Some("#abc"), None).unwrap();
         assert_eq!(s.text.as_deref(), Some("#1a2b3c"));
         assert_eq!(s.accent.as_deref(), Some("#abc"));
-        for bad in ["red", "#12", "#ggg", "#fff; } body { x: y", "url(x)", "#fffff"] {
+        for bad in [
+            "red",
+            "#12",
+            "#ggg",
+            "#fff; } body { x: y",
+            "url(x)",
+            "#fffff",
+        ] {
             assert!(
                 EmbedStyle::parse(None, Some(bad), None, None).is_err(),
                 "{bad}"
@@ -170,8 +179,8 @@ mod tests {
 
     #[test]
     fn fonts_are_names_quoted_and_nothing_else() {
-        let s = EmbedStyle::parse(Some("'Source Serif 4', Georgia, SERIF"), None, None, None)
-            .unwrap();
+        let s =
+            EmbedStyle::parse(Some("'Source Serif 4', Georgia, SERIF"), None, None, None).unwrap();
         assert_eq!(
             s.font.as_deref(),
             Some("\"Source Serif 4\", \"Georgia\", serif")
@@ -184,7 +193,10 @@ mod tests {
             ",",
             &"a".repeat(MAX_FONT + 1),
         ] {
-            assert!(EmbedStyle::parse(Some(bad), None, None, None).is_err(), "{bad}");
+            assert!(
+                EmbedStyle::parse(Some(bad), None, None, None).is_err(),
+                "{bad}"
+            );
         }
     }
 
@@ -196,6 +208,9 @@ mod tests {
         assert!(css.contains("--paper: #000;"), "{css}");
         assert!(!css.contains("--ink"), "{css}");
         assert!(EmbedStyle::default().is_empty());
-        assert_eq!(s.pairs(), vec![("font", "\"Georgia\""), ("background", "#000")]);
+        assert_eq!(
+            s.pairs(),
+            vec![("font", "\"Georgia\""), ("background", "#000")]
+        );
     }
 }

@@ -65,12 +65,28 @@ async fn disqus_threads_of_a_registered_site_land_under_its_threads(app: TestApp
         .await;
     assert_eq!(r.status(), 303);
     let parts = [
-        thread("1", &format!("{BLOG}/2025/loaded?utm_source=disqus"), "Loaded page"),
+        thread(
+            "1",
+            &format!("{BLOG}/2025/loaded?utm_source=disqus"),
+            "Loaded page",
+        ),
         thread("2", &format!("{BLOG}/2025/never-loaded"), "Never loaded"),
         thread("3", "https://elsewhere.example/post", "Not ours"),
-        post("11", "1", None, "Old Reader", "From Disqus, on a loaded page."),
+        post(
+            "11",
+            "1",
+            None,
+            "Old Reader",
+            "From Disqus, on a loaded page.",
+        ),
         post("12", "2", None, "Old Reader", "From Disqus, a first word."),
-        post("13", "2", Some("12"), "Other Reader", "From Disqus, a reply."),
+        post(
+            "13",
+            "2",
+            Some("12"),
+            "Other Reader",
+            "From Disqus, a reply.",
+        ),
         post("14", "3", None, "Stranger", "Elsewhere."),
     ];
     let xml = format!(
@@ -107,7 +123,10 @@ async fn disqus_threads_of_a_registered_site_land_under_its_threads(app: TestApp
 
     // The loaded page's thread has both; the other page's thread was made, titled, threaded.
     let body = app.page(&frame(site, &loaded), 200).await;
-    assert_eq!(texts(&html(&body), "#comments-heading"), vec!["Comments (2)"]);
+    assert_eq!(
+        texts(&html(&body), "#comments-heading"),
+        vec!["Comments (2)"]
+    );
     assert!(body.contains("Said here first.") && body.contains("From Disqus, on a loaded page."));
     let never = format!("{BLOG}/2025/never-loaded");
     let key = embedded_page(&never, None, &[Origin::parse(BLOG).unwrap()]).unwrap();
@@ -131,7 +150,10 @@ async fn disqus_threads_of_a_registered_site_land_under_its_threads(app: TestApp
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(stdout.contains("3 comments (3 already there)"), "{stdout}");
     let body = app.page(&frame(site, &never), 200).await;
-    assert_eq!(texts(&html(&body), "#comments-heading"), vec!["Comments (2)"]);
+    assert_eq!(
+        texts(&html(&body), "#comments-heading"),
+        vec!["Comments (2)"]
+    );
 }
 
 async fn sites_threads_and_their_policies_go_out_and_come_back(app: TestApp) {
@@ -152,7 +174,11 @@ async fn sites_threads_and_their_policies_go_out_and_come_back(app: TestApp) {
     let r = admin
         .post(
             &format!("/admin/sites/{}/policy", site.0),
-            &[("mode", "premoderated"), ("first", "2"), ("auto_close_days", "30")],
+            &[
+                ("mode", "premoderated"),
+                ("first", "2"),
+                ("auto_close_days", "30"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
@@ -184,5 +210,8 @@ async fn sites_threads_and_their_policies_go_out_and_come_back(app: TestApp) {
     );
     let body = fresh.page(&frame(site, &page), 200).await;
     assert!(body.contains("Carried across."), "{body}");
-    assert_eq!(texts(&html(&body), "#comments-heading"), vec!["Comments (1)"]);
+    assert_eq!(
+        texts(&html(&body), "#comments-heading"),
+        vec!["Comments (1)"]
+    );
 }

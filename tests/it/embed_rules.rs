@@ -76,7 +76,11 @@ async fn a_sites_default_policy_and_a_threads_own_are_enforced_and_shown(app: Te
     let r = admin
         .post(
             &format!("/admin/sites/{}/policy", site.0),
-            &[("mode", "closed"), ("first", ""), ("auto_close_days", "soon")],
+            &[
+                ("mode", "closed"),
+                ("first", ""),
+                ("auto_close_days", "soon"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 422);
@@ -95,7 +99,10 @@ async fn a_sites_default_policy_and_a_threads_own_are_enforced_and_shown(app: Te
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let listed = admin.page("/admin/sites").await;
-    assert!(listed.contains("<option value=\"closed\" selected>"), "{listed}");
+    assert!(
+        listed.contains("<option value=\"closed\" selected>"),
+        "{listed}"
+    );
 
     let ada = app.member("Ada").await;
     let shown = ada.page(&frame(site, &page)).await;
@@ -122,11 +129,18 @@ async fn a_sites_default_policy_and_a_threads_own_are_enforced_and_shown(app: Te
     let editor = staff(&app, "Ed", Role::Editor).await;
     let view = editor.page(&format!("/admin/threads/{id}")).await;
     assert!(view.contains("My post") && view.contains(&page), "{view}");
-    assert!(view.contains("Policy in force") && view.contains("closed"), "{view}");
+    assert!(
+        view.contains("Policy in force") && view.contains("closed"),
+        "{view}"
+    );
     let r = editor
         .post(
             &format!("/admin/threads/{id}/policy"),
-            &[("mode", "premoderated"), ("first", ""), ("auto_close_days", "")],
+            &[
+                ("mode", "premoderated"),
+                ("first", ""),
+                ("auto_close_days", ""),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
@@ -233,7 +247,8 @@ async fn new_threads_are_paced_per_site_and_address(app: TestApp) {
     );
     // Threads already made still load; another site counts on its own.
     app.page(&frame(site, &format!("{BLOG}/p0")), 200).await;
-    app.page(&frame(other, "https://other.example/x"), 200).await;
+    app.page(&frame(other, "https://other.example/x"), 200)
+        .await;
     // The next minute, new threads are made again.
     app.clock.advance(chrono::Duration::minutes(1));
     app.page(&frame(site, &format!("{BLOG}/one-too-many")), 200)
@@ -285,7 +300,12 @@ async fn a_later_load_from_the_site_changes_the_title_at_most_hourly(app: TestAp
     assert_eq!(title(&app).await, "Second title");
     app.clock.advance(chrono::Duration::minutes(31));
     let r = load("Third title", host).await.unwrap();
-    assert!(r.text().await.unwrap().contains("<title>Comments: Third title</title>"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("<title>Comments: Third title</title>")
+    );
     assert_eq!(title(&app).await, "Third title");
 }
 
@@ -297,7 +317,10 @@ async fn counts_come_by_address_and_by_id(app: TestApp) {
         assert_eq!(ada.post(&by_id, &[("body", body)]).await.status(), 303);
     }
     let by_page = posting(site, &format!("{BLOG}/b"));
-    assert_eq!(ada.post(&by_page, &[("body", "Three.")]).await.status(), 303);
+    assert_eq!(
+        ada.post(&by_page, &[("body", "Three.")]).await.status(),
+        303
+    );
     let mut pages = vec![format!("{BLOG}/b")];
     pages.extend((0..19).map(|i| format!("{BLOG}/none-{i}")));
     let mut q = form_urlencoded::Serializer::new(String::new());
@@ -340,7 +363,7 @@ async fn the_frame_streams_new_comments_and_posts_without_a_page_load(app: TestA
     let live = attrs(&doc, "#comments", "data-live").remove(0);
     assert!(live.starts_with("/articles/embed-"), "{live}");
     assert_eq!(
-        attrs(&doc, "script[src^='/assets/']", "src").len(),
+        attrs(&doc, "script[src^='/static/app.']", "src").len(),
         1,
         "the site's script is loaded in the frame"
     );
@@ -389,7 +412,10 @@ async fn the_frame_streams_new_comments_and_posts_without_a_page_load(app: TestA
         .client
         .post(app.url(&action))
         .header("accept", "application/json")
-        .form(&[("csrf", crate::common::csrf_of(&form).as_str()), ("body", " ")])
+        .form(&[
+            ("csrf", crate::common::csrf_of(&form).as_str()),
+            ("body", " "),
+        ])
         .send()
         .await
         .unwrap();
@@ -403,7 +429,11 @@ async fn the_frame_streams_new_comments_and_posts_without_a_page_load(app: TestA
     let r = editor
         .post(
             &format!("/admin/threads/{id}/policy"),
-            &[("mode", "premoderated"), ("first", ""), ("auto_close_days", "")],
+            &[
+                ("mode", "premoderated"),
+                ("first", ""),
+                ("auto_close_days", ""),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
@@ -470,7 +500,14 @@ async fn a_members_page_and_feed_link_embedded_comments_to_their_page(app: TestA
         .await;
     assert_eq!(r.status(), 303);
     let id = latest(&r);
-    let author = app.store.comment(id).await.unwrap().unwrap().author_id.unwrap();
+    let author = app
+        .store
+        .comment(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .author_id
+        .unwrap();
     let member = app.page(&format!("/members/{author}"), 200).await;
     let doc = html(&member);
     assert!(member.contains("Said on the blog."), "{member}");

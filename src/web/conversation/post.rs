@@ -465,7 +465,13 @@ async fn fragment(
         .await?
         .ok_or(Error::NotFound)?;
     // An embedded page's thread is never published, and its frame takes live updates too.
-    if !published && state.store.embedded_thread_of(row.article_id).await?.is_none() {
+    if !published
+        && state
+            .store
+            .embedded_thread_of(row.article_id)
+            .await?
+            .is_none()
+    {
         return Err(Error::NotFound);
     }
     let liked = match &viewer.user {

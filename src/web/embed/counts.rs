@@ -76,7 +76,9 @@ async fn counts(
         None => None,
     };
     // An id is keyed as the frame keys it, whatever page it is on (the first origin stands in).
-    let any_page = origins.first().map_or(String::new(), |o| format!("{}/", o.as_str()));
+    let any_page = origins
+        .first()
+        .map_or(String::new(), |o| format!("{}/", o.as_str()));
     let asked: Vec<(&String, Option<&str>, &str)> = pages
         .iter()
         .map(|p| (p, None, p.as_str()))
@@ -95,11 +97,14 @@ async fn counts(
     let mut by_id = serde_json::Map::new();
     for ((name, id, _), key) in asked.iter().zip(&keys) {
         let n = found.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
-        let into = if id.is_some() { &mut by_id } else { &mut counts };
+        let into = if id.is_some() {
+            &mut by_id
+        } else {
+            &mut counts
+        };
         into.insert((*name).clone(), n.into());
     }
-    let mut response =
-        Json(serde_json::json!({ "counts": counts, "ids": by_id })).into_response();
+    let mut response = Json(serde_json::json!({ "counts": counts, "ids": by_id })).into_response();
     let h = response.headers_mut();
     h.insert(
         header::CACHE_CONTROL,

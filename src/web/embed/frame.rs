@@ -13,8 +13,8 @@ use serde::Deserialize;
 use crate::domain::embed::{
     Origin, PageProblem, SiteId, embedded_page, frame_ancestors, page_title,
 };
-use crate::store::sites::{EmbeddedThread, SiteRow};
 use crate::domain::embed_style::EmbedStyle;
+use crate::store::sites::{EmbeddedThread, SiteRow};
 use crate::web::conversation::post::{posted_answer, submit_comment};
 use crate::web::conversation::{json_error, wants_json};
 use crate::web::forms::MemberForm;

@@ -42,10 +42,7 @@ pub(super) async fn thread_for(
             }
             .into());
         }
-        return Ok(state
-            .store
-            .embedded_thread(site, page, title, now)
-            .await?);
+        return Ok(state.store.embedded_thread(site, page, title, now).await?);
     };
     if from_host
         && thread.article.card.title != title

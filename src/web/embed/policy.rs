@@ -31,7 +31,10 @@ pub(super) fn router() -> Router<AppState> {
         .route("/admin/sites/{id}/threads", get(site_threads))
         .route("/admin/sites/{id}/policy", post(save_site_policy))
         .route("/admin/threads/{article_id}", get(thread_view))
-        .route("/admin/threads/{article_id}/policy", post(save_thread_policy))
+        .route(
+            "/admin/threads/{article_id}/policy",
+            post(save_thread_policy),
+        )
 }
 
 /// A policy form's fields, as stored or as typed.
@@ -48,9 +51,7 @@ pub(super) struct PolicyFields {
 
 impl PolicyFields {
     pub(super) fn of(action: String, id: String, subject: &str, layer: PolicyLayer) -> Self {
-        let (mode, first) = layer
-            .mode
-            .map_or(("inherit", None), |m| m.stored());
+        let (mode, first) = layer.mode.map_or(("inherit", None), |m| m.stored());
         PolicyFields {
             action,
             id,
@@ -176,10 +177,9 @@ async fn save(
         Ok(l) => l,
         Err(e) => return Ok(Err(e)),
     };
-    let words = layer.mode.map_or_else(
-        || "as the wider setting".to_owned(),
-        CommentMode::describe,
-    );
+    let words = layer
+        .mode
+        .map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe);
     state
         .store
         .set_policy(
