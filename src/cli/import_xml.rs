@@ -190,6 +190,17 @@ fn disqus_summary(r: &DisqusReport, e: &imports::DisqusExport) -> String {
         ),
         r.unmatched.len()
     );
+    if r.threads_embedded > 0 {
+        let _ = writeln!(
+            out,
+            "{} on registered sites' pages",
+            count_of(
+                r.threads_embedded,
+                "thread imported as an embedded conversation",
+                "threads imported as embedded conversations"
+            )
+        );
+    }
     let _ = writeln!(out, "{}", comments_line(&r.comments));
     let _ = writeln!(
         out,

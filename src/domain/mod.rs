@@ -6,6 +6,7 @@ pub mod clock;
 pub mod comment;
 pub mod dashboard;
 pub mod embed;
+pub mod embed_style;
 pub mod frontmatter;
 pub mod host_token;
 pub mod html_safety;

@@ -40,6 +40,9 @@ pub struct CommentTally {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DisqusReport {
     pub threads_matched: usize,
+    /// Threads of a page on a registered embedding site: their comments went under that
+    /// page's embedded thread (made when its page had not loaded the conversation yet).
+    pub threads_embedded: usize,
     /// Threads no article answers to: their link and how many comments were left out.
     pub unmatched: Vec<(String, usize)>,
     pub comments: CommentTally,
@@ -213,6 +216,39 @@ async fn insert_comments(
             .await?;
     }
     Ok(())
+}
+
+/// The embedded thread of a Disqus thread's page, when the page's origin is a registered
+/// site's: keyed as the embed keys a page it loads with no explicit id (its address without
+/// query or fragment), made if the page has not loaded the conversation yet.
+async fn embedded_article(
+    tx: &mut Tx,
+    sites: &[super::sites::SiteRow],
+    thread: &crate::domain::imports::DsqThread,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>> {
+    use crate::domain::embed::{Origin, embedded_page, page_title};
+    let Some(origin) = url::Url::parse(thread.link.trim())
+        .ok()
+        .and_then(|u| Origin::of(&u))
+    else {
+        return Ok(None);
+    };
+    let Some(site) = sites.iter().find(|s| s.origin_list().contains(&origin)) else {
+        return Ok(None);
+    };
+    let Ok(page) = embedded_page(&thread.link, None, &site.origin_list()) else {
+        return Ok(None);
+    };
+    let title = page_title(Some(&thread.title), &page.url);
+    if let Some(id) = super::sites::make_thread(tx, site.id(), &page, &title, now).await? {
+        return Ok(Some(id));
+    }
+    query("SELECT article_id FROM embedded_pages WHERE site_id = $1 AND page_key = $2")
+        .bind(site.id)
+        .bind(page.key.as_str())
+        .scalar_optional(tx)
+        .await
 }
 
 /// The article a Disqus thread's key names, if any.
@@ -392,6 +428,10 @@ impl Store {
         progress.set_total(comments as u64);
         let mut tx = self.begin().await?;
         begin_writing(&mut tx).await?;
+        let sites: Vec<super::sites::SiteRow> =
+            query("SELECT id, name, origins, created_at FROM sites ORDER BY id")
+                .fetch_all(&mut tx)
+                .await?;
         for thread in &export.threads {
             check(progress)?;
             let keys =
@@ -403,6 +443,11 @@ impl Store {
                     break;
                 }
             }
+            let mut embedded = false;
+            if article.is_none() && !thread.comments.is_empty() {
+                article = embedded_article(&mut tx, &sites, thread, now).await?;
+                embedded = article.is_some();
+            }
             match article {
                 None => {
                     progress.advance(thread.comments.len() as u64);
@@ -413,7 +458,11 @@ impl Store {
                     }
                 }
                 Some(article_id) => {
-                    report.threads_matched += 1;
+                    if embedded {
+                        report.threads_embedded += 1;
+                    } else {
+                        report.threads_matched += 1;
+                    }
                     insert_comments(
                         &mut tx,
                         "disqus",

@@ -21,6 +21,7 @@ mod columns;
 pub mod comments;
 pub mod dashboard;
 pub mod embed_signin;
+pub mod embedded;
 mod error;
 pub mod export;
 mod health;

@@ -1,6 +1,6 @@
 //! Comments as anyone may read them outside an article page: an article's comment feed and a
-//! member's public page and feed. Only visible comments on published articles: never held,
-//! rejected or deleted ones, whoever asks.
+//! member's public page and feed. Only visible comments on published articles and embedded
+//! pages' threads: never held, rejected or deleted ones, whoever asks.
 
 use chrono::{DateTime, Utc};
 
@@ -12,6 +12,8 @@ pub struct PublicComment {
     pub id: i64,
     pub article_slug: String,
     pub article_title: String,
+    /// The host page's address, when the article is an embedded page's thread.
+    pub page_url: Option<String>,
     pub author_id: Option<i64>,
     pub author_name: String,
     pub body_html: String,
@@ -19,7 +21,7 @@ pub struct PublicComment {
     pub edited_at: Option<DateTime<Utc>>,
 }
 
-const COLUMNS: &str = "c.id, a.slug AS article_slug, a.title AS article_title, c.author_id, \
+const COLUMNS: &str = "c.id, a.slug AS article_slug, a.title AS article_title, e.url AS page_url, c.author_id, \
      COALESCE(u.display_name, g.name, '[deleted]') AS author_name, c.body_html, c.created_at, c.edited_at";
 
 /// A member as their public page shows them (nothing private: no e-mail, no role).
@@ -39,6 +41,7 @@ impl Store {
     ) -> Result<Vec<PublicComment>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM comments c JOIN articles a ON a.id = c.article_id \
+             LEFT JOIN embedded_pages e ON e.article_id = a.id \
              LEFT JOIN users u ON u.id = c.author_id \
              LEFT JOIN guest_identities g ON g.id = c.guest_id \
              WHERE c.article_id = $1 AND c.status = 'visible' \
@@ -58,7 +61,7 @@ impl Store {
             .await
     }
 
-    /// A member's visible comments on published articles, newest first, `limit` of them older
+    /// A member's visible comments on published articles and embedded pages, newest first, `limit` of them older
     /// than the comment `before` (keyset: the cursor is a comment id, whatever its state).
     pub async fn member_comments(
         &self,
@@ -74,9 +77,10 @@ impl Store {
         };
         let sql = format!(
             "SELECT {COLUMNS} FROM comments c JOIN articles a ON a.id = c.article_id \
+             LEFT JOIN embedded_pages e ON e.article_id = a.id \
              LEFT JOIN users u ON u.id = c.author_id \
              LEFT JOIN guest_identities g ON g.id = c.guest_id \
-             WHERE c.author_id = $1 AND c.status = 'visible' AND a.published_at <= $2 {cursor} \
+             WHERE c.author_id = $1 AND c.status = 'visible' AND (a.published_at <= $2 OR e.article_id IS NOT NULL) {cursor} \
              ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
         );
         Ok({

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::articles::{CARD_COLUMNS, CardRow};
-use super::{Result, Store, query};
+use super::{Result, Store, Tx, query};
 use crate::domain::ArticleDetail;
 use crate::domain::embed::{EmbeddedPage, Origin, SiteId};
 
@@ -117,10 +117,7 @@ impl Store {
         Ok(n == 1)
     }
 
-    /// The thread of an embedded page, made on its first load: an unpublished article in the
-    /// first section, with the page's title and its address as the summary. Two first loads at
-    /// once meet on the article's slug (derived from the site and the key), so one thread is
-    /// made.
+    /// The thread of an embedded page, made on its first load ([`make_thread`]).
     pub async fn embedded_thread(
         &self,
         site: SiteId,
@@ -131,35 +128,8 @@ impl Store {
         if let Some(t) = self.embedded_thread_by_key(site, &page.key).await? {
             return Ok(t);
         }
-        let digest = hex::encode(Sha256::digest(page.key.as_bytes()));
-        let slug = format!("embed-{}-{}", site.0, &digest[..24]);
         let mut tx = self.begin().await?;
-        let made: Option<(i64,)> = query(
-            "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
-             created_at, modified_at) \
-             SELECT $1, $2, $3, '', '', s.id, $4, $4 \
-             FROM (SELECT id FROM sections ORDER BY position, id LIMIT 1) AS s WHERE TRUE \
-             ON CONFLICT (slug) DO NOTHING RETURNING id",
-        )
-        .bind(slug.as_str())
-        .bind(title)
-        .bind(page.url.as_str())
-        .bind(now)
-        .fetch_optional(&mut tx)
-        .await?;
-        if let Some((article_id,)) = made {
-            query(
-                "INSERT INTO embedded_pages (article_id, site_id, page_key, url, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(article_id)
-            .bind(site.0)
-            .bind(page.key.as_str())
-            .bind(page.url.as_str())
-            .bind(now)
-            .execute(&mut tx)
-            .await?;
-        }
+        make_thread(&mut tx, site, page, title, now).await?;
         tx.commit().await?;
         self.embedded_thread_by_key(site, &page.key)
             .await?
@@ -170,7 +140,8 @@ impl Store {
             })
     }
 
-    async fn embedded_thread_by_key(
+    /// The thread of a page, if its first load has made it.
+    pub async fn embedded_thread_by_key(
         &self,
         site: SiteId,
         key: &str,
@@ -257,6 +228,49 @@ impl Store {
             url: r.url,
         }))
     }
+}
+
+/// Makes a page's thread in `tx` (an unpublished article in the first section, with the
+/// page's title and its address as the summary) unless it is there; its article's id, or
+/// `None` when it was there already or the site has no section yet. Two first loads at once
+/// meet on the article's slug (derived from the site and the key), so one thread is made.
+pub(super) async fn make_thread(
+    tx: &mut Tx,
+    site: SiteId,
+    page: &EmbeddedPage,
+    title: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>> {
+    let digest = hex::encode(Sha256::digest(page.key.as_bytes()));
+    let slug = format!("embed-{}-{}", site.0, &digest[..24]);
+    let made: Option<(i64,)> = query(
+        "INSERT INTO articles (slug, title, summary, body_source, body_html, section_id, \
+         created_at, modified_at) \
+         SELECT $1, $2, $3, '', '', s.id, $4, $4 \
+         FROM (SELECT id FROM sections ORDER BY position, id LIMIT 1) AS s WHERE TRUE \
+         ON CONFLICT (slug) DO NOTHING RETURNING id",
+    )
+    .bind(slug.as_str())
+    .bind(title)
+    .bind(page.url.as_str())
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((article_id,)) = made else {
+        return Ok(None);
+    };
+    query(
+        "INSERT INTO embedded_pages (article_id, site_id, page_key, url, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(article_id)
+    .bind(site.0)
+    .bind(page.key.as_str())
+    .bind(page.url.as_str())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(Some(article_id))
 }
 
 #[derive(sqlx::FromRow)]

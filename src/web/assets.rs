@@ -98,7 +98,11 @@ impl Default for Assets {
 }
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/static/{name}", get(static_file))
+    // Compressed as the browser accepts: the stylesheet and script are most of what a page
+    // (and an embedded conversation's frame) loads.
+    Router::new()
+        .route("/static/{name}", get(static_file))
+        .layer(tower_http::compression::CompressionLayer::new())
 }
 
 /// `GET /static/{name}`: an asset by its hashed name; an old hash is a 404, not stale bytes.

@@ -181,11 +181,21 @@ test('a story with images, a gallery and an embed, written in the rich editor an
   assert.equal(await plainPage.getByLabel('Body', { exact: true }).inputValue(), expected);
 
   // The preview at a phone's width frames the saved story.
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   await page.getByRole('link', { name: 'Preview at phone and desktop widths' }).click();
   const frame = page.frameLocator('iframe.preview-phone');
   await frame.getByRole('heading', { level: 1, name: headline }).waitFor();
   await page.getByRole('link', { name: 'Desktop (the full width)' }).click();
-  await page.frameLocator('iframe.preview-desktop').getByRole('heading', { level: 1, name: headline }).waitFor();
+  const desktop = page.frameLocator('iframe.preview-desktop');
+  await desktop.getByRole('heading', { level: 1, name: headline }).waitFor();
+  // As readers will see it: the two pictures and the gallery's two with srcset, the video as a
+  // placeholder that has asked nothing of YouTube before the click.
+  assert.equal(await desktop.locator('figure.block-image img[srcset][alt]').count(), 2);
+  assert.equal(await desktop.locator('figure.block-gallery li img[srcset][alt]').count(), 2);
+  await desktop.getByRole('button', { name: 'Load content from YouTube' }).waitFor();
+  const own = new URL(page.url()).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(own) && !u.startsWith('data:')), [], 'no third-party request');
 
   assertNoProblems(problems, 'rich editor');
   assertNoProblems(plainProblems, 'no-JavaScript editor');

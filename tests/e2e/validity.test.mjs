@@ -236,6 +236,10 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   const added = await server.cli(['site', 'add', 'Validity host', '--origin', 'http://localhost:9']);
   const siteId = added.match(/^id: (\d+)$/m)[1];
   const framePath = `/embed/thread?site=${siteId}&page=${encodeURIComponent('http://localhost:9/post')}&title=A+post`;
+  // Its first load makes the thread; the site's threads list it, and it has a desk view.
+  await reader.page(framePath);
+  const threadsPath = `/admin/sites/${siteId}/threads`;
+  const threadPath = (await admin.page(threadsPath)).match(/href="(\/admin\/threads\/\d+)"/)[1];
 
   // A story that uses every block (pictures, a gallery, an embed, call-outs), and its preview.
   const adminCookie = admin.cookies().map((c) => `${c.name}=${c.value}`).join('; ');
@@ -248,6 +252,8 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
     ['member', member, framePath],
     ['member', member, `/embed/signin?site=${siteId}`],
     ['admin', admin, '/admin/sites'],
+    ['admin', admin, threadsPath],
+    ['admin', admin, threadPath],
     ['reader', reader, '/newsletters'],
     ['reader', reader, webEditionPath],
     ['reader', reader, '/newsletters/confirm/not-a-token', 410],

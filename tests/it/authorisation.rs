@@ -86,6 +86,10 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/embed/signin?site={s}",                "",                          "S A A A A A"),
     ("GET",  "/embed/signin.js",                      "",                          "A A A A A A"),
     ("GET",  "/embed/data.json",                      "",                          "S A A A A A"),
+    ("GET",  "/embed/counts?site={s}&id=post-7",      "",                          "A A A A A A"),
+    ("GET",  "/embed/style.css?accent=%23aa0000",     "",                          "A A A A A A"),
+    ("GET",  "/admin/sites/{s}/threads",              "",                          "S F F F F A"),
+    ("GET",  "/admin/threads/{t}",                    "",                          "S F F F A A"),
     ("GET",  "/admin/articles",                       "",                          "S F A A A A"),
     ("GET",  "/admin/articles/new",                   "",                          "S F A A A A"),
     ("GET",  "/admin/articles/{a}",                   "",                          "S F F F A A"),
@@ -137,6 +141,8 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/admin/sites",                          "name=",                     "S F F F F A"),
     ("POST", "/admin/sites/{s}/origins",              "origins=",                  "S F F F F A"),
     ("POST", "/admin/sites/999999/secret",            "",                          "S F F F F A"),
+    ("POST", "/admin/sites/{s}/policy",               "mode=bogus",                "S F F F F A"),
+    ("POST", "/admin/threads/{t}/policy",             "mode=bogus",                "S F F F A A"),
     ("POST", "/embed/thread/comments?site={s}&page=https%3A%2F%2Fblog.example%2Fp", "body=A+framed+comment", "S A A A A A"),
     // The frame's sign-in: a code or host token that is not valid is the caller's input (4xx);
     // the signed-out matrix caller sends no form token. Signing out of the frame leaves a whole
@@ -273,6 +279,24 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
         )
         .await
         .unwrap();
+    let t = app
+        .store
+        .embedded_thread(
+            s,
+            &broadsheet::domain::embed::embedded_page(
+                "https://blog.example/matrix",
+                None,
+                &[broadsheet::domain::embed::Origin::parse("https://blog.example").unwrap()],
+            )
+            .unwrap(),
+            "Matrix page",
+            app.clock.now(),
+        )
+        .await
+        .unwrap()
+        .article
+        .card
+        .id;
     let mut callers: Vec<Option<Member>> = vec![None];
     for (name, role) in [
         ("Mem", Role::Member),
@@ -294,7 +318,8 @@ async fn every_route_answers_each_role_as_the_matrix_says(app: TestApp) {
             .replace("{a}", &a.to_string())
             .replace("{n}", &n.0.to_string())
             .replace("{e}", &e.0.to_string())
-            .replace("{s}", &s.0.to_string());
+            .replace("{s}", &s.0.to_string())
+            .replace("{t}", &t.to_string());
         let body = body
             .replace("{s}", &s.0.to_string())
             .replace("{n}", &n.0.to_string())

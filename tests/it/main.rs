@@ -19,6 +19,8 @@ mod discovery;
 mod durability;
 mod embed;
 mod embed_signin;
+mod embed_import;
+mod embed_rules;
 mod export;
 mod i18n;
 mod imports;

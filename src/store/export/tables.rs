@@ -603,6 +603,7 @@ pub static TABLES: &[Table] = &[
             ("page_key", Text),
             ("url", Text),
             ("created_at", Time),
+            ("title_checked_at", Time),
         ],
         omitted: &[],
         order_by: "article_id",

@@ -212,6 +212,8 @@ pub struct QueueRow {
     pub article_id: i64,
     pub article_slug: String,
     pub article_title: String,
+    /// The host page's address, when the article is an embedded page's thread.
+    pub page_url: Option<String>,
     pub parent_id: Option<i64>,
     pub parent_excerpt: Option<String>,
     pub parent_author: Option<String>,

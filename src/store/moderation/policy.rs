@@ -3,12 +3,15 @@
 use super::*;
 
 impl Store {
-    /// The policy layers that apply to an article (site, its section, itself), in one query.
+    /// The policy layers that apply to an article (site, its section or its embedding site,
+    /// itself), in one query.
     pub async fn comment_policy(&self, article_id: i64) -> Result<CommentPolicy> {
         let rows: Vec<PolicyRow> = query(
                 "SELECT scope, mode, premoderate_first, auto_close_days FROM comment_policies \
                  WHERE (scope = 'site' AND scope_id = 0) \
-                    OR (scope = 'section' AND scope_id = (SELECT section_id FROM articles WHERE id = $1)) \
+                    OR (scope = 'section' AND scope_id = (SELECT section_id FROM articles WHERE id = $1) \
+                        AND NOT EXISTS (SELECT 1 FROM embedded_pages WHERE article_id = $1)) \
+                    OR (scope = 'embed_site' AND scope_id = (SELECT site_id FROM embedded_pages WHERE article_id = $1)) \
                     OR (scope = 'article' AND scope_id = $1)",
             )
             .bind(article_id)
@@ -18,7 +21,8 @@ impl Store {
         for (scope, mode, first, days) in rows {
             let i = match scope.as_str() {
                 "site" => 0,
-                "section" => 1,
+                // An embedded page's site stands where an article's section does.
+                "section" | "embed_site" => 1,
                 _ => 2,
             };
             layers[i] = PolicyLayer {
@@ -54,7 +58,7 @@ impl Store {
                      p.premoderate_first, p.auto_close_days FROM comment_policies p \
                      LEFT JOIN sections s ON p.scope = 'section' AND s.id = p.scope_id \
                      LEFT JOIN articles a ON p.scope = 'article' AND a.id = p.scope_id \
-                     WHERE p.scope <> 'site' AND (p.mode IS NOT NULL OR p.auto_close_days IS NOT NULL) \
+                     WHERE p.scope IN ('section', 'article') AND (p.mode IS NOT NULL OR p.auto_close_days IS NOT NULL) \
                      ORDER BY p.scope DESC, name",
                 )
                 .fetch_all(self.read())

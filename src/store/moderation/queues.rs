@@ -102,12 +102,13 @@ impl Store {
             }
         };
         let sql = format!(
-            "SELECT c.id, c.article_id, a.slug AS article_slug, a.title AS article_title, c.parent_id, \
+            "SELECT c.id, c.article_id, a.slug AS article_slug, a.title AS article_title, e.url AS page_url, c.parent_id, \
              SUBSTR(p.body_source, 1, 200) AS parent_excerpt, pu.display_name AS parent_author, \
              c.author_id, COALESCE(u.display_name, g.name, '[deleted]') AS author_name, u.created_at AS author_since, \
              u.banned_until AS author_banned_until, c.body_html, c.status, c.held_reason, c.held_detail, c.moderation_note, \
              c.spam_score, c.pinned_at, c.open_reports, c.created_at \
              FROM comments c JOIN articles a ON a.id = c.article_id \
+             LEFT JOIN embedded_pages e ON e.article_id = a.id \
              LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id \
              LEFT JOIN comments p ON p.id = c.parent_id LEFT JOIN users pu ON pu.id = p.author_id \
              WHERE {filter} ORDER BY {order} LIMIT {QUEUE_PAGE}"

@@ -41,12 +41,18 @@ async fn stream(
         Err(full) => return Ok(refusal(full)),
     };
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
-    let article = state
+    let published = state
         .store
         .published_article(slug.as_str(), state.clock.now())
-        .await?
-        .ok_or(Error::NotFound)?;
-    let article_id = article.card.id;
+        .await?;
+    // An embedded page's thread is never published, and its frame takes live updates too.
+    let article_id = match published {
+        Some(a) => a.card.id,
+        None => match state.store.embedded_thread_by_slug(slug.as_str()).await? {
+            Some((t, _)) => t.article.card.id,
+            None => return Err(Error::NotFound),
+        },
+    };
     let rx = state.live.subscribe();
     let stop = state.live.closing();
     // The slot lives in the stream's state: it is given back when the stream is dropped.

@@ -136,17 +136,37 @@ async fn post_comment(
         Err(r) => return refuse(r.status, r.message, r.retry_after).await,
     };
     if json {
-        let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
-        let html = render_one(&state, &row, &viewer, false, slug.as_str(), now).await?;
-        return Ok((
-            StatusCode::CREATED,
-            Json(
-                serde_json::json!({ "id": id, "html": html, "count": comment_count, "held": held }),
-            ),
-        )
-            .into_response());
+        let posted = Posted {
+            id,
+            comment_count,
+            held,
+        };
+        return posted_answer(&state, &viewer, &posted, slug.as_str()).await;
     }
     Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+}
+
+/// What the script gets for a comment it posted: 201 with the comment's HTML as the page shows
+/// it, and the new count.
+pub(crate) async fn posted_answer(
+    state: &AppState,
+    viewer: &Viewer,
+    posted: &Posted,
+    slug: &str,
+) -> Result<Response> {
+    let row = state
+        .store
+        .comment(posted.id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let html = render_one(state, &row, viewer, false, slug, state.clock.now()).await?;
+    let body = serde_json::json!({
+        "id": posted.id,
+        "html": html,
+        "count": posted.comment_count,
+        "held": posted.held,
+    });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 /// Gathers what screening needs to know about `body`, written by `user` on the article
@@ -453,7 +473,14 @@ async fn fragment(
         .article_slug(row.article_id, now)
         .await?
         .ok_or(Error::NotFound)?;
-    if !published {
+    // An embedded page's thread is never published, and its frame takes live updates too.
+    if !published
+        && state
+            .store
+            .embedded_thread_of(row.article_id)
+            .await?
+            .is_none()
+    {
         return Err(Error::NotFound);
     }
     let liked = match &viewer.user {

@@ -106,7 +106,10 @@ struct MemberQuery {
 
 struct MemberCommentView {
     id: i64,
-    article_slug: String,
+    /// The article's address, or the host page's for an embedded page's thread.
+    article_href: String,
+    /// Where the comment itself is.
+    comment_href: String,
     article_title: String,
     time: TimeView,
     edited: bool,
@@ -179,7 +182,11 @@ async fn member_page(
                 id: c.id,
                 time: TimeView::long(c.created_at, &viewer.dates),
                 edited: c.edited_at.is_some(),
-                article_slug: c.article_slug,
+                article_href: c
+                    .page_url
+                    .clone()
+                    .unwrap_or_else(|| format!("/articles/{}", c.article_slug)),
+                comment_href: comment_href("", &c),
                 article_title: c.article_title,
                 body_html: c.body_html,
             })
@@ -198,6 +205,15 @@ struct FeedHead {
     page: String,
     path: String,
     since: DateTime<Utc>,
+}
+
+/// Where a comment is read: under its article (`base` before it), or on the host page of an
+/// embedded page's thread.
+fn comment_href(base: &str, c: &PublicComment) -> String {
+    match &c.page_url {
+        Some(page) => page.clone(),
+        None => format!("{base}/articles/{}#comment-{}", c.article_slug, c.id),
+    }
 }
 
 /// The host name of the site's base URL, for `tag:` entry ids.
@@ -223,7 +239,7 @@ fn atom_response(
     let entries = comments
         .iter()
         .map(|c| {
-            let url = format!("{base}/articles/{}#comment-{}", c.article_slug, c.id);
+            let url = comment_href(base, c);
             atom::Entry {
                 title: atom::Text::plain(format!("{} on “{}”", c.author_name, c.article_title)),
                 // Stable whatever the article's slug becomes.

@@ -13,8 +13,10 @@ use serde::Deserialize;
 use crate::domain::embed::{
     Origin, PageProblem, SiteId, embedded_page, frame_ancestors, page_title,
 };
+use crate::domain::embed_style::EmbedStyle;
 use crate::store::sites::{EmbeddedThread, SiteRow};
-use crate::web::conversation::post::submit_comment;
+use crate::web::conversation::post::{posted_answer, submit_comment};
+use crate::web::conversation::{json_error, wants_json};
 use crate::web::forms::MemberForm;
 use crate::web::reading::thread::{CommentFormView, Conversation, ConversationQuery, conversation};
 use crate::web::session::{ClientIp, Viewer};
@@ -24,6 +26,7 @@ pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/embed.js", get(loader))
         .route("/embed/frame.js", get(frame_script))
+        .route("/embed/style.css", get(host_style))
         .route("/embed/thread", get(thread_page))
         .route("/embed/thread/comments", post(post_comment))
 }
@@ -62,6 +65,24 @@ struct FrameQuery {
     theme: Option<String>,
     sort: Option<String>,
     reply: Option<i64>,
+    /// The host's CSS custom properties (`domain::embed_style`).
+    font: Option<String>,
+    text: Option<String>,
+    accent: Option<String>,
+    background: Option<String>,
+}
+
+impl FrameQuery {
+    /// The host's properties, checked (bad ones are a 400 naming them).
+    fn style(&self) -> Result<EmbedStyle> {
+        EmbedStyle::parse(
+            self.font.as_deref(),
+            self.text.as_deref(),
+            self.accent.as_deref(),
+            self.background.as_deref(),
+        )
+        .map_err(Error::BadRequest)
+    }
 }
 
 /// The site a request names (or, without one, the site whose origins hold the page's).
@@ -117,10 +138,16 @@ fn loaded_from(headers: &HeaderMap) -> Option<Origin> {
 
 /// The site and the page's thread (made on its first load), or why not: a page or a loading
 /// page outside the site's origins is refused (403).
-async fn resolve(state: &AppState, headers: &HeaderMap, q: &FrameQuery) -> Result<Resolved> {
+async fn resolve(
+    state: &AppState,
+    headers: &HeaderMap,
+    ip: &str,
+    q: &FrameQuery,
+) -> Result<Resolved> {
     let site = site_of(state, q).await?;
     let origins = site.origin_list();
-    if let Some(from) = loaded_from(headers).filter(|f| !origins.contains(f)) {
+    let from = loaded_from(headers);
+    if let Some(from) = from.as_ref().filter(|f| !origins.contains(f)) {
         return Err(Error::Forbidden(format!(
             "The site “{}” does not allow the conversation to be shown on pages at {}.",
             site.name,
@@ -135,10 +162,9 @@ async fn resolve(state: &AppState, headers: &HeaderMap, q: &FrameQuery) -> Resul
             }
         })?;
     let title = page_title(q.title.as_deref(), &page.url);
-    let thread = state
-        .store
-        .embedded_thread(site.id(), &page, &title, state.clock.now())
-        .await?;
+    // Only a load by one of the site's pages (not the frame's own links) may change the title.
+    let from_host = from.is_some() && q.title.is_some();
+    let thread = super::pace::thread_for(state, site.id(), &page, &title, from_host, ip).await?;
     Ok(Resolved {
         site,
         thread,
@@ -159,6 +185,10 @@ struct ThreadPage {
     title: String,
     stylesheet: String,
     theme: &'static str,
+    /// The host's properties as a stylesheet's address, when it set any.
+    host_style: Option<String>,
+    /// The site's script (live updates, posting without a page load).
+    script: String,
     /// The host page's origin, the only one the frame tells its height to.
     host_origin: String,
     page_url: String,
@@ -183,6 +213,11 @@ fn frame_href(site: &SiteRow, thread: &EmbeddedThread, q: &FrameQuery) -> String
     }
     if let Some(t) = q.theme.as_deref().and_then(theme) {
         s.append_pair("theme", t);
+    }
+    if let Ok(style) = q.style() {
+        for (k, v) in style.pairs() {
+            s.append_pair(k, v);
+        }
     }
     format!("/embed/thread?{}", s.finish())
 }
@@ -216,7 +251,8 @@ async fn render(
     let mut talk = conversation(state, &thread.article, viewer, &cq, form).await?;
     let href = frame_href(site, thread, q);
     // The frame keeps its reader inside it: the form posts here, sorting reloads the frame,
-    // and live updates and "more" pages (article-page features) are not offered yet.
+    // and "more" pages (an article-page feature) are not offered yet; live updates come from
+    // the article's stream, which takes an embedded thread's slug.
     if let Some(f) = talk.form.as_mut() {
         f.action = href.replacen("/embed/thread?", "/embed/thread/comments?", 1);
     }
@@ -230,7 +266,6 @@ async fn render(
         s.href = format!("{href}&sort={sort}");
     }
     talk.more_href = None;
-    talk.live_href.clear();
     let encoded: String = form_urlencoded::byte_serialize(href.as_bytes()).collect();
     talk.signin_href = format!("/signin?return_to={encoded}");
     let host_origin = url::Url::parse(&thread.url)
@@ -243,6 +278,8 @@ async fn render(
         title: format!("Comments: {}", thread.article.card.title),
         stylesheet: state.assets.stylesheet.href(),
         theme: q.theme.as_deref().and_then(theme).unwrap_or("auto"),
+        host_style: host_style_href(&q.style()?),
+        script: state.assets.script.href(),
         host_origin,
         page_url: thread.url.clone(),
         card: CardLink { href },
@@ -260,15 +297,42 @@ async fn render(
     Ok(response)
 }
 
+/// The address of the stylesheet that sets the host's properties, if it set any.
+fn host_style_href(style: &EmbedStyle) -> Option<String> {
+    if style.is_empty() {
+        return None;
+    }
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in style.pairs() {
+        s.append_pair(k, v);
+    }
+    Some(format!("/embed/style.css?{}", s.finish()))
+}
+
+/// `GET /embed/style.css?font=…&text=…&accent=…&background=…`: the host's properties as a
+/// stylesheet (the frame's policy allows no inline style), every value checked first.
+async fn host_style(Query(q): Query<FrameQuery>) -> Result<Response> {
+    let css = q.style()?.css();
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        css,
+    )
+        .into_response())
+}
+
 /// `GET /embed/thread?site=…&page=…`: the page's conversation, framed by the host page (or
 /// read on its own, where signing in and posting work as on an article page).
 async fn thread_page(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Query(q): Query<FrameQuery>,
 ) -> Result<Response> {
-    let r = resolve(&state, &headers, &q).await?;
+    let r = resolve(&state, &headers, &ip, &q).await?;
     render(&state, &viewer, StatusCode::OK, &r, &q, None).await
 }
 
@@ -291,8 +355,9 @@ async fn post_comment(
     Query(q): Query<FrameQuery>,
     MemberForm { user, form }: MemberForm<CommentForm>,
 ) -> Result<Response> {
-    let resolved = resolve(&state, &headers, &q).await?;
+    let resolved = resolve(&state, &headers, &ip, &q).await?;
     let thread = &resolved.thread;
+    let json = wants_json(&headers);
     let parent_id =
         match form.parent_id.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -317,6 +382,16 @@ async fn post_comment(
         ))
     };
     match outcome {
+        Ok(posted) if json => {
+            posted_answer(&state, &viewer, &posted, &thread.article.card.slug).await
+        }
+        Err(r) if json => {
+            let mut answer = json_error(r.status, &r.message);
+            if let Some(s) = r.retry_after {
+                answer.headers_mut().insert(header::RETRY_AFTER, s.into());
+            }
+            Ok(answer)
+        }
         Ok(posted) => {
             let href = frame_href(&resolved.site, thread, &q);
             Ok(Redirect::to(&format!("{href}#comment-{}", posted.id)).into_response())

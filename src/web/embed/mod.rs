@@ -4,6 +4,8 @@
 mod counts;
 mod frame;
 mod signin;
+mod pace;
+mod policy;
 mod sites;
 
 use axum::Router;
@@ -17,6 +19,10 @@ pub fn router() -> Router<AppState> {
         .merge(frame::router())
         .merge(signin::router())
         .merge(sites::router())
+        .merge(policy::router())
+        // The embed weighs on every host page that carries it: its scripts, frame and counts
+        // go out compressed (gzip or brotli, as the browser accepts).
+        .layer(tower_http::compression::CompressionLayer::new())
 }
 
 /// A new signing secret for a site (shown once to whoever made or rotated it).

@@ -23,7 +23,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/admin/sites/{id}/secret", post(rotate_secret))
 }
 
-fn require_admin(viewer: &Viewer) -> Result<()> {
+pub(super) fn require_admin(viewer: &Viewer) -> Result<()> {
     if viewer.require_user()?.role() != Role::Admin {
         return Err(Error::Forbidden(
             "Only administrators can manage the sites that embed the conversation.".into(),
@@ -38,6 +38,9 @@ struct SiteView {
     origins: String,
     created: TimeView,
     snippet: String,
+    count_snippet: String,
+    /// The default comment policy of the site's threads.
+    policy: super::policy::PolicyFields,
 }
 
 /// A secret just made, shown this once.
@@ -75,26 +78,26 @@ async fn render(
     revealed: Option<Revealed>,
 ) -> Result<Response> {
     let base = state.config.base_url.trim_end_matches('/');
-    let sites = state
-        .store
-        .sites()
-        .await?
-        .into_iter()
-        .map(|s| {
-            let first = s.origin_list().first().map(|o| o.as_str().to_owned());
-            let example = first.unwrap_or_default();
-            SiteView {
-                snippet: format!(
-                    "<div data-broadsheet-conversation data-site=\"{id}\" data-page=\"{example}/your-page\" data-title=\"Your page's title\"></div>\n<script src=\"{base}/embed.js\" async></script>",
-                    id = s.id
-                ),
-                id: s.id,
-                name: s.name,
-                origins: s.origins.replace(' ', "\n"),
-                created: TimeView::long(s.created_at, &viewer.dates),
-            }
-        })
-        .collect();
+    let mut sites = Vec::new();
+    for s in state.store.sites().await? {
+        let first = s.origin_list().first().map(|o| o.as_str().to_owned());
+        let example = first.unwrap_or_default();
+        sites.push(SiteView {
+            snippet: format!(
+                "<div data-broadsheet-conversation data-site=\"{id}\" data-page=\"{example}/your-page\" data-title=\"Your page's title\"></div>\n<script src=\"{base}/embed.js\" async></script>",
+                id = s.id
+            ),
+            count_snippet: format!(
+                "<a data-broadsheet-count data-site=\"{id}\" href=\"{example}/your-page\">Comments</a>\n<script src=\"{base}/embed.js\" async></script>",
+                id = s.id
+            ),
+            policy: super::policy::site_policy_fields(state, &s).await?,
+            id: s.id,
+            name: s.name,
+            origins: s.origins.replace(' ', "\n"),
+            created: TimeView::long(s.created_at, &viewer.dates),
+        });
+    }
     let page = SitesPage {
         layout: Layout::load(state, viewer, "Sites").await?,
         csrf: viewer.csrf.clone(),

@@ -132,6 +132,15 @@ pub(super) fn describe_action(action: &str) -> &'static str {
     }
 }
 
+/// Where a queued comment is read: under its article, or on the host page of an embedded
+/// page's thread.
+fn item_href(r: &crate::store::moderation::QueueRow) -> String {
+    match &r.page_url {
+        Some(page) => page.clone(),
+        None => format!("/articles/{}#comment-{}", r.article_slug, r.id),
+    }
+}
+
 /// `GET /admin/moderation`: one queue, by priority or by time.
 async fn desk(
     State(state): State<AppState>,
@@ -189,7 +198,7 @@ async fn render_desk(
             ItemView {
                 id: r.id,
                 article_title: r.article_title.clone(),
-                article_href: format!("/articles/{}#comment-{}", r.article_slug, r.id),
+                article_href: item_href(r),
                 author: r.author_name.clone(),
                 author_id: r.author_id,
                 author_record: format!("{record}{since}"),

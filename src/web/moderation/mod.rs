@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The signed-in member of staff and what they may do, or why not.
-fn require_staff(
+pub(crate) fn require_staff(
     viewer: &Viewer,
     need: fn(&StaffAccess) -> bool,
 ) -> Result<(&SessionUser, StaffAccess)> {
@@ -42,7 +42,7 @@ fn require_staff(
     Ok((user, access))
 }
 
-fn actor(user: &SessionUser) -> Actor {
+pub(crate) fn actor(user: &SessionUser) -> Actor {
     Actor {
         id: Some(user.id),
         name: user.display_name.clone(),

@@ -213,6 +213,23 @@ fn parse_count(s: &str, what: &str, max: i64) -> std::result::Result<i64, String
         .ok_or_else(|| format!("{what} must be a whole number from 0 to {max}."))
 }
 
+/// A policy layer from a policy form's fields: a blank or `inherit` mode and blank days take
+/// the wider scope's.
+pub(crate) fn policy_layer_of(
+    mode: &str,
+    first: &str,
+    days: &str,
+) -> std::result::Result<PolicyLayer, String> {
+    let mode = match mode.trim() {
+        "inherit" | "" => None,
+        m => Some(CommentMode::parse(m, first)?),
+    };
+    Ok(PolicyLayer {
+        mode,
+        auto_close_days: parse_days(days)?,
+    })
+}
+
 fn parse_days(s: &str) -> std::result::Result<Option<i64>, String> {
     match s.trim() {
         "" => Ok(None),
@@ -404,21 +421,11 @@ async fn save_policy(
         },
         _ => return fail("Choose whether the policy is for a section or an article.".into()).await,
     };
-    let mode = match form.mode.as_str() {
-        "inherit" | "" => None,
-        m => match CommentMode::parse(m, &form.first) {
-            Ok(m) => Some(m),
-            Err(e) => return fail(e).await,
-        },
-    };
-    let days = match parse_days(&form.auto_close_days) {
-        Ok(d) => d,
+    let layer = match policy_layer_of(&form.mode, &form.first, &form.auto_close_days) {
+        Ok(l) => l,
         Err(e) => return fail(e).await,
     };
-    let layer = PolicyLayer {
-        mode,
-        auto_close_days: days,
-    };
+    let mode = layer.mode;
     let described = format!(
         "{scope} {name}: {}",
         mode.map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe)

@@ -1,0 +1,171 @@
+// The embedded conversation as it lives on a host page, in Chromium with two real origins (the
+// host page on http://localhost:PORT, Broadsheet on http://127.0.0.1:PORT), third-party cookies
+// blocked: a comment another member posts (over HTTP, as their own browser would) arrives live
+// in the open frame and the host's count snippet follows without a reload; a thread set to
+// pre-moderation on its desk view holds the next one, which shows on the moderation desk with
+// the page's title and address, and arrives live once approved. And the embed's weight: what
+// the host page loads for it before the reader does anything, compressed as served, stays
+// under 30 KB.
+//
+//   cd tests/e2e && npm ci && node --test embed-live.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { chromium, request } from 'playwright-core';
+import { startServer, CHROMIUM, watch, assertNoProblems } from './helpers.mjs';
+
+const PASSWORD = 'correct horse battery staple';
+const BUDGET = 30 * 1024;
+let server;
+let host;
+let hostUrl;
+let browser;
+
+before(async () => {
+  server = await startServer(['--comments-per-minute', '1000']);
+  host = http.createServer((req, res) => {
+    const page = `http://localhost:${host.address().port}${new URL(req.url, 'http://localhost').pathname}`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live post</title></head>
+<body><main><h1>Live post</h1><p><a data-broadsheet-count href="${page}">Comments</a></p>
+<div data-broadsheet-conversation data-page="${page}" data-title="Live post"></div>
+<script src="${server.baseUrl}/embed.js" async></script></main></body></html>`);
+  });
+  await new Promise((resolve) => host.listen(0, 'localhost', resolve));
+  hostUrl = `http://localhost:${host.address().port}`;
+  await server.cli(['site', 'add', 'Host', '--origin', hostUrl]);
+  process.env.BROADSHEET_PASSWORD = PASSWORD;
+  await server.cli(['user', 'create', '--email', 'other@example.org', '--display-name', 'Other Reader']);
+  await server.cli(['user', 'create', '--email', 'admin@example.org', '--role', 'admin', '--display-name', 'Ada Admin']);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--test-third-party-cookie-phaseout'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close().catch(() => {});
+  if (host) host.close();
+  if (server) await server.stop();
+});
+
+const csrfOf = (html) => html.match(/name="csrf" value="([^"]+)"/)[1];
+
+/** A member's own HTTP client (their cookies), signed in through /signin. */
+async function memberClient(email) {
+  const api = await request.newContext({ baseURL: server.baseUrl });
+  const form = await (await api.get('/signin')).text();
+  const res = await api.post('/signin', {
+    form: { csrf: csrfOf(form), return_to: '/', email, password: PASSWORD },
+    maxRedirects: 0,
+  });
+  assert.equal(res.status(), 303, `sign-in of ${email}`);
+  return api;
+}
+
+/** Posts a comment to the page's thread as `api`'s member; the answer's status. */
+async function postAs(api, page, body) {
+  const q = new URLSearchParams({ page });
+  const html = await (await api.get(`/embed/thread?${q}`)).text();
+  const res = await api.post(`/embed/thread/comments?${q}`, {
+    form: { csrf: csrfOf(html), body },
+    maxRedirects: 0,
+  });
+  return res.status();
+}
+
+async function framed(page) {
+  const el = page.locator('[data-broadsheet-conversation] iframe');
+  await el.waitFor();
+  const frame = await (await el.elementHandle()).contentFrame();
+  await frame.getByRole('heading', { name: /^Comments \(\d+\)$/ }).waitFor();
+  return frame;
+}
+
+test('another reader\'s comment arrives live in the frame, the count follows, and held ones reach the desk', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  const address = `${hostUrl}/2026/live`;
+  // The frame's script opens the thread's live stream; its answer's head comes at once.
+  const stream = page.waitForResponse((r) => /^\/articles\/embed-[^/]+\/live$/.test(new URL(r.url()).pathname));
+  await page.goto(address);
+  const frame = await framed(page);
+  const count = page.locator('a[data-broadsheet-count]');
+  await count.filter({ hasText: /^0 comments$/ }).waitFor();
+  assert.equal((await stream).status(), 200);
+  await frame.evaluate(() => { window.stillHere = true; });
+
+  const other = await memberClient('other@example.org');
+  assert.equal(await postAs(other, address, 'Posted from another browser.'), 303);
+  await frame.getByText('Posted from another browser.').waitFor();
+  await frame.getByRole('heading', { name: 'Comments (1)' }).waitFor();
+  await count.filter({ hasText: /^1 comment$/ }).waitFor();
+  assert.equal(await frame.evaluate(() => window.stillHere), true, 'the frame did not reload');
+
+  // An administrator sets this thread to pre-moderation on its desk view.
+  const admin = await browser.newContext();
+  const desk = await admin.newPage();
+  await desk.goto(`${server.baseUrl}/signin`);
+  await desk.getByLabel('Email').fill('admin@example.org');
+  await desk.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([desk.waitForURL((u) => !u.pathname.startsWith('/signin')), desk.getByRole('button', { name: 'Sign in' }).click()]);
+  await desk.goto(`${server.baseUrl}/admin/sites`);
+  await desk.getByRole('link', { name: 'Threads of Host' }).click();
+  await desk.getByRole('link', { name: 'Live post' }).click();
+  await desk.getByLabel('Comments on this thread').selectOption('premoderated');
+  await Promise.all([desk.waitForURL(/\/admin\/threads\/\d+$/), desk.getByRole('button', { name: 'Save policy' }).click()]);
+  await desk.getByText('pre-moderated (every comment)').first().waitFor();
+
+  assert.equal(await postAs(other, address, 'Waiting for a moderator.'), 303);
+  await desk.goto(`${server.baseUrl}/admin/moderation`);
+  const item = desk.locator('[data-queue-item]').filter({ hasText: 'Waiting for a moderator.' });
+  await item.waitFor();
+  // The desk names the page by its title and links to the host page.
+  assert.equal(await item.getByRole('link', { name: 'Live post' }).getAttribute('href'), address);
+  assert.equal(await frame.getByText('Waiting for a moderator.').count(), 0, 'held: not shown to readers');
+  await item.locator('[data-action="approve"]').click();
+  // Approved: it arrives live, and the count follows.
+  await frame.getByText('Waiting for a moderator.').waitFor();
+  await count.filter({ hasText: /^2 comments$/ }).waitFor();
+  assertNoProblems(problems, 'the host page and its frame');
+  await admin.close();
+  await other.dispose();
+  await context.close();
+});
+
+test('the embed adds under 30 KB, compressed as served, before the reader interacts', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // What the embed loads before anyone touches it: the loader, the counts, the frame and what
+  // the frame loads (its script, the stylesheet, the site's script); the live stream stays
+  // open for as long as the page does and weighs nothing to speak of.
+  const wanted = [/^\/embed\.js$/, /^\/embed\/counts$/, /^\/embed\/thread$/, /^\/embed\/frame\.js$/, /^\/static\/site\.\w+\.css$/, /^\/static\/app\.\w+\.js$/];
+  const seen = [];
+  let allSeen;
+  const done = new Promise((resolve) => { allSeen = resolve; });
+  page.on('requestfinished', (req) => {
+    if (!req.url().startsWith(server.baseUrl)) return;
+    seen.push((async () => {
+      const res = await req.response();
+      const sizes = await req.sizes();
+      return { url: req.url(), body: sizes.responseBodySize, encoding: res?.headers()['content-encoding'] || '' };
+    })());
+    Promise.all(seen).then((list) => {
+      if (wanted.every((re) => list.some((r) => re.test(new URL(r.url).pathname)))) allSeen();
+    });
+  });
+  await page.goto(`${hostUrl}/2026/weighed`);
+  await framed(page);
+  await done;
+  const ours = await Promise.all(seen);
+  for (const r of ours.filter((x) => x.body > 1024)) {
+    assert.match(r.encoding, /^(br|gzip)$/, `${r.url} is compressed`);
+  }
+  const total = ours.reduce((n, r) => n + r.body, 0);
+  console.log(`embed weight: ${total} bytes compressed over ${ours.length} requests`);
+  assert.ok(total < BUDGET, `the embed adds ${total} bytes (budget ${BUDGET}): ${JSON.stringify(ours)}`);
+  await context.close();
+});
