@@ -33,9 +33,6 @@ pub struct Config {
     /// The site's time zone (`--time-zone`): times shown to readers not signed in, mails'
     /// times and automatic newsletters' hour.
     pub time_zone: crate::domain::locale::Zone,
-    /// The site's language: dates and numbers (`domain::locale::format`) and the search
-    /// index's text-search configuration; follows `--locale`.
-    pub site_language: crate::domain::locale::LanguageTag,
     /// Where local files live (the default SQLite database, later media and outbox).
     pub data_dir: PathBuf,
     /// Load the demo articles when `serve` starts on an empty database.
@@ -123,7 +120,7 @@ impl Config {
     /// How pages for readers not signed in, feeds and the site's mails put times and numbers
     /// into words: the site's language and time zone.
     pub fn site_dates(&self) -> crate::domain::locale::Dates {
-        crate::domain::locale::Dates::new(self.site_language.clone(), self.time_zone)
+        crate::domain::locale::Dates::new(self.locale.language_tag(), self.time_zone)
     }
 
     pub fn secure_cookies(&self) -> bool {
@@ -226,7 +223,6 @@ impl Config {
             base_url,
             site_name: s.site_name.unwrap_or_else(|| "Broadsheet".to_owned()),
             time_zone,
-            site_language: locale.language_tag(),
             data_dir,
             demo_content: !(s.no_demo || s.demo_content == Some(false)),
             page_size,

@@ -36,6 +36,16 @@ pub struct ArticleDetail {
     pub image: Option<FeaturedImage>,
     /// Correction notes, oldest first, shown at the foot of the article.
     pub corrections: Vec<super::newsroom::Correction>,
+    /// Its own language and whether it has translations (read with the article, so a page
+    /// without translations asks nothing more).
+    pub languages: ArticleLanguages,
+}
+
+/// An article's own language (`None`: the site's) and whether it is in a translation group.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleLanguages {
+    pub own: Option<String>,
+    pub translated: bool,
 }
 
 /// What posting a comment needs of the article it goes under: which one, where it lives, its

@@ -224,8 +224,8 @@ fn claims_of(
             Some(_) => Err(TokenProblem::BadClaim(claim, "it must be a string.".into())),
         }
     };
-    let name =
-        parse_display_name(text("name")?).map_err(|e| TokenProblem::BadClaim("name", e.into()))?;
+    let name = parse_display_name(text("name")?)
+        .map_err(|e| TokenProblem::BadClaim("name", e.to_string()))?;
     let email = Email::parse(text("email")?)
         .map_err(|e| TokenProblem::BadClaim("email", format!("{e}.")))?;
     Ok(HostReader {

@@ -223,6 +223,7 @@ impl Store {
                 tags: Vec::new(),
                 image: None,
                 corrections: Vec::new(),
+                languages: Default::default(),
             },
             site_id: SiteId(r.site_id),
             url: r.url,

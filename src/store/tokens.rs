@@ -102,7 +102,7 @@ impl Store {
     ) -> Result<Option<TokenHolder>> {
         let row: Option<HolderRow> = query(
                 "SELECT t.id AS token_id, t.scopes, t.last_used_at, \
-                        u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, u.time_zone \
+                        u.id, u.email, u.display_name, u.role, u.created_at, u.banned_until, u.ban_reason, u.time_zone, u.locale \
                  FROM api_tokens t JOIN users u ON u.id = t.user_id \
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
             )

@@ -44,20 +44,6 @@ impl Store {
         .await
     }
 
-    /// Article `article_id`'s own language (`None`: the site's) and the published articles of
-    /// its translation group, for its page.
-    pub async fn article_languages(
-        &self,
-        article_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<(Option<String>, Vec<Translation>)> {
-        let lang: Option<Option<String>> = query("SELECT lang FROM articles WHERE id = $1")
-            .bind(article_id)
-            .scalar_optional(self.read())
-            .await?;
-        Ok((lang.flatten(), self.translations(article_id, now).await?))
-    }
-
     /// Article `id`'s own language and another article of its translation group (the one it
     /// was marked a translation of, or else the first by id).
     pub async fn language_fields(&self, id: i64) -> Result<LanguageFields> {

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::locale::Dates;
 use crate::domain::l10n::Tr;
+use crate::domain::locale::Dates;
 use crate::domain::staff::{StaffLinks, staff_links};
 use crate::domain::{ArticleCard, Byline};
 use crate::store::taxonomy::Section;

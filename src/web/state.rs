@@ -64,9 +64,12 @@ impl AppState {
 
     /// Loads (or creates) the shared secret and starts the live-update hub.
     pub async fn build(store: Store, config: Config, clock: Clock) -> anyhow::Result<AppState> {
-        if store.use_search_language(&config.site_language).await? {
+        if store
+            .use_search_language(&config.locale.language_tag())
+            .await?
+        {
             tracing::info!(
-                language = %config.site_language,
+                language = %config.locale,
                 "search index rebuilt for the site's language"
             );
         }

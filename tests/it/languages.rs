@@ -5,7 +5,7 @@
 //! hour is the site's.
 
 use crate::common::{self, Configured, TestApp, article, attrs, html, texts};
-use broadsheet::domain::locale::{LanguageTag, Zone};
+use broadsheet::domain::locale::{LanguageTag, Locale, Zone};
 use broadsheet::domain::user::Role;
 
 backend_tests!(
@@ -21,7 +21,7 @@ backend_tests!(
 );
 
 backend_tests!(
-    mod german = Configured(|c| c.site_language = LanguageTag::parse("de").unwrap());
+    mod german = Configured(|c| c.locale = Locale::De);
     a_german_site_writes_dates_and_finds_words_in_german,
 );
 

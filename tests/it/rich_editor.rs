@@ -2,7 +2,7 @@
 //! over the Markdown text area, the media picker's JSON (the library and an upload in place),
 //! a body with every story block saved as typed, and the preview framed at reader widths.
 
-use crate::common::{self, Member, TestApp, attrs, html};
+use crate::common::{self, Member, TestApp, article, attrs, html};
 use crate::media::{jpeg, multipart};
 use crate::newsroom::{create, fields, revision, save, staff};
 use broadsheet::domain::user::Role;
@@ -161,19 +161,34 @@ async fn the_picker_lists_the_library_and_uploads_in_place_as_json(app: TestApp)
 
 async fn a_body_with_every_block_is_stored_and_shown_as_typed(app: TestApp) {
     let c = staff(&app, "Casey", Role::Contributor).await;
-    let id = create(&c, &fields("Blocks", EVERY_BLOCK)).await;
+    // What the blocks name must exist: two library images and a published story.
+    let mut ids = Vec::new();
+    for (alt, photo) in [("One", jpeg(1200, 800)), ("Two", jpeg(800, 600))] {
+        let r = upload_json(&c, &app, &c.csrf, alt, &photo).await;
+        assert_eq!(r.status(), 201);
+        let made: serde_json::Value = r.json().await.unwrap();
+        ids.push(made["item"]["id"].as_i64().unwrap());
+    }
+    app.publish(&[article("another-story", "Science", 1)]).await;
+    let every_block = EVERY_BLOCK
+        .replace("media=1", "media=#first")
+        .replace("media=2", "media=#second")
+        .replace("#first", &ids[0].to_string())
+        .replace("#second", &ids[1].to_string());
+    let every_block = every_block.as_str();
+    let id = create(&c, &fields("Blocks", every_block)).await;
     let page = c.page(&format!("/admin/articles/{id}")).await;
     // The text as the browser gets it (not whitespace-folded).
     let doc = html(&page);
     let selector = scraper::Selector::parse("textarea[name=body]").unwrap();
     let typed: String = doc.select(&selector).next().unwrap().text().collect();
     assert_eq!(
-        typed, EVERY_BLOCK,
+        typed, every_block,
         "the text area holds the stored form unchanged"
     );
     // A changed block is saved as a new revision, the rest byte for byte as before.
     let base = revision(&c, id).await;
-    let changed = EVERY_BLOCK.replace("layout=wide caption", "layout=full caption");
+    let changed = every_block.replace("layout=wide caption", "layout=full caption");
     assert_eq!(
         save(&c, id, &base, &fields("Blocks", &changed), "save").await,
         303

@@ -47,6 +47,8 @@ struct DetailRow {
     corrections: String,
     #[sqlx(flatten)]
     image: ImageRow,
+    lang: Option<String>,
+    translated: bool,
 }
 
 /// The featured-image columns; all NULL when the article has none.
@@ -288,7 +290,9 @@ impl Store {
     ) -> Result<Option<ArticleDetail>> {
         let sql = format!(
             "SELECT {CARD_COLUMNS}, a.body_html, a.corrections, a.image_url, a.image_alt, \
-             a.image_caption FROM articles a JOIN sections s ON s.id = a.section_id \
+             a.image_caption, a.lang, \
+             EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id) AS translated \
+             FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE a.slug = $1 AND a.published_at <= $2"
         );
         let row: Option<DetailRow> = query(&sql)
@@ -305,6 +309,10 @@ impl Store {
             tags,
             image: row.image.into_image(),
             corrections: crate::domain::newsroom::parse_corrections(&row.corrections),
+            languages: crate::domain::article::ArticleLanguages {
+                own: row.lang,
+                translated: row.translated,
+            },
         }))
     }
 
@@ -485,6 +493,7 @@ impl Store {
                     tags,
                     image,
                     corrections: crate::domain::newsroom::parse_corrections(&corrections),
+                    languages: Default::default(),
                     card,
                 }
             })

@@ -3,9 +3,9 @@
 
 mod counts;
 mod frame;
-mod signin;
 mod pace;
 mod policy;
+mod signin;
 mod sites;
 
 use axum::Router;

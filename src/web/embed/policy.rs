@@ -135,7 +135,7 @@ async fn threads_page(
             title: t.title,
             url: t.url,
             comments: t.comment_count,
-            created: TimeView::long(t.created_at),
+            created: TimeView::long(t.created_at, &viewer.dates),
         })
         .collect();
     let page = ThreadsPage {
@@ -252,9 +252,15 @@ async fn thread_page(
     let mut words = in_force.mode.describe();
     match in_force.closes_at(thread.article.card.published_at) {
         Some(t) if in_force.is_closed(thread.article.card.published_at, state.clock.now()) => {
-            words.push_str(&format!("; closed since {}", TimeView::long(t).human));
+            words.push_str(&format!(
+                "; closed since {}",
+                TimeView::long(t, &viewer.dates).human
+            ));
         }
-        Some(t) => words.push_str(&format!("; closes {}", TimeView::long(t).human)),
+        Some(t) => words.push_str(&format!(
+            "; closes {}",
+            TimeView::long(t, &viewer.dates).human
+        )),
         None => {}
     }
     let title = &thread.article.card.title;

@@ -242,7 +242,7 @@ pub(super) async fn editor(
     };
     let page = EditorPage {
         language,
-        site_language: state.config.site_language.to_string(),
+        site_language: state.config.locale.tag().to_owned(),
         layout: Layout::load(state, viewer, &title).await?,
         csrf: viewer.csrf.clone(),
         id: article.map(|a| a.id),

@@ -125,8 +125,9 @@ struct PickerItem {
 }
 
 impl PickerItem {
+    /// The picker shows no dates: the site's way of writing them does for the view it borrows.
     fn from(row: &MediaRow) -> Option<PickerItem> {
-        let v = MediaView::from(row)?;
+        let v = MediaView::from(row, &crate::domain::locale::Dates::default())?;
         Some(PickerItem {
             id: row.id,
             url: v.url,

@@ -44,7 +44,7 @@ async fn set_language(
     if !can.publish {
         return Err(refuse("set an article's language or translations"));
     }
-    let site = &state.config.site_language;
+    let site = &state.config.locale.language_tag();
     let typed = LanguageForm {
         lang: form.lang.clone(),
         translation_of: form.translation_of.clone(),

@@ -44,6 +44,16 @@ pub(super) async fn preview_page(
         name: name.to_owned(),
     };
     let published_at = article.and_then(|a| a.published_at).unwrap_or(now);
+    let languages = match article {
+        Some(a) => {
+            let fields = state.store.language_fields(a.id).await?;
+            crate::domain::article::ArticleLanguages {
+                own: fields.lang,
+                translated: fields.translation_of.is_some(),
+            }
+        }
+        None => Default::default(),
+    };
     let detail = ArticleDetail {
         card: ArticleCard {
             id: article.map_or(0, |a| a.id),
@@ -61,6 +71,7 @@ pub(super) async fn preview_page(
         tags: draft.tags.iter().map(|t| byline(t)).collect(),
         image: draft.image(),
         corrections: article.map(|a| a.corrections.clone()).unwrap_or_default(),
+        languages,
     };
     let html = crate::web::reading::pages::render_preview(state, viewer, &detail).await?;
     let mut headers = header::HeaderMap::new();

@@ -401,10 +401,12 @@ async fn render_article_page(
         hole: account_hole,
         ..layout
     };
-    let (lang, translations) = state
-        .store
-        .article_languages(c.id, state.clock.now())
-        .await?;
+    let lang = article.languages.own.clone();
+    let translations = if article.languages.translated {
+        state.store.translations(c.id, state.clock.now()).await?
+    } else {
+        Vec::new()
+    };
     // Alternates name every language of the group, this page's own included.
     if translations.len() > 1 {
         layout.alternates = translations
