@@ -368,6 +368,8 @@ pub async fn render_error_pages(
         );
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.remove(header::CONTENT_LENGTH);
+        // A compressed answer (the embed's routes) gets a new, plain body.
+        headers.remove(header::CONTENT_ENCODING);
         *response.body_mut() =
             Body::from(Problem::body(status.as_u16(), &page.title, &page.message));
         return response;
@@ -436,6 +438,8 @@ pub async fn render_error_pages(
             );
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             headers.remove(header::CONTENT_LENGTH);
+            // A compressed answer (the embed's routes) gets a new, plain body.
+            headers.remove(header::CONTENT_ENCODING);
             *response.body_mut() = Body::from(html);
             response
         }
@@ -455,6 +459,8 @@ fn set_json_error(response: &mut Response, message: &str) {
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.remove(header::CONTENT_LENGTH);
+    // A compressed answer (the embed's routes) gets a new, plain body.
+    headers.remove(header::CONTENT_ENCODING);
     *response.body_mut() = Body::from(serde_json::json!({ "error": message }).to_string());
 }
 

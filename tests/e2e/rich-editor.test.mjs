@@ -97,6 +97,7 @@ test('a story with images, a gallery and an embed, written in the rich editor an
   await dialog.getByLabel('Layout').selectOption('wide');
   await dialog.getByRole('button', { name: 'Insert' }).click();
   await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.isContentEditable === true);
   await page.keyboard.type('Traders were back by six.');
 
   // Image 2: picked from the library; its alt text comes along and can be changed.
@@ -123,6 +124,8 @@ test('a story with images, a gallery and an embed, written in the rich editor an
   await dialog.getByLabel('Title (optional)').fill('The reopening, on video');
   await dialog.getByRole('button', { name: 'Insert' }).click();
   await dialog.waitFor({ state: 'detached' });
+  // The dialog gives the focus back to the text once it has closed: type when it has.
+  await page.waitForFunction(() => document.activeElement?.isContentEditable === true);
   await page.keyboard.type('More to follow.');
 
   const ids = await libraryIds(page);
