@@ -3,6 +3,7 @@
 
 pub mod feeds;
 pub mod images;
+pub mod listings;
 pub mod live;
 pub mod member_pages;
 pub mod pages;

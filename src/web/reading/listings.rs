@@ -1,0 +1,219 @@
+//! The listing pages: a section's, a tag's and an author's articles, newest first, a page at a
+//! time (keyset pagination).
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::domain::{ArticleFilter, Cursor, ListScope, Slug};
+use crate::web::cache::CacheGroup;
+use crate::web::cache::surrogate::ListingKeys;
+use crate::web::layout::{CardView, Layout};
+use crate::web::session::Viewer;
+use crate::web::{AppState, Error, Result};
+
+use super::pages::cacheable;
+
+#[derive(Deserialize)]
+pub(super) struct PageQuery {
+    before: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "listing.html")]
+struct ListingTemplate {
+    layout: Layout,
+    kind: &'static str,
+    heading: String,
+    description: String,
+    photo: Option<String>,
+    cards: Vec<CardView>,
+    base_path: String,
+    older: Option<String>,
+    is_first_page: bool,
+}
+
+/// `GET /sections/{slug}`: a section's articles, newest first.
+pub(super) async fn section(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let sections = state.store.sections().await?;
+    let section = sections
+        .iter()
+        .find(|s| s.slug == slug.as_str())
+        .ok_or(Error::NotFound)?;
+    listing(
+        &state,
+        &viewer,
+        &sections,
+        ListScope::Section(section.id),
+        "Section",
+        &section.name,
+        &section.description,
+        None,
+        &format!("/sections/{}", section.slug),
+        Some(&section.slug),
+        q,
+    )
+    .await
+}
+
+/// `GET /tags/{slug}`: articles with a tag, newest first.
+pub(super) async fn tag(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let tag = state
+        .store
+        .tag_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let sections = state.store.sections().await?;
+    listing(
+        &state,
+        &viewer,
+        &sections,
+        ListScope::Tag(tag.id),
+        "Topic",
+        &tag.name,
+        "",
+        None,
+        &format!("/tags/{}", tag.slug),
+        None,
+        q,
+    )
+    .await
+}
+
+/// `GET /authors/{slug}`: an author's articles, newest first.
+pub(super) async fn author(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
+    let author = state
+        .store
+        .author_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let sections = state.store.sections().await?;
+    listing(
+        &state,
+        &viewer,
+        &sections,
+        ListScope::Author(author.id),
+        "Author",
+        &author.name,
+        &author.bio,
+        author.photo_url.as_deref(),
+        &format!("/authors/{}", author.slug),
+        None,
+        q,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn listing(
+    state: &AppState,
+    viewer: &Viewer,
+    sections: &[crate::store::taxonomy::Section],
+    scope: ListScope,
+    kind: &'static str,
+    heading: &str,
+    description: &str,
+    photo: Option<&str>,
+    base_path: &str,
+    current_section: Option<&str>,
+    q: PageQuery,
+) -> Result<Response> {
+    let before = match q.before.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(Cursor::decode(s).ok_or_else(|| {
+            Error::BadRequest(
+                "This page link is not valid. Use the “Older stories” links to move through \
+                 the list, or start again from the first page."
+                    .to_owned(),
+            )
+        })?),
+    };
+    // A page after a made-up cursor is answered, never kept (see `cache::page_key`).
+    let keepable = match before {
+        Some(cursor) => {
+            state
+                .store
+                .lists_at(scope, cursor, state.clock.now())
+                .await?
+        }
+        None => true,
+    };
+    let page_size = state.config.page_size;
+    let mut cards = state
+        .store
+        .list_articles(
+            &ArticleFilter {
+                scope,
+                before,
+                limit: page_size + 1,
+            },
+            state.clock.now(),
+        )
+        .await?;
+    let older = if cards.len() > page_size as usize {
+        cards.truncate(page_size as usize);
+        cards
+            .last()
+            .map(|c| format!("{base_path}?before={}", Cursor::of(c).encode()))
+    } else {
+        None
+    };
+    let canonical = match &q.before {
+        Some(b) if before.is_some() => format!("{base_path}?before={b}"),
+        _ => base_path.to_owned(),
+    };
+    let title = if before.is_some() {
+        format!("{heading} (older stories)")
+    } else {
+        heading.to_owned()
+    };
+    let page = ListingTemplate {
+        layout: Layout::new(state, sections, &title, Some(&canonical), current_section)
+            .with_description(if description.is_empty() {
+                heading
+            } else {
+                description
+            })
+            .with_viewer(viewer)
+            .with_feed(heading, base_path),
+        kind,
+        heading: heading.to_owned(),
+        description: description.to_owned(),
+        photo: photo.map(str::to_owned),
+        cards: cards
+            .iter()
+            .map(|c| CardView::from(c, &viewer.dates))
+            .collect(),
+        base_path: base_path.to_owned(),
+        older,
+        is_first_page: before.is_none(),
+    };
+    if !keepable {
+        return Ok(Html(page.render()?).into_response());
+    }
+    let shown: Vec<i64> = cards.iter().map(|c| c.id).collect();
+    let slug = base_path.rsplit('/').next().unwrap_or_default();
+    let mut r = cacheable(page.render()?, CacheGroup::Listings);
+    r.extensions_mut()
+        .insert(ListingKeys::new(scope, slug, &shown));
+    Ok(r)
+}
