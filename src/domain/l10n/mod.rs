@@ -29,6 +29,11 @@ macro_rules! catalogue {
             include_str!(concat!("../../../locales/", $tag, "/accounts.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/settings.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/mail.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/reading.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/conversation.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/newsroom.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/desk.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/embed.ftl")),
         ]
     };
 }

@@ -1,0 +1,1 @@
+# The newsroom: articles, the editor, media, labels, editions, newsletters and live coverage.
