@@ -43,16 +43,6 @@ impl MailKind {
         .into_iter()
         .find(|k| k.as_str() == s)
     }
-
-    /// What the unsubscribe page says it stops.
-    pub fn describe(self) -> &'static str {
-        match self {
-            MailKind::Replies => "e-mail when someone replies to your comments",
-            MailKind::Mentions => "e-mail when someone mentions you in a comment",
-            MailKind::Digest => "the daily digest of replies and mentions",
-            MailKind::QueueAlert => "alerts about the moderation queue",
-        }
-    }
 }
 
 /// Why a member hears about a comment. A reply that also mentions its parent's author is a

@@ -262,12 +262,15 @@ impl CardView {
         }
     }
 
-    /// "1 comment", "12 comments".
-    pub fn comments_label(&self) -> String {
-        match self.comment_count {
-            1 => "1 comment".to_owned(),
-            _ => format!("{} comments", self.comment_number),
-        }
+    /// "1 comment", "12 comments", with the plural rules of `tr`'s language.
+    pub fn comments_label(&self, tr: Tr) -> String {
+        tr.t2(
+            "reading-comment-count",
+            "count",
+            self.comment_count,
+            "shown",
+            &self.comment_number,
+        )
     }
 }
 

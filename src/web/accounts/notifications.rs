@@ -261,6 +261,7 @@ async fn save_preferences(
 struct UnsubscribePage {
     layout: Layout,
     token: String,
+    /// Which mails the link stops (`MailKind::as_str`), for the page's messages to choose by.
     what: &'static str,
     valid: bool,
     done: bool,
@@ -281,8 +282,8 @@ async fn unsubscribe_answer(
 ) -> Result<Response> {
     let checked = check(state, &token);
     let page = UnsubscribePage {
-        layout: Layout::load(state, viewer, "Unsubscribe").await?,
-        what: checked.map_or("", |(_, k)| k.describe()),
+        layout: Layout::titled(state, viewer, "reading-unsubscribe-title").await?,
+        what: checked.map_or("", |(_, k)| k.as_str()),
         valid: checked.is_some(),
         token,
         done,

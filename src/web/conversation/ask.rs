@@ -16,8 +16,10 @@ use super::post::screen_text;
 use crate::domain::comment::CommentBody;
 use crate::domain::comment::admission::rate_window;
 use crate::domain::live_question::{
-    MAX_QUESTION_CHARS, QUESTIONS_PER_MINUTE, hold_of, may_ask, question_text, rate_keys, too_fast,
+    MAX_QUESTION_CHARS, QUESTIONS_PER_MINUTE, QuestionTextError, hold_of, may_ask, question_text,
+    rate_keys, too_fast,
 };
+use crate::domain::l10n::Tr;
 use crate::domain::moderation::{Refused, ban_notice};
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::live_questions::NewQuestion;
@@ -36,6 +38,8 @@ struct AskPage {
     layout: Layout,
     title: String,
     href: String,
+    /// The article's live updates (`href#live-updates`).
+    updates_href: String,
     action: String,
     is_live: bool,
     signed_in: bool,
@@ -82,9 +86,15 @@ async fn render(
     let status = error.as_ref().map_or(StatusCode::OK, |r| r.status);
     let retry_after = error.as_ref().and_then(|r| r.retry_after);
     let page = AskPage {
-        layout: Layout::load(state, viewer, &format!("Ask the newsroom: {}", c.title)).await?,
+        layout: Layout::load(
+            state,
+            viewer,
+            &Tr::new(viewer.locale).t1("reading-ask-title", "title", &c.title),
+        )
+        .await?,
         title: c.title.clone(),
         signin_href: format!("/signin?return_to={action}"),
+        updates_href: format!("{href}#live-updates"),
         href,
         action,
         is_live: c.coverage.is_live(),
@@ -145,14 +155,25 @@ async fn ask(
         body: &form.body,
         notify: form.notify.is_some(),
     };
+    let tr = Tr::new(viewer.locale);
     let refuse = |status: StatusCode, message: String| Refusal::new(status, message);
-    if let Err(m) = may_ask(article.card.coverage) {
-        let r = refuse(StatusCode::FORBIDDEN, m.into());
+    if may_ask(article.card.coverage).is_err() {
+        let r = refuse(StatusCode::FORBIDDEN, tr.t("reading-ask-not-live"));
         return render(&state, &viewer, &article, typed, Some(r), false).await;
     }
     let text = match question_text(&form.body) {
         Ok(t) => t,
-        Err(m) => {
+        Err(e) => {
+            let m = match e {
+                QuestionTextError::Empty => tr.t("reading-ask-empty"),
+                QuestionTextError::TooLong(n) => tr.t2(
+                    "reading-ask-too-long",
+                    "max",
+                    MAX_QUESTION_CHARS,
+                    "chars",
+                    n,
+                ),
+            };
             let r = refuse(StatusCode::UNPROCESSABLE_ENTITY, m);
             return render(&state, &viewer, &article, typed, Some(r), false).await;
         }
@@ -172,13 +193,11 @@ async fn ask(
                 ),
                 Refused::Closed => refuse(
                     StatusCode::FORBIDDEN,
-                    "The conversation on this article is closed, and questions with it.".into(),
+                    tr.t("reading-ask-closed"),
                 ),
                 Refused::BannedWord(word) => refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    format!(
-                        "Your question contains “{word}”, which is not allowed here. Take it out and send it again: your text is kept below."
-                    ),
+                    tr.t1("reading-ask-banned-word", "word", &word),
                 ),
             };
             return render(&state, &viewer, &article, typed, Some(r), false).await;
@@ -194,8 +213,12 @@ async fn ask(
     if let Some(wait) = too_fast(member, address, now) {
         let r = Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "You are asking faster than {QUESTIONS_PER_MINUTE} questions a minute. Wait {wait} seconds, then send it again: your text is kept below."
+            message: tr.t2(
+                "reading-ask-too-fast",
+                "max",
+                QUESTIONS_PER_MINUTE,
+                "wait",
+                wait,
             ),
             retry_after: Some(wait),
         };

@@ -16,7 +16,9 @@ use crate::domain::newsletter::{
     CONFIRM_LINK_HOURS, EditionId, EditionItem, EditionStatus, NewsletterId,
     check_unsubscribe_token,
 };
-use crate::domain::user::Email;
+use crate::domain::l10n::Tr;
+use crate::domain::newsletter::compose::escape;
+use crate::domain::user::{Email, UserError};
 use crate::services::mail::Mail;
 use crate::store::newsletters::PendingSubscription;
 use crate::web::forms::{CsrfForm, MemberForm, NoFields};
@@ -100,7 +102,7 @@ async fn list_page(
         })
         .collect();
     let page = ListPage {
-        layout: Layout::load(state, viewer, "Newsletters").await?,
+        layout: Layout::titled(state, viewer, "reading-newsletters-title").await?,
         csrf: viewer.csrf.clone(),
         signed_in: viewer.is_signed_in(),
         newsletters,
@@ -117,9 +119,10 @@ async fn list(
     viewer: Viewer,
     Query(q): Query<Notice>,
 ) -> Result<Response> {
+    let tr = Tr::new(viewer.locale);
     let notice = match q.done.as_deref() {
-        Some("subscribed") => Some("You are subscribed.".to_owned()),
-        Some("left") => Some("You are unsubscribed.".to_owned()),
+        Some("subscribed") => Some(tr.t("reading-newsletters-subscribed")),
+        Some("left") => Some(tr.t("reading-newsletters-left")),
         _ => None,
     };
     list_page(&state, &viewer, StatusCode::OK, notice, None, String::new()).await
@@ -146,6 +149,7 @@ async fn subscribe(
         return Err(Error::NotFound);
     };
     let now = state.clock.now();
+    let tr = Tr::new(viewer.locale);
     let (email, user_id) = match &viewer.user {
         Some(u) => {
             if state.store.email_verified_at(u.id).await?.is_some() {
@@ -166,7 +170,7 @@ async fn subscribe(
                 &viewer,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                Some(capitalise(&e.to_string())),
+                Some(email_error(tr, &e)),
                 form.email.chars().take(320).collect(),
             )
             .await;
@@ -181,10 +185,7 @@ async fn subscribe(
         let retry = (hour + Duration::hours(1) - now).num_seconds();
         return Err(Error::Rejected(Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "Too many subscriptions were asked for from your network in the last hour. Try again in {} minutes.",
-                retry / 60 + 1
-            ),
+            message: tr.t1("reading-newsletters-too-many", "minutes", retry / 60 + 1),
             retry_after: Some(retry),
         }));
     }
@@ -209,16 +210,21 @@ async fn subscribe(
             )
             .await?;
         let base = state.config.base_url.trim_end_matches('/');
+        // In the language of the page the reader asked from (the link works for
+        // CONFIRM_LINK_HOURS, which the message says).
         let text = format!(
-            "Hello,\n\nSomeone (we hope you) asked to receive {name} from {site} at this address. \
-             Open this link within {CONFIRM_LINK_HOURS} hours and press \"Confirm subscription\":\n\n\
-             {base}/newsletters/confirm/{token}\n\n\
-             The link works once. If you did not ask for this, ignore this message: nothing is \
-             sent to you without it.\n",
-            name = letter.name,
-            site = state.config.site_name,
+            "{}\n\n{}\n\n{base}/newsletters/confirm/{token}\n\n{}\n",
+            tr.t("mail-hello"),
+            tr.t2(
+                "reading-newsletters-mail-asked",
+                "newsletter",
+                &letter.name,
+                "site",
+                &state.config.site_name,
+            ),
+            tr.t("reading-newsletters-mail-ignore"),
         );
-        let subject = format!("Confirm your subscription to {}", letter.name);
+        let subject = tr.t1("reading-newsletters-mail-subject", "newsletter", &letter.name);
         // Sent at once (as a sign-up link is): the reader waits for it.
         let mail = Mail {
             from: &state.config.mail_from,
@@ -230,9 +236,12 @@ async fn subscribe(
             tracing::error!(error = %e, "sending a newsletter confirmation failed");
         }
     }
-    let notice = format!(
-        "Check your e-mail: we sent a link to {email} to confirm your subscription to {}.",
-        letter.name
+    let notice = tr.t2(
+        "reading-newsletters-check-mail",
+        "email",
+        email.as_str(),
+        "newsletter",
+        &letter.name,
     );
     list_page(
         &state,
@@ -267,7 +276,8 @@ struct ConfirmPage {
     token: String,
     /// The newsletter's name while the link works.
     name: Option<String>,
-    email: String,
+    /// "Press the button to receive …", as HTML (name and address escaped).
+    press: String,
     done: bool,
 }
 
@@ -290,12 +300,22 @@ async fn confirm_answer(
     } else {
         StatusCode::GONE
     };
+    let press = match &name {
+        Some(n) => Tr::new(viewer.locale).t2(
+            "reading-confirm-press",
+            "newsletter",
+            escape(n),
+            "email",
+            escape(&email),
+        ),
+        None => String::new(),
+    };
     let page = ConfirmPage {
-        layout: Layout::load(state, viewer, "Confirm your subscription").await?,
+        layout: Layout::titled(state, viewer, "reading-confirm-title").await?,
         csrf: viewer.csrf.clone(),
         token,
         name,
-        email,
+        press,
         done: done.is_some(),
     };
     Ok((status, viewer.cookies(), Html(page.render()?)).into_response())
@@ -377,7 +397,7 @@ async fn unsubscribe_answer(
         StatusCode::NOT_FOUND
     };
     let page = UnsubscribePage {
-        layout: Layout::load(state, viewer, "Unsubscribe").await?,
+        layout: Layout::titled(state, viewer, "reading-unsubscribe-title").await?,
         valid: name.is_some(),
         name: name.unwrap_or_default(),
         token,
@@ -452,6 +472,15 @@ async fn web_version(
             .unwrap_or_default(),
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// A refused address, in the reader's language (the sign-up form's words).
+fn email_error(tr: Tr, e: &UserError) -> String {
+    match e {
+        UserError::InvalidEmail => tr.t("user-invalid-email"),
+        UserError::EmailTooLong => tr.t("user-email-too-long"),
+        _ => capitalise(&e.to_string()),
+    }
 }
 
 pub(super) fn paragraphs(text: &str) -> Vec<String> {

@@ -166,7 +166,10 @@ fn updated(a: &ArticleDetail, streams: &StreamChanges) -> DateTime<Utc> {
 }
 
 /// The body as feeds carry it: the article's HTML, then its correction notes with their times.
-fn content_html(a: &ArticleDetail, dates: &crate::domain::locale::Dates) -> String {
+/// Feeds are read by no one in particular: their words and times are the site's.
+fn content_html(a: &ArticleDetail, state: &AppState) -> String {
+    let dates = state.site_dates();
+    let tr = crate::domain::l10n::Tr::new(state.config.locale);
     let mut html = crate::domain::markdown::feed_html(&a.body_html);
     for c in &a.corrections {
         let escaped = c
@@ -174,9 +177,12 @@ fn content_html(a: &ArticleDetail, dates: &crate::domain::locale::Dates) -> Stri
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;");
+        let label = tr
+            .t1("reading-feed-correction", "time", dates.long(c.at))
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
         html.push_str(&format!(
-            "<p class=\"correction\"><strong>Correction, {}:</strong> {escaped}</p>",
-            dates.long(c.at)
+            "<p class=\"correction\"><strong>{label}</strong> {escaped}</p>"
         ));
     }
     html
@@ -314,7 +320,7 @@ fn atom_feed(
                 summary: (!a.card.summary.is_empty())
                     .then(|| atom::Text::plain(a.card.summary.clone())),
                 content: full_content(state).then(|| atom::Content {
-                    value: Some(content_html(a, &state.site_dates())),
+                    value: Some(content_html(a, state)),
                     content_type: Some("html".into()),
                     ..Default::default()
                 }),
@@ -374,7 +380,7 @@ fn rss_feed(
                 title: Some(a.card.title.clone()),
                 link: Some(url),
                 description: Some(a.card.summary.clone()),
-                content: full_content(state).then(|| content_html(a, &state.site_dates())),
+                content: full_content(state).then(|| content_html(a, state)),
                 enclosure: enclosure(state, a).map(|(url, mime_type)| rss::Enclosure {
                     url,
                     length: "0".into(),
@@ -403,7 +409,11 @@ fn rss_feed(
     let channel = rss::Channel {
         title: ch.title.clone(),
         link: format!("{base}{}", ch.page),
-        description: format!("The latest from {}", ch.title),
+        description: crate::domain::l10n::Tr::new(state.config.locale).t1(
+            "reading-feed-latest",
+            "title",
+            &ch.title,
+        ),
         language: Some(state.config.locale.tag().into()),
         last_build_date: last.map(|t| t.to_rfc2822()),
         items,
@@ -441,7 +451,7 @@ fn json_feed(
             // JSON Feed requires content_html or content_text: the summary stands in for the
             // body when feeds carry summaries only.
             if full_content(state) {
-                item["content_html"] = content_html(a, &state.site_dates()).into();
+                item["content_html"] = content_html(a, state).into();
             } else {
                 item["content_text"] = a.card.summary.clone().into();
             }

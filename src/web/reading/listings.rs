@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
+use crate::domain::l10n::Tr;
 use crate::domain::{ArticleFilter, Cursor, ListScope, Slug};
 use crate::web::cache::CacheGroup;
 use crate::web::cache::surrogate::ListingKeys;
@@ -24,6 +25,7 @@ pub(super) struct PageQuery {
 #[template(path = "listing.html")]
 struct ListingTemplate {
     layout: Layout,
+    /// The catalogue message naming what the listing is of (a section, a topic, an author).
     kind: &'static str,
     heading: String,
     description: String,
@@ -52,7 +54,7 @@ pub(super) async fn section(
         &viewer,
         &sections,
         ListScope::Section(section.id),
-        "Section",
+        "reading-kind-section",
         &section.name,
         &section.description,
         None,
@@ -82,7 +84,7 @@ pub(super) async fn tag(
         &viewer,
         &sections,
         ListScope::Tag(tag.id),
-        "Topic",
+        "reading-kind-topic",
         &tag.name,
         "",
         None,
@@ -112,7 +114,7 @@ pub(super) async fn author(
         &viewer,
         &sections,
         ListScope::Author(author.id),
-        "Author",
+        "reading-kind-author",
         &author.name,
         &author.bio,
         author.photo_url.as_deref(),
@@ -140,11 +142,7 @@ async fn listing(
     let before = match q.before.as_deref() {
         None | Some("") => None,
         Some(s) => Some(Cursor::decode(s).ok_or_else(|| {
-            Error::BadRequest(
-                "This page link is not valid. Use the “Older stories” links to move through \
-                 the list, or start again from the first page."
-                    .to_owned(),
-            )
+            Error::BadRequest(Tr::new(viewer.locale).t("reading-listing-bad-cursor"))
         })?),
     };
     // A page after a made-up cursor is answered, never kept (see `cache::page_key`).
@@ -182,7 +180,7 @@ async fn listing(
         _ => base_path.to_owned(),
     };
     let title = if before.is_some() {
-        format!("{heading} (older stories)")
+        Tr::new(viewer.locale).t1("reading-listing-older-title", "heading", heading)
     } else {
         heading.to_owned()
     };

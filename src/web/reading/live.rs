@@ -15,6 +15,7 @@ use crate::domain::live::{
     Coverage, KEY_EVENTS_SHOWN, LiveUpdateId, UPDATES_PER_PAGE, UpdateCursor, UpdateStatus,
     plain_text,
 };
+use crate::domain::l10n::Tr;
 use crate::domain::locale::Dates;
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::live::LiveUpdate;
@@ -46,6 +47,8 @@ pub struct UpdateView {
     pub image: Option<ImageView>,
     /// The reader's question this update answers, quoted above the answer.
     pub question: Option<QuoteView>,
+    /// The words of the stream (the update is shown in and out of a page's frame).
+    pub tr: Tr,
 }
 
 /// A reader's question as an answer quotes it.
@@ -53,6 +56,7 @@ pub struct QuoteView {
     /// The asker's display name, or "A reader" once their account is gone.
     pub asker: String,
     pub text: String,
+    pub tr: Tr,
 }
 
 #[derive(Template)]
@@ -62,10 +66,17 @@ struct Quote<'a> {
 }
 
 impl QuoteView {
+    /// A quote in English (see [`QuoteView::in_language`]).
     pub fn new(asker: Option<&str>, text: &str) -> QuoteView {
+        QuoteView::in_language(asker, text, Tr::default())
+    }
+
+    /// A quote whose words are those of `tr`'s language.
+    pub fn in_language(asker: Option<&str>, text: &str, tr: Tr) -> QuoteView {
         QuoteView {
-            asker: asker.unwrap_or("A reader").to_owned(),
+            asker: asker.map_or_else(|| tr.t("reading-a-reader"), str::to_owned),
             text: text.to_owned(),
+            tr,
         }
     }
 
@@ -78,15 +89,18 @@ impl QuoteView {
 impl UpdateView {
     /// An update as the stream shows it; live streams are shared by every reader (fragments
     /// pushed to all), so their times are in the site's zone.
-    fn of(u: &LiveUpdate, dates: &Dates) -> UpdateView {
+    fn of(u: &LiveUpdate, dates: &Dates, tr: Tr) -> UpdateView {
         let published = u.published_at.unwrap_or(u.created_at);
         let question = u
             .question_body
             .as_deref()
-            .map(|text| QuoteView::new(u.question_asker.as_deref(), text));
+            .map(|text| QuoteView::in_language(u.question_asker.as_deref(), text, tr));
         let answer = plain_text(&u.body_source);
         let text = match &question {
-            Some(q) => format!("{} asked: {} {answer}", q.asker, q.text),
+            Some(q) => format!(
+                "{} {answer}",
+                tr.t2("reading-asked", "asker", &q.asker, "question", &q.text)
+            ),
             None => answer,
         };
         UpdateView {
@@ -96,12 +110,13 @@ impl UpdateView {
             author: u
                 .author_name
                 .clone()
-                .unwrap_or_else(|| "The newsroom".into()),
+                .unwrap_or_else(|| tr.t("reading-the-newsroom")),
             key_event: u.key_event,
             body_html: u.body_html.clone(),
             text,
             image: None,
             question,
+            tr,
         }
     }
 
@@ -117,7 +132,7 @@ impl UpdateView {
 }
 
 /// The stream's views of `rows`, their images with them (one query for all of them).
-async fn views(state: &AppState, rows: &[LiveUpdate]) -> Result<Vec<UpdateView>> {
+async fn views(state: &AppState, rows: &[LiveUpdate], tr: Tr) -> Result<Vec<UpdateView>> {
     let with_image: Vec<(usize, (&str, &str))> = rows
         .iter()
         .enumerate()
@@ -132,7 +147,7 @@ async fn views(state: &AppState, rows: &[LiveUpdate]) -> Result<Vec<UpdateView>>
         .into_iter();
     let mut out: Vec<UpdateView> = rows
         .iter()
-        .map(|u| UpdateView::of(u, &state.site_dates()))
+        .map(|u| UpdateView::of(u, &state.site_dates(), tr))
         .collect();
     for (i, _) in with_image {
         out[i].image = images.next();
@@ -151,10 +166,15 @@ pub struct LiveView {
     pub older_href: Option<String>,
     pub since: chrono::DateTime<chrono::Utc>,
     pub until: Option<chrono::DateTime<chrono::Utc>>,
+    pub tr: Tr,
 }
 
 /// The stream of an article under coverage (or that had it), or `None`: two indexed queries.
-pub async fn live_view(state: &AppState, article: &ArticleDetail) -> Result<Option<LiveView>> {
+pub async fn live_view(
+    state: &AppState,
+    article: &ArticleDetail,
+    tr: Tr,
+) -> Result<Option<LiveView>> {
     let c = &article.card;
     let (since, until) = match c.coverage {
         Coverage::None => return Ok(None),
@@ -175,13 +195,14 @@ pub async fn live_view(state: &AppState, article: &ArticleDetail) -> Result<Opti
         ended: until.map(|t| TimeView::long(t, &state.site_dates())),
         key_events: key_events
             .iter()
-            .map(|u| UpdateView::of(u, &state.site_dates()))
+            .map(|u| UpdateView::of(u, &state.site_dates(), tr))
             .collect(),
         key_events_href: format!("/articles/{}/key-events", c.slug),
-        updates: views(state, &updates).await?,
+        updates: views(state, &updates, tr).await?,
         older_href,
         since,
         until,
+        tr,
     }))
 }
 
@@ -259,11 +280,13 @@ async fn older(
     if !article.card.coverage.has_stream() {
         return Err(Error::NotFound);
     }
+    let tr = Tr::new(viewer.locale);
     let before = match q.before.as_deref() {
         None => None,
-        Some(s) => Some(UpdateCursor::decode(s).ok_or_else(|| {
-            Error::BadRequest("That page of updates does not exist: go back to the article.".into())
-        })?),
+        Some(s) => Some(
+            UpdateCursor::decode(s)
+                .ok_or_else(|| Error::BadRequest(tr.t("reading-live-bad-cursor")))?,
+        ),
     };
     let c = &article.card;
     let mut updates = state
@@ -272,10 +295,15 @@ async fn older(
         .await?;
     let older_href = older_link(&c.slug, &mut updates);
     let page = OlderPage {
-        layout: Layout::load(&state, &viewer, &format!("Earlier updates: {}", c.title)).await?,
+        layout: Layout::load(
+            &state,
+            &viewer,
+            &tr.t1("reading-earlier-updates-title", "title", &c.title),
+        )
+        .await?,
         title: c.title.clone(),
         href: format!("/articles/{}", c.slug),
-        updates: views(&state, &updates).await?,
+        updates: views(&state, &updates, tr).await?,
         older_href,
     };
     Ok(Html(page.render()?).into_response())
@@ -288,8 +316,13 @@ struct Fragment<'a> {
 }
 
 /// `GET /live-updates/{id}/fragment`: one published update's HTML as the stream shows it (the
-/// script inserts this server-rendered, sanitised HTML); `x-key-event: 1` when it is one.
-async fn fragment(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response> {
+/// script inserts this server-rendered, sanitised HTML), in the reader's language;
+/// `x-key-event: 1` when it is one.
+async fn fragment(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
     let update = state
         .store
         .live_update(LiveUpdateId(id))
@@ -304,7 +337,7 @@ async fn fragment(State(state): State<AppState>, Path(id): Path<i64>) -> Result<
     if !published {
         return Err(Error::NotFound);
     }
-    let view = views(&state, std::slice::from_ref(&update))
+    let view = views(&state, std::slice::from_ref(&update), Tr::new(viewer.locale))
         .await?
         .pop()
         .ok_or(Error::NotFound)?;
@@ -325,6 +358,7 @@ async fn fragment(State(state): State<AppState>, Path(id): Path<i64>) -> Result<
 /// What the key-events summary shows (`l` as in the article page's template).
 struct KeyEvents {
     key_events: Vec<UpdateView>,
+    tr: Tr,
 }
 
 #[derive(Template)]
@@ -338,8 +372,10 @@ struct KeyEventsFragment {
 /// published, edited or deleted.
 async fn key_events_fragment(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Response> {
+    let tr = Tr::new(viewer.locale);
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let article = state
         .store
@@ -354,8 +390,9 @@ async fn key_events_fragment(
     let l = KeyEvents {
         key_events: key_events
             .iter()
-            .map(|u| UpdateView::of(u, &state.site_dates()))
+            .map(|u| UpdateView::of(u, &state.site_dates(), tr))
             .collect(),
+        tr,
     };
     let html = KeyEventsFragment { l }.render()?;
     Ok(([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
@@ -398,10 +435,12 @@ async fn updates_atom(
     let last = updates.iter().map(changed).max();
     let page = format!("{base}/articles/{}", c.slug);
     let path = format!("/articles/{}/updates.atom", c.slug);
+    // Feeds are read by no one in particular: the site's language.
+    let tr = Tr::new(state.config.locale);
     let entries = updates
         .iter()
         .map(|u| {
-            let view = UpdateView::of(u, &state.site_dates());
+            let view = UpdateView::of(u, &state.site_dates(), tr);
             atom::Entry {
                 title: atom::Text::plain(view.headline()),
                 id: format!(
@@ -434,7 +473,13 @@ async fn updates_atom(
         })
         .collect();
     let feed = atom::Feed {
-        title: atom::Text::plain(format!("Live: {} — {}", c.title, state.config.site_name)),
+        title: atom::Text::plain(tr.t2(
+            "reading-feed-live-title",
+            "title",
+            &c.title,
+            "site",
+            &state.config.site_name,
+        )),
         id: format!("{base}{path}"),
         updated: last.unwrap_or(since).fixed_offset(),
         links: vec![

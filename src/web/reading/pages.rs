@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::Duration;
 
+use crate::domain::l10n::Tr;
 use crate::domain::{ArticleDetail, Slug};
 use crate::web::cache::CacheGroup;
 use crate::web::cache::member_page::{Holes, MemberPage};
@@ -103,7 +104,7 @@ async fn front_page(
         .filter(|b| !b.cards.is_empty())
         .collect();
     let layout = Layout::new(&state, &sections, "", Some("/"), None)
-        .with_description(&crate::domain::l10n::Tr::new(viewer.locale).t("site-description"))
+        .with_description(&Tr::new(viewer.locale).t("site-description"))
         .with_viewer(&viewer);
     let page = FrontTemplate {
         layout,
@@ -363,7 +364,8 @@ async fn render_article_page(
         .related_articles(c.id, RELATED_ON_PAGE, state.clock.now())
         .await?;
     let base = &state.config.base_url;
-    let live = crate::web::reading::live::live_view(state, article).await?;
+    let live =
+        crate::web::reading::live::live_view(state, article, Tr::new(viewer.locale)).await?;
     let mut data = news_article(state, article);
     if let Some(l) = &live {
         crate::web::reading::live::live_blog_data(&mut data, base, &c.slug, l);
@@ -422,15 +424,16 @@ async fn render_article_page(
             lang: t.lang,
         })
         .collect();
+    let tr = layout.tr;
     if live.is_some() {
         layout.feeds.push((
-            format!("Live updates on {} (Atom)", c.title),
+            tr.t1("reading-feed-live-updates", "title", &c.title),
             format!("/articles/{}/updates.atom", c.slug),
             "application/atom+xml",
         ));
     }
     layout.feeds.push((
-        format!("Comments on {} (Atom)", c.title),
+        tr.t1("reading-feed-comments", "title", &c.title),
         format!("/articles/{}/comments.atom", c.slug),
         "application/atom+xml",
     ));

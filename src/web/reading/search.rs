@@ -14,6 +14,7 @@ use crate::domain::search::{
 use crate::store::search::{
     DEFAULT_CANDIDATES, MARK_END, MARK_START, SEARCH_TIMEOUT, SearchFilter, SearchSort,
 };
+use crate::domain::l10n::Tr;
 use crate::web::layout::{CardView, Layout};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Result};
@@ -63,10 +64,11 @@ struct SearchPage {
     sections: Vec<SectionOption>,
     hits: Vec<Hit>,
     searched: bool,
+    /// "Results for …" or "No articles match …", with the page's number past the first.
+    results_heading: String,
     notes: Vec<String>,
     prev: Option<String>,
     next: Option<String>,
-    page: u32,
 }
 
 /// Escapes the snippet's text and turns the database's match markers into `<mark>`.
@@ -97,8 +99,15 @@ fn echo(s: &str) -> String {
     }
 }
 
+/// Which date field a value came from.
+#[derive(Clone, Copy)]
+enum DateField {
+    From,
+    To,
+}
+
 /// A day as the date field sends it: exactly `YYYY-MM-DD`, a four-digit year.
-fn parse_day(s: &str, field: &str, notes: &mut Vec<String>) -> Option<NaiveDate> {
+fn parse_day(s: &str, field: DateField, tr: Tr, notes: &mut Vec<String>) -> Option<NaiveDate> {
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -107,37 +116,54 @@ fn parse_day(s: &str, field: &str, notes: &mut Vec<String>) -> Option<NaiveDate>
         .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         .flatten();
     if day.is_none() {
-        notes.push(format!(
-            "The “{field}” date should look like 2026-11-27; “{}” was ignored.",
-            echo(s)
-        ));
+        let value = echo(s);
+        notes.push(match field {
+            DateField::From => tr.t1("reading-search-bad-from", "value", value),
+            DateField::To => tr.t1("reading-search-bad-to", "value", value),
+        });
     }
     day
 }
 
 /// What the reader is told of the limits their query met, in plain words.
-fn limit_notes(limited: Limited, notes: &mut Vec<String>) {
+fn limit_notes(limited: Limited, tr: Tr, notes: &mut Vec<String>) {
     if limited.chars {
-        notes.push(format!(
-            "Only the first {MAX_QUERY_CHARS} characters of the search were used."
-        ));
+        notes.push(tr.t1("reading-search-limit-chars", "max", MAX_QUERY_CHARS));
     }
     if limited.words {
-        notes.push(format!(
-            "Only the first {MAX_WORDS} words were searched (words in quotes count too)."
-        ));
+        notes.push(tr.t1("reading-search-limit-words", "max", MAX_WORDS));
     }
     if limited.short_prefixes {
-        notes.push(format!(
-            "A * finds longer words only after at least {MIN_PREFIX_CHARS} letters; shorter \
-             ones were searched as whole words."
+        notes.push(tr.t1(
+            "reading-search-limit-short-prefixes",
+            "min",
+            MIN_PREFIX_CHARS,
         ));
     }
     if limited.prefixes {
-        notes.push(format!(
-            "Only the first {MAX_PREFIXES} words were searched as word beginnings; the others \
-             as whole words."
-        ));
+        notes.push(tr.t1("reading-search-limit-prefixes", "max", MAX_PREFIXES));
+    }
+}
+
+/// The results' heading: what was searched, whether anything matched, the page past the first.
+fn results_heading(tr: Tr, q: &str, found: bool, page: u32, shown_page: &str) -> String {
+    match (found, page > 1) {
+        (false, false) => tr.t1("reading-search-none", "query", q),
+        (false, true) => tr.t2(
+            "reading-search-none-on-page",
+            "query",
+            q,
+            "page",
+            shown_page,
+        ),
+        (true, false) => tr.t1("reading-search-results", "query", q),
+        (true, true) => tr.t2(
+            "reading-search-results-page",
+            "query",
+            q,
+            "page",
+            shown_page,
+        ),
     }
 }
 
@@ -149,14 +175,15 @@ async fn search(
 ) -> Result<Html<String>> {
     let sections = state.store.sections().await?;
     let query = SearchQuery::parse(&p.q);
+    let tr = Tr::new(viewer.locale);
     let mut notes = Vec::new();
-    limit_notes(query.limited, &mut notes);
-    let mut from = parse_day(&p.from, "from", &mut notes);
-    let mut to = parse_day(&p.to, "to", &mut notes);
+    limit_notes(query.limited, tr, &mut notes);
+    let mut from = parse_day(&p.from, DateField::From, tr, &mut notes);
+    let mut to = parse_day(&p.to, DateField::To, tr, &mut notes);
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
-        notes.push("The “from” date was after the “to” date, so the two were swapped.".into());
+        notes.push(tr.t("reading-search-swapped"));
         (from, to) = (Some(t), Some(f));
     }
     let page = p
@@ -167,10 +194,7 @@ async fn search(
         .clamp(1, MAX_PAGE);
     let section = sections.iter().find(|s| s.slug == p.section);
     if section.is_none() && !p.section.is_empty() {
-        notes.push(format!(
-            "There is no section “{}”, so every section was searched.",
-            echo(&p.section)
-        ));
+        notes.push(tr.t1("reading-search-no-section", "section", echo(&p.section)));
     }
     let newest = p.sort == "newest";
     let filter = SearchFilter {
@@ -195,11 +219,7 @@ async fn search(
     {
         Some(hits) => hits,
         None => {
-            notes.push(
-                "That search took too long and was stopped. Try fewer or more specific words, \
-                 fewer word beginnings (*), a section or a shorter date range."
-                    .into(),
-            );
+            notes.push(tr.t("reading-search-timeout"));
             Vec::new()
         }
     };
@@ -207,10 +227,7 @@ async fn search(
     hits.truncate(PER_PAGE as usize);
     let searched = !p.q.trim().is_empty();
     if searched && query.is_empty() {
-        notes.push(
-            "That search has no letters or digits to look for. Try some words from the story."
-                .into(),
-        );
+        notes.push(tr.t("reading-search-nothing"));
     }
     let link = |n: u32| {
         let mut s = url_encode_pairs(&[
@@ -226,10 +243,11 @@ async fn search(
         format!("/search?{s}")
     };
     let title = if searched {
-        format!("Search: {}", p.q.trim())
+        tr.t1("reading-search-page-title", "query", p.q.trim())
     } else {
-        "Search".to_owned()
+        tr.t("reading-search-title")
     };
+    let found = !hits.is_empty();
     let page_view = SearchPage {
         layout: Layout::new(&state, &sections, &title, None, None).with_viewer(&viewer),
         q: p.q.clone(),
@@ -252,10 +270,16 @@ async fn search(
             })
             .collect(),
         searched,
+        results_heading: results_heading(
+            tr,
+            &p.q,
+            found,
+            page,
+            &viewer.dates.number(i64::from(page)),
+        ),
         notes,
         prev: (page > 1).then(|| link(page - 1)),
         next: (more && page < MAX_PAGE).then(|| link(page + 1)),
-        page,
     };
     Ok(Html(page_view.render()?))
 }
