@@ -263,7 +263,7 @@ impl CardView {
     }
 
     /// "1 comment", "12 comments", with the plural rules of `tr`'s language.
-    pub fn comments_label(&self, tr: Tr) -> String {
+    pub fn comments_label(&self, tr: &Tr) -> String {
         tr.t2(
             "reading-comment-count",
             "count",
