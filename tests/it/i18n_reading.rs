@@ -8,7 +8,6 @@ use crate::common::{Member, TestApp, article, attrs, client, csrf_of, html, text
 use crate::i18n::assert_only_catalogue_text;
 use broadsheet::config::Config;
 use broadsheet::domain::locale::{Locale, Zone};
-use broadsheet::domain::user::Role;
 
 backend_tests!(
     mod pseudo = crate::common::Configured(in_pseudo_locale);
@@ -39,29 +38,16 @@ fn in_arabic_in_cairo(c: &mut Config) {
     c.time_zone = Zone::parse("Africa/Cairo").unwrap();
 }
 
-/// "harbour" (Science, 5 minutes before the test clock's start), "tides" and "story", whose
-/// live coverage an editor opens with a key event and an update; the editor.
+/// "harbour" (Science, 5 minutes before the test clock's start) and "tides" beside
+/// `live_pages`' "story", whose live coverage an editor opens with a key event and an update;
+/// the editor.
 async fn stories(app: &TestApp) -> Member {
     app.publish(&[
         article("harbour", "Science", 5),
         article("tides", "Science", 10),
-        article("story", "Politics", 20),
     ])
     .await;
-    let id = app
-        .store
-        .published_article("story", app.clock.now())
-        .await
-        .unwrap()
-        .unwrap()
-        .card
-        .id;
-    let editor = app.unverified_member("Eddie").await;
-    editor.promote(app, Role::Editor).await;
-    let r = editor
-        .post(&format!("/admin/articles/{id}/live"), &[("action", "open")])
-        .await;
-    assert_eq!(r.status(), 303);
+    let (id, editor) = crate::live_pages::live_story(app).await;
     for (body, key) in [("Polls have closed.", true), ("Counting goes on.", false)] {
         let mut form = vec![("body", body), ("action", "publish")];
         if key {
@@ -176,14 +162,15 @@ async fn reading_pages_say_only_what_the_catalogues_say(app: TestApp) {
         "Eddie",
         "Test Writer",
         "Science",
-        "Politics",
         "testing",
         "Headline of harbour",
         "Headline of tides",
         "Headline of story",
+        "Headline of other",
         "Summary of harbour.",
         "Summary of tides.",
         "Summary of story.",
+        "Summary of other.",
         // (A search snippet's words around its marked match.)
         "First paragraph of",
         "First paragraph of story.",
@@ -225,7 +212,10 @@ async fn the_reading_pages_speak_german_in_berlin_time(app: TestApp) {
         meta[0].starts_with("Von Test Writer Veröffentlicht am 1. Juni 2026"),
         "{meta:?}"
     );
-    assert!(meta[0].contains("13:55") && meta[0].contains("MESZ"), "{meta:?}");
+    assert!(
+        meta[0].contains("13:55") && meta[0].contains("MESZ"),
+        "{meta:?}"
+    );
     assert_eq!(
         attrs(&page, ".story-header time", "datetime"),
         ["2026-06-01T11:55:00Z"]
@@ -271,7 +261,10 @@ async fn the_reading_pages_speak_arabic_in_cairo_time(app: TestApp) {
     );
     let search = html(&app.page("/search?q=zzzqqq", 200).await);
     assert_eq!(texts(&search, "h1"), ["بحث"]);
-    assert_eq!(attrs(&search, "form.search-form", "aria-label"), ["البحث في المقالات"]);
+    assert_eq!(
+        attrs(&search, "form.search-form", "aria-label"),
+        ["البحث في المقالات"]
+    );
     let letters = html(&app.page("/newsletters", 200).await);
     assert_eq!(texts(&letters, "h1"), ["النشرات البريدية"]);
 }

@@ -13,8 +13,9 @@ backend_tests!(
     feeds_date_a_live_article_by_the_latest_change_to_its_stream,
 );
 
-/// Publishes "story" (and "other"), opens its coverage as an editor; the article's id.
-async fn live_story(app: &TestApp) -> (i64, Member) {
+/// Publishes "story" (and "other"), opens its coverage as an editor; the article's id. (The
+/// editor is made through the store, so that this works on a site in any language.)
+pub(crate) async fn live_story(app: &TestApp) -> (i64, Member) {
     app.publish(&[
         article("story", "Science", 30),
         article("other", "Science", 20),
@@ -28,7 +29,7 @@ async fn live_story(app: &TestApp) -> (i64, Member) {
         .unwrap()
         .card
         .id;
-    let editor = app.member("Eddie").await;
+    let editor = app.unverified_member("Eddie").await;
     editor.promote(app, Role::Editor).await;
     let r = editor
         .post(&format!("/admin/articles/{id}/live"), &[("action", "open")])

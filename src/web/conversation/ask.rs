@@ -15,11 +15,11 @@ use serde::Deserialize;
 use super::post::screen_text;
 use crate::domain::comment::CommentBody;
 use crate::domain::comment::admission::rate_window;
+use crate::domain::l10n::Tr;
 use crate::domain::live_question::{
     MAX_QUESTION_CHARS, QUESTIONS_PER_MINUTE, QuestionTextError, hold_of, may_ask, question_text,
     rate_keys, too_fast,
 };
-use crate::domain::l10n::Tr;
 use crate::domain::moderation::{Refused, ban_notice};
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::live_questions::NewQuestion;
@@ -191,10 +191,7 @@ async fn ask(
                     StatusCode::FORBIDDEN,
                     ban_notice(until, &reason, &viewer.dates),
                 ),
-                Refused::Closed => refuse(
-                    StatusCode::FORBIDDEN,
-                    tr.t("reading-ask-closed"),
-                ),
+                Refused::Closed => refuse(StatusCode::FORBIDDEN, tr.t("reading-ask-closed")),
                 Refused::BannedWord(word) => refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     tr.t1("reading-ask-banned-word", "word", &word),

@@ -12,12 +12,12 @@ use chrono::{Duration, DurationRound};
 use serde::Deserialize;
 
 use super::plausible_token;
+use crate::domain::l10n::Tr;
+use crate::domain::newsletter::compose::escape;
 use crate::domain::newsletter::{
     CONFIRM_LINK_HOURS, EditionId, EditionItem, EditionStatus, NewsletterId,
     check_unsubscribe_token,
 };
-use crate::domain::l10n::Tr;
-use crate::domain::newsletter::compose::escape;
 use crate::domain::user::{Email, UserError};
 use crate::services::mail::Mail;
 use crate::store::newsletters::PendingSubscription;
@@ -224,7 +224,11 @@ async fn subscribe(
             ),
             tr.t("reading-newsletters-mail-ignore"),
         );
-        let subject = tr.t1("reading-newsletters-mail-subject", "newsletter", &letter.name);
+        let subject = tr.t1(
+            "reading-newsletters-mail-subject",
+            "newsletter",
+            &letter.name,
+        );
         // Sent at once (as a sign-up link is): the reader waits for it.
         let mail = Mail {
             from: &state.config.mail_from,

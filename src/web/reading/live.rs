@@ -11,11 +11,11 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
+use crate::domain::l10n::Tr;
 use crate::domain::live::{
     Coverage, KEY_EVENTS_SHOWN, LiveUpdateId, UPDATES_PER_PAGE, UpdateCursor, UpdateStatus,
     plain_text,
 };
-use crate::domain::l10n::Tr;
 use crate::domain::locale::Dates;
 use crate::domain::{ArticleDetail, Slug};
 use crate::store::live::LiveUpdate;
@@ -337,10 +337,14 @@ async fn fragment(
     if !published {
         return Err(Error::NotFound);
     }
-    let view = views(&state, std::slice::from_ref(&update), Tr::new(viewer.locale))
-        .await?
-        .pop()
-        .ok_or(Error::NotFound)?;
+    let view = views(
+        &state,
+        std::slice::from_ref(&update),
+        Tr::new(viewer.locale),
+    )
+    .await?
+    .pop()
+    .ok_or(Error::NotFound)?;
     let html = Fragment { u: &view }.render()?;
     Ok((
         [

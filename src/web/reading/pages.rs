@@ -364,8 +364,7 @@ async fn render_article_page(
         .related_articles(c.id, RELATED_ON_PAGE, state.clock.now())
         .await?;
     let base = &state.config.base_url;
-    let live =
-        crate::web::reading::live::live_view(state, article, Tr::new(viewer.locale)).await?;
+    let live = crate::web::reading::live::live_view(state, article, Tr::new(viewer.locale)).await?;
     let mut data = news_article(state, article);
     if let Some(l) = &live {
         crate::web::reading::live::live_blog_data(&mut data, base, &c.slug, l);

@@ -8,13 +8,13 @@ use axum::routing::get;
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde::Deserialize;
 
+use crate::domain::l10n::Tr;
 use crate::domain::search::{
     Limited, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_WORDS, MIN_PREFIX_CHARS, SearchQuery,
 };
 use crate::store::search::{
     DEFAULT_CANDIDATES, MARK_END, MARK_START, SEARCH_TIMEOUT, SearchFilter, SearchSort,
 };
-use crate::domain::l10n::Tr;
 use crate::web::layout::{CardView, Layout};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Result};
