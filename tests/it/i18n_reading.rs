@@ -48,16 +48,8 @@ async fn stories(app: &TestApp) -> Member {
     ])
     .await;
     let (id, editor) = crate::live_pages::live_story(app).await;
-    for (body, key) in [("Polls have closed.", true), ("Counting goes on.", false)] {
-        let mut form = vec![("body", body), ("action", "publish")];
-        if key {
-            form.push(("key_event", "on"));
-        }
-        let r = editor
-            .post(&format!("/admin/articles/{id}/live/updates"), &form)
-            .await;
-        assert_eq!(r.status(), 303, "{body}");
-    }
+    crate::live::publish(app, &editor, id, "Polls have closed.", true).await;
+    crate::live::publish(app, &editor, id, "Counting goes on.", false).await;
     editor
 }
 
@@ -194,17 +186,20 @@ async fn reading_pages_say_only_what_the_catalogues_say(app: TestApp) {
     assert_only_catalogue_text(&pages, &allowed);
 }
 
+/// Every card's comment count on the page (there are some) reads `expected`.
+fn every_comment_count_reads(doc: &scraper::Html, expected: &str) {
+    let counts = texts(doc, ".comment-count");
+    assert!(
+        !counts.is_empty() && counts.iter().all(|t| t == expected),
+        "{counts:?}"
+    );
+}
+
 async fn the_reading_pages_speak_german_in_berlin_time(app: TestApp) {
     stories(&app).await;
     let front = html(&app.page("/", 200).await);
     assert_eq!(texts(&front, "#lead-heading"), ["Aufmacher"]);
-    assert!(
-        texts(&front, ".comment-count")
-            .iter()
-            .all(|t| t == "0 Kommentare"),
-        "{:?}",
-        texts(&front, ".comment-count")
-    );
+    every_comment_count_reads(&front, "0 Kommentare");
     let page = html(&app.page("/articles/harbour", 200).await);
     // 11:55 UTC on 1 June is 13:55 summer time in Berlin; the attribute stays UTC.
     let meta = texts(&page, ".story-header .meta");
@@ -252,13 +247,7 @@ async fn the_reading_pages_speak_arabic_in_cairo_time(app: TestApp) {
         "{page}"
     );
     let front = html(&app.page("/", 200).await);
-    assert!(
-        texts(&front, ".comment-count")
-            .iter()
-            .all(|t| t == "لا تعليقات"),
-        "{:?}",
-        texts(&front, ".comment-count")
-    );
+    every_comment_count_reads(&front, "لا تعليقات");
     let search = html(&app.page("/search?q=zzzqqq", 200).await);
     assert_eq!(texts(&search, "h1"), ["بحث"]);
     assert_eq!(

@@ -46,7 +46,7 @@ async fn open(editor: &Member, id: i64) {
 }
 
 /// Publishes an update as `editor` and returns its id (the newest on the desk).
-async fn publish(app: &TestApp, editor: &Member, id: i64, body: &str, key: bool) -> i64 {
+pub(crate) async fn publish(app: &TestApp, editor: &Member, id: i64, body: &str, key: bool) -> i64 {
     let mut form = vec![("body", body), ("action", "publish")];
     if key {
         form.push(("key_event", "on"));
