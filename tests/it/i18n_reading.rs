@@ -4,7 +4,7 @@
 //! its question page, the newsletter pages and a refused sign-up); in German and in Arabic a
 //! few key words and an article's date in the site's time zone.
 
-use crate::common::{Member, TestApp, article, attrs, client, csrf_of, html, texts};
+use crate::common::{Member, TestApp, article, attrs, client, csrf_of, html, outbox, texts};
 use crate::i18n::assert_only_catalogue_text;
 use broadsheet::config::Config;
 use broadsheet::domain::locale::{Locale, Zone};
@@ -196,7 +196,7 @@ fn every_comment_count_reads(doc: &scraper::Html, expected: &str) {
 }
 
 async fn the_reading_pages_speak_german_in_berlin_time(app: TestApp) {
-    stories(&app).await;
+    let editor = stories(&app).await;
     let front = html(&app.page("/", 200).await);
     assert_eq!(texts(&front, "#lead-heading"), ["Aufmacher"]);
     every_comment_count_reads(&front, "0 Kommentare");
@@ -226,6 +226,45 @@ async fn the_reading_pages_speak_german_in_berlin_time(app: TestApp) {
     );
     let section = html(&app.page("/sections/science", 200).await);
     assert_eq!(texts(&section, ".kicker")[0], "Ressort");
+    // Signing up for a newsletter: the page's notice and the confirmation mail.
+    newsletter(&editor).await;
+    let letter = app.store.newsletters().await.unwrap()[0].id.0.to_string();
+    let reader = client();
+    let list = reader.get(app.url("/newsletters")).send().await.unwrap();
+    let csrf = csrf_of(&list.text().await.unwrap());
+    let r = reader
+        .post(app.url("/newsletters/subscribe"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("newsletter", letter.as_str()),
+            ("email", "leser@example.org"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let notice = texts(&html(&r.text().await.unwrap()), "[role=status]");
+    assert_eq!(
+        notice,
+        [
+            "Sehen Sie in Ihr Postfach: Wir haben einen Link an leser@example.org geschickt, \
+          mit dem Sie Ihr Abonnement von Morning Briefing bestätigen."
+        ]
+    );
+    let mails = outbox(app.data_dir.path());
+    let mail = mails
+        .iter()
+        .find(|m| m.to.iter().any(|t| t.contains("leser@example.org")))
+        .expect("a confirmation mail");
+    assert_eq!(
+        mail.header("Subject").as_deref(),
+        Some("Bestätigen Sie Ihr Abonnement von Morning Briefing")
+    );
+    assert!(
+        mail.text().contains("innerhalb von 48 Stunden"),
+        "{}",
+        mail.text()
+    );
 }
 
 async fn the_reading_pages_speak_arabic_in_cairo_time(app: TestApp) {
