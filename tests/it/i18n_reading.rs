@@ -70,6 +70,24 @@ async fn newsletter(editor: &Member) {
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
 }
 
+/// A signed-out reader asks for the site's first newsletter at `email`, from its page.
+async fn sign_up(app: &TestApp, email: &str) -> reqwest::Response {
+    let letter = app.store.newsletters().await.unwrap()[0].id.0.to_string();
+    let reader = client();
+    let list = reader.get(app.url("/newsletters")).send().await.unwrap();
+    let csrf = csrf_of(&list.text().await.unwrap());
+    reader
+        .post(app.url("/newsletters/subscribe"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("newsletter", letter.as_str()),
+            ("email", email),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
 /// The page without its conversation (the thread's words are another catalogue's, checked by
 /// its own test).
 fn without_conversation(body: &str) -> String {
@@ -124,20 +142,7 @@ async fn reading_pages_say_only_what_the_catalogues_say(app: TestApp) {
         pages.push((format!("signed in {path}"), without_conversation(&body)));
     }
     // A refused sign-up to a newsletter comes back with its message, in the catalogue's words.
-    let letter = app.store.newsletters().await.unwrap()[0].id.0.to_string();
-    let reader = client();
-    let list = reader.get(app.url("/newsletters")).send().await.unwrap();
-    let csrf = csrf_of(&list.text().await.unwrap());
-    let r = reader
-        .post(app.url("/newsletters/subscribe"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("newsletter", letter.as_str()),
-            ("email", "not an address"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let r = sign_up(&app, "not an address").await;
     assert_eq!(r.status(), 422);
     let refused = r.text().await.unwrap();
     assert_eq!(texts(&html(&refused), ".form-error").len(), 1, "{refused}");
@@ -228,20 +233,7 @@ async fn the_reading_pages_speak_german_in_berlin_time(app: TestApp) {
     assert_eq!(texts(&section, ".kicker")[0], "Ressort");
     // Signing up for a newsletter: the page's notice and the confirmation mail.
     newsletter(&editor).await;
-    let letter = app.store.newsletters().await.unwrap()[0].id.0.to_string();
-    let reader = client();
-    let list = reader.get(app.url("/newsletters")).send().await.unwrap();
-    let csrf = csrf_of(&list.text().await.unwrap());
-    let r = reader
-        .post(app.url("/newsletters/subscribe"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("newsletter", letter.as_str()),
-            ("email", "leser@example.org"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let r = sign_up(&app, "leser@example.org").await;
     assert_eq!(r.status(), 200);
     let notice = texts(&html(&r.text().await.unwrap()), "[role=status]");
     assert_eq!(
