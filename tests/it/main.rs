@@ -18,6 +18,8 @@ mod dashboard;
 mod discovery;
 mod durability;
 mod embed;
+mod embed_actions;
+mod embed_cache;
 mod embed_import;
 mod embed_rules;
 mod embed_signin;

@@ -15,6 +15,7 @@ use crate::domain::embed::{
 };
 use crate::domain::embed_style::EmbedStyle;
 use crate::store::sites::{EmbeddedThread, SiteRow};
+use crate::web::cache::CacheGroup;
 use crate::web::conversation::post::{posted_answer, submit_comment};
 use crate::web::conversation::{json_error, wants_json};
 use crate::web::forms::MemberForm;
@@ -197,6 +198,9 @@ struct ThreadPage {
     talk: Conversation,
     /// Signing in (the popup, the host's token) and out inside the frame.
     account: super::signin::FrameAccount,
+    /// The token of the comments' one actions form, which here posts to the embed's own
+    /// `/embed/comments/actions` (signed-in viewers only).
+    actions_csrf: Option<String>,
 }
 
 struct CardLink {
@@ -249,6 +253,10 @@ async fn render(
         reply: q.reply,
     };
     let mut talk = conversation(state, &thread.article, viewer, &cq, form).await?;
+    // The host page may be anything (a post, a product, a recipe): not "this article".
+    if is_closed(state, thread).await? {
+        talk.notice = Some(CLOSED_NOTICE.to_owned());
+    }
     let href = frame_href(site, thread, q);
     // The frame keeps its reader inside it: the form posts here, sorting reloads the frame,
     // and "more" pages (an article-page feature) are not offered yet; live updates come from
@@ -266,6 +274,8 @@ async fn render(
         s.href = format!("{href}&sort={sort}");
     }
     talk.more_href = None;
+    // The actions form is the frame's own (`embed_thread.html`), posting under `/embed`.
+    let actions_csrf = talk.actions_csrf.take();
     let encoded: String = form_urlencoded::byte_serialize(href.as_bytes()).collect();
     talk.signin_href = format!("/signin?return_to={encoded}");
     let host_origin = url::Url::parse(&thread.url)
@@ -285,16 +295,37 @@ async fn render(
         card: CardLink { href },
         talk,
         account,
+        actions_csrf,
     };
-    let mut response = (status, viewer.cookies(), Html(page.render()?)).into_response();
+    // A signed-out frame holds nothing of its reader (no form token, no cookie): the page cache
+    // keeps it with the thread's article pages, dropped by what drops them (a comment, a
+    // moderator's decision, the thread's policy or title) and by a change to the site.
+    let mut response = (status, Html(page.render()?)).into_response();
     let h = response.headers_mut();
     let policy = crate::web::middleware::policy_framed_by(&frame_ancestors(origins));
     // Origins are ASCII by construction; were one not, the strict default (no framing) stays.
     if let Ok(v) = HeaderValue::try_from(policy) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if viewer.is_signed_in() {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else {
+        response
+            .extensions_mut()
+            .insert(CacheGroup::Article(thread.article.card.id));
+    }
     Ok(response)
+}
+
+/// What the frame says in place of the form once its thread is closed, and to a comment sent
+/// after that: words that fit whatever page the conversation is under.
+const CLOSED_NOTICE: &str = "Comments are closed here.";
+const CLOSED_REFUSAL: &str = "Comments are closed here, so nothing more can be posted.";
+
+/// Whether the thread's policy (its own, its site's or the site-wide one) has closed it.
+async fn is_closed(state: &AppState, thread: &EmbeddedThread) -> Result<bool> {
+    let policy = state.store.comment_policy(thread.article.card.id).await?;
+    Ok(policy.is_closed(thread.article.card.published_at, state.clock.now()))
 }
 
 /// The address of the stylesheet that sets the host's properties, if it set any.
@@ -384,6 +415,13 @@ async fn post_comment(
     match outcome {
         Ok(posted) if json => {
             posted_answer(&state, &viewer, &posted, &thread.article.card.slug).await
+        }
+        Err(mut r) if r.status == StatusCode::FORBIDDEN && is_closed(&state, thread).await? => {
+            r.message = CLOSED_REFUSAL.to_owned();
+            if json {
+                return Ok(json_error(r.status, &r.message));
+            }
+            render(&state, &viewer, r.status, &resolved, &q, None).await
         }
         Err(r) if json => {
             let mut answer = json_error(r.status, &r.message);

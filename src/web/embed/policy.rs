@@ -16,6 +16,7 @@ use crate::domain::embed::SiteId;
 use crate::domain::moderation::{CommentMode, PolicyLayer};
 use crate::store::embedded::ThreadRow;
 use crate::store::sites::{EmbeddedThread, SiteRow};
+use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::moderation::settings::policy_layer_of;
@@ -191,6 +192,12 @@ async fn save(
             state.clock.now(),
         )
         .await?;
+    // The kept signed-out frames show the policy (the closed notice, the pre-moderation hint):
+    // a thread's own drops its pages; a site's, every page (it stands under all its threads).
+    state.pages.changed(match scope {
+        "article" => Change::Comments { article_id: id },
+        _ => Change::Everything,
+    });
     Ok(Ok(()))
 }
 

@@ -41,6 +41,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/embed/session", post(exchange_code))
         .route("/embed/host-signin", post(host_signin))
         .route("/embed/signout", post(signout))
+        .route("/embed/csrf", get(form_token))
         // A member signed in only inside the frame gets their data there.
         .route(
             "/embed/data.json",
@@ -74,7 +75,13 @@ pub(super) struct FrameAccount {
 pub(super) fn frame_account(site: SiteId, viewer: &Viewer, frame_href: &str) -> FrameAccount {
     FrameAccount {
         site: site.0,
-        csrf: viewer.csrf.clone(),
+        // A signed-out frame is one page for every reader (the page cache keeps it): its
+        // script asks `/embed/csrf` for the reader's own token when it first needs one.
+        csrf: if viewer.is_signed_in() {
+            viewer.csrf.clone()
+        } else {
+            String::new()
+        },
         popup_href: popup_href(site),
         member: viewer
             .frame_session()
@@ -82,6 +89,18 @@ pub(super) fn frame_account(site: SiteId, viewer: &Viewer, frame_href: &str) -> 
             .map(|u| u.display_name.clone()),
         return_to: frame_href.to_owned(),
     }
+}
+
+/// `GET /embed/csrf`: the frame's form token for this reader (and, for a new signed-out
+/// reader, the partitioned cookie it is made from), which the signed-out frame's shared page
+/// cannot carry.
+async fn form_token(viewer: Viewer) -> Response {
+    (
+        viewer.cookies(),
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({ "csrf": viewer.csrf })),
+    )
+        .into_response()
 }
 
 fn popup_href(site: SiteId) -> String {

@@ -216,6 +216,8 @@ async fn edit_origins(
     if !state.store.set_site_origins(SiteId(id), &origins).await? {
         return Err(Error::NotFound);
     }
+    // The kept signed-out frames carry the old origins in their framing policy.
+    state.pages.changed(crate::web::cache::Change::Everything);
     Ok(axum::response::Redirect::to("/admin/sites").into_response())
 }
 

@@ -1,0 +1,214 @@
+//! The signed-out framed thread from the page cache, on SQLite and PostgreSQL: kept for every
+//! signed-out reader (it carries no token or cookie of its own), dropped by what changes it (a
+//! new comment, a moderator's decision, the thread's policy, a new title, the site's origins;
+//! in another server process too on PostgreSQL), and never kept for a reader signed in.
+
+use std::time::Duration;
+
+use crate::common::{Backend, TestApp, attrs, client, html};
+use crate::embed_signin::{Frame, SECRET, claims, frame_path, posted_id, sign, with_site};
+use broadsheet::domain::embed::SiteId;
+use broadsheet::domain::user::Role;
+
+backend_tests!(
+    a_signed_out_frame_is_kept_until_its_thread_changes,
+    a_signed_in_frame_is_never_kept,
+    another_process_drops_its_frames_too,
+);
+
+const LOADED_FROM: &str = "https://blog.example/2026/post";
+
+/// A signed-out load by the host page: the status, `x-cache`, `Cache-Control`, whether it set
+/// a cookie, and the page.
+async fn load(app: &TestApp, base: &str, path: &str) -> (u16, String, String, bool, String) {
+    let r = client()
+        .get(format!("{base}{path}"))
+        .header("referer", LOADED_FROM)
+        .send()
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        r.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let (state, control) = (header("x-cache"), header("cache-control"));
+    let cookie = r.headers().contains_key("set-cookie");
+    (r.status().as_u16(), state, control, cookie, r.text().await.unwrap())
+}
+
+/// A reader signed in by the host's token, who posts `text` in the frame.
+async fn post_as_reader(app: &TestApp, site: SiteId, sub: &str, text: &str) -> (Frame, i64) {
+    let mut frame = Frame::new();
+    let token = sign(&claims(app, site, sub, "Host Reader"), SECRET);
+    assert_eq!(frame.host_signin(app, site, &token).await.status(), 204);
+    let (_, page) = frame.get(app, &frame_path(site)).await;
+    let doc = html(&page);
+    let action = attrs(&doc, "#comment-form", "action").remove(0);
+    let csrf = attrs(&doc, "#comment-form input[name=csrf]", "value").remove(0);
+    let r = frame.post(app, &action, &[("csrf", &csrf), ("body", text)]).await;
+    let id = posted_id(r).await;
+    (frame, id)
+}
+
+async fn a_signed_out_frame_is_kept_until_its_thread_changes(app: TestApp) {
+    let site = with_site(&app, "Blog").await;
+    let path = frame_path(site);
+    let base = app.url("");
+    let (status, first, _, cookie, page) = load(&app, &base, &path).await;
+    assert_eq!((status, first.as_str()), (200, "miss"), "{page}");
+    // Nothing of the reader in it: no form token, no cookie.
+    assert!(!cookie);
+    assert_eq!(attrs(&html(&page), "html", "data-csrf"), [""]);
+    let before = app.store.query_count();
+    let (_, second, control, _, again) = load(&app, &base, &path).await;
+    assert_eq!(second, "hit");
+    assert_eq!(app.store.query_count(), before, "a hit costs no query");
+    assert!(control.starts_with("public"), "{control}");
+    assert_eq!(page, again);
+    // The reader's token comes on its own when the frame's script asks.
+    let r = client().get(app.url("/embed/csrf")).send().await.unwrap();
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    assert!(r.headers()["set-cookie"].to_str().unwrap().starts_with("bs_embed_anon="));
+    let token: serde_json::Value = r.json().await.unwrap();
+    assert!(token["csrf"].as_str().is_some_and(|t| !t.is_empty()));
+
+    // A new comment shows on the next signed-out load.
+    let (_, id) = post_as_reader(&app, site, "host-1", "Fresh words from the frame.").await;
+    let (_, state, _, _, page) = load(&app, &base, &path).await;
+    assert_eq!(state, "miss");
+    assert!(page.contains("Fresh words from the frame."));
+    assert_eq!(load(&app, &base, &path).await.1, "hit");
+
+    // A moderator's decision: the rejected comment goes.
+    let moderator = app.member("Mo").await;
+    moderator.promote(&app, Role::Moderator).await;
+    let one = format!("reject:{id}");
+    let reason = format!("reason-{id}");
+    let r = moderator
+        .post(
+            "/admin/moderation/decide",
+            &[("one", one.as_str()), (reason.as_str(), "spam")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let (_, _, _, _, page) = load(&app, &base, &path).await;
+    assert!(!page.contains("Fresh words from the frame."));
+    assert_eq!(load(&app, &base, &path).await.1, "hit");
+
+    // The thread's own policy: closed, and said so.
+    let admin = app.member("Ad").await;
+    admin.promote(&app, Role::Admin).await;
+    let thread = app
+        .store
+        .comment(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .article_id;
+    let r = admin
+        .post(
+            &format!("/admin/threads/{thread}/policy"),
+            &[("mode", "closed"), ("first", ""), ("auto_close_days", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let (_, state, _, _, page) = load(&app, &base, &path).await;
+    assert_eq!(state, "miss");
+    assert_eq!(texts_of(&page, ".comments-closed").len(), 1, "{page}");
+
+    // A new title from the host page (its own key) retitles the kept copies of every key.
+    let titled = format!("{path}&title=Renamed+post");
+    assert_eq!(load(&app, &base, &path).await.1, "hit");
+    let (status, _, _, _, page) = load(&app, &base, &titled).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<title>Comments: Renamed post</title>"), "{page}");
+    let (_, state, _, _, page) = load(&app, &base, &path).await;
+    assert_eq!(state, "miss");
+    assert!(page.contains("<title>Comments: Renamed post</title>"));
+
+    // The site's origins: the copy made for the old origin's pages is not answered any more.
+    let r = admin
+        .post(
+            &format!("/admin/sites/{}/origins", site.0),
+            &[("origins", "https://elsewhere.example")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let (status, ..) = load(&app, &base, &path).await;
+    assert_eq!(status, 403);
+}
+
+fn texts_of(page: &str, selector: &str) -> Vec<String> {
+    crate::common::texts(&html(page), selector)
+}
+
+async fn a_signed_in_frame_is_never_kept(app: TestApp) {
+    let site = with_site(&app, "Blog").await;
+    let path = frame_path(site);
+    let (mut frame, _) = post_as_reader(&app, site, "host-2", "Signed in here.").await;
+    for _ in 0..2 {
+        let r = frame
+            .http
+            .get(app.url(&path))
+            .header("cookie", frame.header())
+            .header("referer", LOADED_FROM)
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(
+            r.headers().get("x-cache").map(|v| v.to_str().unwrap()),
+            Some("hit")
+        );
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        assert!(r.text().await.unwrap().contains("Signed in as Host Reader"));
+    }
+    // A member signed in on the whole site is not a signed-out reader either.
+    let ada = app.member("Ada").await;
+    for _ in 0..2 {
+        let r = ada
+            .client
+            .get(app.url(&path))
+            .header("referer", LOADED_FROM)
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(
+            r.headers().get("x-cache").map(|v| v.to_str().unwrap()),
+            Some("hit")
+        );
+        let page = r.text().await.unwrap();
+        assert_eq!(attrs(&html(&page), "#comment-form", "method"), ["post"]);
+    }
+    // And what signed-out readers get holds nothing of theirs.
+    let base = app.url("");
+    for _ in 0..2 {
+        let (_, _, _, _, page) = load(&app, &base, &path).await;
+        assert!(!page.contains("Signed in as"));
+        assert!(attrs(&html(&page), "#comment-form", "method").is_empty());
+    }
+}
+
+async fn another_process_drops_its_frames_too(app: TestApp) {
+    if app.backend != Backend::Postgres {
+        // One process serves a SQLite site; there is no other process to tell.
+        return;
+    }
+    let site = with_site(&app, "Blog").await;
+    let path = frame_path(site);
+    let other = app.another_server().await;
+    let base = other.url("");
+    load(&app, &base, &path).await;
+    assert_eq!(load(&app, &base, &path).await.1, "hit");
+    post_as_reader(&app, site, "host-3", "Posted through the first server.").await;
+    let mut seen = false;
+    for _ in 0..100 {
+        if load(&app, &base, &path).await.4.contains("Posted through the first server.") {
+            seen = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(seen, "the other process serves the new comment");
+}
