@@ -402,7 +402,7 @@ async fn bad_host_tokens_are_refused_with_what_is_wrong(app: TestApp) {
 }
 
 /// A popup's code for `site`, issued to `reader` (a member signed in on this site).
-async fn popup_code(reader: &crate::common::Member, site: SiteId) -> String {
+pub(crate) async fn popup_code(reader: &crate::common::Member, site: SiteId) -> String {
     let page = reader.page(&format!("/embed/signin?site={}", site.0)).await;
     attrs(&html(&page), "#embed-signin-code", "data-code").remove(0)
 }

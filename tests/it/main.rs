@@ -23,6 +23,7 @@ mod embed_cache;
 mod embed_import;
 mod embed_rules;
 mod embed_signin;
+mod embed_tokens;
 mod export;
 mod i18n;
 mod imports;

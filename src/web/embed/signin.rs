@@ -205,7 +205,7 @@ async fn exchange_code(
             "This sign-in was made for another site's conversation. Choose Sign in again.".into(),
         ));
     }
-    start_frame_session(&state, signin.user_id).await
+    start_frame_session(&state, signin.user_id, None).await
 }
 
 #[derive(Deserialize)]
@@ -232,18 +232,41 @@ async fn host_signin(
     let reader = host_token::verify(&form.token, secret.as_bytes(), site, now).map_err(|p| {
         Error::Rejected(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, p.message()))
     })?;
+    // A token with an id signs in once, in whichever process it reaches first.
+    if let Some(id) = reader.token_id.as_deref()
+        && !state
+            .store
+            .spend_host_token_id(site, id, reader.expires_at, now)
+            .await?
+    {
+        return Err(Error::Rejected(Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            host_token::TokenProblem::Replayed.message(),
+        )));
+    }
     let user_id = state.store.site_member(site, &reader, now).await?;
-    start_frame_session(&state, user_id).await
+    start_frame_session(&state, user_id, Some(site)).await
 }
 
-/// A new frame session for `user_id`: 204 with its partitioned cookie.
-async fn start_frame_session(state: &AppState, user_id: i64) -> Result<Response> {
+/// A new frame session for `user_id` (started by `host_site`'s sign-in, if so): 204 with its
+/// partitioned cookie.
+async fn start_frame_session(
+    state: &AppState,
+    user_id: i64,
+    host_site: Option<SiteId>,
+) -> Result<Response> {
     let token = random_token();
     let now = state.clock.now();
     let days = Duration::days(SESSION_DAYS);
     state
         .store
-        .create_frame_session(&frame_session_hash(&token), user_id, now, now + days)
+        .create_frame_session(
+            &frame_session_hash(&token),
+            user_id,
+            host_site,
+            now,
+            now + days,
+        )
         .await?;
     let mut r = StatusCode::NO_CONTENT.into_response();
     r.headers_mut().append(
