@@ -26,6 +26,7 @@ mod embed_signin;
 mod embed_tokens;
 mod export;
 mod i18n;
+mod i18n_embed;
 mod imports;
 mod jobs;
 mod languages;

@@ -32,6 +32,22 @@ pub fn router() -> Router<AppState> {
         ))
 }
 
+/// Stands in a message for a piece of markup (a `<time>`, a `<code>`) while the message's
+/// text is escaped (a private-use character: no catalogue or variable holds it).
+const SLOT: &str = "\u{E001}";
+
+/// A message's text (with [`SLOT`] in it) as HTML: escaped, the slot replaced by `markup`.
+fn with_markup(text: &str, markup: &str) -> String {
+    escape(text).replace(SLOT, markup)
+}
+
+/// `text` escaped for HTML text.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Whether a response is one the page cache does not keep (see [`router`]).
 fn not_kept(
     _: axum::http::StatusCode,

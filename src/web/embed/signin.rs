@@ -25,6 +25,7 @@ use serde::Deserialize;
 
 use crate::domain::embed::SiteId;
 use crate::domain::host_token;
+use crate::domain::l10n::Tr;
 use crate::domain::return_to::safe_return_to;
 use crate::store::embed_signin::EmbedSignin;
 use crate::web::forms::CsrfForm;
@@ -112,16 +113,17 @@ struct PopupQuery {
     site: Option<String>,
 }
 
-fn site_id(raw: Option<&str>) -> Result<SiteId> {
+fn site_id(tr: Tr, raw: Option<&str>) -> Result<SiteId> {
     raw.map(str::trim)
         .and_then(|s| s.parse::<i64>().ok())
         .map(SiteId)
-        .ok_or_else(|| Error::BadRequest("The site must be the number /admin/sites shows.".into()))
+        .ok_or_else(|| Error::BadRequest(tr.t("embed-signin-site-number")))
 }
 
 #[derive(Template)]
 #[template(path = "embed_signin.html")]
 struct PopupPage {
+    tr: Tr,
     stylesheet: String,
     site_name: String,
     member: String,
@@ -134,12 +136,10 @@ async fn popup(
     viewer: Viewer,
     Query(q): Query<PopupQuery>,
 ) -> Result<Response> {
-    let site = site_id(q.site.as_deref())?;
+    let tr = Tr::new(viewer.locale);
+    let site = site_id(tr, q.site.as_deref())?;
     let Some(row) = state.store.site(site).await? else {
-        return Err(Error::Forbidden(format!(
-            "There is no registered site {}.",
-            site.0
-        )));
+        return Err(Error::Forbidden(tr.t1("embed-no-such-site", "id", site.0)));
     };
     let Some(user) = viewer.user.as_ref() else {
         let back: String = form_urlencoded::byte_serialize(popup_href(site).as_bytes()).collect();
@@ -161,6 +161,7 @@ async fn popup(
         )
         .await?;
     let page = PopupPage {
+        tr,
         stylesheet: state.assets.stylesheet.href(),
         site_name: row.name,
         member: user.display_name.clone(),
@@ -182,9 +183,11 @@ struct CodeForm {
 /// `POST /embed/session`: the popup's code, traded for a frame session (204 and its cookie).
 async fn exchange_code(
     State(state): State<AppState>,
+    viewer: Viewer,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response> {
-    let site = site_id(form.site.as_deref())?;
+    let tr = Tr::new(viewer.locale);
+    let site = site_id(tr, form.site.as_deref())?;
     let code = form.code.trim();
     let taken = if code.is_empty() || code.len() > 64 {
         None
@@ -197,13 +200,11 @@ async fn exchange_code(
     let Some(signin) = taken else {
         return Err(Error::Rejected(Refusal::new(
             StatusCode::BAD_REQUEST,
-            "This sign-in has expired or was already used. Choose Sign in again.",
+            tr.t("embed-signin-code-spent"),
         )));
     };
     if signin.site != site {
-        return Err(Error::Forbidden(
-            "This sign-in was made for another site's conversation. Choose Sign in again.".into(),
-        ));
+        return Err(Error::Forbidden(tr.t("embed-signin-other-site")));
     }
     start_frame_session(&state, signin.user_id, None).await
 }
@@ -219,14 +220,13 @@ struct HostTokenForm {
 /// member tied to the host's reader (204 and its cookie), or 422 saying what is wrong with it.
 async fn host_signin(
     State(state): State<AppState>,
+    viewer: Viewer,
     CsrfForm(form): CsrfForm<HostTokenForm>,
 ) -> Result<Response> {
-    let site = site_id(form.site.as_deref())?;
+    let tr = Tr::new(viewer.locale);
+    let site = site_id(tr, form.site.as_deref())?;
     let Some(secret) = state.store.site_signing_secret(site).await? else {
-        return Err(Error::Forbidden(format!(
-            "There is no registered site {}.",
-            site.0
-        )));
+        return Err(Error::Forbidden(tr.t1("embed-no-such-site", "id", site.0)));
     };
     let now = state.clock.now();
     let reader = host_token::verify(&form.token, secret.as_bytes(), site, now).map_err(|p| {
