@@ -75,12 +75,12 @@ async fn the_embeds_pages_say_only_what_the_catalogues_say(app: TestApp) {
         .unwrap();
     assert_eq!(r.status(), 403);
     pages.push(("a refused frame".to_owned(), r.text().await.unwrap()));
-    let ada = app.member("Ada Reader").await;
+    let ada = app.unverified_member("Ada Reader").await;
     pages.push((
         "the sign-in popup".to_owned(),
         ada.page(&format!("/embed/signin?site={}", site.0)).await,
     ));
-    let admin = app.member("Ann Admin").await;
+    let admin = app.unverified_member("Ann Admin").await;
     admin.promote(&app, Role::Admin).await;
     let thread = app
         .store
@@ -139,7 +139,7 @@ async fn the_frame_and_the_sites_page_read_in_german(app: TestApp) {
     assert_eq!(texts(&doc, ".join h3"), ["Diskutieren Sie mit"]);
     assert_eq!(texts(&doc, "#frame-signin"), ["Melden Sie sich an"]);
     assert_eq!(texts(&doc, "title"), ["Kommentare: My post"]);
-    let admin = app.member("Ann Admin").await;
+    let admin = app.unverified_member("Ann Admin").await;
     admin.promote(&app, Role::Admin).await;
     let sites = html(&admin.page("/admin/sites").await);
     assert_eq!(texts(&sites, "h1"), ["Websites"]);

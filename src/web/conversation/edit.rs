@@ -27,12 +27,12 @@ pub(super) fn router() -> Router<AppState> {
         .route("/comments/{id}/edit", get(edit_form).post(edit))
         .route("/comments/{id}/delete", post(delete))
         .route("/comments/{id}/like", post(like))
-        .merge(actions_router())
+        .merge(actions_router(""))
 }
 
-/// The one actions form's target (also served under `/embed`, see `conversation::router`).
-pub(super) fn actions_router() -> Router<AppState> {
-    Router::new().route("/comments/actions", post(action))
+/// The one actions form's target under `base` (also `/embed`, see `conversation::router`).
+pub(super) fn actions_router(base: &str) -> Router<AppState> {
+    Router::new().route(&format!("{base}/comments/actions"), post(action))
 }
 
 #[derive(Template)]

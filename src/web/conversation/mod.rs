@@ -25,11 +25,10 @@ pub fn router() -> Router<AppState> {
         .merge(edit::router())
         .merge(report::router())
         // The same actions for a member signed in inside the embed's frame, whose cookie only
-        // the embed's routes receive (`session::FRAME_PATH`).
-        .nest(
-            crate::web::session::FRAME_PATH,
-            edit::actions_router().merge(report::router()),
-        )
+        // the embed's routes receive (`session::FRAME_PATH`). Routed at their full addresses
+        // (not nested): the session reads the address to know it is the frame's.
+        .merge(edit::actions_router(crate::web::session::FRAME_PATH))
+        .merge(report::router_at(crate::web::session::FRAME_PATH))
         .merge(live::router())
         .merge(public_comments::router())
 }

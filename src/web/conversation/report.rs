@@ -18,7 +18,15 @@ use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
 
 pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/comments/{id}/report", get(report_form).post(report))
+    router_at("")
+}
+
+/// The report form under `base` (also `/embed`, see `conversation::router`).
+pub(super) fn router_at(base: &str) -> Router<AppState> {
+    Router::new().route(
+        &format!("{base}/comments/{{id}}/report"),
+        get(report_form).post(report),
+    )
 }
 
 pub const REPORT_REASONS: [(&str, &str); 5] = [
@@ -33,7 +41,6 @@ pub const REPORT_REASONS: [(&str, &str); 5] = [
 #[template(path = "comment_report.html")]
 struct ReportPage {
     layout: Layout,
-    id: i64,
     /// Where the form posts: this address, under `/embed` inside the embed's frame.
     action: String,
     csrf: String,
@@ -77,7 +84,6 @@ async fn report_form(
         .ok_or(Error::NotFound)?;
     let page = ReportPage {
         layout: Layout::load(&state, &viewer, "Report a comment").await?,
-        id,
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: REPORT_REASONS.to_vec(),
@@ -174,7 +180,6 @@ async fn report(
     };
     let page = ReportPage {
         layout: Layout::load(&state, &viewer, "Report a comment").await?,
-        id,
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: REPORT_REASONS.to_vec(),

@@ -194,7 +194,6 @@ struct ThreadPage {
     script: String,
     /// The host page's origin, the only one the frame tells its height to.
     host_origin: String,
-    page_url: String,
     /// What `comment_form.html` links "Cancel reply" to.
     card: CardLink,
     talk: Conversation,
@@ -300,7 +299,6 @@ async fn render(
         host_style: host_style_href(&q.style()?),
         script: state.assets.script.href(),
         host_origin,
-        page_url: thread.url.clone(),
         card: CardLink { href },
         talk,
         account,
