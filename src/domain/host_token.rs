@@ -330,12 +330,20 @@ mod tests {
         assert_eq!(r.token_id, None);
         let r = check(&token(&with("jti", json!(" t-1 ")))).unwrap();
         assert_eq!(r.token_id.as_deref(), Some("t-1"));
-        assert_eq!(r.expires_at.timestamp(), now().timestamp() + 300 + LEEWAY_SECS);
+        assert_eq!(
+            r.expires_at.timestamp(),
+            now().timestamp() + 300 + LEEWAY_SECS
+        );
     }
 
     #[test]
     fn a_bad_token_id_is_named() {
-        for bad in [json!(""), json!(7), json!("x".repeat(MAX_TOKEN_ID + 1)), json!("a\nb")] {
+        for bad in [
+            json!(""),
+            json!(7),
+            json!("x".repeat(MAX_TOKEN_ID + 1)),
+            json!("a\nb"),
+        ] {
             match check(&token(&with("jti", bad.clone()))) {
                 Err(TokenProblem::BadClaim("jti", _)) => {}
                 other => panic!("{bad}: {other:?}"),

@@ -7,9 +7,7 @@
 use serde_json::Value;
 
 use crate::common::{TestApp, attrs, html};
-use crate::embed_signin::{
-    BLOG, Frame, SECRET, claims, frame_path, posted_id, sign, with_site,
-};
+use crate::embed_signin::{BLOG, Frame, SECRET, claims, frame_path, posted_id, sign, with_site};
 use broadsheet::domain::comment::CommentStatus;
 use broadsheet::domain::embed::SiteId;
 
@@ -19,7 +17,13 @@ backend_tests!(
 );
 
 /// A reader signed in by the host's token, with a comment of their own on the page's thread.
-async fn reader(app: &TestApp, site: SiteId, sub: &str, name: &str, text: &str) -> (Frame, i64) {
+pub(crate) async fn reader(
+    app: &TestApp,
+    site: SiteId,
+    sub: &str,
+    name: &str,
+    text: &str,
+) -> (Frame, i64) {
     let mut frame = Frame::new();
     let token = sign(&claims(app, site, sub, name), SECRET);
     assert_eq!(frame.host_signin(app, site, &token).await.status(), 204);
@@ -31,6 +35,12 @@ async fn reader(app: &TestApp, site: SiteId, sub: &str, name: &str, text: &str) 
         .post(app, &action, &[("csrf", &csrf), ("body", text)])
         .await;
     (frame, posted_id(r).await)
+}
+
+/// The member who wrote comment `id`.
+async fn author(app: &TestApp, id: i64) -> i64 {
+    let row = app.store.comment(id).await.unwrap().unwrap();
+    row.author_id.unwrap()
 }
 
 /// A form posted without JavaScript (no JSON asked for): the status and where it leads.
@@ -74,7 +84,11 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
     assert_eq!(csrf, attrs(&doc, "html", "data-csrf").remove(0));
     let report_href = format!("/embed/comments/{other}/report");
     assert_eq!(
-        attrs(&doc, &format!("#comment-{other} .comment-actions a[href$='/report']"), "href"),
+        attrs(
+            &doc,
+            &format!("#comment-{other} .comment-actions a[href$='/report']"),
+            "href"
+        ),
         [report_href.clone()]
     );
 
@@ -88,7 +102,10 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
         .await;
     assert_eq!(r.status(), 200);
     let body: Value = r.json().await.unwrap();
-    assert_eq!((body["liked"].as_bool(), body["likes"].as_i64()), (Some(true), Some(1)));
+    assert_eq!(
+        (body["liked"].as_bool(), body["likes"].as_i64()),
+        (Some(true), Some(1))
+    );
     // And taking it back without JavaScript: back into the frame, at the comment.
     let (status, location, _) = plain_post(
         &mut ann,
@@ -103,7 +120,11 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
         "{location}"
     );
     let (_, page) = ann.get(&app, &location).await;
-    let likes = attrs(&html(&page), &format!("#comment-{other} [aria-pressed]"), "aria-pressed");
+    let likes = attrs(
+        &html(&page),
+        &format!("#comment-{other} [aria-pressed]"),
+        "aria-pressed",
+    );
     assert_eq!(likes, ["false"]);
 
     // Report: the form is framed by the site's origins only, and posts under /embed.
@@ -115,7 +136,10 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    let csp = r.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(csp.contains(&format!("frame-ancestors {BLOG}")), "{csp}");
     let doc = html(&r.text().await.unwrap());
     assert_eq!(attrs(&doc, "form.stack", "action"), [report_href.clone()]);
@@ -128,7 +152,10 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
     )
     .await;
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("Moderators will look at this comment."), "{page}");
+    assert!(
+        page.contains("Moderators will look at this comment."),
+        "{page}"
+    );
     // It was kept: a second report of the same comment is refused.
     let r = ann
         .post(&app, &report_href, &[("csrf", &csrf), ("reason", "spam")])
@@ -148,12 +175,15 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
         location.starts_with("/embed/thread?") && location.ends_with(&format!("#muted-{other}")),
         "{location}"
     );
-    let bob = app.store.comment(other).await.unwrap().unwrap().author_id.unwrap();
-    let ann_id = app.store.comment(own).await.unwrap().unwrap().author_id.unwrap();
+    let (bob, ann_id) = (author(&app, other).await, author(&app, own).await);
     assert_eq!(app.store.muted_ids(ann_id).await.unwrap(), [bob]);
     let (_, page) = ann.get(&app, &frame_path(site)).await;
     assert_eq!(
-        attrs(&html(&page), &format!("button[name=unmute][value='{other}']"), "form"),
+        attrs(
+            &html(&page),
+            &format!("button[name=unmute][value='{other}']"),
+            "form"
+        ),
         ["acts"]
     );
 

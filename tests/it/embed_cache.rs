@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use crate::common::{Backend, TestApp, attrs, client, html};
-use crate::embed_signin::{Frame, SECRET, claims, frame_path, posted_id, sign, with_site};
-use broadsheet::domain::embed::SiteId;
+use crate::embed_actions::reader;
+use crate::embed_signin::{frame_path, with_site};
 use broadsheet::domain::user::Role;
 
 backend_tests!(
@@ -35,7 +35,13 @@ async fn load(base: &str, path: &str) -> (u16, String, String, bool, String) {
     };
     let (state, control) = (header("x-cache"), header("cache-control"));
     let cookie = r.headers().contains_key("set-cookie");
-    (r.status().as_u16(), state, control, cookie, r.text().await.unwrap())
+    (
+        r.status().as_u16(),
+        state,
+        control,
+        cookie,
+        r.text().await.unwrap(),
+    )
 }
 
 /// Loads `path` until it is a cache hit twice in a row: on PostgreSQL this process also hears
@@ -54,20 +60,6 @@ async fn settle(base: &str, path: &str) {
         }
     }
     panic!("{path} never settled in the cache");
-}
-
-/// A reader signed in by the host's token, who posts `text` in the frame.
-async fn post_as_reader(app: &TestApp, site: SiteId, sub: &str, text: &str) -> (Frame, i64) {
-    let mut frame = Frame::new();
-    let token = sign(&claims(app, site, sub, "Host Reader"), SECRET);
-    assert_eq!(frame.host_signin(app, site, &token).await.status(), 204);
-    let (_, page) = frame.get(app, &frame_path(site)).await;
-    let doc = html(&page);
-    let action = attrs(&doc, "#comment-form", "action").remove(0);
-    let csrf = attrs(&doc, "#comment-form input[name=csrf]", "value").remove(0);
-    let r = frame.post(app, &action, &[("csrf", &csrf), ("body", text)]).await;
-    let id = posted_id(r).await;
-    (frame, id)
 }
 
 async fn a_signed_out_frame_is_kept_until_its_thread_changes(app: TestApp) {
@@ -89,12 +81,24 @@ async fn a_signed_out_frame_is_kept_until_its_thread_changes(app: TestApp) {
     // The reader's token comes on its own when the frame's script asks.
     let r = client().get(app.url("/embed/csrf")).send().await.unwrap();
     assert_eq!(r.headers()["cache-control"], "no-store");
-    assert!(r.headers()["set-cookie"].to_str().unwrap().starts_with("bs_embed_anon="));
+    assert!(
+        r.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .starts_with("bs_embed_anon=")
+    );
     let token: serde_json::Value = r.json().await.unwrap();
     assert!(token["csrf"].as_str().is_some_and(|t| !t.is_empty()));
 
     // A new comment shows on the next signed-out load.
-    let (_, id) = post_as_reader(&app, site, "host-1", "Fresh words from the frame.").await;
+    let (_, id) = reader(
+        &app,
+        site,
+        "host-1",
+        "Host Reader",
+        "Fresh words from the frame.",
+    )
+    .await;
     let (_, state, _, _, page) = load(&base, &path).await;
     assert_eq!(state, "miss");
     assert!(page.contains("Fresh words from the frame."));
@@ -119,13 +123,7 @@ async fn a_signed_out_frame_is_kept_until_its_thread_changes(app: TestApp) {
     // The thread's own policy: closed, and said so.
     let admin = app.member("Ad").await;
     admin.promote(&app, Role::Admin).await;
-    let thread = app
-        .store
-        .comment(id)
-        .await
-        .unwrap()
-        .unwrap()
-        .article_id;
+    let thread = app.store.comment(id).await.unwrap().unwrap().article_id;
     let r = admin
         .post(
             &format!("/admin/threads/{thread}/policy"),
@@ -142,7 +140,10 @@ async fn a_signed_out_frame_is_kept_until_its_thread_changes(app: TestApp) {
     settle(&base, &path).await;
     let (status, _, _, _, page) = load(&base, &titled).await;
     assert_eq!(status, 200);
-    assert!(page.contains("<title>Comments: Renamed post</title>"), "{page}");
+    assert!(
+        page.contains("<title>Comments: Renamed post</title>"),
+        "{page}"
+    );
     let (_, state, _, _, page) = load(&base, &path).await;
     assert_eq!(state, "miss");
     assert!(page.contains("<title>Comments: Renamed post</title>"));
@@ -160,6 +161,18 @@ async fn a_signed_out_frame_is_kept_until_its_thread_changes(app: TestApp) {
     assert_eq!(status, 403);
 }
 
+/// A load by the host page that must be rendered for its reader, not answered from the cache:
+/// its `Cache-Control` and the page.
+async fn rendered(request: reqwest::RequestBuilder) -> (String, String) {
+    let r = request.header("referer", LOADED_FROM).send().await.unwrap();
+    assert_ne!(
+        r.headers().get("x-cache").map(|v| v.to_str().unwrap()),
+        Some("hit")
+    );
+    let control = r.headers()["cache-control"].to_str().unwrap().to_owned();
+    (control, r.text().await.unwrap())
+}
+
 fn texts_of(page: &str, selector: &str) -> Vec<String> {
     crate::common::texts(&html(page), selector)
 }
@@ -167,38 +180,22 @@ fn texts_of(page: &str, selector: &str) -> Vec<String> {
 async fn a_signed_in_frame_is_never_kept(app: TestApp) {
     let site = with_site(&app, "Blog").await;
     let path = frame_path(site);
-    let (frame, _) = post_as_reader(&app, site, "host-2", "Signed in here.").await;
-    for _ in 0..2 {
-        let r = frame
+    let (frame, _) = reader(&app, site, "host-2", "Host Reader", "Signed in here.").await;
+    let framed = || {
+        frame
             .http
             .get(app.url(&path))
             .header("cookie", frame.header())
-            .header("referer", LOADED_FROM)
-            .send()
-            .await
-            .unwrap();
-        assert_ne!(
-            r.headers().get("x-cache").map(|v| v.to_str().unwrap()),
-            Some("hit")
-        );
-        assert_eq!(r.headers()["cache-control"], "no-store");
-        assert!(r.text().await.unwrap().contains("Signed in as Host Reader"));
+    };
+    for _ in 0..2 {
+        let (control, page) = rendered(framed()).await;
+        assert_eq!(control, "no-store");
+        assert!(page.contains("Signed in as Host Reader"));
     }
     // A member signed in on the whole site is not a signed-out reader either.
     let ada = app.member("Ada").await;
     for _ in 0..2 {
-        let r = ada
-            .client
-            .get(app.url(&path))
-            .header("referer", LOADED_FROM)
-            .send()
-            .await
-            .unwrap();
-        assert_ne!(
-            r.headers().get("x-cache").map(|v| v.to_str().unwrap()),
-            Some("hit")
-        );
-        let page = r.text().await.unwrap();
+        let (_, page) = rendered(ada.client.get(app.url(&path))).await;
         assert_eq!(attrs(&html(&page), "#comment-form", "method"), ["post"]);
     }
     // And what signed-out readers get holds nothing of theirs.
@@ -220,10 +217,21 @@ async fn another_process_drops_its_frames_too(app: TestApp) {
     let other = app.another_server().await;
     let base = other.url("");
     settle(&base, &path).await;
-    post_as_reader(&app, site, "host-3", "Posted through the first server.").await;
+    reader(
+        &app,
+        site,
+        "host-3",
+        "Host Reader",
+        "Posted through the first server.",
+    )
+    .await;
     let mut seen = false;
     for _ in 0..100 {
-        if load(&base, &path).await.4.contains("Posted through the first server.") {
+        if load(&base, &path)
+            .await
+            .4
+            .contains("Posted through the first server.")
+        {
             seen = true;
             break;
         }

@@ -95,28 +95,7 @@ async fn disqus_threads_of_a_registered_site_land_under_its_threads(app: TestApp
         ),
         post("14", "3", None, "Stranger", "Elsewhere."),
     ];
-    let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\
-         <disqus xmlns=\"http://disqus.com\" xmlns:dsq=\"http://disqus.com/disqus-internals\">{}</disqus>",
-        parts.concat()
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("disqus.xml");
-    std::fs::write(&file, xml).unwrap();
-    let run = || {
-        bin()
-            .args(["--database-url", &app.database_url, "import-disqus"])
-            .arg(&file)
-            .output()
-            .unwrap()
-    };
-    let out = run();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = import_disqus(&app, &parts);
     assert!(
         stdout.contains("2 threads imported as embedded conversations on registered sites' pages"),
         "{stdout}"
@@ -152,8 +131,7 @@ async fn disqus_threads_of_a_registered_site_land_under_its_threads(app: TestApp
     );
 
     // Again: nothing new.
-    let out = run();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stdout = import_disqus(&app, &parts);
     assert!(stdout.contains("3 comments (3 already there)"), "{stdout}");
     let body = app.page(&frame(site, &never), 200).await;
     assert_eq!(
@@ -251,7 +229,10 @@ async fn a_disqus_identifier_is_the_embed_threads_data_id(app: TestApp) {
     // A page whose snippet names its thread (data-id="post-7") loaded it; Disqus knew it under
     // that identifier at an address it has since left.
     let ada = app.member("Ada").await;
-    let moved = format!("{}&id=post-7", frame(site, &format!("{BLOG}/2026/new-home")));
+    let moved = format!(
+        "{}&id=post-7",
+        frame(site, &format!("{BLOG}/2026/new-home"))
+    );
     let r = ada
         .post(
             &moved.replace("/embed/thread?", "/embed/thread/comments?"),
@@ -288,7 +269,10 @@ async fn a_disqus_identifier_is_the_embed_threads_data_id(app: TestApp) {
             .is_none()
     );
     // A thread no page loaded yet is made under its identifier: the page that names it finds it.
-    let unloaded = format!("{}&id=post-8", frame(site, &format!("{BLOG}/2026/anywhere")));
+    let unloaded = format!(
+        "{}&id=post-8",
+        frame(site, &format!("{BLOG}/2026/anywhere"))
+    );
     let body = app.page(&unloaded, 200).await;
     assert!(body.contains("From Disqus, under post-8."), "{body}");
 }

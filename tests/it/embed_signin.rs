@@ -165,7 +165,12 @@ impl Frame {
         r
     }
 
-    pub(crate) async fn host_signin(&mut self, app: &TestApp, site: SiteId, token: &str) -> reqwest::Response {
+    pub(crate) async fn host_signin(
+        &mut self,
+        app: &TestApp,
+        site: SiteId,
+        token: &str,
+    ) -> reqwest::Response {
         let (csrf, s) = self.open(app, site).await;
         self.post(
             app,

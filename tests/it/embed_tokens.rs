@@ -17,7 +17,10 @@ backend_tests!(
 async fn refused(r: reqwest::Response) -> (u16, String) {
     let status = r.status().as_u16();
     let body: Value = r.json().await.unwrap();
-    (status, body["error"].as_str().unwrap_or_default().to_owned())
+    (
+        status,
+        body["error"].as_str().unwrap_or_default().to_owned(),
+    )
 }
 
 async fn a_token_with_an_id_signs_in_once(app: TestApp) {
@@ -25,7 +28,10 @@ async fn a_token_with_an_id_signs_in_once(app: TestApp) {
     let mut with_id = claims(&app, site, "host-1", "Host Reader");
     with_id["jti"] = "page-view-1".into();
     let token = sign(&with_id, SECRET);
-    assert_eq!(Frame::new().host_signin(&app, site, &token).await.status(), 204);
+    assert_eq!(
+        Frame::new().host_signin(&app, site, &token).await.status(),
+        204
+    );
     // The same token again (replayed by whoever saw it): refused, saying why.
     let (status, error) = refused(Frame::new().host_signin(&app, site, &token).await).await;
     assert_eq!(status, 422);
@@ -33,11 +39,17 @@ async fn a_token_with_an_id_signs_in_once(app: TestApp) {
     // A fresh id is a fresh token.
     with_id["jti"] = "page-view-2".into();
     let fresh = sign(&with_id, SECRET);
-    assert_eq!(Frame::new().host_signin(&app, site, &fresh).await.status(), 204);
+    assert_eq!(
+        Frame::new().host_signin(&app, site, &fresh).await.status(),
+        204
+    );
     // Without an id a token works while it lives, as before.
     let plain = sign(&claims(&app, site, "host-1", "Host Reader"), SECRET);
     for _ in 0..2 {
-        assert_eq!(Frame::new().host_signin(&app, site, &plain).await.status(), 204);
+        assert_eq!(
+            Frame::new().host_signin(&app, site, &plain).await.status(),
+            204
+        );
     }
     // Once the first token has expired, its id is forgotten (and the token refused as expired).
     app.clock.advance(chrono::Duration::minutes(20));
@@ -57,7 +69,11 @@ async fn rotating_the_secret_ends_the_host_sign_in_sessions(app: TestApp) {
     let mut popup = Frame::new();
     let (csrf, s) = popup.open(&app, site).await;
     let r = popup
-        .post(&app, "/embed/session", &[("csrf", &csrf), ("site", &s), ("code", &code)])
+        .post(
+            &app,
+            "/embed/session",
+            &[("csrf", &csrf), ("site", &s), ("code", &code)],
+        )
         .await;
     assert_eq!(r.status(), 204);
     for frame in [&mut host, &mut popup] {
@@ -73,7 +89,10 @@ async fn rotating_the_secret_ends_the_host_sign_in_sessions(app: TestApp) {
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
 
     let (_, page) = host.get(&app, &frame_path(site)).await;
-    assert!(!page.contains("Signed in as"), "the host's session outlived the secret");
+    assert!(
+        !page.contains("Signed in as"),
+        "the host's session outlived the secret"
+    );
     let (_, page) = popup.get(&app, &frame_path(site)).await;
     assert!(page.contains("Signed in as Ada"), "{page}");
     // The old secret's tokens no longer sign anyone in.

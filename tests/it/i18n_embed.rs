@@ -3,7 +3,8 @@
 //! (and a refused form on it), a site's threads and a thread's desk view comes from a
 //! catalogue; in German and Arabic a few key strings read as a reader expects.
 
-use crate::common::{TestApp, article, attrs, html, texts};
+use crate::common::{TestApp, attrs, html, texts};
+use crate::embed_signin::{BLOG, with_site};
 use broadsheet::config::Config;
 use broadsheet::domain::embed::{Origin, SiteId};
 use broadsheet::domain::locale::Locale;
@@ -36,21 +37,7 @@ fn in_arabic(c: &mut Config) {
     c.locale = Locale::Ar;
 }
 
-const BLOG: &str = "https://blog.example";
 const PAGE: &str = "https://blog.example/2026/post";
-
-async fn with_site(app: &TestApp) -> SiteId {
-    app.publish(&[article("story", "Science", 5)]).await;
-    app.store
-        .create_site(
-            "Blog",
-            &[Origin::parse(BLOG).unwrap()],
-            "secret-for-tests",
-            app.clock.now(),
-        )
-        .await
-        .unwrap()
-}
 
 fn frame(site: SiteId) -> String {
     let q: String = form_urlencoded::Serializer::new(String::new())
@@ -62,9 +49,12 @@ fn frame(site: SiteId) -> String {
 }
 
 async fn the_embeds_pages_say_only_what_the_catalogues_say(app: TestApp) {
-    let site = with_site(&app).await;
+    let site = with_site(&app, "Blog").await;
     let mut pages = Vec::new();
-    pages.push(("the signed-out frame".to_owned(), app.page(&frame(site), 200).await));
+    pages.push((
+        "the signed-out frame".to_owned(),
+        app.page(&frame(site), 200).await,
+    ));
     // A load from a page the site does not list.
     let r = app
         .client
@@ -131,7 +121,7 @@ async fn the_embeds_pages_say_only_what_the_catalogues_say(app: TestApp) {
 }
 
 async fn the_frame_and_the_sites_page_read_in_german(app: TestApp) {
-    let site = with_site(&app).await;
+    let site = with_site(&app, "Blog").await;
     let page = app.page(&frame(site), 200).await;
     let doc = html(&page);
     assert_eq!(attrs(&doc, "html", "lang"), ["de"]);
@@ -150,7 +140,7 @@ async fn the_frame_and_the_sites_page_read_in_german(app: TestApp) {
 }
 
 async fn the_frame_reads_in_arabic_right_to_left(app: TestApp) {
-    let site = with_site(&app).await;
+    let site = with_site(&app, "Blog").await;
     let page = app.page(&frame(site), 200).await;
     let doc = html(&page);
     assert_eq!(attrs(&doc, "html", "dir"), ["rtl"]);

@@ -91,9 +91,9 @@ impl FrameQuery {
 async fn site_of(state: &AppState, tr: Tr, q: &FrameQuery) -> Result<SiteRow> {
     match q.site.as_deref().map(str::trim) {
         Some(s) if !s.is_empty() => {
-            let id = s.parse::<i64>().map_err(|_| {
-                Error::BadRequest(tr.t("embed-site-not-number"))
-            })?;
+            let id = s
+                .parse::<i64>()
+                .map_err(|_| Error::BadRequest(tr.t("embed-site-not-number")))?;
             state
                 .store
                 .site(SiteId(id))
@@ -105,9 +105,7 @@ async fn site_of(state: &AppState, tr: Tr, q: &FrameQuery) -> Result<SiteRow> {
             let origin = url::Url::parse(page.trim())
                 .ok()
                 .and_then(|u| Origin::of(&u))
-                .ok_or_else(|| {
-                    Error::BadRequest(tr.t("embed-page-not-address"))
-                })?;
+                .ok_or_else(|| Error::BadRequest(tr.t("embed-page-not-address")))?;
             state.store.site_for_origin(&origin).await?.ok_or_else(|| {
                 Error::Forbidden(tr.t1("embed-no-site-for-origin", "origin", origin.as_str()))
             })
@@ -290,9 +288,11 @@ async fn render(
     let page = ThreadPage {
         title: tr.t1("embed-frame-title", "title", &thread.article.card.title),
         join: join_html(tr, &talk.signin_href, &account.popup_href),
-        source: tr
-            .html("embed-source", [thread.url.as_str()])
-            .replacen("<a ", "<a target=\"_top\" ", 1),
+        source: tr.html("embed-source", [thread.url.as_str()]).replacen(
+            "<a ",
+            "<a target=\"_top\" ",
+            1,
+        ),
         tr,
         stylesheet: state.assets.stylesheet.href(),
         theme: q.theme.as_deref().and_then(theme).unwrap_or("auto"),
@@ -323,7 +323,6 @@ async fn render(
     }
     Ok(response)
 }
-
 
 /// Whether the thread's policy (its own, its site's or the site-wide one) has closed it.
 async fn is_closed(state: &AppState, thread: &EmbeddedThread) -> Result<bool> {
@@ -404,13 +403,13 @@ async fn post_comment(
     let resolved = resolve(&state, tr, &headers, &ip, &q).await?;
     let thread = &resolved.thread;
     let json = wants_json(&headers);
-    let parent_id =
-        match form.parent_id.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(p) => Some(p.parse::<i64>().map_err(|_| {
-                Error::BadRequest(tr.t("embed-reply-invalid"))
-            })?),
-        };
+    let parent_id = match form.parent_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(p) => Some(
+            p.parse::<i64>()
+                .map_err(|_| Error::BadRequest(tr.t("embed-reply-invalid")))?,
+        ),
+    };
     let outcome = if form.website.is_empty() {
         submit_comment(
             &state,

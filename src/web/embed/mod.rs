@@ -9,9 +9,9 @@ mod signin;
 mod sites;
 
 use axum::Router;
-use tower_http::compression::Predicate;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
+use tower_http::compression::Predicate;
 
 use crate::store::sites::EmbeddedThread;
 use crate::web::AppState;
@@ -27,9 +27,11 @@ pub fn router() -> Router<AppState> {
         // go out compressed (gzip or brotli, as the browser accepts).
         // A page the page cache keeps ([`CacheGroup`]) is left as it is: the cache makes and
         // keeps its compressed forms itself.
-        .layer(tower_http::compression::CompressionLayer::new().compress_when(
-            tower_http::compression::predicate::DefaultPredicate::new().and(not_kept),
-        ))
+        .layer(
+            tower_http::compression::CompressionLayer::new().compress_when(
+                tower_http::compression::predicate::DefaultPredicate::new().and(not_kept),
+            ),
+        )
 }
 
 /// Stands in a message for a piece of markup (a `<time>`, a `<code>`) while the message's

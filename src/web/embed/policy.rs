@@ -157,7 +157,12 @@ async fn threads_page(
         })
         .collect();
     let page = ThreadsPage {
-        layout: Layout::load(state, viewer, &tr.t1("embed-threads-of", "site", &site.name)).await?,
+        layout: Layout::load(
+            state,
+            viewer,
+            &tr.t1("embed-threads-of", "site", &site.name),
+        )
+        .await?,
         csrf: viewer.csrf.clone(),
         site: site.name.clone(),
         policy,
@@ -314,8 +319,12 @@ async fn thread_page(
         .await?
         .map_or(String::new(), |(_, k)| k);
     let page = ThreadPage {
-        layout: Layout::load(state, viewer, &tr.t1("embed-thread-page-title", "title", title))
-            .await?,
+        layout: Layout::load(
+            state,
+            viewer,
+            &tr.t1("embed-thread-page-title", "title", title),
+        )
+        .await?,
         csrf: viewer.csrf.clone(),
         title: title.clone(),
         url: thread.url.clone(),
