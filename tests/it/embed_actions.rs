@@ -89,7 +89,7 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
             &format!("#comment-{other} .comment-actions a[href$='/report']"),
             "href"
         ),
-        [report_href.clone()]
+        [report_href.as_str()]
     );
 
     // Like, as the script does it.
@@ -142,7 +142,7 @@ async fn a_frame_member_likes_reports_deletes_and_mutes_in_the_frame(app: TestAp
         .to_owned();
     assert!(csp.contains(&format!("frame-ancestors {BLOG}")), "{csp}");
     let doc = html(&r.text().await.unwrap());
-    assert_eq!(attrs(&doc, "form.stack", "action"), [report_href.clone()]);
+    assert_eq!(attrs(&doc, "form.stack", "action"), [report_href.as_str()]);
     let report_csrf = attrs(&doc, "form.stack input[name=csrf]", "value").remove(0);
     let (status, _, page) = plain_post(
         &mut ann,
