@@ -89,6 +89,8 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/embed/data.json",                      "",                          "S A A A A A"),
     ("GET",  "/embed/counts?site={s}&id=post-7",      "",                          "A A A A A A"),
     ("GET",  "/embed/style.css?accent=%23aa0000",     "",                          "A A A A A A"),
+    // The frame's form token, which the signed-out frame (every reader's page) cannot carry.
+    ("GET",  "/embed/csrf",                           "",                          "A A A A A A"),
     ("GET",  "/admin/sites/{s}/threads",              "",                          "S F F F F A"),
     ("GET",  "/admin/threads/{t}",                    "",                          "S F F F A A"),
     ("GET",  "/admin/articles",                       "",                          "S F A A A A"),
