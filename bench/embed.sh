@@ -3,8 +3,10 @@
 # content) with a registered embedding site; one embedded page's thread given COMMENTS comments
 # through the frame's own form, 19 more pages loaded once; the first article given COMMENTS
 # comments through the API. Then, RUNS times over, wrk against the framed thread page
-# (/embed/thread?…, rendered for every request: it is no-store), the counts endpoint (20 pages
-# in one request) and the signed-out article page.
+# (/embed/thread?…, signed out: from the page cache, as the article page), the same thread
+# rendered for each request (a frame session cookie that names no session keeps it out of the
+# cache, as a signed-in reader's frame is), the counts endpoint (20 pages in one request) and the
+# signed-out article page.
 #
 # Usage:  bench/embed.sh
 #         SKIP_BUILD=1 RUNS=1 DURATION=5s bench/embed.sh     # a quick try
@@ -106,6 +108,7 @@ COUNTS_BYTES="$(wc -c <"$TMP/counts.json")"
 # --- load ---------------------------------------------------------------------------------------
 for run in $(seq "$RUNS"); do
   run_wrk "frame-$run" "$URL$FRAME"
+  run_wrk "rendered-$run" "$URL$FRAME" -H "Cookie: bs_embed=bench-names-no-session"
   run_wrk "counts-$run" "$URL$COUNTS"
   run_wrk "article-$run" "$URL$ARTICLE"
 done
@@ -115,13 +118,14 @@ echo "Broadsheet embedded conversation beside the article page — $(date -u '+%
 echo "machine:   $(nproc) CPUs, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -m | awk '/^Mem:/ { print $2 }') MiB"
 echo "binary:    $BIN ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "site:      fresh sqlite site (demo content); the framed thread and $ARTICLE each with $COMMENTS comments"
-echo "pages:     frame $FRAME_BYTES bytes (no-store: rendered per request), article $ARTICLE_BYTES bytes (page cache), counts of 20 pages $COUNTS_BYTES bytes"
+echo "pages:     frame $FRAME_BYTES bytes (page cache; \"rendered\": with a frame cookie, rendered per request), article $ARTICLE_BYTES bytes (page cache), counts of 20 pages $COUNTS_BYTES bytes"
 echo "load:      wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP), signed out, no Accept-Encoding"
 echo
 printf '%-4s %-26s %6s %11s %9s %9s %7s %9s\n' run what load1 "req/s" p50 p99 errors "/article"
 for run in $(seq "$RUNS"); do
   read -r a_rps a_p50 a_p99 a_err < <(parse_wrk "article-$run")
-  for name in "article-$run:article page" "frame-$run:framed thread (50)" "counts-$run:counts (20 pages)"; do
+  for name in "article-$run:article page" "frame-$run:framed thread (50)" \
+    "rendered-$run:framed thread, rendered" "counts-$run:counts (20 pages)"; do
     IFS=: read -r key what <<<"$name"
     read -r rps p50 p99 err < <(parse_wrk "$key")
     printf '%-4s %-26s %6s %11s %9s %9s %7s %9s\n' "$run" "$what" "${LOAD[$key]}" "$rps" \

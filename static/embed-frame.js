@@ -55,7 +55,7 @@
   var csrf = root.getAttribute("data-csrf");
   var site = root.getAttribute("data-site");
   var host = root.getAttribute("data-host-origin");
-  if (!link || !csrf || !site) return;
+  if (!link || !site) return;
   var popup = null;
   var busy = false;
 
@@ -63,20 +63,35 @@
     if (status) status.textContent = text;
   }
 
+  // A signed-out frame is one page for every reader (the server keeps it ready), so it carries
+  // no form token: the reader's own comes from the server when it is first needed.
+  function token() {
+    if (csrf) return Promise.resolve(csrf);
+    return fetch("/embed/csrf", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (d) {
+        csrf = d.csrf;
+        return csrf;
+      });
+  }
+
   function trade(path, field, value) {
     if (busy) return;
     busy = true;
-    var body = new URLSearchParams();
-    body.set("csrf", csrf);
-    body.set("site", site);
-    body.set(field, value);
     say("Signing in…");
-    fetch(path, {
-      method: "POST",
-      body: body,
-      credentials: "same-origin",
-      headers: { Accept: "application/json" }
-    })
+    token()
+      .then(function (t) {
+        var body = new URLSearchParams();
+        body.set("csrf", t);
+        body.set("site", site);
+        body.set(field, value);
+        return fetch(path, {
+          method: "POST",
+          body: body,
+          credentials: "same-origin",
+          headers: { Accept: "application/json" }
+        });
+      })
       .then(function (r) {
         if (r.ok) {
           location.reload();

@@ -6,7 +6,8 @@
 //! way a token can be wrong gets its own sentence for the site's developer.
 //!
 //! Claims: `sub` (the reader's id on the host site), `name`, `email`, `exp` (at most
-//! [`MAX_LIFETIME_SECS`] ahead) and `aud` (the site's id as `/admin/sites` shows it).
+//! [`MAX_LIFETIME_SECS`] ahead) and `aud` (the site's id as `/admin/sites` shows it); `jti`
+//! optionally (a token id: with one, the token is taken once, see `store::embed_signin`).
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -27,6 +28,8 @@ pub const LEEWAY_SECS: i64 = 30;
 pub const MAX_TOKEN_LEN: usize = 4096;
 /// The longest reader id (`sub`) taken.
 pub const MAX_EXTERNAL_ID: usize = 200;
+/// The longest token id (`jti`) taken.
+pub const MAX_TOKEN_ID: usize = 200;
 
 /// What a valid token says about the host's reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +38,10 @@ pub struct HostReader {
     pub external_id: String,
     pub name: String,
     pub email: Email,
+    /// The token's own id (`jti`), when the host gave one: it may sign in once.
+    pub token_id: Option<String>,
+    /// When the token stops working (`exp`, with the leeway): how long its id is kept.
+    pub expires_at: DateTime<Utc>,
 }
 
 /// Why a token was refused.
@@ -49,6 +56,8 @@ pub enum TokenProblem {
     Expired,
     TooLongLived,
     NotYetValid,
+    /// Its `jti` signed a reader in already.
+    Replayed,
 }
 
 impl TokenProblem {
@@ -87,6 +96,9 @@ impl TokenProblem {
             TokenProblem::NotYetValid => {
                 "The sign-in token is not valid yet (its “nbf” is in the future).".to_owned()
             }
+            TokenProblem::Replayed => "The sign-in token was used already (its “jti” signed a \
+                 reader in before): make a fresh one, with a new “jti”, for each page view."
+                .to_owned(),
         }
     }
 }
@@ -228,10 +240,30 @@ fn claims_of(
         .map_err(|e| TokenProblem::BadClaim("name", e.to_string()))?;
     let email = Email::parse(text("email")?)
         .map_err(|e| TokenProblem::BadClaim("email", format!("{e}.")))?;
+    let token_id = match claims.get("jti") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s))
+            if !s.trim().is_empty()
+                && s.len() <= MAX_TOKEN_ID
+                && !s.chars().any(char::is_control) =>
+        {
+            Some(s.trim().to_owned())
+        }
+        Some(_) => {
+            return Err(TokenProblem::BadClaim(
+                "jti",
+                format!(
+                    "it must be a string of 1 to {MAX_TOKEN_ID} characters, with no control characters."
+                ),
+            ));
+        }
+    };
     Ok(HostReader {
         external_id,
         name,
         email,
+        token_id,
+        expires_at: DateTime::from_timestamp(exp + LEEWAY_SECS, 0).unwrap_or(DateTime::UNIX_EPOCH),
     })
 }
 
@@ -294,6 +326,30 @@ mod tests {
         assert_eq!(r.external_id, "42");
         assert!(check(&token(&with("aud", json!(7)))).is_ok());
         assert!(check(&token(&with("aud", json!(["x", "7"])))).is_ok());
+        // The token id is optional; its id is kept until the token (with leeway) expires.
+        assert_eq!(r.token_id, None);
+        let r = check(&token(&with("jti", json!(" t-1 ")))).unwrap();
+        assert_eq!(r.token_id.as_deref(), Some("t-1"));
+        assert_eq!(
+            r.expires_at.timestamp(),
+            now().timestamp() + 300 + LEEWAY_SECS
+        );
+    }
+
+    #[test]
+    fn a_bad_token_id_is_named() {
+        for bad in [
+            json!(""),
+            json!(7),
+            json!("x".repeat(MAX_TOKEN_ID + 1)),
+            json!("a\nb"),
+        ] {
+            match check(&token(&with("jti", bad.clone()))) {
+                Err(TokenProblem::BadClaim("jti", _)) => {}
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        assert!(TokenProblem::Replayed.message().contains("jti"));
     }
 
     #[test]

@@ -83,25 +83,53 @@ impl Store {
     }
 
     /// A session good only inside the embed's frame (`scope` 'embed'); the cookie that names
-    /// it is read on the embed's routes only.
+    /// it is read on the embed's routes only. `host_site`: the site whose host sign-in started
+    /// it (rotating that site's secret ends it, see `set_site_secret`).
     pub async fn create_frame_session(
         &self,
         token_hash: &str,
         user_id: i64,
+        host_site: Option<SiteId>,
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
         query(
-            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, scope) \
-             VALUES ($1, $2, $3, $4, 'embed')",
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, scope, \
+             host_site_id) VALUES ($1, $2, $3, $4, 'embed', $5)",
         )
         .bind(token_hash)
         .bind(user_id)
         .bind(now)
         .bind(expires_at)
+        .bind(host_site.map(|s| s.0))
         .execute(self.write())
         .await?;
         Ok(())
+    }
+
+    /// Spends a host token's id (`jti`) for `site` until `expires_at`: false when it was spent
+    /// already (by this process or another). Ids whose tokens have expired are forgotten here.
+    pub async fn spend_host_token_id(
+        &self,
+        site: SiteId,
+        token_id: &str,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        query("DELETE FROM host_token_ids WHERE expires_at < $1")
+            .bind(now)
+            .execute(self.write())
+            .await?;
+        let spent = query(
+            "INSERT INTO host_token_ids (site_id, jti_hash, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (site_id, jti_hash) DO NOTHING",
+        )
+        .bind(site.0)
+        .bind(hex::encode(Sha256::digest(token_id.as_bytes())))
+        .bind(expires_at)
+        .execute(self.write())
+        .await?;
+        Ok(spent == 1)
     }
 
     /// The secret a site signs its readers' tokens with, if there is such a site.

@@ -219,8 +219,11 @@ async fn insert_comments(
 }
 
 /// The embedded thread of a Disqus thread's page, when the page's origin is a registered
-/// site's: keyed as the embed keys a page it loads with no explicit id (its address without
-/// query or fragment), made if the page has not loaded the conversation yet.
+/// site's. A thread with an identifier (`<id>`, the `disqus_identifier` its page was given)
+/// goes where the embed puts a load with that `data-id`; one without, or whose identifier no
+/// loaded page used while its address did, where a load with no id goes (the address without
+/// query or fragment). Made if the page has not loaded the conversation yet: keyed by the
+/// identifier when there is one (the page's snippet then names it as its `data-id`).
 async fn embedded_article(
     tx: &mut Tx,
     sites: &[super::sites::SiteRow],
@@ -237,16 +240,32 @@ async fn embedded_article(
     let Some(site) = sites.iter().find(|s| s.origin_list().contains(&origin)) else {
         return Ok(None);
     };
-    let Ok(page) = embedded_page(&thread.link, None, &site.origin_list()) else {
+    let origins = site.origin_list();
+    let by_id = thread
+        .identifier
+        .as_deref()
+        .and_then(|id| embedded_page(&thread.link, Some(id), &origins).ok());
+    let by_link = embedded_page(&thread.link, None, &origins).ok();
+    for page in [&by_id, &by_link].into_iter().flatten() {
+        if let Some(id) = embedded_article_id(tx, site.id, &page.key).await? {
+            return Ok(Some(id));
+        }
+    }
+    let Some(page) = by_id.or(by_link) else {
         return Ok(None);
     };
     let title = page_title(Some(&thread.title), &page.url);
     if let Some(id) = super::sites::make_thread(tx, site.id(), &page, &title, now).await? {
         return Ok(Some(id));
     }
+    embedded_article_id(tx, site.id, &page.key).await
+}
+
+/// The article of a site's embedded page with this key, if the page has one.
+async fn embedded_article_id(tx: &mut Tx, site: i64, key: &str) -> Result<Option<i64>> {
     query("SELECT article_id FROM embedded_pages WHERE site_id = $1 AND page_key = $2")
-        .bind(site.id)
-        .bind(page.key.as_str())
+        .bind(site)
+        .bind(key)
         .scalar_optional(tx)
         .await
 }

@@ -107,14 +107,31 @@ impl Store {
         Ok(n == 1)
     }
 
-    /// Replaces a site's signing secret; false when there is no such site.
+    /// Replaces a site's signing secret and ends the frame sessions its host sign-in started
+    /// (whoever holds the old secret could have made them); false when there is no such site.
     pub async fn set_site_secret(&self, id: SiteId, secret: &str) -> Result<bool> {
+        let mut tx = self.begin().await?;
         let n = query("UPDATE sites SET secret = $1 WHERE id = $2")
             .bind(secret)
             .bind(id.0)
-            .execute(self.write())
+            .execute(&mut tx)
             .await?;
-        Ok(n == 1)
+        if n != 1 {
+            return Ok(false);
+        }
+        let ended: Vec<(i64,)> =
+            query("DELETE FROM sessions WHERE host_site_id = $1 RETURNING user_id")
+                .bind(id.0)
+                .fetch_all(&mut tx)
+                .await?;
+        tx.commit().await?;
+        let mut members: Vec<i64> = ended.into_iter().map(|(u,)| u).collect();
+        members.sort_unstable();
+        members.dedup();
+        for user_id in members {
+            self.member_changed(user_id).await;
+        }
+        Ok(true)
     }
 
     /// The thread of an embedded page, made on its first load ([`make_thread`]).

@@ -114,6 +114,12 @@ impl Viewer {
         self.session_hash.as_deref()
     }
 
+    /// A request to the embed's routes (where the frame's cookies count): what it acts on
+    /// sends its reader back into the frame.
+    pub fn is_framed(&self) -> bool {
+        self.framed
+    }
+
     /// The hash of the frame's session, when that is the one this request is signed in with.
     pub fn frame_session(&self) -> Option<&str> {
         self.session_hash.as_deref().filter(|_| self.frame_session)

@@ -71,6 +71,7 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/?p=1",                                 "",                          "A A A A A A"),
     ("GET",  "/index.php?page_id=1",                  "",                          "A A A A A A"),
     ("GET",  "/comments/{c}/report",                  "",                          "S A A A A A"),
+    ("GET",  "/embed/comments/{c}/report",            "",                          "S A A A A A"),
     ("GET",  "/comments/{c}/edit",                    "",                          "S F F F F F"),
     ("GET",  "/admin",                                "",                          "S F A A A A"),
     ("GET",  "/admin/moderation",                     "",                          "S F F A A A"),
@@ -88,6 +89,8 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("GET",  "/embed/data.json",                      "",                          "S A A A A A"),
     ("GET",  "/embed/counts?site={s}&id=post-7",      "",                          "A A A A A A"),
     ("GET",  "/embed/style.css?accent=%23aa0000",     "",                          "A A A A A A"),
+    // The frame's form token, which the signed-out frame (every reader's page) cannot carry.
+    ("GET",  "/embed/csrf",                           "",                          "A A A A A A"),
     ("GET",  "/admin/sites/{s}/threads",              "",                          "S F F F F A"),
     ("GET",  "/admin/threads/{t}",                    "",                          "S F F F A A"),
     ("GET",  "/admin/articles",                       "",                          "S F A A A A"),
@@ -118,6 +121,11 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/comments/actions",                     "like=999999",               "S A A A A A"),
     ("POST", "/comments/actions",                     "mute=999999",               "S A A A A A"),
     ("POST", "/comments/{c}/report",                  "reason=other",              "S A A A A A"),
+    // The same actions under /embed, where the frame's session reaches them.
+    ("POST", "/embed/comments/actions",               "like=999999",               "S A A A A A"),
+    ("POST", "/embed/comments/actions",               "mute=999999",               "S A A A A A"),
+    ("POST", "/embed/comments/actions",               "delete=999999",             "S A A A A A"),
+    ("POST", "/embed/comments/{c}/report",            "reason=other",              "S A A A A A"),
     ("POST", "/comments/{c}/edit",                    "body=Changed",              "S F F F F F"),
     ("POST", "/comments/{c}/delete",                  "",                          "S F F F F F"),
     ("POST", "/settings/profile",                     "display_name=Same",         "S A A A A A"),

@@ -9,6 +9,7 @@ use broadsheet::domain::embed::{Origin, SiteId, embedded_page};
 backend_tests!(
     disqus_threads_of_a_registered_site_land_under_its_threads,
     sites_threads_and_their_policies_go_out_and_come_back,
+    a_disqus_identifier_is_the_embed_threads_data_id,
 );
 
 const BLOG: &str = "https://blog.example";
@@ -40,6 +41,11 @@ fn thread(id: &str, link: &str, title: &str) -> String {
          <message /><createdAt>2025-10-14T07:35:00Z</createdAt><isClosed>false</isClosed>\
          <isDeleted>false</isDeleted></thread>"
     )
+}
+
+/// A Disqus thread whose page was given an identifier (`disqus_identifier`).
+fn identified_thread(id: &str, identifier: &str, link: &str, title: &str) -> String {
+    thread(id, link, title).replace("<id />", &format!("<id>{identifier}</id>"))
 }
 
 fn post(id: &str, thread: &str, parent: Option<&str>, who: &str, text: &str) -> String {
@@ -89,28 +95,7 @@ async fn disqus_threads_of_a_registered_site_land_under_its_threads(app: TestApp
         ),
         post("14", "3", None, "Stranger", "Elsewhere."),
     ];
-    let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\
-         <disqus xmlns=\"http://disqus.com\" xmlns:dsq=\"http://disqus.com/disqus-internals\">{}</disqus>",
-        parts.concat()
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("disqus.xml");
-    std::fs::write(&file, xml).unwrap();
-    let run = || {
-        bin()
-            .args(["--database-url", &app.database_url, "import-disqus"])
-            .arg(&file)
-            .output()
-            .unwrap()
-    };
-    let out = run();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = import_disqus(&app, &parts);
     assert!(
         stdout.contains("2 threads imported as embedded conversations on registered sites' pages"),
         "{stdout}"
@@ -146,8 +131,7 @@ async fn disqus_threads_of_a_registered_site_land_under_its_threads(app: TestApp
     );
 
     // Again: nothing new.
-    let out = run();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stdout = import_disqus(&app, &parts);
     assert!(stdout.contains("3 comments (3 already there)"), "{stdout}");
     let body = app.page(&frame(site, &never), 200).await;
     assert_eq!(
@@ -214,4 +198,81 @@ async fn sites_threads_and_their_policies_go_out_and_come_back(app: TestApp) {
         texts(&html(&body), "#comments-heading"),
         vec!["Comments (1)"]
     );
+}
+
+/// Runs `import-disqus` over these threads and posts, and says what it printed.
+fn import_disqus(app: &TestApp, parts: &[String]) -> String {
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\
+         <disqus xmlns=\"http://disqus.com\" xmlns:dsq=\"http://disqus.com/disqus-internals\">{}</disqus>",
+        parts.concat()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("disqus.xml");
+    std::fs::write(&file, xml).unwrap();
+    let out = bin()
+        .args(["--database-url", &app.database_url, "import-disqus"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+async fn a_disqus_identifier_is_the_embed_threads_data_id(app: TestApp) {
+    let site = with_site(&app).await;
+    // A page whose snippet names its thread (data-id="post-7") loaded it; Disqus knew it under
+    // that identifier at an address it has since left.
+    let ada = app.member("Ada").await;
+    let moved = format!(
+        "{}&id=post-7",
+        frame(site, &format!("{BLOG}/2026/new-home"))
+    );
+    let r = ada
+        .post(
+            &moved.replace("/embed/thread?", "/embed/thread/comments?"),
+            &[("body", "Said on the new page.")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let stdout = import_disqus(
+        &app,
+        &[
+            identified_thread("1", "post-7", &format!("{BLOG}/2019/old-home"), "Old home"),
+            identified_thread("2", "post-8", &format!("{BLOG}/2019/unloaded"), "Unloaded"),
+            post("11", "1", None, "Old Reader", "From Disqus, under post-7."),
+            post("12", "2", None, "Old Reader", "From Disqus, under post-8."),
+        ],
+    );
+    assert!(
+        stdout.contains("2 threads imported as embedded conversations"),
+        "{stdout}"
+    );
+    // Under the identified thread, not a new one for the old address.
+    let body = app.page(&moved, 200).await;
+    assert!(
+        body.contains("Said on the new page.") && body.contains("From Disqus, under post-7."),
+        "{body}"
+    );
+    let origins = [Origin::parse(BLOG).unwrap()];
+    let old = embedded_page(&format!("{BLOG}/2019/old-home"), None, &origins).unwrap();
+    assert!(
+        app.store
+            .embedded_thread_by_key(site, &old.key)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // A thread no page loaded yet is made under its identifier: the page that names it finds it.
+    let unloaded = format!(
+        "{}&id=post-8",
+        frame(site, &format!("{BLOG}/2026/anywhere"))
+    );
+    let body = app.page(&unloaded, 200).await;
+    assert!(body.contains("From Disqus, under post-8."), "{body}");
 }

@@ -108,7 +108,7 @@ async fn a_sites_default_policy_and_a_threads_own_are_enforced_and_shown(app: Te
     let shown = ada.page(&frame(site, &page)).await;
     assert_eq!(
         texts(&html(&shown), ".comments-closed"),
-        vec!["Comments are closed on this article."]
+        vec!["Comments are closed here."]
     );
     assert!(attrs(&html(&shown), "#comment-form", "action").is_empty());
     let r = ada
@@ -119,7 +119,7 @@ async fn a_sites_default_policy_and_a_threads_own_are_enforced_and_shown(app: Te
         r.text()
             .await
             .unwrap()
-            .contains("Comments are closed on this article")
+            .contains("Comments are closed here.")
     );
     // Other sites' threads and the site's articles are untouched by it.
     let _ = ada.comment("story", None, "Articles stay open.").await;

@@ -26,10 +26,10 @@ backend_tests!(
     the_frame_session_signs_out_and_its_member_can_be_banned,
 );
 
-const BLOG: &str = "https://blog.example";
-const SECRET: &str = "secret-for-tests";
+pub(crate) const BLOG: &str = "https://blog.example";
+pub(crate) const SECRET: &str = "secret-for-tests";
 
-async fn with_site(app: &TestApp, name: &str) -> SiteId {
+pub(crate) async fn with_site(app: &TestApp, name: &str) -> SiteId {
     app.publish(&[article("story", "Science", 5)]).await;
     app.store
         .create_site(
@@ -42,7 +42,7 @@ async fn with_site(app: &TestApp, name: &str) -> SiteId {
         .unwrap()
 }
 
-fn frame_path(site: SiteId) -> String {
+pub(crate) fn frame_path(site: SiteId) -> String {
     let q: String = form_urlencoded::Serializer::new(String::new())
         .append_pair("site", &site.0.to_string())
         .append_pair("page", &format!("{BLOG}/2026/post"))
@@ -51,7 +51,7 @@ fn frame_path(site: SiteId) -> String {
 }
 
 /// An HS256 token over `claims`, as a host site's server makes one.
-fn sign(claims: &Value, secret: &str) -> String {
+pub(crate) fn sign(claims: &Value, secret: &str) -> String {
     let enc = |v: &Value| URL_SAFE_NO_PAD.encode(serde_json::to_vec(v).unwrap());
     let input = format!(
         "{}.{}",
@@ -66,7 +66,7 @@ fn sign(claims: &Value, secret: &str) -> String {
     )
 }
 
-fn claims(app: &TestApp, site: SiteId, sub: &str, name: &str) -> Value {
+pub(crate) fn claims(app: &TestApp, site: SiteId, sub: &str, name: &str) -> Value {
     json!({
         "sub": sub, "name": name, "email": "reader@host.example",
         "exp": app.clock.now().timestamp() + 300, "aud": site.0.to_string(),
@@ -75,15 +75,15 @@ fn claims(app: &TestApp, site: SiteId, sub: &str, name: &str) -> Value {
 
 /// The frame as a browser that blocks third-party cookies runs it: only the cookies it was
 /// given (all partitioned), sent by hand.
-struct Frame {
-    http: reqwest::Client,
-    cookies: BTreeMap<String, String>,
+pub(crate) struct Frame {
+    pub(crate) http: reqwest::Client,
+    pub(crate) cookies: BTreeMap<String, String>,
     /// Every `Set-Cookie` line answered so far.
     set: Vec<String>,
 }
 
 impl Frame {
-    fn new() -> Frame {
+    pub(crate) fn new() -> Frame {
         Frame {
             http: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
@@ -94,7 +94,7 @@ impl Frame {
         }
     }
 
-    fn header(&self) -> String {
+    pub(crate) fn header(&self) -> String {
         self.cookies
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
@@ -102,7 +102,7 @@ impl Frame {
             .join("; ")
     }
 
-    fn keep(&mut self, r: &reqwest::Response) {
+    pub(crate) fn keep(&mut self, r: &reqwest::Response) {
         for v in r.headers().get_all("set-cookie") {
             let line = v.to_str().unwrap().to_owned();
             let (pair, _) = line.split_once(';').unwrap_or((&line, ""));
@@ -116,7 +116,7 @@ impl Frame {
         }
     }
 
-    async fn get(&mut self, app: &TestApp, path: &str) -> (u16, String) {
+    pub(crate) async fn get(&mut self, app: &TestApp, path: &str) -> (u16, String) {
         let r = self
             .http
             .get(app.url(path))
@@ -129,19 +129,24 @@ impl Frame {
         (status, r.text().await.unwrap())
     }
 
-    /// The frame's form token and site, from its page.
-    async fn open(&mut self, app: &TestApp, site: SiteId) -> (String, String) {
+    /// The frame's form token and site, from its page, or (signed out: the page is every
+    /// reader's) from `/embed/csrf`, as the frame's script asks for it.
+    pub(crate) async fn open(&mut self, app: &TestApp, site: SiteId) -> (String, String) {
         let (status, body) = self.get(app, &frame_path(site)).await;
         assert_eq!(status, 200, "{body}");
         let doc = html(&body);
-        (
-            attrs(&doc, "html", "data-csrf").remove(0),
-            attrs(&doc, "html", "data-site").remove(0),
-        )
+        let mut csrf = attrs(&doc, "html", "data-csrf").remove(0);
+        if csrf.is_empty() {
+            let (status, body) = self.get(app, "/embed/csrf").await;
+            assert_eq!(status, 200, "{body}");
+            let token: Value = serde_json::from_str(&body).unwrap();
+            csrf = token["csrf"].as_str().unwrap().to_owned();
+        }
+        (csrf, attrs(&doc, "html", "data-site").remove(0))
     }
 
     /// A POST as the frame's script sends it (asking for JSON refusals).
-    async fn post(
+    pub(crate) async fn post(
         &mut self,
         app: &TestApp,
         path: &str,
@@ -160,7 +165,12 @@ impl Frame {
         r
     }
 
-    async fn host_signin(&mut self, app: &TestApp, site: SiteId, token: &str) -> reqwest::Response {
+    pub(crate) async fn host_signin(
+        &mut self,
+        app: &TestApp,
+        site: SiteId,
+        token: &str,
+    ) -> reqwest::Response {
         let (csrf, s) = self.open(app, site).await;
         self.post(
             app,
@@ -397,7 +407,7 @@ async fn bad_host_tokens_are_refused_with_what_is_wrong(app: TestApp) {
 }
 
 /// A popup's code for `site`, issued to `reader` (a member signed in on this site).
-async fn popup_code(reader: &crate::common::Member, site: SiteId) -> String {
+pub(crate) async fn popup_code(reader: &crate::common::Member, site: SiteId) -> String {
     let page = reader.page(&format!("/embed/signin?site={}", site.0)).await;
     attrs(&html(&page), "#embed-signin-code", "data-code").remove(0)
 }
@@ -596,7 +606,7 @@ async fn the_frame_session_signs_out_and_its_member_can_be_banned(app: TestApp) 
 }
 
 /// The frame's script asks for JSON: a posted comment answers 201 with its id.
-async fn posted_id(r: reqwest::Response) -> i64 {
+pub(crate) async fn posted_id(r: reqwest::Response) -> i64 {
     assert_eq!(r.status(), 201);
     let body: serde_json::Value = r.json().await.unwrap();
     body["id"].as_i64().unwrap()

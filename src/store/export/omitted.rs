@@ -38,6 +38,10 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "throttle counters that expire within minutes",
     ),
     (
+        "host_token_ids",
+        "the ids of host sign-in tokens already used, each kept ten minutes at most",
+    ),
+    (
         "rate_windows",
         "rate-limit counters that expire within minutes",
     ),

@@ -16,7 +16,6 @@ use super::{
     CacheGroup, Entry, Form, Forms, MAX_PAGE_BYTES, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL,
 };
 use crate::web::AppState;
-use crate::web::session::{SESSION_COOKIE, read_cookie};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Encoding {
@@ -231,7 +230,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     if req.method() != Method::GET && !is_head {
         return next.run(req).await;
     }
-    let signed_out = read_cookie(req.headers(), SESSION_COOKIE).is_none();
+    let signed_out = super::signed_out(req.headers());
     let cache = state.pages.clone();
     let key = match signed_out {
         true => cache_key(&req).map(|k| cache.keyed(k.into(), req.headers()).into_owned()),

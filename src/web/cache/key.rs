@@ -8,7 +8,68 @@ use crate::domain::Cursor;
 use crate::domain::comment::ThreadCursor;
 
 pub(super) fn cache_key(req: &Request) -> Option<String> {
-    page_key(req.uri()).map(Cow::into_owned)
+    request_key(req.uri(), req.headers()).map(Cow::into_owned)
+}
+
+/// The key of the page a request asks for: [`page_key`], or for the embed's framed thread
+/// [`frame_key`] (which reads the loading page's origin from the headers too).
+pub(super) fn request_key<'u>(
+    uri: &'u axum::http::Uri,
+    headers: &axum::http::HeaderMap,
+) -> Option<Cow<'u, str>> {
+    if uri.path() == FRAME_PATH {
+        return frame_key(uri, headers).map(Cow::Owned);
+    }
+    page_key(uri)
+}
+
+/// The framed thread's address, the one cached route outside the site's own pages.
+const FRAME_PATH: &str = "/embed/thread";
+/// What the framed thread reads, in this order (`reply` is left out: a member's own form).
+const FRAME_PARAMETERS: [&str; 10] = [
+    "site",
+    "page",
+    "id",
+    "title",
+    "theme",
+    "sort",
+    "font",
+    "text",
+    "accent",
+    "background",
+];
+/// The frame's address carries the host page's address and title: longer than the site's own.
+const MAX_FRAME_QUERY_BYTES: usize = 4096;
+
+/// The cache key of a signed-out framed thread (`/embed/thread?…`): the parameters its handler
+/// reads, in one order, and the origin of the page that loaded it (`Referer`), since the
+/// handler refuses loads from origins the site does not list and only those may retitle the
+/// thread: a load from elsewhere never meets a copy another origin's load made. `None` (not
+/// cached) with any other parameter or one given twice.
+pub fn frame_key(uri: &axum::http::Uri, headers: &axum::http::HeaderMap) -> Option<String> {
+    let query = uri.query()?;
+    if query.len() > MAX_FRAME_QUERY_BYTES {
+        return None;
+    }
+    let mut values: [Option<Cow<'_, str>>; FRAME_PARAMETERS.len()] = Default::default();
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        let at = FRAME_PARAMETERS.iter().position(|p| *p == name)?;
+        if values[at].replace(value).is_some() {
+            return None;
+        }
+    }
+    let mut key = form_urlencoded::Serializer::new(format!("{FRAME_PATH}?"));
+    for (name, value) in FRAME_PARAMETERS.iter().zip(&values) {
+        if let Some(v) = value {
+            key.append_pair(name, v);
+        }
+    }
+    let from = headers
+        .get(axum::http::header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| url::Url::parse(r).ok())
+        .map_or_else(|| "-".to_owned(), |u| u.origin().ascii_serialization());
+    Some(format!("{} from {from}", key.finish()))
 }
 
 /// The cached routes, by the parameters their handlers read.

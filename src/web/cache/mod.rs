@@ -55,9 +55,9 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, Method};
 
 use crate::store::purges::Announcement;
-use crate::web::session::{ReaderLanguage, SESSION_COOKIE, read_cookie};
+use crate::web::session::{FRAME_SESSION_COOKIE, ReaderLanguage, SESSION_COOKIE, read_cookie};
 use front::{Encoding, Hit, brotli, gzip, negotiate, with_encoding};
-use key::page_key;
+use key::request_key;
 use lru::{Footprint, Lru};
 use member_page::MemberPage;
 
@@ -211,6 +211,13 @@ impl Entry {
             Encoding::Brotli => self.brotli.get(),
         }
     }
+}
+
+/// No session cookie: neither the whole site's nor the embed frame's (which browsers send to
+/// the embed's routes only).
+pub(crate) fn signed_out(headers: &HeaderMap) -> bool {
+    read_cookie(headers, SESSION_COOKIE).is_none()
+        && read_cookie(headers, FRAME_SESSION_COOKIE).is_none()
 }
 
 /// The cache of one server process.
@@ -457,9 +464,7 @@ impl PageCache {
         views: &crate::services::views::ViewCounter,
     ) -> Option<Hit> {
         let is_head = req.method() == Method::HEAD;
-        if req.method() != Method::GET && !is_head
-            || read_cookie(req.headers(), SESSION_COOKIE).is_some()
-        {
+        if req.method() != Method::GET && !is_head || !signed_out(req.headers()) {
             return None;
         }
         // Only canonical keys are ever stored, so an address without a query is looked up as it
@@ -467,7 +472,7 @@ impl PageCache {
         let uri = req.uri();
         let key = match uri.query() {
             None => Cow::Borrowed(uri.path()),
-            Some(_) => page_key(uri)?,
+            Some(_) => request_key(uri, req.headers())?,
         };
         let key = self.keyed(key, req.headers());
         let now = clock.now();

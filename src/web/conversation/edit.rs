@@ -27,7 +27,12 @@ pub(super) fn router() -> Router<AppState> {
         .route("/comments/{id}/edit", get(edit_form).post(edit))
         .route("/comments/{id}/delete", post(delete))
         .route("/comments/{id}/like", post(like))
-        .route("/comments/actions", post(action))
+        .merge(actions_router(""))
+}
+
+/// The one actions form's target under `base` (also `/embed`, see `conversation::router`).
+pub(super) fn actions_router(base: &str) -> Router<AppState> {
+    Router::new().route(&format!("{base}/comments/actions"), post(action))
 }
 
 #[derive(Template)]
@@ -265,7 +270,8 @@ async fn delete_comment(
             json_error(StatusCode::CONFLICT, "This comment was already deleted.")
         });
     }
-    Ok(Redirect::to(&format!("/articles/{slug}#comments")).into_response())
+    let back = super::back_to(state, viewer, &slug, "comments").await?;
+    Ok(Redirect::to(&back).into_response())
 }
 
 /// The one form of an article page that every comment's buttons submit: the pressed button's
@@ -345,7 +351,7 @@ async fn set_like(
         .article_slug(row.article_id, now)
         .await?
         .ok_or(Error::NotFound)?;
-    if !published {
+    if !super::open_to_readers(state, &slug, published).await? {
         return Err(Error::NotFound);
     }
     let can = comment_permissions(
@@ -391,5 +397,6 @@ async fn set_like(
             Json(serde_json::json!({ "id": id, "liked": want, "likes": count })).into_response(),
         );
     }
-    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+    let back = super::back_to(state, viewer, &slug, &format!("comment-{id}")).await?;
+    Ok(Redirect::to(&back).into_response())
 }

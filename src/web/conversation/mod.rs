@@ -24,8 +24,40 @@ pub fn router() -> Router<AppState> {
         .merge(ask::router())
         .merge(edit::router())
         .merge(report::router())
+        // The same actions for a member signed in inside the embed's frame, whose cookie only
+        // the embed's routes receive (`session::FRAME_PATH`). Routed at their full addresses
+        // (not nested): the session reads the address to know it is the frame's.
+        .merge(edit::actions_router(crate::web::session::FRAME_PATH))
+        .merge(report::router_at(crate::web::session::FRAME_PATH))
         .merge(live::router())
         .merge(public_comments::router())
+}
+
+/// Where a member goes back to after acting on a comment of article `slug` (`anchor` names the
+/// place): the article, or, for a request from the embed's frame, the framed thread (an
+/// embedded page's article address would only redirect there, and out of the frame's routes).
+pub(crate) async fn back_to(
+    state: &AppState,
+    viewer: &crate::web::session::Viewer,
+    slug: &str,
+    anchor: &str,
+) -> crate::web::Result<String> {
+    if viewer.is_framed()
+        && let Some(href) = crate::web::embed::thread_address(state, slug, None).await?
+    {
+        return Ok(format!("{href}#{anchor}"));
+    }
+    Ok(format!("/articles/{slug}#{anchor}"))
+}
+
+/// Whether readers may act on the comments of article `slug`: it is published, or it is the
+/// (never published) thread of a page embedding the conversation.
+pub(crate) async fn open_to_readers(
+    state: &AppState,
+    slug: &str,
+    published: bool,
+) -> crate::web::Result<bool> {
+    Ok(published || state.store.embedded_thread_by_slug(slug).await?.is_some())
 }
 
 pub(crate) fn wants_json(headers: &HeaderMap) -> bool {

@@ -26,7 +26,7 @@ pub(super) async fn set_mute(
         .article_slug(row.article_id, now)
         .await?
         .ok_or(Error::NotFound)?;
-    if !published {
+    if !super::open_to_readers(state, &slug, published).await? {
         return Err(Error::NotFound);
     }
     let can = comment_permissions(
@@ -68,5 +68,6 @@ pub(super) async fn set_mute(
     // Back to the comment: after a mute, to its fold (a link into a closed <details> would
     // open it).
     let anchor = if want { "muted" } else { "comment" };
-    Ok(Redirect::to(&format!("/articles/{slug}#{anchor}-{id}")).into_response())
+    let back = super::back_to(state, viewer, &slug, &format!("{anchor}-{id}")).await?;
+    Ok(Redirect::to(&back).into_response())
 }

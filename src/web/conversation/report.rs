@@ -18,7 +18,15 @@ use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
 
 pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/comments/{id}/report", get(report_form).post(report))
+    router_at("")
+}
+
+/// The report form under `base` (also `/embed`, see `conversation::router`).
+pub(super) fn router_at(base: &str) -> Router<AppState> {
+    Router::new().route(
+        &format!("{base}/comments/{{id}}/report"),
+        get(report_form).post(report),
+    )
 }
 
 pub const REPORT_REASONS: [(&str, &str); 5] = [
@@ -33,7 +41,8 @@ pub const REPORT_REASONS: [(&str, &str); 5] = [
 #[template(path = "comment_report.html")]
 struct ReportPage {
     layout: Layout,
-    id: i64,
+    /// Where the form posts: this address, under `/embed` inside the embed's frame.
+    action: String,
     csrf: String,
     reasons: Vec<(&'static str, &'static str)>,
     chosen: String,
@@ -43,7 +52,18 @@ struct ReportPage {
     back: String,
 }
 
-/// `GET /comments/{id}/report`
+/// The report form's target: the embed's own route inside its frame, where only those
+/// receive the frame's session.
+fn action(viewer: &Viewer, id: i64) -> String {
+    let base = if viewer.is_framed() {
+        crate::web::session::FRAME_PATH
+    } else {
+        ""
+    };
+    format!("{base}/comments/{id}/report")
+}
+
+/// `GET /comments/{id}/report` (and `/embed/comments/{id}/report`)
 async fn report_form(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -64,16 +84,18 @@ async fn report_form(
         .ok_or(Error::NotFound)?;
     let page = ReportPage {
         layout: Layout::load(&state, &viewer, "Report a comment").await?,
-        id,
+        action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: REPORT_REASONS.to_vec(),
         chosen: String::new(),
         note: String::new(),
         error: None,
         done: false,
-        back: format!("/articles/{slug}#comment-{id}"),
+        back: super::back_to(&state, &viewer, &slug, &format!("comment-{id}")).await?,
     };
-    Ok(Html(page.render()?).into_response())
+    let mut response = Html(page.render()?).into_response();
+    crate::web::embed::allow_framing(&state, &viewer, row.article_id, &mut response).await?;
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -158,14 +180,16 @@ async fn report(
     };
     let page = ReportPage {
         layout: Layout::load(&state, &viewer, "Report a comment").await?,
-        id,
+        action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: REPORT_REASONS.to_vec(),
         done: error.is_none(),
         chosen: form.reason,
         note: form.note,
         error,
-        back: format!("/articles/{slug}#comment-{id}"),
+        back: super::back_to(&state, &viewer, &slug, &format!("comment-{id}")).await?,
     };
-    Ok((status, Html(page.render()?)).into_response())
+    let mut response = (status, Html(page.render()?)).into_response();
+    crate::web::embed::allow_framing(&state, &viewer, row.article_id, &mut response).await?;
+    Ok(response)
 }

@@ -14,7 +14,9 @@ use crate::domain::embed::{
     Origin, PageProblem, SiteId, embedded_page, frame_ancestors, page_title,
 };
 use crate::domain::embed_style::EmbedStyle;
+use crate::domain::l10n::Tr;
 use crate::store::sites::{EmbeddedThread, SiteRow};
+use crate::web::cache::CacheGroup;
 use crate::web::conversation::post::{posted_answer, submit_comment};
 use crate::web::conversation::{json_error, wants_json};
 use crate::web::forms::MemberForm;
@@ -86,35 +88,26 @@ impl FrameQuery {
 }
 
 /// The site a request names (or, without one, the site whose origins hold the page's).
-async fn site_of(state: &AppState, q: &FrameQuery) -> Result<SiteRow> {
+async fn site_of(state: &AppState, tr: Tr, q: &FrameQuery) -> Result<SiteRow> {
     match q.site.as_deref().map(str::trim) {
         Some(s) if !s.is_empty() => {
-            let id = s.parse::<i64>().map_err(|_| {
-                Error::BadRequest(
-                    "The site (data-site) must be the number /admin/sites shows.".into(),
-                )
-            })?;
+            let id = s
+                .parse::<i64>()
+                .map_err(|_| Error::BadRequest(tr.t("embed-site-not-number")))?;
             state
                 .store
                 .site(SiteId(id))
                 .await?
-                .ok_or_else(|| Error::Forbidden(format!("There is no registered site {id}.")))
+                .ok_or_else(|| Error::Forbidden(tr.t1("embed-no-such-site", "id", id)))
         }
         _ => {
             let page = q.page.as_deref().unwrap_or("");
             let origin = url::Url::parse(page.trim())
                 .ok()
                 .and_then(|u| Origin::of(&u))
-                .ok_or_else(|| {
-                    Error::BadRequest(
-                        "The page address (data-page) is not a full http(s) address.".into(),
-                    )
-                })?;
+                .ok_or_else(|| Error::BadRequest(tr.t("embed-page-not-address")))?;
             state.store.site_for_origin(&origin).await?.ok_or_else(|| {
-                Error::Forbidden(format!(
-                    "No registered site allows the conversation on pages at {}.",
-                    origin.as_str()
-                ))
+                Error::Forbidden(tr.t1("embed-no-site-for-origin", "origin", origin.as_str()))
             })
         }
     }
@@ -140,18 +133,21 @@ fn loaded_from(headers: &HeaderMap) -> Option<Origin> {
 /// page outside the site's origins is refused (403).
 async fn resolve(
     state: &AppState,
+    tr: Tr,
     headers: &HeaderMap,
     ip: &str,
     q: &FrameQuery,
 ) -> Result<Resolved> {
-    let site = site_of(state, q).await?;
+    let site = site_of(state, tr, q).await?;
     let origins = site.origin_list();
     let from = loaded_from(headers);
     if let Some(from) = from.as_ref().filter(|f| !origins.contains(f)) {
-        return Err(Error::Forbidden(format!(
-            "The site “{}” does not allow the conversation to be shown on pages at {}.",
-            site.name,
-            from.as_str()
+        return Err(Error::Forbidden(tr.t2(
+            "embed-origin-refused",
+            "site",
+            &site.name,
+            "origin",
+            from.as_str(),
         )));
     }
     let page =
@@ -182,7 +178,12 @@ struct Resolved {
 #[derive(Template)]
 #[template(path = "embed_thread.html")]
 struct ThreadPage {
+    tr: Tr,
     title: String,
+    /// "Sign in to share…", its link opening the sign-in popup.
+    join: String,
+    /// "The conversation about this page.", its link leaving the frame for the host page.
+    source: String,
     stylesheet: String,
     theme: &'static str,
     /// The host's properties as a stylesheet's address, when it set any.
@@ -191,12 +192,14 @@ struct ThreadPage {
     script: String,
     /// The host page's origin, the only one the frame tells its height to.
     host_origin: String,
-    page_url: String,
     /// What `comment_form.html` links "Cancel reply" to.
     card: CardLink,
     talk: Conversation,
     /// Signing in (the popup, the host's token) and out inside the frame.
     account: super::signin::FrameAccount,
+    /// The token of the comments' one actions form, which here posts to the embed's own
+    /// `/embed/comments/actions` (signed-in viewers only).
+    actions_csrf: Option<String>,
 }
 
 struct CardLink {
@@ -243,12 +246,18 @@ async fn render(
         thread,
         origins,
     } = r;
+    let tr = Tr::new(viewer.locale);
     let cq = ConversationQuery {
         sort: q.sort.clone(),
         page: None,
         reply: q.reply,
     };
     let mut talk = conversation(state, &thread.article, viewer, &cq, form).await?;
+    // The host page may be anything (a post, a product, a recipe): not "this article", in the
+    // notice that stands for the form (and, below, in the refusal of a late comment).
+    if is_closed(state, thread).await? {
+        talk.notice = Some(tr.t("embed-closed"));
+    }
     let href = frame_href(site, thread, q);
     // The frame keeps its reader inside it: the form posts here, sorting reloads the frame,
     // and "more" pages (an article-page feature) are not offered yet; live updates come from
@@ -266,6 +275,8 @@ async fn render(
         s.href = format!("{href}&sort={sort}");
     }
     talk.more_href = None;
+    // The actions form is the frame's own (`embed_thread.html`), posting under `/embed`.
+    let actions_csrf = talk.actions_csrf.take();
     let encoded: String = form_urlencoded::byte_serialize(href.as_bytes()).collect();
     talk.signin_href = format!("/signin?return_to={encoded}");
     let host_origin = url::Url::parse(&thread.url)
@@ -275,26 +286,59 @@ async fn render(
         .unwrap_or_default();
     let account = super::signin::frame_account(site.id(), viewer, &href);
     let page = ThreadPage {
-        title: format!("Comments: {}", thread.article.card.title),
+        title: tr.t1("embed-frame-title", "title", &thread.article.card.title),
+        join: join_html(tr, &talk.signin_href, &account.popup_href),
+        source: tr.html("embed-source", [thread.url.as_str()]).replacen(
+            "<a ",
+            "<a target=\"_top\" ",
+            1,
+        ),
+        tr,
         stylesheet: state.assets.stylesheet.href(),
         theme: q.theme.as_deref().and_then(theme).unwrap_or("auto"),
         host_style: host_style_href(&q.style()?),
         script: state.assets.script.href(),
         host_origin,
-        page_url: thread.url.clone(),
         card: CardLink { href },
         talk,
         account,
+        actions_csrf,
     };
-    let mut response = (status, viewer.cookies(), Html(page.render()?)).into_response();
+    // A signed-out frame holds nothing of its reader (no form token, no cookie): the page cache
+    // keeps it with the thread's article pages, dropped by what drops them (a comment, a
+    // moderator's decision, the thread's policy or title) and by a change to the site.
+    let mut response = (status, Html(page.render()?)).into_response();
     let h = response.headers_mut();
     let policy = crate::web::middleware::policy_framed_by(&frame_ancestors(origins));
     // Origins are ASCII by construction; were one not, the strict default (no framing) stays.
     if let Ok(v) = HeaderValue::try_from(policy) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if viewer.is_signed_in() {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else {
+        response
+            .extensions_mut()
+            .insert(CacheGroup::Article(thread.article.card.id));
+    }
     Ok(response)
+}
+
+/// Whether the thread's policy (its own, its site's or the site-wide one) has closed it.
+async fn is_closed(state: &AppState, thread: &EmbeddedThread) -> Result<bool> {
+    let policy = state.store.comment_policy(thread.article.card.id).await?;
+    Ok(policy.is_closed(thread.article.card.published_at, state.clock.now()))
+}
+
+/// "Sign in to share your thoughts…", its link to the thread's own page opening the sign-in
+/// popup instead where the frame's script runs (`embed-frame.js`).
+fn join_html(tr: Tr, signin_href: &str, popup_href: &str) -> String {
+    // The popup's address is the site's number in a fixed path: nothing to escape.
+    tr.html("embed-join", [signin_href]).replacen(
+        "<a ",
+        &format!("<a target=\"_blank\" id=\"frame-signin\" data-popup=\"{popup_href}\" "),
+        1,
+    )
 }
 
 /// The address of the stylesheet that sets the host's properties, if it set any.
@@ -332,7 +376,7 @@ async fn thread_page(
     headers: HeaderMap,
     Query(q): Query<FrameQuery>,
 ) -> Result<Response> {
-    let r = resolve(&state, &headers, &ip, &q).await?;
+    let r = resolve(&state, Tr::new(viewer.locale), &headers, &ip, &q).await?;
     render(&state, &viewer, StatusCode::OK, &r, &q, None).await
 }
 
@@ -355,16 +399,17 @@ async fn post_comment(
     Query(q): Query<FrameQuery>,
     MemberForm { user, form }: MemberForm<CommentForm>,
 ) -> Result<Response> {
-    let resolved = resolve(&state, &headers, &ip, &q).await?;
+    let tr = Tr::new(viewer.locale);
+    let resolved = resolve(&state, tr, &headers, &ip, &q).await?;
     let thread = &resolved.thread;
     let json = wants_json(&headers);
-    let parent_id =
-        match form.parent_id.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(p) => Some(p.parse::<i64>().map_err(|_| {
-                Error::BadRequest("The comment being replied to is not valid.".into())
-            })?),
-        };
+    let parent_id = match form.parent_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(p) => Some(
+            p.parse::<i64>()
+                .map_err(|_| Error::BadRequest(tr.t("embed-reply-invalid")))?,
+        ),
+    };
     let outcome = if form.website.is_empty() {
         submit_comment(
             &state,
@@ -378,12 +423,19 @@ async fn post_comment(
     } else {
         Err(crate::web::Refusal::new(
             StatusCode::BAD_REQUEST,
-            "This comment could not be accepted. If you are a person, leave the hidden Website field empty.",
+            tr.t("embed-honeypot"),
         ))
     };
     match outcome {
         Ok(posted) if json => {
             posted_answer(&state, &viewer, &posted, &thread.article.card.slug).await
+        }
+        Err(mut r) if r.status == StatusCode::FORBIDDEN && is_closed(&state, thread).await? => {
+            r.message = tr.t("embed-closed-refusal");
+            if json {
+                return Ok(json_error(r.status, &r.message));
+            }
+            render(&state, &viewer, r.status, &resolved, &q, None).await
         }
         Err(r) if json => {
             let mut answer = json_error(r.status, &r.message);

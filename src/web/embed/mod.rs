@@ -9,6 +9,9 @@ mod signin;
 mod sites;
 
 use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+use tower_http::compression::Predicate;
 
 use crate::store::sites::EmbeddedThread;
 use crate::web::AppState;
@@ -22,7 +25,39 @@ pub fn router() -> Router<AppState> {
         .merge(policy::router())
         // The embed weighs on every host page that carries it: its scripts, frame and counts
         // go out compressed (gzip or brotli, as the browser accepts).
-        .layer(tower_http::compression::CompressionLayer::new())
+        // A page the page cache keeps ([`CacheGroup`]) is left as it is: the cache makes and
+        // keeps its compressed forms itself.
+        .layer(
+            tower_http::compression::CompressionLayer::new().compress_when(
+                tower_http::compression::predicate::DefaultPredicate::new().and(not_kept),
+            ),
+        )
+}
+
+/// Stands in a message for a piece of markup (a `<time>`, a `<code>`) while the message's
+/// text is escaped (a private-use character: no catalogue or variable holds it).
+const SLOT: &str = "\u{E001}";
+
+/// A message's text (with [`SLOT`] in it) as HTML: escaped, the slot replaced by `markup`.
+fn with_markup(text: &str, markup: &str) -> String {
+    escape(text).replace(SLOT, markup)
+}
+
+/// `text` escaped for HTML text.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Whether a response is one the page cache does not keep (see [`router`]).
+fn not_kept(
+    _: axum::http::StatusCode,
+    _: axum::http::Version,
+    _: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+) -> bool {
+    extensions.get::<crate::web::cache::CacheGroup>().is_none()
 }
 
 /// A new signing secret for a site (shown once to whoever made or rotated it).
@@ -57,4 +92,32 @@ pub async fn thread_address(
         href.push_str(&format!("&reply={r}#comment-form"));
     }
     Ok(Some(href))
+}
+
+/// Lets the embed's frame show `response`, a page about a comment of article `article_id`,
+/// when it answers a request to the embed's routes about an embedded page's thread: framed by
+/// that thread's site's origins only. Any other page keeps the strict `frame-ancestors 'none'`.
+pub async fn allow_framing(
+    state: &AppState,
+    viewer: &crate::web::session::Viewer,
+    article_id: i64,
+    response: &mut Response,
+) -> crate::web::Result<()> {
+    if !viewer.is_framed() {
+        return Ok(());
+    }
+    let Some(thread) = state.store.embedded_thread_of(article_id).await? else {
+        return Ok(());
+    };
+    let Some(site) = state.store.site(thread.site_id).await? else {
+        return Ok(());
+    };
+    let ancestors = crate::domain::embed::frame_ancestors(&site.origin_list());
+    let policy = crate::web::middleware::policy_framed_by(&ancestors);
+    if let Ok(v) = HeaderValue::try_from(policy) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    Ok(())
 }

@@ -52,6 +52,10 @@ pub(super) async fn thread_for(
             .await?
     {
         thread.article.card.title = title.to_owned();
+        // The kept frames show the old title, whatever address they were loaded under.
+        state.pages.changed(crate::web::cache::Change::Comments {
+            article_id: thread.article.card.id,
+        });
     }
     Ok(thread)
 }

@@ -13,9 +13,11 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use crate::domain::embed::SiteId;
+use crate::domain::l10n::Tr;
 use crate::domain::moderation::{CommentMode, PolicyLayer};
 use crate::store::embedded::ThreadRow;
 use crate::store::sites::{EmbeddedThread, SiteRow};
+use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::moderation::settings::policy_layer_of;
@@ -42,20 +44,28 @@ pub(super) struct PolicyFields {
     pub action: String,
     /// Prefix of the form's element ids (unique on the page).
     pub id: String,
-    /// What the policy is for, in the labels.
-    pub subject: String,
+    /// The mode menu's label and the save button's accessible name, naming what the policy is
+    /// for.
+    pub label: String,
+    pub save_label: String,
     pub mode: String,
     pub first: String,
     pub days: String,
 }
 
 impl PolicyFields {
-    pub(super) fn of(action: String, id: String, subject: &str, layer: PolicyLayer) -> Self {
+    pub(super) fn of(
+        action: String,
+        id: String,
+        (label, save_label): (String, String),
+        layer: PolicyLayer,
+    ) -> Self {
         let (mode, first) = layer.mode.map_or(("inherit", None), |m| m.stored());
         PolicyFields {
             action,
             id,
-            subject: subject.to_owned(),
+            label,
+            save_label,
             mode: mode.to_owned(),
             first: first.map_or(String::new(), |n| n.to_string()),
             days: layer
@@ -73,12 +83,19 @@ impl PolicyFields {
 }
 
 /// A site's default policy form.
-pub(super) async fn site_policy_fields(state: &AppState, site: &SiteRow) -> Result<PolicyFields> {
+pub(super) async fn site_policy_fields(
+    state: &AppState,
+    tr: Tr,
+    site: &SiteRow,
+) -> Result<PolicyFields> {
     let layer = state.store.policy_layer("embed_site", site.id).await?;
     Ok(PolicyFields::of(
         format!("/admin/sites/{}/policy", site.id),
         format!("site-{}-policy", site.id),
-        &site.name,
+        (
+            tr.t1("embed-policy-site", "site", &site.name),
+            tr.t1("embed-policy-save-site", "site", &site.name),
+        ),
         layer,
     ))
 }
@@ -119,7 +136,8 @@ async fn threads_page(
     status: StatusCode,
     typed: Option<(&PolicyForm, String)>,
 ) -> Result<Response> {
-    let mut policy = site_policy_fields(state, site).await?;
+    let tr = Tr::new(viewer.locale);
+    let mut policy = site_policy_fields(state, tr, site).await?;
     let mut error = None;
     if let Some((form, message)) = typed {
         policy = policy.typed(form);
@@ -139,7 +157,12 @@ async fn threads_page(
         })
         .collect();
     let page = ThreadsPage {
-        layout: Layout::load(state, viewer, &format!("Threads of {}", site.name)).await?,
+        layout: Layout::load(
+            state,
+            viewer,
+            &tr.t1("embed-threads-of", "site", &site.name),
+        )
+        .await?,
         csrf: viewer.csrf.clone(),
         site: site.name.clone(),
         policy,
@@ -191,6 +214,12 @@ async fn save(
             state.clock.now(),
         )
         .await?;
+    // The kept signed-out frames show the policy (the closed notice, the pre-moderation hint):
+    // a thread's own drops its pages; a site's, every page (it stands under all its threads).
+    state.pages.changed(match scope {
+        "article" => Change::Comments { article_id: id },
+        _ => Change::Everything,
+    });
     Ok(Ok(()))
 }
 
@@ -249,25 +278,34 @@ async fn thread_page(
     let id = thread.article.card.id;
     let layer = state.store.policy_layer("article", id).await?;
     let in_force = state.store.comment_policy(id).await?;
-    let mut words = in_force.mode.describe();
-    match in_force.closes_at(thread.article.card.published_at) {
-        Some(t) if in_force.is_closed(thread.article.card.published_at, state.clock.now()) => {
-            words.push_str(&format!(
-                "; closed since {}",
-                TimeView::long(t, &viewer.dates).human
-            ));
+    let tr = Tr::new(viewer.locale);
+    let mode = match in_force.mode {
+        CommentMode::Open => tr.t("embed-in-force-open"),
+        CommentMode::Closed => tr.t("embed-in-force-closed"),
+        CommentMode::PreModerated { first: None } => tr.t("embed-in-force-premoderated"),
+        CommentMode::PreModerated { first: Some(n) } => {
+            tr.t1("embed-in-force-premoderated-first", "count", n)
         }
-        Some(t) => words.push_str(&format!(
-            "; closes {}",
-            TimeView::long(t, &viewer.dates).human
-        )),
-        None => {}
-    }
+    };
+    let words = match in_force.closes_at(thread.article.card.published_at) {
+        Some(t) if in_force.is_closed(thread.article.card.published_at, state.clock.now()) => {
+            let date = TimeView::long(t, &viewer.dates).human;
+            tr.t2("embed-in-force-closed-since", "mode", &mode, "date", &date)
+        }
+        Some(t) => {
+            let date = TimeView::long(t, &viewer.dates).human;
+            tr.t2("embed-in-force-closes", "mode", &mode, "date", &date)
+        }
+        None => mode,
+    };
     let title = &thread.article.card.title;
     let mut policy = PolicyFields::of(
         format!("/admin/threads/{id}/policy"),
         "thread-policy".into(),
-        "this thread",
+        (
+            tr.t("embed-policy-thread"),
+            tr.t("embed-policy-save-thread"),
+        ),
         layer,
     );
     let mut error = None;
@@ -281,7 +319,12 @@ async fn thread_page(
         .await?
         .map_or(String::new(), |(_, k)| k);
     let page = ThreadPage {
-        layout: Layout::load(state, viewer, &format!("Thread: {title}")).await?,
+        layout: Layout::load(
+            state,
+            viewer,
+            &tr.t1("embed-thread-page-title", "title", title),
+        )
+        .await?,
         csrf: viewer.csrf.clone(),
         title: title.clone(),
         url: thread.url.clone(),

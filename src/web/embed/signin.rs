@@ -25,6 +25,7 @@ use serde::Deserialize;
 
 use crate::domain::embed::SiteId;
 use crate::domain::host_token;
+use crate::domain::l10n::Tr;
 use crate::domain::return_to::safe_return_to;
 use crate::store::embed_signin::EmbedSignin;
 use crate::web::forms::CsrfForm;
@@ -41,6 +42,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/embed/session", post(exchange_code))
         .route("/embed/host-signin", post(host_signin))
         .route("/embed/signout", post(signout))
+        .route("/embed/csrf", get(form_token))
         // A member signed in only inside the frame gets their data there.
         .route(
             "/embed/data.json",
@@ -74,7 +76,13 @@ pub(super) struct FrameAccount {
 pub(super) fn frame_account(site: SiteId, viewer: &Viewer, frame_href: &str) -> FrameAccount {
     FrameAccount {
         site: site.0,
-        csrf: viewer.csrf.clone(),
+        // A signed-out frame is one page for every reader (the page cache keeps it): its
+        // script asks `/embed/csrf` for the reader's own token when it first needs one.
+        csrf: if viewer.is_signed_in() {
+            viewer.csrf.clone()
+        } else {
+            String::new()
+        },
         popup_href: popup_href(site),
         member: viewer
             .frame_session()
@@ -82,6 +90,18 @@ pub(super) fn frame_account(site: SiteId, viewer: &Viewer, frame_href: &str) -> 
             .map(|u| u.display_name.clone()),
         return_to: frame_href.to_owned(),
     }
+}
+
+/// `GET /embed/csrf`: the frame's form token for this reader (and, for a new signed-out
+/// reader, the partitioned cookie it is made from), which the signed-out frame's shared page
+/// cannot carry.
+async fn form_token(viewer: Viewer) -> Response {
+    (
+        viewer.cookies(),
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({ "csrf": viewer.csrf })),
+    )
+        .into_response()
 }
 
 fn popup_href(site: SiteId) -> String {
@@ -93,16 +113,17 @@ struct PopupQuery {
     site: Option<String>,
 }
 
-fn site_id(raw: Option<&str>) -> Result<SiteId> {
+fn site_id(tr: Tr, raw: Option<&str>) -> Result<SiteId> {
     raw.map(str::trim)
         .and_then(|s| s.parse::<i64>().ok())
         .map(SiteId)
-        .ok_or_else(|| Error::BadRequest("The site must be the number /admin/sites shows.".into()))
+        .ok_or_else(|| Error::BadRequest(tr.t("embed-signin-site-number")))
 }
 
 #[derive(Template)]
 #[template(path = "embed_signin.html")]
 struct PopupPage {
+    tr: Tr,
     stylesheet: String,
     site_name: String,
     member: String,
@@ -115,12 +136,10 @@ async fn popup(
     viewer: Viewer,
     Query(q): Query<PopupQuery>,
 ) -> Result<Response> {
-    let site = site_id(q.site.as_deref())?;
+    let tr = Tr::new(viewer.locale);
+    let site = site_id(tr, q.site.as_deref())?;
     let Some(row) = state.store.site(site).await? else {
-        return Err(Error::Forbidden(format!(
-            "There is no registered site {}.",
-            site.0
-        )));
+        return Err(Error::Forbidden(tr.t1("embed-no-such-site", "id", site.0)));
     };
     let Some(user) = viewer.user.as_ref() else {
         let back: String = form_urlencoded::byte_serialize(popup_href(site).as_bytes()).collect();
@@ -142,6 +161,7 @@ async fn popup(
         )
         .await?;
     let page = PopupPage {
+        tr,
         stylesheet: state.assets.stylesheet.href(),
         site_name: row.name,
         member: user.display_name.clone(),
@@ -163,9 +183,11 @@ struct CodeForm {
 /// `POST /embed/session`: the popup's code, traded for a frame session (204 and its cookie).
 async fn exchange_code(
     State(state): State<AppState>,
+    viewer: Viewer,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response> {
-    let site = site_id(form.site.as_deref())?;
+    let tr = Tr::new(viewer.locale);
+    let site = site_id(tr, form.site.as_deref())?;
     let code = form.code.trim();
     let taken = if code.is_empty() || code.len() > 64 {
         None
@@ -178,15 +200,13 @@ async fn exchange_code(
     let Some(signin) = taken else {
         return Err(Error::Rejected(Refusal::new(
             StatusCode::BAD_REQUEST,
-            "This sign-in has expired or was already used. Choose Sign in again.",
+            tr.t("embed-signin-code-spent"),
         )));
     };
     if signin.site != site {
-        return Err(Error::Forbidden(
-            "This sign-in was made for another site's conversation. Choose Sign in again.".into(),
-        ));
+        return Err(Error::Forbidden(tr.t("embed-signin-other-site")));
     }
-    start_frame_session(&state, signin.user_id).await
+    start_frame_session(&state, signin.user_id, None).await
 }
 
 #[derive(Deserialize)]
@@ -200,31 +220,53 @@ struct HostTokenForm {
 /// member tied to the host's reader (204 and its cookie), or 422 saying what is wrong with it.
 async fn host_signin(
     State(state): State<AppState>,
+    viewer: Viewer,
     CsrfForm(form): CsrfForm<HostTokenForm>,
 ) -> Result<Response> {
-    let site = site_id(form.site.as_deref())?;
+    let tr = Tr::new(viewer.locale);
+    let site = site_id(tr, form.site.as_deref())?;
     let Some(secret) = state.store.site_signing_secret(site).await? else {
-        return Err(Error::Forbidden(format!(
-            "There is no registered site {}.",
-            site.0
-        )));
+        return Err(Error::Forbidden(tr.t1("embed-no-such-site", "id", site.0)));
     };
     let now = state.clock.now();
     let reader = host_token::verify(&form.token, secret.as_bytes(), site, now).map_err(|p| {
         Error::Rejected(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, p.message()))
     })?;
+    // A token with an id signs in once, in whichever process it reaches first.
+    if let Some(id) = reader.token_id.as_deref()
+        && !state
+            .store
+            .spend_host_token_id(site, id, reader.expires_at, now)
+            .await?
+    {
+        return Err(Error::Rejected(Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            host_token::TokenProblem::Replayed.message(),
+        )));
+    }
     let user_id = state.store.site_member(site, &reader, now).await?;
-    start_frame_session(&state, user_id).await
+    start_frame_session(&state, user_id, Some(site)).await
 }
 
-/// A new frame session for `user_id`: 204 with its partitioned cookie.
-async fn start_frame_session(state: &AppState, user_id: i64) -> Result<Response> {
+/// A new frame session for `user_id` (started by `host_site`'s sign-in, if so): 204 with its
+/// partitioned cookie.
+async fn start_frame_session(
+    state: &AppState,
+    user_id: i64,
+    host_site: Option<SiteId>,
+) -> Result<Response> {
     let token = random_token();
     let now = state.clock.now();
     let days = Duration::days(SESSION_DAYS);
     state
         .store
-        .create_frame_session(&frame_session_hash(&token), user_id, now, now + days)
+        .create_frame_session(
+            &frame_session_hash(&token),
+            user_id,
+            host_site,
+            now,
+            now + days,
+        )
         .await?;
     let mut r = StatusCode::NO_CONTENT.into_response();
     r.headers_mut().append(

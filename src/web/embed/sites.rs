@@ -10,6 +10,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use crate::domain::embed::{SiteId, parse_origins, site_name};
+use crate::domain::l10n::Tr;
 use crate::domain::user::Role;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::{Layout, TimeView};
@@ -26,7 +27,7 @@ pub(super) fn router() -> Router<AppState> {
 pub(super) fn require_admin(viewer: &Viewer) -> Result<()> {
     if viewer.require_user()?.role() != Role::Admin {
         return Err(Error::Forbidden(
-            "Only administrators can manage the sites that embed the conversation.".into(),
+            Tr::new(viewer.locale).t("embed-admins-only"),
         ));
     }
     Ok(())
@@ -36,7 +37,8 @@ struct SiteView {
     id: i64,
     name: String,
     origins: String,
-    created: TimeView,
+    /// "(site 3, added <time>…</time>)".
+    added: String,
     snippet: String,
     count_snippet: String,
     /// The default comment policy of the site's threads.
@@ -54,6 +56,8 @@ struct Revealed {
 #[template(path = "admin_sites.html")]
 struct SitesPage {
     layout: Layout,
+    /// The page's introduction, its example origin as code.
+    intro: String,
     csrf: String,
     sites: Vec<SiteView>,
     name: String,
@@ -78,28 +82,46 @@ async fn render(
     revealed: Option<Revealed>,
 ) -> Result<Response> {
     let base = state.config.base_url.trim_end_matches('/');
+    let tr = Tr::new(viewer.locale);
     let mut sites = Vec::new();
     for s in state.store.sites().await? {
         let first = s.origin_list().first().map(|o| o.as_str().to_owned());
         let example = first.unwrap_or_default();
         sites.push(SiteView {
             snippet: format!(
-                "<div data-broadsheet-conversation data-site=\"{id}\" data-page=\"{example}/your-page\" data-title=\"Your page's title\"></div>\n<script src=\"{base}/embed.js\" async></script>",
-                id = s.id
+                "<div data-broadsheet-conversation data-site=\"{id}\" data-page=\"{example}/your-page\" data-title=\"{title}\"></div>\n<script src=\"{base}/embed.js\" async></script>",
+                id = s.id,
+                title = tr.t("embed-snippet-page-title"),
             ),
             count_snippet: format!(
-                "<a data-broadsheet-count data-site=\"{id}\" href=\"{example}/your-page\">Comments</a>\n<script src=\"{base}/embed.js\" async></script>",
-                id = s.id
+                "<a data-broadsheet-count data-site=\"{id}\" href=\"{example}/your-page\">{text}</a>\n<script src=\"{base}/embed.js\" async></script>",
+                id = s.id,
+                text = tr.t("embed-snippet-count-text"),
             ),
-            policy: super::policy::site_policy_fields(state, &s).await?,
+            policy: super::policy::site_policy_fields(state, tr, &s).await?,
+            added: {
+                let created = TimeView::long(s.created_at, &viewer.dates);
+                let time = format!(
+                    "<time datetime=\"{}\">{}</time>",
+                    created.iso,
+                    super::escape(&created.human)
+                );
+                super::with_markup(
+                    &tr.t2("embed-site-added", "id", s.id, "date", super::SLOT),
+                    &time,
+                )
+            },
             id: s.id,
             name: s.name,
             origins: s.origins.replace(' ', "\n"),
-            created: TimeView::long(s.created_at, &viewer.dates),
         });
     }
     let page = SitesPage {
-        layout: Layout::load(state, viewer, "Sites").await?,
+        layout: Layout::titled(state, viewer, "embed-sites-title").await?,
+        intro: super::with_markup(
+            &tr.t1("embed-sites-intro", "example", super::SLOT),
+            "<code>https://blog.example</code>",
+        ),
         csrf: viewer.csrf.clone(),
         sites,
         name: typed.name,
@@ -168,7 +190,7 @@ async fn add_site(
         Err(crate::store::Error::Duplicate(k)) if k.is("sites", &["name"]) => {
             let (status, typed) = refuse(
                 StatusCode::CONFLICT,
-                format!("There is already a site named “{name}”: choose another name."),
+                Tr::new(viewer.locale).t1("embed-site-name-taken", "name", &name),
             );
             render(&state, &viewer, status, typed, None).await
         }
@@ -200,7 +222,13 @@ async fn edit_origins(
         Ok(o) => o,
         Err(e) => {
             let typed = Typed {
-                error: Some(format!("Site {id}: {e}")),
+                error: Some(Tr::new(viewer.locale).t2(
+                    "embed-site-origins-problem",
+                    "id",
+                    id,
+                    "problem",
+                    &e,
+                )),
                 ..Typed::default()
             };
             return render(
@@ -216,6 +244,8 @@ async fn edit_origins(
     if !state.store.set_site_origins(SiteId(id), &origins).await? {
         return Err(Error::NotFound);
     }
+    // The kept signed-out frames carry the old origins in their framing policy.
+    state.pages.changed(crate::web::cache::Change::Everything);
     Ok(axum::response::Redirect::to("/admin/sites").into_response())
 }
 

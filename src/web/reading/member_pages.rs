@@ -110,6 +110,7 @@ impl MemberPage {
                             article_slug: &self.slug,
                             // A member who muted an author on the page gets a full render.
                             muted: false,
+                            actions_base: "",
                         },
                     }
                     .render_into(&mut out)?
@@ -195,4 +196,5 @@ struct ActionsView<'a> {
     can: CommentPermissions,
     article_slug: &'a str,
     muted: bool,
+    actions_base: &'static str,
 }

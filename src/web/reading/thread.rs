@@ -48,6 +48,9 @@ pub struct CommentView {
     pub hole: Option<String>,
     /// The viewer muted the author: the comment is folded, and its control says Unmute.
     pub muted: bool,
+    /// What the comment's own action addresses start with: `/embed` inside the embed's frame
+    /// (whose session only the embed's routes receive), nothing elsewhere.
+    pub actions_base: &'static str,
 }
 
 pub struct CommentNode {
@@ -146,6 +149,11 @@ pub(crate) fn view(
         article_slug: slug.to_owned(),
         hole,
         muted: false,
+        actions_base: if viewer.is_framed() {
+            crate::web::session::FRAME_PATH
+        } else {
+            ""
+        },
     }
 }
 
