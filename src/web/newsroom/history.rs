@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::articles::{DiffLineView, diff_view};
 use super::{access, load, refuse};
+use crate::domain::l10n::Tr;
 use crate::domain::newsroom::Publication;
 use crate::store::newsroom::Saved;
 use crate::web::cache::Change;
@@ -70,7 +71,7 @@ async fn history(
     let article = load(&state, id).await?;
     let (_, can) = access(&viewer, Some(&article))?;
     if !can.view {
-        return Err(refuse("see this article's history"));
+        return Err(refuse(&viewer, "newsroom-cannot-history"));
     }
     let revisions = state.store.revisions(id).await?;
     let (mut compared, mut diff) = (None, Vec::new());
@@ -79,7 +80,7 @@ async fn history(
         let new = state.store.revision_content(id, to).await?;
         let (Some(old), Some(new)) = (old, new) else {
             return Err(Error::BadRequest(
-                "Choose two revisions of this article to compare.".into(),
+                Tr::new(viewer.locale).t("newsroom-choose-two-revisions"),
             ));
         };
         diff = diff_view(&old, &new);
@@ -88,7 +89,7 @@ async fn history(
     // By default the two newest are ticked, the usual question being "what changed last".
     let (from, to) = compared.unwrap_or((article.revision - 1, article.revision));
     let page = HistoryPage {
-        layout: Layout::load(&state, &viewer, "Revisions").await?,
+        layout: Layout::titled(&state, &viewer, "newsroom-revisions").await?,
         csrf: viewer.csrf.clone(),
         id,
         title: article.draft.title.clone(),
@@ -96,7 +97,9 @@ async fn history(
             .into_iter()
             .map(|r| RevisionView {
                 number: r.number,
-                saved_by: r.saved_by.unwrap_or_else(|| "a former member".into()),
+                saved_by: r
+                    .saved_by
+                    .unwrap_or_else(|| Tr::new(viewer.locale).t("newsroom-former-member")),
                 note: r.note,
                 saved: TimeView::long(r.created_at, &viewer.dates),
                 is_newest: r.number == article.revision,
@@ -130,7 +133,7 @@ async fn restore(
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
     if !can.edit {
-        return Err(refuse("restore revisions of this article"));
+        return Err(refuse(&viewer, "newsroom-cannot-restore"));
     }
     let draft = state
         .store
@@ -153,10 +156,7 @@ async fn restore(
         }
         Ok(Saved::Conflict { newest }) => Err(Error::Rejected(Refusal {
             status: StatusCode::CONFLICT,
-            message: format!(
-                "Revision {newest} was saved after you opened the history, so nothing was \
-                 restored. Open the history again to see it, then choose."
-            ),
+            message: Tr::new(viewer.locale).t1("newsroom-restore-conflict", "number", newest),
             retry_after: None,
         })),
         Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected(Refusal {

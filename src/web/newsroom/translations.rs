@@ -42,7 +42,7 @@ async fn set_language(
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
     if !can.publish {
-        return Err(refuse("set an article's language or translations"));
+        return Err(refuse(&viewer, "newsroom-cannot-language"));
     }
     let site = &state.config.locale.language_tag();
     let typed = LanguageForm {
