@@ -517,3 +517,13 @@ newsroom-workflow-stale = Someone changed this article's workflow meanwhile: rel
 newsroom-only-drafts-submitted = Only a draft can be submitted for review.
 newsroom-already-draft = This article is already a draft.
 newsroom-choose-workflow-action = Choose submit, send back, publish, schedule or unpublish.
+# $why: what is wrong with the typed language tag (in English, from the tag parser).
+newsroom-language-refused = Language: { $why }.
+# $address: the address typed.
+newsroom-no-such-address = No article has the address { $address }.
+# $language: a language tag, such as "de".
+newsroom-translation-taken = Another of its translations is already in { $language }: give this one its own language.
+newsroom-note-created = Created
+newsroom-note-api = Replaced through the API
+# $number: the revision restored.
+newsroom-note-restored = Restored revision { $number }

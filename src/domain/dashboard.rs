@@ -225,7 +225,10 @@ mod tests {
             ]
         );
         let autumn = day_starts(berlin, t("2026-10-26T12:00:00Z"), 2);
-        assert_eq!(autumn, [t("2026-10-24T22:00:00Z"), t("2026-10-25T23:00:00Z")]);
+        assert_eq!(
+            autumn,
+            [t("2026-10-24T22:00:00Z"), t("2026-10-25T23:00:00Z")]
+        );
         // A comment at 23:30 UTC on the 25th is on the 26th in Berlin; one at 22:30 on the 25th.
         let b = bucket_counts(
             autumn,
@@ -234,7 +237,10 @@ mod tests {
         );
         assert_eq!(
             b,
-            [(t("2026-10-24T22:00:00Z"), 1), (t("2026-10-25T23:00:00Z"), 1)]
+            [
+                (t("2026-10-24T22:00:00Z"), 1),
+                (t("2026-10-25T23:00:00Z"), 1)
+            ]
         );
     }
 

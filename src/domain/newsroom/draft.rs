@@ -145,7 +145,11 @@ impl DraftFields {
             if Slug::from_title(name).is_none() {
                 problems.push(P::NameWithoutLetters(name.clone()));
             }
-            problems.extend(too_long(DraftField::Name(name.clone()), name, MAX_NAME_CHARS));
+            problems.extend(too_long(
+                DraftField::Name(name.clone()),
+                name,
+                MAX_NAME_CHARS,
+            ));
         }
         if self.body.len() > MAX_BODY_BYTES {
             problems.push(P::BodyTooLong {
@@ -176,7 +180,11 @@ impl DraftFields {
                 &image_url,
                 MAX_IMAGE_URL_CHARS,
             ));
-            problems.extend(too_long(DraftField::AltText, &image_alt, MAX_IMAGE_ALT_CHARS));
+            problems.extend(too_long(
+                DraftField::AltText,
+                &image_alt,
+                MAX_IMAGE_ALT_CHARS,
+            ));
             problems.extend(too_long(
                 DraftField::Caption,
                 &image_caption,

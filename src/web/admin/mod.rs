@@ -14,8 +14,8 @@ use axum::routing::get;
 
 use crate::domain::l10n::Tr;
 use crate::domain::staff::staff_links;
-use crate::web::newsroom::words::{CODE, with_code};
 use crate::web::layout::Layout;
+use crate::web::newsroom::words::{CODE, with_code};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
 

@@ -305,7 +305,9 @@ pub(super) async fn moderation(
     let hourly = series_figure(
         "dash-hourly",
         &words.t("newsroom-dash-hourly"),
-        words.tr.t1("newsroom-dash-hour-column", "zone", zone.name()),
+        words
+            .tr
+            .t1("newsroom-dash-hour-column", "zone", zone.name()),
         &[
             ("series-1", words.t("newsroom-dash-posted"), &all[..]),
             ("series-2", words.t("newsroom-dash-held-now"), &held[..]),
@@ -464,11 +466,7 @@ fn series_figure(
 
 /// The site: comments and sign-ups per day over 30 days, the mail and webhook queues, and the
 /// page cache's hit rate in this process.
-pub(super) async fn site(
-    state: &AppState,
-    now: DateTime<Utc>,
-    words: &Words<'_>,
-) -> Result<Panel> {
+pub(super) async fn site(state: &AppState, now: DateTime<Utc>, words: &Words<'_>) -> Result<Panel> {
     let store = &state.store;
     const DAYS: usize = 30;
     // Days on the viewer's clocks: midnight to midnight where they are.
@@ -512,14 +510,14 @@ pub(super) async fn site(
     .into_iter()
     .map(|(kind, label)| Row {
         label: words.t(label),
-            href: (kind == JobKind::Webhook).then(|| "/admin/webhooks".to_owned()),
-            cells: vec![
-                (n(kind, JobStatus::Pending) + n(kind, JobStatus::Running)).to_string(),
-                n(kind, JobStatus::Failed).to_string(),
-                n(kind, JobStatus::Done).to_string(),
-            ],
-        })
-        .collect();
+        href: (kind == JobKind::Webhook).then(|| "/admin/webhooks".to_owned()),
+        cells: vec![
+            (n(kind, JobStatus::Pending) + n(kind, JobStatus::Running)).to_string(),
+            n(kind, JobStatus::Failed).to_string(),
+            n(kind, JobStatus::Done).to_string(),
+        ],
+    })
+    .collect();
     let desc = job_rows
         .iter()
         .map(|r| {
@@ -585,7 +583,10 @@ pub(super) async fn site(
         id: "site",
         heading: words.t("newsroom-dash-site"),
         links: vec![
-            ("/admin/moderation/settings", words.t("newsroom-dash-policies")),
+            (
+                "/admin/moderation/settings",
+                words.t("newsroom-dash-policies"),
+            ),
             ("/admin/moderation/log", words.t("newsroom-dash-audit-log")),
             ("/admin/webhooks", words.t("newsroom-dash-webhooks")),
         ],

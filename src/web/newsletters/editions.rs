@@ -308,7 +308,10 @@ async fn test_send(
     .await;
     let tr = Tr::new(viewer.locale);
     let (error, notice) = match sent {
-        Ok(()) => (None, Some(tr.t1("newsroom-test-sent", "email", &user.email))),
+        Ok(()) => (
+            None,
+            Some(tr.t1("newsroom-test-sent", "email", &user.email)),
+        ),
         Err(e) => (
             Some(tr.t1("newsroom-test-failed", "error", e.to_string())),
             None,

@@ -8,11 +8,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
+use super::words::{CODE, draft_problem, publication_label, with_code, workflow_label};
 use super::workflow::preview_page;
 use super::{access, load, refuse};
 use crate::domain::Slug;
 use crate::domain::frontmatter::MAX_NAME_CHARS;
-use super::words::{CODE, draft_problem, publication_label, with_code, workflow_label};
 use crate::domain::l10n::Tr;
 use crate::domain::newsroom::{
     ArticleAccess, DiffKind, Draft, DraftFields, Publication, Workflow, line_diff, section_exists,

@@ -100,7 +100,7 @@ async fn history(
                 saved_by: r
                     .saved_by
                     .unwrap_or_else(|| Tr::new(viewer.locale).t("newsroom-former-member")),
-                note: r.note,
+                note: note_words(Tr::new(viewer.locale), &r.note),
                 saved: TimeView::long(r.created_at, &viewer.dates),
                 is_newest: r.number == article.revision,
                 is_live: article.published_at.is_some() && r.number == article.live_revision,
@@ -114,6 +114,23 @@ async fn history(
         diff,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// A revision's note in the viewer's language: the notes the product writes are stored in
+/// English (`Created`, `Replaced through the API`, `Restored revision N`); any other is shown
+/// as written.
+fn note_words(tr: Tr, note: &str) -> String {
+    match note {
+        "Created" => tr.t("newsroom-note-created"),
+        "Replaced through the API" => tr.t("newsroom-note-api"),
+        _ => match note
+            .strip_prefix("Restored revision ")
+            .and_then(|n| n.parse::<i64>().ok())
+        {
+            Some(n) => tr.t1("newsroom-note-restored", "number", n),
+            None => note.to_owned(),
+        },
+    }
 }
 
 #[derive(Deserialize)]

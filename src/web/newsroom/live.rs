@@ -153,9 +153,7 @@ pub(super) async fn render_desk(
     let (label, since, until) = match coverage {
         Coverage::None => ("newsroom-live-state-none", None, None),
         Coverage::Live { since } => ("newsroom-live-state-live", Some(since), None),
-        Coverage::Ended { since, until } => {
-            ("newsroom-live-state-ended", Some(since), Some(until))
-        }
+        Coverage::Ended { since, until } => ("newsroom-live-state-ended", Some(since), Some(until)),
     };
     let now = state.clock.now();
     let status = if errors.is_empty() {
@@ -209,9 +207,13 @@ fn row(u: LiveUpdate, tr: Tr, dates: &crate::domain::locale::Dates) -> UpdateRow
         image_url: u.image_url.unwrap_or_default(),
         image_alt: u.image_alt.unwrap_or_default(),
         revision: u.revision,
-        question: u
-            .question_body
-            .map(|t| (u.question_asker.unwrap_or_else(|| tr.t("newsroom-a-reader")), t)),
+        question: u.question_body.map(|t| {
+            (
+                u.question_asker
+                    .unwrap_or_else(|| tr.t("newsroom-a-reader")),
+                t,
+            )
+        }),
     }
 }
 

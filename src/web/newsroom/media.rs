@@ -14,11 +14,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::l10n::Tr;
 use crate::domain::media::{self, VariantName, check_text, content_hash, human_bytes};
 use crate::domain::moderation::staff_access;
 use crate::store::media::{MediaRow, NewMedia};
 use crate::store::sessions::SessionUser;
-use crate::domain::l10n::Tr;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::middleware::UPLOAD_PATH;
 use crate::web::session::Viewer;

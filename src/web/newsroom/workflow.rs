@@ -10,8 +10,8 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::articles::{Extras, editor};
-use super::{access, load, refuse};
 use super::words::schedule_problem;
+use super::{access, load, refuse};
 use crate::domain::l10n::Tr;
 use crate::domain::newsroom::{
     CorrectionProblem, Draft, DraftFields, Publication, Workflow, correction_text, schedule_time,
@@ -314,7 +314,9 @@ async fn correct(
             let tr = Tr::new(viewer.locale);
             let message = match problem {
                 CorrectionProblem::Empty => tr.t("newsroom-correction-empty"),
-                CorrectionProblem::TooLong(max) => tr.t1("newsroom-correction-too-long", "max", max),
+                CorrectionProblem::TooLong(max) => {
+                    tr.t1("newsroom-correction-too-long", "max", max)
+                }
             };
             let f = DraftFields::of(&article.draft);
             let revision = article.revision;
