@@ -68,15 +68,14 @@ async fn new_draft(editor: &Member, title: &str) -> i64 {
         .unwrap()
 }
 
-/// The id of the published article `slug`.
-async fn published_id(app: &TestApp, slug: &str) -> i64 {
-    app.store
-        .published_article(slug, app.clock.now())
+/// Asks to schedule article `id` at `at` (as typed in the field).
+async fn schedule(editor: &Member, id: i64, at: &str) -> reqwest::Response {
+    editor
+        .post(
+            &format!("/admin/articles/{id}/workflow"),
+            &[("action", "schedule"), ("at", at)],
+        )
         .await
-        .unwrap()
-        .unwrap()
-        .card
-        .id
 }
 
 /// The location a form answered with, after checking it redirected.
@@ -88,7 +87,7 @@ fn location(r: &reqwest::Response) -> String {
 async fn newsroom_pages_say_only_what_the_catalogues_say(app: TestApp) {
     // (The slug the question helper asks on.)
     app.publish(&[article("story", "Science", 30)]).await;
-    let live_id = published_id(&app, "story").await;
+    let live_id = crate::languages::article_id(&app, "story").await;
     let editor = staff(&app, "Edna Editor", Role::Editor).await;
     let admin = staff(&app, "Ada Admin", Role::Admin).await;
     let reader = app.unverified_member("Rita Reader").await;
@@ -188,12 +187,7 @@ async fn newsroom_pages_say_only_what_the_catalogues_say(app: TestApp) {
     let body = r.text().await.unwrap();
     assert_eq!(texts(&html(&body), ".form-error p").len(), 3, "{body}");
     pages.push(("a refused article".to_owned(), body));
-    let r = editor
-        .post(
-            &format!("/admin/articles/{draft_id}/workflow"),
-            &[("action", "schedule"), ("at", "tomorrow morning")],
-        )
-        .await;
+    let r = schedule(&editor, draft_id, "tomorrow morning").await;
     assert_eq!(r.status(), 422);
     pages.push(("a refused schedule".to_owned(), r.text().await.unwrap()));
     let r = editor
@@ -337,12 +331,7 @@ async fn publication_times_are_typed_on_the_editors_own_clocks(app: TestApp) {
         ["Publish at (Europe/Berlin)"]
     );
     // 09:00 in Berlin in June is 07:00 UTC (the app's clock stands at 1 June 2026, 12:00 UTC).
-    let r = editor
-        .post(
-            &format!("/admin/articles/{id}/workflow"),
-            &[("action", "schedule"), ("at", "2026-06-02T09:00")],
-        )
-        .await;
+    let r = schedule(&editor, id, "2026-06-02T09:00").await;
     assert_eq!(location(&r), format!("/admin/articles/{id}?done=schedule"));
     let saved = app.store.editing(id).await.unwrap().unwrap();
     assert_eq!(
@@ -356,12 +345,7 @@ async fn publication_times_are_typed_on_the_editors_own_clocks(app: TestApp) {
     );
     // A time the clocks skip (28 March 2027, 02:00 to 03:00 in Berlin) is refused, kept as
     // typed; the site's own zone (UTC) has no such gap.
-    let r = editor
-        .post(
-            &format!("/admin/articles/{id}/workflow"),
-            &[("action", "schedule"), ("at", "2027-03-28T02:30")],
-        )
-        .await;
+    let r = schedule(&editor, id, "2027-03-28T02:30").await;
     assert_eq!(r.status(), 422);
     let doc = html(&r.text().await.unwrap());
     assert_eq!(
