@@ -40,7 +40,7 @@ async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
 }
 
 /// The editor form's fields for a draft in the section "Science".
-fn draft<'a>(title: &'a str) -> Vec<(&'a str, &'a str)> {
+fn draft(title: &str) -> Vec<(&str, &str)> {
     vec![
         ("title", title),
         ("slug", ""),
