@@ -464,7 +464,7 @@
         const dd = figures.querySelector(`[data-figure="${name}"]`);
         if (dd) dd.textContent = String(p[name]);
       }
-      if (status) status.textContent = p.status;
+      if (status) status.textContent = p.label || p.status;
       if (p.status === 'sent' && p.queued === 0) return;
     } catch (_) {
       // A dropped connection: try again at the next tick.

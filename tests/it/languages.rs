@@ -228,7 +228,7 @@ async fn a_german_site_writes_dates_and_finds_words_in_german(app: TestApp) {
     }
 }
 
-async fn article_id(app: &TestApp, slug: &str) -> i64 {
+pub(crate) async fn article_id(app: &TestApp, slug: &str) -> i64 {
     app.store
         .published_article(slug, app.clock.now())
         .await

@@ -28,6 +28,7 @@ mod export;
 mod i18n;
 mod i18n_reading;
 mod i18n_embed;
+mod i18n_newsroom;
 mod imports;
 mod jobs;
 mod languages;

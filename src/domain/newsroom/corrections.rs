@@ -18,16 +18,22 @@ pub fn parse_corrections(json: &str) -> Vec<Correction> {
     serde_json::from_str(json).unwrap_or_default()
 }
 
+/// Why a correction note was refused (the web layer words it, `newsroom-correction-…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CorrectionProblem {
+    Empty,
+    /// Longer than this many characters.
+    TooLong(usize),
+}
+
 /// A correction note as typed, checked.
-pub fn correction_text(typed: &str) -> Result<String, String> {
+pub fn correction_text(typed: &str) -> Result<String, CorrectionProblem> {
     let text = typed.trim();
     if text.is_empty() {
-        return Err("Write the correction: what was wrong and what is right.".to_owned());
+        return Err(CorrectionProblem::Empty);
     }
     if text.chars().count() > MAX_CORRECTION_CHARS {
-        return Err(format!(
-            "A correction is at most {MAX_CORRECTION_CHARS} characters."
-        ));
+        return Err(CorrectionProblem::TooLong(MAX_CORRECTION_CHARS));
     }
     Ok(text.to_owned())
 }

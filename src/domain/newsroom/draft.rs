@@ -3,7 +3,6 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::too_long;
 use crate::domain::frontmatter::{
     MAX_AUTHORS, MAX_IMAGE_ALT_CHARS, MAX_IMAGE_CAPTION_CHARS, MAX_IMAGE_URL_CHARS, MAX_NAME_CHARS,
     MAX_SUMMARY_CHARS, MAX_TAGS, MAX_TITLE_CHARS, is_image_address,
@@ -26,6 +25,46 @@ pub struct Draft {
     pub image_url: String,
     pub image_alt: String,
     pub image_caption: String,
+}
+
+/// A field of the editor form, as a problem names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftField {
+    Headline,
+    Summary,
+    Section,
+    /// An author's or a tag's name.
+    Name(String),
+    ImageAddress,
+    AltText,
+    Caption,
+}
+
+/// One thing to fix in a typed draft. The web layer puts it into the writer's language
+/// (`newsroom-problem-…`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftProblem {
+    NoHeadline,
+    /// The slug is not lower-case letters, digits and single hyphens.
+    BadSlug,
+    NoSection,
+    NoAuthor,
+    TooManyAuthors(usize),
+    TooManyTags(usize),
+    /// An author's or tag's name with no letter or digit.
+    NameWithoutLetters(String),
+    BodyTooLong {
+        mib: usize,
+    },
+    /// Alt text or a caption without an image.
+    ImageTextWithoutImage,
+    BadImageAddress,
+    NoAltText,
+    NoCaption,
+    TooLong {
+        field: DraftField,
+        max: usize,
+    },
 }
 
 /// The editor form's fields as typed (lists comma-separated).
@@ -64,55 +103,58 @@ fn list(s: &str) -> Vec<String> {
 }
 
 impl DraftFields {
-    /// The typed fields as a draft, or every problem found, each a sentence saying what to fix.
-    /// An empty slug is made from the headline.
-    pub fn validate(&self) -> Result<Draft, Vec<String>> {
+    /// The typed fields as a draft, or every problem found. An empty slug is made from the
+    /// headline.
+    pub fn validate(&self) -> Result<Draft, Vec<DraftProblem>> {
+        use DraftProblem as P;
+        fn too_long(field: DraftField, value: &str, max: usize) -> Option<DraftProblem> {
+            (value.chars().count() > max).then_some(DraftProblem::TooLong { field, max })
+        }
         let mut problems = Vec::new();
         let title = self.title.trim().to_owned();
         if title.is_empty() {
-            problems.push("Give the article a headline.".to_owned());
+            problems.push(P::NoHeadline);
         }
-        problems.extend(too_long("The headline", &title, MAX_TITLE_CHARS));
+        problems.extend(too_long(DraftField::Headline, &title, MAX_TITLE_CHARS));
         let slug = match self.slug.trim() {
             "" => Slug::from_title(&title).map(|s| s.as_str().to_owned()),
             typed => Slug::parse(typed).map(|s| s.as_str().to_owned()).ok(),
         };
         if slug.is_none() && !title.is_empty() {
-            problems.push(
-                "The slug may hold only lower-case letters, digits and single hyphens \
-                 (like harbour-reopens)."
-                    .to_owned(),
-            );
+            problems.push(P::BadSlug);
         }
         let summary = self.summary.trim().to_owned();
-        problems.extend(too_long("The summary", &summary, MAX_SUMMARY_CHARS));
+        problems.extend(too_long(DraftField::Summary, &summary, MAX_SUMMARY_CHARS));
         let section = self.section.trim().to_owned();
         if Slug::from_title(&section).is_none() {
-            problems.push("Choose the article's section.".to_owned());
+            problems.push(P::NoSection);
         }
-        problems.extend(too_long("The section", &section, MAX_NAME_CHARS));
+        problems.extend(too_long(DraftField::Section, &section, MAX_NAME_CHARS));
         let authors = list(&self.authors);
         if authors.is_empty() {
-            problems.push("Name at least one author for the byline.".to_owned());
+            problems.push(P::NoAuthor);
         }
         if authors.len() > MAX_AUTHORS {
-            problems.push(format!("Name at most {MAX_AUTHORS} authors in the byline."));
+            problems.push(P::TooManyAuthors(MAX_AUTHORS));
         }
         let tags = list(&self.tags);
         if tags.len() > MAX_TAGS {
-            problems.push(format!("Use at most {MAX_TAGS} tags."));
+            problems.push(P::TooManyTags(MAX_TAGS));
         }
         for name in authors.iter().chain(&tags) {
             if Slug::from_title(name).is_none() {
-                problems.push(format!("“{name}” needs at least one letter or digit."));
+                problems.push(P::NameWithoutLetters(name.clone()));
             }
-            problems.extend(too_long(&format!("“{name}”"), name, MAX_NAME_CHARS));
+            problems.extend(too_long(
+                DraftField::Name(name.clone()),
+                name,
+                MAX_NAME_CHARS,
+            ));
         }
         if self.body.len() > MAX_BODY_BYTES {
-            problems.push(format!(
-                "The body is longer than {} MiB.",
-                MAX_BODY_BYTES / 1024 / 1024
-            ));
+            problems.push(P::BodyTooLong {
+                mib: MAX_BODY_BYTES / 1024 / 1024,
+            });
         }
         let (image_url, image_alt, image_caption) = (
             self.image_url.trim().to_owned(),
@@ -121,36 +163,30 @@ impl DraftFields {
         );
         if image_url.is_empty() {
             if !image_alt.is_empty() || !image_caption.is_empty() {
-                problems.push(
-                    "Alt text and caption describe a featured image: add its address or clear them."
-                        .to_owned(),
-                );
+                problems.push(P::ImageTextWithoutImage);
             }
         } else {
             if !is_image_address(&image_url) {
-                problems.push(
-                    "The image address must be an http(s) URL or a path on this site \
-                     starting with /."
-                        .to_owned(),
-                );
+                problems.push(P::BadImageAddress);
             }
             if image_alt.is_empty() {
-                problems.push(
-                    "Describe the featured image in its alt text, for readers who cannot see it."
-                        .to_owned(),
-                );
+                problems.push(P::NoAltText);
             }
             if image_caption.is_empty() {
-                problems.push("Give the featured image a caption or credit.".to_owned());
+                problems.push(P::NoCaption);
             }
             problems.extend(too_long(
-                "The image address",
+                DraftField::ImageAddress,
                 &image_url,
                 MAX_IMAGE_URL_CHARS,
             ));
-            problems.extend(too_long("The alt text", &image_alt, MAX_IMAGE_ALT_CHARS));
             problems.extend(too_long(
-                "The caption",
+                DraftField::AltText,
+                &image_alt,
+                MAX_IMAGE_ALT_CHARS,
+            ));
+            problems.extend(too_long(
+                DraftField::Caption,
                 &image_caption,
                 MAX_IMAGE_CAPTION_CHARS,
             ));
@@ -303,6 +339,7 @@ mod tests {
 
     #[test]
     fn bad_forms_say_every_problem() {
+        use DraftProblem as P;
         let problems = DraftFields {
             slug: "Not A Slug".into(),
             image_url: "javascript:alert(1)".into(),
@@ -310,34 +347,65 @@ mod tests {
         }
         .validate()
         .unwrap_err();
-        let all = problems.join(" ");
-        for expected in [
-            "headline", "section", "author", "http(s)", "alt text", "caption",
-        ] {
-            assert!(all.contains(expected), "{expected} in {all}");
-        }
+        assert_eq!(
+            problems,
+            [
+                P::NoHeadline,
+                P::NoSection,
+                P::NoAuthor,
+                P::BadImageAddress,
+                P::NoAltText,
+                P::NoCaption
+            ]
+        );
         let mut f = fields();
         f.slug = "Bad Slug".into();
-        assert!(f.validate().unwrap_err()[0].contains("slug"));
+        assert_eq!(f.validate().unwrap_err(), [P::BadSlug]);
         let mut f = fields();
         f.image_alt = "Cranes".into();
-        assert!(f.validate().unwrap_err()[0].contains("image"));
+        assert_eq!(f.validate().unwrap_err(), [P::ImageTextWithoutImage]);
+        let mut f = fields();
+        f.authors = "Mira, --".into();
+        assert_eq!(
+            f.validate().unwrap_err(),
+            [P::NameWithoutLetters("--".into())]
+        );
     }
 
     #[test]
     fn every_field_has_a_length_limit() {
+        use DraftProblem as P;
         fn over(n: usize) -> String {
             "x".repeat(n + 1)
         }
+        fn long(field: DraftField, max: usize) -> DraftProblem {
+            P::TooLong { field, max }
+        }
         type MakeLong = Box<dyn Fn(&mut DraftFields)>;
-        let cases: Vec<(&str, MakeLong)> = vec![
-            ("headline", Box::new(|f| f.title = over(MAX_TITLE_CHARS))),
-            ("summary", Box::new(|f| f.summary = over(MAX_SUMMARY_CHARS))),
-            ("section", Box::new(|f| f.section = over(MAX_NAME_CHARS))),
-            ("“", Box::new(|f| f.authors = over(MAX_NAME_CHARS))),
-            ("“", Box::new(|f| f.tags = over(MAX_NAME_CHARS))),
+        let name = || DraftField::Name(over(MAX_NAME_CHARS));
+        let cases: Vec<(DraftProblem, MakeLong)> = vec![
             (
-                "authors",
+                long(DraftField::Headline, MAX_TITLE_CHARS),
+                Box::new(|f| f.title = over(MAX_TITLE_CHARS)),
+            ),
+            (
+                long(DraftField::Summary, MAX_SUMMARY_CHARS),
+                Box::new(|f| f.summary = over(MAX_SUMMARY_CHARS)),
+            ),
+            (
+                long(DraftField::Section, MAX_NAME_CHARS),
+                Box::new(|f| f.section = over(MAX_NAME_CHARS)),
+            ),
+            (
+                long(name(), MAX_NAME_CHARS),
+                Box::new(|f| f.authors = over(MAX_NAME_CHARS)),
+            ),
+            (
+                long(name(), MAX_NAME_CHARS),
+                Box::new(|f| f.tags = over(MAX_NAME_CHARS)),
+            ),
+            (
+                P::TooManyAuthors(MAX_AUTHORS),
                 Box::new(|f| {
                     f.authors = (0..=MAX_AUTHORS)
                         .map(|i| format!("Writer {i}"))
@@ -346,7 +414,7 @@ mod tests {
                 }),
             ),
             (
-                "tags",
+                P::TooManyTags(MAX_TAGS),
                 Box::new(|f| {
                     f.tags = (0..=MAX_TAGS)
                         .map(|i| format!("tag {i}"))
@@ -354,30 +422,35 @@ mod tests {
                         .join(",")
                 }),
             ),
-            ("body", Box::new(|f| f.body = over(MAX_BODY_BYTES))),
-            ("slug", Box::new(|f| f.slug = "a".repeat(81))),
             (
-                "image address",
+                P::BodyTooLong {
+                    mib: MAX_BODY_BYTES / 1024 / 1024,
+                },
+                Box::new(|f| f.body = over(MAX_BODY_BYTES)),
+            ),
+            (P::BadSlug, Box::new(|f| f.slug = "a".repeat(81))),
+            (
+                long(DraftField::ImageAddress, MAX_IMAGE_URL_CHARS),
                 Box::new(|f| f.image_url = format!("/{}", over(MAX_IMAGE_URL_CHARS))),
             ),
             (
-                "alt text",
+                long(DraftField::AltText, MAX_IMAGE_ALT_CHARS),
                 Box::new(|f| f.image_alt = over(MAX_IMAGE_ALT_CHARS)),
             ),
             (
-                "caption",
+                long(DraftField::Caption, MAX_IMAGE_CAPTION_CHARS),
                 Box::new(|f| f.image_caption = over(MAX_IMAGE_CAPTION_CHARS)),
             ),
         ];
-        for (field, make_long) in cases {
+        for (expected, make_long) in cases {
             let mut f = fields();
             f.image_url = "/media/a.png".into();
             f.image_alt = "Cranes".into();
             f.image_caption = "Photo: desk".into();
             assert!(f.validate().is_ok());
             make_long(&mut f);
-            let problems = f.validate().unwrap_err().join(" ");
-            assert!(problems.contains(field), "{field}: {problems}");
+            let problems = f.validate().unwrap_err();
+            assert!(problems.contains(&expected), "{expected:?}: {problems:?}");
         }
     }
 

@@ -11,15 +11,18 @@ mod draft;
 mod labels;
 mod workflow;
 
-pub use corrections::{Correction, MAX_CORRECTION_CHARS, correction_text, parse_corrections};
-pub use diff::{DiffKind, DiffLine, line_diff};
-pub use draft::{Draft, DraftFields, MAX_BODY_BYTES, section_exists, unknown_section_message};
-pub use labels::{Label, LabelFields, MAX_DESCRIPTION_CHARS, taxonomy_access};
-pub use workflow::{
-    ArticleAccess, ArticleFacts, Publication, Workflow, article_access, schedule_time,
+pub use corrections::{
+    Correction, CorrectionProblem, MAX_CORRECTION_CHARS, correction_text, parse_corrections,
 };
-
-/// The problem with a form field longer than `max` characters, if it is.
-fn too_long(field: &str, value: &str, max: usize) -> Option<String> {
-    (value.chars().count() > max).then(|| format!("{field} is longer than {max} characters."))
-}
+pub use diff::{DiffKind, DiffLine, line_diff};
+pub use draft::{
+    Draft, DraftField, DraftFields, DraftProblem, MAX_BODY_BYTES, section_exists,
+    unknown_section_message,
+};
+pub use labels::{
+    Label, LabelField, LabelFields, LabelProblem, MAX_DESCRIPTION_CHARS, taxonomy_access,
+};
+pub use workflow::{
+    ArticleAccess, ArticleFacts, Publication, ScheduleProblem, Workflow, article_access,
+    local_to_utc, schedule_time, utc_to_local_field,
+};

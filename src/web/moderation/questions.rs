@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::desk::urlencoding;
 use super::{Fields, actor, require_staff};
+use crate::domain::l10n::Tr;
 use crate::domain::live_question::{QuestionDecision, QuestionStatus};
 use crate::domain::moderation::{HoldReason, parse_note};
 use crate::web::forms::MemberForm;
@@ -36,7 +37,7 @@ pub(super) fn router() -> Router<AppState> {
 }
 
 struct Tab {
-    label: &'static str,
+    label: String,
     href: String,
     count: i64,
     current: bool,
@@ -62,7 +63,7 @@ struct DeskPage {
     csrf: String,
     tabs: Vec<Tab>,
     status: &'static str,
-    status_label: &'static str,
+    status_label: String,
     items: Vec<Item>,
     full: bool,
     message: Option<String>,
@@ -91,13 +92,16 @@ async fn desk(
         .and_then(QuestionStatus::parse)
         .filter(|s| TABS.contains(s))
         .unwrap_or(QuestionStatus::Held);
+    let tr = Tr::new(viewer.locale);
     let counts = state.store.question_counts().await?;
     let rows = state.store.questions_in(status, PAGE).await?;
     let items = rows
         .into_iter()
         .map(|r| Item {
             id: r.id,
-            asker: r.asker_name.unwrap_or_else(|| "A former account".into()),
+            asker: r
+                .asker_name
+                .unwrap_or_else(|| tr.t("newsroom-former-account")),
             article_title: r.article_title,
             article_href: format!("/articles/{}", r.article_slug),
             text: r.body,
@@ -108,26 +112,26 @@ async fn desk(
             },
             spam_score: r
                 .spam_score
-                .map_or_else(|| "not scored yet".to_owned(), |s| format!("{s:.2}")),
+                .map_or_else(|| tr.t("newsroom-not-scored"), |s| format!("{s:.2}")),
             time: TimeView::long(r.created_at, &viewer.dates),
             can_approve: r.status != QuestionStatus::Approved,
             can_reject: r.status != QuestionStatus::Rejected,
         })
         .collect::<Vec<_>>();
     let page = DeskPage {
-        layout: Layout::load(&state, &viewer, "Readers' questions").await?,
+        layout: Layout::titled(&state, &viewer, "newsroom-readers-questions").await?,
         csrf: viewer.csrf.clone(),
         tabs: TABS
             .iter()
             .map(|s| Tab {
-                label: s.label(),
+                label: question_status(tr, *s),
                 href: href(*s),
                 count: counts.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n),
                 current: *s == status,
             })
             .collect(),
         status: status.as_str(),
-        status_label: status.label(),
+        status_label: question_status(tr, status),
         full: items.len() as i64 >= PAGE,
         items,
         message: q.message,
@@ -150,6 +154,7 @@ async fn decide(
         .get("status")
         .and_then(QuestionStatus::parse)
         .unwrap_or(QuestionStatus::Held);
+    let tr = Tr::new(viewer.locale);
     let to = |message: &str| {
         Redirect::to(&format!("{}&message={}", href(back), urlencoding(message))).into_response()
     };
@@ -167,15 +172,13 @@ async fn decide(
         ),
     };
     let Some(decision) = QuestionDecision::parse(action) else {
-        return Ok(to("Choose approve or reject."));
+        return Ok(to(&tr.t("newsroom-questions-choose")));
     };
     if ids.is_empty() {
-        return Ok(to(
-            "Select at least one question first, then choose an action.",
-        ));
+        return Ok(to(&tr.t("newsroom-questions-select")));
     }
     if ids.len() > PAGE as usize {
-        return Ok(to("Act on at most 100 questions at once."));
+        return Ok(to(&tr.t1("newsroom-questions-at-most", "max", PAGE)));
     }
     let note = match parse_note(f.get(&format!("note{suffix}")).unwrap_or("")) {
         Ok(n) => n,
@@ -186,16 +189,24 @@ async fn decide(
         .decide_questions(&ids, decision, &note, &who, state.clock.now())
         .await?;
     let n = done.log_ids.len();
-    let what = match decision {
-        QuestionDecision::Approve => "approved",
-        QuestionDecision::Reject => "rejected",
+    let mut text = match decision {
+        QuestionDecision::Approve => tr.t1("newsroom-questions-approved", "count", n),
+        QuestionDecision::Reject => tr.t1("newsroom-questions-rejected", "count", n),
     };
-    let mut text = format!(
-        "{n} {} {what}.",
-        if n == 1 { "question" } else { "questions" }
-    );
     if !done.skipped.is_empty() {
-        text.push_str(&format!(" Not changed: {}.", done.skipped.join("; ")));
+        let skipped = done.skipped.join("; ");
+        text.push(' ');
+        text.push_str(&tr.t1("newsroom-questions-not-changed", "list", skipped));
     }
     Ok(to(&text))
+}
+
+/// A question's status, as the desk's tabs name it.
+fn question_status(tr: Tr, s: QuestionStatus) -> String {
+    tr.t(match s {
+        QuestionStatus::Held => "newsroom-question-waiting",
+        QuestionStatus::Approved => "newsroom-question-approved",
+        QuestionStatus::Rejected => "newsroom-question-rejected",
+        QuestionStatus::Answered => "newsroom-question-answered",
+    })
 }

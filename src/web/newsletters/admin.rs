@@ -10,7 +10,10 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use super::require_editor;
-use crate::domain::newsletter::{NewsletterFields, NewsletterId, Source, check_fields};
+use crate::domain::l10n::Tr;
+use crate::domain::newsletter::{
+    EditionStatus, NewsletterFields, NewsletterId, Source, check_fields,
+};
 use crate::store;
 use crate::store::newsroom::LabelKind;
 use crate::web::forms::MemberForm;
@@ -84,47 +87,55 @@ pub(super) async fn choices(state: &AppState, kind: LabelKind) -> Result<Vec<Cho
 }
 
 /// What fills a newsletter, in words.
-fn describe(source: Option<Source>, sections: &[Choice], tags: &[Choice], zone: &str) -> String {
+fn describe(
+    tr: Tr,
+    source: Option<Source>,
+    sections: &[Choice],
+    tags: &[Choice],
+    zone: &str,
+) -> String {
     let name = |list: &[Choice], id: i64| {
         list.iter()
             .find(|c| c.id == id)
             .map_or_else(String::new, |c| c.name.clone())
     };
+    let at = |hour: u32| format!("{hour:02}:00 {zone}");
     match source {
-        Some(Source::Picked) => "Hand-picked articles".into(),
-        Some(Source::Section { section_id, hour }) => format!(
-            "New articles in {} daily at {hour:02}:00 {zone}",
-            name(sections, section_id)
+        Some(Source::Picked) => tr.t("newsroom-newsletter-picked"),
+        Some(Source::Section { section_id, hour }) => tr.t2(
+            "newsroom-newsletter-daily-section",
+            "name",
+            name(sections, section_id),
+            "at",
+            at(hour),
         ),
-        Some(Source::Tag { tag_id, hour }) => {
-            format!(
-                "New articles tagged {} daily at {hour:02}:00 {zone}",
-                name(tags, tag_id)
-            )
-        }
-        None => "Its section or tag was deleted: no automatic edition".into(),
+        Some(Source::Tag { tag_id, hour }) => tr.t2(
+            "newsroom-newsletter-daily-tag",
+            "name",
+            name(tags, tag_id),
+            "at",
+            at(hour),
+        ),
+        None => tr.t("newsroom-newsletter-source-gone"),
     }
 }
 
 /// The form's fields checked.
-fn parse(f: &Fields) -> std::result::Result<NewsletterFields, String> {
+fn parse(tr: Tr, f: &Fields) -> std::result::Result<NewsletterFields, String> {
     let hour = || {
         f.hour
             .trim()
             .parse::<u32>()
-            .map_err(|_| "Choose the hour an automatic edition goes out, from 0 to 23.".to_owned())
+            .map_err(|_| tr.t("newsroom-newsletter-hour-wrong"))
     };
-    let id = |text: &str, what: &str| {
-        text.parse::<i64>()
-            .map_err(|_| format!("Choose the {what} whose new articles fill the newsletter."))
-    };
+    let id = |text: &str, missing: &str| text.parse::<i64>().map_err(|_| tr.t(missing));
     let source = match f.source.as_str() {
         "section" => Source::Section {
-            section_id: id(&f.section, "section")?,
+            section_id: id(&f.section, "newsroom-newsletter-choose-section")?,
             hour: hour()?,
         },
         "tag" => Source::Tag {
-            tag_id: id(&f.tag, "tag")?,
+            tag_id: id(&f.tag, "newsroom-newsletter-choose-tag")?,
             hour: hour()?,
         },
         _ => Source::Picked,
@@ -148,14 +159,20 @@ async fn list_page(
         .into_iter()
         .map(|n| Row {
             id: n.id.0,
-            what: describe(n.source, &sections, &tags, state.config.time_zone.name()),
+            what: describe(
+                Tr::new(viewer.locale),
+                n.source,
+                &sections,
+                &tags,
+                state.config.time_zone.name(),
+            ),
             name: n.name,
             subscribers: n.subscribers,
         })
         .collect();
     let page = ListPage {
         site_zone: state.config.time_zone.name(),
-        layout: Layout::load(state, viewer, "Newsletters").await?,
+        layout: Layout::titled(state, viewer, "newsroom-newsletters").await?,
         csrf: viewer.csrf.clone(),
         rows,
         f,
@@ -185,7 +202,7 @@ async fn create(
 ) -> Result<Response> {
     require_editor(&viewer)?;
     let typed = form.form;
-    let (status, message) = match parse(&typed) {
+    let (status, message) = match parse(Tr::new(viewer.locale), &typed) {
         Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, e),
         Ok(fields) => match state
             .store
@@ -206,6 +223,7 @@ pub(super) struct EditionRow {
     pub id: i64,
     pub subject: String,
     pub status: &'static str,
+    pub status_label: String,
     pub recipients: i64,
 }
 
@@ -265,6 +283,7 @@ async fn show_page(
             id: e.id.0,
             subject: e.subject,
             status: e.status.as_str(),
+            status_label: edition_status(Tr::new(viewer.locale), e.status),
             recipients: e.recipients,
         })
         .collect();
@@ -311,7 +330,7 @@ async fn update(
     require_editor(&viewer)?;
     let id = NewsletterId(id);
     let typed = form.form;
-    let fields = match parse(&typed) {
+    let fields = match parse(Tr::new(viewer.locale), &typed) {
         Ok(f) => f,
         Err(e) => {
             return show_page(
@@ -344,4 +363,13 @@ async fn update(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// An edition's status in words.
+pub(super) fn edition_status(tr: Tr, s: EditionStatus) -> String {
+    tr.t(match s {
+        EditionStatus::Draft => "newsroom-edition-draft",
+        EditionStatus::Sending => "newsroom-edition-sending",
+        EditionStatus::Sent => "newsroom-edition-sent",
+    })
 }

@@ -10,7 +10,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use super::admin::edition_status;
 use super::require_editor;
+use crate::domain::l10n::Tr;
 use crate::domain::newsletter::{
     EditionId, EditionStatus, NewsletterId, check_edition, compose, parse_picks,
 };
@@ -58,7 +60,7 @@ struct EditionPage {
     id: i64,
     newsletter_id: i64,
     newsletter: String,
-    status: &'static str,
+    status: String,
     draft: bool,
     f: EditionFormView,
     progress: Progress,
@@ -113,12 +115,17 @@ async fn edition_page(
         },
     };
     let page = EditionPage {
-        layout: Layout::load(state, viewer, &format!("Edition: {}", f.subject)).await?,
+        layout: Layout::load(
+            state,
+            viewer,
+            &Tr::new(viewer.locale).t1("newsroom-edition-title", "subject", &f.subject),
+        )
+        .await?,
         csrf: viewer.csrf.clone(),
         id: id.0,
         newsletter_id: letter.id.0,
         newsletter: letter.name,
-        status: edition.status.as_str(),
+        status: edition_status(Tr::new(viewer.locale), edition.status),
         draft: edition.status == EditionStatus::Draft,
         f,
         progress: state.store.edition_progress(id).await?,
@@ -299,9 +306,16 @@ async fn test_send(
         &key,
     )
     .await;
+    let tr = Tr::new(viewer.locale);
     let (error, notice) = match sent {
-        Ok(()) => (None, Some(format!("A test was sent to {}.", user.email))),
-        Err(e) => (Some(format!("The test could not be sent: {e}")), None),
+        Ok(()) => (
+            None,
+            Some(tr.t1("newsroom-test-sent", "email", &user.email)),
+        ),
+        Err(e) => (
+            Some(tr.t1("newsroom-test-failed", "error", e.to_string())),
+            None,
+        ),
     };
     edition_page(
         &state,
@@ -332,7 +346,7 @@ async fn send(
         .is_empty()
         && edition.intro.is_empty()
     {
-        let message = "This edition is empty: add articles or an introduction first.".to_owned();
+        let message = Tr::new(viewer.locale).t("newsroom-edition-empty");
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return edition_page(&state, &viewer, id, status, None, Some(message), None).await;
     }
@@ -356,6 +370,8 @@ async fn progress(
     let p = state.store.edition_progress(id).await?;
     Ok(axum::Json(serde_json::json!({
         "status": edition.status.as_str(),
+        // What the page shows for the status, in the viewer's language.
+        "label": edition_status(Tr::new(viewer.locale), edition.status),
         "recipients": edition.recipients,
         "queued": p.queued,
         "sent": p.sent,

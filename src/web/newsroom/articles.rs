@@ -8,13 +8,14 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
+use super::words::{CODE, draft_problem, publication_label, with_code, workflow_label};
 use super::workflow::preview_page;
 use super::{access, load, refuse};
 use crate::domain::Slug;
 use crate::domain::frontmatter::MAX_NAME_CHARS;
+use crate::domain::l10n::Tr;
 use crate::domain::newsroom::{
     ArticleAccess, DiffKind, Draft, DraftFields, Publication, Workflow, line_diff, section_exists,
-    unknown_section_message,
 };
 use crate::store::newsroom::{Editing, ListFilter, Saved, Status};
 use crate::web::cache::Change;
@@ -34,7 +35,7 @@ pub struct RowView {
     pub href: String,
     pub title: String,
     pub section: String,
-    pub workflow: &'static str,
+    pub workflow: String,
     pub publication: String,
     pub modified: TimeView,
     pub pending: bool,
@@ -50,7 +51,7 @@ struct ListPage {
     author: String,
     q: String,
     sections: Vec<(String, String)>,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
     only_own: bool,
 }
 
@@ -64,14 +65,6 @@ struct ListQuery {
     author: String,
     #[serde(default)]
     q: String,
-}
-
-fn publication_label(p: Publication, dates: &crate::domain::locale::Dates) -> String {
-    match p {
-        Publication::Unpublished => "Not published".to_owned(),
-        Publication::Scheduled(t) => format!("Scheduled for {}", dates.long(t)),
-        Publication::Published(t) => format!("Published {}", dates.long(t)),
-    }
 }
 
 /// `GET /admin/articles`: articles filtered by status, section, author (byline slug) and text
@@ -97,16 +90,21 @@ async fn list(
     };
     let rows = state.store.newsroom_list(&filter, now).await?;
     let sections = state.store.sections().await?;
+    let tr = Tr::new(viewer.locale);
     let page = ListPage {
-        layout: Layout::load(&state, &viewer, "Articles").await?,
+        layout: Layout::titled(&state, &viewer, "newsroom-articles").await?,
         rows: rows
             .into_iter()
             .map(|r| RowView {
                 href: format!("/admin/articles/{}", r.id),
                 title: if r.title.is_empty() { r.slug } else { r.title },
                 section: r.section_name,
-                workflow: r.workflow.label(),
-                publication: publication_label(Publication::of(r.published_at, now), &viewer.dates),
+                workflow: workflow_label(tr, r.workflow),
+                publication: publication_label(
+                    tr,
+                    Publication::of(r.published_at, now),
+                    &viewer.dates,
+                ),
                 modified: TimeView::long(r.modified_at, &viewer.dates),
                 pending: r.published_at.is_some_and(|p| p <= now) && r.revision != r.live_revision,
             })
@@ -116,14 +114,17 @@ async fn list(
         author: q.author,
         q: q.q,
         sections: sections.into_iter().map(|s| (s.slug, s.name)).collect(),
-        statuses: vec![
-            ("draft", "Draft"),
-            ("in_review", "In review"),
-            ("approved", "Approved"),
-            ("scheduled", "Scheduled"),
-            ("published", "Published"),
-            ("unpublished", "Not published"),
-        ],
+        statuses: [
+            ("draft", "newsroom-status-draft"),
+            ("in_review", "newsroom-status-in-review"),
+            ("approved", "newsroom-status-approved"),
+            ("scheduled", "newsroom-status-scheduled"),
+            ("published", "newsroom-status-published"),
+            ("unpublished", "newsroom-status-unpublished"),
+        ]
+        .into_iter()
+        .map(|(value, id)| (value, tr.t(id)))
+        .collect(),
         only_own,
     };
     Ok(Html(page.render()?).into_response())
@@ -157,7 +158,7 @@ pub(super) fn diff_view(old: &Draft, new: &Draft) -> Vec<DiffLineView> {
 }
 
 pub struct StateView {
-    pub workflow: &'static str,
+    pub workflow: String,
     pub publication: String,
     pub live_href: Option<String>,
     /// Saved changes readers do not see yet.
@@ -189,6 +190,10 @@ struct EditorPage {
     /// The rich-text editor's script and stylesheet (it mounts over the body's text area).
     editor_js: String,
     editor_css: String,
+    /// The body field's hint, as HTML (it shows the block syntax as code).
+    body_hint: String,
+    /// The time zone the schedule field is read in: the viewer's own, else the site's.
+    zone: &'static str,
     /// The language form (editors, an existing article): as saved, or as typed when refused.
     language: LanguageForm,
     site_language: String,
@@ -225,9 +230,10 @@ pub(super) async fn editor(
     extras: Extras,
 ) -> Result<Response> {
     let now = state.clock.now();
+    let tr = Tr::new(viewer.locale);
     let title = match article {
-        Some(a) => format!("Edit: {}", a.draft.title),
-        None => "New article".to_owned(),
+        Some(a) => tr.t1("newsroom-edit-title", "title", &a.draft.title),
+        None => tr.t("newsroom-new-article"),
     };
     let language = match (extras.language, article) {
         (Some(typed), _) => typed,
@@ -258,8 +264,8 @@ pub(super) async fn editor(
         status: article.map(|a| {
             let p = Publication::of(a.published_at, now);
             StateView {
-                workflow: a.workflow.label(),
-                publication: publication_label(p, &viewer.dates),
+                workflow: workflow_label(tr, a.workflow),
+                publication: publication_label(tr, p, &viewer.dates),
                 live_href: p.is_live().then(|| format!("/articles/{}", a.live_slug)),
                 pending: p.is_live() && a.revision != a.live_revision,
                 is_live: p.is_live(),
@@ -287,6 +293,8 @@ pub(super) async fn editor(
         correction: extras.correction,
         editor_js: state.assets.editor_script.href(),
         editor_css: state.assets.editor_style.href(),
+        body_hint: with_code(&tr.t1("newsroom-body-hint", "code", CODE), "::name"),
+        zone: viewer.dates.zone.name(),
     };
     let mut r = (status, Html(page.render()?)).into_response();
     r.headers_mut().insert(
@@ -310,6 +318,7 @@ struct EditorForm {
 /// (drafts choose among them; only the section admin adds sections).
 async fn validate(
     state: &AppState,
+    tr: Tr,
     fields: &DraftFields,
     by: i64,
 ) -> Result<Result<Draft, Vec<String>>> {
@@ -320,8 +329,12 @@ async fn validate(
             sections.iter().map(|s| (s.name.as_str(), s.slug.as_str())),
         )
     };
+    let unknown = |section: &str| {
+        let shown: String = section.chars().take(MAX_NAME_CHARS).collect();
+        tr.t1("newsroom-problem-unknown-section", "section", shown)
+    };
     Ok(match fields.validate() {
-        Ok(draft) if !known(&draft.section) => Err(vec![unknown_section_message(&draft.section)]),
+        Ok(draft) if !known(&draft.section) => Err(vec![unknown(&draft.section)]),
         Ok(draft) => {
             let problems = super::blocks::prepare_body(state, &draft.body, by).await?;
             if problems.is_empty() {
@@ -330,10 +343,11 @@ async fn validate(
                 Err(problems)
             }
         }
-        Err(mut problems) => {
+        Err(problems) => {
+            let mut problems: Vec<String> = problems.iter().map(|p| draft_problem(tr, p)).collect();
             let typed = fields.section.trim();
             if !typed.is_empty() && typed.chars().count() <= MAX_NAME_CHARS && !known(typed) {
-                problems.push(unknown_section_message(typed));
+                problems.push(unknown(typed));
             }
             Err(problems)
         }
@@ -367,7 +381,7 @@ async fn create(
     MemberForm { form, .. }: MemberForm<EditorForm>,
 ) -> Result<Response> {
     let (user, can) = access(&viewer, None)?;
-    let draft = match validate(&state, &form.fields, user.id).await? {
+    let draft = match validate(&state, Tr::new(viewer.locale), &form.fields, user.id).await? {
         Ok(d) => d,
         Err(errors) => {
             let extras = Extras {
@@ -437,23 +451,24 @@ async fn edit(
     let article = load(&state, id).await?;
     let (_, can) = access(&viewer, Some(&article))?;
     if !can.view {
-        return Err(refuse("open an article someone else started"));
+        return Err(refuse(&viewer, "newsroom-cannot-open"));
     }
+    let tr = Tr::new(viewer.locale);
     let notice = match (q.saved.is_some(), q.done.as_deref()) {
-        (true, _) => Some(format!("Saved as revision {}.", article.revision)),
-        (_, Some("submit")) => Some("Submitted for review.".to_owned()),
-        (_, Some("send_back")) => Some("Sent back to draft for a rewrite.".to_owned()),
-        (_, Some("send_back_unscheduled")) => Some(
-            "Sent back to draft for a rewrite, and its scheduled time was cleared: schedule it \
-             again once the rewrite is approved."
-                .to_owned(),
-        ),
-        (_, Some("publish")) => Some("Published.".to_owned()),
-        (_, Some("schedule")) => Some("Scheduled.".to_owned()),
-        (_, Some("unpublish")) => Some("Taken off the site.".to_owned()),
-        (_, Some("correct")) => Some("Correction added.".to_owned()),
-        (_, Some("language")) => Some("Language and translations saved.".to_owned()),
-        (_, Some("restore")) => Some(format!("Restored as revision {}.", article.revision)),
+        (true, _) => Some(tr.t1("newsroom-saved-as-revision", "number", article.revision)),
+        (_, Some("restore")) => Some(tr.t1("newsroom-restored-as", "number", article.revision)),
+        (_, Some(done)) => match done {
+            "submit" => Some("newsroom-done-submit"),
+            "send_back" => Some("newsroom-done-send-back"),
+            "send_back_unscheduled" => Some("newsroom-done-send-back-unscheduled"),
+            "publish" => Some("newsroom-done-publish"),
+            "schedule" => Some("newsroom-done-schedule"),
+            "unpublish" => Some("newsroom-done-unpublish"),
+            "correct" => Some("newsroom-done-correct"),
+            "language" => Some("newsroom-done-language"),
+            _ => None,
+        }
+        .map(|id| tr.t(id)),
         _ => None,
     };
     let f = DraftFields::of(&article.draft);
@@ -505,12 +520,12 @@ async fn save(
     let base: i64 = form.revision.trim().parse().unwrap_or(-1);
     if form.action == "preview" {
         if !can.view {
-            return Err(refuse("preview this article"));
+            return Err(refuse(&viewer, "newsroom-cannot-preview"));
         }
     } else if !can.edit {
-        return Err(refuse("edit this article now"));
+        return Err(refuse(&viewer, "newsroom-cannot-edit"));
     }
-    let draft = match validate(&state, &form.fields, user.id).await? {
+    let draft = match validate(&state, Tr::new(viewer.locale), &form.fields, user.id).await? {
         Ok(d) => d,
         Err(errors) => {
             let extras = Extras {
@@ -571,22 +586,22 @@ async fn save(
                 .await?
                 .into_iter()
                 .find(|r| r.number == newest);
-            let by = who
-                .map(|r| {
-                    format!(
-                        " by {} at {}",
-                        r.saved_by.unwrap_or_else(|| "someone".into()),
-                        TimeView::long(r.created_at, &viewer.dates).human
-                    )
-                })
-                .unwrap_or_default();
+            let tr = Tr::new(viewer.locale);
+            let saved = match who {
+                Some(r) => {
+                    let by = tr.t2(
+                        "newsroom-saved-by-at",
+                        "name",
+                        r.saved_by.unwrap_or_else(|| tr.t("newsroom-someone")),
+                        "time",
+                        TimeView::long(r.created_at, &viewer.dates).human,
+                    );
+                    tr.t2("newsroom-revision-saved-by", "number", newest, "by", by)
+                }
+                None => tr.t1("newsroom-revision-saved", "number", newest),
+            };
             let extras = Extras {
-                errors: vec![format!(
-                    "Revision {newest} was saved{by} after you opened this article, so your \
-                     changes were not saved. The differences between that revision (−) and \
-                     your text (+) are below. Save again to replace it with your text, or open \
-                     the article afresh to start from it."
-                )],
+                errors: vec![format!("{saved} {}", tr.t("newsroom-conflict-explained"))],
                 conflict: diff_view(&current.draft, &loose(&form.fields)),
                 ..Extras::default()
             };

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::articles::{DiffLineView, diff_view};
 use super::{access, load, refuse};
+use crate::domain::l10n::Tr;
 use crate::domain::newsroom::Publication;
 use crate::store::newsroom::Saved;
 use crate::web::cache::Change;
@@ -70,7 +71,7 @@ async fn history(
     let article = load(&state, id).await?;
     let (_, can) = access(&viewer, Some(&article))?;
     if !can.view {
-        return Err(refuse("see this article's history"));
+        return Err(refuse(&viewer, "newsroom-cannot-history"));
     }
     let revisions = state.store.revisions(id).await?;
     let (mut compared, mut diff) = (None, Vec::new());
@@ -79,7 +80,7 @@ async fn history(
         let new = state.store.revision_content(id, to).await?;
         let (Some(old), Some(new)) = (old, new) else {
             return Err(Error::BadRequest(
-                "Choose two revisions of this article to compare.".into(),
+                Tr::new(viewer.locale).t("newsroom-choose-two-revisions"),
             ));
         };
         diff = diff_view(&old, &new);
@@ -88,7 +89,7 @@ async fn history(
     // By default the two newest are ticked, the usual question being "what changed last".
     let (from, to) = compared.unwrap_or((article.revision - 1, article.revision));
     let page = HistoryPage {
-        layout: Layout::load(&state, &viewer, "Revisions").await?,
+        layout: Layout::titled(&state, &viewer, "newsroom-revisions").await?,
         csrf: viewer.csrf.clone(),
         id,
         title: article.draft.title.clone(),
@@ -96,8 +97,10 @@ async fn history(
             .into_iter()
             .map(|r| RevisionView {
                 number: r.number,
-                saved_by: r.saved_by.unwrap_or_else(|| "a former member".into()),
-                note: r.note,
+                saved_by: r
+                    .saved_by
+                    .unwrap_or_else(|| Tr::new(viewer.locale).t("newsroom-former-member")),
+                note: note_words(Tr::new(viewer.locale), &r.note),
                 saved: TimeView::long(r.created_at, &viewer.dates),
                 is_newest: r.number == article.revision,
                 is_live: article.published_at.is_some() && r.number == article.live_revision,
@@ -111,6 +114,23 @@ async fn history(
         diff,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// A revision's note in the viewer's language: the notes the product writes are stored in
+/// English (`Created`, `Replaced through the API`, `Restored revision N`); any other is shown
+/// as written.
+fn note_words(tr: Tr, note: &str) -> String {
+    match note {
+        "Created" => tr.t("newsroom-note-created"),
+        "Replaced through the API" => tr.t("newsroom-note-api"),
+        _ => match note
+            .strip_prefix("Restored revision ")
+            .and_then(|n| n.parse::<i64>().ok())
+        {
+            Some(n) => tr.t1("newsroom-note-restored", "number", n),
+            None => note.to_owned(),
+        },
+    }
 }
 
 #[derive(Deserialize)]
@@ -130,7 +150,7 @@ async fn restore(
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
     if !can.edit {
-        return Err(refuse("restore revisions of this article"));
+        return Err(refuse(&viewer, "newsroom-cannot-restore"));
     }
     let draft = state
         .store
@@ -153,10 +173,7 @@ async fn restore(
         }
         Ok(Saved::Conflict { newest }) => Err(Error::Rejected(Refusal {
             status: StatusCode::CONFLICT,
-            message: format!(
-                "Revision {newest} was saved after you opened the history, so nothing was \
-                 restored. Open the history again to see it, then choose."
-            ),
+            message: Tr::new(viewer.locale).t1("newsroom-restore-conflict", "number", newest),
             retry_after: None,
         })),
         Err(crate::store::Error::Conflict(message)) => Err(Error::Rejected(Refusal {

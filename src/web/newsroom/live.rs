@@ -14,6 +14,7 @@ use super::live_updates::{
     UpdateInput, UpdateRequest, access, change_update, editors_only, set_coverage, write_update,
 };
 use super::load;
+use crate::domain::l10n::Tr;
 use crate::domain::live::{
     Coverage, CoverageAction, LiveAccess, LiveUpdateId, UpdateAction, UpdateStatus,
 };
@@ -43,7 +44,7 @@ pub(super) fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
 
 struct UpdateRow {
     id: i64,
-    status: &'static str,
+    status: String,
     is_draft: bool,
     key_event: bool,
     author: String,
@@ -65,14 +66,14 @@ struct DeskPage {
     id: i64,
     title: String,
     reader_href: Option<String>,
-    state: &'static str,
+    state: String,
     since: Option<TimeView>,
     until: Option<TimeView>,
     is_live: bool,
     can_publish: bool,
     updates: Vec<UpdateRow>,
     questions: Vec<super::live_questions::QuestionRow>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     errors: Vec<String>,
     typed: String,
     csrf: String,
@@ -84,16 +85,17 @@ struct DeskQuery {
     done: String,
 }
 
+/// The message id of the notice after `done`.
 fn notice(done: &str) -> Option<&'static str> {
     Some(match done {
-        "open" => "Live coverage is open: readers see the Live badge and the updates.",
-        "end" => "Coverage has ended. The article keeps its updates.",
-        "draft" => "Update saved as a draft for an editor to publish.",
-        "published" => "Update published.",
-        "edited" => "Update changed; readers see it marked Updated.",
-        "deleted" => "Update deleted; its revisions are kept.",
-        "answered" => "Answer published: readers see the question and its answer.",
-        "answer-draft" => "Answer saved as a draft for an editor to publish.",
+        "open" => "newsroom-live-done-open",
+        "end" => "newsroom-live-done-end",
+        "draft" => "newsroom-live-done-draft",
+        "published" => "newsroom-live-done-published",
+        "edited" => "newsroom-live-done-edited",
+        "deleted" => "newsroom-live-done-deleted",
+        "answered" => "newsroom-live-done-answered",
+        "answer-draft" => "newsroom-live-done-answer-draft",
         _ => return None,
     })
 }
@@ -146,11 +148,12 @@ pub(super) async fn render_desk(
     let article = load(state, id).await?;
     let coverage = state.store.coverage(id).await?.ok_or(Error::NotFound)?;
     let updates = state.store.desk_updates(id, DESK_UPDATES).await?;
-    let questions = super::live_questions::rows(state, id, answer, &viewer.dates).await?;
+    let questions = super::live_questions::rows(state, id, answer, viewer).await?;
+    let tr = Tr::new(viewer.locale);
     let (label, since, until) = match coverage {
-        Coverage::None => ("Not live", None, None),
-        Coverage::Live { since } => ("Live", Some(since), None),
-        Coverage::Ended { since, until } => ("Coverage has ended", Some(since), Some(until)),
+        Coverage::None => ("newsroom-live-state-none", None, None),
+        Coverage::Live { since } => ("newsroom-live-state-live", Some(since), None),
+        Coverage::Ended { since, until } => ("newsroom-live-state-ended", Some(since), Some(until)),
     };
     let now = state.clock.now();
     let status = if errors.is_empty() {
@@ -159,21 +162,24 @@ pub(super) async fn render_desk(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = DeskPage {
-        layout: Layout::load(state, viewer, "Live coverage").await?,
+        layout: Layout::titled(state, viewer, "newsroom-live-coverage").await?,
         id,
         title: article.draft.title.clone(),
         reader_href: article
             .published_at
             .filter(|p| *p <= now)
             .map(|_| format!("/articles/{}", article.live_slug)),
-        state: label,
+        state: tr.t(label),
         since: since.map(|t| TimeView::long(t, &viewer.dates)),
         until: until.map(|t| TimeView::long(t, &viewer.dates)),
         is_live: coverage.is_live(),
         can_publish: can.publish,
-        updates: updates.into_iter().map(|u| row(u, &viewer.dates)).collect(),
+        updates: updates
+            .into_iter()
+            .map(|u| row(u, tr, &viewer.dates))
+            .collect(),
         questions,
-        notice,
+        notice: notice.map(|id| tr.t(id)),
         errors,
         typed: typed.to_owned(),
         csrf: viewer.csrf.clone(),
@@ -181,13 +187,19 @@ pub(super) async fn render_desk(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-fn row(u: LiveUpdate, dates: &crate::domain::locale::Dates) -> UpdateRow {
+fn row(u: LiveUpdate, tr: Tr, dates: &crate::domain::locale::Dates) -> UpdateRow {
     UpdateRow {
         id: u.id,
-        status: u.status.label(),
+        status: tr.t(match u.status {
+            UpdateStatus::Draft => "newsroom-status-draft",
+            UpdateStatus::Published => "newsroom-status-published",
+            UpdateStatus::Deleted => "newsroom-update-deleted",
+        }),
         is_draft: u.status == UpdateStatus::Draft,
         key_event: u.key_event,
-        author: u.author_name.unwrap_or_else(|| "A former account".into()),
+        author: u
+            .author_name
+            .unwrap_or_else(|| tr.t("newsroom-former-account")),
         when: TimeView::long(u.published_at.unwrap_or(u.created_at), dates),
         edited: u.edited_at.is_some(),
         body_source: u.body_source,
@@ -195,9 +207,13 @@ fn row(u: LiveUpdate, dates: &crate::domain::locale::Dates) -> UpdateRow {
         image_url: u.image_url.unwrap_or_default(),
         image_alt: u.image_alt.unwrap_or_default(),
         revision: u.revision,
-        question: u
-            .question_body
-            .map(|t| (u.question_asker.unwrap_or_else(|| "A reader".into()), t)),
+        question: u.question_body.map(|t| {
+            (
+                u.question_asker
+                    .unwrap_or_else(|| tr.t("newsroom-a-reader")),
+                t,
+            )
+        }),
     }
 }
 

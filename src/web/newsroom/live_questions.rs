@@ -46,8 +46,9 @@ pub(super) async fn rows(
     state: &AppState,
     article_id: i64,
     answer: Option<(i64, &str)>,
-    dates: &crate::domain::locale::Dates,
+    viewer: &crate::web::session::Viewer,
 ) -> Result<Vec<QuestionRow>> {
+    let tr = crate::domain::l10n::Tr::new(viewer.locale);
     let questions = state
         .store
         .questions_to_answer(article_id, DESK_QUESTIONS)
@@ -56,9 +57,9 @@ pub(super) async fn rows(
         .into_iter()
         .map(|q| QuestionRow {
             id: q.id,
-            asker: q.asker_name.unwrap_or_else(|| "A reader".into()),
+            asker: q.asker_name.unwrap_or_else(|| tr.t("newsroom-a-reader")),
             text: q.body,
-            when: TimeView::long(q.created_at, dates),
+            when: TimeView::long(q.created_at, &viewer.dates),
             typed: answer
                 .filter(|(id, _)| *id == q.id)
                 .map(|(_, t)| t.to_owned())

@@ -14,6 +14,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::l10n::Tr;
 use crate::domain::media::{self, VariantName, check_text, content_hash, human_bytes};
 use crate::domain::moderation::staff_access;
 use crate::store::media::{MediaRow, NewMedia};
@@ -48,7 +49,7 @@ fn require_media(viewer: &Viewer) -> Result<&SessionUser> {
     let user = viewer.require_user()?;
     if !staff_access(Some(user.role())).media {
         return Err(Error::Forbidden(
-            "Only contributors, editors and other staff can upload images.".into(),
+            Tr::new(viewer.locale).t("newsroom-media-forbidden"),
         ));
     }
     Ok(user)
@@ -227,7 +228,7 @@ async fn render(
     let rows = state.store.recent_media(LIBRARY_LENGTH).await?;
     let total = state.store.media_count().await?;
     let page = LibraryPage {
-        layout: Layout::load(state, viewer, "Images").await?,
+        layout: Layout::titled(state, viewer, "newsroom-images").await?,
         csrf: viewer.csrf.clone(),
         max_upload: human_bytes(state.config.max_upload_bytes as u64),
         error,
@@ -415,7 +416,7 @@ async fn upload(
     let Some(bytes) = form.file.filter(|b| !b.is_empty()) else {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Choose an image file to upload (JPEG, PNG or WebP).".into(),
+            Tr::new(viewer.locale).t("newsroom-media-choose-file"),
             kept,
         )
         .await;

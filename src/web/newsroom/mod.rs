@@ -14,10 +14,12 @@ pub mod live_questions;
 pub mod live_updates;
 pub mod taxonomy;
 pub mod translations;
+pub mod words;
 pub mod workflow;
 
 use axum::Router;
 
+use crate::domain::l10n::Tr;
 use crate::domain::newsroom::{ArticleAccess, ArticleFacts, article_access};
 use crate::store::newsroom::Editing;
 use crate::store::sessions::SessionUser;
@@ -48,17 +50,16 @@ fn access(viewer: &Viewer, article: Option<&Editing>) -> Result<(SessionUser, Ar
     let granted = article_access(user.role(), facts);
     if !granted.enter {
         return Err(Error::Forbidden(
-            "The newsroom is for contributors, editors and admins.".into(),
+            Tr::new(viewer.locale).t("newsroom-forbidden"),
         ));
     }
     Ok((user, granted))
 }
 
-fn refuse(what: &str) -> Error {
-    Error::Forbidden(format!(
-        "You cannot {what}. Contributors edit their own drafts until they submit them; \
-         editors and admins publish."
-    ))
+/// Refuses what the caller may not do to an article: `id` is the message saying what.
+fn refuse(viewer: &Viewer, id: &str) -> Error {
+    let tr = Tr::new(viewer.locale);
+    Error::Forbidden(format!("{} {}", tr.t(id), tr.t("newsroom-refused-why")))
 }
 
 async fn load(state: &AppState, id: i64) -> Result<Editing> {

@@ -8,7 +8,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use crate::domain::newsroom::{LabelFields, taxonomy_access};
+use crate::domain::l10n::Tr;
+use crate::domain::newsroom::{LabelField, LabelFields, LabelProblem, taxonomy_access};
 use crate::store::newsroom::LabelKind;
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
@@ -21,6 +22,8 @@ pub struct LabelView {
     pub id: i64,
     pub f: LabelFields,
     pub href: String,
+    /// The save button's accessible name: "Save section Science".
+    pub save_label: String,
 }
 
 #[derive(Template)]
@@ -30,9 +33,10 @@ struct LabelsPage {
     csrf: String,
     /// "sections", "authors" or "tags": the path and the field set.
     kind: &'static str,
-    heading: &'static str,
+    /// The form ids begin with it.
     singular: &'static str,
-    /// The label of the text field ("" when the kind has none).
+    words: Words,
+    /// The message id of the text field's label ("" when the kind has none).
     text_label: &'static str,
     has_position: bool,
     has_photo: bool,
@@ -42,12 +46,21 @@ struct LabelsPage {
     errors: Vec<String>,
 }
 
+/// The message ids of a kind's page.
+#[derive(Clone, Copy)]
+struct Words {
+    heading: &'static str,
+    add_heading: &'static str,
+    add_button: &'static str,
+    all_heading: &'static str,
+}
+
 #[derive(Clone, Copy)]
 struct KindInfo {
     kind: LabelKind,
     path: &'static str,
-    heading: &'static str,
     singular: &'static str,
+    words: Words,
     text_label: &'static str,
     reader_path: &'static str,
 }
@@ -55,27 +68,69 @@ struct KindInfo {
 const SECTIONS: KindInfo = KindInfo {
     kind: LabelKind::Sections,
     path: "sections",
-    heading: "Sections",
     singular: "section",
-    text_label: "Description",
+    words: Words {
+        heading: "newsroom-sections",
+        add_heading: "newsroom-add-section-heading",
+        add_button: "newsroom-add-section",
+        all_heading: "newsroom-all-sections",
+    },
+    text_label: "newsroom-description-field",
     reader_path: "/sections/",
 };
 const AUTHORS: KindInfo = KindInfo {
     kind: LabelKind::Authors,
     path: "authors",
-    heading: "Authors",
     singular: "author",
-    text_label: "Biography",
+    words: Words {
+        heading: "newsroom-authors",
+        add_heading: "newsroom-add-author-heading",
+        add_button: "newsroom-add-author",
+        all_heading: "newsroom-all-authors",
+    },
+    text_label: "newsroom-biography",
     reader_path: "/authors/",
 };
 const TAGS: KindInfo = KindInfo {
     kind: LabelKind::Tags,
     path: "tags",
-    heading: "Tags",
     singular: "tag",
+    words: Words {
+        heading: "newsroom-tags",
+        add_heading: "newsroom-add-tag-heading",
+        add_button: "newsroom-add-tag",
+        all_heading: "newsroom-all-tags",
+    },
     text_label: "",
     reader_path: "/tags/",
 };
+
+/// The save button's accessible name for the label `name` of `kind`.
+fn save_label(tr: Tr, kind: LabelKind, name: &str) -> String {
+    match kind {
+        LabelKind::Sections => tr.t1("newsroom-save-section", "name", name),
+        LabelKind::Authors => tr.t1("newsroom-save-author", "name", name),
+        LabelKind::Tags => tr.t1("newsroom-save-tag", "name", name),
+    }
+}
+
+/// A refused label field, as a sentence saying what to fix.
+fn label_problem(tr: Tr, p: LabelProblem) -> String {
+    match p {
+        LabelProblem::NoName => tr.t("newsroom-label-no-name"),
+        LabelProblem::BadSlug => tr.t("newsroom-label-bad-slug"),
+        LabelProblem::BadPosition => tr.t("newsroom-label-bad-position"),
+        LabelProblem::BadPhotoAddress => tr.t("newsroom-label-bad-photo"),
+        LabelProblem::TooLong { field, max } => {
+            let field = tr.t(match field {
+                LabelField::Name => "newsroom-label-field-name",
+                LabelField::Description => "newsroom-label-field-description",
+                LabelField::PhotoAddress => "newsroom-label-field-photo",
+            });
+            tr.t2("newsroom-problem-too-long", "field", field, "max", max)
+        }
+    }
+}
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -91,7 +146,7 @@ fn require_taxonomy(viewer: &Viewer) -> Result<SessionUser> {
     let user = viewer.require_user()?.clone();
     if !taxonomy_access(user.role()) {
         return Err(Error::Forbidden(
-            "Only editors and admins manage sections, authors and tags.".into(),
+            Tr::new(viewer.locale).t("newsroom-labels-forbidden"),
         ));
     }
     Ok(user)
@@ -110,21 +165,21 @@ async fn labels_page(
 ) -> Result<Response> {
     let rows = state.store.labels_of(info.kind).await?;
     let mut typed_edit = typed_edit;
+    let tr = Tr::new(viewer.locale);
     let page = LabelsPage {
-        layout: Layout::load(state, viewer, info.heading).await?,
+        layout: Layout::load(state, viewer, &tr.t(info.words.heading)).await?,
         csrf: viewer.csrf.clone(),
         kind: info.path,
-        heading: info.heading,
         singular: info.singular,
+        words: info.words,
         text_label: info.text_label,
         has_position: info.kind == LabelKind::Sections,
         has_photo: info.kind == LabelKind::Authors,
         items: rows
             .into_iter()
-            .map(|r| LabelView {
-                id: r.id,
-                href: format!("{}{}", info.reader_path, r.slug),
-                f: match typed_edit.take_if(|_| error_for == Some(r.id)) {
+            .map(|r| {
+                let href = format!("{}{}", info.reader_path, r.slug);
+                let f = match typed_edit.take_if(|_| error_for == Some(r.id)) {
                     Some(typed) => typed,
                     None => LabelFields {
                         name: r.name,
@@ -133,7 +188,13 @@ async fn labels_page(
                         position: r.position.to_string(),
                         photo_url: r.photo_url.unwrap_or_default(),
                     },
-                },
+                };
+                LabelView {
+                    id: r.id,
+                    href,
+                    save_label: save_label(tr, info.kind, &f.name),
+                    f,
+                }
             })
             .collect(),
         new,
@@ -175,7 +236,9 @@ async fn write_label(
     let user = require_taxonomy(&viewer)?;
     let label = match form.fields.validate() {
         Ok(l) => l,
-        Err(errors) => {
+        Err(problems) => {
+            let tr = Tr::new(viewer.locale);
+            let errors = problems.into_iter().map(|p| label_problem(tr, p)).collect();
             return refused(
                 &state,
                 &viewer,

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::articles::{Extras, LanguageForm, editor};
 use super::{access, load, refuse};
 use crate::domain::Slug;
+use crate::domain::l10n::Tr;
 use crate::domain::locale::article_language;
 use crate::domain::newsroom::{ArticleAccess, DraftFields};
 use crate::store::newsroom::Editing;
@@ -42,7 +43,7 @@ async fn set_language(
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
     if !can.publish {
-        return Err(refuse("set an article's language or translations"));
+        return Err(refuse(&viewer, "newsroom-cannot-language"));
     }
     let site = &state.config.locale.language_tag();
     let typed = LanguageForm {
@@ -61,9 +62,8 @@ async fn set_language(
     let lang = match article_language(&form.lang, site) {
         Ok(l) => l,
         Err(e) => {
-            return back(StatusCode::UNPROCESSABLE_ENTITY, format!("Language: {e}."))
-                .send()
-                .await;
+            let m = Tr::new(viewer.locale).t1("newsroom-language-refused", "why", e.to_string());
+            return back(StatusCode::UNPROCESSABLE_ENTITY, m).send().await;
         }
     };
     // An address pasted whole is taken as its slug.
@@ -79,7 +79,11 @@ async fn set_language(
         match Slug::parse(other) {
             Ok(s) => Some(s),
             Err(_) => {
-                let m = format!("No article has the address /articles/{other}.");
+                let m = Tr::new(viewer.locale).t1(
+                    "newsroom-no-such-address",
+                    "address",
+                    format!("/articles/{other}"),
+                );
                 return back(StatusCode::UNPROCESSABLE_ENTITY, m).send().await;
             }
         }
@@ -99,8 +103,10 @@ async fn set_language(
             if k.is("article_translations", &["group_id", "lang"]) =>
         {
             let in_lang = lang.as_ref().unwrap_or(site);
-            let m = format!(
-                "Another of its translations is already in {in_lang}: give this one its own language."
+            let m = Tr::new(viewer.locale).t1(
+                "newsroom-translation-taken",
+                "language",
+                in_lang.as_str(),
             );
             return back(StatusCode::CONFLICT, m).send().await;
         }

@@ -10,9 +10,11 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::articles::{Extras, editor};
+use super::words::schedule_problem;
 use super::{access, load, refuse};
+use crate::domain::l10n::Tr;
 use crate::domain::newsroom::{
-    Draft, DraftFields, Publication, Workflow, correction_text, schedule_time,
+    CorrectionProblem, Draft, DraftFields, Publication, Workflow, correction_text, schedule_time,
 };
 use crate::domain::{ArticleCard, ArticleDetail, Byline, Slug};
 use crate::store::newsroom::{Editing, When};
@@ -102,7 +104,7 @@ pub(super) async fn preview(
     let article = load(&state, id).await?;
     let (_, can) = access(&viewer, Some(&article))?;
     if !can.view {
-        return Err(refuse("preview this article"));
+        return Err(refuse(&viewer, "newsroom-cannot-preview"));
     }
     preview_page(&state, &viewer, Some(&article), &article.draft).await
 }
@@ -134,9 +136,9 @@ async fn preview_widths(
     let article = load(&state, id).await?;
     let (_, can) = access(&viewer, Some(&article))?;
     if !can.view {
-        return Err(refuse("preview this article"));
+        return Err(refuse(&viewer, "newsroom-cannot-preview"));
     }
-    let title = format!("Preview: {}", article.draft.title);
+    let title = Tr::new(viewer.locale).t1("newsroom-preview-of", "title", &article.draft.title);
     let page = WidthsPage {
         layout: crate::web::layout::Layout::load(&state, &viewer, &title).await?,
         id,
@@ -165,7 +167,8 @@ struct WorkflowForm {
 
 /// `POST /admin/articles/{id}/workflow`: `action` = `submit` (for review), `send_back` (to
 /// draft for a rewrite; a live version stays live), `publish` (now; with `mark_updated` the
-/// article shows "Updated"), `schedule` (at `at`, UTC) or `unpublish`.
+/// article shows "Updated"), `schedule` (at `at`, on the viewer's clocks: their own time zone,
+/// else the site's) or `unpublish`.
 async fn workflow(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -177,23 +180,21 @@ async fn workflow(
     let now = state.clock.now();
     let done =
         |what: &str| Ok(Redirect::to(&format!("/admin/articles/{id}?done={what}")).into_response());
+    let tr = Tr::new(viewer.locale);
     let stale = || {
         Error::Rejected(Refusal {
             status: StatusCode::CONFLICT,
-            message: "Someone changed this article's workflow meanwhile: reload it and try again."
-                .into(),
+            message: tr.t("newsroom-workflow-stale"),
             retry_after: None,
         })
     };
     match form.action.as_str() {
         "submit" => {
             if !can.submit {
-                return Err(refuse("submit this article"));
+                return Err(refuse(&viewer, "newsroom-cannot-submit"));
             }
             if article.workflow != Workflow::Draft {
-                return Err(Error::BadRequest(
-                    "Only a draft can be submitted for review.".into(),
-                ));
+                return Err(Error::BadRequest(tr.t("newsroom-only-drafts-submitted")));
             }
             if !state
                 .store
@@ -207,10 +208,10 @@ async fn workflow(
         }
         "send_back" => {
             if !can.publish {
-                return Err(refuse("send articles back"));
+                return Err(refuse(&viewer, "newsroom-cannot-send-back"));
             }
             if article.workflow == Workflow::Draft {
-                return Err(Error::BadRequest("This article is already a draft.".into()));
+                return Err(Error::BadRequest(tr.t("newsroom-already-draft")));
             }
             if !state.store.send_back(id, article.workflow, now).await? {
                 return Err(stale());
@@ -223,17 +224,18 @@ async fn workflow(
         }
         "publish" | "schedule" => {
             if !can.publish {
-                return Err(refuse("publish articles"));
+                return Err(refuse(&viewer, "newsroom-cannot-publish"));
             }
             let when = if form.action == "publish" {
                 When::Now
             } else {
-                let checked = match schedule_time(&form.at, now) {
-                    Ok(_) if Publication::of(article.published_at, now).is_live() => Err(
-                        "This article is live: publish the changes now, or unpublish it first."
-                            .to_owned(),
-                    ),
-                    other => other,
+                let zone = viewer.dates.zone;
+                let checked = match schedule_time(&form.at, zone, now) {
+                    Ok(_) if Publication::of(article.published_at, now).is_live() => {
+                        Err(tr.t("newsroom-schedule-live"))
+                    }
+                    Ok(at) => Ok(at),
+                    Err(problem) => Err(schedule_problem(tr, problem, zone.name())),
                 };
                 match checked {
                     Ok(at) => When::At(at),
@@ -276,16 +278,14 @@ async fn workflow(
         }
         "unpublish" => {
             if !can.publish {
-                return Err(refuse("unpublish articles"));
+                return Err(refuse(&viewer, "newsroom-cannot-unpublish"));
             }
             state.store.unpublish(id, now).await?;
             tracing::info!(article = id, by = user.id, "unpublished");
             state.pages.changed(Change::Everything);
             done("unpublish")
         }
-        _ => Err(Error::BadRequest(
-            "Choose submit, send back, publish, schedule or unpublish.".into(),
-        )),
+        _ => Err(Error::BadRequest(tr.t("newsroom-choose-workflow-action"))),
     }
 }
 
@@ -306,11 +306,18 @@ async fn correct(
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
     if !can.publish {
-        return Err(refuse("add corrections"));
+        return Err(refuse(&viewer, "newsroom-cannot-correct"));
     }
     let text = match correction_text(&form.text) {
         Ok(t) => t,
-        Err(message) => {
+        Err(problem) => {
+            let tr = Tr::new(viewer.locale);
+            let message = match problem {
+                CorrectionProblem::Empty => tr.t("newsroom-correction-empty"),
+                CorrectionProblem::TooLong(max) => {
+                    tr.t1("newsroom-correction-too-long", "max", max)
+                }
+            };
             let f = DraftFields::of(&article.draft);
             let revision = article.revision;
             let extras = Extras {

@@ -1,0 +1,91 @@
+//! The newsroom's words for what the domain says in values: workflow steps, publication,
+//! a draft's problems and a refused publication time, in the viewer's language
+//! (`locales/*/newsroom.ftl`).
+
+use crate::domain::dashboard::ArticleStatus;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Dates;
+use crate::domain::newsroom::{DraftField, DraftProblem, Publication, ScheduleProblem, Workflow};
+
+pub fn workflow_label(tr: Tr, w: Workflow) -> String {
+    tr.t(match w {
+        Workflow::Draft => "newsroom-status-draft",
+        Workflow::InReview => "newsroom-status-in-review",
+        Workflow::Approved => "newsroom-status-approved",
+    })
+}
+
+/// An article's status as the dashboard counts it.
+pub fn status_label(tr: Tr, s: ArticleStatus) -> String {
+    tr.t(match s {
+        ArticleStatus::Draft => "newsroom-status-draft",
+        ArticleStatus::InReview => "newsroom-status-in-review",
+        ArticleStatus::Approved => "newsroom-status-approved-unpublished",
+        ArticleStatus::Scheduled => "newsroom-status-scheduled",
+        ArticleStatus::Published => "newsroom-status-published",
+    })
+}
+
+pub fn publication_label(tr: Tr, p: Publication, dates: &Dates) -> String {
+    match p {
+        Publication::Unpublished => tr.t("newsroom-not-published"),
+        Publication::Scheduled(t) => tr.t1("newsroom-scheduled-for", "time", dates.long(t)),
+        Publication::Published(t) => tr.t1("newsroom-published-at", "time", dates.long(t)),
+    }
+}
+
+/// A problem with a typed draft, as a sentence saying what to fix.
+pub fn draft_problem(tr: Tr, p: &DraftProblem) -> String {
+    match p {
+        DraftProblem::NoHeadline => tr.t("newsroom-problem-no-headline"),
+        DraftProblem::BadSlug => tr.t("newsroom-problem-bad-slug"),
+        DraftProblem::NoSection => tr.t("newsroom-problem-no-section"),
+        DraftProblem::NoAuthor => tr.t("newsroom-problem-no-author"),
+        DraftProblem::TooManyAuthors(n) => tr.t1("newsroom-problem-too-many-authors", "max", *n),
+        DraftProblem::TooManyTags(n) => tr.t1("newsroom-problem-too-many-tags", "max", *n),
+        DraftProblem::NameWithoutLetters(name) => {
+            tr.t1("newsroom-problem-name-without-letters", "name", name)
+        }
+        DraftProblem::BodyTooLong { mib } => tr.t1("newsroom-problem-body-too-long", "mib", *mib),
+        DraftProblem::ImageTextWithoutImage => tr.t("newsroom-problem-image-text-alone"),
+        DraftProblem::BadImageAddress => tr.t("newsroom-problem-bad-image-address"),
+        DraftProblem::NoAltText => tr.t("newsroom-problem-no-alt-text"),
+        DraftProblem::NoCaption => tr.t("newsroom-problem-no-caption"),
+        DraftProblem::TooLong { field, max } => {
+            let field = match field {
+                DraftField::Headline => tr.t("newsroom-field-headline"),
+                DraftField::Summary => tr.t("newsroom-field-summary"),
+                DraftField::Section => tr.t("newsroom-field-section"),
+                DraftField::Name(name) => tr.t1("newsroom-field-name", "name", name),
+                DraftField::ImageAddress => tr.t("newsroom-field-image-address"),
+                DraftField::AltText => tr.t("newsroom-field-alt-text"),
+                DraftField::Caption => tr.t("newsroom-field-caption"),
+            };
+            tr.t2("newsroom-problem-too-long", "field", field, "max", *max)
+        }
+    }
+}
+
+/// Why a publication time was refused; `zone` is the one the field was read in.
+pub fn schedule_problem(tr: Tr, p: ScheduleProblem, zone: &str) -> String {
+    match p {
+        ScheduleProblem::Unreadable => tr.t1("newsroom-schedule-unreadable", "zone", zone),
+        ScheduleProblem::Skipped => tr.t1("newsroom-schedule-skipped", "zone", zone),
+        ScheduleProblem::Passed => tr.t("newsroom-schedule-passed"),
+    }
+}
+
+/// Stands in for the variable of a message whose value is shown as code (see [`with_code`]).
+pub const CODE: &str = "\u{E001}";
+
+/// `text` (a message given [`CODE`] for its one variable) as HTML for `|safe`: escaped, with
+/// `code` in a `<code>` element where the marker is.
+pub fn with_code(text: &str, code: &str) -> String {
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+    escape(text).replace(CODE, &format!("<code>{}</code>", escape(code)))
+}
