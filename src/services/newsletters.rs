@@ -14,8 +14,10 @@ use chrono::Utc;
 use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::jobs::JobKind;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::newsletter::{
-    self, EditionContent, EditionId, EditionItem, NewsletterId, compose, due_slot,
+    self, EditionContent, EditionId, EditionItem, Framing, NewsletterId, compose, due_slot,
 };
 use crate::services::mail::{Mail, MailError, Mailer, QueuedMail};
 use crate::services::wake::Wake;
@@ -67,9 +69,11 @@ pub async fn render(
             summary: a.summary,
         })
         .collect();
+    let framing = framing(Tr::new(config.locale), &letter.name, &config.site_name);
     Ok(Some(Rendered {
         content: EditionContent {
             site_name: config.site_name.clone(),
+            framing,
             newsletter_name: letter.name,
             subject: edition.subject,
             intro: edition.intro,
@@ -79,6 +83,25 @@ pub async fn render(
         newsletter: letter.id,
         sender_name: letter.sender_name,
     }))
+}
+
+/// The words around an edition in one language.
+fn framing(tr: Tr, newsletter: &str, site: &str) -> Framing {
+    Framing {
+        lang: tr.lang().to_owned(),
+        rtl: tr.locale.is_rtl(),
+        read_on_web: tr.t("mail-newsletter-web"),
+        why: tr.t2("mail-newsletter-why", "newsletter", newsletter, "site", site),
+        unsubscribe: tr.t("mail-newsletter-unsubscribe"),
+    }
+}
+
+/// `rendered` framed in the words of `locale` (a subscriber's language).
+fn in_language(rendered: &Rendered, locale: Locale) -> Rendered {
+    let mut r = rendered.clone();
+    let c = &r.content;
+    r.content.framing = framing(Tr::new(locale), &c.newsletter_name, &c.site_name);
+    r
 }
 
 /// The one-click unsubscribe address of `newsletter` for `user_id`.
@@ -295,14 +318,15 @@ async fn send_due(cx: &mut Context) -> crate::store::Result<usize> {
             Err(e) => Err(e.to_string()),
             // Unsubscribed or gone since it was queued: nothing to send.
             Ok(None) => Ok(()),
-            Ok(Some(to)) => match cx.rendered.get(&job.payload.edition) {
+            Ok(Some((to, locale))) => match cx.rendered.get(&job.payload.edition) {
                 Some(Some(rendered)) => {
                     let key = format!("newsletter.{}.{}", job.payload.edition, job.payload.user);
+                    let locale = Locale::of_member(locale.as_deref(), cx.config.locale);
                     send_edition(
                         &cx.mailer,
                         &cx.config,
                         &cx.key,
-                        rendered,
+                        &in_language(rendered, locale),
                         &to,
                         job.payload.user,
                         &key,

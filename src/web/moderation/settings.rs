@@ -8,7 +8,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{actor, require_staff};
+use super::{actor, require_staff, words};
+use crate::domain::l10n::Tr;
 use crate::domain::Slug;
 use crate::domain::moderation::{CommentMode, PolicyLayer, ReporterBar, StaffAccess};
 use crate::domain::wordfilter::parse_list;
@@ -50,7 +51,8 @@ struct SettingsPage {
     report_min_approved: String,
     spam_threshold: String,
     trust: super::trust::TrustFields,
-    spam_trained: String,
+    /// Comments the spam filter learnt as spam and as not spam.
+    spam_trained: (i64, i64),
     banned: String,
     suspect: String,
     overrides: Vec<PolicyView>,
@@ -120,6 +122,7 @@ async fn render_settings(
     status: StatusCode,
 ) -> Result<Response> {
     let (_, access) = require_staff(viewer, |a| a.policies)?;
+    let tr = Tr::new(viewer.locale);
     let site = state.store.policy_layer("site", 0).await?;
     let settings = state.store.moderation_settings().await?;
     let (banned, suspect, _) = state.store.word_lists().await?;
@@ -130,18 +133,18 @@ async fn render_settings(
         .into_iter()
         .map(|(scope, _, name, layer)| PolicyView {
             scope: if scope == "section" {
-                "Section".into()
+                tr.t("desk-policy-section")
             } else {
-                "Article".into()
+                tr.t("desk-policy-article")
             },
             name,
             mode: layer
                 .mode
-                .map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe),
+                .map_or_else(|| tr.t("desk-policy-as-wider"), |m| words::mode(tr, m)),
             auto_close: match layer.auto_close_days {
-                None => "as the wider setting".into(),
-                Some(0) => "never".into(),
-                Some(d) => format!("{d} days after publication"),
+                None => tr.t("desk-policy-as-wider"),
+                Some(0) => tr.t("desk-policy-never"),
+                Some(d) => tr.t1("desk-policy-days-after", "count", d),
             },
         })
         .collect();
@@ -150,7 +153,7 @@ async fn render_settings(
         _ => String::new(),
     };
     let mut page = SettingsPage {
-        layout: Layout::load(state, viewer, "Moderation settings").await?,
+        layout: Layout::titled(state, viewer, "desk-settings-title").await?,
         csrf: viewer.csrf.clone(),
         access,
         site_mode: mode_name(site.mode).to_owned(),
@@ -163,10 +166,7 @@ async fn render_settings(
         report_min_approved: settings.report_min_approved.to_string(),
         spam_threshold: format!("{}", settings.spam_threshold),
         trust: super::trust::TrustFields::of(&settings),
-        spam_trained: format!(
-            "{} comments learnt as spam, {} as not spam",
-            settings.spam_docs, settings.ham_docs
-        ),
+        spam_trained: (settings.spam_docs, settings.ham_docs),
         banned,
         suspect,
         overrides,
@@ -352,7 +352,8 @@ async fn save_settings(
             .save_word_lists(&banned, &suspect, &who, now)
             .await?;
     }
-    Ok(Redirect::to("/admin/moderation/settings?message=Settings%20saved.").into_response())
+    let saved = super::desk::urlencoding(&Tr::new(viewer.locale).t("desk-settings-saved"));
+    Ok(Redirect::to(&format!("/admin/moderation/settings?message={saved}")).into_response())
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -382,6 +383,7 @@ async fn save_policy(
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.policies)?;
     let user = user.clone();
+    let tr = Tr::new(viewer.locale);
     let fail = |m: String| {
         let (state, viewer, typed) = (state.clone(), viewer.clone(), form.clone());
         async move {
@@ -402,24 +404,17 @@ async fn save_policy(
         "section" => match Slug::parse(target) {
             Ok(slug) => match state.store.section_by_slug(&slug).await? {
                 Some(s) => ("section", s.id, s.name),
-                None => {
-                    return fail(format!("There is no section with the address “{target}”.")).await;
-                }
+                None => return fail(tr.t1("desk-policy-no-section", "target", target)).await,
             },
-            Err(_) => {
-                return fail(format!("There is no section with the address “{target}”.")).await;
-            }
+            Err(_) => return fail(tr.t1("desk-policy-no-section", "target", target)).await,
         },
         "article" => match state.store.article_id_by_slug(target).await? {
             Some((id, title)) => ("article", id, title),
             None => {
-                return fail(format!(
-                    "There is no article with the address “{target}”: give the part after /articles/."
-                ))
-                .await;
+                return fail(tr.t1("desk-policy-no-article", "target", target)).await;
             }
         },
-        _ => return fail("Choose whether the policy is for a section or an article.".into()).await,
+        _ => return fail(tr.t("desk-policy-no-scope")).await,
     };
     let layer = match policy_layer_of(&form.mode, &form.first, &form.auto_close_days) {
         Ok(l) => l,
@@ -442,7 +437,8 @@ async fn save_policy(
         )
         .await?;
     state.pages.changed(Change::Everything);
-    Ok(Redirect::to("/admin/moderation/settings?message=Policy%20saved.").into_response())
+    let saved = super::desk::urlencoding(&Tr::new(viewer.locale).t("desk-policy-saved"));
+    Ok(Redirect::to(&format!("/admin/moderation/settings?message={saved}")).into_response())
 }
 
 // ----- the audit log -----
