@@ -388,6 +388,10 @@ desk-tokens-may = What it may do
 desk-scope-read = Read: the API as you see the site
 desk-scope-comment = Comment: post, edit and delete your comments
 desk-scope-publish = Publish: create articles
+# A token's scopes in the list of tokens.
+desk-scope-name-read = read
+desk-scope-name-comment = comment
+desk-scope-name-publish = publish
 desk-tokens-password = Your password (needed for a token that can publish)
 desk-tokens-create = Create token
 desk-tokens-yours = Your tokens

@@ -67,6 +67,16 @@ fn scope_label(s: Scope) -> &'static str {
 }
 
 /// What went wrong with a token request, if anything, and whether it was the password.
+/// A stored scope's name in the token list; an unknown one as stored.
+fn scope_name(tr: Tr, scope: &str) -> String {
+    match Scope::parse(scope) {
+        Some(Scope::Read) => tr.t("desk-scope-name-read"),
+        Some(Scope::Comment) => tr.t("desk-scope-name-comment"),
+        Some(Scope::Publish) => tr.t("desk-scope-name-publish"),
+        None => scope.to_owned(),
+    }
+}
+
 fn scope_error(tr: Tr, e: &ScopeError) -> String {
     match e {
         ScopeError::Empty => tr.t("desk-scope-none"),
@@ -99,6 +109,7 @@ async fn render(
     refusal: Refusal,
 ) -> Result<Response> {
     let user = viewer.require_user()?;
+    let tr = Tr::new(viewer.locale);
     let tokens = state
         .store
         .tokens_of(user.id)
@@ -108,7 +119,12 @@ async fn render(
             id: t.id,
             name: t.name,
             prefix: t.prefix,
-            scopes: t.scopes.split_whitespace().collect::<Vec<_>>().join(", "),
+            scopes: t
+                .scopes
+                .split_whitespace()
+                .map(|s| scope_name(tr, s))
+                .collect::<Vec<_>>()
+                .join(", "),
             created: TimeView::long(t.created_at, &viewer.dates),
             last_used: t.last_used_at.map(|t| TimeView::long(t, &viewer.dates)),
             revoked: t.revoked_at.map(|t| TimeView::long(t, &viewer.dates)),

@@ -519,16 +519,12 @@ async fn undo(
                     after_comment_changes(&state, &[(article_id, comment_id)], &shown);
                 }
             }
-            Err(p) => problems.push(tr.t1(
-                match p {
-                    UndoProblem::Missing => "desk-undo-missing",
-                    UndoProblem::AlreadyUndone => "desk-undo-already",
-                    UndoProblem::NotUndoable => "desk-undo-settings",
-                    UndoProblem::ChangedSince => "desk-undo-changed",
-                },
-                "id",
-                id,
-            )),
+            Err(p) => problems.push(match p {
+                UndoProblem::Missing => tr.t1("desk-undo-missing", "id", id),
+                UndoProblem::AlreadyUndone => tr.t1("desk-undo-already", "id", id),
+                UndoProblem::NotUndoable => tr.t1("desk-undo-settings", "id", id),
+                UndoProblem::ChangedSince => tr.t1("desk-undo-changed", "id", id),
+            }),
         }
     }
     let mut text = tr.t1("desk-undone-count", "count", undone);
