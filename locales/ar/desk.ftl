@@ -379,3 +379,33 @@ desk-tokens-name-control = لا يجوز أن يحتوي اسم الرمز عل�
 desk-scope-none = اختر صلاحية واحدة على الأقل: read أو comment أو publish
 desk-scope-unknown = «{ $scope }» ليست صلاحية: استخدم read أو comment أو publish
 desk-scope-not-allowed = لا يسمح دورك بالصلاحية «{ $scope }»
+
+## Refused settings forms
+
+desk-settings-number = يجب أن يكون { $what } عددًا صحيحًا من 0 إلى { $max }.
+desk-settings-whole = يجب أن يكون { $what } عددًا صحيحًا.
+desk-field-close-days = عدد الأيام قبل إغلاق التعليقات
+desk-field-link-hold = عدد التعليقات المقبولة قبل ظهور الروابط
+desk-field-reports = عدد البلاغات التي تخفي التعليق
+desk-field-report-days = عمر الحساب لاحتساب بلاغاته (بالأيام)
+desk-field-report-approved = عدد التعليقات المقبولة التي يحتاجها العضو لاحتساب بلاغاته
+desk-field-trusted-days = عمر الحساب ليصبح موثوقًا
+desk-field-trusted-approved = عدد التعليقات المقبولة ليصبح موثوقًا
+desk-field-demote-window = عدد الأيام التي يُحتسب فيها الرفض
+desk-field-demote-after = عدد مرات الرفض التي تعيد العضو جديدًا
+desk-settings-verified-choice = اختر ما إذا كانت البلاغات تُحتسب فقط من أعضاء أكّدوا عناوينهم: نعم أو لا.
+desk-settings-spam-range = يجب أن تكون درجة الإزعاج التي تحجز التعليق رقمًا من 0.5 إلى 1.
+desk-mode-first-range = يجب أن يكون عدد التعليقات الأولى المحجوزة عددًا صحيحًا من 1 إلى 1000، أو فارغًا للكل.
+desk-mode-unknown = وضع تعليقات غير معروف «{ $mode }»: اختر مفتوحة أو مغلقة أو بإشراف مسبق.
+desk-words-banned = الكلمات المحظورة
+desk-words-suspect = الكلمات المشبوهة
+desk-words-long-line = طول السطر { $line } هو { $chars } حرفًا
+desk-words-entry-max = لا يتجاوز الإدخال { $max } حرفًا
+desk-words-too-many = في القائمة أكثر من { $max } إدخال؛ احذف بعضها وحاول مجددًا
+desk-trust-days-range = يجب أن يكون عمر الحساب ليصبح موثوقًا عددًا صحيحًا من الأيام من 0 إلى { $max }.
+desk-trust-approved-range = يجب أن يكون عدد التعليقات المقبولة ليصبح موثوقًا عددًا صحيحًا من 0 إلى { $max }.
+desk-trust-window-range = يجب أن يكون عدد الأيام التي يُحتسب فيها الرفض عددًا صحيحًا من 0 إلى { $max }.
+desk-trust-after-range = يجب أن يكون عدد مرات الرفض التي تعيد العضو جديدًا عددًا صحيحًا من 0 إلى { $max } (0: أبدًا).
+desk-trust-hold-choice = اختر ما إذا كان أول تعليق للعضو الجديد ينتظر المراجعة: نعم أو لا.
+desk-ban-length = اختر مدة الحظر: عدد أيام من 1 إلى 3650، أو نهائيًا.
+desk-note-too-long = طول الملاحظة { $count } حرفًا؛ والحد { $max }. اختصرها.

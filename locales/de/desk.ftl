@@ -363,3 +363,33 @@ desk-tokens-name-control = Der Name eines Tokens darf keine Steuerzeichen enthal
 desk-scope-none = Wählen Sie mindestens ein Recht: read, comment oder publish
 desk-scope-unknown = „{ $scope }“ ist kein Recht: Verwenden Sie read, comment oder publish
 desk-scope-not-allowed = Ihre Rolle erlaubt das Recht „{ $scope }“ nicht
+
+## Refused settings forms
+
+desk-settings-number = „{ $what }“ muss eine ganze Zahl von 0 bis { $max } sein.
+desk-settings-whole = „{ $what }“ muss eine ganze Zahl sein.
+desk-field-close-days = Tage bis zur Schließung der Kommentare
+desk-field-link-hold = Freigegebene Kommentare, bevor Links erscheinen
+desk-field-reports = Meldungen, die einen Kommentar ausblenden
+desk-field-report-days = Kontoalter, ab dem Meldungen zählen (in Tagen)
+desk-field-report-approved = Freigegebene Kommentare, damit Meldungen eines Mitglieds zählen
+desk-field-trusted-days = Kontoalter für Vertrauen
+desk-field-trusted-approved = Freigegebene Kommentare für Vertrauen
+desk-field-demote-window = Tage, in denen Ablehnungen zählen
+desk-field-demote-after = Ablehnungen, nach denen ein Mitglied wieder neu ist
+desk-settings-verified-choice = Wählen Sie, ob nur Meldungen von Mitgliedern mit bestätigter Adresse zählen: Ja oder Nein.
+desk-settings-spam-range = Der Spam-Wert, ab dem ein Kommentar zurückgehalten wird, muss eine Zahl von 0,5 bis 1 sein.
+desk-mode-first-range = Die Zahl der zurückzuhaltenden ersten Kommentare muss eine ganze Zahl von 1 bis 1000 sein, oder leer für alle.
+desk-mode-unknown = Unbekannter Kommentarmodus „{ $mode }“: Wählen Sie offen, geschlossen oder vorab moderiert.
+desk-words-banned = Verbotene Wörter
+desk-words-suspect = Verdächtige Wörter
+desk-words-long-line = Zeile { $line } ist { $chars } Zeichen lang
+desk-words-entry-max = ein Eintrag darf höchstens { $max } Zeichen haben
+desk-words-too-many = die Liste hat mehr als { $max } Einträge; entfernen Sie einige und versuchen Sie es erneut
+desk-trust-days-range = Das Kontoalter für Vertrauen muss eine ganze Zahl von Tagen von 0 bis { $max } sein.
+desk-trust-approved-range = Die freigegebenen Kommentare für Vertrauen müssen eine ganze Zahl von 0 bis { $max } sein.
+desk-trust-window-range = Der Zeitraum, in dem Ablehnungen zählen, muss eine ganze Zahl von 0 bis { $max } Tagen sein.
+desk-trust-after-range = Die Ablehnungen, nach denen ein Mitglied wieder neu ist, müssen eine ganze Zahl von 0 bis { $max } sein (0: nie).
+desk-trust-hold-choice = Wählen Sie, ob der erste Kommentar eines neuen Mitglieds auf Prüfung wartet: Ja oder Nein.
+desk-ban-length = Wählen Sie die Dauer der Sperre: eine Zahl von Tagen von 1 bis 3650 oder dauerhaft.
+desk-note-too-long = Die Notiz ist { $count } Zeichen lang; erlaubt sind { $max }. Kürzen Sie sie.

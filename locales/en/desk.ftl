@@ -421,3 +421,42 @@ desk-scope-none = Choose at least one scope: read, comment or publish
 desk-scope-unknown = `{ $scope }` is not a scope: use read, comment or publish
 # $scope: the scope's name (read, comment, publish).
 desk-scope-not-allowed = Your role does not allow the `{ $scope }` scope
+
+## Refused settings forms
+
+# $what: the field's name (one of the desk-field- messages); $max: the largest number taken.
+desk-settings-number = { $what } must be a whole number from 0 to { $max }.
+# $what: the field's name.
+desk-settings-whole = { $what } must be a whole number.
+desk-field-close-days = The days before comments close
+desk-field-link-hold = The approved comments before links go up
+desk-field-reports = The reports that hide a comment
+desk-field-report-days = The account age for reports to count (in days)
+desk-field-report-approved = The approved comments a member needs for their reports to count
+desk-field-trusted-days = The account age to be trusted
+desk-field-trusted-approved = The approved comments to be trusted
+desk-field-demote-window = The days rejections count for
+desk-field-demote-after = The rejections that make a member new again
+desk-settings-verified-choice = Choose whether reports count only from members with a confirmed address: yes or no.
+desk-settings-spam-range = The spam score that holds a comment must be a number from 0.5 to 1.
+desk-mode-first-range = The number of first comments to hold must be a whole number from 1 to 1000, or blank for all.
+# $mode: the mode as sent.
+desk-mode-unknown = Unknown comment mode `{ $mode }`: choose open, closed or pre-moderated.
+# Before a word list's problem: "Banned words: line 2 is …".
+desk-words-banned = Banned words
+desk-words-suspect = Suspect words
+# $line: the line's number; $chars: its length.
+desk-words-long-line = line { $line } is { $chars } characters long
+# $max: the longest entry, in characters.
+desk-words-entry-max = an entry can be at most { $max }
+# $max: the most entries a list takes.
+desk-words-too-many = the list has more than { $max } entries; remove some and try again
+# Each $max: the largest number taken.
+desk-trust-days-range = The account age to be trusted must be a whole number of days from 0 to { $max }.
+desk-trust-approved-range = The approved comments to be trusted must be a whole number from 0 to { $max }.
+desk-trust-window-range = The days rejections count for must be a whole number from 0 to { $max }.
+desk-trust-after-range = The rejections that make a member new again must be a whole number from 0 to { $max } (0: never).
+desk-trust-hold-choice = Choose whether a new member's first comment waits for review: yes or no.
+desk-ban-length = Choose how long the ban lasts: a number of days from 1 to 3650, or for good.
+# $count: the note's length; $max: the longest note, in characters.
+desk-note-too-long = The note is { $count } characters long; the limit is { $max }. Shorten it.

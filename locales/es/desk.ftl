@@ -372,3 +372,33 @@ desk-tokens-name-control = El nombre de un token no puede contener caracteres de
 desk-scope-none = Elige al menos un permiso: read, comment o publish
 desk-scope-unknown = «{ $scope }» no es un permiso: usa read, comment o publish
 desk-scope-not-allowed = Tu rol no permite el permiso «{ $scope }»
+
+## Refused settings forms
+
+desk-settings-number = «{ $what }» debe ser un número entero de 0 a { $max }.
+desk-settings-whole = «{ $what }» debe ser un número entero.
+desk-field-close-days = Días hasta que se cierran los comentarios
+desk-field-link-hold = Comentarios aprobados antes de que se publiquen los enlaces
+desk-field-reports = Denuncias que ocultan un comentario
+desk-field-report-days = Antigüedad de la cuenta para que cuenten las denuncias (en días)
+desk-field-report-approved = Comentarios aprobados para que cuenten las denuncias de un miembro
+desk-field-trusted-days = Antigüedad de la cuenta para ser de confianza
+desk-field-trusted-approved = Comentarios aprobados para ser de confianza
+desk-field-demote-window = Días durante los que cuentan los rechazos
+desk-field-demote-after = Rechazos que devuelven a un miembro a nuevo
+desk-settings-verified-choice = Elige si solo cuentan las denuncias de miembros con el correo confirmado: sí o no.
+desk-settings-spam-range = La puntuación de spam que retiene un comentario debe ser un número de 0,5 a 1.
+desk-mode-first-range = El número de primeros comentarios que se retienen debe ser un número entero de 1 a 1000, o vacío para todos.
+desk-mode-unknown = Modo de comentarios desconocido «{ $mode }»: elige abiertos, cerrados o con moderación previa.
+desk-words-banned = Palabras prohibidas
+desk-words-suspect = Palabras sospechosas
+desk-words-long-line = la línea { $line } tiene { $chars } caracteres
+desk-words-entry-max = una entrada puede tener como máximo { $max }
+desk-words-too-many = la lista tiene más de { $max } entradas; quita algunas y vuelve a intentarlo
+desk-trust-days-range = La antigüedad de la cuenta para ser de confianza debe ser un número entero de días de 0 a { $max }.
+desk-trust-approved-range = Los comentarios aprobados para ser de confianza deben ser un número entero de 0 a { $max }.
+desk-trust-window-range = Los días durante los que cuentan los rechazos deben ser un número entero de 0 a { $max }.
+desk-trust-after-range = Los rechazos que devuelven a un miembro a nuevo deben ser un número entero de 0 a { $max } (0: nunca).
+desk-trust-hold-choice = Elige si el primer comentario de un miembro nuevo espera revisión: sí o no.
+desk-ban-length = Elige cuánto dura el bloqueo: un número de días de 1 a 3650, o para siempre.
+desk-note-too-long = La nota tiene { $count } caracteres; el límite es { $max }. Acórtala.

@@ -372,3 +372,33 @@ desk-tokens-name-control = Le nom d’un jeton ne peut pas contenir de caractèr
 desk-scope-none = Choisissez au moins un droit : read, comment ou publish
 desk-scope-unknown = « { $scope } » n’est pas un droit : utilisez read, comment ou publish
 desk-scope-not-allowed = Votre rôle n’autorise pas le droit « { $scope } »
+
+## Refused settings forms
+
+desk-settings-number = { $what } doit être un nombre entier de 0 à { $max }.
+desk-settings-whole = { $what } doit être un nombre entier.
+desk-field-close-days = Le nombre de jours avant la fermeture des commentaires
+desk-field-link-hold = Le nombre de commentaires approuvés avant que les liens paraissent
+desk-field-reports = Le nombre de signalements qui masquent un commentaire
+desk-field-report-days = L’ancienneté du compte pour que les signalements comptent (en jours)
+desk-field-report-approved = Le nombre de commentaires approuvés pour que les signalements d’un membre comptent
+desk-field-trusted-days = L’ancienneté du compte pour être de confiance
+desk-field-trusted-approved = Le nombre de commentaires approuvés pour être de confiance
+desk-field-demote-window = Le nombre de jours pendant lesquels les refus comptent
+desk-field-demote-after = Le nombre de refus qui refont d’un membre un nouveau
+desk-settings-verified-choice = Indiquez si seuls comptent les signalements des membres à l’adresse confirmée : oui ou non.
+desk-settings-spam-range = Le score de spam qui retient un commentaire doit être un nombre de 0,5 à 1.
+desk-mode-first-range = Le nombre de premiers commentaires à retenir doit être un nombre entier de 1 à 1000, ou vide pour tous.
+desk-mode-unknown = Mode de commentaires inconnu « { $mode } » : choisissez ouverts, fermés ou modérés a priori.
+desk-words-banned = Mots interdits
+desk-words-suspect = Mots suspects
+desk-words-long-line = la ligne { $line } fait { $chars } caractères
+desk-words-entry-max = une entrée ne peut dépasser { $max } caractères
+desk-words-too-many = la liste compte plus de { $max } entrées ; retirez-en et réessayez
+desk-trust-days-range = L’ancienneté du compte pour être de confiance doit être un nombre entier de jours de 0 à { $max }.
+desk-trust-approved-range = Le nombre de commentaires approuvés pour être de confiance doit être un nombre entier de 0 à { $max }.
+desk-trust-window-range = Le nombre de jours pendant lesquels les refus comptent doit être un nombre entier de 0 à { $max }.
+desk-trust-after-range = Le nombre de refus qui refont d’un membre un nouveau doit être un nombre entier de 0 à { $max } (0 : jamais).
+desk-trust-hold-choice = Indiquez si le premier commentaire d’un nouveau membre attend un examen : oui ou non.
+desk-ban-length = Choisissez la durée de l’exclusion : un nombre de jours de 1 à 3650, ou définitivement.
+desk-note-too-long = La note fait { $count } caractères ; la limite est de { $max }. Raccourcissez-la.

@@ -372,3 +372,33 @@ desk-tokens-name-control = O nome de um token não pode conter caracteres de con
 desk-scope-none = Escolha pelo menos uma permissão: read, comment ou publish
 desk-scope-unknown = “{ $scope }” não é uma permissão: use read, comment ou publish
 desk-scope-not-allowed = Seu papel não permite a permissão “{ $scope }”
+
+## Refused settings forms
+
+desk-settings-number = “{ $what }” deve ser um número inteiro de 0 a { $max }.
+desk-settings-whole = “{ $what }” deve ser um número inteiro.
+desk-field-close-days = Dias até fechar os comentários
+desk-field-link-hold = Comentários aprovados antes de os links aparecerem
+desk-field-reports = Denúncias que ocultam um comentário
+desk-field-report-days = Idade da conta para as denúncias contarem (em dias)
+desk-field-report-approved = Comentários aprovados para as denúncias de um membro contarem
+desk-field-trusted-days = Idade da conta para ser de confiança
+desk-field-trusted-approved = Comentários aprovados para ser de confiança
+desk-field-demote-window = Dias em que as rejeições contam
+desk-field-demote-after = Rejeições que tornam um membro novo outra vez
+desk-settings-verified-choice = Escolha se só contam denúncias de membros com e-mail confirmado: sim ou não.
+desk-settings-spam-range = A pontuação de spam que retém um comentário deve ser um número de 0,5 a 1.
+desk-mode-first-range = O número de primeiros comentários a reter deve ser um número inteiro de 1 a 1000, ou vazio para todos.
+desk-mode-unknown = Modo de comentários desconhecido “{ $mode }”: escolha abertos, fechados ou com moderação prévia.
+desk-words-banned = Palavras proibidas
+desk-words-suspect = Palavras suspeitas
+desk-words-long-line = a linha { $line } tem { $chars } caracteres
+desk-words-entry-max = uma entrada pode ter no máximo { $max }
+desk-words-too-many = a lista tem mais de { $max } entradas; remova algumas e tente de novo
+desk-trust-days-range = A idade da conta para ser de confiança deve ser um número inteiro de dias de 0 a { $max }.
+desk-trust-approved-range = O número de comentários aprovados para ser de confiança deve ser um número inteiro de 0 a { $max }.
+desk-trust-window-range = O número de dias em que as rejeições contam deve ser um número inteiro de 0 a { $max }.
+desk-trust-after-range = O número de rejeições que tornam um membro novo outra vez deve ser um número inteiro de 0 a { $max } (0: nunca).
+desk-trust-hold-choice = Escolha se o primeiro comentário de um membro novo aguarda revisão: sim ou não.
+desk-ban-length = Escolha quanto tempo dura o banimento: um número de dias de 1 a 3650, ou por tempo indeterminado.
+desk-note-too-long = A observação tem { $count } caracteres; o limite é { $max }. Encurte-a.

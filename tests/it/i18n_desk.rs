@@ -178,6 +178,11 @@ async fn the_desk_and_administration_say_only_what_the_catalogues_say(app: TestA
         ),
         ("a token without a name", "/settings/tokens", vec![("name", " ")]),
         (
+            "site settings with a word for a number",
+            "/admin/moderation/settings",
+            vec![("mode", "open"), ("auto_close_days", "soon")],
+        ),
+        (
             "a policy for no section",
             "/admin/moderation/policies",
             vec![("scope", "section"), ("target", "nowhere"), ("mode", "open")],
@@ -211,8 +216,9 @@ async fn the_desk_and_administration_say_only_what_the_catalogues_say(app: TestA
         d.ann.email.as_str(),
         cat.email.as_str(),
         d.bob.email.as_str(),
-        // What the admin typed into the refused policy form.
+        // What the admin typed into the refused forms.
         "nowhere",
+        "soon",
         "Ada Admin",
         "Ann Example",
         "Bob Reader",

@@ -12,7 +12,7 @@ use super::{Fields, actor, require_staff, words};
 use crate::domain::comment::CommentStatus;
 use crate::domain::l10n::Tr;
 use crate::domain::moderation::{
-    BanLength, Decision, HoldDetail, Queue, RejectReason, StaffAccess, parse_note,
+    BanLength, Decision, HoldDetail, Queue, RejectReason, StaffAccess, check_note,
 };
 use crate::store::moderation::{QUEUE_PAGE, QueueOrder, UndoProblem};
 use crate::web::cache::Change;
@@ -379,9 +379,9 @@ async fn decide(
     if ids.len() > crate::store::moderation::QUEUE_PAGE as usize {
         return refuse(tr.t1("desk-refuse-too-many", "count", QUEUE_PAGE)).await;
     }
-    let note = match parse_note(f.get(&format!("note{suffix}")).unwrap_or("")) {
+    let note = match check_note(f.get(&format!("note{suffix}")).unwrap_or("")) {
         Ok(n) => n,
-        Err(m) => return refuse(m).await,
+        Err(long) => return refuse(words::note_too_long(tr, long)).await,
     };
     let now = state.clock.now();
     let who = actor(&user);
@@ -393,7 +393,7 @@ async fn decide(
         }
         let length = match BanLength::parse(f.get(&format!("ban{suffix}")).unwrap_or("")) {
             Ok(l) => l,
-            Err(m) => return refuse(m).await,
+            Err(_) => return refuse(tr.t("desk-ban-length")).await,
         };
         let mut authors = Vec::new();
         for id in &ids {

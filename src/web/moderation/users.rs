@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::desk::urlencoding;
 use super::{actor, require_staff, words};
 use crate::domain::l10n::Tr;
-use crate::domain::moderation::{BanLength, parse_note};
+use crate::domain::moderation::{BanLength, check_note};
 use crate::domain::user::Role;
 use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
@@ -177,7 +177,8 @@ async fn ban_member(
     let tr = Tr::new(viewer.locale);
     let now = state.clock.now();
     let who = actor(&user);
-    let reason = parse_note(&form.reason).map_err(Error::BadRequest)?;
+    let reason = check_note(&form.reason)
+        .map_err(|long| Error::BadRequest(words::note_too_long(tr, long)))?;
     let text = if form.length == "lift" {
         if state
             .store
@@ -189,7 +190,8 @@ async fn ban_member(
         }
         tr.t("desk-users-ban-lifted")
     } else {
-        let length = BanLength::parse(&form.length).map_err(Error::BadRequest)?;
+        let length = BanLength::parse(&form.length)
+            .map_err(|_| Error::BadRequest(tr.t("desk-ban-length")))?;
         match state
             .store
             .set_ban(id, Some(length.until(now)), &reason, &who, now)

@@ -5,7 +5,7 @@
 use crate::domain::comment::CommentStatus;
 use crate::domain::l10n::Tr;
 use crate::domain::moderation::{CommentMode, HoldDetail, HoldReason, Queue, RejectReason};
-use crate::domain::moderation::TrustLevel;
+use crate::domain::moderation::{MAX_NOTE_CHARS, NoteTooLong, TrustLevel};
 
 pub(crate) fn queue(q: Queue) -> &'static str {
     match q {
@@ -166,6 +166,17 @@ pub(crate) fn held_why(tr: Tr, detail: &HoldDetail, reason: HoldReason) -> Strin
     } else {
         why
     }
+}
+
+/// A moderator's note that is too long, in words.
+pub(crate) fn note_too_long(tr: Tr, long: NoteTooLong) -> String {
+    tr.t2(
+        "desk-note-too-long",
+        "count",
+        long.0,
+        "max",
+        MAX_NOTE_CHARS,
+    )
 }
 
 #[cfg(test)]
