@@ -91,7 +91,13 @@ fn framing(tr: Tr, newsletter: &str, site: &str) -> Framing {
         lang: tr.lang().to_owned(),
         rtl: tr.locale.is_rtl(),
         read_on_web: tr.t("mail-newsletter-web"),
-        why: tr.t2("mail-newsletter-why", "newsletter", newsletter, "site", site),
+        why: tr.t2(
+            "mail-newsletter-why",
+            "newsletter",
+            newsletter,
+            "site",
+            site,
+        ),
         unsubscribe: tr.t("mail-newsletter-unsubscribe"),
     }
 }

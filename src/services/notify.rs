@@ -373,12 +373,7 @@ async fn check_queue_alerts(cx: &Context) -> crate::store::Result<()> {
     Ok(())
 }
 
-fn alert_mail(
-    cx: &Context,
-    w: &QueueWatcher,
-    total: i64,
-    sizes: &[(Queue, i64); 3],
-) -> NewMail {
+fn alert_mail(cx: &Context, w: &QueueWatcher, total: i64, sizes: &[(Queue, i64); 3]) -> NewMail {
     let tr = words_for(cx, w.locale.as_deref());
     let lines: Vec<String> = sizes
         .iter()
@@ -398,13 +393,7 @@ fn alert_mail(
          {quiet}\n\n-- \n\
          {stop} {unsubscribe}\n{change} {base}/settings\n",
         hello = tr.t1("mail-hello-name", "name", &w.display_name),
-        holds = tr.t2(
-            "mail-alert-holds",
-            "count",
-            total,
-            "threshold",
-            threshold
-        ),
+        holds = tr.t2("mail-alert-holds", "count", total, "threshold", threshold),
         lines = lines.join("\n"),
         open = tr.t("mail-alert-open"),
         quiet = tr.t1("mail-alert-quiet", "threshold", threshold),

@@ -3,10 +3,9 @@
 //! comment, a report, a logged decision, a webhook and an API token on them, and refused forms),
 //! the desk in German, and reply mails in the recipient's own language over real SMTP.
 
-use std::time::Duration;
-
-use crate::common::smtp::{ReceivedMail, SmtpReceiver};
+use crate::common::smtp::SmtpReceiver;
 use crate::common::{Member, TestApp, article, attrs, html, texts};
+use crate::notifications::with_mail;
 use broadsheet::config::Config;
 use broadsheet::domain::locale::{Dates, Locale, Zone};
 use broadsheet::domain::token::TOKEN_PREFIX;
@@ -69,7 +68,10 @@ async fn a_desk_with_work(app: &TestApp) -> Desk {
             &[("reason", "spam")],
         )
         .await;
-    assert!(r.status().is_redirection() || r.status().is_success(), "{r:?}");
+    assert!(
+        r.status().is_redirection() || r.status().is_success(),
+        "{r:?}"
+    );
     Desk {
         admin,
         ann,
@@ -176,7 +178,11 @@ async fn the_desk_and_administration_say_only_what_the_catalogues_say(app: TestA
             "/admin/webhooks",
             vec![("url", "https://"), ("comment_created", "on")],
         ),
-        ("a token without a name", "/settings/tokens", vec![("name", " ")]),
+        (
+            "a token without a name",
+            "/settings/tokens",
+            vec![("name", " ")],
+        ),
         (
             "site settings with a word for a number",
             "/admin/moderation/settings",
@@ -185,7 +191,11 @@ async fn the_desk_and_administration_say_only_what_the_catalogues_say(app: TestA
         (
             "a policy for no section",
             "/admin/moderation/policies",
-            vec![("scope", "section"), ("target", "nowhere"), ("mode", "open")],
+            vec![
+                ("scope", "section"),
+                ("target", "nowhere"),
+                ("mode", "open"),
+            ],
         ),
     ] {
         let r = admin.post(path, &fields).await;
@@ -251,11 +261,7 @@ async fn the_desk_speaks_the_sites_language(app: TestApp) {
     assert_eq!(texts(&doc, "h1"), ["Moderation"]);
     assert_eq!(
         texts(&doc, ".queue-tabs a"),
-        [
-            "Wartend (1)",
-            "Gemeldet (1)",
-            "Automatisch markiert (0)"
-        ]
+        ["Wartend (1)", "Gemeldet (1)", "Automatisch markiert (0)"]
     );
     assert_eq!(
         texts(&doc, ".held-why"),
@@ -279,20 +285,22 @@ async fn the_desk_speaks_the_sites_language(app: TestApp) {
     );
     let r = d
         .admin
-        .post("/admin/webhooks", &[("url", "ftp://x"), ("comment_created", "on")])
+        .post(
+            "/admin/webhooks",
+            &[("url", "ftp://x"), ("comment_created", "on")],
+        )
         .await;
     assert_eq!(r.status(), 422);
     let body = r.text().await.unwrap();
     assert_eq!(
         texts(&html(&body), ".form-error p"),
-        ["Die URL muss mit https:// beginnen (oder mit http:// für einen Empfänger im eigenen Netz)."]
+        [
+            "Die URL muss mit https:// beginnen (oder mit http:// für einen Empfänger im eigenen Netz)."
+        ]
     );
     let tokens = d.admin.page("/settings/tokens").await;
     assert_eq!(texts(&html(&tokens), "h1"), ["API-Tokens"]);
 }
-
-/// Long enough for a loaded machine; the wait ends as soon as the mail is in.
-const WAIT: Duration = Duration::from_secs(20);
 
 /// A member with a confirmed address who wants replies mailed one by one, in `language`.
 async fn reader_in(app: &TestApp, name: &str, language: &str) -> Member {
@@ -309,38 +317,20 @@ async fn reader_in(app: &TestApp, name: &str, language: &str) -> Member {
     m
 }
 
-/// The mail to `address` about Cat's reply, once it is in.
-async fn the_mail_to(smtp: &SmtpReceiver, address: &str) -> ReceivedMail {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let reply = smtp.messages_to(address).await.into_iter().find(|m| {
-            m.header("Subject")
-                .is_some_and(|s| s.contains("Cat") && s.contains("Headline of story"))
-        });
-        if let Some(m) = reply {
-            return m;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "no reply mail to {address}: {:#?}",
-            smtp.messages_to(address).await
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn reply_mails_arrive_in_the_recipients_language(app: TestApp, smtp: SmtpReceiver) {
     app.publish(&[article("story", "Science", 5)]).await;
     let greta = reader_in(&app, "Greta", "de").await;
     let amal = reader_in(&app, "Amal", "ar").await;
     let cat = app.member("Cat").await;
-    let g1 = greta.comment("story", None, "Straßenbahnen sind die Antwort.").await;
+    let g1 = greta
+        .comment("story", None, "Straßenbahnen sind die Antwort.")
+        .await;
     let a1 = amal.comment("story", None, "الترام هو الحل.").await;
     cat.comment("story", Some(g1), "Only if the fares stay low.")
         .await;
     cat.comment("story", Some(a1), "And the buses?").await;
 
-    let german = the_mail_to(&smtp, &greta.email).await;
+    let german = with_mail(&smtp, &greta.email, "Headline of story").await;
     assert_eq!(
         german.header("Subject").as_deref(),
         Some("Cat hat auf Ihren Kommentar zu „Headline of story“ geantwortet")
@@ -355,7 +345,7 @@ async fn reply_mails_arrive_in_the_recipients_language(app: TestApp, smtp: SmtpR
     );
     assert!(!text.contains("Hello"), "{text}");
 
-    let arabic = the_mail_to(&smtp, &amal.email).await;
+    let arabic = with_mail(&smtp, &amal.email, "Headline of story").await;
     let subject = arabic.header("Subject").unwrap_or_default();
     // (Unicode isolation marks keep the Latin name and headline from reordering the line.)
     let plain = subject.replace(['\u{2068}', '\u{2069}'], "");

@@ -100,8 +100,14 @@ mod tests {
             d
         };
         let link = detail(&BASE, HoldReason::Link);
-        assert_eq!((link.level.as_deref(), link.word, link.score), (Some("new"), None, None));
-        assert_eq!(detail(&BASE, HoldReason::SuspectWord).word.as_deref(), Some("idiot"));
+        assert_eq!(
+            (link.level.as_deref(), link.word, link.score),
+            (Some("new"), None, None)
+        );
+        assert_eq!(
+            detail(&BASE, HoldReason::SuspectWord).word.as_deref(),
+            Some("idiot")
+        );
         assert_eq!(detail(&BASE, HoldReason::Spam).score, Some(0.934));
         let member = Screening {
             trust: TrustLevel::Member,

@@ -359,12 +359,10 @@ async fn decide(
     let (action, ids, suffix) = match f.get("one") {
         Some(one) => {
             let Some((action, id)) = one.split_once(':') else {
-                return refuse(tr.t("desk-refuse-action"))
-                    .await;
+                return refuse(tr.t("desk-refuse-action")).await;
             };
             let Ok(id) = id.parse::<i64>() else {
-                return refuse(tr.t("desk-refuse-comment"))
-                    .await;
+                return refuse(tr.t("desk-refuse-comment")).await;
             };
             (action.to_owned(), vec![id], format!("-{id}"))
         }

@@ -9,8 +9,8 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::{actor, require_staff, words};
-use crate::domain::l10n::Tr;
 use crate::domain::Slug;
+use crate::domain::l10n::Tr;
 use crate::domain::locale::Locale;
 use crate::domain::moderation::{CommentMode, ModeProblem, PolicyLayer, ReporterBar, StaffAccess};
 use crate::domain::wordfilter::{ListProblem, MAX_ENTRIES, MAX_ENTRY_CHARS, parse_list};

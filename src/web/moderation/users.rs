@@ -151,7 +151,11 @@ async fn set_role(
     }
     Ok(Redirect::to(&format!(
         "/admin/users?message={}",
-        urlencoding(&tr.t1("desk-users-role-set", "role", words::role(tr, role.as_str())))
+        urlencoding(&tr.t1(
+            "desk-users-role-set",
+            "role",
+            words::role(tr, role.as_str())
+        ))
     ))
     .into_response())
 }

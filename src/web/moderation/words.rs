@@ -170,13 +170,7 @@ pub(crate) fn held_why(tr: Tr, detail: &HoldDetail, reason: HoldReason) -> Strin
 
 /// A moderator's note that is too long, in words.
 pub(crate) fn note_too_long(tr: Tr, long: NoteTooLong) -> String {
-    tr.t2(
-        "desk-note-too-long",
-        "count",
-        long.0,
-        "max",
-        MAX_NOTE_CHARS,
-    )
+    tr.t2("desk-note-too-long", "count", long.0, "max", MAX_NOTE_CHARS)
 }
 
 #[cfg(test)]
@@ -187,44 +181,50 @@ mod tests {
     #[test]
     fn each_hold_reads_in_words_with_its_detail() {
         let tr = Tr::new(Locale::En);
+        let d = HoldDetail::default;
         let word = HoldDetail {
             word: Some("idiot".into()),
-            ..HoldDetail::default()
+            ..d()
         };
-        assert_eq!(
-            held_why(tr, &word, HoldReason::SuspectWord),
-            "suspect word: idiot"
-        );
-        let spam = HoldDetail {
-            score: Some(0.934),
-            ..HoldDetail::default()
-        };
-        assert_eq!(held_why(tr, &spam, HoldReason::Spam), "spam score 0.93");
-        let link = HoldDetail {
-            level: Some("member".into()),
-            edit: true,
-            ..HoldDetail::default()
-        };
-        assert_eq!(
-            held_why(tr, &link, HoldReason::Link),
-            "edited after posting; link from a member with few approved comments"
-        );
-        let first = HoldDetail {
-            first: Some(2),
-            ..HoldDetail::default()
-        };
-        assert_eq!(
-            held_why(tr, &first, HoldReason::PreModeration),
-            "pre-moderated: one of a member's first 2 comments"
-        );
-        assert_eq!(
-            held_why(tr, &HoldDetail::of_reports(4), HoldReason::Reports),
-            "hidden after reports weighing 4"
-        );
-        assert_eq!(
-            held_why(tr, &HoldDetail::default(), HoldReason::Spam),
-            "spam filter"
-        );
+        let cases = [
+            (word.clone(), HoldReason::SuspectWord, "suspect word: idiot"),
+            (
+                HoldDetail {
+                    score: Some(0.934),
+                    ..d()
+                },
+                HoldReason::Spam,
+                "spam score 0.93",
+            ),
+            (
+                HoldDetail {
+                    level: Some("member".into()),
+                    edit: true,
+                    ..d()
+                },
+                HoldReason::Link,
+                "edited after posting; link from a member with few approved comments",
+            ),
+            (
+                HoldDetail {
+                    first: Some(2),
+                    ..d()
+                },
+                HoldReason::PreModeration,
+                "pre-moderated: one of a member's first 2 comments",
+            ),
+            (
+                HoldDetail::of_reports(4),
+                HoldReason::Reports,
+                "hidden after reports weighing 4",
+            ),
+            // Rows held before details were kept.
+            (d(), HoldReason::Spam, "spam filter"),
+            (d(), HoldReason::Link, "first link from a new member"),
+        ];
+        for (detail, reason, words) in cases {
+            assert_eq!(held_why(tr, &detail, reason), words, "{reason:?}");
+        }
         let german = held_why(Tr::new(Locale::De), &word, HoldReason::SuspectWord);
         assert!(german.ends_with(": idiot") && german != "suspect word: idiot");
     }
