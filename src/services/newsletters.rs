@@ -364,3 +364,24 @@ async fn send_due(cx: &mut Context) -> crate::store::Result<usize> {
     }
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edition_is_framed_in_the_subscribers_language() {
+        let english = framing(Tr::new(Locale::En), "Morning", "The Paper");
+        assert_eq!(
+            english.why,
+            "You get Morning from The Paper because you subscribed to it."
+        );
+        assert_eq!((english.lang.as_str(), english.rtl), ("en", false));
+        let german = framing(Tr::new(Locale::De), "Morning", "The Paper");
+        assert_eq!(german.lang, "de");
+        assert!(german.why.contains("Morning") && german.why != english.why);
+        assert_ne!(german.unsubscribe, english.unsubscribe);
+        let arabic = framing(Tr::new(Locale::Ar), "Morning", "The Paper");
+        assert_eq!((arabic.lang.as_str(), arabic.rtl), ("ar", true));
+    }
+}
