@@ -34,3 +34,53 @@ mail-verify-intro = Bitte bestätigen Sie, dass dies Ihre Adresse für { $site }
 }.
 mail-verify-until = Bis dahin schickt Ihnen { $site } nur, was Sie selbst anfordern.
 mail-verify-ignore = Wenn Sie kein Konto angelegt haben, ignorieren Sie diese Nachricht.
+
+## Replies, mentions and the daily digest. A link follows each line that ends with a colon.
+
+mail-reply-subject = { $author } hat auf Ihren Kommentar zu „{ $title }“ geantwortet
+mail-mention-subject = { $author } hat Sie bei „{ $title }“ erwähnt
+mail-read-and-answer = Lesen und antworten:
+mail-why-replies = Sie erhalten diese E-Mail von { $site }, weil Sie über Antworten auf Ihre Kommentare informiert werden möchten.
+mail-why-mentions = Sie erhalten diese E-Mail von { $site }, weil Sie informiert werden möchten, wenn jemand Sie erwähnt.
+mail-why-digest = Sie erhalten diese tägliche Zusammenfassung von { $site }, weil Sie Antworten und Erwähnungen einmal am Tag erhalten möchten.
+mail-stop-these = Diese E-Mails mit einem Klick abbestellen:
+mail-choose-what = Wählen Sie, was Sie erhalten:
+mail-digest-subject = { $count ->
+    [one] Ihre tägliche Zusammenfassung: { $count } Antwort oder Erwähnung
+   *[other] Ihre tägliche Zusammenfassung: { $count } Antworten und Erwähnungen
+}
+mail-digest-since = { $count ->
+    [one] Seit Ihrer letzten Zusammenfassung: { $count } Antwort oder Erwähnung.
+   *[other] Seit Ihrer letzten Zusammenfassung: { $count } Antworten und Erwähnungen.
+}
+
+## The moderation-queue alert to staff.
+
+mail-alert-subject = { $count ->
+    [one] In der Moderationswarteschlange liegt { $count } Eintrag
+   *[other] In der Moderationswarteschlange liegen { $count } Einträge
+}
+mail-alert-holds = { $count ->
+    [one] In der Moderationswarteschlange liegt { $count } Eintrag, so viele wie oder mehr als die von Ihnen gewählten { $threshold }:
+   *[other] In der Moderationswarteschlange liegen { $count } Einträge, so viele wie oder mehr als die von Ihnen gewählten { $threshold }:
+}
+mail-queue-pending = wartend
+mail-queue-reported = gemeldet
+mail-queue-flagged = markiert
+mail-alert-open = Zur Moderation:
+mail-alert-quiet = Sie hören erst wieder von uns, wenn die Warteschlange unter { $threshold } gefallen und wieder angewachsen ist.
+mail-alert-stop = Diese Hinweise mit einem Klick abbestellen:
+mail-alert-change = Schwelle ändern:
+
+## A reader's question answered in live coverage.
+
+mail-answered-subject = Die Redaktion hat Ihre Frage beantwortet – { $site }
+mail-answered-asked = Sie haben die Redaktion zu „{ $title }“ gefragt:
+mail-answered-where = Die Antwort steht in der Live-Berichterstattung:
+mail-answered-why = Sie erhalten nur diese eine E-Mail, weil Sie benachrichtigt werden wollten, sobald Ihre Frage beantwortet ist.
+
+## The words around a newsletter edition.
+
+mail-newsletter-web = Diese Ausgabe im Web lesen
+mail-newsletter-why = Sie erhalten { $newsletter } von { $site }, weil Sie ihn abonniert haben.
+mail-newsletter-unsubscribe = Mit einem Klick abbestellen

@@ -34,3 +34,53 @@ mail-verify-intro = Confirma que esta es tu dirección para { $site }: abre este
 }.
 mail-verify-until = Hasta entonces, { $site } solo te enviará lo que pidas tú mismo.
 mail-verify-ignore = Si no has creado ninguna cuenta, ignora este mensaje.
+
+## Replies, mentions and the daily digest. A link follows each line that ends with a colon.
+
+mail-reply-subject = { $author } respondió a tu comentario en «{ $title }»
+mail-mention-subject = { $author } te mencionó en «{ $title }»
+mail-read-and-answer = Léelo y responde:
+mail-why-replies = Recibes este correo de { $site } porque pediste que te avisáramos de las respuestas a tus comentarios.
+mail-why-mentions = Recibes este correo de { $site } porque pediste que te avisáramos cuando alguien te mencione.
+mail-why-digest = Recibes este resumen diario de { $site } porque pediste recibir las respuestas y menciones una vez al día.
+mail-stop-these = Deja de recibir estos correos con un clic:
+mail-choose-what = Elige qué recibes:
+mail-digest-subject = { $count ->
+    [one] Tu resumen diario: { $count } respuesta o mención
+   *[other] Tu resumen diario: { $count } respuestas y menciones
+}
+mail-digest-since = { $count ->
+    [one] Desde tu último resumen: { $count } respuesta o mención.
+   *[other] Desde tu último resumen: { $count } respuestas y menciones.
+}
+
+## The moderation-queue alert to staff.
+
+mail-alert-subject = { $count ->
+    [one] La cola de moderación tiene { $count } elemento
+   *[other] La cola de moderación tiene { $count } elementos
+}
+mail-alert-holds = { $count ->
+    [one] La cola de moderación tiene { $count } elemento, igual o más que los { $threshold } que elegiste:
+   *[other] La cola de moderación tiene { $count } elementos, igual o más que los { $threshold } que elegiste:
+}
+mail-queue-pending = pendientes
+mail-queue-reported = denunciados
+mail-queue-flagged = marcados
+mail-alert-open = Abre la moderación:
+mail-alert-quiet = No volverás a recibir avisos hasta que la cola baje de { $threshold } y vuelva a crecer.
+mail-alert-stop = Deja de recibir estos avisos con un clic:
+mail-alert-change = Cambia el umbral:
+
+## A reader's question answered in live coverage.
+
+mail-answered-subject = La redacción respondió a tu pregunta — { $site }
+mail-answered-asked = Preguntaste a la redacción, en «{ $title }»:
+mail-answered-where = La respuesta está en la cobertura en directo:
+mail-answered-why = Recibes solo este correo porque pediste que te avisáramos cuando respondieran tu pregunta.
+
+## The words around a newsletter edition.
+
+mail-newsletter-web = Lee esta edición en la web
+mail-newsletter-why = Recibes { $newsletter } de { $site } porque te suscribiste.
+mail-newsletter-unsubscribe = Date de baja con un clic

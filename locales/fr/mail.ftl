@@ -34,3 +34,53 @@ mail-verify-intro = Merci de confirmer qu’il s’agit bien de votre adresse po
 }.
 mail-verify-until = D’ici là, { $site } ne vous envoie que ce que vous demandez vous-même.
 mail-verify-ignore = Si vous n’avez pas créé de compte, ignorez ce message.
+
+## Replies, mentions and the daily digest. A link follows each line that ends with a colon.
+
+mail-reply-subject = { $author } a répondu à votre commentaire sur « { $title } »
+mail-mention-subject = { $author } vous a mentionné sur « { $title } »
+mail-read-and-answer = Lire et répondre :
+mail-why-replies = Vous recevez ce message de { $site } parce que vous avez demandé à être prévenu des réponses à vos commentaires.
+mail-why-mentions = Vous recevez ce message de { $site } parce que vous avez demandé à être prévenu quand quelqu’un vous mentionne.
+mail-why-digest = Vous recevez ce résumé quotidien de { $site } parce que vous avez demandé les réponses et mentions une fois par jour.
+mail-stop-these = Ne plus recevoir ces messages, en un clic :
+mail-choose-what = Choisir ce que vous recevez :
+mail-digest-subject = { $count ->
+    [one] Votre résumé du jour : { $count } réponse ou mention
+   *[other] Votre résumé du jour : { $count } réponses et mentions
+}
+mail-digest-since = { $count ->
+    [one] Depuis votre dernier résumé : { $count } réponse ou mention.
+   *[other] Depuis votre dernier résumé : { $count } réponses et mentions.
+}
+
+## The moderation-queue alert to staff.
+
+mail-alert-subject = { $count ->
+    [one] La file de modération contient { $count } élément
+   *[other] La file de modération contient { $count } éléments
+}
+mail-alert-holds = { $count ->
+    [one] La file de modération contient { $count } élément, soit au moins les { $threshold } que vous avez choisis :
+   *[other] La file de modération contient { $count } éléments, soit au moins les { $threshold } que vous avez choisis :
+}
+mail-queue-pending = en attente
+mail-queue-reported = signalés
+mail-queue-flagged = repérés
+mail-alert-open = Ouvrir la modération :
+mail-alert-quiet = Vous ne serez plus prévenu tant que la file ne sera pas repassée sous { $threshold } puis remontée.
+mail-alert-stop = Ne plus recevoir ces alertes, en un clic :
+mail-alert-change = Changer le seuil :
+
+## A reader's question answered in live coverage.
+
+mail-answered-subject = La rédaction a répondu à votre question — { $site }
+mail-answered-asked = Vous avez posé une question à la rédaction, sur « { $title } » :
+mail-answered-where = La réponse se trouve dans le direct :
+mail-answered-why = Vous recevez ce seul message parce que vous avez demandé à être prévenu de la réponse à votre question.
+
+## The words around a newsletter edition.
+
+mail-newsletter-web = Lire cette édition sur le web
+mail-newsletter-why = Vous recevez { $newsletter } de { $site } parce que vous y êtes abonné.
+mail-newsletter-unsubscribe = Se désabonner en un clic

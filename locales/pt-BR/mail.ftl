@@ -34,3 +34,53 @@ mail-verify-intro = Confirme que este é o seu endereço em { $site }: abra este
 }.
 mail-verify-until = Até lá, { $site } só envia o que você mesmo pedir.
 mail-verify-ignore = Se você não criou uma conta, ignore esta mensagem.
+
+## Replies, mentions and the daily digest. A link follows each line that ends with a colon.
+
+mail-reply-subject = { $author } respondeu ao seu comentário em “{ $title }”
+mail-mention-subject = { $author } mencionou você em “{ $title }”
+mail-read-and-answer = Leia e responda:
+mail-why-replies = Você recebe este e-mail de { $site } porque pediu para saber das respostas aos seus comentários.
+mail-why-mentions = Você recebe este e-mail de { $site } porque pediu para saber quando alguém mencionar você.
+mail-why-digest = Você recebe este resumo diário de { $site } porque pediu respostas e menções uma vez por dia.
+mail-stop-these = Pare de receber estes e-mails com um clique:
+mail-choose-what = Escolha o que você recebe:
+mail-digest-subject = { $count ->
+    [one] Seu resumo diário: { $count } resposta ou menção
+   *[other] Seu resumo diário: { $count } respostas e menções
+}
+mail-digest-since = { $count ->
+    [one] Desde o seu último resumo: { $count } resposta ou menção.
+   *[other] Desde o seu último resumo: { $count } respostas e menções.
+}
+
+## The moderation-queue alert to staff.
+
+mail-alert-subject = { $count ->
+    [one] A fila de moderação tem { $count } item
+   *[other] A fila de moderação tem { $count } itens
+}
+mail-alert-holds = { $count ->
+    [one] A fila de moderação tem { $count } item, no limite de { $threshold } que você escolheu ou acima dele:
+   *[other] A fila de moderação tem { $count } itens, no limite de { $threshold } que você escolheu ou acima dele:
+}
+mail-queue-pending = pendentes
+mail-queue-reported = denunciados
+mail-queue-flagged = sinalizados
+mail-alert-open = Abra a moderação:
+mail-alert-quiet = Você só terá notícias de novo quando a fila cair abaixo de { $threshold } e voltar a crescer.
+mail-alert-stop = Pare de receber estes alertas com um clique:
+mail-alert-change = Mude o limite:
+
+## A reader's question answered in live coverage.
+
+mail-answered-subject = A redação respondeu à sua pergunta — { $site }
+mail-answered-asked = Você perguntou à redação, em “{ $title }”:
+mail-answered-where = A resposta está na cobertura ao vivo:
+mail-answered-why = Você recebe só este e-mail porque pediu para ser avisado quando sua pergunta fosse respondida.
+
+## The words around a newsletter edition.
+
+mail-newsletter-web = Leia esta edição na web
+mail-newsletter-why = Você recebe { $newsletter } de { $site } porque se inscreveu.
+mail-newsletter-unsubscribe = Cancele a inscrição com um clique

@@ -170,22 +170,6 @@ pub fn rate_keys(user_id: i64, ip: &str) -> (String, String) {
     )
 }
 
-/// The mail telling a reader their question was answered: its subject and text.
-pub fn answered_mail(
-    site: &str,
-    reader: &str,
-    question: &str,
-    headline: &str,
-    url: &str,
-) -> (String, String) {
-    let subject = format!("The newsroom answered your question — {site}");
-    let body = format!(
-        "Hello {reader},\n\nYou asked the newsroom, on “{headline}”:\n\n> {}\n\nThe answer is in the live coverage:\n{url}\n\nYou get this one mail because you asked to be told when your question was answered.\n\n— {site}\n",
-        question.replace('\n', "\n> ")
-    );
-    (subject, body)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,7 +243,7 @@ mod tests {
     }
 
     #[test]
-    fn statuses_round_trip_and_the_mail_quotes_the_question() {
+    fn statuses_round_trip() {
         for s in [
             QuestionStatus::Held,
             QuestionStatus::Approved,
@@ -268,15 +252,5 @@ mod tests {
         ] {
             assert_eq!(QuestionStatus::parse(s.as_str()), Some(s));
         }
-        let (subject, body) = answered_mail(
-            "Broadsheet",
-            "Ann",
-            "Is the bridge open?\nAnd the ferry?",
-            "Storm",
-            "https://x/a#update-3",
-        );
-        assert!(subject.contains("answered"));
-        assert!(body.contains("> Is the bridge open?\n> And the ferry?"));
-        assert!(body.contains("https://x/a#update-3"));
     }
 }

@@ -130,21 +130,28 @@ impl Scopes {
     }
 }
 
+/// What is wrong with a token's name (the CLI says it in these words; pages in the viewer's).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenNameError {
+    #[error("Give the token a name, such as the script or service that will use it.")]
+    Empty,
+    #[error("A token's name can be at most {MAX_TOKEN_NAME_CHARS} characters.")]
+    TooLong,
+    #[error("A token's name cannot contain control characters.")]
+    Control,
+}
+
 /// Checks a token's name: what its holder calls it, so they can tell tokens apart.
-pub fn check_token_name(name: &str) -> Result<String, String> {
+pub fn check_token_name(name: &str) -> Result<String, TokenNameError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(
-            "Give the token a name, such as the script or service that will use it.".into(),
-        );
+        return Err(TokenNameError::Empty);
     }
     if name.chars().count() > MAX_TOKEN_NAME_CHARS {
-        return Err(format!(
-            "A token's name can be at most {MAX_TOKEN_NAME_CHARS} characters."
-        ));
+        return Err(TokenNameError::TooLong);
     }
     if name.chars().any(char::is_control) {
-        return Err("A token's name cannot contain control characters.".into());
+        return Err(TokenNameError::Control);
     }
     Ok(name.to_owned())
 }

@@ -132,26 +132,31 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
     )
 }
 
+/// What is wrong with an endpoint URL (the page says it in the viewer's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    Empty,
+    TooLong,
+    NotHttp,
+    NoHost,
+}
+
 /// Checks an endpoint URL: absolute http or https, of a sane length.
-pub fn check_url(url: &str) -> Result<String, String> {
+pub fn check_url(url: &str) -> Result<String, UrlProblem> {
     let url = url.trim();
     if url.is_empty() {
-        return Err("Enter the URL that should receive the events.".into());
+        return Err(UrlProblem::Empty);
     }
     if url.chars().count() > MAX_URL_CHARS {
-        return Err(format!(
-            "The URL can be at most {MAX_URL_CHARS} characters."
-        ));
+        return Err(UrlProblem::TooLong);
     }
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or(
-            "The URL must start with https:// (or http:// for a receiver on your own network).",
-        )?;
+        .ok_or(UrlProblem::NotHttp)?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.contains(char::is_whitespace) || url.contains(char::is_control) {
-        return Err("The URL must name a host, as in https://example.com/hooks.".into());
+        return Err(UrlProblem::NoHost);
     }
     Ok(url.to_owned())
 }

@@ -14,8 +14,10 @@ use chrono::Utc;
 use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::jobs::JobKind;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::newsletter::{
-    self, EditionContent, EditionId, EditionItem, NewsletterId, compose, due_slot,
+    self, EditionContent, EditionId, EditionItem, Framing, NewsletterId, compose, due_slot,
 };
 use crate::services::mail::{Mail, MailError, Mailer, QueuedMail};
 use crate::services::wake::Wake;
@@ -67,9 +69,11 @@ pub async fn render(
             summary: a.summary,
         })
         .collect();
+    let framing = framing(Tr::new(config.locale), &letter.name, &config.site_name);
     Ok(Some(Rendered {
         content: EditionContent {
             site_name: config.site_name.clone(),
+            framing,
             newsletter_name: letter.name,
             subject: edition.subject,
             intro: edition.intro,
@@ -79,6 +83,31 @@ pub async fn render(
         newsletter: letter.id,
         sender_name: letter.sender_name,
     }))
+}
+
+/// The words around an edition in one language.
+fn framing(tr: Tr, newsletter: &str, site: &str) -> Framing {
+    Framing {
+        lang: tr.lang().to_owned(),
+        rtl: tr.locale.is_rtl(),
+        read_on_web: tr.t("mail-newsletter-web"),
+        why: tr.t2(
+            "mail-newsletter-why",
+            "newsletter",
+            newsletter,
+            "site",
+            site,
+        ),
+        unsubscribe: tr.t("mail-newsletter-unsubscribe"),
+    }
+}
+
+/// `rendered` framed in the words of `locale` (a subscriber's language).
+fn in_language(rendered: &Rendered, locale: Locale) -> Rendered {
+    let mut r = rendered.clone();
+    let c = &r.content;
+    r.content.framing = framing(Tr::new(locale), &c.newsletter_name, &c.site_name);
+    r
 }
 
 /// The one-click unsubscribe address of `newsletter` for `user_id`.
@@ -295,14 +324,15 @@ async fn send_due(cx: &mut Context) -> crate::store::Result<usize> {
             Err(e) => Err(e.to_string()),
             // Unsubscribed or gone since it was queued: nothing to send.
             Ok(None) => Ok(()),
-            Ok(Some(to)) => match cx.rendered.get(&job.payload.edition) {
+            Ok(Some((to, locale))) => match cx.rendered.get(&job.payload.edition) {
                 Some(Some(rendered)) => {
                     let key = format!("newsletter.{}.{}", job.payload.edition, job.payload.user);
+                    let locale = Locale::of_member(locale.as_deref(), cx.config.locale);
                     send_edition(
                         &cx.mailer,
                         &cx.config,
                         &cx.key,
-                        rendered,
+                        &in_language(rendered, locale),
                         &to,
                         job.payload.user,
                         &key,
@@ -333,4 +363,25 @@ async fn send_due(cx: &mut Context) -> crate::store::Result<usize> {
         }
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edition_is_framed_in_the_subscribers_language() {
+        let english = framing(Tr::new(Locale::En), "Morning", "The Paper");
+        assert_eq!(
+            english.why,
+            "You get Morning from The Paper because you subscribed to it."
+        );
+        assert_eq!((english.lang.as_str(), english.rtl), ("en", false));
+        let german = framing(Tr::new(Locale::De), "Morning", "The Paper");
+        assert_eq!(german.lang, "de");
+        assert!(german.why.contains("Morning") && german.why != english.why);
+        assert_ne!(german.unsubscribe, english.unsubscribe);
+        let arabic = framing(Tr::new(Locale::Ar), "Morning", "The Paper");
+        assert_eq!((arabic.lang.as_str(), arabic.rtl), ("ar", true));
+    }
 }

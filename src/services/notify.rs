@@ -16,6 +16,9 @@ use crate::config::Config;
 use crate::domain::Clock;
 use crate::domain::comment::CommentStatus;
 use crate::domain::jobs::JobKind;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::{Dates, Locale, Zone};
+use crate::domain::moderation::Queue;
 use crate::domain::notification::{MailKind, Reason, digest_due, unsubscribe_token};
 use crate::domain::user::Role;
 use crate::services::mail::{Mail, Mailer, QueuedMail};
@@ -179,7 +182,8 @@ async fn prepare_answers(cx: &Context, now: DateTime<Utc>) -> crate::store::Resu
             a.article_slug,
             a.update_id
         );
-        let (subject, body) = crate::domain::live_question::answered_mail(
+        let (subject, body) = answered_mail(
+            words_for(cx, a.locale.as_deref()),
             &cx.config.site_name,
             &a.asker_name,
             &a.body,
@@ -202,6 +206,27 @@ async fn prepare_answers(cx: &Context, now: DateTime<Utc>) -> crate::store::Resu
     Ok(())
 }
 
+/// The mail telling a reader their question was answered: its subject and text.
+fn answered_mail(
+    tr: Tr,
+    site: &str,
+    reader: &str,
+    question: &str,
+    headline: &str,
+    url: &str,
+) -> (String, String) {
+    let subject = tr.t1("mail-answered-subject", "site", site);
+    let body = format!(
+        "{hello}\n\n{asked}\n\n> {question}\n\n{where_}\n{url}\n\n{why}\n\n— {site}\n",
+        hello = tr.t1("mail-hello-name", "name", reader),
+        asked = tr.t1("mail-answered-asked", "title", headline),
+        question = question.replace('\n', "\n> "),
+        where_ = tr.t("mail-answered-where"),
+        why = tr.t("mail-answered-why"),
+    );
+    (subject, body)
+}
+
 fn quote(body: &str) -> String {
     let mut text: String = body.chars().take(QUOTE_CHARS).collect();
     if body.chars().count() > QUOTE_CHARS {
@@ -213,45 +238,57 @@ fn quote(body: &str) -> String {
         .join("\n")
 }
 
-fn what_happened(n: &NotificationDetail) -> String {
+/// The words of a member's mail: their language, else the site's.
+fn words_for(cx: &Context, locale: Option<&str>) -> Tr {
+    Tr::new(Locale::of_member(locale, cx.config.locale))
+}
+
+fn what_happened(tr: Tr, n: &NotificationDetail) -> String {
     match n.reason() {
-        Reason::Reply => format!(
-            "{} replied to your comment on “{}”",
-            n.author_name, n.article_title
+        Reason::Reply => tr.t2(
+            "mail-reply-subject",
+            "author",
+            &n.author_name,
+            "title",
+            &n.article_title,
         ),
-        Reason::Mention => format!("{} mentioned you on “{}”", n.author_name, n.article_title),
+        Reason::Mention => tr.t2(
+            "mail-mention-subject",
+            "author",
+            &n.author_name,
+            "title",
+            &n.article_title,
+        ),
     }
 }
 
 fn notification_mail(cx: &Context, n: &NotificationDetail) -> NewMail {
+    let tr = words_for(cx, n.recipient_locale.as_deref());
+    let site = &cx.config.site_name;
     let (kind, why) = match n.reason() {
-        Reason::Reply => (
-            MailKind::Replies,
-            "you asked to hear about replies to your comments",
-        ),
-        Reason::Mention => (
-            MailKind::Mentions,
-            "you asked to hear when someone mentions you",
-        ),
+        Reason::Reply => (MailKind::Replies, tr.t1("mail-why-replies", "site", site)),
+        Reason::Mention => (MailKind::Mentions, tr.t1("mail-why-mentions", "site", site)),
     };
     let unsubscribe = cx.unsubscribe_url(n.recipient_id, kind);
     let body = format!(
-        "Hello {name},\n\n{what}:\n\n{quote}\n\nRead it and answer: {link}\n\n-- \n\
-         You get this mail from {site} because {why}.\n\
-         Stop these mails with one click: {unsubscribe}\n\
-         Choose what you receive: {base}/settings\n",
-        name = n.recipient_name,
-        what = what_happened(n),
+        "{hello}\n\n{what}:\n\n{quote}\n\n{answer} {link}\n\n-- \n\
+         {why}\n\
+         {stop} {unsubscribe}\n\
+         {choose} {base}/settings\n",
+        hello = tr.t1("mail-hello-name", "name", &n.recipient_name),
+        what = what_happened(tr, n),
         quote = quote(&n.body_source),
+        answer = tr.t("mail-read-and-answer"),
         link = cx.comment_url(n),
-        site = cx.config.site_name,
+        stop = tr.t("mail-stop-these"),
+        choose = tr.t("mail-choose-what"),
         base = cx.base(),
     );
     NewMail {
         dedupe_key: format!("notification:{}", n.id),
         user_id: Some(n.recipient_id),
         to: n.recipient_email.clone(),
-        subject: what_happened(n),
+        subject: what_happened(tr, n),
         body,
         unsubscribe_url: Some(unsubscribe),
         message_id: cx.message_id(),
@@ -266,38 +303,45 @@ fn digest_mail(
 ) -> NewMail {
     let first = &items[0];
     let unsubscribe = cx.unsubscribe_url(user_id, MailKind::Digest);
-    let dates = cx.config.site_dates();
+    let locale = Locale::of_member(first.recipient_locale.as_deref(), cx.config.locale);
+    let tr = Tr::new(locale);
+    let zone = first
+        .recipient_time_zone
+        .as_deref()
+        .and_then(|z| Zone::parse(z).ok())
+        .unwrap_or(cx.config.time_zone);
+    let dates = Dates::new(locale.language_tag(), zone);
     let entries: Vec<String> = items
         .iter()
         .map(|n| {
             format!(
                 "{what} ({at}):\n\n{quote}\n\n{link}\n",
-                what = what_happened(n),
+                what = what_happened(tr, n),
                 at = dates.day_and_time(n.created_at),
                 quote = quote(&n.body_source),
                 link = cx.comment_url(n),
             )
         })
         .collect();
-    let count = match items.len() {
-        1 => "1 reply or mention".to_owned(),
-        n => format!("{n} replies and mentions"),
-    };
+    let count = items.len();
     let body = format!(
-        "Hello {name},\n\nSince your last digest: {count}.\n\n{entries}\n-- \n\
-         You get this daily digest from {site} because you asked for replies and mentions once a day.\n\
-         Stop these mails with one click: {unsubscribe}\n\
-         Choose what you receive: {base}/settings\n",
-        name = first.recipient_name,
+        "{hello}\n\n{since}\n\n{entries}\n-- \n\
+         {why}\n\
+         {stop} {unsubscribe}\n\
+         {choose} {base}/settings\n",
+        hello = tr.t1("mail-hello-name", "name", &first.recipient_name),
+        since = tr.t1("mail-digest-since", "count", count),
         entries = entries.join("\n"),
-        site = cx.config.site_name,
+        why = tr.t1("mail-why-digest", "site", &cx.config.site_name),
+        stop = tr.t("mail-stop-these"),
+        choose = tr.t("mail-choose-what"),
         base = cx.base(),
     );
     NewMail {
         dedupe_key: format!("digest:{user_id}:{}", due.to_rfc3339()),
         user_id: Some(user_id),
         to: first.recipient_email.clone(),
-        subject: format!("Your daily digest: {count}"),
+        subject: tr.t1("mail-digest-subject", "count", count),
         body,
         unsubscribe_url: Some(unsubscribe),
         message_id: cx.message_id(),
@@ -329,24 +373,32 @@ async fn check_queue_alerts(cx: &Context) -> crate::store::Result<()> {
     Ok(())
 }
 
-fn alert_mail(
-    cx: &Context,
-    w: &QueueWatcher,
-    total: i64,
-    sizes: &[(crate::domain::moderation::Queue, i64); 3],
-) -> NewMail {
+fn alert_mail(cx: &Context, w: &QueueWatcher, total: i64, sizes: &[(Queue, i64); 3]) -> NewMail {
+    let tr = words_for(cx, w.locale.as_deref());
     let lines: Vec<String> = sizes
         .iter()
-        .map(|(q, n)| format!("  {}: {n}", q.as_str()))
+        .map(|(q, n)| {
+            let queue = tr.t(match q {
+                Queue::Pending => "mail-queue-pending",
+                Queue::Reported => "mail-queue-reported",
+                Queue::Flagged => "mail-queue-flagged",
+            });
+            format!("  {queue}: {n}")
+        })
         .collect();
+    let threshold = w.queue_alert_at;
     let body = format!(
-        "Hello {name},\n\nThe moderation queue holds {total} items, at or above the {threshold} you chose:\n\n\
-         {lines}\n\nOpen the moderation desk: {base}/admin/moderation\n\n\
-         You will not hear again until the queue has fallen below {threshold} and grown back.\n\n-- \n\
-         Stop these alerts with one click: {unsubscribe}\nChange the threshold: {base}/settings\n",
-        name = w.display_name,
-        threshold = w.queue_alert_at,
+        "{hello}\n\n{holds}\n\n\
+         {lines}\n\n{open} {base}/admin/moderation\n\n\
+         {quiet}\n\n-- \n\
+         {stop} {unsubscribe}\n{change} {base}/settings\n",
+        hello = tr.t1("mail-hello-name", "name", &w.display_name),
+        holds = tr.t2("mail-alert-holds", "count", total, "threshold", threshold),
         lines = lines.join("\n"),
+        open = tr.t("mail-alert-open"),
+        quiet = tr.t1("mail-alert-quiet", "threshold", threshold),
+        stop = tr.t("mail-alert-stop"),
+        change = tr.t("mail-alert-change"),
         base = cx.base(),
         unsubscribe = cx.unsubscribe_url(w.user_id, MailKind::QueueAlert),
     );
@@ -356,7 +408,7 @@ fn alert_mail(
         dedupe_key: format!("queue-alert:{}:{}", w.user_id, random_hex(8)),
         user_id: Some(w.user_id),
         to: w.email.clone(),
-        subject: format!("The moderation queue holds {total} items"),
+        subject: tr.t1("mail-alert-subject", "count", total),
         body,
         unsubscribe_url: Some(cx.unsubscribe_url(w.user_id, MailKind::QueueAlert)),
         message_id: cx.message_id(),
@@ -412,4 +464,27 @@ async fn send_due(cx: &Context) -> crate::store::Result<usize> {
         }
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_answer_mail_quotes_the_question_in_the_readers_language() {
+        let (subject, body) = answered_mail(
+            Tr::new(Locale::En),
+            "Broadsheet",
+            "Ann",
+            "Is the bridge open?\nAnd the ferry?",
+            "Storm",
+            "https://x/a#update-3",
+        );
+        assert_eq!(subject, "The newsroom answered your question — Broadsheet");
+        assert!(body.starts_with("Hello Ann,\n\nYou asked the newsroom, on “Storm”:"));
+        assert!(body.contains("> Is the bridge open?\n> And the ferry?"));
+        assert!(body.contains("https://x/a#update-3"));
+        let (german, _) = answered_mail(Tr::new(Locale::De), "B", "Ann", "?", "S", "u");
+        assert_ne!(german, "The newsroom answered your question — B");
+    }
 }

@@ -58,6 +58,8 @@ pub struct AnswerToMail {
     pub article_slug: String,
     pub article_title: String,
     pub update_id: i64,
+    /// The asker's language (`None`: the site's).
+    pub locale: Option<String>,
 }
 
 impl Store {
@@ -158,7 +160,7 @@ impl Store {
     pub async fn answers_to_mail(&self, limit: i64) -> Result<Vec<AnswerToMail>> {
         query(
             "SELECT q.id AS question_id, u.id AS asker_id, u.email, u.display_name AS asker_name, \
-             q.body, a.slug AS article_slug, a.title AS article_title, l.id AS update_id \
+             q.body, a.slug AS article_slug, a.title AS article_title, l.id AS update_id, u.locale \
              FROM live_questions q JOIN live_updates l ON l.question_id = q.id \
              JOIN users u ON u.id = q.asker_id JOIN articles a ON a.id = q.article_id \
              WHERE q.status = $1 AND q.notify = $2 AND q.mailed_at IS NULL AND l.status = $3 \

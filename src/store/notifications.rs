@@ -157,6 +157,9 @@ pub struct NotificationDetail {
     pub article_slug: String,
     pub article_title: String,
     pub created_at: DateTime<Utc>,
+    /// The recipient's language and time zone (`None`: the site's).
+    pub recipient_locale: Option<String>,
+    pub recipient_time_zone: Option<String>,
 }
 
 impl NotificationDetail {
@@ -174,12 +177,15 @@ pub struct QueueWatcher {
     pub role: String,
     pub queue_alert_at: i64,
     pub queue_alerted: bool,
+    /// The watcher's language (`None`: the site's).
+    pub locale: Option<String>,
 }
 
 const DETAIL_SELECT: &str = "SELECT n.id, n.kind, n.recipient_id, u.email AS recipient_email, \
      u.display_name AS recipient_name, c.id AS comment_id, c.status AS comment_status, c.body_source, \
      COALESCE(w.display_name, '[deleted]') AS author_name, a.slug AS article_slug, \
-     a.title AS article_title, n.created_at \
+     a.title AS article_title, n.created_at, u.locale AS recipient_locale, \
+     u.time_zone AS recipient_time_zone \
      FROM notifications n JOIN users u ON u.id = n.recipient_id \
      JOIN comments c ON c.id = n.comment_id JOIN articles a ON a.id = c.article_id \
      LEFT JOIN users w ON w.id = c.author_id";
@@ -421,7 +427,7 @@ impl Store {
     /// Members with a verified address who asked for queue alerts.
     pub async fn queue_watchers(&self) -> Result<Vec<QueueWatcher>> {
         query(
-            "SELECT p.user_id, u.email, u.display_name, u.role, p.queue_alert_at, p.queue_alerted \
+            "SELECT p.user_id, u.email, u.display_name, u.role, p.queue_alert_at, p.queue_alerted, u.locale \
                  FROM mail_preferences p JOIN users u ON u.id = p.user_id \
                  WHERE p.queue_alert_at IS NOT NULL AND u.email_verified_at IS NOT NULL \
                  ORDER BY p.user_id",

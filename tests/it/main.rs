@@ -29,6 +29,7 @@ mod i18n;
 mod i18n_reading;
 mod i18n_embed;
 mod i18n_newsroom;
+mod i18n_desk;
 mod imports;
 mod jobs;
 mod languages;

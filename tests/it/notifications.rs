@@ -167,7 +167,7 @@ async fn a_reply_is_mailed_with_its_text_link_and_unsubscribe_headers(
 }
 
 /// Waits for the one mail to `address` whose subject contains `needle`.
-async fn with_mail(smtp: &SmtpReceiver, address: &str, needle: &str) -> ReceivedMail {
+pub(crate) async fn with_mail(smtp: &SmtpReceiver, address: &str, needle: &str) -> ReceivedMail {
     let deadline = tokio::time::Instant::now() + WAIT;
     loop {
         let got = with_subject(smtp, address, needle).await;

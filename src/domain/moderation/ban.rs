@@ -16,8 +16,12 @@ pub fn forever() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(9999, 12, 31, 0, 0, 0).unwrap()
 }
 
+/// A ban length that is neither 1 to 3650 days nor for good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadBanLength;
+
 impl BanLength {
-    pub fn parse(s: &str) -> Result<BanLength, String> {
+    pub fn parse(s: &str) -> Result<BanLength, BadBanLength> {
         match s.trim() {
             "forever" => Ok(BanLength::Forever),
             d => d
@@ -25,10 +29,7 @@ impl BanLength {
                 .ok()
                 .filter(|d| (1..=3650).contains(d))
                 .map(BanLength::Days)
-                .ok_or_else(|| {
-                    "Choose how long the ban lasts: a number of days from 1 to 3650, or for good."
-                        .to_owned()
-                }),
+                .ok_or(BadBanLength),
         }
     }
 

@@ -66,39 +66,6 @@ impl HoldDetail {
     pub fn from_stored(s: &str) -> HoldDetail {
         serde_json::from_str(s).unwrap_or_default()
     }
-
-    /// Why the comment waits, as the desk says it.
-    pub fn words(&self, reason: HoldReason) -> String {
-        let level = self.level.as_deref();
-        let why = match reason {
-            HoldReason::PreModeration => match self.first {
-                Some(n) => format!("pre-moderated: one of a member's first {n} comments"),
-                None => "pre-moderated: every comment here waits".to_owned(),
-            },
-            HoldReason::FirstComment => "first comment from a new member".to_owned(),
-            HoldReason::Link => match level {
-                Some("new") | None => "first link from a new member".to_owned(),
-                Some(l) => format!("link from a {l} with few approved comments"),
-            },
-            HoldReason::SuspectWord => match &self.word {
-                Some(w) => format!("suspect word: {w}"),
-                None => "suspect word".to_owned(),
-            },
-            HoldReason::Spam => match self.score {
-                Some(p) => format!("spam score {p:.2}"),
-                None => "spam filter".to_owned(),
-            },
-            HoldReason::Reports => match self.reports {
-                Some(n) => format!("hidden after reports weighing {n}"),
-                None => "hidden after reports".to_owned(),
-            },
-        };
-        if self.edit {
-            format!("edited after posting; {why}")
-        } else {
-            why
-        }
-    }
 }
 
 #[cfg(test)]
@@ -125,48 +92,38 @@ mod tests {
     };
 
     #[test]
-    fn each_reason_reads_in_words_with_its_detail() {
-        let words = |s: &Screening<'_>, r: HoldReason| {
+    fn each_hold_keeps_the_facts_of_its_reason() {
+        let detail = |s: &Screening<'_>, r: HoldReason| {
             let d = HoldDetail::of_screening(s, r);
             // What is stored reads back the same.
             assert_eq!(HoldDetail::from_stored(&d.stored()), d);
-            d.words(r)
+            d
         };
+        let link = detail(&BASE, HoldReason::Link);
         assert_eq!(
-            words(&BASE, HoldReason::Link),
-            "first link from a new member"
+            (link.level.as_deref(), link.word, link.score),
+            (Some("new"), None, None)
         );
-        assert_eq!(words(&BASE, HoldReason::SuspectWord), "suspect word: idiot");
-        assert_eq!(words(&BASE, HoldReason::Spam), "spam score 0.93");
         assert_eq!(
-            words(&BASE, HoldReason::FirstComment),
-            "first comment from a new member"
+            detail(&BASE, HoldReason::SuspectWord).word.as_deref(),
+            Some("idiot")
         );
+        assert_eq!(detail(&BASE, HoldReason::Spam).score, Some(0.934));
         let member = Screening {
             trust: TrustLevel::Member,
             edit: true,
             ..BASE
         };
-        assert_eq!(
-            words(&member, HoldReason::Link),
-            "edited after posting; link from a member with few approved comments"
-        );
+        let d = detail(&member, HoldReason::Link);
+        assert_eq!((d.level.as_deref(), d.edit), (Some("member"), true));
         let first_two = Screening {
             mode: CommentMode::PreModerated { first: Some(2) },
             ..BASE
         };
-        assert_eq!(
-            words(&first_two, HoldReason::PreModeration),
-            "pre-moderated: one of a member's first 2 comments"
-        );
-        assert_eq!(
-            HoldDetail::of_reports(4).words(HoldReason::Reports),
-            "hidden after reports weighing 4"
-        );
-        assert_eq!(
-            HoldDetail::from_stored("").words(HoldReason::Spam),
-            "spam filter",
-            "rows held before details were kept"
-        );
+        assert_eq!(detail(&first_two, HoldReason::PreModeration).first, Some(2));
+        assert_eq!(detail(&BASE, HoldReason::PreModeration).first, None);
+        assert_eq!(HoldDetail::of_reports(4).reports, Some(4));
+        // Rows held before details were kept read as no detail.
+        assert_eq!(HoldDetail::from_stored(""), HoldDetail::default());
     }
 }

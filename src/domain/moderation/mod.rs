@@ -13,17 +13,17 @@ mod screening;
 mod trust;
 
 pub use access::{StaffAccess, staff_access};
-pub use ban::{BanLength, ban_notice, forever, may_be_banned};
+pub use ban::{BadBanLength, BanLength, ban_notice, forever, may_be_banned};
 pub use decision::{
-    CommentState, Decision, MAX_NOTE_CHARS, RejectReason, StateChange, TrainedAs, Undecidable,
-    decide, parse_note, rejection_text,
+    CommentState, Decision, MAX_NOTE_CHARS, NoteTooLong, RejectReason, StateChange, TrainedAs,
+    Undecidable, check_note, decide, parse_note, rejection_text,
 };
 pub use held::HoldDetail;
-pub use policy::{CommentMode, CommentPolicy, PolicyLayer};
+pub use policy::{CommentMode, CommentPolicy, ModeProblem, PolicyLayer};
 pub use queue::{HoldReason, Queue};
 pub use reports::ReporterBar;
 pub use screening::{Refused, Screening, Verdict, has_link, screen};
-pub use trust::{TrustLevel, TrustRecord, TrustThresholds, trust_level};
+pub use trust::{TrustField, TrustLevel, TrustRecord, TrustThresholds, trust_level};
 
 #[cfg(test)]
 mod tests {

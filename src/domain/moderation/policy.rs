@@ -35,16 +35,18 @@ impl CommentMode {
     }
 
     /// Parses the admin form: `open`, `closed`, `premoderated` (with `first`, blank for all).
-    pub fn parse(mode: &str, first: &str) -> Result<CommentMode, String> {
+    pub fn parse(mode: &str, first: &str) -> Result<CommentMode, ModeProblem> {
         let first = match first.trim() {
             "" | "0" => None,
-            n => Some(n.parse::<i64>().ok().filter(|n| (1..=1000).contains(n)).ok_or(
-                "The number of first comments to hold must be a whole number from 1 to 1000, or blank for all.",
-            )?),
+            n => Some(
+                n.parse::<i64>()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or(ModeProblem::First)?,
+            ),
         };
-        CommentMode::from_stored(mode.trim(), first).ok_or_else(|| {
-            format!("Unknown comment mode `{mode}`: choose open, closed or pre-moderated.")
-        })
+        CommentMode::from_stored(mode.trim(), first)
+            .ok_or_else(|| ModeProblem::Unknown(mode.to_owned()))
     }
 
     pub fn describe(self) -> String {
@@ -57,6 +59,14 @@ impl CommentMode {
             }
         }
     }
+}
+
+/// What is wrong with a policy form's mode: the number of first comments (1 to 1000, or blank),
+/// or the mode itself (as typed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModeProblem {
+    First,
+    Unknown(String),
 }
 
 /// A policy as stored for one scope; `None` fields inherit from the wider scope.

@@ -98,27 +98,17 @@ impl TrustThresholds {
 
     /// Checks the trusted and demotion fields of the settings form (the member bar is checked
     /// with the reports' fields). Each must be a whole number in range.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), TrustField> {
         let in_range = |v: i64, max: i64| (0..=max).contains(&v);
-        if !in_range(self.trusted_min_account_days, 3650) {
-            return Err(
-                "The account age to be trusted must be a whole number of days from 0 to 3650."
-                    .into(),
-            );
-        }
-        if !in_range(self.trusted_min_approved, 100_000) {
-            return Err(
-                "The approved comments to be trusted must be a whole number from 0 to 100000."
-                    .into(),
-            );
-        }
-        if !in_range(self.demote_window_days, 3650) {
-            return Err(
-                "The days rejections count for must be a whole number from 0 to 3650.".into(),
-            );
-        }
-        if !in_range(self.demote_after, 1000) {
-            return Err("The rejections that make a member new again must be a whole number from 0 to 1000 (0: never).".into());
+        for (value, field) in [
+            (self.trusted_min_account_days, TrustField::TrustedDays),
+            (self.trusted_min_approved, TrustField::TrustedApproved),
+            (self.demote_window_days, TrustField::DemoteWindow),
+            (self.demote_after, TrustField::DemoteAfter),
+        ] {
+            if !in_range(value, field.max()) {
+                return Err(field);
+            }
         }
         Ok(())
     }
@@ -132,6 +122,26 @@ impl TrustThresholds {
             self.demote_after,
             self.demote_window_days
         )
+    }
+}
+
+/// A trust threshold of the settings form, named when its value is out of range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrustField {
+    TrustedDays,
+    TrustedApproved,
+    DemoteWindow,
+    DemoteAfter,
+}
+
+impl TrustField {
+    /// The largest value taken (the smallest is 0).
+    pub fn max(self) -> i64 {
+        match self {
+            TrustField::TrustedDays | TrustField::DemoteWindow => 3650,
+            TrustField::TrustedApproved => 100_000,
+            TrustField::DemoteAfter => 1000,
+        }
     }
 }
 
@@ -282,13 +292,13 @@ mod tests {
         assert_eq!(TrustLevel::Trusted.label(), "trusted");
         assert_eq!(T.approved_cap(), 20);
         assert!(T.check().is_ok());
-        assert!(
+        assert_eq!(
             TrustThresholds {
                 demote_after: -1,
                 ..T
             }
-            .check()
-            .is_err()
+            .check(),
+            Err(TrustField::DemoteAfter)
         );
     }
 }

@@ -22,6 +22,24 @@ pub struct EditionContent {
     pub items: Vec<EditionItem>,
     /// The web version's absolute address.
     pub web_url: String,
+    /// The words around the edition, in the subscriber's language.
+    pub framing: Framing,
+}
+
+/// The words the mail puts around an edition, already in the reader's language (the caller
+/// takes them from the catalogue).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Framing {
+    /// The language's tag, for the HTML part's `lang`.
+    pub lang: String,
+    /// Written right to left (the HTML part then says `dir="rtl"`).
+    pub rtl: bool,
+    /// "Read this edition on the web".
+    pub read_on_web: String,
+    /// "You get … from … because you subscribed to it."
+    pub why: String,
+    /// "Unsubscribe with one click".
+    pub unsubscribe: String,
 }
 
 /// Escapes text for HTML content and (quoted) attribute values: `&`, `<`, `>`, `"` and `'`.
@@ -50,16 +68,11 @@ pub fn text(c: &EditionContent, unsubscribe_url: Option<&str>) -> String {
         }
         out.push_str(&format!("  {}\n\n", item.url));
     }
-    out.push_str(&format!(
-        "-- \nRead this edition on the web: {}\n",
-        c.web_url
-    ));
-    out.push_str(&format!(
-        "You get {} from {} because you subscribed to it.\n",
-        c.newsletter_name, c.site_name
-    ));
+    let f = &c.framing;
+    out.push_str(&format!("-- \n{}: {}\n", f.read_on_web, c.web_url));
+    out.push_str(&format!("{}\n", f.why));
     if let Some(url) = unsubscribe_url {
-        out.push_str(&format!("Unsubscribe with one click: {url}\n"));
+        out.push_str(&format!("{}: {url}\n", f.unsubscribe));
     }
     out
 }
@@ -67,8 +80,10 @@ pub fn text(c: &EditionContent, unsubscribe_url: Option<&str>) -> String {
 /// The HTML part: a whole document, escaped throughout.
 pub fn html(c: &EditionContent, unsubscribe_url: Option<&str>) -> String {
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"{dir}>\n<head>\n<meta charset=\"utf-8\">\n\
          <title>{subject}</title>\n</head>\n<body>\n<p>{name}</p>\n<h1>{subject}</h1>\n",
+        lang = escape(&c.framing.lang),
+        dir = if c.framing.rtl { " dir=\"rtl\"" } else { "" },
         subject = escape(&c.subject),
         name = escape(&c.newsletter_name),
     );
@@ -85,17 +100,18 @@ pub fn html(c: &EditionContent, unsubscribe_url: Option<&str>) -> String {
             out.push_str(&format!("<p>{}</p>\n", escape(item.summary.trim())));
         }
     }
+    let f = &c.framing;
     out.push_str(&format!(
-        "<hr>\n<p><a href=\"{}\">Read this edition on the web</a>.</p>\n\
-         <p>You get {} from {} because you subscribed to it.",
+        "<hr>\n<p><a href=\"{}\">{}</a>.</p>\n<p>{}",
         escape(&c.web_url),
-        escape(&c.newsletter_name),
-        escape(&c.site_name)
+        escape(&f.read_on_web),
+        escape(&f.why),
     ));
     if let Some(url) = unsubscribe_url {
         out.push_str(&format!(
-            " <a href=\"{}\">Unsubscribe with one click</a>.",
-            escape(url)
+            " <a href=\"{}\">{}</a>.",
+            escape(url),
+            escape(&f.unsubscribe)
         ));
     }
     out.push_str("</p>\n</body>\n</html>\n");
@@ -118,6 +134,14 @@ mod tests {
                 url: "https://example.org/articles/a?x=1&y=\"2\"".into(),
             }],
             web_url: "https://example.org/newsletters/editions/1".into(),
+            framing: Framing {
+                lang: "en".into(),
+                rtl: false,
+                read_on_web: "Read this edition on the web".into(),
+                why: "You get Morning <Briefing> from The Paper because you subscribed to it."
+                    .into(),
+                unsubscribe: "Unsubscribe with one click".into(),
+            },
         }
     }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-pub use compose::{EditionContent, EditionItem};
+pub use compose::{EditionContent, EditionItem, Framing};
 
 /// A newsletter's id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -387,18 +387,21 @@ impl Store {
         Ok(p)
     }
 
-    /// The address one edition mail goes to, if its member is still subscribed to the
+    /// The address (and the member's language) one edition mail goes to, if its member is still subscribed to the
     /// edition's newsletter (an unsubscribe or a deleted account stops mail already queued).
-    pub async fn edition_recipient(&self, job: EditionMailJob) -> Result<Option<String>> {
+    pub async fn edition_recipient(
+        &self,
+        job: EditionMailJob,
+    ) -> Result<Option<(String, Option<String>)>> {
         query(
-            "SELECT u.email FROM users u \
+            "SELECT u.email, u.locale FROM users u \
              JOIN newsletter_subscriptions s ON s.user_id = u.id \
              JOIN newsletter_editions e ON e.newsletter_id = s.newsletter_id \
              WHERE e.id = $1 AND u.id = $2",
         )
         .bind(job.edition)
         .bind(job.user)
-        .scalar_optional(self.read())
+        .fetch_optional(self.read())
         .await
     }
 

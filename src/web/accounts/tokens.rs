@@ -8,8 +8,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use crate::domain::l10n::Tr;
 use crate::domain::token::{
-    MAX_TOKENS_PER_USER, Scope, Scopes, TOKEN_PREFIX, check_token_name, scopes_for_role,
+    MAX_TOKEN_NAME_CHARS, MAX_TOKENS_PER_USER, Scope, ScopeError, Scopes, TOKEN_PREFIX,
+    TokenNameError, check_token_name, scopes_for_role,
 };
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::{Layout, TimeView};
@@ -34,6 +36,7 @@ pub struct TokenView {
 
 pub struct ScopeChoice {
     pub name: &'static str,
+    /// What the scope allows (a message id).
     pub label: &'static str,
     pub checked: bool,
 }
@@ -57,13 +60,39 @@ struct TokensPage {
 
 fn scope_label(s: Scope) -> &'static str {
     match s {
-        Scope::Read => "Read: the API as you see the site",
-        Scope::Comment => "Comment: post, edit and delete your comments",
-        Scope::Publish => "Publish: create articles",
+        Scope::Read => "desk-scope-read",
+        Scope::Comment => "desk-scope-comment",
+        Scope::Publish => "desk-scope-publish",
     }
 }
 
 /// What went wrong with a token request, if anything, and whether it was the password.
+/// A stored scope's name in the token list; an unknown one as stored.
+fn scope_name(tr: Tr, scope: &str) -> String {
+    match Scope::parse(scope) {
+        Some(Scope::Read) => tr.t("desk-scope-name-read"),
+        Some(Scope::Comment) => tr.t("desk-scope-name-comment"),
+        Some(Scope::Publish) => tr.t("desk-scope-name-publish"),
+        None => scope.to_owned(),
+    }
+}
+
+fn scope_error(tr: Tr, e: &ScopeError) -> String {
+    match e {
+        ScopeError::Empty => tr.t("desk-scope-none"),
+        ScopeError::Unknown(s) => tr.t1("desk-scope-unknown", "scope", s),
+        ScopeError::NotAllowed(s) => tr.t1("desk-scope-not-allowed", "scope", s.as_str()),
+    }
+}
+
+fn token_name_error(tr: Tr, e: &TokenNameError) -> String {
+    match e {
+        TokenNameError::Empty => tr.t("desk-tokens-name-empty"),
+        TokenNameError::TooLong => tr.t1("desk-tokens-name-long", "max", MAX_TOKEN_NAME_CHARS),
+        TokenNameError::Control => tr.t("desk-tokens-name-control"),
+    }
+}
+
 enum Refusal {
     None,
     Form(String),
@@ -80,6 +109,7 @@ async fn render(
     refusal: Refusal,
 ) -> Result<Response> {
     let user = viewer.require_user()?;
+    let tr = Tr::new(viewer.locale);
     let tokens = state
         .store
         .tokens_of(user.id)
@@ -89,7 +119,12 @@ async fn render(
             id: t.id,
             name: t.name,
             prefix: t.prefix,
-            scopes: t.scopes.split_whitespace().collect::<Vec<_>>().join(", "),
+            scopes: t
+                .scopes
+                .split_whitespace()
+                .map(|s| scope_name(tr, s))
+                .collect::<Vec<_>>()
+                .join(", "),
             created: TimeView::long(t.created_at, &viewer.dates),
             last_used: t.last_used_at.map(|t| TimeView::long(t, &viewer.dates)),
             revoked: t.revoked_at.map(|t| TimeView::long(t, &viewer.dates)),
@@ -106,7 +141,7 @@ async fn render(
         })
         .collect();
     let page = TokensPage {
-        layout: Layout::load(state, viewer, "API tokens").await?,
+        layout: Layout::titled(state, viewer, "desk-tokens-title").await?,
         csrf: viewer.csrf.clone(),
         tokens,
         choices,
@@ -202,18 +237,14 @@ async fn create_token(
             refusal,
         )
     };
+    let tr = Tr::new(viewer.locale);
     let name = match check_token_name(&form.name) {
         Ok(n) => n,
-        Err(m) => return refuse(Refusal::Form(m)).await,
+        Err(e) => return refuse(Refusal::Form(token_name_error(tr, &e))).await,
     };
     let scopes = match Scopes::choose(picked.iter().copied(), user.role()) {
         Ok(s) => s,
-        Err(e) => {
-            return refuse(Refusal::Form(crate::web::layout::capitalise(
-                &e.to_string(),
-            )))
-            .await;
-        }
+        Err(e) => return refuse(Refusal::Form(scope_error(tr, &e))).await,
     };
     if scopes.contains(Scope::Publish) {
         let phc = state
@@ -224,23 +255,19 @@ async fn create_token(
             .password_hash;
         if phc.is_empty() {
             // Made by single sign-on: there is no password to confirm with yet.
-            return refuse(Refusal::Password(
-                "A token that can publish needs your password, and your account has none yet (you sign in with single sign-on or e-mailed links). Set one first: “Forgotten your password?” on the sign-in page mails you a link to choose one. Then create the token.".into(),
-            ))
-            .await;
+            return refuse(Refusal::Password(tr.t("desk-tokens-no-password"))).await;
         }
         if form.password.is_empty() || !state.passwords.verify(form.password.clone(), phc).await {
-            return refuse(Refusal::Password(
-                "Enter your current password to create a token that can publish. The token was not created.".into(),
-            ))
-            .await;
+            return refuse(Refusal::Password(tr.t("desk-tokens-wrong-password"))).await;
         }
     }
     let Some(secret) =
         issue_token(&state.store, user.id, &name, &scopes, state.clock.now()).await?
     else {
-        return refuse(Refusal::Form(format!(
-            "You already have {MAX_TOKENS_PER_USER} live tokens. Revoke one you no longer use, then create this one."
+        return refuse(Refusal::Form(tr.t1(
+            "desk-tokens-too-many",
+            "count",
+            MAX_TOKENS_PER_USER,
         )))
         .await;
     };

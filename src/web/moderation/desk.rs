@@ -8,12 +8,13 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{Fields, actor, require_staff};
+use super::{Fields, actor, require_staff, words};
 use crate::domain::comment::CommentStatus;
+use crate::domain::l10n::Tr;
 use crate::domain::moderation::{
-    BanLength, Decision, HoldDetail, HoldReason, Queue, RejectReason, StaffAccess, parse_note,
+    BanLength, Decision, HoldDetail, Queue, RejectReason, StaffAccess, check_note,
 };
-use crate::store::moderation::{QueueOrder, UndoProblem};
+use crate::store::moderation::{QUEUE_PAGE, QueueOrder, UndoProblem};
 use crate::web::cache::Change;
 use crate::web::conversation::live::CommentPosted;
 use crate::web::forms::MemberForm;
@@ -29,6 +30,7 @@ pub(super) fn router() -> Router<AppState> {
 }
 
 pub struct QueueTab {
+    /// The queue's name (a message id).
     pub label: &'static str,
     pub href: String,
     pub count: i64,
@@ -62,12 +64,15 @@ pub struct ItemView {
     pub author_banned: Option<String>,
     pub parent: Option<(String, String)>,
     pub body_html: String,
+    /// The comment's status and why it was held (message ids).
     pub status: &'static str,
+    pub visible: bool,
     pub held: Option<&'static str>,
     /// Why it was held, in words (`HoldDetail::words`).
     pub held_why: Option<String>,
-    /// The author's trust level, as a word.
+    /// The author's trust level (`TrustLevel::label`) and its name (a message id).
     pub trust: Option<&'static str>,
+    pub trust_label: &'static str,
     pub note: String,
     pub spam_score: String,
     pub pinned: bool,
@@ -83,10 +88,12 @@ struct DeskPage {
     csrf: String,
     tabs: Vec<QueueTab>,
     queue: &'static str,
+    /// The queue's name (a message id).
     queue_label: &'static str,
     by_time: bool,
     items: Vec<ItemView>,
     full: bool,
+    /// The reasons for rejecting: (value, message id).
     reasons: Vec<(&'static str, &'static str)>,
     error: Option<String>,
     done: Option<(String, Vec<i64>)>,
@@ -110,26 +117,6 @@ fn return_to(queue: Queue, by_time: bool) -> String {
         queue.as_str(),
         if by_time { "&order=time" } else { "" }
     )
-}
-
-pub(super) fn describe_action(action: &str) -> &'static str {
-    match action {
-        "approve" => "approved",
-        "reject" => "rejected",
-        "pin" => "pinned as an editor's pick",
-        "unpin" => "unpinned",
-        "auto_hide" => "hidden after reports",
-        "ban" => "banned",
-        "unban" => "ban lifted",
-        "role" => "role changed",
-        "question_approve" => "question approved",
-        "question_reject" => "question rejected",
-        "undo" => "undone",
-        "policy" => "comment policy changed",
-        "words" => "word lists changed",
-        "settings" => "settings changed",
-        _ => "changed",
-    }
 }
 
 /// Where a queued comment is read: under its article, or on the host page of an embedded
@@ -159,6 +146,7 @@ async fn render_desk(
     status: StatusCode,
 ) -> Result<Response> {
     let (user, access) = require_staff(viewer, |a| a.moderate)?;
+    let tr = Tr::new(viewer.locale);
     let queue = Queue::parse(q.queue.as_deref());
     let by_time = q.order.as_deref() == Some("time");
     let order = if by_time {
@@ -185,16 +173,26 @@ async fn render_desk(
                 .author_id
                 .and_then(|a| records.iter().find(|(id, _)| *id == a))
                 .map(|(_, rec)| {
-                    format!(
-                        "{} published · {} waiting · {} rejected · {} deleted",
-                        rec.visible, rec.pending, rec.rejected, rec.deleted
-                    )
+                    [
+                        tr.t1("desk-record-published", "count", rec.visible),
+                        tr.t1("desk-record-waiting", "count", rec.pending),
+                        tr.t1("desk-record-rejected", "count", rec.rejected),
+                        tr.t1("desk-record-deleted", "count", rec.deleted),
+                    ]
+                    .join(" · ")
                 })
                 .unwrap_or_default();
             let since = r
                 .author_since
-                .map(|t| format!(" · member since {}", viewer.dates.day(t)))
+                .map(|t| {
+                    let day = viewer.dates.day(t);
+                    format!(" · {}", tr.t1("desk-member-since", "day", day))
+                })
                 .unwrap_or_default();
+            let level = r
+                .author_id
+                .and_then(|a| levels.iter().find(|(id, _)| *id == a))
+                .map(|(_, l)| *l);
             ItemView {
                 id: r.id,
                 article_title: r.article_title.clone(),
@@ -204,48 +202,39 @@ async fn render_desk(
                 author_record: format!("{record}{since}"),
                 author_banned: r.author_banned_until.filter(|t| *t > now).map(|t| {
                     if t >= crate::domain::moderation::forever() {
-                        "banned for good".to_owned()
+                        tr.t("desk-banned-for-good")
                     } else {
-                        format!("banned until {}", viewer.dates.day(t))
+                        tr.t1("desk-banned-until", "day", viewer.dates.day(t))
                     }
                 }),
                 parent: r.parent_excerpt.as_ref().map(|p| {
                     (
                         r.parent_author
                             .clone()
-                            .unwrap_or_else(|| "[deleted]".into()),
+                            .unwrap_or_else(|| tr.t("desk-deleted-author")),
                         p.clone(),
                     )
                 }),
                 body_html: r.body_html.clone(),
-                status: match r.status {
-                    CommentStatus::Visible => "Shown to readers",
-                    CommentStatus::Pending => "Held",
-                    CommentStatus::Rejected => "Rejected",
-                    CommentStatus::Deleted => "Deleted",
-                },
-                held: r.held_reason.map(HoldReason::label),
+                status: words::status(r.status),
+                visible: r.status == CommentStatus::Visible,
+                held: r.held_reason.map(words::hold_reason),
                 held_why: r
                     .held_reason
                     .filter(|_| r.status == CommentStatus::Pending)
-                    .map(|h| HoldDetail::from_stored(&r.held_detail).words(h)),
-                trust: r
-                    .author_id
-                    .and_then(|a| levels.iter().find(|(id, _)| *id == a))
-                    .map(|(_, l)| l.label()),
+                    .map(|h| words::held_why(tr, &HoldDetail::from_stored(&r.held_detail), h)),
+                trust: level.map(|l| l.label()),
+                trust_label: level.map_or("", words::trust_level),
                 note: r.moderation_note.clone(),
                 spam_score: r
                     .spam_score
-                    .map_or_else(|| "not scored yet".to_owned(), |s| format!("{s:.2}")),
+                    .map_or_else(|| tr.t("desk-not-scored"), |s| format!("{s:.2}")),
                 pinned: r.pinned_at.is_some(),
                 reports: reports
                     .iter()
                     .filter(|(c, _, _, _)| *c == r.id)
                     .map(|(_, reason, note, weight)| ReportView {
-                        reason: crate::web::conversation::report::REPORT_REASONS
-                            .iter()
-                            .find(|(k, _)| k == reason)
-                            .map_or(reason.clone(), |(_, label)| (*label).to_owned()),
+                        reason: words::report_reason(tr, reason),
                         note: note.clone(),
                         counts: *weight > 0,
                         double: *weight > 1,
@@ -257,9 +246,9 @@ async fn render_desk(
                     .map(|l| PriorView {
                         id: l.id,
                         what: if l.reason.is_empty() {
-                            describe_action(&l.action).to_owned()
+                            words::action(tr, &l.action)
                         } else {
-                            format!("{} ({})", describe_action(&l.action), l.reason)
+                            format!("{} ({})", words::action(tr, &l.action), l.reason)
                         },
                         by: l.actor_name.clone(),
                         time: TimeView::long(l.at, &viewer.dates),
@@ -281,7 +270,7 @@ async fn render_desk(
             let mut mine = Vec::new();
             for row in state.store.log_entries(&ids).await? {
                 if row.actor_id == Some(user.id) && row.undone_by.is_none() {
-                    let what = describe_action(&row.action).to_owned();
+                    let what = words::action(tr, &row.action);
                     match counts.iter_mut().find(|(w, _)| *w == what) {
                         Some((_, n)) => *n += 1,
                         None => counts.push((what, 1)),
@@ -292,36 +281,34 @@ async fn render_desk(
             (!mine.is_empty()).then(|| {
                 let text = counts
                     .iter()
-                    .map(|(what, n)| {
-                        format!("{n} {} {what}", if *n == 1 { "item" } else { "items" })
-                    })
+                    .map(|(what, n)| tr.t2("desk-done-items", "count", *n, "what", what))
                     .collect::<Vec<_>>()
                     .join(", ");
-                (format!("Done: {text}."), mine)
+                (tr.t1("desk-done", "list", text), mine)
             })
         }
         None => None,
     };
     let page = DeskPage {
-        layout: Layout::load(state, viewer, "Moderation").await?,
+        layout: Layout::titled(state, viewer, "desk-title").await?,
         csrf: viewer.csrf.clone(),
         tabs: sizes
             .iter()
             .map(|(qq, n)| QueueTab {
-                label: qq.label(),
+                label: words::queue(*qq),
                 href: return_to(*qq, by_time),
                 count: *n,
                 current: *qq == queue,
             })
             .collect(),
         queue: queue.as_str(),
-        queue_label: queue.label(),
+        queue_label: words::queue(queue),
         by_time,
         full: rows.len() as i64 >= crate::store::moderation::QUEUE_PAGE,
         items,
         reasons: RejectReason::ALL
             .iter()
-            .map(|r| (r.as_str(), r.label()))
+            .map(|r| (r.as_str(), words::reject_reason(*r)))
             .collect(),
         error,
         done,
@@ -341,6 +328,7 @@ async fn decide(
 ) -> Result<Response> {
     let (user, access) = require_staff(&viewer, |a| a.moderate)?;
     let user = user.clone();
+    let tr = Tr::new(viewer.locale);
     let f = Fields(form);
     let queue = Queue::parse(f.get("queue"));
     let by_time = f.get("order") == Some("time");
@@ -371,12 +359,10 @@ async fn decide(
     let (action, ids, suffix) = match f.get("one") {
         Some(one) => {
             let Some((action, id)) = one.split_once(':') else {
-                return refuse("That button's action was not understood; reload the page.".into())
-                    .await;
+                return refuse(tr.t("desk-refuse-action")).await;
             };
             let Ok(id) = id.parse::<i64>() else {
-                return refuse("That button's comment was not understood; reload the page.".into())
-                    .await;
+                return refuse(tr.t("desk-refuse-comment")).await;
             };
             (action.to_owned(), vec![id], format!("-{id}"))
         }
@@ -386,14 +372,14 @@ async fn decide(
         }
     };
     if ids.is_empty() {
-        return refuse("Select at least one comment first, then choose an action.".into()).await;
+        return refuse(tr.t("desk-refuse-none-selected")).await;
     }
     if ids.len() > crate::store::moderation::QUEUE_PAGE as usize {
-        return refuse("Act on at most 100 comments at once.".into()).await;
+        return refuse(tr.t1("desk-refuse-too-many", "count", QUEUE_PAGE)).await;
     }
-    let note = match parse_note(f.get(&format!("note{suffix}")).unwrap_or("")) {
+    let note = match check_note(f.get(&format!("note{suffix}")).unwrap_or("")) {
         Ok(n) => n,
-        Err(m) => return refuse(m).await,
+        Err(long) => return refuse(words::note_too_long(tr, long)).await,
     };
     let now = state.clock.now();
     let who = actor(&user);
@@ -401,11 +387,11 @@ async fn decide(
     let mut skipped = Vec::new();
     if action == "ban" {
         if !access.ban {
-            return Err(Error::Forbidden("Your role does not allow banning.".into()));
+            return Err(Error::Forbidden(tr.t("desk-refuse-ban")));
         }
         let length = match BanLength::parse(f.get(&format!("ban{suffix}")).unwrap_or("")) {
             Ok(l) => l,
-            Err(m) => return refuse(m).await,
+            Err(_) => return refuse(tr.t("desk-ban-length")).await,
         };
         let mut authors = Vec::new();
         for id in &ids {
@@ -434,14 +420,11 @@ async fn decide(
                     .get(&format!("reason{suffix}"))
                     .and_then(RejectReason::parse);
                 let Some(reason) = reason else {
-                    return refuse(
-                        "Choose a reason for rejecting: the author will read it.".into(),
-                    )
-                    .await;
+                    return refuse(tr.t("desk-refuse-reason")).await;
                 };
                 Decision::Reject { reason, note }
             }
-            _ => return refuse("Choose approve, reject, pin or ban.".into()).await,
+            _ => return refuse(tr.t("desk-refuse-unknown")).await,
         };
         let decided = state
             .store
@@ -465,7 +448,7 @@ async fn decide(
         target.push_str(&format!("&done={list}"));
     }
     if !skipped.is_empty() {
-        let text = format!("Not changed: {}.", skipped.join("; "));
+        let text = tr.t1("desk-not-changed", "list", skipped.join("; "));
         target.push_str("&message=");
         target.push_str(&urlencoding(&text));
     }
@@ -500,6 +483,7 @@ async fn undo(
 ) -> Result<Response> {
     let (user, access) = require_staff(&viewer, |a| a.moderate)?;
     let user = user.clone();
+    let tr = Tr::new(viewer.locale);
     let f = Fields(form);
     let now = state.clock.now();
     let who = actor(&user);
@@ -507,7 +491,7 @@ async fn undo(
     let mut problems = Vec::new();
     for id in f.all("log").iter().filter_map(|s| s.parse::<i64>().ok()) {
         let Some(entry) = state.store.log_entry(id).await? else {
-            problems.push(format!("#{id} does not exist"));
+            problems.push(tr.t1("desk-undo-no-entry", "id", id));
             continue;
         };
         let allowed = match entry.action.as_str() {
@@ -516,7 +500,7 @@ async fn undo(
             _ => access.moderate,
         };
         if !allowed {
-            problems.push(format!("#{id}: your role cannot undo this"));
+            problems.push(tr.t1("desk-undo-role", "id", id));
             continue;
         }
         match state.store.undo(id, &who, now).await? {
@@ -533,24 +517,18 @@ async fn undo(
                     after_comment_changes(&state, &[(article_id, comment_id)], &shown);
                 }
             }
-            Err(p) => problems.push(format!(
-                "#{id}: {}",
-                match p {
-                    UndoProblem::Missing => "does not exist",
-                    UndoProblem::AlreadyUndone => "was already undone",
-                    UndoProblem::NotUndoable => "is an edit of settings; change them again instead",
-                    UndoProblem::ChangedSince =>
-                        "has been changed since by another decision; undo that one first",
-                }
-            )),
+            Err(p) => problems.push(match p {
+                UndoProblem::Missing => tr.t1("desk-undo-missing", "id", id),
+                UndoProblem::AlreadyUndone => tr.t1("desk-undo-already", "id", id),
+                UndoProblem::NotUndoable => tr.t1("desk-undo-settings", "id", id),
+                UndoProblem::ChangedSince => tr.t1("desk-undo-changed", "id", id),
+            }),
         }
     }
-    let mut text = format!(
-        "Undone: {undone} {}.",
-        if undone == 1 { "action" } else { "actions" }
-    );
+    let mut text = tr.t1("desk-undone-count", "count", undone);
     if !problems.is_empty() {
-        text.push_str(&format!(" Not undone: {}.", problems.join("; ")));
+        text.push(' ');
+        text.push_str(&tr.t1("desk-not-undone", "list", problems.join("; ")));
     }
     let back = f
         .get("return_to")

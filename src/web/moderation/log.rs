@@ -7,8 +7,8 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
-use super::desk::describe_action;
-use super::require_staff;
+use super::{require_staff, words};
+use crate::domain::l10n::Tr;
 use crate::store::moderation::LogFilter;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
@@ -37,7 +37,8 @@ struct LogPage {
     layout: Layout,
     csrf: String,
     rows: Vec<LogView>,
-    actions: Vec<&'static str>,
+    /// The actions to filter by: (value, name).
+    actions: Vec<(&'static str, String)>,
     action: String,
     actor: String,
     comment: String,
@@ -79,6 +80,7 @@ async fn log_page(
     Query(q): Query<LogQuery>,
 ) -> Result<Response> {
     require_staff(&viewer, |a| a.administer)?;
+    let tr = Tr::new(viewer.locale);
     let id = |s: &Option<String>| s.as_deref().and_then(|s| s.trim().parse::<i64>().ok());
     let filter = LogFilter {
         actor_id: id(&q.actor),
@@ -102,22 +104,22 @@ async fn log_page(
         )
     });
     let page = LogPage {
-        layout: Layout::load(&state, &viewer, "Audit log").await?,
+        layout: Layout::titled(&state, &viewer, "desk-log-title").await?,
         csrf: viewer.csrf.clone(),
         rows: rows
             .into_iter()
             .map(|r| {
                 let (target, target_href) = match (r.comment_id, &r.user_name, r.user_id) {
                     (Some(c), Some(name), _) => (
-                        format!("comment #{c} by {name}"),
+                        tr.t2("desk-log-comment-by", "id", c, "name", name),
                         Some(format!("/admin/moderation/log?comment={c}")),
                     ),
                     (Some(c), None, _) => (
-                        format!("comment #{c}"),
+                        tr.t1("desk-log-comment-number", "id", c),
                         Some(format!("/admin/moderation/log?comment={c}")),
                     ),
                     (None, Some(name), Some(u)) => (
-                        format!("member {name}"),
+                        tr.t1("desk-log-member", "name", name),
                         Some(format!("/admin/moderation/log?member={u}")),
                     ),
                     _ => (String::new(), None),
@@ -126,7 +128,7 @@ async fn log_page(
                     id: r.id,
                     time: TimeView::long(r.at, &viewer.dates),
                     actor: r.actor_name,
-                    what: describe_action(&r.action).to_owned(),
+                    what: words::action(tr, &r.action),
                     undoable: r.undone_by.is_none()
                         && matches!(
                             r.action.as_str(),
@@ -147,7 +149,10 @@ async fn log_page(
                 }
             })
             .collect(),
-        actions: LOG_ACTIONS.to_vec(),
+        actions: LOG_ACTIONS
+            .iter()
+            .map(|a| (*a, words::action_name(tr, a)))
+            .collect(),
         action: filter.action.unwrap_or_default(),
         actor: q.actor.unwrap_or_default(),
         comment: q.comment.unwrap_or_default(),

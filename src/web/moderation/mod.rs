@@ -9,6 +9,7 @@ pub mod questions;
 pub mod settings;
 mod trust;
 pub mod users;
+mod words;
 
 use axum::Router;
 
@@ -36,7 +37,7 @@ pub(crate) fn require_staff(
     let access = staff_access(Some(user.role()));
     if !need(&access) {
         return Err(Error::Forbidden(
-            "Your role does not allow this: ask an administrator if you need it.".into(),
+            crate::domain::l10n::Tr::new(viewer.locale).t("desk-forbidden"),
         ));
     }
     Ok((user, access))

@@ -8,10 +8,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{actor, require_staff};
+use super::{actor, require_staff, words};
 use crate::domain::Slug;
-use crate::domain::moderation::{CommentMode, PolicyLayer, ReporterBar, StaffAccess};
-use crate::domain::wordfilter::parse_list;
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
+use crate::domain::moderation::{CommentMode, ModeProblem, PolicyLayer, ReporterBar, StaffAccess};
+use crate::domain::wordfilter::{ListProblem, MAX_ENTRIES, MAX_ENTRY_CHARS, parse_list};
 use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
 use crate::web::layout::Layout;
@@ -50,7 +52,8 @@ struct SettingsPage {
     report_min_approved: String,
     spam_threshold: String,
     trust: super::trust::TrustFields,
-    spam_trained: String,
+    /// Comments the spam filter learnt as spam and as not spam.
+    spam_trained: (i64, i64),
     banned: String,
     suspect: String,
     overrides: Vec<PolicyView>,
@@ -120,6 +123,7 @@ async fn render_settings(
     status: StatusCode,
 ) -> Result<Response> {
     let (_, access) = require_staff(viewer, |a| a.policies)?;
+    let tr = Tr::new(viewer.locale);
     let site = state.store.policy_layer("site", 0).await?;
     let settings = state.store.moderation_settings().await?;
     let (banned, suspect, _) = state.store.word_lists().await?;
@@ -130,18 +134,18 @@ async fn render_settings(
         .into_iter()
         .map(|(scope, _, name, layer)| PolicyView {
             scope: if scope == "section" {
-                "Section".into()
+                tr.t("desk-policy-section")
             } else {
-                "Article".into()
+                tr.t("desk-policy-article")
             },
             name,
             mode: layer
                 .mode
-                .map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe),
+                .map_or_else(|| tr.t("desk-policy-as-wider"), |m| words::mode(tr, m)),
             auto_close: match layer.auto_close_days {
-                None => "as the wider setting".into(),
-                Some(0) => "never".into(),
-                Some(d) => format!("{d} days after publication"),
+                None => tr.t("desk-policy-as-wider"),
+                Some(0) => tr.t("desk-policy-never"),
+                Some(d) => tr.t1("desk-policy-days-after", "count", d),
             },
         })
         .collect();
@@ -150,7 +154,7 @@ async fn render_settings(
         _ => String::new(),
     };
     let mut page = SettingsPage {
-        layout: Layout::load(state, viewer, "Moderation settings").await?,
+        layout: Layout::titled(state, viewer, "desk-settings-title").await?,
         csrf: viewer.csrf.clone(),
         access,
         site_mode: mode_name(site.mode).to_owned(),
@@ -163,10 +167,7 @@ async fn render_settings(
         report_min_approved: settings.report_min_approved.to_string(),
         spam_threshold: format!("{}", settings.spam_threshold),
         trust: super::trust::TrustFields::of(&settings),
-        spam_trained: format!(
-            "{} comments learnt as spam, {} as not spam",
-            settings.spam_docs, settings.ham_docs
-        ),
+        spam_trained: (settings.spam_docs, settings.ham_docs),
         banned,
         suspect,
         overrides,
@@ -205,36 +206,70 @@ async fn render_settings(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-fn parse_count(s: &str, what: &str, max: i64) -> std::result::Result<i64, String> {
+/// A whole number from 0 to `max`, or what is wrong, naming the field (`what`, a message id).
+fn parse_count(tr: Tr, s: &str, what: &str, max: i64) -> std::result::Result<i64, String> {
     s.trim()
         .parse::<i64>()
         .ok()
         .filter(|n| (0..=max).contains(n))
-        .ok_or_else(|| format!("{what} must be a whole number from 0 to {max}."))
+        .ok_or_else(|| tr.t2("desk-settings-number", "what", tr.t(what), "max", max))
+}
+
+/// A comment mode from a form's fields, or what is wrong, in words.
+fn parse_mode(tr: Tr, mode: &str, first: &str) -> std::result::Result<CommentMode, String> {
+    CommentMode::parse(mode, first).map_err(|p| match p {
+        ModeProblem::First => tr.t("desk-mode-first-range"),
+        ModeProblem::Unknown(m) => tr.t1("desk-mode-unknown", "mode", m),
+    })
 }
 
 /// A policy layer from a policy form's fields: a blank or `inherit` mode and blank days take
-/// the wider scope's.
+/// the wider scope's. Refusals in English (see [`policy_layer_in`]).
 pub(crate) fn policy_layer_of(
+    mode: &str,
+    first: &str,
+    days: &str,
+) -> std::result::Result<PolicyLayer, String> {
+    policy_layer_in(Tr::new(Locale::En), mode, first, days)
+}
+
+/// [`policy_layer_of`], refused in the words of `tr`.
+pub(crate) fn policy_layer_in(
+    tr: Tr,
     mode: &str,
     first: &str,
     days: &str,
 ) -> std::result::Result<PolicyLayer, String> {
     let mode = match mode.trim() {
         "inherit" | "" => None,
-        m => Some(CommentMode::parse(m, first)?),
+        m => Some(parse_mode(tr, m, first)?),
     };
     Ok(PolicyLayer {
         mode,
-        auto_close_days: parse_days(days)?,
+        auto_close_days: parse_days(tr, days)?,
     })
 }
 
-fn parse_days(s: &str) -> std::result::Result<Option<i64>, String> {
+fn parse_days(tr: Tr, s: &str) -> std::result::Result<Option<i64>, String> {
     match s.trim() {
         "" => Ok(None),
-        d => parse_count(d, "The days before comments close", 3650).map(Some),
+        d => parse_count(tr, d, "desk-field-close-days", 3650).map(Some),
     }
+}
+
+/// A word list, or what is wrong with it (`which`: the list's name, a message id).
+fn parse_words(tr: Tr, text: &str, which: &str) -> std::result::Result<Vec<String>, String> {
+    parse_list(text).map_err(|p| {
+        let problem = match p {
+            ListProblem::LongLine { line, chars } => format!(
+                "{}; {}",
+                tr.t2("desk-words-long-line", "line", line, "chars", chars),
+                tr.t1("desk-words-entry-max", "max", MAX_ENTRY_CHARS)
+            ),
+            ListProblem::TooMany => tr.t1("desk-words-too-many", "max", MAX_ENTRIES),
+        };
+        format!("{}: {problem}", tr.t(which))
+    })
 }
 
 /// `POST /admin/moderation/settings`: the site's policy, thresholds and word lists (admins).
@@ -245,44 +280,28 @@ async fn save_settings(
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.administer)?;
     let user = user.clone();
+    let tr = Tr::new(viewer.locale);
     let old = state.store.moderation_settings().await?;
     let parsed = (|| {
-        let mode = CommentMode::parse(&form.mode, &form.first)?;
-        let days = parse_days(&form.auto_close_days)?.unwrap_or(0);
-        let link = parse_count(
-            &form.link_hold_below,
-            "The approved comments before links go up",
-            1000,
-        )?;
-        let reports = parse_count(
-            &form.report_threshold,
-            "The reports that hide a comment",
-            1000,
-        )?;
+        let mode = parse_mode(tr, &form.mode, &form.first)?;
+        let days = parse_days(tr, &form.auto_close_days)?.unwrap_or(0);
+        let link = parse_count(tr, &form.link_hold_below, "desk-field-link-hold", 1000)?;
+        let reports = parse_count(tr, &form.report_threshold, "desk-field-reports", 1000)?;
         let current = old.reporter_bar();
         let reporters = ReporterBar {
             verified: match form.report_requires_verified.as_deref().map(str::trim) {
                 None => current.verified,
                 Some("yes") => true,
                 Some("no") => false,
-                Some(_) => {
-                    return Err(
-                        "Choose whether reports count only from members with a confirmed address: yes or no."
-                            .to_owned(),
-                    );
-                }
+                Some(_) => return Err(tr.t("desk-settings-verified-choice")),
             },
             min_account_days: match &form.report_min_account_days {
                 None => current.min_account_days,
-                Some(d) => parse_count(d, "The account age for reports to count (in days)", 3650)?,
+                Some(d) => parse_count(tr, d, "desk-field-report-days", 3650)?,
             },
             min_approved: match &form.report_min_approved {
                 None => current.min_approved,
-                Some(n) => parse_count(
-                    n,
-                    "The approved comments a member needs for their reports to count",
-                    1000,
-                )?,
+                Some(n) => parse_count(tr, n, "desk-field-report-approved", 1000)?,
             },
         };
         let spam: f64 = form
@@ -291,10 +310,10 @@ async fn save_settings(
             .parse()
             .ok()
             .filter(|p: &f64| (0.5..=1.0).contains(p))
-            .ok_or("The spam score that holds a comment must be a number from 0.5 to 1.")?;
-        let trust = form.trust.parse(reporters, &old)?;
-        let banned = parse_list(&form.banned).map_err(|e| format!("Banned words: {e}"))?;
-        let suspect = parse_list(&form.suspect).map_err(|e| format!("Suspect words: {e}"))?;
+            .ok_or_else(|| tr.t("desk-settings-spam-range"))?;
+        let trust = form.trust.parse(tr, reporters, &old)?;
+        let banned = parse_words(tr, &form.banned, "desk-words-banned")?;
+        let suspect = parse_words(tr, &form.suspect, "desk-words-suspect")?;
         Ok::<_, String>((mode, days, link, reports, trust, spam, banned, suspect))
     })();
     let (mode, days, link, reports, (trust, hold_first), spam, banned, suspect) = match parsed {
@@ -352,7 +371,8 @@ async fn save_settings(
             .save_word_lists(&banned, &suspect, &who, now)
             .await?;
     }
-    Ok(Redirect::to("/admin/moderation/settings?message=Settings%20saved.").into_response())
+    let saved = super::desk::urlencoding(&Tr::new(viewer.locale).t("desk-settings-saved"));
+    Ok(Redirect::to(&format!("/admin/moderation/settings?message={saved}")).into_response())
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -382,6 +402,7 @@ async fn save_policy(
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.policies)?;
     let user = user.clone();
+    let tr = Tr::new(viewer.locale);
     let fail = |m: String| {
         let (state, viewer, typed) = (state.clone(), viewer.clone(), form.clone());
         async move {
@@ -402,26 +423,19 @@ async fn save_policy(
         "section" => match Slug::parse(target) {
             Ok(slug) => match state.store.section_by_slug(&slug).await? {
                 Some(s) => ("section", s.id, s.name),
-                None => {
-                    return fail(format!("There is no section with the address “{target}”.")).await;
-                }
+                None => return fail(tr.t1("desk-policy-no-section", "target", target)).await,
             },
-            Err(_) => {
-                return fail(format!("There is no section with the address “{target}”.")).await;
-            }
+            Err(_) => return fail(tr.t1("desk-policy-no-section", "target", target)).await,
         },
         "article" => match state.store.article_id_by_slug(target).await? {
             Some((id, title)) => ("article", id, title),
             None => {
-                return fail(format!(
-                    "There is no article with the address “{target}”: give the part after /articles/."
-                ))
-                .await;
+                return fail(tr.t1("desk-policy-no-article", "target", target)).await;
             }
         },
-        _ => return fail("Choose whether the policy is for a section or an article.".into()).await,
+        _ => return fail(tr.t("desk-policy-no-scope")).await,
     };
-    let layer = match policy_layer_of(&form.mode, &form.first, &form.auto_close_days) {
+    let layer = match policy_layer_in(tr, &form.mode, &form.first, &form.auto_close_days) {
         Ok(l) => l,
         Err(e) => return fail(e).await,
     };
@@ -442,7 +456,8 @@ async fn save_policy(
         )
         .await?;
     state.pages.changed(Change::Everything);
-    Ok(Redirect::to("/admin/moderation/settings?message=Policy%20saved.").into_response())
+    let saved = super::desk::urlencoding(&Tr::new(viewer.locale).t("desk-policy-saved"));
+    Ok(Redirect::to(&format!("/admin/moderation/settings?message={saved}")).into_response())
 }
 
 // ----- the audit log -----

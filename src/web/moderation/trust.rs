@@ -4,7 +4,8 @@
 
 use serde::Deserialize;
 
-use crate::domain::moderation::{ReporterBar, TrustThresholds};
+use crate::domain::l10n::Tr;
+use crate::domain::moderation::{ReporterBar, TrustField, TrustThresholds};
 use crate::store::moderation::ModerationSettings;
 
 /// The fields as typed. Absent (a form from before them): kept as they are.
@@ -60,16 +61,18 @@ impl TrustForm {
     /// is wrong, in words.
     pub(super) fn parse(
         &self,
+        tr: Tr,
         bar: ReporterBar,
         old: &ModerationSettings,
     ) -> Result<(TrustThresholds, bool), String> {
         let current = old.trust_thresholds();
+        // `what`: the field's name, a message id.
         let number = |typed: &Option<String>, kept: i64, what: &str| match typed {
             None => Ok(kept),
             Some(v) => v
                 .trim()
                 .parse::<i64>()
-                .map_err(|_| format!("{what} must be a whole number.")),
+                .map_err(|_| tr.t1("desk-settings-whole", "what", tr.t(what))),
         };
         let t = TrustThresholds {
             member_requires_verified: bar.verified,
@@ -78,35 +81,38 @@ impl TrustForm {
             trusted_min_account_days: number(
                 &self.trusted_min_account_days,
                 current.trusted_min_account_days,
-                "The account age to be trusted",
+                "desk-field-trusted-days",
             )?,
             trusted_min_approved: number(
                 &self.trusted_min_approved,
                 current.trusted_min_approved,
-                "The approved comments to be trusted",
+                "desk-field-trusted-approved",
             )?,
             demote_window_days: number(
                 &self.demote_window_days,
                 current.demote_window_days,
-                "The days rejections count for",
+                "desk-field-demote-window",
             )?,
             demote_after: number(
                 &self.demote_after,
                 current.demote_after,
-                "The rejections that make a member new again",
+                "desk-field-demote-after",
             )?,
         };
-        t.check()?;
+        t.check().map_err(|field| {
+            let max = field.max();
+            match field {
+                TrustField::TrustedDays => tr.t1("desk-trust-days-range", "max", max),
+                TrustField::TrustedApproved => tr.t1("desk-trust-approved-range", "max", max),
+                TrustField::DemoteWindow => tr.t1("desk-trust-window-range", "max", max),
+                TrustField::DemoteAfter => tr.t1("desk-trust-after-range", "max", max),
+            }
+        })?;
         let hold_first = match self.hold_first_comment.as_deref().map(str::trim) {
             None => old.hold_first_comment,
             Some("yes") => true,
             Some("no") => false,
-            Some(_) => {
-                return Err(
-                    "Choose whether a new member's first comment waits for review: yes or no."
-                        .into(),
-                );
-            }
+            Some(_) => return Err(tr.t("desk-trust-hold-choice")),
         };
         Ok((t, hold_first))
     }

@@ -8,8 +8,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::desk::urlencoding;
-use super::{actor, require_staff};
-use crate::domain::moderation::{BanLength, parse_note};
+use super::{actor, require_staff, words};
+use crate::domain::l10n::Tr;
+use crate::domain::moderation::{BanLength, check_note};
 use crate::domain::user::Role;
 use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
@@ -28,6 +29,7 @@ pub struct MemberView {
     pub email: String,
     pub name: String,
     pub role: String,
+    pub role_name: String,
     pub since: TimeView,
     pub banned: Option<String>,
     pub is_self: bool,
@@ -40,7 +42,8 @@ struct UsersPage {
     csrf: String,
     q: String,
     members: Vec<MemberView>,
-    roles: Vec<&'static str>,
+    /// The roles: (value, name).
+    roles: Vec<(&'static str, String)>,
     next: Option<String>,
     message: Option<String>,
     can_ban: bool,
@@ -64,6 +67,7 @@ async fn users_page(
 ) -> Result<Response> {
     let (me, access) = require_staff(&viewer, |a| a.ban)?;
     let me = me.id;
+    let tr = Tr::new(viewer.locale);
     let text: String = q.q.clone().unwrap_or_default().chars().take(200).collect();
     let rows = state
         .store
@@ -78,7 +82,7 @@ async fn users_page(
         )
     });
     let page = UsersPage {
-        layout: Layout::load(&state, &viewer, "Members").await?,
+        layout: Layout::titled(&state, &viewer, "desk-users-title").await?,
         csrf: viewer.csrf.clone(),
         q: text,
         members: rows
@@ -86,25 +90,29 @@ async fn users_page(
             .map(|r| MemberView {
                 id: r.id,
                 banned: r.banned_until.filter(|t| *t > now).map(|t| {
-                    let when = if t >= crate::domain::moderation::forever() {
-                        "for good".to_owned()
+                    let banned = if t >= crate::domain::moderation::forever() {
+                        tr.t("desk-users-banned-for-good")
                     } else {
-                        format!("until {}", viewer.dates.day(t))
+                        tr.t1("desk-users-banned-until", "day", viewer.dates.day(t))
                     };
                     if r.ban_reason.is_empty() {
-                        format!("Banned {when}")
+                        banned
                     } else {
-                        format!("Banned {when}: {}", r.ban_reason)
+                        format!("{banned}: {}", r.ban_reason)
                     }
                 }),
                 email: r.email,
                 name: r.display_name,
+                role_name: words::role(tr, &r.role),
                 role: r.role,
                 since: TimeView::long(r.created_at, &viewer.dates),
                 is_self: r.id == me,
             })
             .collect(),
-        roles: vec!["member", "contributor", "moderator", "editor", "admin"],
+        roles: ["member", "contributor", "moderator", "editor", "admin"]
+            .into_iter()
+            .map(|r| (r, words::role(tr, r)))
+            .collect(),
         next,
         message: q.message,
         can_ban: access.ban,
@@ -128,10 +136,9 @@ async fn set_role(
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.administer)?;
     let user = user.clone();
+    let tr = Tr::new(viewer.locale);
     if id == user.id {
-        return Err(Error::Forbidden(
-            "You cannot change your own role; ask another administrator.".into(),
-        ));
+        return Err(Error::Forbidden(tr.t("desk-users-own-role")));
     }
     let role = Role::parse(&form.role)
         .map_err(|e| Error::BadRequest(crate::web::layout::capitalise(&e.to_string())))?;
@@ -144,7 +151,11 @@ async fn set_role(
     }
     Ok(Redirect::to(&format!(
         "/admin/users?message={}",
-        urlencoding(&format!("Role set to {}.", role.as_str()))
+        urlencoding(&tr.t1(
+            "desk-users-role-set",
+            "role",
+            words::role(tr, role.as_str())
+        ))
     ))
     .into_response())
 }
@@ -167,9 +178,11 @@ async fn ban_member(
 ) -> Result<Response> {
     let (user, _) = require_staff(&viewer, |a| a.ban)?;
     let user = user.clone();
+    let tr = Tr::new(viewer.locale);
     let now = state.clock.now();
     let who = actor(&user);
-    let reason = parse_note(&form.reason).map_err(Error::BadRequest)?;
+    let reason = check_note(&form.reason)
+        .map_err(|long| Error::BadRequest(words::note_too_long(tr, long)))?;
     let text = if form.length == "lift" {
         if state
             .store
@@ -179,15 +192,16 @@ async fn ban_member(
         {
             return Err(Error::NotFound);
         }
-        "Ban lifted.".to_owned()
+        tr.t("desk-users-ban-lifted")
     } else {
-        let length = BanLength::parse(&form.length).map_err(Error::BadRequest)?;
+        let length = BanLength::parse(&form.length)
+            .map_err(|_| Error::BadRequest(tr.t("desk-ban-length")))?;
         match state
             .store
             .set_ban(id, Some(length.until(now)), &reason, &who, now)
             .await?
         {
-            Ok(_) => "Member banned.".to_owned(),
+            Ok(_) => tr.t("desk-users-banned"),
             Err(m) => return Err(Error::Forbidden(crate::web::layout::capitalise(&m))),
         }
     };

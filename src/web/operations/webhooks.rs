@@ -8,7 +8,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use crate::domain::webhook::{Event, check_url, may_manage};
+use crate::domain::l10n::Tr;
+use crate::domain::webhook::{Event, MAX_URL_CHARS, UrlProblem, check_url, may_manage};
 use crate::store::sessions::SessionUser;
 use crate::store::webhooks::DeliveryStatus;
 use crate::web::forms::{MemberForm, NoFields};
@@ -28,7 +29,7 @@ fn require_admin(viewer: &Viewer) -> Result<&SessionUser> {
     let user = viewer.require_user()?;
     if !may_manage(user.role()) {
         return Err(Error::Forbidden(
-            "Only administrators can manage webhooks.".into(),
+            Tr::new(viewer.locale).t("desk-hooks-admins-only"),
         ));
     }
     Ok(user)
@@ -47,6 +48,8 @@ pub struct DeliveryView {
     pub url: String,
     pub event: String,
     pub status: String,
+    /// The status in words (a message id).
+    pub status_label: &'static str,
     pub attempts: i64,
     pub last_status: String,
     pub last_error: String,
@@ -87,7 +90,7 @@ async fn render(
     let hooks = state.store.webhooks().await?;
     let deliveries = state.store.recent_deliveries(filter, LOG_LENGTH).await?;
     let page = WebhooksPage {
-        layout: Layout::load(state, viewer, "Webhooks").await?,
+        layout: Layout::titled(state, viewer, "desk-hooks-title").await?,
         csrf: viewer.csrf.clone(),
         hooks: hooks
             .into_iter()
@@ -108,6 +111,11 @@ async fn render(
                 next_attempt: (d.status == DeliveryStatus::Pending)
                     .then(|| TimeView::long(d.next_attempt_at, &viewer.dates)),
                 status: d.status.as_str().to_owned(),
+                status_label: match d.status {
+                    DeliveryStatus::Pending => "desk-delivery-pending",
+                    DeliveryStatus::Delivered => "desk-delivery-delivered",
+                    DeliveryStatus::Failed => "desk-delivery-failed",
+                },
                 attempts: d.attempts,
                 last_status: d.last_status.map(|s| s.to_string()).unwrap_or_default(),
                 last_error: d.last_error.unwrap_or_default(),
@@ -182,9 +190,15 @@ async fn create_webhook(
     .into_iter()
     .filter_map(|(on, e)| on.then_some(e))
     .collect();
+    let tr = Tr::new(viewer.locale);
     let refusal = match check_url(&form.url) {
-        Err(m) => Some(m),
-        Ok(_) if chosen.is_empty() => Some("Choose at least one event to send.".to_owned()),
+        Err(p) => Some(match p {
+            UrlProblem::Empty => tr.t("desk-hooks-url-empty"),
+            UrlProblem::TooLong => tr.t1("desk-hooks-url-long", "max", MAX_URL_CHARS),
+            UrlProblem::NotHttp => tr.t("desk-hooks-url-scheme"),
+            UrlProblem::NoHost => tr.t("desk-hooks-url-host"),
+        }),
+        Ok(_) if chosen.is_empty() => Some(tr.t("desk-hooks-no-events")),
         Ok(_) => None,
     };
     if let Some(message) = refusal {
