@@ -20,7 +20,7 @@ backend_tests!(
 
 const YOUTUBE: &str = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
 
-async fn editor(app: &TestApp) -> Member {
+pub(crate) async fn editor(app: &TestApp) -> Member {
     use broadsheet::domain::newsroom::Label;
     let label = Label {
         name: "Science".into(),
@@ -72,7 +72,7 @@ fn fields<'a>(title: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
 }
 
 /// Writes and publishes an article through the newsroom; its page's address.
-async fn publish(m: &Member, title: &str, body: &str) -> String {
+pub(crate) async fn publish(m: &Member, title: &str, body: &str) -> String {
     let r = m.post("/admin/articles/new", &fields(title, body)).await;
     let status = r.status();
     let location = r
