@@ -15,6 +15,7 @@ backend_tests!(
 
 /// Sends the editor form to the autosave address as the script does (asking for JSON).
 async fn autosave(
+    app: &TestApp,
     m: &Member,
     id: i64,
     base: &str,
@@ -24,7 +25,7 @@ async fn autosave(
     form.extend_from_slice(f);
     let r = m
         .client
-        .post(format!("{}/admin/articles/{id}/autosave", m.base))
+        .post(app.url(&format!("/admin/articles/{id}/autosave")))
         .header("accept", "application/json")
         .form(&form)
         .send()
@@ -66,14 +67,14 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
 
     app.clock.advance(chrono::Duration::minutes(2));
     let typed = fields("Rain record", "Line one.\r\nLine two, typed.");
-    let (status, answer) = autosave(&editor, id, &base, &typed).await;
+    let (status, answer) = autosave(&app, &editor, id, &base, &typed).await;
     assert_eq!(status, 200, "{answer}");
     let said = answer["status"].as_str().unwrap();
     assert!(said.starts_with("Saved at "), "{said}");
     // Again, a few seconds later: still one autosave, and still no revision.
     app.clock.advance(chrono::Duration::seconds(5));
     let typed = fields("Rain record", "Line one.\r\nLine two, typed again.");
-    assert_eq!(autosave(&editor, id, &base, &typed).await.0, 200);
+    assert_eq!(autosave(&app, &editor, id, &base, &typed).await.0, 200);
     assert_eq!(app.store.revisions(id).await.unwrap().len(), 1);
     assert_eq!(revision(&editor, id).await, base);
     let page = editor.page(&format!("/admin/articles/{id}")).await;
@@ -93,7 +94,7 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
     let doc = html(&page);
     assert_eq!(
         texts(&doc, "#e-body").join(""),
-        "Line one.\nLine two, typed again."
+        "Line one. Line two, typed again."
     );
     assert_eq!(attrs(&doc, "input[name=revision]", "value"), [base.clone()]);
     assert!(texts(&doc, ".notice").join(" ").contains("Save it to keep it"));
@@ -109,7 +110,7 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
     let base = revision(&editor, id).await;
     app.clock.advance(chrono::Duration::minutes(1));
     let typed = fields("Rain record", "Something to throw away.");
-    assert_eq!(autosave(&editor, id, &base, &typed).await.0, 200);
+    assert_eq!(autosave(&app, &editor, id, &base, &typed).await.0, 200);
     assert_eq!(offer(&editor.page(&format!("/admin/articles/{id}")).await).len(), 2);
     let r = editor
         .post(&format!("/admin/articles/{id}/autosave/discard"), &[])
@@ -127,7 +128,7 @@ async fn an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing(app: Tes
     let opened_by_bob = revision(&bob, id).await;
     let opened_by_alice = revision(&alice, id).await;
     let bobs = fields("Council vote", "Shared start.\nBob's paragraph.");
-    assert_eq!(autosave(&bob, id, &opened_by_bob, &bobs).await.0, 200);
+    assert_eq!(autosave(&app, &bob, id, &opened_by_bob, &bobs).await.0, 200);
 
     app.clock.advance(chrono::Duration::minutes(1));
     let alices = fields("Council vote", "Shared start.\nAlice's paragraph.");
@@ -136,7 +137,7 @@ async fn an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing(app: Tes
     // Bob's next autosave is based on the revision Alice replaced: refused, with who and why.
     app.clock.advance(chrono::Duration::minutes(1));
     let more = fields("Council vote", "Shared start.\nBob's paragraph, longer.");
-    let (status, answer) = autosave(&bob, id, &opened_by_bob, &more).await;
+    let (status, answer) = autosave(&app, &bob, id, &opened_by_bob, &more).await;
     assert_eq!(status, 409, "{answer}");
     let error = answer["error"].as_str().unwrap();
     assert!(error.starts_with("Alice saved a newer revision at "), "{error}");
@@ -159,10 +160,10 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
     let id = create(&writer, &fields("Tide tables", "Low water at six.")).await;
     let base = revision(&writer, id).await;
     let f = fields("Tide tables", "Low water at six, and high at noon.");
-    assert_eq!(autosave(&writer, id, &base, &f).await.0, 200);
+    assert_eq!(autosave(&app, &writer, id, &base, &f).await.0, 200);
     // Another contributor, a member and a visitor may not autosave it.
-    assert_eq!(autosave(&other, id, &base, &f).await.0, 403);
-    assert_eq!(autosave(&reader, id, &base, &f).await.0, 403);
+    assert_eq!(autosave(&app, &other, id, &base, &f).await.0, 403);
+    assert_eq!(autosave(&app, &reader, id, &base, &f).await.0, 403);
     let anon = crate::common::client()
         .post(app.url(&format!("/admin/articles/{id}/autosave")))
         .header("accept", "application/json")
@@ -174,7 +175,7 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
     // Without the form's CSRF token, nothing is kept.
     let forged = writer
         .client
-        .post(format!("{}/admin/articles/{id}/autosave", writer.base))
+        .post(app.url(&format!("/admin/articles/{id}/autosave")))
         .header("accept", "application/json")
         .form(&[("revision", base.as_str()), ("body", "Forged.")])
         .send()
@@ -188,7 +189,7 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
     let long = "t".repeat(301);
     let mut too_long = fields("Tide tables", "Body.");
     too_long[0].1 = &long;
-    let (status, answer) = autosave(&writer, id, &base, &too_long).await;
+    let (status, answer) = autosave(&app, &writer, id, &base, &too_long).await;
     assert_eq!(status, 413, "{answer}");
     assert_eq!(
         answer["error"],
@@ -196,7 +197,7 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
          go on autosaving."
     );
     let huge = "x".repeat(3 * 1024 * 1024);
-    let (status, answer) = autosave(&writer, id, &base, &fields("Tide tables", &huge)).await;
+    let (status, answer) = autosave(&app, &writer, id, &base, &fields("Tide tables", &huge)).await;
     assert_eq!(status, 413);
     assert!(
         answer["error"].as_str().unwrap().contains("larger than this site accepts"),
@@ -206,5 +207,5 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
 
     // Submitted for review, the article is the editors': its writer no longer autosaves it.
     assert_eq!(save(&writer, id, &base, &f, "submit").await, 303);
-    assert_eq!(autosave(&writer, id, "2", &f).await.0, 403);
+    assert_eq!(autosave(&app, &writer, id, "2", &f).await.0, 403);
 }
