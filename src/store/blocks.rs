@@ -112,7 +112,12 @@ pub(crate) async fn refresh_cards_of(tx: &mut Tx, slug: &str) -> Result<Vec<i64>
     .await?;
     let mut refreshed = Vec::new();
     for (id, source) in candidates {
-        if !blocks::parse(&source).refs().slugs.iter().any(|s| s == slug) {
+        if !blocks::parse(&source)
+            .refs()
+            .slugs
+            .iter()
+            .any(|s| s == slug)
+        {
             continue;
         }
         let html = match render_body(&mut *tx, &source).await {

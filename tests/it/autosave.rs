@@ -62,7 +62,10 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
         [format!("/admin/articles/{id}/autosave")]
     );
     assert_eq!(attrs(&doc, "#autosave-status", "role"), ["status"]);
-    assert_eq!(attrs(&doc, "script[src^='/static/autosave.']", "defer"), [""]);
+    assert_eq!(
+        attrs(&doc, "script[src^='/static/autosave.']", "defer"),
+        [""]
+    );
     assert!(offer(&page).is_empty(), "nothing autosaved yet");
 
     app.clock.advance(chrono::Duration::minutes(2));
@@ -97,7 +100,11 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
         "Line one. Line two, typed again."
     );
     assert_eq!(attrs(&doc, "input[name=revision]", "value"), [base.clone()]);
-    assert!(texts(&doc, ".notice").join(" ").contains("Save it to keep it"));
+    assert!(
+        texts(&doc, ".notice")
+            .join(" ")
+            .contains("Save it to keep it")
+    );
 
     // Saved as a revision, the autosave is gone.
     assert_eq!(save(&editor, id, &base, &typed, "save").await, 303);
@@ -111,14 +118,21 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
     app.clock.advance(chrono::Duration::minutes(1));
     let typed = fields("Rain record", "Something to throw away.");
     assert_eq!(autosave(&app, &editor, id, &base, &typed).await.0, 200);
-    assert_eq!(offer(&editor.page(&format!("/admin/articles/{id}")).await).len(), 2);
+    assert_eq!(
+        offer(&editor.page(&format!("/admin/articles/{id}")).await).len(),
+        2
+    );
     let r = editor
         .post(&format!("/admin/articles/{id}/autosave/discard"), &[])
         .await;
     assert_eq!(r.status(), 303);
     let page = editor.page(&format!("/admin/articles/{id}")).await;
     assert!(offer(&page).is_empty());
-    assert!(texts(&html(&page), "#e-body").join("").contains("Line two, typed again."));
+    assert!(
+        texts(&html(&page), "#e-body")
+            .join("")
+            .contains("Line two, typed again.")
+    );
 }
 
 async fn an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing(app: TestApp) {
@@ -132,7 +146,10 @@ async fn an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing(app: Tes
 
     app.clock.advance(chrono::Duration::minutes(1));
     let alices = fields("Council vote", "Shared start.\nAlice's paragraph.");
-    assert_eq!(save(&alice, id, &opened_by_alice, &alices, "save").await, 303);
+    assert_eq!(
+        save(&alice, id, &opened_by_alice, &alices, "save").await,
+        303
+    );
 
     // Bob's next autosave is based on the revision Alice replaced: refused, with who and why.
     app.clock.advance(chrono::Duration::minutes(1));
@@ -140,14 +157,21 @@ async fn an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing(app: Tes
     let (status, answer) = autosave(&app, &bob, id, &opened_by_bob, &more).await;
     assert_eq!(status, 409, "{answer}");
     let error = answer["error"].as_str().unwrap();
-    assert!(error.starts_with("Alice saved a newer revision at "), "{error}");
+    assert!(
+        error.starts_with("Alice saved a newer revision at "),
+        "{error}"
+    );
     assert!(error.contains("autosave has stopped"), "{error}");
     // Nothing of Bob's replaced Alice's revision or his earlier autosave.
     let b = user_id(&app, &bob).await;
     let kept = app.store.autosaved(id, b).await.unwrap().unwrap();
     assert_eq!(kept.fields.body, "Shared start.\nBob's paragraph.");
     let page = alice.page(&format!("/admin/articles/{id}")).await;
-    assert!(texts(&html(&page), "#e-body").join("").contains("Alice's paragraph."));
+    assert!(
+        texts(&html(&page), "#e-body")
+            .join("")
+            .contains("Alice's paragraph.")
+    );
     // Alice's revision is newer than Bob's autosave: it is not offered to him.
     let page = bob.page(&format!("/admin/articles/{id}")).await;
     assert!(offer(&page).is_empty(), "{page}");
@@ -183,7 +207,16 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
         .unwrap();
     assert_eq!(forged.status(), 403);
     let w = user_id(&app, &writer).await;
-    assert!(app.store.autosaved(id, w).await.unwrap().unwrap().fields.body.contains("noon"));
+    assert!(
+        app.store
+            .autosaved(id, w)
+            .await
+            .unwrap()
+            .unwrap()
+            .fields
+            .body
+            .contains("noon")
+    );
 
     // Larger than a save takes: refused with what to do.
     let long = "t".repeat(301);
@@ -200,10 +233,22 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
     let (status, answer) = autosave(&app, &writer, id, &base, &fields("Tide tables", &huge)).await;
     assert_eq!(status, 413);
     assert!(
-        answer["error"].as_str().unwrap().contains("larger than this site accepts"),
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .contains("larger than this site accepts"),
         "{answer}"
     );
-    assert!(app.store.autosaved(id, w).await.unwrap().unwrap().fields.body.contains("noon"));
+    assert!(
+        app.store
+            .autosaved(id, w)
+            .await
+            .unwrap()
+            .unwrap()
+            .fields
+            .body
+            .contains("noon")
+    );
 
     // Submitted for review, the article is the editors': its writer no longer autosaves it.
     assert_eq!(save(&writer, id, &base, &f, "submit").await, 303);

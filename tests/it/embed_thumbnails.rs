@@ -35,7 +35,11 @@ async fn vimeo() -> (String, Hits) {
                 move |Query(q): Query<std::collections::HashMap<String, String>>| {
                     o.fetch_add(1, Ordering::SeqCst);
                     let video = q["url"].trim_start_matches("https://vimeo.com/").to_owned();
-                    let host = if video == "666" { "evil.example" } else { "i.vimeocdn.com" };
+                    let host = if video == "666" {
+                        "evil.example"
+                    } else {
+                        "i.vimeocdn.com"
+                    };
                     async move {
                         axum::Json(serde_json::json!({
                             "type": "video",
@@ -68,14 +72,23 @@ async fn a_vimeo_thumbnail_is_found_through_oembed_fetched_once_and_kept(app: Te
         .thumbnails
         .debug_fetch_from(&base);
     let m = editor(&app).await;
-    let first = publish(&m, "Harbour film", "::embed{url=\"https://vimeo.com/76979871\"}\n").await;
+    let first = publish(
+        &m,
+        "Harbour film",
+        "::embed{url=\"https://vimeo.com/76979871\"}\n",
+    )
+    .await;
     let second = publish(
         &m,
         "Harbour film again",
         "::embed{url=\"https://player.vimeo.com/video/76979871\"}\n",
     )
     .await;
-    assert_eq!(hits.oembed.load(Ordering::SeqCst), 1, "asked once, then cached");
+    assert_eq!(
+        hits.oembed.load(Ordering::SeqCst),
+        1,
+        "asked once, then cached"
+    );
     assert_eq!(hits.pictures.load(Ordering::SeqCst), 1);
     for path in [first, second] {
         let doc = html(&app.page(&path, 200).await);
@@ -83,7 +96,10 @@ async fn a_vimeo_thumbnail_is_found_through_oembed_fetched_once_and_kept(app: Te
         assert_eq!(src.len(), 1, "{path}");
         assert!(src[0].starts_with("/media/"), "{src:?}");
         assert_eq!(app.get(&src[0]).await.status(), 200);
-        assert_eq!(texts(&doc, ".block-embed button"), ["Load content from Vimeo"]);
+        assert_eq!(
+            texts(&doc, ".block-embed button"),
+            ["Load content from Vimeo"]
+        );
     }
     // An answer naming a host other than Vimeo's thumbnail host is not followed: the
     // placeholder goes without a picture, and the save on.
@@ -92,5 +108,8 @@ async fn a_vimeo_thumbnail_is_found_through_oembed_fetched_once_and_kept(app: Te
     assert_eq!(hits.pictures.load(Ordering::SeqCst), 1);
     let doc = html(&app.page(&other, 200).await);
     assert!(attrs(&doc, ".block-embed > img", "src").is_empty());
-    assert_eq!(texts(&doc, ".block-embed button"), ["Load content from Vimeo"]);
+    assert_eq!(
+        texts(&doc, ".block-embed button"),
+        ["Load content from Vimeo"]
+    );
 }

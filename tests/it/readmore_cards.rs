@@ -33,7 +33,10 @@ async fn a_new_headline_reaches_the_read_more_cards_linking_to_it(app: TestApp) 
 
     let reader = app.member("Reader").await;
     let card = |page: String| texts(&html(&page), ".block-readmore .readmore-title");
-    assert_eq!(card(reader.page("/articles/ferries-return").await), ["Harbour reopens"]);
+    assert_eq!(
+        card(reader.page("/articles/ferries-return").await),
+        ["Harbour reopens"]
+    );
 
     // A rewrite of the linked article's headline, published (its slug stays).
     let mut f = fields("Harbour reopens after repairs", "The quay is open.");
@@ -41,7 +44,10 @@ async fn a_new_headline_reaches_the_read_more_cards_linking_to_it(app: TestApp) 
     let base = revision(&editor, linked).await;
     assert_eq!(save(&editor, linked, &base, &f, "save").await, 303);
     // Saved but not yet published: readers still see the published headline on the card.
-    assert_eq!(card(reader.page("/articles/ferries-return").await), ["Harbour reopens"]);
+    assert_eq!(
+        card(reader.page("/articles/ferries-return").await),
+        ["Harbour reopens"]
+    );
     publish(linked).await;
     assert_eq!(
         card(reader.page("/articles/ferries-return").await),

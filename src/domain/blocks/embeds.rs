@@ -144,7 +144,8 @@ pub fn detect(link: &str) -> Option<Embed> {
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
     };
     Some(match (host.as_str(), seg(0), seg(1), seg(2), seg(3)) {
-        ("vimeo.com", Some(id), None, _, _) | ("player.vimeo.com", Some("video"), Some(id), None, _)
+        ("vimeo.com", Some(id), None, _, _)
+        | ("player.vimeo.com", Some("video"), Some(id), None, _)
             if digits(id) =>
         {
             Embed {
@@ -289,7 +290,10 @@ mod tests {
 
     #[test]
     fn vimeo_thumbnails_are_found_through_its_oembed_answer_on_its_own_hosts() {
-        for link in ["https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871"] {
+        for link in [
+            "https://vimeo.com/76979871",
+            "https://player.vimeo.com/video/76979871",
+        ] {
             let key = detect(link).unwrap().thumbnail.unwrap();
             assert_eq!(
                 key,
@@ -303,7 +307,10 @@ mod tests {
         assert!(!is_oembed("https://evil.example/api/oembed.json?url=x"));
         let answer = |url: &str| format!("{{\"type\":\"video\",\"thumbnail_url\":\"{url}\"}}");
         assert_eq!(
-            oembed_thumbnail(&answer("https://i.vimeocdn.com/video/452001751-8216e0571c_640")).as_deref(),
+            oembed_thumbnail(&answer(
+                "https://i.vimeocdn.com/video/452001751-8216e0571c_640"
+            ))
+            .as_deref(),
             Some("https://i.vimeocdn.com/video/452001751-8216e0571c_640")
         );
         for bad in [

@@ -116,8 +116,14 @@ mod tests {
         let typed = fields("Saved text. And more.");
         assert!(offered(&typed, at(10), &current, Some(at(5))));
         assert!(offered(&typed, at(10), &current, None), "never saved here");
-        assert!(!offered(&typed, at(5), &current, Some(at(10))), "saved since");
+        assert!(
+            !offered(&typed, at(5), &current, Some(at(10))),
+            "saved since"
+        );
         assert!(!offered(&typed, at(5), &current, Some(at(5))));
-        assert!(!offered(&current, at(10), &current, Some(at(5))), "nothing new");
+        assert!(
+            !offered(&current, at(10), &current, Some(at(5))),
+            "nothing new"
+        );
     }
 }

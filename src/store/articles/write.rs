@@ -257,7 +257,8 @@ impl Store {
             }
             attach(&mut tx, article_id, section_id, a, now).await?;
             // Other stories' read-more cards show this headline and summary.
-            if card_before.is_some_and(|(title, summary)| title != a.title || summary != a.summary) {
+            if card_before.is_some_and(|(title, summary)| title != a.title || summary != a.summary)
+            {
                 crate::store::blocks::refresh_cards_of(&mut tx, a.slug.as_str()).await?;
             }
             // The replacement is also the newsroom's newest revision (and the live one), so an

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::store::{Error, Result, Store, query};
 use crate::domain::newsroom::DraftFields;
+use crate::store::{Error, Result, Store, query};
 
 /// An editor's autosaved working copy of an article.
 #[derive(Clone, Debug)]
@@ -20,7 +20,9 @@ pub struct Autosave {
 pub enum Autosaved {
     Kept,
     /// Revision `newest` was saved after the one the editor opened: nothing kept.
-    Stale { newest: i64 },
+    Stale {
+        newest: i64,
+    },
 }
 
 impl Store {

@@ -67,16 +67,28 @@ async fn autosave(
     let fields = normalised(form.fields);
     if let Some(too_big) = oversized(&fields) {
         let message = match too_big {
-            Oversized::Body => tr.t1("editor-autosave-body-too-long", "mib", MAX_BODY_BYTES / 1024 / 1024),
+            Oversized::Body => tr.t1(
+                "editor-autosave-body-too-long",
+                "mib",
+                MAX_BODY_BYTES / 1024 / 1024,
+            ),
             Oversized::Field => tr.t("editor-autosave-field-too-long"),
         };
         return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, message).into());
     }
     let base: i64 = form.revision.trim().parse().unwrap_or(-1);
     let now = state.clock.now();
-    match state.store.autosave(id, user.id, base, &fields, now).await? {
+    match state
+        .store
+        .autosave(id, user.id, base, &fields, now)
+        .await?
+    {
         Autosaved::Kept => {
-            let status = tr.t1("editor-autosave-saved", "time", when(&viewer.dates, now, now));
+            let status = tr.t1(
+                "editor-autosave-saved",
+                "time",
+                when(&viewer.dates, now, now),
+            );
             let mut r = Json(serde_json::json!({ "status": status })).into_response();
             r.headers_mut().insert(
                 header::CACHE_CONTROL,
@@ -95,7 +107,8 @@ async fn autosave(
                 Some(r) => tr.t2(
                     "editor-autosave-stale",
                     "name",
-                    r.saved_by.unwrap_or_else(|| tr.t("editor-autosave-someone")),
+                    r.saved_by
+                        .unwrap_or_else(|| tr.t("editor-autosave-someone")),
                     "time",
                     when(&viewer.dates, r.created_at, now),
                 ),
@@ -194,7 +207,12 @@ pub(super) async fn on_open(
         .store
         .revision_saved_at(article.id, article.revision)
         .await?;
-    if !offered(&a.fields, a.saved_at, &DraftFields::of(&article.draft), last) {
+    if !offered(
+        &a.fields,
+        a.saved_at,
+        &DraftFields::of(&article.draft),
+        last,
+    ) {
         return Ok(Opened::default());
     }
     Ok(Opened {
