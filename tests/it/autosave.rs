@@ -46,6 +46,17 @@ async fn user_id(app: &TestApp, m: &Member) -> i64 {
         .id
 }
 
+/// The body of `user`'s autosave of article `id`.
+async fn kept_body(app: &TestApp, id: i64, user: i64) -> String {
+    app.store
+        .autosaved(id, user)
+        .await
+        .unwrap()
+        .unwrap()
+        .fields
+        .body
+}
+
 fn offer(page: &str) -> Vec<String> {
     texts(&html(page), ".autosave-offer button")
 }
@@ -99,7 +110,10 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
         texts(&doc, "#e-body").join(""),
         "Line one. Line two, typed again."
     );
-    assert_eq!(attrs(&doc, "input[name=revision]", "value"), [base.clone()]);
+    assert_eq!(
+        attrs(&doc, "input[name=revision]", "value"),
+        [base.as_str()]
+    );
     assert!(
         texts(&doc, ".notice")
             .join(" ")
@@ -207,16 +221,7 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
         .unwrap();
     assert_eq!(forged.status(), 403);
     let w = user_id(&app, &writer).await;
-    assert!(
-        app.store
-            .autosaved(id, w)
-            .await
-            .unwrap()
-            .unwrap()
-            .fields
-            .body
-            .contains("noon")
-    );
+    assert!(kept_body(&app, id, w).await.contains("noon"));
 
     // Larger than a save takes: refused with what to do.
     let long = "t".repeat(301);
@@ -239,16 +244,7 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
             .contains("larger than this site accepts"),
         "{answer}"
     );
-    assert!(
-        app.store
-            .autosaved(id, w)
-            .await
-            .unwrap()
-            .unwrap()
-            .fields
-            .body
-            .contains("noon")
-    );
+    assert!(kept_body(&app, id, w).await.contains("noon"));
 
     // Submitted for review, the article is the editors': its writer no longer autosaves it.
     assert_eq!(save(&writer, id, &base, &f, "submit").await, 303);

@@ -58,10 +58,7 @@ async fn vimeo() -> (String, Hits) {
                 async move { jpeg }
             }),
         );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{addr}"), hits)
+    (crate::common::serve_loopback(app).await, hits)
 }
 
 async fn a_vimeo_thumbnail_is_found_through_oembed_fetched_once_and_kept(app: TestApp) {

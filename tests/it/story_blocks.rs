@@ -326,10 +326,7 @@ async fn thumbnail_server() -> (String, Arc<AtomicUsize>) {
             },
         ),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{addr}"), hits)
+    (crate::common::serve_loopback(app).await, hits)
 }
 
 async fn an_embed_thumbnail_is_fetched_once_and_kept_in_the_library(app: TestApp) {

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::RevisionRow;
 use crate::domain::newsroom::DraftFields;
 use crate::store::{Error, Result, Store, query};
 
@@ -95,12 +96,17 @@ impl Store {
         Ok(())
     }
 
-    /// When revision `number` of article `id` was saved (none for an article never saved here).
-    pub async fn revision_saved_at(&self, id: i64, number: i64) -> Result<Option<DateTime<Utc>>> {
-        query("SELECT created_at FROM article_revisions WHERE article_id = $1 AND number = $2")
-            .bind(id)
-            .bind(number)
-            .scalar_optional(self.read())
-            .await
+    /// Revision `number` of article `id`, with who saved it (none for an article never saved
+    /// here).
+    pub async fn revision_row(&self, id: i64, number: i64) -> Result<Option<RevisionRow>> {
+        query(
+            "SELECT r.number, u.display_name AS saved_by, r.note, r.created_at \
+             FROM article_revisions r LEFT JOIN users u ON u.id = r.saved_by \
+             WHERE r.article_id = $1 AND r.number = $2",
+        )
+        .bind(id)
+        .bind(number)
+        .fetch_optional(self.read())
+        .await
     }
 }

@@ -97,13 +97,7 @@ async fn autosave(
             Ok(r)
         }
         Autosaved::Stale { newest } => {
-            let who = state
-                .store
-                .revisions(id)
-                .await?
-                .into_iter()
-                .find(|r| r.number == newest);
-            let message = match who {
+            let message = match state.store.revision_row(id, newest).await? {
                 Some(r) => tr.t2(
                     "editor-autosave-stale",
                     "name",
@@ -205,8 +199,9 @@ pub(super) async fn on_open(
     }
     let last = state
         .store
-        .revision_saved_at(article.id, article.revision)
-        .await?;
+        .revision_row(article.id, article.revision)
+        .await?
+        .map(|r| r.created_at);
     if !offered(
         &a.fields,
         a.saved_at,
