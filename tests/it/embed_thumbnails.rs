@@ -11,7 +11,7 @@ use axum::extract::Query;
 use axum::routing::get;
 
 use crate::common::{TestApp, attrs, html, texts};
-use crate::story_blocks::{editor, publish};
+use crate::story_blocks::{publish, thumbnails_from};
 
 backend_tests!(a_vimeo_thumbnail_is_found_through_oembed_fetched_once_and_kept);
 
@@ -63,12 +63,7 @@ async fn vimeo() -> (String, Hits) {
 
 async fn a_vimeo_thumbnail_is_found_through_oembed_fetched_once_and_kept(app: TestApp) {
     let (base, hits) = vimeo().await;
-    app.state
-        .as_ref()
-        .unwrap()
-        .thumbnails
-        .debug_fetch_from(&base);
-    let m = editor(&app).await;
+    let m = thumbnails_from(&app, &base).await;
     let first = publish(
         &m,
         "Harbour film",

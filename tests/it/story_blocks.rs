@@ -329,14 +329,19 @@ async fn thumbnail_server() -> (String, Arc<AtomicUsize>) {
     (crate::common::serve_loopback(app).await, hits)
 }
 
-async fn an_embed_thumbnail_is_fetched_once_and_kept_in_the_library(app: TestApp) {
-    let (base, hits) = thumbnail_server().await;
+/// An editor, on a server whose embed thumbnails come from the loopback server at `base`.
+pub(crate) async fn thumbnails_from(app: &TestApp, base: &str) -> Member {
     app.state
         .as_ref()
         .unwrap()
         .thumbnails
-        .debug_fetch_from(&base);
-    let m = editor(&app).await;
+        .debug_fetch_from(base);
+    editor(app).await
+}
+
+async fn an_embed_thumbnail_is_fetched_once_and_kept_in_the_library(app: TestApp) {
+    let (base, hits) = thumbnail_server().await;
+    let m = thumbnails_from(&app, &base).await;
     let first = publish(
         &m,
         "First video",
