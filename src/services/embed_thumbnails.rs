@@ -1,9 +1,11 @@
 //! Placeholder thumbnails of embeds, fetched once by the server when a story is saved and kept
 //! in the media library, so a reader's page asks the provider for nothing until the reader
 //! clicks. Only the providers' fixed thumbnail hosts are asked
-//! ([`crate::domain::blocks::embeds::THUMBNAIL_HOSTS`]), only at public addresses (the webhook
-//! client's resolver), without redirects and with a size cap. Best effort: a failed fetch
-//! leaves the placeholder without a picture and the save goes on.
+//! ([`crate::domain::blocks::embeds::THUMBNAIL_HOSTS`]), and their fixed oEmbed endpoints for a
+//! thumbnail's address where it has no fixed one (Vimeo's; the answer must name one of those
+//! hosts), only at public addresses (the webhook client's resolver), without redirects and with
+//! a size cap. Best effort: a failed fetch leaves the placeholder without a picture and the
+//! save goes on.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,7 +13,9 @@ use std::time::Duration;
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
-use crate::domain::blocks::embeds::THUMBNAIL_HOSTS;
+use crate::domain::blocks::embeds::{
+    MAX_OEMBED_BYTES, THUMBNAIL_HOSTS, is_oembed, oembed_thumbnail,
+};
 use crate::domain::media::content_hash;
 use crate::services::media::Library;
 use crate::store::Store;
@@ -70,17 +74,20 @@ impl Thumbnails {
             Some((base.trim_end_matches('/').to_owned(), client));
     }
 
-    /// Where `url` (a provider thumbnail address) is fetched from, with which client; `None`
-    /// for any other host.
+    /// Where `url` (a provider thumbnail address, or an oEmbed endpoint's) is fetched from,
+    /// with which client; `None` for any other host.
     fn source(&self, url: &str) -> Option<(String, reqwest::Client)> {
         let u = url::Url::parse(url).ok()?;
         let host = u.host_str()?;
-        if u.scheme() != "https" || u.port().is_some() || !THUMBNAIL_HOSTS.contains(&host) {
+        let thumbnail =
+            u.scheme() == "https" && u.port().is_none() && THUMBNAIL_HOSTS.contains(&host);
+        if !thumbnail && !is_oembed(url) {
             return None;
         }
         #[cfg(debug_assertions)]
         if let Some((base, client)) = &*self.debug_base.read().unwrap_or_else(|e| e.into_inner()) {
-            return Some((format!("{base}{}", u.path()), client.clone()));
+            let query = u.query().map(|q| format!("?{q}")).unwrap_or_default();
+            return Some((format!("{base}{}{query}", u.path()), client.clone()));
         }
         Some((u.to_string(), self.client.clone()?))
     }
@@ -117,18 +124,15 @@ impl Thumbnails {
         by: i64,
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        let (source, client) = self
-            .source(url)
-            .ok_or_else(|| anyhow::anyhow!("not a thumbnail host, or no HTTP client"))?;
-        let mut response = client.get(&source).send().await?.error_for_status()?;
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await? {
-            if body.len() + chunk.len() > MAX_BYTES {
-                anyhow::bail!("larger than {MAX_BYTES} bytes");
-            }
-            body.extend_from_slice(&chunk);
-        }
-        let bytes = Bytes::from(body);
+        let picture = if is_oembed(url) {
+            let answer = self.get(url, MAX_OEMBED_BYTES).await?;
+            oembed_thumbnail(&String::from_utf8_lossy(&answer)).ok_or_else(|| {
+                anyhow::anyhow!("the oEmbed answer names no thumbnail on a thumbnail host")
+            })?
+        } else {
+            url.to_owned()
+        };
+        let bytes = self.get(&picture, MAX_BYTES).await?;
         let hash = content_hash(&bytes);
         let byte_size = bytes.len() as u64;
         let id = match store.media_by_hash(&hash).await? {
@@ -167,6 +171,22 @@ impl Thumbnails {
         store.cache_thumbnail(url, id, now).await?;
         Ok(())
     }
+
+    /// The body at `url` (a thumbnail host's or an oEmbed endpoint's), at most `max` bytes.
+    async fn get(&self, url: &str, max: usize) -> anyhow::Result<Bytes> {
+        let (source, client) = self
+            .source(url)
+            .ok_or_else(|| anyhow::anyhow!("not a thumbnail host, or no HTTP client"))?;
+        let mut response = client.get(&source).send().await?.error_for_status()?;
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await? {
+            if body.len() + chunk.len() > max {
+                anyhow::bail!("larger than {max} bytes");
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Bytes::from(body))
+    }
 }
 
 #[cfg(test)]
@@ -195,5 +215,12 @@ mod tests {
             t.source("https://evil.example/vi/x/hqdefault.jpg")
                 .is_none()
         );
+        // Vimeo's oEmbed endpoint, with its question, and only that one of its host's paths.
+        let oembed = "https://vimeo.com/api/oembed.json?url=https%3A%2F%2Fvimeo.com%2F1";
+        assert_eq!(
+            t.source(oembed).map(|s| s.0).as_deref(),
+            Some("http://127.0.0.1:9/api/oembed.json?url=https%3A%2F%2Fvimeo.com%2F1")
+        );
+        assert!(t.source("https://vimeo.com/76979871").is_none());
     }
 }

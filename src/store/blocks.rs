@@ -97,6 +97,53 @@ pub(crate) async fn render_body(tx: &mut Tx, source: &str) -> Result<String> {
     Ok(markdown::render_story(source, &story, &resolved))
 }
 
+/// Re-renders, inside `tx`, the bodies of the articles whose read-more cards link to `slug`:
+/// a card shows the linked article's headline and summary as they were when the linking body
+/// was rendered, so a change of those goes on to every card. A body that no longer renders (an
+/// image of it since deleted) keeps its old HTML. The ids of the articles re-rendered.
+pub(crate) async fn refresh_cards_of(tx: &mut Tx, slug: &str) -> Result<Vec<i64>> {
+    // Slugs hold only letters, digits and hyphens: nothing `LIKE` reads as a wildcard.
+    let candidates: Vec<(i64, String)> = query(
+        "SELECT id, body_source FROM articles \
+         WHERE body_source LIKE '%::readmore%' AND body_source LIKE $1",
+    )
+    .bind(format!("%{slug}%"))
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut refreshed = Vec::new();
+    for (id, source) in candidates {
+        if !blocks::parse(&source)
+            .refs()
+            .slugs
+            .iter()
+            .any(|s| s == slug)
+        {
+            continue;
+        }
+        let html = match render_body(&mut *tx, &source).await {
+            Ok(html) => html,
+            Err(Error::Conflict(_)) => continue,
+            Err(e) => return Err(e),
+        };
+        query("UPDATE articles SET body_html = $2 WHERE id = $1")
+            .bind(id)
+            .bind(html)
+            .execute(&mut *tx)
+            .await?;
+        refreshed.push(id);
+    }
+    Ok(refreshed)
+}
+
+/// The headline and summary the cards linking to article `id` show, as its row holds them now
+/// (inside `tx`); compared after a write, a change calls for [`refresh_cards_of`].
+pub(crate) async fn card_of(tx: &mut Tx, id: i64) -> Result<Option<(String, String)>> {
+    query("SELECT title, summary FROM articles WHERE id = $1")
+        .bind(id)
+        .fetch_optional(tx)
+        .await
+}
+
 impl Store {
     /// What would stop `source` from being saved: its blocks' problems (none for plain
     /// Markdown), each a sentence for the writer.

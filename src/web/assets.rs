@@ -25,6 +25,8 @@ pub struct Assets {
     /// The article editor's rich-text editor, loaded on that page only.
     pub editor_script: Asset,
     pub editor_style: Asset,
+    /// The article editor's autosave (the rich editor and the plain text area alike).
+    pub autosave_script: Asset,
 }
 
 impl Asset {
@@ -75,6 +77,12 @@ impl Assets {
                 "text/css; charset=utf-8",
                 include_bytes!("../../static/editor.css"),
             ),
+            autosave_script: Asset::new(
+                "autosave",
+                "js",
+                "text/javascript; charset=utf-8",
+                include_bytes!("../../static/autosave.js"),
+            ),
         }
     }
 
@@ -85,6 +93,7 @@ impl Assets {
             &self.script,
             &self.editor_script,
             &self.editor_style,
+            &self.autosave_script,
         ]
         .into_iter()
         .find(|a| a.name == name)

@@ -162,6 +162,13 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
   assert.match(await member.page(articlePath), /class="muted-comment"/);
   const newsroom = await admin.page('/admin/articles');
   const editorPath = (newsroom.match(/href="(\/admin\/articles\/\d+)"/) || [])[1];
+  // An autosaved draft of it, so its editor page below also offers to restore it.
+  if (editorPath) {
+    page = await admin.page(editorPath);
+    const revision = page.match(/name="revision" value="(\d+)"/)[1];
+    res = await admin.post(page, `${editorPath}/autosave`, { revision, title: 'Autosaved headline', body: 'Autosaved text.' });
+    assert.equal(res.status, 200, await res.text());
+  }
 
   // Live coverage on the newsroom's first article: opened, a key event with an image and an
   // ordinary update published, and a draft waiting on the desk.
@@ -298,6 +305,7 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
     ['admin', admin, '/admin/articles'],
     ['admin', admin, '/admin/articles/new'],
     ['admin', admin, editorPath],
+    ['admin', admin, editorPath && `${editorPath}?autosave=restore`],
     ['admin', admin, editorPath && `${editorPath}/revisions`],
     ['admin', admin, editorPath && `${editorPath}/preview`],
     ['admin', admin, editorPath && `${editorPath}/preview/widths`],

@@ -163,6 +163,9 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     ("POST", "/admin/articles/new",                   "title=",                    "S F A A A A"),
     ("POST", "/admin/articles/{a}",                   "title=",                    "S F F F A A"),
     ("POST", "/admin/articles/{a}/workflow",          "action=submit",             "S F F F A A"),
+    // Nothing kept: the article's revision is not -1, so the allowed get 409.
+    ("POST", "/admin/articles/{a}/autosave",          "revision=-1",               "S F F F A A"),
+    ("POST", "/admin/articles/{a}/autosave/discard",  "",                          "S F F F A A"),
     ("POST", "/admin/articles/{a}/corrections",       "text=",                     "S F F F A A"),
     ("POST", "/admin/articles/{a}/language",          "lang=",                     "S F F F A A"),
     ("POST", "/admin/articles/{a}/live",              "action=neither",            "S F F F A A"),

@@ -20,7 +20,7 @@ backend_tests!(
 
 const YOUTUBE: &str = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
 
-async fn editor(app: &TestApp) -> Member {
+pub(crate) async fn editor(app: &TestApp) -> Member {
     use broadsheet::domain::newsroom::Label;
     let label = Label {
         name: "Science".into(),
@@ -72,7 +72,7 @@ fn fields<'a>(title: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
 }
 
 /// Writes and publishes an article through the newsroom; its page's address.
-async fn publish(m: &Member, title: &str, body: &str) -> String {
+pub(crate) async fn publish(m: &Member, title: &str, body: &str) -> String {
     let r = m.post("/admin/articles/new", &fields(title, body)).await;
     let status = r.status();
     let location = r
@@ -326,20 +326,22 @@ async fn thumbnail_server() -> (String, Arc<AtomicUsize>) {
             },
         ),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{addr}"), hits)
+    (crate::common::serve_loopback(app).await, hits)
 }
 
-async fn an_embed_thumbnail_is_fetched_once_and_kept_in_the_library(app: TestApp) {
-    let (base, hits) = thumbnail_server().await;
+/// An editor, on a server whose embed thumbnails come from the loopback server at `base`.
+pub(crate) async fn thumbnails_from(app: &TestApp, base: &str) -> Member {
     app.state
         .as_ref()
         .unwrap()
         .thumbnails
-        .debug_fetch_from(&base);
-    let m = editor(&app).await;
+        .debug_fetch_from(base);
+    editor(app).await
+}
+
+async fn an_embed_thumbnail_is_fetched_once_and_kept_in_the_library(app: TestApp) {
+    let (base, hits) = thumbnail_server().await;
+    let m = thumbnails_from(&app, &base).await;
     let first = publish(
         &m,
         "First video",

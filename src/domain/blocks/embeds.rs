@@ -9,7 +9,14 @@ use url::Url;
 pub const MAX_URL_CHARS: usize = 2_000;
 
 /// The hosts the server may fetch a placeholder's thumbnail from.
-pub const THUMBNAIL_HOSTS: [&str; 1] = ["i.ytimg.com"];
+pub const THUMBNAIL_HOSTS: [&str; 2] = ["i.ytimg.com", "i.vimeocdn.com"];
+
+/// The oEmbed endpoint the server may ask for a thumbnail's address, when the provider's
+/// thumbnails have no fixed address (Vimeo's): `(host, path)`.
+pub const OEMBED_ENDPOINTS: [(&str, &str); 1] = [("vimeo.com", "/api/oembed.json")];
+
+/// The longest oEmbed answer read.
+pub const MAX_OEMBED_BYTES: usize = 64 * 1024;
 
 /// A recognised provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +72,9 @@ pub struct Embed {
     pub link: String,
     /// The frame's address, loaded only on a click; `None` for a link card.
     pub frame: Option<String>,
-    /// A thumbnail address on one of [`THUMBNAIL_HOSTS`], when the provider has a fixed one.
+    /// Where the placeholder's thumbnail is found, when the provider offers one: its address on
+    /// one of [`THUMBNAIL_HOSTS`], or an address on one of [`OEMBED_ENDPOINTS`] whose answer
+    /// names it (see [`oembed_thumbnail`]). The key of the cached thumbnail either way.
     pub thumbnail: Option<String>,
 }
 
@@ -135,14 +144,20 @@ pub fn detect(link: &str) -> Option<Embed> {
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
     };
     Some(match (host.as_str(), seg(0), seg(1), seg(2), seg(3)) {
-        ("vimeo.com", Some(id), None, _, _) if digits(id) => framed(
-            Provider::Vimeo,
-            format!("https://player.vimeo.com/video/{id}?dnt=1"),
-        ),
-        ("player.vimeo.com", Some("video"), Some(id), None, _) if digits(id) => framed(
-            Provider::Vimeo,
-            format!("https://player.vimeo.com/video/{id}?dnt=1"),
-        ),
+        ("vimeo.com", Some(id), None, _, _)
+        | ("player.vimeo.com", Some("video"), Some(id), None, _)
+            if digits(id) =>
+        {
+            Embed {
+                thumbnail: Some(format!(
+                    "https://vimeo.com/api/oembed.json?url=https%3A%2F%2Fvimeo.com%2F{id}"
+                )),
+                ..framed(
+                    Provider::Vimeo,
+                    format!("https://player.vimeo.com/video/{id}?dnt=1"),
+                )
+            }
+        }
         // Bluesky's embed names the account by its DID; a handle would need a lookup, so a
         // post named by handle is a link card.
         ("bsky.app", Some("profile"), Some(did), Some("post"), Some(rkey))
@@ -240,9 +255,76 @@ pub fn frame_host(frame: &str) -> Option<String> {
     ok.then(|| host.to_owned())
 }
 
+/// Whether `url` is one of [`OEMBED_ENDPOINTS`] (https, no port), to be asked for the
+/// thumbnail's address rather than fetched as the picture.
+pub fn is_oembed(url: &str) -> bool {
+    Url::parse(url).is_ok_and(|u| {
+        u.scheme() == "https"
+            && u.port().is_none()
+            && OEMBED_ENDPOINTS
+                .iter()
+                .any(|(host, path)| u.host_str() == Some(host) && u.path() == *path)
+    })
+}
+
+/// The thumbnail address an oEmbed answer names, if it is on one of [`THUMBNAIL_HOSTS`] (https,
+/// no port, no user): the provider's answer is not trusted to send the server anywhere else.
+pub fn oembed_thumbnail(answer: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct OEmbed {
+        thumbnail_url: Option<String>,
+    }
+    let url = serde_json::from_str::<OEmbed>(answer).ok()?.thumbnail_url?;
+    let u = Url::parse(&url).ok()?;
+    let ok = u.scheme() == "https"
+        && u.port().is_none()
+        && u.username().is_empty()
+        && u.password().is_none()
+        && u.host_str().is_some_and(|h| THUMBNAIL_HOSTS.contains(&h));
+    ok.then(|| u.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vimeo_thumbnails_are_found_through_its_oembed_answer_on_its_own_hosts() {
+        for link in [
+            "https://vimeo.com/76979871",
+            "https://player.vimeo.com/video/76979871",
+        ] {
+            let key = detect(link).unwrap().thumbnail.unwrap();
+            assert_eq!(
+                key,
+                "https://vimeo.com/api/oembed.json?url=https%3A%2F%2Fvimeo.com%2F76979871"
+            );
+            assert!(is_oembed(&key));
+        }
+        assert!(!is_oembed("https://i.ytimg.com/vi/x/hqdefault.jpg"));
+        assert!(!is_oembed("http://vimeo.com/api/oembed.json?url=x"));
+        assert!(!is_oembed("https://vimeo.com:444/api/oembed.json?url=x"));
+        assert!(!is_oembed("https://evil.example/api/oembed.json?url=x"));
+        let answer = |url: &str| format!("{{\"type\":\"video\",\"thumbnail_url\":\"{url}\"}}");
+        assert_eq!(
+            oembed_thumbnail(&answer(
+                "https://i.vimeocdn.com/video/452001751-8216e0571c_640"
+            ))
+            .as_deref(),
+            Some("https://i.vimeocdn.com/video/452001751-8216e0571c_640")
+        );
+        for bad in [
+            "https://evil.example/video/1_640",
+            "http://i.vimeocdn.com/video/1_640",
+            "https://i.vimeocdn.com:8443/video/1_640",
+            "https://user@i.vimeocdn.com/video/1_640",
+            "https://127.0.0.1/video/1_640",
+        ] {
+            assert_eq!(oembed_thumbnail(&answer(bad)), None, "{bad}");
+        }
+        assert_eq!(oembed_thumbnail("{\"type\":\"video\"}"), None);
+        assert_eq!(oembed_thumbnail("not json"), None);
+    }
 
     #[test]
     fn providers_are_recognised_from_pasted_links() {
@@ -302,7 +384,7 @@ mod tests {
             assert_eq!(e.provider, provider, "{link}");
             let frame = e.frame.unwrap();
             assert_eq!(frame_host(&frame).as_deref(), Some(host), "{frame}");
-            assert_eq!(e.thumbnail, None);
+            assert_eq!(e.thumbnail.is_some(), provider == Provider::Vimeo, "{link}");
         }
     }
 

@@ -34,6 +34,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../../locales/", $tag, "/newsroom.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/desk.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/embed.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/editor.ftl")),
         ]
     };
 }

@@ -68,7 +68,7 @@ pub enum DraftProblem {
 }
 
 /// The editor form's fields as typed (lists comma-separated).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftFields {
     #[serde(default)]
     pub title: String,

@@ -5,6 +5,7 @@
 //! published), which is only `published_at` compared with now: a published article can go back
 //! to draft for a rewrite while readers keep seeing its live version.
 
+pub mod autosave;
 mod corrections;
 mod diff;
 mod draft;

@@ -216,6 +216,11 @@ impl Store {
         let out = {
             let section_id = taxonomy::upsert_section(&mut tx, &a.section, now).await?;
             let body_html = crate::store::blocks::render_body(&mut tx, &a.body_source).await?;
+            let card_before: Option<(String, String)> =
+                query("SELECT title, summary FROM articles WHERE slug = $1")
+                    .bind(a.slug.as_str())
+                    .fetch_optional(&mut tx)
+                    .await?;
             let row: Option<(i64,)> = query(
                 "UPDATE articles SET title = $2, summary = $3, body_source = $4, body_html = $5, \
                  section_id = $6, published_at = $7, updated_at = $8, modified_at = $9, \
@@ -251,6 +256,11 @@ impl Store {
                 query(sql).bind(article_id).execute(&mut tx).await?;
             }
             attach(&mut tx, article_id, section_id, a, now).await?;
+            // Other stories' read-more cards show this headline and summary.
+            if card_before.is_some_and(|(title, summary)| title != a.title || summary != a.summary)
+            {
+                crate::store::blocks::refresh_cards_of(&mut tx, a.slug.as_str()).await?;
+            }
             // The replacement is also the newsroom's newest revision (and the live one), so an
             // editor's working copy follows it and a form opened before it cannot save over it.
             let (number,): (i64,) = query(

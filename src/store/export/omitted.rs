@@ -50,6 +50,11 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
         "the job queue (outgoing mail, newsletter editions, webhook deliveries): replayed on another site it would send again",
     ),
     (
+        "article_autosaves",
+        "working copies an editor's browser kept while they typed, never saved as revisions: \
+         the revisions are exported",
+    ),
+    (
         "article_views",
         "page views per article and hour, a measure of readership rather than content: a new \
          site counts its own (a backup keeps them)",

@@ -8,9 +8,11 @@
 
 use chrono::{DateTime, Utc};
 
+mod autosaves;
 mod labels;
 mod revisions;
 
+pub use autosaves::{Autosave, Autosaved};
 pub use labels::{LabelKind, LabelRow};
 
 use super::{Error, Result, Store, query};

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{Saved, When, decode, slug_taken};
 use crate::domain::newsroom::Draft;
 use crate::store::articles::attach;
-use crate::store::{Backend, Error, Result, Store, Tx, query, taxonomy};
+use crate::store::{Backend, Error, Result, Store, Tx, blocks, query, taxonomy};
 
 /// Writes `draft` to the article row `id` as readers will see it (text, section, image,
 /// authors, tags, search row, related picks), with the given dates and live revision. Inside
@@ -28,6 +28,7 @@ async fn apply(
     };
     let section_id = taxonomy::existing_section(&mut *tx, &a.section).await?;
     let body_html = crate::store::blocks::render_body(&mut *tx, &a.body_source).await?;
+    let card_before = blocks::card_of(&mut *tx, id).await?;
     let updated = query(
         "UPDATE articles SET slug = $2, title = $3, summary = $4, body_source = $5, \
          body_html = $6, section_id = $7, published_at = $8, updated_at = $9, \
@@ -68,6 +69,10 @@ async fn apply(
         query(sql).bind(id).execute(&mut *tx).await?;
     }
     attach(&mut *tx, id, section_id, &a, now).await?;
+    // Other stories' read-more cards show this headline and summary.
+    if card_before.is_some_and(|(title, summary)| title != a.title || summary != a.summary) {
+        blocks::refresh_cards_of(&mut *tx, a.slug.as_str()).await?;
+    }
     // An article now holding a slug another one used to have takes the address back.
     query("DELETE FROM article_redirects WHERE old_slug = $1")
         .bind(a.slug.as_str())

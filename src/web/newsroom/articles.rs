@@ -197,6 +197,8 @@ struct EditorPage {
     /// The language form (editors, an existing article): as saved, or as typed when refused.
     language: LanguageForm,
     site_language: String,
+    /// Autosave of the working copy (an existing article the caller may edit).
+    autosave: Option<super::autosave::AutosaveView>,
 }
 
 /// The article's language and the article it translates, as the form shows them.
@@ -216,6 +218,8 @@ pub(super) struct Extras {
     pub(super) correction: String,
     /// The language form as typed, when it was refused.
     pub(super) language: Option<LanguageForm>,
+    /// The offer of an autosaved draft newer than the last revision.
+    pub(super) autosave_offer: Option<super::autosave::OfferView>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -246,7 +250,11 @@ pub(super) async fn editor(
         }
         (None, _) => LanguageForm::default(),
     };
+    let autosave = article
+        .filter(|_| can.edit)
+        .map(|a| super::autosave::view(state, viewer, a.id, extras.autosave_offer));
     let page = EditorPage {
+        autosave,
         language,
         site_language: state.config.locale.tag().to_owned(),
         layout: Layout::load(state, viewer, &title).await?,
@@ -438,6 +446,8 @@ async fn create(
 struct EditQuery {
     saved: Option<String>,
     done: Option<String>,
+    /// `restore`: the form holds the caller's autosaved draft.
+    autosave: Option<String>,
 }
 
 /// `GET /admin/articles/{id}`: the editor on the article's working copy, with its state and
@@ -471,10 +481,15 @@ async fn edit(
         .map(|id| tr.t(id)),
         _ => None,
     };
-    let f = DraftFields::of(&article.draft);
-    let revision = article.revision;
+    let restore = q.autosave.as_deref() == Some("restore");
+    let opened = super::autosave::on_open(&state, &viewer, &article, can, restore).await?;
+    let (f, revision, notice) = match opened.restored {
+        Some((f, base, restored)) => (f, base, Some(restored)),
+        None => (DraftFields::of(&article.draft), article.revision, notice),
+    };
     let extras = Extras {
         notice,
+        autosave_offer: opened.offer,
         ..Extras::default()
     };
     editor(
@@ -561,6 +576,8 @@ async fn save(
                 by = user.id,
                 "article saved"
             );
+            // Saved as a revision: the autosave of it is no longer worth offering.
+            state.store.discard_autosave(id, user.id).await?;
             if !Publication::of(article.published_at, now).is_live() {
                 // Not live: the row changed, and a scheduled article's cached pages with it.
                 state.pages.changed(Change::Everything);

@@ -7,6 +7,7 @@ pub mod imports;
 pub mod media;
 
 pub mod articles;
+pub mod autosave;
 pub(crate) mod blocks;
 pub mod history;
 pub mod live;
@@ -29,6 +30,7 @@ use crate::web::{AppState, Error, Result};
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(articles::router())
+        .merge(autosave::router())
         .merge(workflow::router())
         .merge(history::router())
         .merge(live::router())

@@ -1,0 +1,12 @@
+editor-autosave-saving = Wird gespeichert …
+editor-autosave-saved = Gespeichert um { $time }
+editor-autosave-failed = Automatisches Speichern ist gerade nicht möglich. Ihr Text bleibt erhalten; nach Ihrer nächsten Änderung wird es erneut versucht.
+editor-autosave-stale = { $name } hat um { $time } eine neuere Version gespeichert. Das automatische Speichern wurde deshalb beendet und hat nichts davon überschrieben. Ihr Text steht weiter im Editor: Speichern Sie ihn, um beide Fassungen nebeneinander zu sehen, oder öffnen Sie den Artikel neu, um mit der neueren Fassung weiterzuarbeiten.
+editor-autosave-stale-unknown = Seit Sie diesen Artikel geöffnet haben, wurde eine neuere Version gespeichert. Das automatische Speichern wurde deshalb beendet und hat nichts davon überschrieben. Ihr Text steht weiter im Editor: Speichern Sie ihn, um beide Fassungen nebeneinander zu sehen, oder öffnen Sie den Artikel neu, um mit der neueren Fassung weiterzuarbeiten.
+editor-autosave-someone = Jemand
+editor-autosave-body-too-long = Der Text ist länger als { $mib } MiB und wurde deshalb nicht automatisch gespeichert. Kürzen Sie ihn, damit weiter automatisch gespeichert wird.
+editor-autosave-field-too-long = Ein Feld ist länger, als das Formular erlaubt, deshalb wurde dieser Entwurf nicht automatisch gespeichert. Kürzen Sie es, damit weiter automatisch gespeichert wird.
+editor-autosave-offer = Ein automatisch gespeicherter Entwurf von { $time } ist neuer als die zuletzt gespeicherte Version.
+editor-autosave-restore = Automatisch gespeicherten Entwurf von { $time } wiederherstellen
+editor-autosave-discard = Verwerfen
+editor-autosave-restored = Der automatisch gespeicherte Entwurf von { $time } steht im Formular unten. Speichern Sie ihn, um ihn als Version zu behalten.

@@ -1,0 +1,12 @@
+editor-autosave-saving = Guardando…
+editor-autosave-saved = Guardado a las { $time }
+editor-autosave-failed = No se ha podido guardar automáticamente en este momento. Tu texto sigue aquí y se volverá a intentar tras tu próximo cambio.
+editor-autosave-stale = { $name } guardó una versión más reciente a las { $time }, así que el guardado automático se ha detenido sin sobrescribir nada. Tu texto sigue en el editor: guárdalo para ver las dos versiones una junto a otra, o vuelve a abrir el artículo para partir de la suya.
+editor-autosave-stale-unknown = Se guardó una versión más reciente después de que abrieras este artículo, así que el guardado automático se ha detenido sin sobrescribir nada. Tu texto sigue en el editor: guárdalo para ver las dos versiones una junto a otra, o vuelve a abrir el artículo para partir de la más reciente.
+editor-autosave-someone = Alguien
+editor-autosave-body-too-long = El texto supera los { $mib } MiB, así que este borrador no se ha guardado automáticamente. Acórtalo para que se siga guardando.
+editor-autosave-field-too-long = Un campo supera la longitud que admite el formulario, así que este borrador no se ha guardado automáticamente. Acórtalo para que se siga guardando.
+editor-autosave-offer = Hay un borrador guardado automáticamente a las { $time } más reciente que la última versión guardada.
+editor-autosave-restore = Recuperar el borrador guardado a las { $time }
+editor-autosave-discard = Descartarlo
+editor-autosave-restored = El borrador guardado automáticamente a las { $time } está en el formulario de abajo. Guárdalo para conservarlo como versión.

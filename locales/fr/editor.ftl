@@ -1,0 +1,12 @@
+editor-autosave-saving = Enregistrement…
+editor-autosave-saved = Enregistré à { $time }
+editor-autosave-failed = L’enregistrement automatique a échoué pour l’instant. Votre texte est toujours là, et il sera retenté après votre prochaine modification.
+editor-autosave-stale = { $name } a enregistré une version plus récente à { $time } : l’enregistrement automatique s’est donc arrêté sans rien écraser. Votre texte est toujours dans l’éditeur : enregistrez-le pour voir les deux versions côte à côte, ou rouvrez l’article pour repartir de la leur.
+editor-autosave-stale-unknown = Une version plus récente a été enregistrée depuis que vous avez ouvert cet article : l’enregistrement automatique s’est donc arrêté sans rien écraser. Votre texte est toujours dans l’éditeur : enregistrez-le pour voir les deux versions côte à côte, ou rouvrez l’article pour repartir de la plus récente.
+editor-autosave-someone = Quelqu’un
+editor-autosave-body-too-long = Le texte dépasse { $mib } Mio, ce brouillon n’a donc pas été enregistré automatiquement. Raccourcissez-le pour que l’enregistrement automatique reprenne.
+editor-autosave-field-too-long = Un champ dépasse la longueur permise par le formulaire, ce brouillon n’a donc pas été enregistré automatiquement. Raccourcissez-le pour que l’enregistrement automatique reprenne.
+editor-autosave-offer = Un brouillon enregistré automatiquement à { $time } est plus récent que la dernière version enregistrée.
+editor-autosave-restore = Restaurer le brouillon enregistré automatiquement à { $time }
+editor-autosave-discard = L’abandonner
+editor-autosave-restored = Le brouillon enregistré automatiquement à { $time } est dans le formulaire ci-dessous. Enregistrez-le pour le garder comme version.

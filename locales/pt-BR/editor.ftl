@@ -1,0 +1,12 @@
+editor-autosave-saving = Salvando…
+editor-autosave-saved = Salvo às { $time }
+editor-autosave-failed = Não foi possível salvar automaticamente agora. Seu texto continua aqui, e uma nova tentativa será feita após sua próxima alteração.
+editor-autosave-stale = { $name } salvou uma versão mais recente às { $time }, por isso o salvamento automático parou sem sobrescrever nada. Seu texto continua no editor: salve-o para ver as duas versões lado a lado ou abra a matéria de novo para partir da versão dessa pessoa.
+editor-autosave-stale-unknown = Uma versão mais recente foi salva depois que você abriu esta matéria, por isso o salvamento automático parou sem sobrescrever nada. Seu texto continua no editor: salve-o para ver as duas versões lado a lado ou abra a matéria de novo para partir da mais recente.
+editor-autosave-someone = Alguém
+editor-autosave-body-too-long = O texto passa de { $mib } MiB, por isso este rascunho não foi salvo automaticamente. Encurte-o para continuar salvando automaticamente.
+editor-autosave-field-too-long = Um campo é mais longo do que o formulário permite, por isso este rascunho não foi salvo automaticamente. Encurte-o para continuar salvando automaticamente.
+editor-autosave-offer = Há um rascunho salvo automaticamente às { $time }, mais recente que a última versão salva.
+editor-autosave-restore = Recuperar o rascunho salvo às { $time }
+editor-autosave-discard = Descartar
+editor-autosave-restored = O rascunho salvo automaticamente às { $time } está no formulário abaixo. Salve-o para mantê-lo como versão.

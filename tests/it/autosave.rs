@@ -1,0 +1,252 @@
+//! Autosave of the editor's working copy over real HTTP, on SQLite and PostgreSQL: it keeps the
+//! typed fields without a revision, is offered back on reopening (restore or discard), is
+//! refused with 409 once someone saved a newer revision (keeping nothing), and is held to the
+//! editor's role checks and the sizes a save takes.
+
+use crate::common::{Member, TestApp, attrs, html, texts};
+use crate::newsroom::{create, fields, revision, save, staff};
+use broadsheet::domain::user::{Email, Role};
+
+backend_tests!(
+    autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back,
+    an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing,
+    only_those_who_may_edit_autosave_and_sizes_are_limited,
+);
+
+/// Sends the editor form to the autosave address as the script does (asking for JSON).
+async fn autosave(
+    app: &TestApp,
+    m: &Member,
+    id: i64,
+    base: &str,
+    f: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let mut form: Vec<(&str, &str)> = vec![("csrf", &m.csrf), ("revision", base)];
+    form.extend_from_slice(f);
+    let r = m
+        .client
+        .post(app.url(&format!("/admin/articles/{id}/autosave")))
+        .header("accept", "application/json")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+    (status, json)
+}
+
+async fn user_id(app: &TestApp, m: &Member) -> i64 {
+    app.store
+        .user_by_email(&Email::parse(&m.email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// The body of `user`'s autosave of article `id`.
+async fn kept_body(app: &TestApp, id: i64, user: i64) -> String {
+    app.store
+        .autosaved(id, user)
+        .await
+        .unwrap()
+        .unwrap()
+        .fields
+        .body
+}
+
+fn offer(page: &str) -> Vec<String> {
+    texts(&html(page), ".autosave-offer button")
+}
+
+async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(app: TestApp) {
+    let editor = staff(&app, "Editor", Role::Editor).await;
+    let id = create(&editor, &fields("Rain record", "Line one.")).await;
+    let base = revision(&editor, id).await;
+    let page = editor.page(&format!("/admin/articles/{id}")).await;
+    let doc = html(&page);
+    // The status line carries the address and words the script uses, and loads it.
+    assert_eq!(
+        attrs(&doc, "#autosave-status", "data-autosave"),
+        [format!("/admin/articles/{id}/autosave")]
+    );
+    assert_eq!(attrs(&doc, "#autosave-status", "role"), ["status"]);
+    assert_eq!(
+        attrs(&doc, "script[src^='/static/autosave.']", "defer"),
+        [""]
+    );
+    assert!(offer(&page).is_empty(), "nothing autosaved yet");
+
+    app.clock.advance(chrono::Duration::minutes(2));
+    let typed = fields("Rain record", "Line one.\r\nLine two, typed.");
+    let (status, answer) = autosave(&app, &editor, id, &base, &typed).await;
+    assert_eq!(status, 200, "{answer}");
+    let said = answer["status"].as_str().unwrap();
+    assert!(said.starts_with("Saved at "), "{said}");
+    // Again, a few seconds later: still one autosave, and still no revision.
+    app.clock.advance(chrono::Duration::seconds(5));
+    let typed = fields("Rain record", "Line one.\r\nLine two, typed again.");
+    assert_eq!(autosave(&app, &editor, id, &base, &typed).await.0, 200);
+    assert_eq!(app.store.revisions(id).await.unwrap().len(), 1);
+    assert_eq!(revision(&editor, id).await, base);
+    let page = editor.page(&format!("/admin/articles/{id}")).await;
+    assert_eq!(texts(&html(&page), "#e-body").join(""), "Line one.");
+
+    // Reopened: the newer autosave is offered, to restore or to discard.
+    let offered = offer(&page);
+    assert_eq!(offered.len(), 2, "{page}");
+    assert!(
+        offered[0].starts_with("Restore the autosaved draft from "),
+        "{offered:?}"
+    );
+    assert_eq!(offered[1], "Discard it");
+    let page = editor
+        .page(&format!("/admin/articles/{id}?autosave=restore"))
+        .await;
+    let doc = html(&page);
+    assert_eq!(
+        texts(&doc, "#e-body").join(""),
+        "Line one. Line two, typed again."
+    );
+    assert_eq!(
+        attrs(&doc, "input[name=revision]", "value"),
+        [base.as_str()]
+    );
+    assert!(
+        texts(&doc, ".notice")
+            .join(" ")
+            .contains("Save it to keep it")
+    );
+
+    // Saved as a revision, the autosave is gone.
+    assert_eq!(save(&editor, id, &base, &typed, "save").await, 303);
+    let page = editor.page(&format!("/admin/articles/{id}")).await;
+    assert!(offer(&page).is_empty());
+    let me = user_id(&app, &editor).await;
+    assert!(app.store.autosaved(id, me).await.unwrap().is_none());
+
+    // One the editor does not want is discarded.
+    let base = revision(&editor, id).await;
+    app.clock.advance(chrono::Duration::minutes(1));
+    let typed = fields("Rain record", "Something to throw away.");
+    assert_eq!(autosave(&app, &editor, id, &base, &typed).await.0, 200);
+    assert_eq!(
+        offer(&editor.page(&format!("/admin/articles/{id}")).await).len(),
+        2
+    );
+    let r = editor
+        .post(&format!("/admin/articles/{id}/autosave/discard"), &[])
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = editor.page(&format!("/admin/articles/{id}")).await;
+    assert!(offer(&page).is_empty());
+    assert!(
+        texts(&html(&page), "#e-body")
+            .join("")
+            .contains("Line two, typed again.")
+    );
+}
+
+async fn an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing(app: TestApp) {
+    let alice = staff(&app, "Alice", Role::Editor).await;
+    let bob = staff(&app, "Bob", Role::Editor).await;
+    let id = create(&alice, &fields("Council vote", "Shared start.")).await;
+    let opened_by_bob = revision(&bob, id).await;
+    let opened_by_alice = revision(&alice, id).await;
+    let bobs = fields("Council vote", "Shared start.\nBob's paragraph.");
+    assert_eq!(autosave(&app, &bob, id, &opened_by_bob, &bobs).await.0, 200);
+
+    app.clock.advance(chrono::Duration::minutes(1));
+    let alices = fields("Council vote", "Shared start.\nAlice's paragraph.");
+    assert_eq!(
+        save(&alice, id, &opened_by_alice, &alices, "save").await,
+        303
+    );
+
+    // Bob's next autosave is based on the revision Alice replaced: refused, with who and why.
+    app.clock.advance(chrono::Duration::minutes(1));
+    let more = fields("Council vote", "Shared start.\nBob's paragraph, longer.");
+    let (status, answer) = autosave(&app, &bob, id, &opened_by_bob, &more).await;
+    assert_eq!(status, 409, "{answer}");
+    let error = answer["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("Alice saved a newer revision at "),
+        "{error}"
+    );
+    assert!(error.contains("autosave has stopped"), "{error}");
+    // Nothing of Bob's replaced Alice's revision or his earlier autosave.
+    let b = user_id(&app, &bob).await;
+    let kept = app.store.autosaved(id, b).await.unwrap().unwrap();
+    assert_eq!(kept.fields.body, "Shared start.\nBob's paragraph.");
+    let page = alice.page(&format!("/admin/articles/{id}")).await;
+    assert!(
+        texts(&html(&page), "#e-body")
+            .join("")
+            .contains("Alice's paragraph.")
+    );
+    // Alice's revision is newer than Bob's autosave: it is not offered to him.
+    let page = bob.page(&format!("/admin/articles/{id}")).await;
+    assert!(offer(&page).is_empty(), "{page}");
+}
+
+async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
+    let writer = staff(&app, "Writer", Role::Contributor).await;
+    let other = staff(&app, "Other", Role::Contributor).await;
+    let reader = app.member("Reader").await;
+    let id = create(&writer, &fields("Tide tables", "Low water at six.")).await;
+    let base = revision(&writer, id).await;
+    let f = fields("Tide tables", "Low water at six, and high at noon.");
+    assert_eq!(autosave(&app, &writer, id, &base, &f).await.0, 200);
+    // Another contributor, a member and a visitor may not autosave it.
+    assert_eq!(autosave(&app, &other, id, &base, &f).await.0, 403);
+    assert_eq!(autosave(&app, &reader, id, &base, &f).await.0, 403);
+    let anon = crate::common::client()
+        .post(app.url(&format!("/admin/articles/{id}/autosave")))
+        .header("accept", "application/json")
+        .form(&[("revision", base.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anon.status(), 401);
+    // Without the form's CSRF token, nothing is kept.
+    let forged = writer
+        .client
+        .post(app.url(&format!("/admin/articles/{id}/autosave")))
+        .header("accept", "application/json")
+        .form(&[("revision", base.as_str()), ("body", "Forged.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    let w = user_id(&app, &writer).await;
+    assert!(kept_body(&app, id, w).await.contains("noon"));
+
+    // Larger than a save takes: refused with what to do.
+    let long = "t".repeat(301);
+    let mut too_long = fields("Tide tables", "Body.");
+    too_long[0].1 = &long;
+    let (status, answer) = autosave(&app, &writer, id, &base, &too_long).await;
+    assert_eq!(status, 413, "{answer}");
+    assert_eq!(
+        answer["error"],
+        "A field is longer than the form allows, so this draft was not autosaved. Shorten it to \
+         go on autosaving."
+    );
+    let huge = "x".repeat(3 * 1024 * 1024);
+    let (status, answer) = autosave(&app, &writer, id, &base, &fields("Tide tables", &huge)).await;
+    assert_eq!(status, 413);
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .contains("larger than this site accepts"),
+        "{answer}"
+    );
+    assert!(kept_body(&app, id, w).await.contains("noon"));
+
+    // Submitted for review, the article is the editors': its writer no longer autosaves it.
+    assert_eq!(save(&writer, id, &base, &f, "submit").await, 303);
+    assert_eq!(autosave(&app, &writer, id, "2", &f).await.0, 403);
+}
