@@ -62,7 +62,7 @@ async fn autosave(
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
     if !can.edit {
-        return Err(refuse("edit this article now"));
+        return Err(refuse(&viewer, "newsroom-cannot-edit"));
     }
     let fields = normalised(form.fields);
     if let Some(too_big) = oversized(&fields) {
@@ -124,7 +124,7 @@ async fn discard(
     let article = load(&state, id).await?;
     let (user, can) = access(&viewer, Some(&article))?;
     if !can.view {
-        return Err(refuse("open an article someone else started"));
+        return Err(refuse(&viewer, "newsroom-cannot-open"));
     }
     state.store.discard_autosave(id, user.id).await?;
     Ok(Redirect::to(&format!("/admin/articles/{id}")).into_response())
