@@ -433,3 +433,7 @@ newsroom-translation-taken = إحدى ترجماته الأخرى بلغة { $la
 newsroom-note-created = أُنشئ
 newsroom-note-api = استُبدل عبر واجهة البرمجة
 newsroom-note-restored = استُعيدت النسخة { $number }
+newsroom-media-no-alt = صف الصورة في حقل النص البديل: فهو ما يقرؤه أو يسمعه من لا يستطيعون رؤيتها.
+newsroom-media-alt-too-long = النص البديل أطول من { $max } حرف: صف الصورة في جملة أو جملتين، وضع الباقي في التعليق.
+newsroom-media-caption-too-long = التعليق أطول من { $max } حرف: اختصره.
+newsroom-media-not-plain = يجب أن يكون النص البديل والتعليق نصًا عاديًا في سطر واحد.

@@ -417,3 +417,7 @@ newsroom-translation-taken = Eine andere seiner Übersetzungen ist bereits in { 
 newsroom-note-created = Angelegt
 newsroom-note-api = Über die API ersetzt
 newsroom-note-restored = Version { $number } wiederhergestellt
+newsroom-media-no-alt = Beschreiben Sie das Bild im Feld „Alternativtext“: Das lesen oder hören Menschen, die das Bild nicht sehen können.
+newsroom-media-alt-too-long = Der Alternativtext ist länger als { $max } Zeichen: Beschreiben Sie das Bild in ein, zwei Sätzen und schreiben Sie den Rest in die Bildunterschrift.
+newsroom-media-caption-too-long = Die Bildunterschrift ist länger als { $max } Zeichen: Kürzen Sie sie.
+newsroom-media-not-plain = Alternativtext und Bildunterschrift müssen einfacher Text in einer Zeile sein.

@@ -527,3 +527,9 @@ newsroom-note-created = Created
 newsroom-note-api = Replaced through the API
 # $number: the revision restored.
 newsroom-note-restored = Restored revision { $number }
+newsroom-media-no-alt = Describe the image in the alt text field: it is what people who cannot see the image read or hear instead.
+# $max: the longest alt text, in characters.
+newsroom-media-alt-too-long = The alt text is longer than { $max } characters: describe the image in a sentence or two, and put the rest in the caption.
+# $max: the longest caption, in characters.
+newsroom-media-caption-too-long = The caption is longer than { $max } characters: shorten it.
+newsroom-media-not-plain = The alt text and caption must be plain text on one line.

@@ -417,3 +417,7 @@ newsroom-translation-taken = Otra de sus traducciones ya está en { $language }:
 newsroom-note-created = Creado
 newsroom-note-api = Sustituido a través de la API
 newsroom-note-restored = Versión { $number } restaurada
+newsroom-media-no-alt = Describe la imagen en el campo «Texto alternativo»: es lo que leen u oyen quienes no pueden verla.
+newsroom-media-alt-too-long = El texto alternativo supera los { $max } caracteres: describe la imagen en una o dos frases y pon el resto en el pie de foto.
+newsroom-media-caption-too-long = El pie de foto supera los { $max } caracteres: acórtalo.
+newsroom-media-not-plain = El texto alternativo y el pie de foto deben ser texto simple en una sola línea.

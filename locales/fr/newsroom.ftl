@@ -417,3 +417,7 @@ newsroom-translation-taken = Une autre de ses traductions est déjà en { $langu
 newsroom-note-created = Créé
 newsroom-note-api = Remplacé par l'API
 newsroom-note-restored = Version { $number } restaurée
+newsroom-media-no-alt = Décrivez l'image dans le champ « Texte alternatif » : c'est ce que lisent ou entendent les personnes qui ne peuvent pas la voir.
+newsroom-media-alt-too-long = Le texte alternatif dépasse { $max } caractères : décrivez l'image en une ou deux phrases et mettez le reste dans la légende.
+newsroom-media-caption-too-long = La légende dépasse { $max } caractères : raccourcissez-la.
+newsroom-media-not-plain = Le texte alternatif et la légende doivent être du texte brut sur une seule ligne.

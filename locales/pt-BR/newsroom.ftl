@@ -417,3 +417,7 @@ newsroom-translation-taken = Outra de suas traduções já está em { $language 
 newsroom-note-created = Criada
 newsroom-note-api = Substituída pela API
 newsroom-note-restored = Versão { $number } restaurada
+newsroom-media-no-alt = Descreva a imagem no campo “Texto alternativo”: é o que leem ou ouvem as pessoas que não podem vê-la.
+newsroom-media-alt-too-long = O texto alternativo passa de { $max } caracteres: descreva a imagem em uma ou duas frases e ponha o resto na legenda.
+newsroom-media-caption-too-long = A legenda passa de { $max } caracteres: encurte-a.
+newsroom-media-not-plain = O texto alternativo e a legenda devem ser texto simples em uma só linha.

@@ -15,7 +15,7 @@ use axum::routing::get;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::l10n::Tr;
-use crate::domain::media::{self, VariantName, check_text, content_hash, human_bytes};
+use crate::domain::media::{self, TextProblem, VariantName, check_text, content_hash, human_bytes};
 use crate::domain::moderation::staff_access;
 use crate::store::media::{MediaRow, NewMedia};
 use crate::store::sessions::SessionUser;
@@ -411,7 +411,18 @@ async fn upload(
     };
     let (alt, caption) = match check_text(&form.alt, &form.caption) {
         Ok(t) => t,
-        Err(m) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, m, kept).await,
+        Err(problem) => {
+            let tr = Tr::new(viewer.locale);
+            let m = match problem {
+                TextProblem::NoAlt => tr.t("newsroom-media-no-alt"),
+                TextProblem::AltTooLong(max) => tr.t1("newsroom-media-alt-too-long", "max", max),
+                TextProblem::CaptionTooLong(max) => {
+                    tr.t1("newsroom-media-caption-too-long", "max", max)
+                }
+                TextProblem::NotPlain => tr.t("newsroom-media-not-plain"),
+            };
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, m, kept).await;
+        }
     };
     let Some(bytes) = form.file.filter(|b| !b.is_empty()) else {
         return refuse(
