@@ -23,6 +23,7 @@ mod embed_rules;
 mod embed_signin;
 mod export;
 mod i18n;
+mod i18n_conversation;
 mod imports;
 mod jobs;
 mod languages;

@@ -88,6 +88,7 @@ impl MemberPage {
                             ),
                             signin_href: format!("/signin?return_to=/articles/{}", self.slug),
                             actions_csrf: Some(&viewer.csrf),
+                            tr: crate::domain::l10n::Tr::new(viewer.locale),
                         },
                         card: Href {
                             href: format!("/articles/{}", self.slug),
@@ -110,6 +111,7 @@ impl MemberPage {
                             article_slug: &self.slug,
                             // A member who muted an author on the page gets a full render.
                             muted: false,
+                            tr: crate::domain::l10n::Tr::new(viewer.locale),
                         },
                     }
                     .render_into(&mut out)?
@@ -176,6 +178,7 @@ struct FormView<'a> {
     premoderated: bool,
     signin_href: String,
     actions_csrf: Option<&'a str>,
+    tr: crate::domain::l10n::Tr,
 }
 
 struct Href {
@@ -195,4 +198,5 @@ struct ActionsView<'a> {
     can: CommentPermissions,
     article_slug: &'a str,
     muted: bool,
+    tr: crate::domain::l10n::Tr,
 }
