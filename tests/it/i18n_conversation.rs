@@ -7,7 +7,7 @@ use broadsheet::config::Config;
 use broadsheet::domain::locale::Locale;
 use broadsheet::domain::user::Role;
 
-use crate::common::{TestApp, article, attrs, html, member::Member, texts};
+use crate::common::{Member, TestApp, article, attrs, html, texts};
 use crate::i18n::assert_only_catalogue_text;
 
 backend_tests!(
