@@ -70,6 +70,34 @@
 
   // ----- helpers -----
 
+  // What the script says, in the page's language: the server renders the catalogue's words
+  // into the `conv-words` data block ({name}, {count}… are filled in here). A page without
+  // one gets English.
+  const ENGLISH = {
+    'js-posted': 'Your comment was posted',
+    'js-not-posted': 'The comment was not posted',
+    'js-not-sent': 'The comment could not be sent',
+    'js-like-not-saved': 'The like was not saved',
+    'js-like-not-sent': 'The like could not be sent',
+    'js-signed-out': '{what}: you seem to be signed out. Sign in again, then retry.',
+    'js-failed': '{what} (error {status}). Reload the page and try again.',
+    'js-offline': '{what}: check your connection and try again.',
+    'js-new-from': 'New comment from {name}',
+    'js-new': 'New comment',
+    'js-reload': 'New comments – reload',
+    'replying-to': 'Replying to {name}',
+    'replying-to-comment': 'Replying to this comment',
+    'cancel-reply': 'Cancel reply',
+    heading: 'Comments ({count})',
+  };
+  let words = ENGLISH;
+  try {
+    words = { ...ENGLISH, ...JSON.parse(document.getElementById('conv-words')?.textContent || '{}') };
+  } catch { /* a damaged block: English */ }
+  // One message, its {placeholders} filled in one pass (a value is never read as one).
+  const say = (key, vars = {}) =>
+    String(words[key] ?? ENGLISH[key]).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
   const make = (tag, props = {}) => Object.assign(document.createElement(tag), props);
 
   // Sends a form as the browser would (urlencoded: the server does not take multipart), with
@@ -86,11 +114,11 @@
   const failure = async (res, what) => {
     const data = await res.json().catch(() => ({}));
     if (data.error) return data.error;
-    if (res.redirected) return `${what}: you seem to be signed out. Sign in again, then retry.`;
-    return `${what} (error ${res.status}). Reload the page and try again.`;
+    if (res.redirected) return say('js-signed-out', { what });
+    return say('js-failed', { what, status: res.status });
   };
   const reason = (err, what) =>
-    err instanceof TypeError ? `${what}: check your connection and try again.` : err.message;
+    err instanceof TypeError ? say('js-offline', { what }) : err.message;
 
   // Tells screen readers through the polite live region (cleared first so repeats are read).
   const announce = (text) => {
@@ -99,8 +127,15 @@
     setTimeout(() => { status.textContent = text; }, 50);
   };
 
-  const setCount = (n) => { if (heading) heading.textContent = `Comments (${n})`; };
-  const bumpCount = () => setCount(Number(/\((\d+)\)/.exec(heading?.textContent)?.[1] ?? 0) + 1);
+  const setCount = (n) => {
+    if (!heading) return;
+    heading.dataset.count = String(n);
+    heading.textContent = say('heading', { count: n });
+  };
+  // The count is in `data-count` (a page without it says it in its heading's brackets).
+  const bumpCount = () => setCount(
+    Number(heading?.dataset.count ?? /\((\d+)\)/.exec(heading?.textContent)?.[1] ?? 0) + 1,
+  );
 
   // The `<article class="comment">` in server-rendered HTML (parsed inert, in a template).
   const parseComment = (html) => {
@@ -158,13 +193,13 @@
     e.preventDefault();
     const name = target.querySelector('.comment-author')?.textContent.trim();
     cancelReply();
-    const cancel = make('button', { type: 'button', className: 'link-button', textContent: 'Cancel reply' });
+    const cancel = make('button', { type: 'button', className: 'link-button', textContent: say('cancel-reply') });
     cancel.addEventListener('click', () => {
       cancelReply();
       (link.isConnected ? link : textarea).focus();
     });
     const notice = make('p', { className: 'replying-notice' });
-    notice.append(`Replying to ${name || 'this comment'} · `, cancel);
+    notice.append(`${name ? say('replying-to', { name }) : say('replying-to-comment')} · `, cancel);
     const parent = make('input', { type: 'hidden', name: 'parent_id', value: target.dataset.commentId });
     form.querySelector('input[name="csrf"]').after(parent, notice);
     target.after(form);
@@ -189,7 +224,7 @@
     button.disabled = true;
     try {
       const res = await send(form);
-      if (res.status !== 201) throw new Error(await failure(res, 'The comment was not posted'));
+      if (res.status !== 201) throw new Error(await failure(res, say('js-not-posted')));
       const data = await res.json();
       const node = parseComment(data.html);
       const shown = node && (place(node, parentId) || place(node, ''));
@@ -201,9 +236,9 @@
       cancelReply();
       shown?.setAttribute('tabindex', '-1');
       shown?.focus();
-      announce('Your comment was posted');
+      announce(say('js-posted'));
     } catch (err) {
-      showError(reason(err, 'The comment could not be sent')); // the text stays in the box
+      showError(reason(err, say('js-not-sent'))); // the text stays in the box
       textarea.focus();
     } finally {
       button.disabled = false;
@@ -219,18 +254,19 @@
     button.dataset.busy = '1'; // not `disabled`: that would take keyboard focus away
     try {
       const res = await send(actions, button);
-      if (!res.ok) throw new Error(await failure(res, 'The like was not saved'));
-      const { liked, likes } = await res.json();
+      if (!res.ok) throw new Error(await failure(res, say('js-like-not-saved')));
+      const { liked, likes, label } = await res.json();
       const count = button.closest('.comment-actions')?.querySelector('.likes');
       if (count) {
         count.dataset.likes = String(likes);
-        count.textContent = `${likes} ${likes === 1 ? 'like' : 'likes'}`;
+        // The server says the count in the page's language (its plural forms).
+        count.textContent = label ?? `${likes} ${likes === 1 ? 'like' : 'likes'}`;
       }
       button.setAttribute('aria-pressed', String(Boolean(liked)));
       button.name = liked ? 'unlike' : 'like';
     } catch (err) {
       button.parentElement.querySelector('.like-error')?.remove();
-      const note = make('span', { className: 'like-error', textContent: reason(err, 'The like could not be sent') });
+      const note = make('span', { className: 'like-error', textContent: reason(err, say('js-like-not-sent')) });
       note.setAttribute('role', 'alert');
       button.after(note);
       setTimeout(() => note.remove(), 5000);
@@ -262,13 +298,13 @@
     bumpCount();
     if (!place(node, res.headers.get('x-parent-id') || '')) return;
     const name = node.querySelector('.comment-author')?.textContent.trim();
-    announce(name ? `New comment from ${name}` : 'New comment');
+    announce(name ? say('js-new-from', { name }) : say('js-new'));
   };
 
   // The stream fell behind: offer a reload rather than guess what was missed.
   const onResync = () => {
     if (section.querySelector('.live-notice')) return;
-    const reload = make('button', { type: 'button', className: 'link-button', textContent: 'New comments – reload' });
+    const reload = make('button', { type: 'button', className: 'link-button', textContent: say('js-reload') });
     reload.addEventListener('click', () => location.reload());
     heading.after(make('p', { className: 'live-notice' }));
     heading.nextElementSibling.append(reload);

@@ -750,7 +750,7 @@ async fn the_script_gets_json_answers(app: TestApp) {
     .unwrap();
     assert_eq!(
         r.json::<serde_json::Value>().await.unwrap(),
-        serde_json::json!({"id": id, "liked": true, "likes": 1})
+        serde_json::json!({"id": id, "liked": true, "likes": 1, "label": "1 like"})
     );
     let r = post(
         &bob,

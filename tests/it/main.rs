@@ -32,6 +32,7 @@ mod i18n_reading;
 mod i18n_embed;
 mod i18n_newsroom;
 mod i18n_desk;
+mod i18n_conversation;
 mod imports;
 mod jobs;
 mod languages;

@@ -9,10 +9,11 @@ use axum::{Json, Router};
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::post::{refusal, render_one, screen_text};
-use super::{json_error, wants_json};
+use super::post::{body_refusal, refusal, render_one, screen_text, writer_tr};
+use super::{ban_notice, json_error, wants_json};
 use crate::domain::comment::{CommentBody, CommentFacts, EDIT_WINDOW_MINUTES, comment_permissions};
-use crate::domain::moderation::{Verdict, ban_notice};
+use crate::domain::l10n::Tr;
+use crate::domain::moderation::Verdict;
 use crate::store::comments::CommentRow;
 use crate::store::sessions::SessionUser;
 use crate::web::Refusal;
@@ -52,7 +53,7 @@ async fn own_comment(state: &AppState, viewer: &Viewer, id: i64) -> Result<(Comm
     let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
     if row.author_id != Some(user.id) {
         return Err(Error::Forbidden(
-            "Only the author of a comment can change it.".into(),
+            Tr::new(viewer.locale).t("conv-only-author"),
         ));
     }
     let (slug, _) = state
@@ -73,7 +74,7 @@ async fn edit_page(
     status: StatusCode,
 ) -> Result<Response> {
     let page = EditPage {
-        layout: Layout::load(state, viewer, "Edit your comment").await?,
+        layout: Layout::titled(state, viewer, "conv-edit-title").await?,
         id: row.id,
         csrf: viewer.csrf.clone(),
         body,
@@ -83,8 +84,6 @@ async fn edit_page(
     };
     Ok((status, Html(page.render()?)).into_response())
 }
-
-const EDIT_WINDOW_PASSED: &str = "The 15 minutes for editing this comment have passed, so it was not changed. Your text is still here to copy.";
 
 /// `GET /comments/{id}/edit`
 async fn edit_form(
@@ -97,7 +96,7 @@ async fn edit_form(
         return Err(Error::NotFound);
     }
     let late = state.clock.now() - row.created_at > Duration::minutes(EDIT_WINDOW_MINUTES);
-    let error = late.then(|| EDIT_WINDOW_PASSED.to_owned());
+    let error = late.then(|| Tr::new(viewer.locale).t("conv-edit-late"));
     let body = row.body_source.clone();
     edit_page(&state, &viewer, &row, &slug, body, error, StatusCode::OK).await
 }
@@ -167,15 +166,11 @@ pub async fn edit_own_comment(
 ) -> Result<std::result::Result<Edited, Refusal>> {
     let now = state.clock.now();
     let dates = crate::web::session::member_dates(state.site_dates(), Some(user));
+    let tr = writer_tr(state, user);
     let user_id = user.id;
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,
-        Err(e) => {
-            return Ok(Err(Refusal::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                e.to_string(),
-            )));
-        }
+        Err(e) => return Ok(Err(body_refusal(tr, &e))),
     };
     // An edit is screened as a post is: it cannot bring in what posting refuses, and what
     // would hold a post sends the comment back to the moderators.
@@ -199,7 +194,7 @@ pub async fn edit_own_comment(
     let hold = match &verdict {
         Verdict::Show => None,
         Verdict::Hold { reason, note } => Some((*reason, note.as_str(), detail.as_str())),
-        Verdict::Refuse(r) => return Ok(Err(refusal(r.clone(), true, &dates))),
+        Verdict::Refuse(r) => return Ok(Err(refusal(tr, r.clone(), true, &dates))),
     };
     let not_before = now - Duration::minutes(EDIT_WINDOW_MINUTES);
     if state
@@ -231,11 +226,11 @@ pub async fn edit_own_comment(
         return Ok(Ok(Edited { held: false }));
     }
     let message = if row.is_visible() {
-        EDIT_WINDOW_PASSED
+        "conv-edit-late"
     } else {
-        "This comment has been deleted, so it cannot be edited."
+        "conv-edit-deleted"
     };
-    Ok(Err(Refusal::new(StatusCode::CONFLICT, message)))
+    Ok(Err(Refusal::new(StatusCode::CONFLICT, tr.t(message))))
 }
 
 /// `POST /comments/{id}/delete`: the author's own; replies keep their place under a tombstone.
@@ -267,7 +262,10 @@ async fn delete_comment(
         return Ok(if deleted {
             Json(serde_json::json!({ "id": id, "deleted": true })).into_response()
         } else {
-            json_error(StatusCode::CONFLICT, "This comment was already deleted.")
+            json_error(
+                StatusCode::CONFLICT,
+                &Tr::new(viewer.locale).t("conv-already-deleted"),
+            )
         });
     }
     let back = super::back_to(state, viewer, &slug, "comments").await?;
@@ -309,7 +307,7 @@ async fn action(
             super::mute::set_mute(&state, &viewer, &user, id, false).await
         }
         _ => Err(Error::BadRequest(
-            "Choose one action for one comment: like, unlike, delete, mute or unmute.".into(),
+            Tr::new(viewer.locale).t("conv-one-action"),
         )),
     }
 }
@@ -363,8 +361,10 @@ async fn set_like(
         },
         now,
     );
+    let tr = Tr::new(viewer.locale);
     if let Some(until) = user.banned_at(now) {
         return Err(Error::Forbidden(ban_notice(
+            tr,
             until,
             &user.ban_reason,
             &viewer.dates,
@@ -372,9 +372,9 @@ async fn set_like(
     }
     let refusal = if !can.like {
         Some(if row.author_id == Some(user.id) {
-            "You cannot like your own comment."
+            "conv-like-own"
         } else {
-            "This comment cannot be liked."
+            "conv-like-cannot"
         })
     } else {
         None
@@ -383,18 +383,25 @@ async fn set_like(
         Some(m) => Err(m),
         None => match state.store.set_like(id, user.id, want, now).await? {
             Some(count) => Ok(count),
-            None if want => Err("You already like this comment."),
-            None => Err("You had not liked this comment, so there was nothing to take back."),
+            None if want => Err("conv-like-already"),
+            None => Err("conv-like-not-liked"),
         },
     };
     // A refusal is an ordinary 409; the error middleware answers it as JSON or as a page.
-    let count = result.map_err(|m| Error::Store(crate::store::Error::Conflict(m.to_owned())))?;
+    let count = result.map_err(|m| Error::Store(crate::store::Error::Conflict(tr.t(m))))?;
     state.pages.changed(Change::Comments {
         article_id: row.article_id,
     });
     if json {
         return Ok(
-            Json(serde_json::json!({ "id": id, "liked": want, "likes": count })).into_response(),
+            // The count in words too: the script cannot choose a language's plural form.
+            Json(serde_json::json!({
+                "id": id,
+                "liked": want,
+                "likes": count,
+                "label": tr.t1("conv-likes", "count", count),
+            }))
+            .into_response(),
         );
     }
     let back = super::back_to(state, viewer, &slug, &format!("comment-{id}")).await?;

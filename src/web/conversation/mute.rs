@@ -4,8 +4,9 @@
 
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::ban_notice;
 use crate::domain::comment::{CommentFacts, comment_permissions};
-use crate::domain::moderation::ban_notice;
+use crate::domain::l10n::Tr;
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
 use crate::web::session::Viewer;
@@ -41,19 +42,21 @@ pub(super) async fn set_mute(
     let author = match row.author_id {
         Some(author) if can.mute => author,
         _ => {
+            let tr = Tr::new(viewer.locale);
             if let Some(until) = user.banned_at(now) {
                 return Err(Error::Forbidden(ban_notice(
+                    tr,
                     until,
                     &user.ban_reason,
                     &viewer.dates,
                 )));
             }
             let why = if row.author_id == Some(user.id) {
-                "You cannot mute yourself."
+                "conv-mute-self"
             } else {
-                "This comment's author cannot be muted from here (the comment or its author's account is gone). Manage mutes in your settings."
+                "conv-mute-cannot"
             };
-            return Err(Error::Store(crate::store::Error::Conflict(why.into())));
+            return Err(Error::Store(crate::store::Error::Conflict(tr.t(why))));
         }
     };
     let changed = if want {

@@ -9,14 +9,16 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::{json_error, wants_json};
+use super::{ban_notice, json_error, wants_json};
 use crate::domain::comment::admission::{
     Pace, RefusalReason, Screened, address_rate_key, member_rate_key, rate_window,
 };
-use crate::domain::comment::{CommentBody, CommentError, MAX_NESTING};
+use crate::domain::comment::{CommentBody, MAX_NESTING};
+use crate::domain::l10n::Tr;
+use crate::domain::locale::Locale;
 use crate::domain::moderation::TrustLevel;
 use crate::domain::moderation::{
-    CommentMode, HoldDetail, Refused, Screening, Verdict, ban_notice, has_link, screen,
+    CommentMode, HoldDetail, Refused, Screening, Verdict, has_link, screen,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -57,6 +59,7 @@ async fn post_comment(
     MemberForm { user, form }: MemberForm<CommentForm>,
 ) -> Result<Response> {
     let json = wants_json(&headers);
+    let tr = Tr::new(viewer.locale);
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let now = state.clock.now();
     let target = state
@@ -64,13 +67,13 @@ async fn post_comment(
         .comment_target(slug.as_str(), now)
         .await?
         .ok_or(Error::NotFound)?;
-    let parent_id =
-        match form.parent_id.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(p) => Some(p.parse::<i64>().map_err(|_| {
-                Error::BadRequest("The comment being replied to is not valid.".into())
-            })?),
-        };
+    let parent_id = match form.parent_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(p) => Some(
+            p.parse::<i64>()
+                .map_err(|_| Error::BadRequest(tr.t("conv-bad-parent")))?,
+        ),
+    };
     // Any refusal sends the form back with the text in it.
     let refuse = |status: StatusCode, message: String, retry_after: Option<i64>| {
         let (state, viewer, slug) = (state.clone(), viewer.clone(), slug.clone());
@@ -125,7 +128,7 @@ async fn post_comment(
         }
     };
     if !form.website.is_empty() {
-        return refuse(StatusCode::BAD_REQUEST, "This comment could not be accepted. If you are a person, leave the hidden Website field empty.".into(), None).await;
+        return refuse(StatusCode::BAD_REQUEST, tr.t("conv-honeypot"), None).await;
     }
     let Posted {
         id,
@@ -256,30 +259,45 @@ pub(super) async fn screen_text(
 /// What the writer reads when screening refuses their text (`editing`: a new text for a comment
 /// already posted).
 pub(super) fn refusal(
+    tr: Tr,
     refused: Refused,
     editing: bool,
     dates: &crate::domain::locale::Dates,
 ) -> Refusal {
-    let again = if editing { "save" } else { "post" };
     match refused {
         Refused::Banned { until, reason } => {
-            Refusal::new(StatusCode::FORBIDDEN, ban_notice(until, &reason, dates))
+            Refusal::new(StatusCode::FORBIDDEN, ban_notice(tr, until, &reason, dates))
         }
-        Refused::Closed if editing => Refusal::new(
-            StatusCode::FORBIDDEN,
-            "Comments are closed on this article, so comments here can no longer be changed. Your text is still here to copy.",
-        ),
-        Refused::Closed => Refusal::new(
-            StatusCode::FORBIDDEN,
-            "Comments are closed on this article, so nothing more can be posted here.",
+        Refused::Closed if editing => Refusal::new(StatusCode::FORBIDDEN, tr.t("conv-closed-edit")),
+        Refused::Closed => Refusal::new(StatusCode::FORBIDDEN, tr.t("conv-closed-post")),
+        Refused::BannedWord(word) if editing => Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr.t1("conv-banned-word-save", "word", word),
         ),
         Refused::BannedWord(word) => Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!(
-                "Your comment contains “{word}”, which is not allowed here. Take it out and {again} again: your text is kept below."
-            ),
+            tr.t1("conv-banned-word-post", "word", word),
         ),
     }
+}
+
+/// The words of `user`, who writes through the form, the embed or the API: their own language,
+/// or the site's.
+pub(super) fn writer_tr(state: &AppState, user: &SessionUser) -> Tr {
+    Tr::new(Locale::of_member(
+        user.locale.as_deref(),
+        state.config.locale,
+    ))
+}
+
+/// What the writer reads when their text is empty or too long.
+pub(super) fn body_refusal(tr: Tr, e: &crate::domain::comment::CommentError) -> Refusal {
+    use crate::domain::comment::CommentError;
+    let message = match *e {
+        CommentError::Empty => tr.t("conv-empty"),
+        CommentError::TooLong { got, max } => tr.t2("conv-too-long", "got", got, "max", max),
+    };
+    Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, message)
 }
 
 /// Checks, rate-limits and stores a comment by `user` under `article` (a reply when `parent_id`
@@ -294,22 +312,24 @@ pub async fn submit_comment(
     parent_id: Option<i64>,
 ) -> Result<std::result::Result<Posted, Refusal>> {
     let now = state.clock.now();
-    // The writer reads a refusal (a ban's end) in their own time zone.
+    // The writer reads a refusal (a ban's end) in their own language and time zone.
     let dates = crate::web::session::member_dates(state.site_dates(), Some(user));
+    let tr = writer_tr(state, user);
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,
-        Err(e @ (CommentError::Empty | CommentError::TooLong { .. })) => {
-            return Ok(Err(Refusal::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                e.to_string(),
-            )));
-        }
+        Err(e) => return Ok(Err(body_refusal(tr, &e))),
     };
     let refused = |reason: RefusalReason| match reason {
-        RefusalReason::Screening(r) => refusal(r, false, &dates),
+        RefusalReason::Screening(r) => refusal(tr, r, false, &dates),
         RefusalReason::TooFast(too_fast) => Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: too_fast.message(),
+            message: tr.t2(
+                "conv-too-fast",
+                "limit",
+                too_fast.limit_per_minute,
+                "seconds",
+                too_fast.retry_after_seconds,
+            ),
             retry_after: Some(too_fast.retry_after_seconds),
         },
     };
@@ -395,17 +415,14 @@ pub async fn submit_comment(
         }
         Err(NotPosted::Reply(problem)) => {
             let message = match problem {
-                ReplyProblem::ParentMissing => {
-                    "The comment you are replying to does not exist (it may have been removed). Post your text as a new comment instead."
-                }
-                ReplyProblem::ParentElsewhere => {
-                    "The comment you are replying to belongs to another article. Post your text as a new comment here instead."
-                }
-                ReplyProblem::ParentDeleted => {
-                    "The comment you are replying to has been deleted. Post your text as a new comment instead."
-                }
+                ReplyProblem::ParentMissing => "conv-parent-missing",
+                ReplyProblem::ParentElsewhere => "conv-parent-elsewhere",
+                ReplyProblem::ParentDeleted => "conv-parent-deleted",
             };
-            return Ok(Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, message)));
+            return Ok(Err(Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr.t(message),
+            )));
         }
     };
     if posted.held {

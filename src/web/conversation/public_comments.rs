@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::domain::Slug;
+use crate::domain::l10n::Tr;
 use crate::store::public_comments::{PublicComment, PublicMember};
 use crate::web::layout::{Layout, TimeView};
 use crate::web::reading::feeds::cached;
@@ -121,7 +122,8 @@ struct MemberCommentView {
 struct MemberTemplate {
     layout: Layout,
     name: String,
-    since: TimeView,
+    /// "Member since" with its `<time>`, as HTML.
+    since_html: String,
     comments: Vec<MemberCommentView>,
     base_path: String,
     older: Option<String>,
@@ -137,15 +139,13 @@ async fn member_page(
     Query(q): Query<MemberQuery>,
 ) -> Result<Response> {
     let m = member(&state, &id).await?;
+    let tr = Tr::new(viewer.locale);
     let before = match q.before.as_deref() {
         None | Some("") => None,
-        Some(s) => Some(s.parse::<i64>().map_err(|_| {
-            Error::BadRequest(
-                "This page link is not valid. Use the “Older comments” link to move through \
-                 the list, or start again from the first page."
-                    .to_owned(),
-            )
-        })?),
+        Some(s) => Some(
+            s.parse::<i64>()
+                .map_err(|_| Error::BadRequest(tr.t("conv-member-bad-page")))?,
+        ),
     };
     let page_size = state.config.page_size;
     let mut rows = state
@@ -165,17 +165,20 @@ async fn member_page(
         None => base_path.clone(),
     };
     let mut layout = Layout::new(&state, &sections, &m.display_name, Some(&canonical), None)
-        .with_description(&format!("Comments by {}", m.display_name))
+        .with_description(&tr.t1("conv-member-comments-by", "name", &m.display_name))
         .with_viewer(&viewer);
     layout.feeds.push((
-        format!("Comments by {} (Atom)", m.display_name),
+        format!(
+            "{} (Atom)",
+            tr.t1("conv-member-comments-by", "name", &m.display_name)
+        ),
         format!("{base_path}/comments.atom"),
         "application/atom+xml",
     ));
     let page = MemberTemplate {
         layout,
         name: m.display_name,
-        since: TimeView::long(m.created_at, &viewer.dates),
+        since_html: since_html(tr, &TimeView::long(m.created_at, &viewer.dates)),
         comments: rows
             .into_iter()
             .map(|c| MemberCommentView {
@@ -196,6 +199,19 @@ async fn member_page(
         is_first_page: before.is_none(),
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// "Member since" and the day, in a `<time>` element wherever the language puts the date.
+fn since_html(tr: Tr, since: &TimeView) -> String {
+    // A private-use character stands in for the date while the message is escaped.
+    const DATE: &str = "\u{E001}";
+    let time = format!(
+        "<time datetime=\"{}\">{}</time>",
+        html_escape::encode_double_quoted_attribute(&since.iso),
+        html_escape::encode_text(&since.human)
+    );
+    tr.html1("conv-member-since", [], "date", DATE)
+        .replace(DATE, &time)
 }
 
 /// What a comment feed is of: its title, its page, its own address, and the time it counts

@@ -8,9 +8,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::{json_error, wants_json};
+use super::{ban_notice, json_error, wants_json};
 use crate::domain::comment::{CommentFacts, comment_permissions};
-use crate::domain::moderation::ban_notice;
+use crate::domain::l10n::Tr;
 use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
 use crate::web::layout::Layout;
@@ -37,6 +37,23 @@ pub const REPORT_REASONS: [(&str, &str); 5] = [
     ("other", "Something else"),
 ];
 
+/// The reasons as the form offers them: each key with its label's message id.
+fn reasons() -> Vec<(&'static str, &'static str)> {
+    REPORT_REASONS
+        .iter()
+        .map(|(key, _)| {
+            let id = match *key {
+                "spam" => "conv-reason-spam",
+                "abuse" => "conv-reason-abuse",
+                "off-topic" => "conv-reason-off-topic",
+                "misinformation" => "conv-reason-misinformation",
+                _ => "conv-reason-other",
+            };
+            (*key, id)
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "comment_report.html")]
 struct ReportPage {
@@ -44,6 +61,7 @@ struct ReportPage {
     /// Where the form posts: this address, under `/embed` inside the embed's frame.
     action: String,
     csrf: String,
+    /// Each reason's key and its label's message id.
     reasons: Vec<(&'static str, &'static str)>,
     chosen: String,
     note: String,
@@ -83,10 +101,10 @@ async fn report_form(
         .await?
         .ok_or(Error::NotFound)?;
     let page = ReportPage {
-        layout: Layout::load(&state, &viewer, "Report a comment").await?,
+        layout: Layout::titled(&state, &viewer, "conv-report-title").await?,
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
-        reasons: REPORT_REASONS.to_vec(),
+        reasons: reasons(),
         chosen: String::new(),
         note: String::new(),
         error: None,
@@ -137,14 +155,15 @@ async fn report(
         now,
     );
     let note = form.note.trim().to_owned();
+    let tr = Tr::new(viewer.locale);
     let error = if let Some(until) = user.banned_at(now) {
-        Some(ban_notice(until, &user.ban_reason, &viewer.dates))
+        Some(ban_notice(tr, until, &user.ban_reason, &viewer.dates))
     } else if !can.report {
-        Some("You cannot report your own comment.".to_owned())
+        Some(tr.t("conv-report-own"))
     } else if !REPORT_REASONS.iter().any(|(k, _)| *k == form.reason) {
-        Some("Choose a reason for the report.".to_owned())
+        Some(tr.t("conv-report-reason"))
     } else if note.chars().count() > 1000 {
-        Some("The note can be at most 1,000 characters long.".to_owned())
+        Some(tr.t("conv-report-note-long"))
     } else {
         match state
             .store
@@ -159,7 +178,8 @@ async fn report(
                 }
                 None
             }
-            Err(crate::store::Error::Conflict(m)) => Some(m),
+            // The one conflict: the member reported this comment before.
+            Err(crate::store::Error::Conflict(_)) => Some(tr.t("conv-report-already")),
             Err(e) => return Err(e.into()),
         }
     };
@@ -179,10 +199,10 @@ async fn report(
         StatusCode::OK
     };
     let page = ReportPage {
-        layout: Layout::load(&state, &viewer, "Report a comment").await?,
+        layout: Layout::titled(&state, &viewer, "conv-report-title").await?,
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
-        reasons: REPORT_REASONS.to_vec(),
+        reasons: reasons(),
         done: error.is_none(),
         chosen: form.reason,
         note: form.note,

@@ -100,7 +100,7 @@ async fn render(
     let user = viewer.require_user()?;
     let offer = state.store.claim_offer(user.id).await?;
     Ok(EarlierCommentsPage {
-        layout: Layout::load(state, viewer, "Comments from an earlier account").await?,
+        layout: Layout::titled(state, viewer, "conv-earlier-title").await?,
         csrf: viewer.csrf.clone(),
         email: user.email.clone(),
         comments: offer.comments,
@@ -117,9 +117,8 @@ async fn earlier_comments(
     viewer: Viewer,
     Query(q): Query<ClaimedQuery>,
 ) -> Result<Response> {
-    let notice = q
-        .claimed
-        .map(|n| format!("{n} comment(s) from your earlier account are now yours."));
+    let tr = crate::domain::l10n::Tr::new(viewer.locale);
+    let notice = q.claimed.map(|n| tr.t1("conv-earlier-claimed", "count", n));
     let page = render(&state, &viewer, notice, None).await?;
     Ok(Html(page.render()?).into_response())
 }
@@ -141,9 +140,7 @@ async fn claim_earlier_comments(
             Ok(Redirect::to(&format!("/settings/earlier-comments?claimed={n}")).into_response())
         }
         None => {
-            let error = "Your address is not verified yet: follow the link in the message we \
-                         sent you, then claim the comments here."
-                .to_owned();
+            let error = crate::domain::l10n::Tr::new(viewer.locale).t("conv-earlier-unverified");
             let page = render(&state, &viewer, None, Some(error)).await?;
             // The member may claim, but not yet: a state they can change, not a missing right.
             Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())

@@ -88,6 +88,7 @@ impl MemberPage {
                             ),
                             signin_href: format!("/signin?return_to=/articles/{}", self.slug),
                             actions_csrf: Some(&viewer.csrf),
+                            tr: crate::domain::l10n::Tr::new(viewer.locale),
                         },
                         card: Href {
                             href: format!("/articles/{}", self.slug),
@@ -111,6 +112,7 @@ impl MemberPage {
                             // A member who muted an author on the page gets a full render.
                             muted: false,
                             actions_base: "",
+                            tr: crate::domain::l10n::Tr::new(viewer.locale),
                         },
                     }
                     .render_into(&mut out)?
@@ -177,6 +179,7 @@ struct FormView<'a> {
     premoderated: bool,
     signin_href: String,
     actions_csrf: Option<&'a str>,
+    tr: crate::domain::l10n::Tr,
 }
 
 struct Href {
@@ -197,4 +200,5 @@ struct ActionsView<'a> {
     article_slug: &'a str,
     muted: bool,
     actions_base: &'static str,
+    tr: crate::domain::l10n::Tr,
 }

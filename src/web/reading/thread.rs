@@ -10,8 +10,10 @@ use crate::domain::comment::{
     CommentFacts, CommentPermissions, CommentSort, CommentStatus, MAX_NESTING, ThreadCursor,
     comment_permissions,
 };
-use crate::domain::moderation::{CommentMode, ban_notice};
+use crate::domain::l10n::Tr;
+use crate::domain::moderation::CommentMode;
 use crate::store::comments::CommentRow;
+use crate::web::conversation::ban_notice;
 use crate::web::layout::TimeView;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
@@ -29,7 +31,8 @@ pub struct CommentView {
     pub author_id: Option<i64>,
     pub time: TimeView,
     pub edited: bool,
-    /// Shown as a tombstone, with this text, in place of a comment readers cannot see.
+    /// Shown as a tombstone, with this message (its id), in place of a comment readers cannot
+    /// see.
     pub tombstone: Option<&'static str>,
     /// The viewer's own comment, waiting for a moderator.
     pub held: bool,
@@ -51,6 +54,8 @@ pub struct CommentView {
     /// What the comment's own action addresses start with: `/embed` inside the embed's frame
     /// (whose session only the embed's routes receive), nothing elsewhere.
     pub actions_base: &'static str,
+    /// The viewer's words.
+    pub tr: Tr,
 }
 
 pub struct CommentNode {
@@ -70,6 +75,7 @@ pub struct CommentFormView {
 }
 
 pub struct SortLink {
+    /// The label's message id.
     pub label: &'static str,
     pub href: String,
     pub current: bool,
@@ -91,6 +97,53 @@ pub struct Conversation {
     pub actions_csrf: Option<String>,
     /// Stands in for the form (or notice) in a member page kept with holes (`member_pages`).
     pub hole: Option<String>,
+    /// The viewer's words.
+    pub tr: Tr,
+}
+
+impl Conversation {
+    /// What `app.js` says in the conversation, in the viewer's language, as JSON for the page's
+    /// `conv-words` data block (`{name}`, `{count}`… stand for what the script fills in).
+    pub fn words(&self) -> String {
+        script_words(self.tr)
+    }
+}
+
+/// [`Conversation::words`]: each message keyed by its id without the `conv-` prefix, escaped
+/// for a `<script>` data block.
+pub fn script_words(tr: Tr) -> String {
+    let mut words = serde_json::Map::new();
+    let mut put = |key: &str, text: String| {
+        words.insert(key.to_owned(), serde_json::Value::String(text));
+    };
+    for id in [
+        "conv-js-posted",
+        "conv-js-not-posted",
+        "conv-js-not-sent",
+        "conv-js-like-not-saved",
+        "conv-js-like-not-sent",
+        "conv-js-new",
+        "conv-js-reload",
+        "conv-replying-to-comment",
+        "conv-cancel-reply",
+    ] {
+        put(&id["conv-".len()..], tr.t(id));
+    }
+    put("heading", tr.t1("conv-heading", "count", "{count}"));
+    put("replying-to", tr.t1("conv-replying-to", "name", "{name}"));
+    put("js-new-from", tr.t1("conv-js-new-from", "name", "{name}"));
+    put(
+        "js-signed-out",
+        tr.t1("conv-js-signed-out", "what", "{what}"),
+    );
+    put(
+        "js-failed",
+        tr.t2("conv-js-failed", "what", "{what}", "status", "{status}"),
+    );
+    put("js-offline", tr.t1("conv-js-offline", "what", "{what}"));
+    serde_json::Value::Object(words)
+        .to_string()
+        .replace('<', "\\u003c")
 }
 
 #[derive(Deserialize, Default)]
@@ -123,9 +176,9 @@ pub(crate) fn view(
         (own && row.status == CommentStatus::Rejected).then(|| row.moderation_note.clone());
     let readable = row.is_visible() || held || rejected.is_some();
     let tombstone = (!readable).then_some(match row.status {
-        CommentStatus::Rejected => "This comment was removed by a moderator.",
-        CommentStatus::Pending => "This comment is hidden while moderators review it.",
-        CommentStatus::Visible | CommentStatus::Deleted => "This comment was deleted.",
+        CommentStatus::Rejected => "conv-tombstone-removed",
+        CommentStatus::Pending => "conv-tombstone-hidden",
+        CommentStatus::Visible | CommentStatus::Deleted => "conv-tombstone-deleted",
     });
     CommentView {
         id: row.id,
@@ -154,6 +207,7 @@ pub(crate) fn view(
         } else {
             ""
         },
+        tr: Tr::new(viewer.locale),
     }
 }
 
@@ -181,15 +235,13 @@ pub async fn conversation_with(
     mut holes: Option<&mut crate::web::cache::member_page::Holes>,
 ) -> Result<Conversation> {
     let slug = &article.card.slug;
+    let tr = Tr::new(viewer.locale);
     let sort = CommentSort::parse(q.sort.as_deref());
     let cursor = match q.page.as_deref() {
         None | Some("") => None,
-        Some(p) => Some(ThreadCursor::decode(p).ok_or_else(|| {
-            Error::BadRequest(
-                "This comments page link is not valid. Use the “Show more comments” link instead."
-                    .into(),
-            )
-        })?),
+        Some(p) => {
+            Some(ThreadCursor::decode(p).ok_or_else(|| Error::BadRequest(tr.t("conv-bad-page")))?)
+        }
     };
     let now = state.clock.now();
     let count = article.card.comment_count;
@@ -293,9 +345,9 @@ pub async fn conversation_with(
     .into_iter()
     .map(|s| SortLink {
         label: match s {
-            CommentSort::Oldest => "Oldest",
-            CommentSort::Newest => "Newest",
-            CommentSort::MostLiked => "Most liked",
+            CommentSort::Oldest => "conv-sort-oldest",
+            CommentSort::Newest => "conv-sort-newest",
+            CommentSort::MostLiked => "conv-sort-most-liked",
         },
         href: format!("/articles/{slug}?sort={}#comments", s.as_str()),
         current: s == sort,
@@ -317,6 +369,7 @@ pub async fn conversation_with(
             .filter(|_| hole.is_none())
             .map(|_| viewer.csrf.clone()),
         hole,
+        tr,
     })
 }
 
@@ -327,12 +380,13 @@ pub(super) fn comment_notice(
     viewer: &Viewer,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Option<String> {
+    let tr = Tr::new(viewer.locale);
     if policy.is_closed(published_at, now) {
-        Some("Comments are closed on this article.".to_owned())
+        Some(tr.t("conv-closed"))
     } else {
         viewer.user.as_ref().and_then(|u| {
             u.banned_at(now)
-                .map(|until| ban_notice(until, &u.ban_reason, &viewer.dates))
+                .map(|until| ban_notice(tr, until, &u.ban_reason, &viewer.dates))
         })
     }
 }
