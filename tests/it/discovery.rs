@@ -294,8 +294,8 @@ async fn article_pages_carry_structured_data_and_link_previews(app: TestApp) {
     let body = app.page("/articles/hostile-title", 200).await;
     assert_eq!(
         body.matches("<script").count(),
-        2,
-        "the data block and the site's script only"
+        3,
+        "the two data blocks (structured data, the conversation's words) and the site's script only"
     );
     let doc = html(&body);
     let v: serde_json::Value =
