@@ -376,6 +376,7 @@
     const href = e.target.closest('a')?.getAttribute('href');
     if (href && waiting.some((n) => `#${n.id}` === href)) showAll();
   });
+  let updatesHandled = Promise.resolve();
   const onUpdate = async (data) => {
     if (!updateList) return;
     const [raw, action] = String(data).split(' ');
@@ -423,7 +424,11 @@
     es.addEventListener('open', () => { refusals = 0; });
     es.addEventListener('comment', (e) => { onComment(e.data).catch(() => {}); });
     es.addEventListener('resync', onResync);
-    es.addEventListener('update', (e) => { onUpdate(e.data).catch(() => {}); });
+    // One announcement at a time, in the order they came: each waits for the fragment before
+    // it, so two updates published in quick succession are never shown in the wrong order.
+    es.addEventListener('update', (e) => {
+      updatesHandled = updatesHandled.then(() => onUpdate(e.data)).catch(() => {});
+    });
     es.addEventListener('error', () => {
       if (es.readyState !== EventSource.CLOSED || source !== es) return; // reconnecting by itself
       source = null;

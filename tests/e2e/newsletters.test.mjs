@@ -176,7 +176,7 @@ test('an automatic newsletter goes out at its hour with what was published since
 
     // The editor's list of editions shows it sent (the recording follows the delivery).
     await E.page.goto(newsletterUrl);
-    const sent = E.page.getByRole('listitem').filter({ hasText: 'Science daily: 2 March 2026: sent, 1 recipients' });
+    const sent = E.page.getByRole('listitem').filter({ hasText: 'Science daily: 2 March 2026: sent, 1 recipient' });
     for (let tries = 0; (await sent.count()) === 0; tries++) {
       assert.ok(tries < 50, await E.page.getByRole('region', { name: 'Editions' }).innerText());
       await new Promise((r) => setTimeout(r, 200));
