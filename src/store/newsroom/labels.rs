@@ -63,7 +63,7 @@ impl LabelKind {
 fn label_slug_taken(e: Error, kind: LabelKind, slug: &str) -> Error {
     match e {
         e if e.is_duplicate(kind.table(), &["slug"]) => {
-            Error::Conflict(format!("The slug “{slug}” is taken: choose another."))
+            Error::Clash(crate::domain::newsroom::Clash::LabelSlugTaken(slug.to_owned()))
         }
         other => other,
     }
