@@ -376,7 +376,10 @@ mod tests {
             update_image("", "alt without image"),
             Err(LiveProblem::AltWithoutImage)
         );
-        assert_eq!(update_image("/media/abc-480.jpg", ""), Err(LiveProblem::NoAlt));
+        assert_eq!(
+            update_image("/media/abc-480.jpg", ""),
+            Err(LiveProblem::NoAlt)
+        );
         assert_eq!(
             update_image("javascript:alert(1)", "x"),
             Err(LiveProblem::BadImageAddress)

@@ -56,6 +56,10 @@ mod tests {
             unreachable!()
         };
         assert_eq!(shown.chars().count(), MAX_NAME_CHARS);
-        assert!(Clash::unknown_section("Travel").english().contains("no section “Travel”"));
+        assert!(
+            Clash::unknown_section("Travel")
+                .english()
+                .contains("no section “Travel”")
+        );
     }
 }

@@ -18,9 +18,7 @@ pub use corrections::{
     Correction, CorrectionProblem, MAX_CORRECTION_CHARS, correction_text, parse_corrections,
 };
 pub use diff::{DiffKind, DiffLine, line_diff};
-pub use draft::{
-    Draft, DraftField, DraftFields, DraftProblem, MAX_BODY_BYTES, section_exists,
-};
+pub use draft::{Draft, DraftField, DraftFields, DraftProblem, MAX_BODY_BYTES, section_exists};
 pub use labels::{
     Label, LabelField, LabelFields, LabelProblem, MAX_DESCRIPTION_CHARS, taxonomy_access,
 };

@@ -129,7 +129,9 @@ pub enum When {
 }
 
 fn slug_taken(slug: &str) -> Error {
-    Error::Clash(crate::domain::newsroom::Clash::ArticleSlugTaken(slug.to_owned()))
+    Error::Clash(crate::domain::newsroom::Clash::ArticleSlugTaken(
+        slug.to_owned(),
+    ))
 }
 
 fn decode(content: &str) -> Result<Draft> {

@@ -6,12 +6,12 @@
 
 use axum::http::StatusCode;
 
+use super::words::live_problem;
+use crate::domain::l10n::Tr;
 use crate::domain::live::{
     Coverage, CoverageAction, LiveAccess, UpdateAction, UpdateStatus, change_coverage, live_access,
     may_change, may_write, update_image, update_text,
 };
-use super::words::live_problem;
-use crate::domain::l10n::Tr;
 use crate::domain::markdown;
 use crate::domain::webhook::live_update_published_payload;
 use crate::services::live::UpdateChanged;

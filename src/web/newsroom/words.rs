@@ -6,7 +6,9 @@ use crate::domain::dashboard::ArticleStatus;
 use crate::domain::l10n::Tr;
 use crate::domain::live::{LiveProblem, MAX_UPDATE_ALT_CHARS, MAX_UPDATE_BYTES};
 use crate::domain::locale::Dates;
-use crate::domain::newsroom::{Clash, DraftField, DraftProblem, Publication, ScheduleProblem, Workflow};
+use crate::domain::newsroom::{
+    Clash, DraftField, DraftProblem, Publication, ScheduleProblem, Workflow,
+};
 
 pub fn workflow_label(tr: Tr, w: Workflow) -> String {
     tr.t(match w {
@@ -75,9 +77,13 @@ pub fn live_problem(tr: Tr, p: LiveProblem) -> String {
         LiveProblem::UpdateDeleted => tr.t("newsroom-live-update-deleted"),
         LiveProblem::NotOpen => tr.t("newsroom-live-not-open"),
         LiveProblem::EmptyUpdate => tr.t("newsroom-live-empty-update"),
-        LiveProblem::UpdateTooLong(len) => {
-            tr.t2("newsroom-live-update-too-long", "max", MAX_UPDATE_BYTES, "length", len)
-        }
+        LiveProblem::UpdateTooLong(len) => tr.t2(
+            "newsroom-live-update-too-long",
+            "max",
+            MAX_UPDATE_BYTES,
+            "length",
+            len,
+        ),
         LiveProblem::AltWithoutImage => tr.t("newsroom-live-alt-without-image"),
         LiveProblem::BadImageAddress => tr.t("newsroom-problem-bad-image-address"),
         LiveProblem::NoAlt => tr.t1("newsroom-live-no-alt", "max", MAX_UPDATE_ALT_CHARS),
@@ -89,9 +95,7 @@ pub fn clash(tr: Tr, c: &Clash) -> String {
     match c {
         Clash::ArticleSlugTaken(slug) => tr.t1("newsroom-clash-article-slug", "slug", slug),
         Clash::LabelSlugTaken(slug) => tr.t1("newsroom-clash-label-slug", "slug", slug),
-        Clash::UnknownSection(shown) => {
-            tr.t1("newsroom-problem-unknown-section", "section", shown)
-        }
+        Clash::UnknownSection(shown) => tr.t1("newsroom-problem-unknown-section", "section", shown),
         Clash::NoArticleAt(slug) => tr.t1("newsroom-clash-no-article", "slug", slug),
         Clash::TranslationOfItself => tr.t("newsroom-clash-translation-of-itself"),
     }
