@@ -359,6 +359,15 @@ newsroom-field-caption = The caption
 # $section: the section as typed.
 newsroom-problem-unknown-section = There is no section “{ $section }”: choose one of the site's sections. Only editors add sections, under Sections in the admin.
 
+## What the store refuses of a newsroom write
+# $slug: the slug as typed.
+newsroom-clash-article-slug = The slug “{ $slug }” is used by another article: choose another.
+# $slug: the slug as typed.
+newsroom-clash-label-slug = The slug “{ $slug }” is taken: choose another.
+# $slug: the slug as typed.
+newsroom-clash-no-article = No article has the address /articles/{ $slug }.
+newsroom-clash-translation-of-itself = An article cannot be a translation of itself.
+
 ## Scheduling
 
 # $zone: the time zone the field is read in.
@@ -533,3 +542,15 @@ newsroom-media-alt-too-long = The alt text is longer than { $max } characters: d
 # $max: the longest caption, in characters.
 newsroom-media-caption-too-long = The caption is longer than { $max } characters: shorten it.
 newsroom-media-not-plain = The alt text and caption must be plain text on one line.
+
+## Why live coverage or an update was refused
+newsroom-live-already-live = This article is live already.
+newsroom-live-not-live = This article's coverage is not live.
+newsroom-live-update-deleted = This update was deleted.
+newsroom-live-not-open = Updates are written while coverage is live: open it first.
+newsroom-live-empty-update = Write the update before sending it.
+# $max: the limit in bytes; $length: the update's length in bytes.
+newsroom-live-update-too-long = An update is at most { $max } bytes; this one is { $length }.
+newsroom-live-alt-without-image = Alt text describes an image: add its address or clear it.
+# $max: the longest alt text, in characters.
+newsroom-live-no-alt = Describe the image in its alt text (up to { $max } characters).

@@ -66,21 +66,41 @@ impl CoverageAction {
     }
 }
 
+/// Why a change to live coverage or an update was refused, as a value the web layer words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveProblem {
+    AlreadyLive,
+    NotLive,
+    UpdateDeleted,
+    /// A new update while coverage is not open.
+    NotOpen,
+    EmptyUpdate,
+    /// The update's length in bytes, over [`MAX_UPDATE_BYTES`].
+    UpdateTooLong(usize),
+    AltWithoutImage,
+    BadImageAddress,
+    /// No alt text, or more than [`MAX_UPDATE_ALT_CHARS`].
+    NoAlt,
+}
+
+/// The longest alt text of an update's image, in characters.
+pub const MAX_UPDATE_ALT_CHARS: usize = 500;
+
 /// The coverage `action` leaves, or why it cannot be done. Opening again after an end reopens
 /// (the start stays, the end is cleared).
 pub fn change_coverage(
     now_state: Coverage,
     action: CoverageAction,
     now: DateTime<Utc>,
-) -> Result<Coverage, &'static str> {
+) -> Result<Coverage, LiveProblem> {
     match (action, now_state) {
-        (CoverageAction::Open, Coverage::Live { .. }) => Err("This article is live already."),
+        (CoverageAction::Open, Coverage::Live { .. }) => Err(LiveProblem::AlreadyLive),
         (CoverageAction::Open, Coverage::None) => Ok(Coverage::Live { since: now }),
         (CoverageAction::Open, Coverage::Ended { since, .. }) => Ok(Coverage::Live { since }),
         (CoverageAction::End, Coverage::Live { since }) => {
             Ok(Coverage::Ended { since, until: now })
         }
-        (CoverageAction::End, _) => Err("This article's coverage is not live."),
+        (CoverageAction::End, _) => Err(LiveProblem::NotLive),
     }
 }
 
@@ -172,56 +192,50 @@ pub fn live_access(role: Role) -> LiveAccess {
 /// Whether a change to an update in `status` is allowed (the caller has checked the role):
 /// a deleted update is final; a new update needs live coverage; edits and deletions also
 /// work after coverage ended (corrections to the record).
-pub fn may_change(status: UpdateStatus) -> Result<(), &'static str> {
+pub fn may_change(status: UpdateStatus) -> Result<(), LiveProblem> {
     match status {
-        UpdateStatus::Deleted => Err("This update was deleted."),
+        UpdateStatus::Deleted => Err(LiveProblem::UpdateDeleted),
         _ => Ok(()),
     }
 }
 
 /// Whether new updates may be written now.
-pub fn may_write(coverage: Coverage) -> Result<(), &'static str> {
+pub fn may_write(coverage: Coverage) -> Result<(), LiveProblem> {
     if coverage.is_live() {
         Ok(())
     } else {
-        Err("Updates are written while coverage is live: open it first.")
+        Err(LiveProblem::NotOpen)
     }
 }
 
 /// A checked update text: trimmed, not empty, within the limit.
-pub fn update_text(typed: &str) -> Result<String, String> {
+pub fn update_text(typed: &str) -> Result<String, LiveProblem> {
     let text = typed.trim();
     if text.is_empty() {
-        return Err("Write the update before sending it.".to_owned());
+        return Err(LiveProblem::EmptyUpdate);
     }
     if text.len() > MAX_UPDATE_BYTES {
-        return Err(format!(
-            "An update is at most {MAX_UPDATE_BYTES} bytes; this one is {}.",
-            text.len()
-        ));
+        return Err(LiveProblem::UpdateTooLong(text.len()));
     }
     Ok(text.to_owned())
 }
 
 /// An update's optional image, from the media library or any image address, with its
 /// alt text, which it must have.
-pub fn update_image(url: &str, alt: &str) -> Result<Option<(String, String)>, String> {
+pub fn update_image(url: &str, alt: &str) -> Result<Option<(String, String)>, LiveProblem> {
     let (url, alt) = (url.trim(), alt.trim());
     if url.is_empty() {
         return if alt.is_empty() {
             Ok(None)
         } else {
-            Err("Alt text describes an image: add its address or clear it.".to_owned())
+            Err(LiveProblem::AltWithoutImage)
         };
     }
     if !super::frontmatter::is_image_address(url) || url.len() > 2000 {
-        return Err(
-            "The image address must be an http(s) URL or a path on this site starting with /."
-                .to_owned(),
-        );
+        return Err(LiveProblem::BadImageAddress);
     }
-    if alt.is_empty() || alt.chars().count() > 500 {
-        return Err("Describe the image in its alt text (up to 500 characters).".to_owned());
+    if alt.is_empty() || alt.chars().count() > MAX_UPDATE_ALT_CHARS {
+        return Err(LiveProblem::NoAlt);
     }
     Ok(Some((url.to_owned(), alt.to_owned())))
 }
@@ -347,17 +361,29 @@ mod tests {
     #[test]
     fn update_text_is_trimmed_and_bounded() {
         assert_eq!(update_text("  Shots fired.\n").unwrap(), "Shots fired.");
-        assert!(update_text(" \n ").is_err());
+        assert_eq!(update_text(" \n "), Err(LiveProblem::EmptyUpdate));
         assert!(update_text(&"x".repeat(MAX_UPDATE_BYTES)).is_ok());
-        assert!(update_text(&"x".repeat(MAX_UPDATE_BYTES + 1)).is_err());
+        assert_eq!(
+            update_text(&"x".repeat(MAX_UPDATE_BYTES + 1)),
+            Err(LiveProblem::UpdateTooLong(MAX_UPDATE_BYTES + 1))
+        );
     }
 
     #[test]
     fn an_image_needs_a_safe_address_and_alt_text() {
         assert_eq!(update_image("", "").unwrap(), None);
-        assert!(update_image("", "alt without image").is_err());
-        assert!(update_image("/media/abc-480.jpg", "").is_err());
-        assert!(update_image("javascript:alert(1)", "x").is_err());
+        assert_eq!(
+            update_image("", "alt without image"),
+            Err(LiveProblem::AltWithoutImage)
+        );
+        assert_eq!(
+            update_image("/media/abc-480.jpg", ""),
+            Err(LiveProblem::NoAlt)
+        );
+        assert_eq!(
+            update_image("javascript:alert(1)", "x"),
+            Err(LiveProblem::BadImageAddress)
+        );
         assert_eq!(
             update_image(" /media/abc-480.jpg ", " Crowd ").unwrap(),
             Some(("/media/abc-480.jpg".into(), "Crowd".into()))

@@ -11,6 +11,9 @@ pub enum Error {
     /// A write the store refused by its own rule, with a sentence ready to show.
     #[error("{0}")]
     Conflict(String),
+    /// A newsroom write the store refused by its own rule, as a value the web layer words.
+    #[error("{0}")]
+    Clash(crate::domain::newsroom::Clash),
     #[error("not found")]
     NotFound,
     /// A long operation stopped because its caller asked it to (Ctrl-C); what it had not

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::tx::Conn;
 use super::{Error, Result, Store, query};
 use crate::domain::Slug;
+use crate::domain::newsroom::Clash;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Section {
@@ -92,7 +93,7 @@ pub(crate) async fn existing_section<'c>(on: impl Into<Conn<'c>>, name: &str) ->
     .bind(slug)
     .scalar_optional(on)
     .await?;
-    found.ok_or_else(|| Error::Conflict(crate::domain::newsroom::unknown_section_message(name)))
+    found.ok_or_else(|| Error::Clash(Clash::unknown_section(name)))
 }
 
 impl Store {

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Error, Result, Store, query};
+use crate::domain::newsroom::Clash;
 
 /// One article of a translation group, as its siblings link to it.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -98,14 +99,10 @@ impl Store {
                 .fetch_optional(&mut tx)
                 .await?;
         let Some((other, other_lang)) = other else {
-            return Err(Error::Conflict(format!(
-                "No article has the address /articles/{slug}."
-            )));
+            return Err(Error::Clash(Clash::NoArticleAt(slug.to_owned())));
         };
         if other == id {
-            return Err(Error::Conflict(
-                "An article cannot be a translation of itself.".into(),
-            ));
+            return Err(Error::Clash(Clash::TranslationOfItself));
         }
         let group: Option<i64> =
             query("SELECT group_id FROM article_translations WHERE article_id = $1")

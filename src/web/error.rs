@@ -147,6 +147,11 @@ impl IntoResponse for Error {
                 "That conflicts with existing content",
                 m.clone(),
             ),
+            Error::Store(store::Error::Clash(c)) => (
+                StatusCode::CONFLICT,
+                "That conflicts with existing content",
+                c.english(),
+            ),
             Error::Store(store::Error::Duplicate(key)) => {
                 // A key no handler gave its own sentence to: which key goes to the log only.
                 tracing::warn!(%key, "duplicate key refused");

@@ -185,6 +185,27 @@ async fn newsroom_pages_say_only_what_the_catalogues_say(app: TestApp) {
         .await;
     assert_eq!(r.status(), 422);
     pages.push(("a refused section".to_owned(), r.text().await.unwrap()));
+    // What the store refuses (a slug taken) and a refused live update, in catalogue words.
+    let r = editor
+        .post("/admin/articles/new", &draft("Cranes return to the quay"))
+        .await;
+    assert_eq!(r.status(), 409);
+    pages.push(("a taken article slug".to_owned(), r.text().await.unwrap()));
+    let r = editor
+        .post("/admin/tags", &[("name", "Ports"), ("slug", "ports")])
+        .await;
+    assert_eq!(r.status(), 409);
+    pages.push(("a taken tag slug".to_owned(), r.text().await.unwrap()));
+    let r = editor
+        .post(
+            &format!("/admin/articles/{live_id}/live/updates"),
+            &[("body", " "), ("image_alt", "Ferry"), ("action", "publish")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert_eq!(texts(&html(&body), ".form-error p").len(), 2, "{body}");
+    pages.push(("a refused live update".to_owned(), body));
 
     // What members and the operator wrote, which no catalogue holds; identifiers the same in
     // every language (zones, a setting's name, the block syntax); and the pseudo-locale's dates,
@@ -194,6 +215,9 @@ async fn newsroom_pages_say_only_what_the_catalogues_say(app: TestApp) {
         "Science",
         "Weather",
         "ports",
+        "Ports",
+        "Ferry",
+        "cranes-return-to-the-quay",
         "Ada Reporter",
         "Mira Castell",
         "Edna Editor",

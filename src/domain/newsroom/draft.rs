@@ -302,15 +302,6 @@ pub fn section_exists<'a>(
     sections.any(|(name, s)| name == section || slug.as_ref().is_some_and(|x| x.as_str() == s))
 }
 
-/// What a writer is told when their draft names a section the site does not have.
-pub fn unknown_section_message(section: &str) -> String {
-    let shown: String = section.chars().take(MAX_NAME_CHARS).collect();
-    format!(
-        "There is no section “{shown}”: choose one of the site's sections. Only editors add \
-         sections, under Sections in the admin."
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,6 +453,5 @@ mod tests {
         // By the slug its name makes, as the store finds it.
         assert!(exists("science") && exists("Culture"));
         assert!(!exists("Travel") && !exists(""));
-        assert!(unknown_section_message("Travel").contains("no section “Travel”"));
     }
 }

@@ -6,20 +6,19 @@
 //! to draft for a rewrite while readers keep seeing its live version.
 
 pub mod autosave;
+mod clash;
 mod corrections;
 mod diff;
 mod draft;
 mod labels;
 mod workflow;
 
+pub use clash::Clash;
 pub use corrections::{
     Correction, CorrectionProblem, MAX_CORRECTION_CHARS, correction_text, parse_corrections,
 };
 pub use diff::{DiffKind, DiffLine, line_diff};
-pub use draft::{
-    Draft, DraftField, DraftFields, DraftProblem, MAX_BODY_BYTES, section_exists,
-    unknown_section_message,
-};
+pub use draft::{Draft, DraftField, DraftFields, DraftProblem, MAX_BODY_BYTES, section_exists};
 pub use labels::{
     Label, LabelField, LabelFields, LabelProblem, MAX_DESCRIPTION_CHARS, taxonomy_access,
 };

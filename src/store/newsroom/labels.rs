@@ -62,9 +62,9 @@ impl LabelKind {
 
 fn label_slug_taken(e: Error, kind: LabelKind, slug: &str) -> Error {
     match e {
-        e if e.is_duplicate(kind.table(), &["slug"]) => {
-            Error::Conflict(format!("The slug “{slug}” is taken: choose another."))
-        }
+        e if e.is_duplicate(kind.table(), &["slug"]) => Error::Clash(
+            crate::domain::newsroom::Clash::LabelSlugTaken(slug.to_owned()),
+        ),
         other => other,
     }
 }

@@ -129,8 +129,8 @@ pub enum When {
 }
 
 fn slug_taken(slug: &str) -> Error {
-    Error::Conflict(format!(
-        "The slug “{slug}” is used by another article: choose another."
+    Error::Clash(crate::domain::newsroom::Clash::ArticleSlugTaken(
+        slug.to_owned(),
     ))
 }
 

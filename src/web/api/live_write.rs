@@ -83,6 +83,11 @@ pub struct LiveCoverage {
     coverage_end: Option<DateTime<Utc>>,
 }
 
+/// The API's refusals are worded in English, whatever the caller's locale.
+fn english() -> crate::domain::l10n::Tr {
+    crate::domain::l10n::Tr::new(crate::domain::locale::Locale::En)
+}
+
 fn unprocessable(invalid: Invalid) -> Error {
     Error::Rejected(Refusal::new(
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -139,7 +144,7 @@ async fn create_update(
         image_alt: req.image_alt.as_deref().unwrap_or(""),
         key_event: req.key_event,
     };
-    let changed = write_update(&state, user, article.card.id, &input, true)
+    let changed = write_update(&state, user, article.card.id, &input, true, english())
         .await?
         .map_err(unprocessable)?;
     let body = reread(&state, changed.id).await?;
@@ -218,7 +223,7 @@ async fn edit_update(
     };
     let revision = req.revision.unwrap_or(current.revision);
     let request = UpdateRequest::Edit { input, revision };
-    let changed = change_update(&state, user, &current, request)
+    let changed = change_update(&state, user, &current, request, english())
         .await?
         .map_err(unprocessable)?;
     reread(&state, changed.id).await
@@ -248,7 +253,7 @@ async fn delete_update(
     let user = caller.require(Scope::Publish)?;
     let article = super::published_by_slug(&state, &slug).await?;
     let current = published_update(&state, &article, id).await?;
-    change_update(&state, user, &current, UpdateRequest::Delete)
+    change_update(&state, user, &current, UpdateRequest::Delete, english())
         .await?
         .map_err(unprocessable)?;
     Ok(StatusCode::NO_CONTENT)
@@ -280,7 +285,7 @@ async fn change_coverage(
     let action = CoverageAction::parse(&req.action)
         .ok_or_else(|| unprocessable(vec!["`action` must be `open` or `end`.".into()]))?;
     let article = super::published_by_slug(&state, &slug).await?;
-    let now = set_coverage(&state, user, article.card.id, action).await?;
+    let now = set_coverage(&state, user, article.card.id, action, english()).await?;
     let (coverage, coverage_start, coverage_end) = coverage_fields(now);
     Ok(Json(LiveCoverage {
         coverage: coverage.to_owned(),

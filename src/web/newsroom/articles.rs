@@ -416,6 +416,7 @@ async fn create(
         .store
         .create_draft(&draft, user.id, state.clock.now())
         .await
+        .map_err(|e| super::words::worded(Tr::new(viewer.locale), e))
     {
         Ok(id) => {
             tracing::info!(article = id, by = user.id, "draft created");
@@ -567,7 +568,8 @@ async fn save(
     let saved = state
         .store
         .save_draft(id, &draft, base, user.id, "", now)
-        .await;
+        .await
+        .map_err(|e| super::words::worded(Tr::new(viewer.locale), e));
     match saved {
         Ok(Saved::Revision(number)) => {
             tracing::info!(

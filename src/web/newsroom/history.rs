@@ -164,6 +164,7 @@ async fn restore(
         .store
         .save_draft(id, &draft, base, user.id, &note, now)
         .await
+        .map_err(|e| super::words::worded(Tr::new(viewer.locale), e))
     {
         Ok(Saved::Revision(_)) => {
             if !Publication::of(article.published_at, now).is_live() {

@@ -236,7 +236,7 @@ async fn coverage(
     }
     let action = CoverageAction::parse(&form.action)
         .ok_or_else(|| Error::BadRequest("Choose to open or to end the coverage.".into()))?;
-    set_coverage(&state, &user, id, action).await?;
+    set_coverage(&state, &user, id, action, Tr::new(viewer.locale)).await?;
     let done = match action {
         CoverageAction::Open => "open",
         CoverageAction::End => "end",
@@ -282,7 +282,16 @@ async fn write(
 ) -> Result<Response> {
     let (user, can) = caller(&viewer)?;
     let publish = form.action == "publish";
-    if let Err(errors) = write_update(&state, &user, id, &form.input(), publish).await? {
+    if let Err(errors) = write_update(
+        &state,
+        &user,
+        id,
+        &form.input(),
+        publish,
+        Tr::new(viewer.locale),
+    )
+    .await?
+    {
         return render_desk(&state, &viewer, id, can, None, errors, &form.body).await;
     }
     let done = if publish { "published" } else { "draft" };
@@ -320,12 +329,13 @@ async fn change(
         }
     };
     let article_id = current.article_id;
-    let changed = match change_update(&state, &user, &current, request).await? {
-        Ok(changed) => changed,
-        Err(errors) => {
-            return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
-        }
-    };
+    let changed =
+        match change_update(&state, &user, &current, request, Tr::new(viewer.locale)).await? {
+            Ok(changed) => changed,
+            Err(errors) => {
+                return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
+            }
+        };
     let done = match changed.action {
         UpdateAction::Published => "published",
         UpdateAction::Edited => "edited",

@@ -13,6 +13,8 @@ use serde::Deserialize;
 use super::live::{Typed, caller, render_desk};
 use super::live_updates::{announce, editors_only};
 use super::load;
+use super::words::live_problem;
+use crate::domain::l10n::Tr;
 use crate::domain::live::update_text;
 use crate::domain::live_question::{QuestionId, may_answer};
 use crate::domain::markdown;
@@ -113,9 +115,10 @@ async fn answer(
         .coverage(article_id)
         .await?
         .ok_or(Error::NotFound)?;
+    let tr = Tr::new(viewer.locale);
     let checked = may_answer(question.status, coverage)
         .map_err(str::to_owned)
-        .and_then(|()| update_text(&form.body));
+        .and_then(|()| update_text(&form.body).map_err(|p| live_problem(tr, p)));
     let text = match checked {
         Ok(text) => text,
         Err(m) => {

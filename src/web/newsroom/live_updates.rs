@@ -6,6 +6,8 @@
 
 use axum::http::StatusCode;
 
+use super::words::live_problem;
+use crate::domain::l10n::Tr;
 use crate::domain::live::{
     Coverage, CoverageAction, LiveAccess, UpdateAction, UpdateStatus, change_coverage, live_access,
     may_change, may_write, update_image, update_text,
@@ -65,6 +67,7 @@ pub async fn set_coverage(
     user: &SessionUser,
     article_id: i64,
     action: CoverageAction,
+    tr: Tr,
 ) -> Result<Coverage> {
     if !access(user)?.publish {
         return Err(editors_only("open and end live coverage"));
@@ -75,7 +78,7 @@ pub async fn set_coverage(
         .await?
         .ok_or(Error::NotFound)?;
     let next = change_coverage(now_state, action, state.clock.now())
-        .map_err(|m| Error::BadRequest(m.into()))?;
+        .map_err(|p| Error::BadRequest(live_problem(tr, p)))?;
     if !state
         .store
         .set_coverage(article_id, now_state, next)
@@ -99,7 +102,7 @@ pub async fn set_coverage(
 /// The checked text, its HTML and image; or what is wrong.
 type Checked = (String, String, Option<(String, String)>);
 
-fn check(input: &UpdateInput<'_>) -> std::result::Result<Checked, Invalid> {
+fn check(input: &UpdateInput<'_>, tr: Tr) -> std::result::Result<Checked, Invalid> {
     let text = update_text(input.body);
     let image = update_image(input.image_url, input.image_alt);
     match (text, image) {
@@ -107,7 +110,11 @@ fn check(input: &UpdateInput<'_>) -> std::result::Result<Checked, Invalid> {
             let html = markdown::render_article(&text);
             Ok((text, html, image))
         }
-        (text, image) => Err([text.err(), image.err()].into_iter().flatten().collect()),
+        (text, image) => Err([text.err(), image.err()]
+            .into_iter()
+            .flatten()
+            .map(|p| live_problem(tr, p))
+            .collect()),
     }
 }
 
@@ -137,6 +144,7 @@ pub async fn write_update(
     article_id: i64,
     input: &UpdateInput<'_>,
     publish: bool,
+    tr: Tr,
 ) -> Result<std::result::Result<Changed, Invalid>> {
     let can = access(user)?;
     if publish && !can.publish {
@@ -147,10 +155,10 @@ pub async fn write_update(
         .coverage(article_id)
         .await?
         .ok_or(Error::NotFound)?;
-    if let Err(m) = may_write(coverage) {
-        return Ok(Err(vec![m.into()]));
+    if let Err(p) = may_write(coverage) {
+        return Ok(Err(vec![live_problem(tr, p)]));
     }
-    let (text, html, image) = match check(input) {
+    let (text, html, image) = match check(input, tr) {
         Ok(c) => c,
         Err(invalid) => return Ok(Err(invalid)),
     };
@@ -205,11 +213,12 @@ pub async fn change_update(
     user: &SessionUser,
     current: &LiveUpdate,
     request: UpdateRequest<'_>,
+    tr: Tr,
 ) -> Result<std::result::Result<Changed, Invalid>> {
     if !access(user)?.publish {
         return Err(editors_only("publish, edit and delete updates"));
     }
-    may_change(current.status).map_err(|m| Error::BadRequest(m.into()))?;
+    may_change(current.status).map_err(|p| Error::BadRequest(live_problem(tr, p)))?;
     let checked;
     let change = match request {
         UpdateRequest::Publish if current.status == UpdateStatus::Draft => UpdateChange::Publish,
@@ -223,7 +232,7 @@ pub async fn change_update(
             if revision != current.revision {
                 return Err(stale());
             }
-            checked = match check(&input) {
+            checked = match check(&input, tr) {
                 Ok(c) => c,
                 Err(invalid) => return Ok(Err(invalid)),
             };

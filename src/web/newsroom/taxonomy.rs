@@ -259,7 +259,7 @@ async fn write_label(
             .map(|_| true),
         Some(id) => state.store.update_label(info.kind, id, &label).await,
     };
-    match written {
+    match written.map_err(|e| super::words::worded(Tr::new(viewer.locale), e)) {
         Ok(true) => {
             tracing::info!(kind = info.path, slug = %label.slug, by = user.id, "label saved");
             // Names and order show on every page (navigation, bylines, kickers).

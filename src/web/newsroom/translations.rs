@@ -97,7 +97,7 @@ async fn set_language(
             other.as_ref().map(|s| s.as_str()),
         )
         .await;
-    match saved {
+    match saved.map_err(|e| super::words::worded(Tr::new(viewer.locale), e)) {
         Ok(()) => {}
         Err(crate::store::Error::Duplicate(k))
             if k.is("article_translations", &["group_id", "lang"]) =>

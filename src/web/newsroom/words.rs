@@ -4,8 +4,11 @@
 
 use crate::domain::dashboard::ArticleStatus;
 use crate::domain::l10n::Tr;
+use crate::domain::live::{LiveProblem, MAX_UPDATE_ALT_CHARS, MAX_UPDATE_BYTES};
 use crate::domain::locale::Dates;
-use crate::domain::newsroom::{DraftField, DraftProblem, Publication, ScheduleProblem, Workflow};
+use crate::domain::newsroom::{
+    Clash, DraftField, DraftProblem, Publication, ScheduleProblem, Workflow,
+};
 
 pub fn workflow_label(tr: Tr, w: Workflow) -> String {
     tr.t(match w {
@@ -63,6 +66,47 @@ pub fn draft_problem(tr: Tr, p: &DraftProblem) -> String {
             };
             tr.t2("newsroom-problem-too-long", "field", field, "max", *max)
         }
+    }
+}
+
+/// Why live coverage or an update was refused.
+pub fn live_problem(tr: Tr, p: LiveProblem) -> String {
+    match p {
+        LiveProblem::AlreadyLive => tr.t("newsroom-live-already-live"),
+        LiveProblem::NotLive => tr.t("newsroom-live-not-live"),
+        LiveProblem::UpdateDeleted => tr.t("newsroom-live-update-deleted"),
+        LiveProblem::NotOpen => tr.t("newsroom-live-not-open"),
+        LiveProblem::EmptyUpdate => tr.t("newsroom-live-empty-update"),
+        LiveProblem::UpdateTooLong(len) => tr.t2(
+            "newsroom-live-update-too-long",
+            "max",
+            MAX_UPDATE_BYTES,
+            "length",
+            len,
+        ),
+        LiveProblem::AltWithoutImage => tr.t("newsroom-live-alt-without-image"),
+        LiveProblem::BadImageAddress => tr.t("newsroom-problem-bad-image-address"),
+        LiveProblem::NoAlt => tr.t1("newsroom-live-no-alt", "max", MAX_UPDATE_ALT_CHARS),
+    }
+}
+
+/// What the store refused of a newsroom write, in the viewer's words.
+pub fn clash(tr: Tr, c: &Clash) -> String {
+    match c {
+        Clash::ArticleSlugTaken(slug) => tr.t1("newsroom-clash-article-slug", "slug", slug),
+        Clash::LabelSlugTaken(slug) => tr.t1("newsroom-clash-label-slug", "slug", slug),
+        Clash::UnknownSection(shown) => tr.t1("newsroom-problem-unknown-section", "section", shown),
+        Clash::NoArticleAt(slug) => tr.t1("newsroom-clash-no-article", "slug", slug),
+        Clash::TranslationOfItself => tr.t("newsroom-clash-translation-of-itself"),
+    }
+}
+
+/// A store error with a [`Clash`] turned into a sentence ready to show, so a handler answers
+/// every refusal of the store in one `Conflict` arm.
+pub fn worded(tr: Tr, e: crate::store::Error) -> crate::store::Error {
+    match e {
+        crate::store::Error::Clash(c) => crate::store::Error::Conflict(clash(tr, &c)),
+        other => other,
     }
 }
 

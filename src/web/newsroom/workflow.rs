@@ -262,7 +262,8 @@ async fn workflow(
                 }
             };
             let marked = form.mark_updated.is_some() && when == When::Now;
-            match state.store.publish(id, when, marked, now).await {
+            let published = state.store.publish(id, when, marked, now).await;
+            match published.map_err(|e| super::words::worded(Tr::new(viewer.locale), e)) {
                 Ok(slug) => {
                     tracing::info!(article = id, %slug, by = user.id, ?when, "published");
                     state.pages.changed(Change::Everything);
