@@ -24,3 +24,11 @@ error-body-too-large = What you sent is larger than this site accepts ({ $kib } 
 error-timeout = The request took too long to arrive or to answer. Please try again.
 error-cross-site = This form was sent from another site, so it was refused. If you meant to do this, go to the page on this site and send it from there.
 error-stale-form = This form has expired or was not sent from this site. Go back, reload the page and try again.
+error-unreadable = Part of what was sent could not be read: a value in the wrong form, or one missing. Go back, check what you entered and try again.
+error-wrong-method = This address does not accept that kind of request.
+error-request-failed = The request could not be completed.
+# $until: the date and time the suspension ends, in words.
+error-banned-until = Your account is suspended from the conversation until { $until }: you can read, but not post, edit, like or report.
+error-banned-forever = Your account is suspended from the conversation permanently: you can read, but not post, edit, like or report.
+# $reason: the moderator's reason, as they wrote it.
+error-ban-reason = Reason: { $reason }

@@ -231,6 +231,46 @@ const MESSAGES: &[(&str, &str)] = &[
     (STALE_FORM_MESSAGE, "error-stale-form"),
 ];
 
+/// A ban as the member reads it, in their language and time zone.
+pub(crate) fn ban_words(
+    tr: Tr,
+    notice: &crate::domain::moderation::BanNotice,
+    dates: &crate::domain::locale::Dates,
+) -> String {
+    let term = match notice.until {
+        Some(until) => tr.t1("error-banned-until", "until", dates.long(until)),
+        None => tr.t("error-banned-forever"),
+    };
+    if notice.reason.is_empty() {
+        term
+    } else {
+        format!(
+            "{term} {}",
+            tr.t1("error-ban-reason", "reason", &notice.reason)
+        )
+    }
+}
+
+/// The title of an answer made without a page of its own (one of `TITLES`).
+fn fallback_title(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "Too large to accept",
+        StatusCode::REQUEST_TIMEOUT => "That took too long",
+        StatusCode::NOT_FOUND => "Page not found",
+        StatusCode::FORBIDDEN => "Not allowed",
+        StatusCode::UNAUTHORIZED => "Authentication required",
+        StatusCode::CONFLICT => "That conflicts with existing content",
+        StatusCode::TOO_MANY_REQUESTS => "Slow down a little",
+        StatusCode::UNPROCESSABLE_ENTITY | StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            "That could not be accepted"
+        }
+        StatusCode::SERVICE_UNAVAILABLE => "Temporarily unavailable",
+        s if s.is_client_error() => "We could not understand that request",
+        s if s.is_server_error() => "Something went wrong",
+        _ => "Error",
+    }
+}
+
 fn translated(tr: Tr, table: &[(&str, &str)], english: &str) -> String {
     match table.iter().find(|(e, _)| *e == english) {
         Some((_, id)) => tr.t(id),
@@ -323,6 +363,9 @@ pub async fn render_error_pages(
     {
         return response;
     }
+    // axum's own rejections (a query value that is not a number, a form sent with the wrong
+    // content type) carry precise English words: the API keeps them, people read the catalogue's.
+    let mut reworded: Option<&str> = None;
     let page = match response.extensions_mut().remove::<ErrorPage>() {
         Some(page) => page,
         // Answers made by the middleware (timeouts, body limits) carry no page of their own.
@@ -332,11 +375,7 @@ pub async fn render_error_pages(
             .is_none_or(|ct| ct.as_bytes().starts_with(b"text/plain")) =>
         {
             ErrorPage {
-                title: match status {
-                    StatusCode::PAYLOAD_TOO_LARGE => "Too large to accept".to_owned(),
-                    StatusCode::REQUEST_TIMEOUT => "That took too long".to_owned(),
-                    other => other.canonical_reason().unwrap_or("Error").to_owned(),
-                },
+                title: fallback_title(status).to_owned(),
                 message: match status {
                     StatusCode::PAYLOAD_TOO_LARGE
                         if path.starts_with(crate::web::middleware::UPLOAD_PATH) =>
@@ -351,9 +390,12 @@ pub async fn render_error_pages(
                         state.config.max_body_bytes / 1024
                     ),
                     StatusCode::REQUEST_TIMEOUT => TIMEOUT_MESSAGE.to_owned(),
-                    // axum's own rejections say precisely what was wrong (a query value that is
-                    // not a number, a form sent with the wrong content type): keep their words.
                     _ => {
+                        reworded = Some(match status {
+                            StatusCode::METHOD_NOT_ALLOWED => "error-wrong-method",
+                            s if s.is_client_error() => "error-unreadable",
+                            _ => "error-request-failed",
+                        });
                         let body = std::mem::take(response.body_mut());
                         match axum::body::to_bytes(body, 2048).await {
                             Ok(b) if !b.is_empty() => String::from_utf8_lossy(&b).into_owned(),
@@ -421,7 +463,10 @@ pub async fn render_error_pages(
                 state.config.max_body_bytes / 1024,
             )
         }
-        _ => translated(tr, MESSAGES, &page.message),
+        _ => match reworded {
+            Some(id) => tr.t(id),
+            None => translated(tr, MESSAGES, &page.message),
+        },
     };
     let mut layout = Layout::new(&state, &sections, &title, None, None);
     if let Some(v) = &viewer {

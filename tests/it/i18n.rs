@@ -293,6 +293,40 @@ pub(crate) fn assert_only_catalogue_text(pages: &[(String, String)], allowed: &[
     );
 }
 
+/// The text of every `<time>` on the pages: dates and times in words come from the viewer's
+/// `Dates` (ICU4X, chrono), not from a catalogue.
+pub(crate) fn time_texts(pages: &[(String, String)]) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|(_, body)| texts(&html(body), "time"))
+        .collect()
+}
+
+/// The months' names in English, whole and in three letters: the pseudo-locale's dates are
+/// English's, written by the formatter where a page has no `<time>` for them (chart labels).
+pub(crate) fn month_names() -> Vec<String> {
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let short = months.iter().map(|m| m[..3].to_owned());
+    months
+        .iter()
+        .map(|m| (*m).to_owned())
+        .chain(short)
+        .collect()
+}
+
 fn app_site_name() -> &'static str {
     "Broadsheet"
 }

@@ -82,7 +82,7 @@ async fn a_desk_with_work(app: &TestApp) -> Desk {
 }
 
 /// A member with a confirmed address (made through the store, as above).
-async fn verified(app: &TestApp, name: &str) -> Member {
+pub(crate) async fn verified(app: &TestApp, name: &str) -> Member {
     let m = app.unverified_member(name).await;
     let user = app
         .store
@@ -100,7 +100,7 @@ async fn verified(app: &TestApp, name: &str) -> Member {
 /// Removes what no catalogue can give from a page: the desk's keyboard keys (the script's
 /// bindings, the same letters in every language) and the text of `<time>` elements (dates
 /// formatted by the locale library, each also given in RFC 3339 in its `datetime`).
-fn without_keys_and_times(body: &str) -> String {
+pub(crate) fn without_keys_and_times(body: &str) -> String {
     let mut out = body
         .replace("<kbd>j</kbd>", "<kbd></kbd>")
         .replace("<kbd>k</kbd>", "<kbd></kbd>")

@@ -29,6 +29,7 @@ mod embed_tokens;
 mod export;
 mod i18n;
 mod i18n_conversation;
+mod i18n_crawl;
 mod i18n_desk;
 mod i18n_embed;
 mod i18n_newsroom;

@@ -46,23 +46,37 @@ pub fn may_be_banned(role: Role) -> bool {
     role < Role::Moderator
 }
 
-/// A member's ban as they read it.
-pub fn ban_notice(
-    until: DateTime<Utc>,
-    reason: &str,
-    dates: &crate::domain::locale::Dates,
-) -> String {
-    let when = if until >= forever() {
-        "permanently".to_owned()
-    } else {
-        format!("until {}", dates.long(until))
-    };
-    let reason = if reason.is_empty() {
-        String::new()
-    } else {
-        format!(" Reason: {reason}")
-    };
-    format!(
-        "Your account is suspended from the conversation {when}: you can read, but not post, edit, like or report.{reason}"
-    )
+/// A member's ban as they read it: how long, and the moderator's reason (empty when none was
+/// given). The web layer words it in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BanNotice {
+    /// `None` for a permanent ban.
+    pub until: Option<DateTime<Utc>>,
+    pub reason: String,
+}
+
+pub fn ban_notice(until: DateTime<Utc>, reason: &str) -> BanNotice {
+    BanNotice {
+        until: (until < forever()).then_some(until),
+        reason: reason.trim().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ban_notice_says_until_when_or_that_it_is_for_good() {
+        let until = Utc.with_ymd_and_hms(2026, 6, 8, 12, 0, 0).unwrap();
+        assert_eq!(
+            ban_notice(until, " Repeated abuse "),
+            BanNotice {
+                until: Some(until),
+                reason: "Repeated abuse".to_owned()
+            }
+        );
+        assert_eq!(ban_notice(forever(), "").until, None);
+        assert_eq!(ban_notice(BanLength::Forever.until(until), "").until, None);
+    }
 }

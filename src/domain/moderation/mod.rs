@@ -13,7 +13,7 @@ mod screening;
 mod trust;
 
 pub use access::{StaffAccess, staff_access};
-pub use ban::{BadBanLength, BanLength, ban_notice, forever, may_be_banned};
+pub use ban::{BadBanLength, BanLength, BanNotice, ban_notice, forever, may_be_banned};
 pub use decision::{
     CommentState, Decision, MAX_NOTE_CHARS, NoteTooLong, RejectReason, StateChange, TrainedAs,
     Undecidable, check_note, decide, parse_note, rejection_text,

@@ -189,7 +189,7 @@ async fn ask(
             let r = match refused {
                 Refused::Banned { until, reason } => refuse(
                     StatusCode::FORBIDDEN,
-                    ban_notice(until, &reason, &viewer.dates),
+                    crate::web::error::ban_words(tr, &ban_notice(until, &reason), &viewer.dates),
                 ),
                 Refused::Closed => refuse(StatusCode::FORBIDDEN, tr.t("reading-ask-closed")),
                 Refused::BannedWord(word) => refuse(
