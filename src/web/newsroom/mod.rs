@@ -8,6 +8,7 @@ pub mod media;
 
 pub mod articles;
 pub mod autosave;
+pub mod editor_words;
 pub(crate) mod blocks;
 pub mod history;
 pub mod live;
