@@ -135,7 +135,10 @@ mod tests {
     #[test]
     fn the_block_carries_every_word_the_editor_asks_for_in_every_language() {
         let keys = keys_in_scripts();
-        assert!(keys.len() > 70, "found only {keys:?} in the editor's source");
+        assert!(
+            keys.len() > 70,
+            "found only {keys:?} in the editor's source"
+        );
         for locale in Locale::ALL {
             let block = script_words(Tr::new(locale));
             assert!(!block.contains('<'), "{block}");

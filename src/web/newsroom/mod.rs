@@ -8,8 +8,8 @@ pub mod media;
 
 pub mod articles;
 pub mod autosave;
-pub mod editor_words;
 pub(crate) mod blocks;
+pub mod editor_words;
 pub mod history;
 pub mod live;
 pub mod live_questions;
