@@ -1,6 +1,8 @@
 // Modal dialogs that ask for a block's details (a native <dialog>: focus is trapped and
 // restored, Escape cancels) and the media library picker inside the image dialogs.
 
+import { w } from './words.js';
+
 const make = (tag, props = {}, ...children) => {
   const el = Object.assign(document.createElement(tag), props);
   el.append(...children);
@@ -43,7 +45,7 @@ function field(spec, values) {
  * `submit(values)` may do work before the dialog closes (an upload); a thrown Error's message
  * is shown in the dialog and it stays open.
  */
-export function ask(title, fields, values = {}, { extra, submit, action = 'Insert' } = {}) {
+export function ask(title, fields, values = {}, { extra, submit, action = w('insert', 'Insert') } = {}) {
   return new Promise((resolve) => {
     serial += 1;
     const headingId = `rich-dialog-${serial}`;
@@ -58,7 +60,7 @@ export function ask(title, fields, values = {}, { extra, submit, action = 'Inser
     for (const spec of fields) form.append(field(spec, values));
     const check = extra ? extra(form) : null;
     const ok = make('button', { type: 'submit', textContent: action });
-    const cancel = make('button', { type: 'button', textContent: 'Cancel', className: 'secondary' });
+    const cancel = make('button', { type: 'button', textContent: w('cancel', 'Cancel'), className: 'secondary' });
     form.append(make('div', { className: 'actions' }, ok, cancel));
     dialog.append(form);
     document.body.append(dialog);
@@ -79,16 +81,16 @@ export function ask(title, fields, values = {}, { extra, submit, action = 'Inser
       if (problem) return fail(problem);
       const invalid = form.querySelector(':invalid');
       if (invalid) {
-        const name = form.querySelector(`label[for="${invalid.id}"]`)?.textContent || 'This field';
+        const name = form.querySelector(`label[for="${invalid.id}"]`)?.textContent || w('this-field', 'This field');
         invalid.focus();
-        return fail(`${name}: ${invalid.validationMessage}`);
+        return fail(w('field-problem', '{name}: {problem}', { name, problem: invalid.validationMessage }));
       }
       ok.disabled = true;
       try {
         result = submit ? await submit(values) : values;
       } catch (err) {
         return fail(err instanceof TypeError
-          ? 'The site could not be reached: check your connection and try again.'
+          ? w('unreachable', 'The site could not be reached: check your connection and try again.')
           : err.message);
       }
       dialog.close();
@@ -105,9 +107,9 @@ export function ask(title, fields, values = {}, { extra, submit, action = 'Inser
 export function mediaLibrary(csrf) {
   let cached = null;
   const listeners = [];
-  const json = async (res, what) => {
+  const json = async (res, failed) => {
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(data.error || `${what} (error ${res.status}).`);
+    if (!res.ok) throw new Error(data.error || failed(res.status));
     return data;
   };
   const library = {
@@ -115,7 +117,7 @@ export function mediaLibrary(csrf) {
     list() {
       cached ??= fetch('/admin/media/library.json', {
         headers: { Accept: 'application/json' }, credentials: 'same-origin',
-      }).then((res) => json(res, 'The image library could not be loaded'))
+      }).then((res) => json(res, (status) => w('library-failed', 'The image library could not be loaded (error {status}).', { status })))
         .then((data) => {
           for (const item of data.items) library.byId.set(String(item.id), item);
           listeners.splice(0).forEach((f) => f());
@@ -137,7 +139,7 @@ export function mediaLibrary(csrf) {
       const res = await fetch('/admin/media', {
         method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin',
       });
-      const data = await json(res, 'The image was not uploaded');
+      const data = await json(res, (status) => w('upload-failed', 'The image was not uploaded (error {status}).', { status }));
       library.byId.set(String(data.item.id), data.item);
       cached = null; // the list has one more now
       return data.item;
@@ -150,7 +152,7 @@ export function mediaLibrary(csrf) {
 // first, each a thumbnail labelled by its alt text.
 export async function picker(library, { multiple, chosen = [] }) {
   const box = make('fieldset', { className: 'rich-picker' });
-  box.append(make('legend', { textContent: multiple ? 'Images from the library' : 'From the library' }));
+  box.append(make('legend', { textContent: multiple ? w('picker-images', 'Images from the library') : w('picker-one', 'From the library') }));
   let items = [];
   try {
     items = await library.list();
@@ -158,7 +160,7 @@ export async function picker(library, { multiple, chosen = [] }) {
     box.append(make('p', { className: 'form-error', textContent: err.message }));
     return box;
   }
-  if (!items.length) box.append(make('p', { textContent: 'The library has no images yet.' }));
+  if (!items.length) box.append(make('p', { textContent: w('picker-empty', 'The library has no images yet.') }));
   const list = make('ul', { className: 'rich-picker-list' });
   for (const item of items) {
     const input = make('input', {

@@ -18,6 +18,7 @@ import {
 } from 'prosemirror-inputrules';
 import { schema, parseMarkdown, toMarkdown } from './markdown.js';
 import { make, ask, mediaLibrary } from './dialogs.js';
+import { w } from './words.js';
 import {
   askImage, askGallery, askEmbed, askReadmore, askPullquote, askFactbox, askNote, nodeViews,
 } from './blocks.js';
@@ -86,7 +87,7 @@ const wrapContainer = (view, type, attrs) => {
 function toolbar(view, library, onMarkdown) {
   const bar = make('div', { className: 'rich-toolbar' });
   bar.setAttribute('role', 'toolbar');
-  bar.setAttribute('aria-label', 'Formatting and blocks');
+  bar.setAttribute('aria-label', w('toolbar', 'Formatting and blocks'));
   const buttons = [];
   const add = (label, run, { mark, short } = {}) => {
     const b = make('button', { type: 'button', textContent: short || label, tabIndex: -1 });
@@ -102,54 +103,54 @@ function toolbar(view, library, onMarkdown) {
     return b;
   };
   const cmd = (c) => () => c(view.state, view.dispatch, view);
-  add('Bold', cmd(toggleMark(M.strong)), { mark: M.strong, short: 'B' });
-  add('Italic', cmd(toggleMark(M.em)), { mark: M.em, short: 'I' });
-  add('Strikethrough', cmd(toggleMark(M.strike)), { mark: M.strike, short: 'S' });
-  add('Link', async () => {
+  add(w('bold', 'Bold'), cmd(toggleMark(M.strong)), { mark: M.strong, short: w('bold-short', 'B') });
+  add(w('italic', 'Italic'), cmd(toggleMark(M.em)), { mark: M.em, short: w('italic-short', 'I') });
+  add(w('strikethrough', 'Strikethrough'), cmd(toggleMark(M.strike)), { mark: M.strike, short: w('strikethrough-short', 'S') });
+  add(w('link', 'Link'), async () => {
     if (markActive(view.state, M.link)) return toggleMark(M.link)(view.state, view.dispatch);
     if (view.state.selection.empty) return undefined;
-    const v = await ask('Link', [{ name: 'href', label: 'Address', type: 'url', required: true, maxLength: 2000 }]);
+    const v = await ask(w('link', 'Link'), [{ name: 'href', label: w('link-address', 'Address'), type: 'url', required: true, maxLength: 2000 }]);
     if (v) toggleMark(M.link, { href: v.href.trim() })(view.state, view.dispatch);
     return undefined;
   }, { mark: M.link });
-  add('Heading', cmd(setBlockType(N.heading, { level: 2 })));
-  add('Subheading', cmd(setBlockType(N.heading, { level: 3 })));
-  add('Paragraph', cmd(setBlockType(N.paragraph)));
-  add('Bulleted list', cmd(wrapInList(N.bullet_list)));
-  add('Numbered list', cmd(wrapInList(N.ordered_list)));
-  add('Quote', cmd(wrapIn(N.blockquote)));
-  add('Lift out', cmd(lift));
-  add('Image', async () => {
+  add(w('heading', 'Heading'), cmd(setBlockType(N.heading, { level: 2 })));
+  add(w('subheading', 'Subheading'), cmd(setBlockType(N.heading, { level: 3 })));
+  add(w('paragraph', 'Paragraph'), cmd(setBlockType(N.paragraph)));
+  add(w('bulleted-list', 'Bulleted list'), cmd(wrapInList(N.bullet_list)));
+  add(w('numbered-list', 'Numbered list'), cmd(wrapInList(N.ordered_list)));
+  add(w('quote', 'Quote'), cmd(wrapIn(N.blockquote)));
+  add(w('lift-out', 'Lift out'), cmd(lift));
+  add(w('image', 'Image'), async () => {
     const a = await askImage(library);
     if (a) insertBlock(view, N.image_block.create(a));
   });
-  add('Gallery', async () => {
+  add(w('gallery', 'Gallery'), async () => {
     const a = await askGallery(library);
     if (a) insertBlock(view, N.gallery.create({ layout: a.layout }, a.images.map((i) => N.image_block.create(i))));
   });
-  add('Embed', async () => {
+  add(w('embed', 'Embed'), async () => {
     const a = await askEmbed();
     if (a) insertBlock(view, N.embed.create(a));
   });
-  add('Pull quote', async () => {
+  add(w('pull-quote', 'Pull quote'), async () => {
     const a = await askPullquote();
     if (a) wrapContainer(view, N.pullquote, a);
   });
-  add('Fact box', async () => {
+  add(w('fact-box', 'Fact box'), async () => {
     const a = await askFactbox();
     if (a) wrapContainer(view, N.factbox, a);
   });
-  add('Read more', async () => {
+  add(w('read-more', 'Read more'), async () => {
     const a = await askReadmore();
     if (a) insertBlock(view, N.readmore.create(a));
   });
-  add('Note', async () => {
+  add(w('note', 'Note'), async () => {
     const a = await askNote();
     if (a) wrapContainer(view, N.note, a);
   });
-  add('Undo', cmd(undo));
-  add('Redo', cmd(redo));
-  const md = add('Edit as Markdown', onMarkdown);
+  add(w('undo', 'Undo'), cmd(undo));
+  add(w('redo', 'Redo'), cmd(redo));
+  const md = add(w('edit-as-markdown', 'Edit as Markdown'), onMarkdown);
   md.setAttribute('aria-pressed', 'false');
 
   // One tab stop; arrow keys, Home and End move along the toolbar (the ARIA toolbar pattern).
@@ -217,7 +218,7 @@ export function mount(textarea) {
       class: 'rich-content story-body',
       role: 'textbox',
       'aria-multiline': 'true',
-      'aria-label': label ? label.textContent.trim() : 'Body',
+      'aria-label': label ? label.textContent.trim() : w('body', 'Body'),
       ...(textarea.getAttribute('aria-describedby')
         ? { 'aria-describedby': textarea.getAttribute('aria-describedby') } : {}),
     },

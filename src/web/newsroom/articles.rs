@@ -190,6 +190,8 @@ struct EditorPage {
     /// The rich-text editor's script and stylesheet (it mounts over the body's text area).
     editor_js: String,
     editor_css: String,
+    /// The editor script's words, as JSON for the page's `editor-words` data block.
+    editor_words: String,
     /// The body field's hint, as HTML (it shows the block syntax as code).
     body_hint: String,
     /// The time zone the schedule field is read in: the viewer's own, else the site's.
@@ -301,6 +303,7 @@ pub(super) async fn editor(
         correction: extras.correction,
         editor_js: state.assets.editor_script.href(),
         editor_css: state.assets.editor_style.href(),
+        editor_words: super::editor_words::script_words(tr),
         body_hint: with_code(&tr.t1("newsroom-body-hint", "code", CODE), "::name"),
         zone: viewer.dates.zone.name(),
     };

@@ -9,6 +9,7 @@ pub mod media;
 pub mod articles;
 pub mod autosave;
 pub(crate) mod blocks;
+pub mod editor_words;
 pub mod history;
 pub mod live;
 pub mod live_questions;
