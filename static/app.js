@@ -56,6 +56,9 @@
 
   const section = document.getElementById('comments');
   if (!section) return; // not an article page: nothing to enhance
+  // Inside the embed's frame the member's session reaches only the embed's routes: its live
+  // comments come from there, with the member's own controls.
+  const base = section.dataset.actionsBase === '/embed' ? '/embed' : '';
 
   const MAX_NESTING = 3; // as the server: replies nest this deep, deeper ones are shown flat
   const heading = document.getElementById('comments-heading');
@@ -291,7 +294,7 @@
     await posting; // our own post may be in flight: let it show its comment first
     const id = Number.parseInt(data, 10);
     if (!Number.isSafeInteger(id) || document.getElementById(`comment-${id}`)) return;
-    const res = await fetch(`/comments/${id}/fragment`, { credentials: 'same-origin' });
+    const res = await fetch(`${base}/comments/${id}/fragment`, { credentials: 'same-origin' });
     if (!res.ok) return; // removed in the meantime
     const node = parseComment(await res.text());
     if (!node || document.getElementById(node.id)) return;

@@ -41,6 +41,8 @@ pub struct Layout {
     pub alternates: Vec<(String, String)>,
     /// The page's language and its words (`layout.tr` in templates).
     pub tr: Tr,
+    /// Shown inside the embed's frame: without the site's header and footer.
+    pub framed: bool,
 }
 
 pub struct NavItem {
@@ -106,6 +108,7 @@ impl Layout {
             image: None,
             alternates: Vec::new(),
             tr: Tr::new(state.config.locale),
+            framed: false,
         }
     }
 
@@ -150,6 +153,14 @@ impl Layout {
             self.csrf = account.csrf.to_owned();
             self.staff = account.staff;
         }
+        self
+    }
+
+    /// A page the embed's frame shows (a comment's report or edit form): inside the frame
+    /// (`viewer` came through the embed's routes) it goes without the site's header and
+    /// footer, whose links would lead out of the frame.
+    pub fn in_frame(mut self, viewer: &Viewer) -> Layout {
+        self.framed = viewer.is_framed();
         self
     }
 

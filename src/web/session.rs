@@ -120,6 +120,12 @@ impl Viewer {
         self.framed
     }
 
+    /// What the addresses of a comment's actions start with: `/embed` inside the embed's
+    /// frame (whose session only the embed's routes receive), nothing elsewhere.
+    pub fn actions_base(&self) -> &'static str {
+        if self.framed { FRAME_PATH } else { "" }
+    }
+
     /// The hash of the frame's session, when that is the one this request is signed in with.
     pub fn frame_session(&self) -> Option<&str> {
         self.session_hash.as_deref().filter(|_| self.frame_session)

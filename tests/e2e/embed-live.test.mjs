@@ -37,6 +37,7 @@ before(async () => {
   await server.cli(['site', 'add', 'Host', '--origin', hostUrl]);
   process.env.BROADSHEET_PASSWORD = PASSWORD;
   await server.cli(['user', 'create', '--email', 'other@example.org', '--display-name', 'Other Reader']);
+  await server.cli(['user', 'create', '--email', 'member@example.org', '--display-name', 'Frame Member']);
   await server.cli(['user', 'create', '--email', 'admin@example.org', '--role', 'admin', '--display-name', 'Ada Admin']);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -132,6 +133,46 @@ test('another reader\'s comment arrives live in the frame, the count follows, an
   await count.filter({ hasText: /^2 comments$/ }).waitFor();
   assertNoProblems(problems, 'the host page and its frame');
   await admin.close();
+  await other.dispose();
+  await context.close();
+});
+
+test('a member signed in inside the frame sees a live comment arrive with their Like and Report', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  const address = `${hostUrl}/2026/controls`;
+  const live = () => page.waitForResponse((r) => /^\/articles\/embed-[^/]+\/live$/.test(new URL(r.url()).pathname));
+  let stream = live();
+  await page.goto(address);
+  let frame = await framed(page);
+  assert.equal((await stream).status(), 200);
+  // Signing in through the popup reloads the frame, which opens its stream again.
+  stream = live();
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('link', { name: 'Sign in' }).click(),
+  ]);
+  await popup.waitForURL(/\/signin\?return_to=%2Fembed%2Fsignin/);
+  await popup.getByLabel('Email').fill('member@example.org');
+  await popup.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Sign in' }).click()]);
+  frame = await framed(page);
+  await frame.getByText('Signed in as Frame Member').waitFor();
+  assert.equal((await stream).status(), 200);
+
+  const other = await memberClient('other@example.org');
+  assert.equal(await postAs(other, address, 'Arrived while the member watched.'), 303);
+  const arrived = frame.locator('article', { hasText: 'Arrived while the member watched.' });
+  await arrived.waitFor();
+  // Fetched through the embed's route, which the frame's session reaches: the member's own
+  // controls, leading to the embed's routes.
+  await arrived.getByRole('button', { name: 'Like' }).waitFor();
+  const report = arrived.getByRole('link', { name: 'Report' });
+  assert.match(await report.getAttribute('href'), /^\/embed\/comments\/\d+\/report$/);
+  await arrived.getByRole('button', { name: 'Like' }).click();
+  await arrived.getByRole('button', { name: 'Like', pressed: true }).waitFor();
+  assertNoProblems(problems, 'the host page and its frame');
   await other.dispose();
   await context.close();
 });

@@ -298,6 +298,8 @@ test('the main public and staff pages are valid HTML', { timeout: 240_000 }, asy
     ['member', member, `/comments/${commentId}/report`],
     // The same form under /embed, where a member signed in inside the frame reaches it.
     ['member', member, `/embed/comments/${commentId}/report`],
+    // The edit form under /embed, in the frame's own layout.
+    ['member', member, `/embed/comments/${replyId}/edit`],
     ['member', member, '/settings'],
     ['member', member, '/settings/tokens'],
     ['member', member, '/settings/mutes'],

@@ -44,7 +44,7 @@ async fn author(app: &TestApp, id: i64) -> i64 {
 }
 
 /// A form posted without JavaScript (no JSON asked for): the status and where it leads.
-async fn plain_post(
+pub(crate) async fn plain_post(
     frame: &mut Frame,
     app: &TestApp,
     path: &str,

@@ -21,6 +21,7 @@ mod durability;
 mod embed;
 mod embed_actions;
 mod embed_cache;
+mod embed_frame_pages;
 mod embed_import;
 mod embed_rules;
 mod embed_signin;

@@ -25,22 +25,28 @@ use crate::web::{AppState, Error, Result};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
-        .route("/comments/{id}/edit", get(edit_form).post(edit))
         .route("/comments/{id}/delete", post(delete))
         .route("/comments/{id}/like", post(like))
         .merge(actions_router(""))
 }
 
-/// The one actions form's target under `base` (also `/embed`, see `conversation::router`).
+/// The one actions form's target and the edit form under `base` (also `/embed`, see
+/// `conversation::router`).
 pub(super) fn actions_router(base: &str) -> Router<AppState> {
-    Router::new().route(&format!("{base}/comments/actions"), post(action))
+    Router::new()
+        .route(&format!("{base}/comments/actions"), post(action))
+        .route(
+            &format!("{base}/comments/{{id}}/edit"),
+            get(edit_form).post(edit),
+        )
 }
 
 #[derive(Template)]
 #[template(path = "comment_edit.html")]
 struct EditPage {
     layout: Layout,
-    id: i64,
+    /// Where the form posts: this address, under `/embed` inside the embed's frame.
+    action: String,
     csrf: String,
     body: String,
     error: Option<String>,
@@ -74,15 +80,19 @@ async fn edit_page(
     status: StatusCode,
 ) -> Result<Response> {
     let page = EditPage {
-        layout: Layout::titled(state, viewer, "conv-edit-title").await?,
-        id: row.id,
+        layout: Layout::titled(state, viewer, "conv-edit-title")
+            .await?
+            .in_frame(viewer),
+        action: format!("{}/comments/{}/edit", viewer.actions_base(), row.id),
         csrf: viewer.csrf.clone(),
         body,
         error,
-        back: format!("/articles/{slug}#comment-{}", row.id),
+        back: super::back_to(state, viewer, slug, &format!("comment-{}", row.id)).await?,
         max_chars: state.config.max_comment_chars,
     };
-    Ok((status, Html(page.render()?)).into_response())
+    let mut response = (status, Html(page.render()?)).into_response();
+    crate::web::embed::allow_framing(state, viewer, row.article_id, &mut response).await?;
+    Ok(response)
 }
 
 /// `GET /comments/{id}/edit`
@@ -146,7 +156,8 @@ async fn edit(
                 .into_response(),
         );
     }
-    Ok(Redirect::to(&format!("/articles/{slug}#comment-{id}")).into_response())
+    let back = super::back_to(&state, &viewer, &slug, &format!("comment-{id}")).await?;
+    Ok(Redirect::to(&back).into_response())
 }
 
 /// An edit that was saved.
@@ -174,13 +185,20 @@ pub async fn edit_own_comment(
     };
     // An edit is screened as a post is: it cannot bring in what posting refuses, and what
     // would hold a post sends the comment back to the moderators.
+    // An embedded page's thread is never published: its policy counts from the thread's
+    // own start, as posting there does.
     let published_at = match state.store.article_slug(row.article_id, now).await? {
         Some((slug, true)) => state
             .store
             .published_article(&slug, now)
             .await?
             .map(|a| a.card.published_at),
-        _ => None,
+        Some((_, false)) => state
+            .store
+            .embedded_thread_of(row.article_id)
+            .await?
+            .map(|t| t.article.card.published_at),
+        None => None,
     };
     let (verdict, spam_score, detail) = screen_text(
         state,

@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         // (not nested): the session reads the address to know it is the frame's.
         .merge(edit::actions_router(crate::web::session::FRAME_PATH))
         .merge(report::router_at(crate::web::session::FRAME_PATH))
+        .merge(post::fragment_router(crate::web::session::FRAME_PATH))
         .merge(live::router())
         .merge(public_comments::router())
 }

@@ -37,7 +37,13 @@ use crate::web::{AppState, Error, Refusal, Result};
 pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/articles/{slug}/comments", post(post_comment))
-        .route("/comments/{id}/fragment", get(fragment))
+        .merge(fragment_router(""))
+}
+
+/// One comment's live fragment under `base` (also `/embed`, see `conversation::router`): the
+/// frame's session reaches only the embed's routes, and with it the member's own controls.
+pub(super) fn fragment_router(base: &str) -> Router<AppState> {
+    Router::new().route(&format!("{base}/comments/{{id}}/fragment"), get(fragment))
 }
 
 #[derive(Deserialize)]

@@ -73,12 +73,7 @@ struct ReportPage {
 /// The report form's target: the embed's own route inside its frame, where only those
 /// receive the frame's session.
 fn action(viewer: &Viewer, id: i64) -> String {
-    let base = if viewer.is_framed() {
-        crate::web::session::FRAME_PATH
-    } else {
-        ""
-    };
-    format!("{base}/comments/{id}/report")
+    format!("{}/comments/{id}/report", viewer.actions_base())
 }
 
 /// `GET /comments/{id}/report` (and `/embed/comments/{id}/report`)
@@ -101,7 +96,9 @@ async fn report_form(
         .await?
         .ok_or(Error::NotFound)?;
     let page = ReportPage {
-        layout: Layout::titled(&state, &viewer, "conv-report-title").await?,
+        layout: Layout::titled(&state, &viewer, "conv-report-title")
+            .await?
+            .in_frame(&viewer),
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: reasons(),
@@ -199,7 +196,9 @@ async fn report(
         StatusCode::OK
     };
     let page = ReportPage {
-        layout: Layout::titled(&state, &viewer, "conv-report-title").await?,
+        layout: Layout::titled(&state, &viewer, "conv-report-title")
+            .await?
+            .in_frame(&viewer),
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: reasons(),

@@ -202,11 +202,7 @@ pub(crate) fn view(
         article_slug: slug.to_owned(),
         hole,
         muted: false,
-        actions_base: if viewer.is_framed() {
-            crate::web::session::FRAME_PATH
-        } else {
-            ""
-        },
+        actions_base: viewer.actions_base(),
         tr: Tr::new(viewer.locale),
     }
 }
