@@ -97,7 +97,8 @@ test('a story with images, a gallery and an embed, written in the rich editor an
   await dialog.getByLabel('Layout').selectOption('wide');
   await dialog.getByRole('button', { name: 'Insert' }).click();
   await dialog.waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.activeElement?.isContentEditable === true);
+  await page.waitForFunction(() => document.activeElement?.isContentEditable === true
+    && document.activeElement.textContent.includes('Cranes over the harbour'));
   await page.keyboard.type('Traders were back by six.');
 
   // Image 2: picked from the library; its alt text comes along and can be changed.
@@ -124,8 +125,11 @@ test('a story with images, a gallery and an embed, written in the rich editor an
   await dialog.getByLabel('Title (optional)').fill('The reopening, on video');
   await dialog.getByRole('button', { name: 'Insert' }).click();
   await dialog.waitFor({ state: 'detached' });
-  // The dialog gives the focus back to the text once it has closed: type when it has.
-  await page.waitForFunction(() => document.activeElement?.isContentEditable === true);
+  // The dialog gives the focus back to the text once it has closed, and the block goes in
+  // after its close event: type only when both have happened (a key typed in between lands in
+  // the paragraph the block then replaces).
+  await page.waitForFunction(() => document.activeElement?.isContentEditable === true
+    && document.activeElement.textContent.includes('Embed: The reopening, on video'));
   await page.keyboard.type('More to follow.');
 
   const ids = await libraryIds(page);
