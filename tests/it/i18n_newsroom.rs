@@ -267,23 +267,8 @@ async fn newsroom_pages_say_only_what_the_catalogues_say(app: TestApp) {
     // (First, so that no shorter allowed text is taken out of it before it.)
     let harbour_title = harbour.card.title.clone();
     allowed.insert(0, &harbour_title);
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let short: Vec<String> = MONTHS.iter().map(|m| m[..3].to_owned()).collect();
-    allowed.extend(MONTHS);
-    allowed.extend(short.iter().map(String::as_str));
+    let months = crate::i18n::month_names();
+    allowed.extend(months.iter().map(String::as_str));
     assert_only_catalogue_text(&pages, &allowed);
 }
 
