@@ -93,12 +93,7 @@ desk-reject-abuse = مسيء أو يحض على الكراهية أو هجوم �
 desk-reject-off-topic = خارج الموضوع
 desk-reject-personal = يكشف معلومات شخصية عن أحد
 desk-reject-other = يخالف إرشادات المجتمع
-
-desk-report-spam = إزعاج أو إعلان
-desk-report-abuse = مسيء أو يحض على الكراهية أو مضايقة
-desk-report-off-topic = خارج الموضوع
-desk-report-misinformation = خاطئ أو مضلِّل
-desk-report-other = شيء آخر
+desk-rejection-with-note = { $reason }: { $note }
 
 desk-trust-new = جديد
 desk-trust-member = عضو

@@ -89,12 +89,7 @@ desk-reject-abuse = Beleidigend, hasserfüllt oder ein persönlicher Angriff
 desk-reject-off-topic = Am Thema vorbei
 desk-reject-personal = Gibt persönliche Daten anderer preis
 desk-reject-other = Verstößt gegen die Community-Richtlinien
-
-desk-report-spam = Spam oder Werbung
-desk-report-abuse = Beleidigend, hasserfüllt oder belästigend
-desk-report-off-topic = Am Thema vorbei
-desk-report-misinformation = Falsch oder irreführend
-desk-report-other = Etwas anderes
+desk-rejection-with-note = { $reason }: { $note }
 
 desk-trust-new = neu
 desk-trust-member = Mitglied

@@ -132,11 +132,6 @@ conv-closed-edit = Comments are closed on this article, so comments here can no 
 conv-banned-word-post = Your comment contains “{ $word }”, which is not allowed here. Take it out and post again: your text is kept below.
 # $word: the word that is not allowed.
 conv-banned-word-save = Your comment contains “{ $word }”, which is not allowed here. Take it out and save again: your text is kept below.
-# $until: when the suspension ends, already formatted.
-conv-banned-until = Your account is suspended from the conversation until { $until }: you can read, but not post, edit, like or report.
-conv-banned-forever = Your account is suspended from the conversation permanently: you can read, but not post, edit, like or report.
-# $reason: the moderator's reason, as they wrote it.
-conv-ban-reason = Reason: { $reason }
 conv-only-author = Only the author of a comment can change it.
 conv-edit-late = The 15 minutes for editing this comment have passed, so it was not changed. Your text is still here to copy.
 conv-edit-deleted = This comment has been deleted, so it cannot be edited.

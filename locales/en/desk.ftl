@@ -101,12 +101,8 @@ desk-reject-abuse = Abusive, hateful or a personal attack
 desk-reject-off-topic = Off topic
 desk-reject-personal = Shares someone's personal information
 desk-reject-other = Breaks the community guidelines
-
-desk-report-spam = Spam or advertising
-desk-report-abuse = Abusive, hateful or harassing
-desk-report-off-topic = Off-topic
-desk-report-misinformation = False or misleading
-desk-report-other = Something else
+# A rejected comment's reason with the moderator's words. $reason: the reason, in words; $note: the moderator's note.
+desk-rejection-with-note = { $reason }: { $note }
 
 desk-trust-new = new
 desk-trust-member = member

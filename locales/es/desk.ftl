@@ -98,12 +98,7 @@ desk-reject-abuse = Ofensivo, de odio o un ataque personal
 desk-reject-off-topic = Fuera de tema
 desk-reject-personal = Revela datos personales de alguien
 desk-reject-other = Incumple las normas de la comunidad
-
-desk-report-spam = Spam o publicidad
-desk-report-abuse = Ofensivo, de odio o acoso
-desk-report-off-topic = Fuera de tema
-desk-report-misinformation = Falso o engañoso
-desk-report-other = Otra cosa
+desk-rejection-with-note = { $reason }: { $note }
 
 desk-trust-new = nuevo
 desk-trust-member = miembro

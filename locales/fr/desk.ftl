@@ -98,12 +98,7 @@ desk-reject-abuse = Injurieux, haineux ou attaque personnelle
 desk-reject-off-topic = Hors sujet
 desk-reject-personal = Divulgue des informations personnelles sur quelqu’un
 desk-reject-other = Enfreint la charte de la communauté
-
-desk-report-spam = Spam ou publicité
-desk-report-abuse = Injurieux, haineux ou harcelant
-desk-report-off-topic = Hors sujet
-desk-report-misinformation = Faux ou trompeur
-desk-report-other = Autre chose
+desk-rejection-with-note = { $reason } : { $note }
 
 desk-trust-new = nouveau
 desk-trust-member = membre

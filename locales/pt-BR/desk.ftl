@@ -98,12 +98,7 @@ desk-reject-abuse = Ofensivo, de ódio ou ataque pessoal
 desk-reject-off-topic = Fora do assunto
 desk-reject-personal = Expõe informações pessoais de alguém
 desk-reject-other = Viola as regras da comunidade
-
-desk-report-spam = Spam ou propaganda
-desk-report-abuse = Ofensivo, de ódio ou assédio
-desk-report-off-topic = Fora do assunto
-desk-report-misinformation = Falso ou enganoso
-desk-report-other = Outro motivo
+desk-rejection-with-note = { $reason }: { $note }
 
 desk-trust-new = novo
 desk-trust-member = membro

@@ -293,4 +293,24 @@ async fn the_conversation_reads_in_german(app: TestApp) {
         attrs(&doc, ".standfirst time", "datetime")[0].ends_with('Z'),
         "{since}"
     );
+    // A rejected comment's reason reaches its author in German; the moderator's words as
+    // written.
+    let rude = ann.comment("harbour", None, "Something rude.").await;
+    let moderator = staff(&app, "Mo", Role::Moderator).await;
+    let r = moderator
+        .post(
+            "/admin/moderation/decide",
+            &[
+                ("one", format!("reject:{rude}").as_str()),
+                (&format!("reason-{rude}"), "abuse"),
+                (&format!("note-{rude}"), "Name-calling"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let theirs = ann.page("/articles/harbour").await;
+    assert!(
+        theirs.contains("Beleidigend, hasserfüllt oder ein persönlicher Angriff: Name-calling"),
+        "{theirs}"
+    );
 }

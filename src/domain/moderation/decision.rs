@@ -41,7 +41,9 @@ impl RejectReason {
         RejectReason::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The reason as a rejected comment's note stores it: English, a fixed storage form that
+    /// rows already stored use too; shown through the catalogue (see `parse_rejection`).
+    pub fn stored_label(self) -> &'static str {
         match self {
             RejectReason::Spam => "Spam or advertising",
             RejectReason::Abuse => "Abusive, hateful or a personal attack",
@@ -97,13 +99,26 @@ pub fn check_note(note: &str) -> Result<String, NoteTooLong> {
     Ok(note.to_owned())
 }
 
-/// The text an author reads under a rejected comment.
+/// The note stored with a rejected comment: the reason, and the moderator's words if any.
 pub fn rejection_text(reason: RejectReason, note: &str) -> String {
     if note.is_empty() {
-        reason.label().to_owned()
+        reason.stored_label().to_owned()
     } else {
-        format!("{}: {note}", reason.label())
+        format!("{}: {note}", reason.stored_label())
     }
+}
+
+/// The reason and the moderator's words back from a stored `rejection_text`; `None` for a note
+/// written some other way (an import's), which is shown as it is.
+pub fn parse_rejection(stored: &str) -> Option<(RejectReason, &str)> {
+    RejectReason::ALL.into_iter().find_map(|reason| {
+        let rest = stored.strip_prefix(reason.stored_label())?;
+        if rest.is_empty() {
+            Some((reason, ""))
+        } else {
+            rest.strip_prefix(": ").map(|note| (reason, note))
+        }
+    })
 }
 
 /// How the spam filter learnt from a comment, so that undo can unlearn it.
@@ -232,6 +247,22 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+
+    #[test]
+    fn a_stored_rejection_gives_its_reason_and_note_back() {
+        for reason in RejectReason::ALL {
+            assert_eq!(
+                parse_rejection(&rejection_text(reason, "")),
+                Some((reason, ""))
+            );
+            assert_eq!(
+                parse_rejection(&rejection_text(reason, "see: the rules")),
+                Some((reason, "see: the rules"))
+            );
+        }
+        assert_eq!(parse_rejection("Removed at import"), None);
+        assert_eq!(parse_rejection("Off topicality"), None);
+    }
 
     fn at(h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, 1, h, 0, 0).unwrap()

@@ -16,7 +16,7 @@ pub use access::{StaffAccess, staff_access};
 pub use ban::{BadBanLength, BanLength, BanNotice, ban_notice, forever, may_be_banned};
 pub use decision::{
     CommentState, Decision, MAX_NOTE_CHARS, NoteTooLong, RejectReason, StateChange, TrainedAs,
-    Undecidable, check_note, decide, parse_note, rejection_text,
+    Undecidable, check_note, decide, parse_note, parse_rejection, rejection_text,
 };
 pub use held::HoldDetail;
 pub use policy::{CommentMode, CommentPolicy, ModeProblem, PolicyLayer};

@@ -18,7 +18,6 @@ use axum::{Json, Router};
 
 use crate::domain::l10n::Tr;
 use crate::domain::locale::Dates;
-use crate::domain::moderation::forever;
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -83,21 +82,18 @@ pub(crate) fn ban_notice(
     reason: &str,
     dates: &Dates,
 ) -> String {
-    let notice = if until >= forever() {
-        tr.t("conv-banned-forever")
-    } else {
-        tr.t1("conv-banned-until", "until", dates.long(until))
-    };
-    if reason.is_empty() {
-        notice
-    } else {
-        format!("{notice} {}", tr.t1("conv-ban-reason", "reason", reason))
-    }
+    crate::web::error::ban_words(
+        tr,
+        &crate::domain::moderation::ban_notice(until, reason),
+        dates,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
+
+    use crate::domain::moderation::forever;
 
     use super::*;
     use crate::domain::locale::{Locale, Zone};

@@ -29,29 +29,26 @@ pub(super) fn router_at(base: &str) -> Router<AppState> {
     )
 }
 
+/// The reasons the form offers: each key (as stored) with its label's message id, which the
+/// desk shows too.
 pub const REPORT_REASONS: [(&str, &str); 5] = [
-    ("spam", "Spam or advertising"),
-    ("abuse", "Abusive, hateful or harassing"),
-    ("off-topic", "Off-topic"),
-    ("misinformation", "False or misleading"),
-    ("other", "Something else"),
+    ("spam", "conv-reason-spam"),
+    ("abuse", "conv-reason-abuse"),
+    ("off-topic", "conv-reason-off-topic"),
+    ("misinformation", "conv-reason-misinformation"),
+    ("other", "conv-reason-other"),
 ];
 
-/// The reasons as the form offers them: each key with its label's message id.
-fn reasons() -> Vec<(&'static str, &'static str)> {
+/// A stored reason's label message id; `None` for a key the form never offered.
+pub(crate) fn reason_label_id(key: &str) -> Option<&'static str> {
     REPORT_REASONS
         .iter()
-        .map(|(key, _)| {
-            let id = match *key {
-                "spam" => "conv-reason-spam",
-                "abuse" => "conv-reason-abuse",
-                "off-topic" => "conv-reason-off-topic",
-                "misinformation" => "conv-reason-misinformation",
-                _ => "conv-reason-other",
-            };
-            (*key, id)
-        })
-        .collect()
+        .find(|(k, _)| *k == key)
+        .map(|(_, id)| *id)
+}
+
+fn reasons() -> Vec<(&'static str, &'static str)> {
+    REPORT_REASONS.to_vec()
 }
 
 #[derive(Template)]

@@ -225,7 +225,7 @@ async fn render_desk(
                     .map(|h| words::held_why(tr, &HoldDetail::from_stored(&r.held_detail), h)),
                 trust: level.map(|l| l.label()),
                 trust_label: level.map_or("", words::trust_level),
-                note: r.moderation_note.clone(),
+                note: words::rejection(tr, &r.moderation_note),
                 spam_score: r
                     .spam_score
                     .map_or_else(|| tr.t("desk-not-scored"), |s| format!("{s:.2}")),

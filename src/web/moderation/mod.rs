@@ -9,7 +9,7 @@ pub mod questions;
 pub mod settings;
 mod trust;
 pub mod users;
-mod words;
+pub(crate) mod words;
 
 use axum::Router;
 

@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::desk::urlencoding;
-use super::{Fields, actor, require_staff};
+use super::{Fields, actor, require_staff, words};
 use crate::domain::l10n::Tr;
 use crate::domain::live_question::{QuestionDecision, QuestionStatus};
 use crate::domain::moderation::{HoldReason, parse_note};
@@ -107,8 +107,8 @@ async fn desk(
             text: r.body,
             held: match (r.held_reason, r.held_note.is_empty()) {
                 (HoldReason::PreModeration, true) => String::new(),
-                (reason, true) => reason.label().to_owned(),
-                (reason, false) => format!("{} ({})", reason.label(), r.held_note),
+                (reason, true) => tr.t(words::hold_reason(reason)),
+                (reason, false) => format!("{} ({})", tr.t(words::hold_reason(reason)), r.held_note),
             },
             spam_score: r
                 .spam_score

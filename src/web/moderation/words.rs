@@ -45,6 +45,22 @@ pub(crate) fn reject_reason(r: RejectReason) -> &'static str {
     }
 }
 
+/// A rejected comment's stored note in words: its reason from the catalogue, then the
+/// moderator's own words; a note stored some other way, as it is.
+pub(crate) fn rejection(tr: Tr, stored: &str) -> String {
+    match crate::domain::moderation::parse_rejection(stored) {
+        Some((reason, "")) => tr.t(reject_reason(reason)),
+        Some((reason, note)) => tr.t2(
+            "desk-rejection-with-note",
+            "reason",
+            tr.t(reject_reason(reason)),
+            "note",
+            note,
+        ),
+        None => stored.to_owned(),
+    }
+}
+
 pub(crate) fn trust_level(t: TrustLevel) -> &'static str {
     match t {
         TrustLevel::New => "desk-trust-new",
@@ -55,15 +71,7 @@ pub(crate) fn trust_level(t: TrustLevel) -> &'static str {
 
 /// A reader's report reason (the keys of the report form), in words; an unknown one as stored.
 pub(crate) fn report_reason(tr: Tr, key: &str) -> String {
-    let id = match key {
-        "spam" => "desk-report-spam",
-        "abuse" => "desk-report-abuse",
-        "off-topic" => "desk-report-off-topic",
-        "misinformation" => "desk-report-misinformation",
-        "other" => "desk-report-other",
-        _ => return key.to_owned(),
-    };
-    tr.t(id)
+    crate::web::conversation::report::reason_label_id(key).map_or_else(|| key.to_owned(), |id| tr.t(id))
 }
 
 /// A role's name (`Role::as_str`); an unknown one as stored.

@@ -49,20 +49,16 @@ pub(super) async fn section(
         .iter()
         .find(|s| s.slug == slug.as_str())
         .ok_or(Error::NotFound)?;
-    listing(
-        &state,
-        &viewer,
-        &sections,
-        ListScope::Section(section.id),
-        "reading-kind-section",
-        &section.name,
-        &section.description,
-        None,
-        &format!("/sections/{}", section.slug),
-        Some(&section.slug),
-        q,
-    )
-    .await
+    let head = ListingHead {
+        scope: ListScope::Section(section.id),
+        kind: "reading-kind-section",
+        heading: &section.name,
+        description: &section.description,
+        photo: None,
+        base_path: format!("/sections/{}", section.slug),
+        current_section: Some(&section.slug),
+    };
+    listing(&state, &viewer, &sections, head, q).await
 }
 
 /// `GET /tags/{slug}`: articles with a tag, newest first.
@@ -79,20 +75,16 @@ pub(super) async fn tag(
         .await?
         .ok_or(Error::NotFound)?;
     let sections = state.store.sections().await?;
-    listing(
-        &state,
-        &viewer,
-        &sections,
-        ListScope::Tag(tag.id),
-        "reading-kind-topic",
-        &tag.name,
-        "",
-        None,
-        &format!("/tags/{}", tag.slug),
-        None,
-        q,
-    )
-    .await
+    let head = ListingHead {
+        scope: ListScope::Tag(tag.id),
+        kind: "reading-kind-topic",
+        heading: &tag.name,
+        description: "",
+        photo: None,
+        base_path: format!("/tags/{}", tag.slug),
+        current_section: None,
+    };
+    listing(&state, &viewer, &sections, head, q).await
 }
 
 /// `GET /authors/{slug}`: an author's articles, newest first.
@@ -109,36 +101,49 @@ pub(super) async fn author(
         .await?
         .ok_or(Error::NotFound)?;
     let sections = state.store.sections().await?;
-    listing(
-        &state,
-        &viewer,
-        &sections,
-        ListScope::Author(author.id),
-        "reading-kind-author",
-        &author.name,
-        &author.bio,
-        author.photo_url.as_deref(),
-        &format!("/authors/{}", author.slug),
-        None,
-        q,
-    )
-    .await
+    let head = ListingHead {
+        scope: ListScope::Author(author.id),
+        kind: "reading-kind-author",
+        heading: &author.name,
+        description: &author.bio,
+        photo: author.photo_url.as_deref(),
+        base_path: format!("/authors/{}", author.slug),
+        current_section: None,
+    };
+    listing(&state, &viewer, &sections, head, q).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a listing is of, and the words at its top.
+struct ListingHead<'a> {
+    scope: ListScope,
+    /// The catalogue message naming what the listing is of (a section, a topic, an author).
+    kind: &'static str,
+    heading: &'a str,
+    description: &'a str,
+    photo: Option<&'a str>,
+    /// The listing's first page; older pages add `?before=`.
+    base_path: String,
+    /// The section the header marks as current, if the listing is one.
+    current_section: Option<&'a str>,
+}
+
 async fn listing(
     state: &AppState,
     viewer: &Viewer,
     sections: &[crate::store::taxonomy::Section],
-    scope: ListScope,
-    kind: &'static str,
-    heading: &str,
-    description: &str,
-    photo: Option<&str>,
-    base_path: &str,
-    current_section: Option<&str>,
+    head: ListingHead<'_>,
     q: PageQuery,
 ) -> Result<Response> {
+    let ListingHead {
+        scope,
+        kind,
+        heading,
+        description,
+        photo,
+        base_path,
+        current_section,
+    } = head;
+    let base_path = base_path.as_str();
     let before = match q.before.as_deref() {
         None | Some("") => None,
         Some(s) => Some(Cursor::decode(s).ok_or_else(|| {

@@ -172,8 +172,9 @@ pub(crate) fn view(
         && row.author_id.is_some()
         && row.author_id == viewer.user.as_ref().map(|u| u.id);
     let held = own && row.status == CommentStatus::Pending;
-    let rejected =
-        (own && row.status == CommentStatus::Rejected).then(|| row.moderation_note.clone());
+    let rejected = (own && row.status == CommentStatus::Rejected).then(|| {
+        crate::web::moderation::words::rejection(Tr::new(viewer.locale), &row.moderation_note)
+    });
     let readable = row.is_visible() || held || rejected.is_some();
     let tombstone = (!readable).then_some(match row.status {
         CommentStatus::Rejected => "conv-tombstone-removed",
