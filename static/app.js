@@ -321,6 +321,23 @@
   const updateList = stream?.querySelector('ol.live-updates');
   let waiting = []; // updates held back while the reader is further down, newest last
   let newButton = null;
+  // Its words, in the page's language, from the `live-words` data block: "N new updates" in
+  // each plural form the language has, chosen with the page language's plural rules.
+  const LIVE_ENGLISH = {
+    'new-update': 'New update',
+    'new-updates': { one: '{count} new update', other: '{count} new updates' },
+  };
+  let liveWords = LIVE_ENGLISH;
+  try {
+    liveWords = { ...LIVE_ENGLISH, ...JSON.parse(document.getElementById('live-words')?.textContent || '{}') };
+  } catch { /* a damaged block: English */ }
+  const newUpdates = (count) => {
+    let form = 'other';
+    try { form = new Intl.PluralRules(document.documentElement.lang || 'en').select(count); } catch { /* unknown language */ }
+    const forms = liveWords['new-updates'] || {};
+    const text = forms[form] ?? forms.other ?? LIVE_ENGLISH['new-updates'][count === 1 ? 'one' : 'other'];
+    return String(text).replace(/\{count\}/g, String(count));
+  };
 
   const parseUpdate = (html) => {
     const t = make('template');
@@ -350,7 +367,7 @@
       });
       updateList.before(newButton);
     }
-    newButton.textContent = n === 1 ? '1 new update' : `${n} new updates`;
+    newButton.textContent = newUpdates(n);
   };
   const showAll = () => {
     waiting.forEach(prepend);
@@ -404,11 +421,11 @@
     if (shown || waiting.some((n) => n.id === node.id)) return;
     if (readerAtTop()) {
       prepend(node);
-      announce('New update');
+      announce(String(liveWords['new-update'] ?? LIVE_ENGLISH['new-update']));
     } else {
       waiting.push(node);
       showWaiting();
-      announce(waiting.length === 1 ? '1 new update' : `${waiting.length} new updates`);
+      announce(newUpdates(waiting.length));
     }
   };
 

@@ -101,21 +101,36 @@ pub fn decide(
 
 /// Whether a question may be answered now (who may answer is `live::live_access`'s `write`:
 /// contributors and up, an editor's answer published at once).
-pub fn may_answer(status: QuestionStatus, coverage: Coverage) -> Result<(), &'static str> {
+pub fn may_answer(status: QuestionStatus, coverage: Coverage) -> Result<(), AnswerRefusal> {
     match status {
         QuestionStatus::Approved if coverage.is_live() => Ok(()),
-        QuestionStatus::Approved => Err("Questions are answered while coverage is live."),
-        QuestionStatus::Answered => Err("This question has been answered already."),
-        _ => Err("Only questions a moderator approved can be answered."),
+        QuestionStatus::Approved => Err(AnswerRefusal::NotLive),
+        QuestionStatus::Answered => Err(AnswerRefusal::Answered),
+        _ => Err(AnswerRefusal::NotApproved),
     }
 }
 
+/// Why a question cannot be answered now (the live desk words it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerRefusal {
+    /// Questions are answered while the coverage is live.
+    NotLive,
+    /// It has an answer already.
+    Answered,
+    /// No moderator approved it.
+    NotApproved,
+}
+
+/// Readers ask only while the coverage is live: [`may_ask`]'s refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotLive;
+
 /// Whether readers may ask now: only while the coverage is live.
-pub fn may_ask(coverage: Coverage) -> Result<(), &'static str> {
+pub fn may_ask(coverage: Coverage) -> Result<(), NotLive> {
     if coverage.is_live() {
         Ok(())
     } else {
-        Err("Questions are taken while the coverage is live, and this coverage is not.")
+        Err(NotLive)
     }
 }
 

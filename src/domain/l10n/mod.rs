@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 use crate::domain::locale::Locale;
 
@@ -35,6 +36,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../../locales/", $tag, "/desk.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/embed.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/editor.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/live.ftl")),
         ]
     };
 }
@@ -196,6 +198,28 @@ impl Tr {
         marked_up(&text, hrefs.as_ref(), Some(value))
     }
 
+    /// A message with a count, in each plural form the language has (CLDR's categories:
+    /// `zero`, `one`, `two`, `few`, `many`, `other`), for a script to choose from with
+    /// `Intl.PluralRules`: each formatted with a number of that form, the number then written
+    /// `{name}` for the script to fill in. Forms no count up to 200 takes are left out (the
+    /// script falls back to `other`).
+    pub fn plural_forms(&self, id: &str, name: &str) -> Vec<(&'static str, String)> {
+        let rules = plural_rules(self.locale);
+        let mut forms: Vec<(&'static str, String)> = Vec::new();
+        for n in 0..=200_u32 {
+            let Ok(category) = rules.select(n) else {
+                continue;
+            };
+            let category = plural_category(category);
+            if forms.iter().any(|(c, _)| *c == category) {
+                continue;
+            }
+            let text = self.t1(id, name, n);
+            forms.push((category, with_placeholder(&text, n, name)));
+        }
+        forms
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         let catalogues = &*CATALOGUES;
         let own = catalogues.bundle(self.locale);
@@ -228,6 +252,60 @@ impl Tr {
             _ => text.into_owned(),
         }
     }
+}
+
+/// The cardinal plural rules Fluent uses for `locale` (found as fluent-bundle finds them:
+/// the best CLDR language by lookup, else English).
+fn plural_rules(locale: Locale) -> PluralRules {
+    let english: unic_langid::LanguageIdentifier = "en".parse().expect("a valid tag");
+    let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
+    let chosen = fluent_langneg::negotiate_languages(
+        &[locale.langid()],
+        &available,
+        Some(&english),
+        fluent_langneg::NegotiationStrategy::Lookup,
+    )
+    .first()
+    .map_or_else(|| english.clone(), |l| (*l).clone());
+    PluralRules::create(chosen, PluralRuleType::CARDINAL)
+        .or_else(|_| PluralRules::create(english, PluralRuleType::CARDINAL))
+        .expect("CLDR has English's plural rules")
+}
+
+/// A plural category as CLDR (and `Intl.PluralRules`) names it.
+fn plural_category(c: PluralCategory) -> &'static str {
+    match c {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+/// `text` with the number `n` (written as Fluent writes it, in ASCII digits) put back as
+/// `{name}`: only where it stands alone, not as part of a longer number.
+fn with_placeholder(text: &str, n: u32, name: &str) -> String {
+    let digits = n.to_string();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + name.len());
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        let alone = text[i..].starts_with(&digits)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && !bytes.get(i + digits.len()).is_some_and(u8::is_ascii_digit);
+        if alone {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+            i += digits.len();
+        } else {
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 /// Stands in for a variable's value while a message's markup is made, so that nothing in the

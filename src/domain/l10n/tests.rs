@@ -144,6 +144,10 @@ const DYNAMIC: &[(&str, &[&str])] = &[
     ("editor-js-describe-embed", &["link"]),
     ("editor-js-describe-readmore", &["address"]),
     ("editor-js-describe-factbox", &["title"]),
+    // The revision diff's lines (web/newsroom/words.rs::draft_line) and the live page's count
+    // in each plural form (web/reading/live.rs::live_words, through `Tr::plural_forms`).
+    ("live-diff-", &["value"]),
+    ("live-js-new-updates", &["count"]),
 ];
 
 #[test]
@@ -339,4 +343,31 @@ fn every_catalogue_loads() {
     for locale in Locale::ALL {
         assert!(!Tr::new(locale).t("skip-link").is_empty());
     }
+}
+
+#[test]
+fn a_count_comes_in_each_plural_form_of_the_language_with_its_number_left_open() {
+    let forms = |locale| Tr::new(locale).plural_forms("live-js-new-updates", "count");
+    assert_eq!(
+        forms(Locale::En),
+        vec![
+            ("other", "{count} new updates".to_owned()),
+            ("one", "{count} new update".to_owned()),
+        ]
+    );
+    let ar: Vec<&str> = forms(Locale::Ar).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(ar, ["zero", "one", "two", "few", "many", "other"]);
+    let de = forms(Locale::De);
+    assert!(
+        de.contains(&("one", "{count} neues Update".to_owned())),
+        "{de:?}"
+    );
+    // French counts 0 and 1 alike: the singular.
+    let fr = forms(Locale::Fr);
+    assert_eq!(fr[0], ("one", "{count} nouvelle mise à jour".to_owned()));
+    // Only a number standing alone is the count.
+    assert_eq!(
+        with_placeholder("1 of 11, 21 and 1", 1, "n"),
+        "{n} of 11, 21 and {n}"
+    );
 }

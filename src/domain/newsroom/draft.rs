@@ -272,23 +272,45 @@ impl Draft {
     }
 
     /// The whole working copy as text, one field a line and then the body: what the history
-    /// diffs, so a changed tag or caption shows like a changed sentence.
-    pub fn as_text(&self) -> String {
-        format!(
-            "Headline: {}\nSlug: {}\nSummary: {}\nSection: {}\nAuthors: {}\nTags: {}\n\
-             Image: {}\nAlt text: {}\nCaption: {}\n\n{}",
-            self.title,
-            self.slug,
-            self.summary,
-            self.section,
-            self.authors.join(", "),
-            self.tags.join(", "),
-            self.image_url,
-            self.image_alt,
-            self.image_caption,
-            self.body
-        )
+    /// diffs, so a changed tag or caption shows like a changed sentence. `line` words a field's
+    /// line with its value (the web layer, in the reader's language).
+    pub fn as_text(&self, line: impl Fn(TextField, &str) -> String) -> String {
+        let authors = self.authors.join(", ");
+        let tags = self.tags.join(", ");
+        let fields = [
+            (TextField::Headline, self.title.as_str()),
+            (TextField::Slug, self.slug.as_str()),
+            (TextField::Summary, self.summary.as_str()),
+            (TextField::Section, self.section.as_str()),
+            (TextField::Authors, authors.as_str()),
+            (TextField::Tags, tags.as_str()),
+            (TextField::Image, self.image_url.as_str()),
+            (TextField::AltText, self.image_alt.as_str()),
+            (TextField::Caption, self.image_caption.as_str()),
+        ];
+        let mut text = String::new();
+        for (field, value) in fields {
+            text.push_str(&line(field, value));
+            text.push('\n');
+        }
+        text.push('\n');
+        text.push_str(&self.body);
+        text
     }
+}
+
+/// A field of the working copy as [`Draft::as_text`] lists it, one a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    Headline,
+    Slug,
+    Summary,
+    Section,
+    Authors,
+    Tags,
+    Image,
+    AltText,
+    Caption,
 }
 
 /// Whether a draft's section is one of the site's sections (`(name, slug)` pairs): by its

@@ -11,6 +11,7 @@ mod corrections;
 mod diff;
 mod draft;
 mod labels;
+mod revision_note;
 mod workflow;
 
 pub use clash::Clash;
@@ -18,10 +19,13 @@ pub use corrections::{
     Correction, CorrectionProblem, MAX_CORRECTION_CHARS, correction_text, parse_corrections,
 };
 pub use diff::{DiffKind, DiffLine, line_diff};
-pub use draft::{Draft, DraftField, DraftFields, DraftProblem, MAX_BODY_BYTES, section_exists};
+pub use draft::{
+    Draft, DraftField, DraftFields, DraftProblem, MAX_BODY_BYTES, TextField, section_exists,
+};
 pub use labels::{
     Label, LabelField, LabelFields, LabelProblem, MAX_DESCRIPTION_CHARS, taxonomy_access,
 };
+pub use revision_note::RevisionNote;
 pub use workflow::{
     ArticleAccess, ArticleFacts, Publication, ScheduleProblem, Workflow, article_access,
     local_to_utc, schedule_time, utc_to_local_field,

@@ -139,8 +139,10 @@ pub struct DiffLineView {
     pub text: String,
 }
 
-pub(super) fn diff_view(old: &Draft, new: &Draft) -> Vec<DiffLineView> {
-    line_diff(&old.as_text(), &new.as_text())
+/// The line diff of two working copies, their fields named in `tr`'s words.
+pub(super) fn diff_view(tr: Tr, old: &Draft, new: &Draft) -> Vec<DiffLineView> {
+    let line = |field, value: &str| super::words::draft_line(tr, field, value);
+    line_diff(&old.as_text(line), &new.as_text(line))
         .into_iter()
         .map(|l| {
             let (mark, class) = match l.kind {
@@ -624,7 +626,7 @@ async fn save(
             };
             let extras = Extras {
                 errors: vec![format!("{saved} {}", tr.t("newsroom-conflict-explained"))],
-                conflict: diff_view(&current.draft, &loose(&form.fields)),
+                conflict: diff_view(tr, &current.draft, &loose(&form.fields)),
                 ..Extras::default()
             };
             editor(

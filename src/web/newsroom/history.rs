@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::articles::{DiffLineView, diff_view};
 use super::{access, load, refuse};
 use crate::domain::l10n::Tr;
-use crate::domain::newsroom::Publication;
+use crate::domain::newsroom::{Publication, RevisionNote};
 use crate::store::newsroom::Saved;
 use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
@@ -83,7 +83,7 @@ async fn history(
                 Tr::new(viewer.locale).t("newsroom-choose-two-revisions"),
             ));
         };
-        diff = diff_view(&old, &new);
+        diff = diff_view(Tr::new(viewer.locale), &old, &new);
         compared = Some((from, to));
     }
     // By default the two newest are ticked, the usual question being "what changed last".
@@ -116,20 +116,15 @@ async fn history(
     Ok(Html(page.render()?).into_response())
 }
 
-/// A revision's note in the viewer's language: the notes the product writes are stored in
-/// English (`Created`, `Replaced through the API`, `Restored revision N`); any other is shown
-/// as written.
+/// A revision's note in the viewer's language (the store keeps its kind, [`RevisionNote`]);
+/// a note the product did not write is shown as written.
 fn note_words(tr: Tr, note: &str) -> String {
-    match note {
-        "Created" => tr.t("newsroom-note-created"),
-        "Replaced through the API" => tr.t("newsroom-note-api"),
-        _ => match note
-            .strip_prefix("Restored revision ")
-            .and_then(|n| n.parse::<i64>().ok())
-        {
-            Some(n) => tr.t1("newsroom-note-restored", "number", n),
-            None => note.to_owned(),
-        },
+    match RevisionNote::read(note) {
+        RevisionNote::None => String::new(),
+        RevisionNote::Created => tr.t("newsroom-note-created"),
+        RevisionNote::ReplacedThroughApi => tr.t("newsroom-note-api"),
+        RevisionNote::Restored(n) => tr.t1("newsroom-note-restored", "number", n),
+        RevisionNote::Other(text) => text,
     }
 }
 
@@ -159,7 +154,7 @@ async fn restore(
         .ok_or(Error::NotFound)?;
     let base: i64 = form.revision.trim().parse().unwrap_or(-1);
     let now: DateTime<Utc> = state.clock.now();
-    let note = format!("Restored revision {number}");
+    let note = RevisionNote::Restored(number).stored();
     match state
         .store
         .save_draft(id, &draft, base, user.id, &note, now)

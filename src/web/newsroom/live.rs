@@ -11,7 +11,8 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::live_updates::{
-    UpdateInput, UpdateRequest, access, change_update, editors_only, set_coverage, write_update,
+    EditorsOnly, UpdateInput, UpdateRequest, access, change_update, editors_only, set_coverage,
+    write_update,
 };
 use super::load;
 use crate::domain::l10n::Tr;
@@ -38,7 +39,7 @@ pub(super) fn router() -> Router<AppState> {
 /// The signed-in caller and what they may do with live coverage; refuses members.
 pub(super) fn caller(viewer: &Viewer) -> Result<(SessionUser, LiveAccess)> {
     let user = viewer.require_user()?.clone();
-    let can = access(&user)?;
+    let can = access(&user, Tr::new(viewer.locale))?;
     Ok((user, can))
 }
 
@@ -231,12 +232,13 @@ async fn coverage(
     MemberForm { form, .. }: MemberForm<CoverageForm>,
 ) -> Result<Response> {
     let (user, can) = caller(&viewer)?;
+    let tr = Tr::new(viewer.locale);
     if !can.publish {
-        return Err(editors_only("open and end live coverage"));
+        return Err(editors_only(tr, EditorsOnly::Coverage));
     }
     let action = CoverageAction::parse(&form.action)
-        .ok_or_else(|| Error::BadRequest("Choose to open or to end the coverage.".into()))?;
-    set_coverage(&state, &user, id, action, Tr::new(viewer.locale)).await?;
+        .ok_or_else(|| Error::BadRequest(tr.t("live-choose-coverage")))?;
+    set_coverage(&state, &user, id, action, tr).await?;
     let done = match action {
         CoverageAction::Open => "open",
         CoverageAction::End => "end",
@@ -307,8 +309,9 @@ async fn change(
     MemberForm { form, .. }: MemberForm<UpdateForm>,
 ) -> Result<Response> {
     let (user, can) = caller(&viewer)?;
+    let tr = Tr::new(viewer.locale);
     if !can.publish {
-        return Err(editors_only("publish, edit and delete updates"));
+        return Err(editors_only(tr, EditorsOnly::Change));
     }
     let current = state
         .store
@@ -323,19 +326,16 @@ async fn change(
             revision: form.revision,
         },
         _ => {
-            return Err(Error::BadRequest(
-                "Choose to publish, edit or delete the update.".into(),
-            ));
+            return Err(Error::BadRequest(tr.t("live-choose-update-action")));
         }
     };
     let article_id = current.article_id;
-    let changed =
-        match change_update(&state, &user, &current, request, Tr::new(viewer.locale)).await? {
-            Ok(changed) => changed,
-            Err(errors) => {
-                return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
-            }
-        };
+    let changed = match change_update(&state, &user, &current, request, tr).await? {
+        Ok(changed) => changed,
+        Err(errors) => {
+            return render_desk(&state, &viewer, article_id, can, None, errors, "").await;
+        }
+    };
     let done = match changed.action {
         UpdateAction::Published => "published",
         UpdateAction::Edited => "edited",

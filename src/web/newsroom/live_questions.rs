@@ -11,12 +11,12 @@ use axum::routing::post;
 use serde::Deserialize;
 
 use super::live::{Typed, caller, render_desk};
-use super::live_updates::{announce, editors_only};
+use super::live_updates::{EditorsOnly, announce, editors_only};
 use super::load;
 use super::words::live_problem;
 use crate::domain::l10n::Tr;
 use crate::domain::live::update_text;
-use crate::domain::live_question::{QuestionId, may_answer};
+use crate::domain::live_question::{AnswerRefusal, QuestionId, may_answer};
 use crate::domain::markdown;
 use crate::domain::webhook::live_update_published_payload;
 use crate::store::live::{LiveUpdate, NewUpdate};
@@ -100,9 +100,10 @@ async fn answer(
     MemberForm { form, .. }: MemberForm<AnswerForm>,
 ) -> Result<Response> {
     let (user, can) = caller(&viewer)?;
+    let tr = Tr::new(viewer.locale);
     let publish = form.action == "publish";
     if publish && !can.publish {
-        return Err(editors_only("publish answers"));
+        return Err(editors_only(tr, EditorsOnly::Answers));
     }
     let question = state
         .store
@@ -115,9 +116,8 @@ async fn answer(
         .coverage(article_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let tr = Tr::new(viewer.locale);
     let checked = may_answer(question.status, coverage)
-        .map_err(str::to_owned)
+        .map_err(|r| answer_refusal(tr, r))
         .and_then(|()| update_text(&form.body).map_err(|p| live_problem(tr, p)));
     let text = match checked {
         Ok(text) => text,
@@ -160,7 +160,7 @@ async fn answer(
     else {
         return Err(Error::Rejected(Refusal::new(
             StatusCode::CONFLICT,
-            "Someone answered or rejected this question meanwhile: reload the desk.",
+            tr.t("live-question-changed"),
         )));
     };
     tracing::info!(
@@ -177,4 +177,13 @@ async fn answer(
     }
     let done = if publish { "answered" } else { "answer-draft" };
     Ok(Redirect::to(&format!("/admin/articles/{article_id}/live?done={done}")).into_response())
+}
+
+/// Why a question cannot be answered now, in `tr`'s words.
+fn answer_refusal(tr: Tr, refusal: AnswerRefusal) -> String {
+    tr.t(match refusal {
+        AnswerRefusal::NotLive => "live-answer-not-live",
+        AnswerRefusal::Answered => "live-answer-answered",
+        AnswerRefusal::NotApproved => "live-answer-not-approved",
+    })
 }

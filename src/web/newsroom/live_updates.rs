@@ -44,21 +44,36 @@ pub enum UpdateRequest<'a> {
 /// what was typed, the API answers them in a 422.
 pub type Invalid = Vec<String>;
 
-/// What `user` may do with live coverage; refuses members.
-pub fn access(user: &SessionUser) -> Result<LiveAccess> {
+/// What `user` may do with live coverage; refuses members (in `tr`'s words).
+pub fn access(user: &SessionUser, tr: Tr) -> Result<LiveAccess> {
     let can = live_access(user.role());
     if !can.write {
-        return Err(Error::Forbidden(
-            "Live coverage is written by contributors, editors and admins.".into(),
-        ));
+        return Err(Error::Forbidden(tr.t("live-writers-only")));
     }
     Ok(can)
 }
 
-pub fn editors_only(what: &str) -> Error {
-    Error::Forbidden(format!(
-        "Only editors and admins {what}; contributors write updates for them to publish."
-    ))
+/// What only editors may do on the live desk.
+#[derive(Clone, Copy, Debug)]
+pub enum EditorsOnly {
+    /// Open and end coverage.
+    Coverage,
+    /// Publish a new update.
+    Publish,
+    /// Publish, edit and delete existing updates.
+    Change,
+    /// Publish an answer to a reader's question.
+    Answers,
+}
+
+/// The refusal of what only editors may do, in `tr`'s words.
+pub fn editors_only(tr: Tr, what: EditorsOnly) -> Error {
+    Error::Forbidden(tr.t(match what {
+        EditorsOnly::Coverage => "live-editors-only-coverage",
+        EditorsOnly::Publish => "live-editors-only-publish",
+        EditorsOnly::Change => "live-editors-only-change",
+        EditorsOnly::Answers => "live-editors-only-answers",
+    }))
 }
 
 /// Opens or ends an article's coverage (editors) and drops the pages and cards that show it.
@@ -69,8 +84,8 @@ pub async fn set_coverage(
     action: CoverageAction,
     tr: Tr,
 ) -> Result<Coverage> {
-    if !access(user)?.publish {
-        return Err(editors_only("open and end live coverage"));
+    if !access(user, tr)?.publish {
+        return Err(editors_only(tr, EditorsOnly::Coverage));
     }
     let now_state = state
         .store
@@ -86,7 +101,7 @@ pub async fn set_coverage(
     {
         return Err(Error::Rejected(Refusal::new(
             StatusCode::CONFLICT,
-            "Someone changed this coverage meanwhile: reload and try again.",
+            tr.t("live-coverage-changed"),
         )));
     }
     tracing::info!(
@@ -146,9 +161,9 @@ pub async fn write_update(
     publish: bool,
     tr: Tr,
 ) -> Result<std::result::Result<Changed, Invalid>> {
-    let can = access(user)?;
+    let can = access(user, tr)?;
     if publish && !can.publish {
-        return Err(editors_only("publish updates"));
+        return Err(editors_only(tr, EditorsOnly::Publish));
     }
     let coverage = state
         .store
@@ -215,22 +230,20 @@ pub async fn change_update(
     request: UpdateRequest<'_>,
     tr: Tr,
 ) -> Result<std::result::Result<Changed, Invalid>> {
-    if !access(user)?.publish {
-        return Err(editors_only("publish, edit and delete updates"));
+    if !access(user, tr)?.publish {
+        return Err(editors_only(tr, EditorsOnly::Change));
     }
     may_change(current.status).map_err(|p| Error::BadRequest(live_problem(tr, p)))?;
     let checked;
     let change = match request {
         UpdateRequest::Publish if current.status == UpdateStatus::Draft => UpdateChange::Publish,
         UpdateRequest::Publish => {
-            return Err(Error::BadRequest(
-                "This update is published already.".into(),
-            ));
+            return Err(Error::BadRequest(tr.t("live-already-published")));
         }
         UpdateRequest::Delete => UpdateChange::Delete,
         UpdateRequest::Edit { input, revision } => {
             if revision != current.revision {
-                return Err(stale());
+                return Err(stale(tr));
             }
             checked = match check(&input, tr) {
                 Ok(c) => c,
@@ -269,7 +282,7 @@ pub async fn change_update(
         .change_live_update(current, change, user.id, &payload, now)
         .await?
     else {
-        return Err(stale());
+        return Err(stale(tr));
     };
     tracing::info!(
         update = current.id,
@@ -281,9 +294,9 @@ pub async fn change_update(
     Ok(Ok(changed))
 }
 
-fn stale() -> Error {
+fn stale(tr: Tr) -> Error {
     Error::Rejected(Refusal::new(
         StatusCode::CONFLICT,
-        "Someone changed this update meanwhile: reload it and try again.",
+        tr.t("live-update-changed"),
     ))
 }

@@ -7,7 +7,7 @@ use crate::domain::l10n::Tr;
 use crate::domain::live::{LiveProblem, MAX_UPDATE_ALT_CHARS, MAX_UPDATE_BYTES};
 use crate::domain::locale::Dates;
 use crate::domain::newsroom::{
-    Clash, DraftField, DraftProblem, Publication, ScheduleProblem, Workflow,
+    Clash, DraftField, DraftProblem, Publication, ScheduleProblem, TextField, Workflow,
 };
 
 pub fn workflow_label(tr: Tr, w: Workflow) -> String {
@@ -16,6 +16,22 @@ pub fn workflow_label(tr: Tr, w: Workflow) -> String {
         Workflow::InReview => "newsroom-status-in-review",
         Workflow::Approved => "newsroom-status-approved",
     })
+}
+
+/// One field's line of a working copy as the revision diff shows it (`Headline: …`).
+pub fn draft_line(tr: Tr, field: TextField, value: &str) -> String {
+    let id = match field {
+        TextField::Headline => "live-diff-headline",
+        TextField::Slug => "live-diff-slug",
+        TextField::Summary => "live-diff-summary",
+        TextField::Section => "live-diff-section",
+        TextField::Authors => "live-diff-authors",
+        TextField::Tags => "live-diff-tags",
+        TextField::Image => "live-diff-image",
+        TextField::AltText => "live-diff-alt-text",
+        TextField::Caption => "live-diff-caption",
+    };
+    tr.t1(id, "value", value)
 }
 
 /// An article's status as the dashboard counts it.

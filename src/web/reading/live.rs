@@ -169,6 +169,30 @@ pub struct LiveView {
     pub tr: Tr,
 }
 
+impl LiveView {
+    /// What `app.js` says as updates arrive, in the viewer's language, as JSON for the page's
+    /// `live-words` data block: `new-updates` in each plural form the language has (the script
+    /// picks one with `Intl.PluralRules` and fills in `{count}`).
+    pub fn words(&self) -> String {
+        live_words(self.tr)
+    }
+}
+
+/// [`LiveView::words`], escaped for a `<script>` data block.
+pub fn live_words(tr: Tr) -> String {
+    let forms: serde_json::Map<String, serde_json::Value> = tr
+        .plural_forms("live-js-new-updates", "count")
+        .into_iter()
+        .map(|(category, text)| (category.to_owned(), serde_json::Value::String(text)))
+        .collect();
+    serde_json::json!({
+        "new-update": tr.t("live-js-new-update"),
+        "new-updates": forms,
+    })
+    .to_string()
+    .replace('<', "\\u003c")
+}
+
 /// The stream of an article under coverage (or that had it), or `None`: two indexed queries.
 pub async fn live_view(
     state: &AppState,
