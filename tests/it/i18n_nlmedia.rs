@@ -7,7 +7,7 @@
 use crate::common::{TestApp, attrs, html, texts};
 use crate::i18n::assert_only_catalogue_text;
 use crate::i18n_newsroom::staff;
-use crate::media::{jpeg, upload};
+use crate::media::{declared_too_large, jpeg, upload};
 use crate::rich_editor::upload_json;
 use broadsheet::config::Config;
 use broadsheet::domain::locale::Locale;
@@ -80,6 +80,8 @@ struct Answers {
     too_many: String,
     /// A reader at the newsletters' admin (403).
     reader: String,
+    /// The raw answer to an upload refused by its declared length (413).
+    early: String,
 }
 
 async fn gather(app: &TestApp) -> Answers {
@@ -150,6 +152,7 @@ async fn gather(app: &TestApp) -> Answers {
         no_article,
         too_many,
         reader: r.text().await.unwrap(),
+        early: declared_too_large(app, 9_000_000).await,
     }
 }
 
@@ -229,8 +232,9 @@ async fn refusals_say_only_what_the_catalogues_say(app: TestApp) {
 struct Words {
     /// The upload form's hint, with the size limit.
     hint: &'static str,
-    /// An image's size in pixels.
+    /// An image's size in pixels and its widths.
     dimensions: &'static str,
+    widths: &'static str,
     /// The uploader whose account is gone.
     former: &'static str,
     gif: &'static str,
@@ -239,6 +243,8 @@ struct Words {
     no_article: &'static str,
     too_many: &'static str,
     reader: &'static str,
+    /// The refusal of an upload by its declared length.
+    early: &'static str,
 }
 
 fn assert_words(a: &Answers, w: &Words) {
@@ -247,6 +253,7 @@ fn assert_words(a: &Answers, w: &Words) {
     assert_eq!(texts(&doc, "#media-file-hint"), [w.hint]);
     let facts = texts(&doc, ".media-item p.small").join(" ");
     assert!(facts.contains(w.dimensions), "{facts}");
+    assert!(facts.contains(w.widths), "{facts}");
     assert!(facts.contains(w.former), "{facts}");
     assert_eq!(error(&a.gif_page), w.gif);
     assert_eq!(a.gif_json, w.gif, "the editor shows the page's words");
@@ -255,6 +262,8 @@ fn assert_words(a: &Answers, w: &Words) {
     assert_eq!(error(&a.no_article), w.no_article);
     assert_eq!(error(&a.too_many), w.too_many);
     assert!(message(&a.reader).contains(w.reader), "{}", a.reader);
+    assert!(a.early.starts_with("HTTP/1.1 413"), "{}", a.early);
+    assert!(a.early.contains(w.early), "{}", a.early);
 }
 
 async fn refusals_speak_german_and_keep_what_was_typed(app: TestApp) {
@@ -264,6 +273,7 @@ async fn refusals_speak_german_and_keep_what_was_typed(app: TestApp) {
         &Words {
             hint: "JPEG, PNG oder WebP, höchstens 1,5 MB.",
             dimensions: "1.600 × 1.200",
+            widths: "480, 960, 1.600",
             former: "einem ehemaligen Mitglied",
             gif: "GIF-Bilder werden nicht angenommen. Speichern Sie das Bild als JPEG, PNG oder \
                   WebP und laden Sie diese Datei hoch.",
@@ -272,6 +282,8 @@ async fn refusals_speak_german_and_keep_what_was_typed(app: TestApp) {
             no_article: "Kein veröffentlichter Artikel hat den Slug „nope“.",
             too_many: "Eine Ausgabe enthält höchstens 50 Artikel.",
             reader: "Nur Redakteure und Admins verwalten Newsletter.",
+            early: "Die Datei ist größer als die 1,5 MB, die diese Website für ein Bild annimmt. \
+                    Verkleinern Sie sie und laden Sie sie erneut hoch.",
         },
     );
 }
@@ -283,6 +295,7 @@ async fn english_reads_as_before(app: TestApp) {
         &Words {
             hint: "JPEG, PNG or WebP, at most 1.5 MB.",
             dimensions: "1600 × 1200",
+            widths: "480, 960, 1600",
             former: "a former member",
             gif: "GIF images are not accepted. Save the picture as JPEG, PNG or WebP and upload \
                   that file.",
@@ -291,6 +304,8 @@ async fn english_reads_as_before(app: TestApp) {
             no_article: "No published article has the slug “nope”.",
             too_many: "An edition carries at most 50 articles.",
             reader: "Only editors and admins manage newsletters.",
+            early: "The file is larger than the 1.5 MB this site accepts for an image. Make it \
+                    smaller and upload it again.",
         },
     );
 }

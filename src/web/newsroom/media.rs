@@ -102,7 +102,7 @@ impl MediaView {
             dimensions: media_words::dimensions(dates, w, h),
             widths: widths
                 .iter()
-                .map(u32::to_string)
+                .map(|w| dates.number(i64::from(*w)))
                 .collect::<Vec<_>>()
                 .join(", "),
             kind: kind.label().to_owned(),
