@@ -138,7 +138,7 @@ impl Thumbnails {
         let id = match store.media_by_hash(&hash).await? {
             Some(row) => row.id,
             None => {
-                let p = media.process(bytes).await.map_err(anyhow::Error::msg)?;
+                let p = media.process(bytes).await?;
                 let widths: Vec<u32> = p.variants.iter().map(|v| v.width).collect();
                 let written = media.write_all(&hash, p.kind, &p.variants).await?;
                 let new = NewMedia {

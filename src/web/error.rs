@@ -380,9 +380,14 @@ pub async fn render_error_pages(
                     StatusCode::PAYLOAD_TOO_LARGE
                         if path.starts_with(crate::web::middleware::UPLOAD_PATH) =>
                     {
+                        // (English for the API and the log; worded for people below.)
                         format!(
                             "The file is larger than the {} this site accepts for an image. Make it smaller and upload it again.",
-                            crate::domain::media::human_bytes(state.config.max_upload_bytes as u64)
+                            crate::web::newsroom::media_words::size(
+                                Tr::default(),
+                                &crate::domain::locale::Dates::default(),
+                                state.config.max_upload_bytes as u64
+                            )
                         )
                     }
                     StatusCode::PAYLOAD_TOO_LARGE => format!(
@@ -421,11 +426,6 @@ pub async fn render_error_pages(
             Body::from(Problem::body(status.as_u16(), &page.title, &page.message));
         return response;
     }
-    if wants_json {
-        set_json_error(&mut response, &page.message);
-        return response;
-    }
-    // The navigation and the viewer need the database; skip them when it may be the problem.
     let mut headers = axum::http::HeaderMap::new();
     if let Some(cookie) = cookie {
         headers.insert(header::COOKIE, cookie);
@@ -433,6 +433,28 @@ pub async fn render_error_pages(
     if let Some(accept) = accept_language {
         headers.insert(header::ACCEPT_LANGUAGE, accept);
     }
+    // An image over the upload limit, refused before its handler: the uploader's words.
+    let upload_too_large = status == StatusCode::PAYLOAD_TOO_LARGE
+        && path.starts_with(crate::web::middleware::UPLOAD_PATH)
+        && page.message.starts_with("The file is larger");
+    if wants_json {
+        if upload_too_large {
+            // (The rich editor shows this message; a rare answer, worth the session lookup.)
+            let viewer = crate::web::session::Viewer::load(
+                &state,
+                &headers,
+                crate::store::sessions::SessionRead::Cached,
+            )
+            .await
+            .ok();
+            let message = early_upload_too_large(&state, &headers, viewer.as_ref());
+            set_json_error(&mut response, &message);
+            return response;
+        }
+        set_json_error(&mut response, &page.message);
+        return response;
+    }
+    // The navigation and the viewer need the database; skip them when it may be the problem.
     let (sections, viewer) = if status.is_client_error() {
         (
             state.store.sections().await.unwrap_or_default(),
@@ -453,6 +475,7 @@ pub async fn render_error_pages(
     });
     let title = translated(tr, TITLES, &page.title);
     let message = match status {
+        _ if upload_too_large => early_upload_too_large(&state, &headers, viewer.as_ref()),
         StatusCode::PAYLOAD_TOO_LARGE
             if !path.starts_with(crate::web::middleware::UPLOAD_PATH)
                 && page.message.starts_with("What you sent is larger") =>
@@ -498,6 +521,25 @@ pub async fn render_error_pages(
             response
         }
     }
+}
+
+/// The refusal of an image over the upload limit, seen from its declared length, in the words
+/// of the member (or the reader's language) and their way of writing numbers.
+fn early_upload_too_large(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    viewer: Option<&crate::web::session::Viewer>,
+) -> String {
+    let (tr, dates) = match viewer {
+        Some(v) => (Tr::new(v.locale), v.dates.clone()),
+        None => (
+            Tr::new(crate::web::session::reader_locale(&state.config, headers)),
+            state.config.site_dates(),
+        ),
+    };
+    let size =
+        crate::web::newsroom::media_words::size(tr, &dates, state.config.max_upload_bytes as u64);
+    tr.t1("nlm-upload-too-large-early", "size", size)
 }
 
 /// Replaces an error answer's body with `{"error": message}`, keeping status and headers.

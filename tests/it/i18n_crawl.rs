@@ -99,7 +99,6 @@ const WRITTEN: &[&str] = &[
     "/tags/testing",
     "/tags/ports",
     "JPEG",
-    "MB",
     "en-XA",
     "::name",
     // The webhooks page's protocol text.

@@ -81,7 +81,6 @@ async fn the_editor_page_and_its_words_come_from_the_catalogue(app: TestApp) {
         "Summary of story.",
         "First paragraph of story.\n\nSecond paragraph with *emphasis*.",
         "en-XA",
-        "MB",
         "::name",
         "UTC",
         Locale::EnXa.autonym(),

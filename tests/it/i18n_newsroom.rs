@@ -33,7 +33,7 @@ fn in_german(c: &mut Config) {
 }
 
 /// A member with `role`, made through the store (the sign-up helper reads the English answer).
-async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
+pub(crate) async fn staff(app: &TestApp, name: &str, role: Role) -> Member {
     let m = app.unverified_member(name).await;
     m.promote(app, role).await;
     m
@@ -252,7 +252,6 @@ async fn newsroom_pages_say_only_what_the_catalogues_say(app: TestApp) {
         "/tags/ports",
         "/tags/testing",
         "en-XA",
-        "MB",
         "no_view_counting",
         "::name",
         "UTC",

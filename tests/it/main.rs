@@ -36,6 +36,7 @@ mod i18n_editor;
 mod i18n_embed;
 mod i18n_live;
 mod i18n_newsroom;
+mod i18n_nlmedia;
 mod i18n_reading;
 mod imports;
 mod jobs;

@@ -515,15 +515,7 @@ async fn hostile_files_are_refused_and_nothing_is_written(app: TestApp) {
     assert_eq!(media_files(&app), Vec::<String>::new());
     // A body far over the limit is refused by its declared length before a byte is read, with
     // the upload's limit in the message (not the 1 MiB of other forms).
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut conn = tokio::net::TcpStream::connect(app.addr).await.unwrap();
-    conn.write_all(
-        b"POST /admin/media HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 600000\r\nConnection: close\r\n\r\n",
-    )
-    .await
-    .unwrap();
-    let mut response = String::new();
-    conn.read_to_string(&mut response).await.unwrap();
+    let response = declared_too_large(&app, 600_000).await;
     assert!(response.starts_with("HTTP/1.1 413"), "{response}");
     assert!(
         response.contains("larger than the 200 KB this site accepts for an image"),
@@ -531,6 +523,19 @@ async fn hostile_files_are_refused_and_nothing_is_written(app: TestApp) {
     );
     assert_eq!(media_files(&app), Vec::<String>::new());
     assert_eq!(app.store.media_count().await.unwrap(), 0);
+}
+
+/// The raw answer to an upload that declares `length` bytes and sends none of them.
+pub(crate) async fn declared_too_large(app: &TestApp, length: usize) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut conn = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let head = format!(
+        "POST /admin/media HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+    );
+    conn.write_all(head.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    conn.read_to_string(&mut response).await.unwrap();
+    response
 }
 
 async fn only_contributors_and_up_may_upload(app: TestApp) {

@@ -24,7 +24,7 @@ const EVERY_BLOCK: &str = "Opening paragraph with *emphasis*.\n\n\
 :::factbox[Key facts]\n- Founded in 1901\n- 12,000 members\n:::\n\n\
 :::note{kind=correction}\nAn earlier version gave the wrong date.\n:::";
 
-async fn upload_json(
+pub(crate) async fn upload_json(
     m: &Member,
     app: &TestApp,
     csrf: &str,

@@ -100,6 +100,22 @@ impl Dates {
             Some(f) => f.number.format(&Decimal::from(n)).to_string(),
         }
     }
+
+    /// A quantity given in tenths, with its one decimal when it has one: "1.5" and "15" in
+    /// English, "1,5" in German.
+    pub fn tenths(&self, tenths: u64) -> String {
+        if tenths.is_multiple_of(10) {
+            return self.number(i64::try_from(tenths / 10).unwrap_or(i64::MAX));
+        }
+        match formatters(&self.lang) {
+            None => format!("{}.{}", tenths / 10, tenths % 10),
+            Some(f) => {
+                let mut d = Decimal::from(tenths);
+                d.multiply_pow10(-1);
+                f.number.format(&d).to_string()
+            }
+        }
+    }
 }
 
 /// One language's formatters.
@@ -200,6 +216,8 @@ mod tests {
         assert_eq!(d.day(t), "7 December 2026");
         assert_eq!(d.day_and_time(t), "7 December, 08:05 UTC");
         assert_eq!(d.number(1234), "1234");
+        assert_eq!((d.tenths(15), d.tenths(150)), ("1.5".into(), "15".into()));
+        assert_eq!(dates("de", "UTC").tenths(15), "1,5");
     }
 
     #[test]

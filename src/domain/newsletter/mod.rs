@@ -117,13 +117,51 @@ pub struct NewsletterFields {
     pub source: Source,
 }
 
-fn text_field(value: &str, what: &str, max: usize, required: bool) -> Result<String, String> {
+/// A field of a newsletter or an edition that the checks name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewsletterField {
+    Name,
+    Description,
+    SenderName,
+    Subject,
+    Intro,
+}
+
+/// Why a newsletter's or an edition's fields were refused (the web layer words it,
+/// `web/newsletters/words.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewsletterProblem {
+    /// The field is empty.
+    Required(NewsletterField),
+    /// The field has more than this many characters.
+    TooLong(NewsletterField, usize),
+    /// The sender name holds a line break or one of `<>"\`.
+    SenderNameChars,
+    /// An automatic edition's hour is not from 0 to 23.
+    HourOutOfRange,
+    /// The subject holds a line break.
+    SubjectNotOneLine,
+    /// A listed slug is longer than this many characters.
+    SlugTooLong(usize),
+    /// More articles than an edition carries (at most this many).
+    TooManyArticles(usize),
+}
+
+/// The longest article slug an edition's list takes.
+pub const MAX_SLUG_CHARS: usize = 200;
+
+fn text_field(
+    value: &str,
+    what: NewsletterField,
+    max: usize,
+    required: bool,
+) -> Result<String, NewsletterProblem> {
     let value = value.trim();
     if required && value.is_empty() {
-        return Err(format!("{what} is required."));
+        return Err(NewsletterProblem::Required(what));
     }
     if value.chars().count() > max {
-        return Err(format!("{what} can be at most {max} characters."));
+        return Err(NewsletterProblem::TooLong(what, max));
     }
     Ok(value.to_owned())
 }
@@ -135,20 +173,21 @@ pub fn check_fields(
     description: &str,
     sender_name: &str,
     source: Source,
-) -> Result<NewsletterFields, String> {
-    let name = text_field(name, "The name", MAX_NAME_CHARS, true)?;
-    let description = text_field(description, "The description", MAX_DESCRIPTION_CHARS, false)?;
-    let sender_name = text_field(sender_name, "The sender name", MAX_SENDER_CHARS, true)?;
+) -> Result<NewsletterFields, NewsletterProblem> {
+    use NewsletterField as F;
+    let name = text_field(name, F::Name, MAX_NAME_CHARS, true)?;
+    let description = text_field(description, F::Description, MAX_DESCRIPTION_CHARS, false)?;
+    let sender_name = text_field(sender_name, F::SenderName, MAX_SENDER_CHARS, true)?;
     if sender_name
         .chars()
         .any(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '\\'))
     {
-        return Err("The sender name cannot hold line breaks or the characters < > \" \\.".into());
+        return Err(NewsletterProblem::SenderNameChars);
     }
     if let Some(hour) = source.hour()
         && hour > 23
     {
-        return Err("The hour must be from 0 to 23.".into());
+        return Err(NewsletterProblem::HourOutOfRange);
     }
     Ok(NewsletterFields {
         name,
@@ -159,33 +198,31 @@ pub fn check_fields(
 }
 
 /// Checks an edition's subject and introduction.
-pub fn check_edition(subject: &str, intro: &str) -> Result<(String, String), String> {
-    let subject = text_field(subject, "The subject", MAX_SUBJECT_CHARS, true)?;
+pub fn check_edition(subject: &str, intro: &str) -> Result<(String, String), NewsletterProblem> {
+    let subject = text_field(subject, NewsletterField::Subject, MAX_SUBJECT_CHARS, true)?;
     if subject.chars().any(char::is_control) {
-        return Err("The subject is one line.".into());
+        return Err(NewsletterProblem::SubjectNotOneLine);
     }
-    let intro = text_field(intro, "The introduction", MAX_INTRO_CHARS, false)?;
+    let intro = text_field(intro, NewsletterField::Intro, MAX_INTRO_CHARS, false)?;
     Ok((subject, intro.replace("\r\n", "\n")))
 }
 
 /// The article slugs an editor listed, one a line (or separated by spaces or commas), in order,
 /// each once.
-pub fn parse_picks(text: &str) -> Result<Vec<String>, String> {
+pub fn parse_picks(text: &str) -> Result<Vec<String>, NewsletterProblem> {
     let mut slugs: Vec<String> = Vec::new();
     for word in text.split(|c: char| c.is_whitespace() || c == ',') {
         let slug = word.trim().trim_start_matches("/articles/");
         if slug.is_empty() || slugs.iter().any(|s| s == slug) {
             continue;
         }
-        if slug.len() > 200 {
-            return Err("An article's slug is at most 200 characters.".into());
+        if slug.len() > MAX_SLUG_CHARS {
+            return Err(NewsletterProblem::SlugTooLong(MAX_SLUG_CHARS));
         }
         slugs.push(slug.to_owned());
     }
     if slugs.len() > MAX_ARTICLES {
-        return Err(format!(
-            "An edition carries at most {MAX_ARTICLES} articles."
-        ));
+        return Err(NewsletterProblem::TooManyArticles(MAX_ARTICLES));
     }
     Ok(slugs)
 }
@@ -386,12 +423,21 @@ mod tests {
         assert_eq!(ok.name, "Morning");
         assert_eq!(
             check_fields("", "", "Desk", Source::Picked).unwrap_err(),
-            "The name is required."
+            NewsletterProblem::Required(NewsletterField::Name)
         );
-        assert!(
-            check_fields("M", "", "Desk <x@y>", Source::Picked)
-                .unwrap_err()
-                .contains("sender name")
+        assert_eq!(
+            check_fields("M", "", "Desk <x@y>", Source::Picked).unwrap_err(),
+            NewsletterProblem::SenderNameChars
+        );
+        assert_eq!(
+            check_fields(
+                "M",
+                &"d".repeat(MAX_DESCRIPTION_CHARS + 1),
+                "D",
+                Source::Picked
+            )
+            .unwrap_err(),
+            NewsletterProblem::TooLong(NewsletterField::Description, MAX_DESCRIPTION_CHARS)
         );
         let late = Source::Tag {
             tag_id: 1,
@@ -399,9 +445,12 @@ mod tests {
         };
         assert_eq!(
             check_fields("M", "", "D", late).unwrap_err(),
-            "The hour must be from 0 to 23."
+            NewsletterProblem::HourOutOfRange
         );
-        assert!(check_edition("Line\nbreak", "").is_err());
+        assert_eq!(
+            check_edition("Line\nbreak", "").unwrap_err(),
+            NewsletterProblem::SubjectNotOneLine
+        );
     }
 
     #[test]
@@ -411,7 +460,14 @@ mod tests {
             vec!["b".to_owned(), "a".to_owned(), "c".to_owned()]
         );
         let many: String = (0..51).map(|i| format!("s{i} ")).collect();
-        assert!(parse_picks(&many).is_err());
+        assert_eq!(
+            parse_picks(&many).unwrap_err(),
+            NewsletterProblem::TooManyArticles(MAX_ARTICLES)
+        );
+        assert_eq!(
+            parse_picks(&"s".repeat(MAX_SLUG_CHARS + 1)).unwrap_err(),
+            NewsletterProblem::SlugTooLong(MAX_SLUG_CHARS)
+        );
     }
 
     #[test]

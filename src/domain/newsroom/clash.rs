@@ -16,6 +16,12 @@ pub enum Clash {
     NoArticleAt(String),
     /// A translation link names the article itself.
     TranslationOfItself,
+    /// Another newsletter has this name.
+    NewsletterNameTaken(String),
+    /// An edition lists a slug no published article has.
+    NoPublishedArticle(String),
+    /// The edition is no longer a draft.
+    EditionSent,
 }
 
 impl Clash {
@@ -35,6 +41,13 @@ impl Clash {
             ),
             Clash::NoArticleAt(slug) => format!("No article has the address /articles/{slug}."),
             Clash::TranslationOfItself => "An article cannot be a translation of itself.".into(),
+            Clash::NewsletterNameTaken(name) => {
+                format!("A newsletter named “{name}” exists already.")
+            }
+            Clash::NoPublishedArticle(slug) => {
+                format!("No published article has the slug “{slug}”.")
+            }
+            Clash::EditionSent => "This edition has been sent: it can no longer be changed.".into(),
         }
     }
 }

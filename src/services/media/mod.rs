@@ -19,7 +19,7 @@ pub use process::{Processed, Variant, process};
 pub use s3::S3Store;
 
 use crate::config::{Config, MediaStorage};
-use crate::domain::media::{ImageKind, VariantName};
+use crate::domain::media::{ImageKind, ImageProblem, VariantName};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
@@ -84,20 +84,17 @@ impl Library {
     }
 
     /// Decodes and re-encodes an upload on a blocking thread, waiting for a free slot first.
-    pub async fn process(&self, bytes: Bytes) -> Result<Processed, String> {
+    pub async fn process(&self, bytes: Bytes) -> Result<Processed, ImageProblem> {
         let _permit = self
             .jobs
             .acquire()
             .await
-            .map_err(|_| "The server is shutting down; try again in a moment.".to_owned())?;
+            .map_err(|_| ImageProblem::ShuttingDown)?;
         tokio::task::spawn_blocking(move || process(&bytes))
             .await
             .unwrap_or_else(|e| {
                 tracing::error!(error = %e, "image processing panicked");
-                Err(
-                    "This image could not be processed. Export it again and upload the new file."
-                        .to_owned(),
-                )
+                Err(ImageProblem::Failed)
             })
     }
 

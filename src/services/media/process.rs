@@ -13,7 +13,7 @@ use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
 
 use crate::domain::media::{
-    ImageKind, MAX_DECODE_ALLOC, MAX_PIXELS, MAX_SIDE, check_dimensions, jpeg_is_complete,
+    ImageKind, ImageProblem, MAX_DECODE_ALLOC, MAX_SIDE, check_dimensions, jpeg_is_complete,
     scaled_height, sniff, widths_for,
 };
 
@@ -40,48 +40,31 @@ pub struct Processed {
     pub variants: Vec<Variant>,
 }
 
-fn truncated(kind: ImageKind) -> String {
-    format!(
-        "The file ends before the image does: this {} was cut short, perhaps while it was copied or uploaded. Export or download it again and upload the new file.",
-        kind.label()
-    )
-}
-
-/// The message a person reads for a decoder's error.
-fn describe(kind: ImageKind, e: &ImageError) -> String {
+/// What a decoder's error means for the uploader.
+fn describe(kind: ImageKind, e: &ImageError) -> ImageProblem {
     match e {
-        ImageError::Limits(_) => format!(
-            "The image is too large to process: the site takes at most {MAX_SIDE} pixels on a side and {} megapixels. Resize it and upload it again.",
-            MAX_PIXELS / 1_000_000
-        ),
+        ImageError::Limits(_) => ImageProblem::TooLargeToDecode,
         ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
-            truncated(kind)
+            ImageProblem::Truncated(kind)
         }
-        ImageError::Unsupported(_) => format!(
-            "This {} uses a feature the site cannot read. Open it in an image editor, export it again as an ordinary JPEG, PNG or WebP, and upload that file.",
-            kind.label()
-        ),
+        ImageError::Unsupported(_) => ImageProblem::Unsupported(kind),
         _ => {
             // Decoders report a cut-off file in their own words; "eof" is what they share.
             let text = e.to_string().to_ascii_lowercase();
             if text.contains("eof") || text.contains("end of file") || text.contains("truncat") {
-                truncated(kind)
+                ImageProblem::Truncated(kind)
             } else {
-                format!(
-                    "The file could not be read as a {}: it is damaged, or not really a {} despite its first bytes. Export it again and upload the new file.",
-                    kind.label(),
-                    kind.label()
-                )
+                ImageProblem::Damaged(kind)
             }
         }
     }
 }
 
-/// Decodes `bytes` and makes every width of it; `Err` holds the message for the uploader.
-pub fn process(bytes: &[u8]) -> Result<Processed, String> {
-    let kind = sniff(bytes).map_err(|r| r.to_string())?;
+/// Decodes `bytes` and makes every width of it; `Err` says why the uploader's file was refused.
+pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
+    let kind = sniff(bytes)?;
     if kind == ImageKind::Jpeg && !jpeg_is_complete(bytes) {
-        return Err(truncated(kind));
+        return Err(ImageProblem::Truncated(kind));
     }
     let format = match kind {
         ImageKind::Jpeg => ImageFormat::Jpeg,
@@ -130,7 +113,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed, String> {
             height: h,
             bytes: encode(&resized, kind).map_err(|e| {
                 tracing::error!(error = %e, "encoding an image variant failed");
-                "The image was read but could not be saved again. Please try once more; if it keeps failing, export it as JPEG and upload that.".to_owned()
+                ImageProblem::NotEncoded
             })?,
         });
         source = resized;
@@ -212,13 +195,13 @@ mod tests {
     fn a_png_cut_short_is_refused_as_truncated() {
         let whole = png(600, 400);
         let e = process(&whole[..whole.len() / 2]).unwrap_err();
-        assert!(e.contains("cut short"), "{e}");
+        assert_eq!(e, ImageProblem::Truncated(ImageKind::Png));
     }
 
     #[test]
     fn a_jpeg_cut_short_is_refused_as_truncated() {
         let whole = jpeg(600, 400);
         let e = process(&whole[..whole.len() - 200]).unwrap_err();
-        assert!(e.contains("cut short"), "{e}");
+        assert_eq!(e, ImageProblem::Truncated(ImageKind::Jpeg));
     }
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::super::jobs::{JobKind, enqueue};
 use super::super::{Error, Result, Store, Tx, query};
 use crate::domain::newsletter::{EditionId, EditionStatus, NewsletterId, Source};
+use crate::domain::newsroom::Clash;
 
 /// An edition as the newsroom sees it.
 #[derive(Clone, Debug)]
@@ -163,9 +164,7 @@ impl Store {
             match id {
                 Some(id) => ids.push(id),
                 None => {
-                    return Err(Error::Rejected(format!(
-                        "No published article has the slug “{slug}”."
-                    )));
+                    return Err(Error::Clash(Clash::NoPublishedArticle(slug.clone())));
                 }
             }
         }
@@ -197,7 +196,7 @@ impl Store {
         Ok(EditionId(id))
     }
 
-    /// Changes a draft; a [`Error::Conflict`] once it is being sent.
+    /// Changes a draft; a [`Clash::EditionSent`] once it is being sent.
     pub async fn update_edition(
         &self,
         id: EditionId,
@@ -216,9 +215,7 @@ impl Store {
         .execute(&mut tx)
         .await?;
         if n == 0 {
-            return Err(Error::Conflict(
-                "This edition has been sent: it can no longer be changed.".into(),
-            ));
+            return Err(Error::Clash(Clash::EditionSent));
         }
         set_articles(&mut tx, id, articles).await?;
         tx.commit().await?;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::single_use::{self, Malformed, Payload, TokenPurpose};
 use super::{Error, Result, Store, query};
 use crate::domain::newsletter::{NewsletterFields, NewsletterId, Source};
+use crate::domain::newsroom::Clash;
 use crate::domain::user::{Email, Role};
 
 /// A newsletter as the pages show it.
@@ -79,7 +80,7 @@ fn columns(source: Source) -> (Option<i64>, Option<i64>, Option<i64>) {
 
 fn name_taken(e: Error, name: &str) -> Error {
     if e.is_duplicate("newsletters", &["name"]) {
-        Error::Conflict(format!("A newsletter named “{name}” exists already."))
+        Error::Clash(Clash::NewsletterNameTaken(name.to_owned()))
     } else {
         e
     }

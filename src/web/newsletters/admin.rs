@@ -18,6 +18,7 @@ use crate::store;
 use crate::store::newsroom::LabelKind;
 use crate::web::forms::MemberForm;
 use crate::web::layout::Layout;
+use crate::web::newsroom::words::worded;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
 
@@ -45,6 +46,18 @@ pub(super) struct Fields {
     pub tag: String,
     #[serde(default)]
     pub hour: String,
+}
+
+/// The new-edition form's fields as typed.
+#[derive(Deserialize, Default, Clone)]
+pub(super) struct EditionForm {
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub intro: String,
+    /// Article slugs, one a line.
+    #[serde(default)]
+    pub articles: String,
 }
 
 pub(super) struct Choice {
@@ -141,6 +154,7 @@ fn parse(tr: Tr, f: &Fields) -> std::result::Result<NewsletterFields, String> {
         _ => Source::Picked,
     };
     check_fields(&f.name, &f.description, &f.sender_name, source)
+        .map_err(|p| super::words::problem(tr, p))
 }
 
 async fn list_page(
@@ -202,12 +216,14 @@ async fn create(
 ) -> Result<Response> {
     require_editor(&viewer)?;
     let typed = form.form;
-    let (status, message) = match parse(Tr::new(viewer.locale), &typed) {
+    let tr = Tr::new(viewer.locale);
+    let (status, message) = match parse(tr, &typed) {
         Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, e),
         Ok(fields) => match state
             .store
             .create_newsletter(&fields, state.clock.now())
             .await
+            .map_err(|e| worded(tr, e))
         {
             Ok(id) => {
                 return Ok(Redirect::to(&format!("/admin/newsletters/{}", id.0)).into_response());
@@ -240,15 +256,19 @@ struct ShowPage {
     subscribers: i64,
     editions: Vec<EditionRow>,
     error: Option<String>,
+    /// The new-edition form (as typed when it was refused).
+    edition: EditionForm,
 }
 
-async fn show_page(
+/// A newsletter's page: `typed`, its settings as typed; `edition`, the new-edition form's.
+pub(super) async fn show_page(
     state: &AppState,
     viewer: &Viewer,
     id: NewsletterId,
     status: StatusCode,
     typed: Option<Fields>,
     error: Option<String>,
+    edition: EditionForm,
 ) -> Result<Response> {
     let letter = state.store.newsletter(id).await?.ok_or(Error::NotFound)?;
     let f = typed.unwrap_or_else(|| {
@@ -298,6 +318,7 @@ async fn show_page(
         subscribers: letter.subscribers,
         editions,
         error,
+        edition,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -316,6 +337,7 @@ async fn show(
         StatusCode::OK,
         None,
         None,
+        EditionForm::default(),
     )
     .await
 }
@@ -330,7 +352,8 @@ async fn update(
     require_editor(&viewer)?;
     let id = NewsletterId(id);
     let typed = form.form;
-    let fields = match parse(Tr::new(viewer.locale), &typed) {
+    let tr = Tr::new(viewer.locale);
+    let fields = match parse(tr, &typed) {
         Ok(f) => f,
         Err(e) => {
             return show_page(
@@ -340,6 +363,7 @@ async fn update(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 Some(typed),
                 Some(e),
+                EditionForm::default(),
             )
             .await;
         }
@@ -348,6 +372,7 @@ async fn update(
         .store
         .update_newsletter(id, &fields, state.clock.now())
         .await
+        .map_err(|e| worded(tr, e))
     {
         Ok(()) => Ok(Redirect::to(&format!("/admin/newsletters/{}", id.0)).into_response()),
         Err(store::Error::Conflict(m)) => {
@@ -358,6 +383,7 @@ async fn update(
                 StatusCode::CONFLICT,
                 Some(typed),
                 Some(m),
+                EditionForm::default(),
             )
             .await
         }

@@ -8,10 +8,10 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use serde::Deserialize;
 
-use super::admin::edition_status;
+use super::admin::{EditionForm, edition_status, show_page};
 use super::require_editor;
+use super::words::problem;
 use crate::domain::l10n::Tr;
 use crate::domain::newsletter::{
     EditionId, EditionStatus, NewsletterId, check_edition, compose, parse_picks,
@@ -21,6 +21,7 @@ use crate::store;
 use crate::store::newsletters::editions::Progress;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
+use crate::web::newsroom::words::{clash, worded};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Result};
 
@@ -39,17 +40,6 @@ pub(super) fn router() -> Router<AppState> {
         .route("/admin/newsletters/editions/{id}/test", post(test_send))
         .route("/admin/newsletters/editions/{id}/send", post(send))
         .route("/admin/newsletters/editions/{id}/progress", get(progress))
-}
-
-#[derive(Deserialize, Default, Clone)]
-struct EditionForm {
-    #[serde(default)]
-    subject: String,
-    #[serde(default)]
-    intro: String,
-    /// Article slugs, one a line.
-    #[serde(default)]
-    articles: String,
 }
 
 #[derive(Template)]
@@ -136,18 +126,19 @@ async fn edition_page(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-/// The form checked: subject, introduction and the articles' ids.
+/// The form checked: subject, introduction and the articles' ids, or why not in `tr`'s words.
 async fn checked(
     state: &AppState,
+    tr: Tr,
     f: &EditionForm,
 ) -> Result<std::result::Result<(String, String, Vec<i64>), String>> {
     let (subject, intro) = match check_edition(&f.subject, &f.intro) {
         Ok(v) => v,
-        Err(e) => return Ok(Err(e)),
+        Err(p) => return Ok(Err(problem(tr, p))),
     };
     let slugs = match parse_picks(&f.articles) {
         Ok(s) => s,
-        Err(e) => return Ok(Err(e)),
+        Err(p) => return Ok(Err(problem(tr, p))),
     };
     match state
         .store
@@ -155,7 +146,7 @@ async fn checked(
         .await
     {
         Ok(ids) => Ok(Ok((subject, intro, ids))),
-        Err(store::Error::Rejected(m)) => Ok(Err(m)),
+        Err(store::Error::Clash(c)) => Ok(Err(clash(tr, &c))),
         Err(e) => Err(e.into()),
     }
 }
@@ -170,7 +161,8 @@ async fn create(
     require_editor(&viewer)?;
     let id = NewsletterId(id);
     state.store.newsletter(id).await?.ok_or(Error::NotFound)?;
-    match checked(&state, &form.form).await? {
+    let typed = form.form;
+    match checked(&state, Tr::new(viewer.locale), &typed).await? {
         Ok((subject, intro, articles)) => {
             let edition = state
                 .store
@@ -178,11 +170,11 @@ async fn create(
                 .await?;
             Ok(Redirect::to(&format!("/admin/newsletters/editions/{}", edition.0)).into_response())
         }
-        Err(e) => Err(Error::Rejected(crate::web::Refusal {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            message: e,
-            retry_after: None,
-        })),
+        // The newsletter's page again, with the new edition's form as typed.
+        Err(e) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            show_page(&state, &viewer, id, status, None, Some(e), typed).await
+        }
     }
 }
 
@@ -215,7 +207,8 @@ async fn update(
     require_editor(&viewer)?;
     let id = EditionId(id);
     let typed = form.form;
-    let (subject, intro, articles) = match checked(&state, &typed).await? {
+    let tr = Tr::new(viewer.locale);
+    let (subject, intro, articles) = match checked(&state, tr, &typed).await? {
         Ok(v) => v,
         Err(e) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -226,6 +219,7 @@ async fn update(
         .store
         .update_edition(id, &subject, &intro, &articles)
         .await
+        .map_err(|e| worded(tr, e))
     {
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/newsletters/editions/{}", id.0)).into_response())

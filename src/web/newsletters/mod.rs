@@ -5,9 +5,11 @@
 mod admin;
 mod editions;
 mod public;
+mod words;
 
 use axum::Router;
 
+use crate::domain::l10n::Tr;
 use crate::domain::user::Role;
 use crate::store::sessions::SessionUser;
 use crate::web::session::Viewer;
@@ -25,7 +27,7 @@ fn require_editor(viewer: &Viewer) -> Result<SessionUser> {
     let user = viewer.require_user()?.clone();
     if user.role() < Role::Editor {
         return Err(Error::Forbidden(
-            "Only editors and admins manage newsletters.".into(),
+            Tr::new(viewer.locale).t("nlm-editors-only"),
         ));
     }
     Ok(user)

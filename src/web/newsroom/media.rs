@@ -15,12 +15,14 @@ use axum::routing::get;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::l10n::Tr;
-use crate::domain::media::{self, TextProblem, VariantName, check_text, content_hash, human_bytes};
+use crate::domain::locale::Dates;
+use crate::domain::media::{self, TextProblem, VariantName, check_text, content_hash};
 use crate::domain::moderation::staff_access;
 use crate::store::media::{MediaRow, NewMedia};
 use crate::store::sessions::SessionUser;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::middleware::UPLOAD_PATH;
+use crate::web::newsroom::media_words::{self, image_problem, too_large};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Error, Refusal, Result};
 
@@ -75,7 +77,7 @@ pub struct MediaView {
 }
 
 impl MediaView {
-    fn from(row: &MediaRow, dates: &crate::domain::locale::Dates) -> Option<MediaView> {
+    fn from(row: &MediaRow, dates: &Dates, tr: Tr) -> Option<MediaView> {
         let kind = row.kind()?;
         let widths = row.widths();
         let (w, h) = (
@@ -97,17 +99,17 @@ impl MediaView {
             thumb_height: media::scaled_height(w, h, narrowest),
             alt: row.alt.clone(),
             caption: row.caption.clone().unwrap_or_default(),
-            dimensions: format!("{w} × {h}"),
+            dimensions: media_words::dimensions(dates, w, h),
             widths: widths
                 .iter()
-                .map(u32::to_string)
+                .map(|w| dates.number(i64::from(*w)))
                 .collect::<Vec<_>>()
                 .join(", "),
             kind: kind.label().to_owned(),
             uploader: row
                 .uploader
                 .clone()
-                .unwrap_or_else(|| "a former member".into()),
+                .unwrap_or_else(|| tr.t("nlm-former-member")),
             uploaded: TimeView::long(row.created_at, dates),
         })
     }
@@ -126,9 +128,10 @@ struct PickerItem {
 }
 
 impl PickerItem {
-    /// The picker shows no dates: the site's way of writing them does for the view it borrows.
+    /// The picker shows no dates, sizes or uploaders: English's way of writing them does for
+    /// the view it borrows.
     fn from(row: &MediaRow) -> Option<PickerItem> {
-        let v = MediaView::from(row, &crate::domain::locale::Dates::default())?;
+        let v = MediaView::from(row, &Dates::default(), Tr::default())?;
         Some(PickerItem {
             id: row.id,
             url: v.url,
@@ -230,7 +233,11 @@ async fn render(
     let page = LibraryPage {
         layout: Layout::titled(state, viewer, "newsroom-images").await?,
         csrf: viewer.csrf.clone(),
-        max_upload: human_bytes(state.config.max_upload_bytes as u64),
+        max_upload: media_words::size(
+            Tr::new(viewer.locale),
+            &viewer.dates,
+            state.config.max_upload_bytes as u64,
+        ),
         error,
         alt: kept.alt,
         caption: kept.caption,
@@ -239,7 +246,7 @@ async fn render(
         more: total > rows.len() as i64,
         items: rows
             .iter()
-            .filter_map(|r| MediaView::from(r, &viewer.dates))
+            .filter_map(|r| MediaView::from(r, &viewer.dates, Tr::new(viewer.locale)))
             .collect(),
         total,
     };
@@ -264,7 +271,8 @@ async fn library_page(
     if let Some(hash) = q.uploaded.as_deref().filter(|h| h.len() == 32)
         && let Some(row) = state.store.media_by_hash(hash).await?
     {
-        uploaded = MediaView::from(&row, &viewer.dates).map(|v| (v, q.existing.is_some()));
+        uploaded = MediaView::from(&row, &viewer.dates, Tr::new(viewer.locale))
+            .map(|v| (v, q.existing.is_some()));
     }
     render(
         &state,
@@ -289,16 +297,6 @@ struct UploadForm {
 /// A refusal of the upload: its status and the words the uploader reads.
 struct Refused(StatusCode, String);
 
-fn too_large(max: usize) -> Refused {
-    Refused(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!(
-            "The file is larger than the {} this site accepts for an image. Make it smaller (a photograph rarely needs more than 4000 pixels across) and upload it again.",
-            human_bytes(max as u64)
-        ),
-    )
-}
-
 /// Reads one multipart field, at most `max` bytes (`Err(None)` past that).
 async fn read_field(
     field: &mut axum::extract::multipart::Field<'_>,
@@ -314,19 +312,25 @@ async fn read_field(
     Ok(out)
 }
 
-/// Reads the form, refusing a file over the size limit as soon as it is seen to be.
+/// Reads the form, refusing a file over the size limit as soon as it is seen to be (in the
+/// words of `tr` and `dates`).
 async fn read_form(
     mut multipart: Multipart,
     max_file: usize,
+    tr: Tr,
+    dates: &Dates,
 ) -> std::result::Result<UploadForm, Refused> {
+    let too_large = || {
+        Refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            too_large(tr, dates, max_file),
+        )
+    };
     let broken = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            too_large(max_file)
+            too_large()
         } else {
-            Refused(
-                StatusCode::BAD_REQUEST,
-                "The upload arrived incomplete or garbled. Please choose the file and send the form again.".into(),
-            )
+            Refused(StatusCode::BAD_REQUEST, tr.t("nlm-upload-garbled"))
         }
     };
     let mut form = UploadForm::default();
@@ -336,14 +340,14 @@ async fn read_form(
             if form.file.is_some() {
                 return Err(Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "Upload one image at a time.".into(),
+                    tr.t("nlm-upload-one-at-a-time"),
                 ));
             }
             let bytes = read_field(&mut field, max_file)
                 .await
                 .map_err(|e| match e {
                     Some(e) => broken(e),
-                    None => too_large(max_file),
+                    None => too_large(),
                 })?;
             form.file = Some(Bytes::from(bytes));
             continue;
@@ -354,7 +358,7 @@ async fn read_form(
                 Some(e) => broken(e),
                 None => Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    format!("The {name} field is too long."),
+                    tr.t1("nlm-upload-field-too-long", "field", &name),
                 ),
             })?;
         let text = String::from_utf8_lossy(&text).into_owned();
@@ -379,12 +383,8 @@ async fn upload(
 ) -> Result<Response> {
     // Who is asking comes first: a stranger learns nothing about what the form expects.
     let user_id = require_media(&viewer)?.id;
-    let multipart = multipart.map_err(|_| {
-        Error::BadRequest(
-            "Send the upload form as multipart/form-data, with the file in its `file` field."
-                .into(),
-        )
-    })?;
+    let tr = Tr::new(viewer.locale);
+    let multipart = multipart.map_err(|_| Error::BadRequest(tr.t("nlm-upload-not-multipart")))?;
     let json = wants_json(&headers);
     // The editor reads a refusal as JSON (the error middleware writes it); a person, the form.
     let refuse = |status: StatusCode, message: String, kept: Kept| {
@@ -400,7 +400,7 @@ async fn upload(
             render(state, viewer, status, Some(message), kept, None).await
         }
     };
-    let form = match read_form(multipart, state.config.max_upload_bytes).await {
+    let form = match read_form(multipart, state.config.max_upload_bytes, tr, &viewer.dates).await {
         Ok(form) => form,
         Err(Refused(status, message)) => return refuse(status, message, Kept::default()).await,
     };
@@ -412,7 +412,6 @@ async fn upload(
     let (alt, caption) = match check_text(&form.alt, &form.caption) {
         Ok(t) => t,
         Err(problem) => {
-            let tr = Tr::new(viewer.locale);
             let m = match problem {
                 TextProblem::NoAlt => tr.t("newsroom-media-no-alt"),
                 TextProblem::AltTooLong(max) => tr.t1("newsroom-media-alt-too-long", "max", max),
@@ -427,7 +426,7 @@ async fn upload(
     let Some(bytes) = form.file.filter(|b| !b.is_empty()) else {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
-            Tr::new(viewer.locale).t("newsroom-media-choose-file"),
+            tr.t("newsroom-media-choose-file"),
             kept,
         )
         .await;
@@ -435,7 +434,7 @@ async fn upload(
     let hash = content_hash(&bytes);
     let existing = state.store.media_by_hash(&hash).await?;
     if let Some(row) = &existing
-        && all_files_present(&state, row).await?
+        && all_files_present(&state, row, tr).await?
     {
         return uploaded(&state, json, &hash, true).await;
     }
@@ -443,7 +442,10 @@ async fn upload(
     let started = std::time::Instant::now();
     let processed = match state.media.process(bytes).await {
         Ok(p) => p,
-        Err(m) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, m, kept).await,
+        Err(p) => {
+            let m = image_problem(tr, &viewer.dates, p);
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, m, kept).await;
+        }
     };
     let widths: Vec<u32> = processed.variants.iter().map(|v| v.width).collect();
     let kind = processed.kind;
@@ -487,7 +489,7 @@ async fn upload(
         tracing::error!(error = %e, "storing an upload panicked");
         Error::Rejected(Refusal {
             status: StatusCode::INTERNAL_SERVER_ERROR,
-            message: "The image could not be stored. Please try again.".into(),
+            message: tr.t("nlm-upload-not-stored"),
             retry_after: None,
         })
     })?;
@@ -508,7 +510,7 @@ async fn upload(
             tracing::error!(error = %e, %hash, "writing an image failed; nothing was kept");
             Err(Error::Rejected(Refusal {
                 status: StatusCode::SERVICE_UNAVAILABLE,
-                message: "The image could not be stored just now, and nothing was kept. Please try again in a moment.".into(),
+                message: tr.t("nlm-upload-store-failed"),
                 retry_after: Some(5),
             }))
         }
@@ -522,7 +524,7 @@ enum Stored {
     Database(crate::store::Error),
 }
 
-async fn all_files_present(state: &AppState, row: &MediaRow) -> Result<bool> {
+async fn all_files_present(state: &AppState, row: &MediaRow, tr: Tr) -> Result<bool> {
     let Some(kind) = row.kind() else {
         return Ok(false);
     };
@@ -537,9 +539,7 @@ async fn all_files_present(state: &AppState, row: &MediaRow) -> Result<bool> {
             tracing::error!(error = %e, "media storage unavailable");
             Error::Rejected(Refusal {
                 status: StatusCode::SERVICE_UNAVAILABLE,
-                message:
-                    "The image storage cannot be reached just now. Please try again in a moment."
-                        .into(),
+                message: tr.t("nlm-storage-down"),
                 retry_after: Some(5),
             })
         })?;
@@ -571,7 +571,7 @@ async fn media_file(
             .store()
             .exists(&variant.key())
             .await
-            .map_err(storage_down)?
+            .map_err(|e| storage_down(&state, e))?
         {
             return Err(Error::NotFound);
         }
@@ -583,7 +583,7 @@ async fn media_file(
                 .store()
                 .get(&variant.key())
                 .await
-                .map_err(storage_down)?
+                .map_err(|e| storage_down(&state, e))?
                 .ok_or(Error::NotFound)?,
         )
     };
@@ -599,11 +599,12 @@ async fn media_file(
     })
 }
 
-fn storage_down(e: crate::services::media::StorageError) -> Error {
+/// The image files are public and cached: their refusal is in the site's language.
+fn storage_down(state: &AppState, e: crate::services::media::StorageError) -> Error {
     tracing::error!(error = %e, "media storage unavailable");
     Error::Rejected(Refusal {
         status: StatusCode::SERVICE_UNAVAILABLE,
-        message: "This image cannot be fetched just now. Please try again in a moment.".into(),
+        message: Tr::new(state.config.locale).t("nlm-image-unavailable"),
         retry_after: Some(5),
     })
 }

@@ -5,6 +5,7 @@
 
 pub mod imports;
 pub mod media;
+pub mod media_words;
 
 pub mod articles;
 pub mod autosave;

@@ -114,6 +114,9 @@ pub fn clash(tr: Tr, c: &Clash) -> String {
         Clash::UnknownSection(shown) => tr.t1("newsroom-problem-unknown-section", "section", shown),
         Clash::NoArticleAt(slug) => tr.t1("newsroom-clash-no-article", "slug", slug),
         Clash::TranslationOfItself => tr.t("newsroom-clash-translation-of-itself"),
+        Clash::NewsletterNameTaken(name) => tr.t1("nlm-name-taken", "name", name),
+        Clash::NoPublishedArticle(slug) => tr.t1("nlm-no-published-article", "slug", slug),
+        Clash::EditionSent => tr.t("nlm-edition-sent"),
     }
 }
 
