@@ -35,6 +35,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../../locales/", $tag, "/desk.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/embed.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/editor.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/log-feeds.ftl")),
         ]
     };
 }
