@@ -35,6 +35,7 @@ mod i18n_desk;
 mod i18n_editor;
 mod i18n_embed;
 mod i18n_live;
+mod i18n_logfeed;
 mod i18n_newsroom;
 mod i18n_nlmedia;
 mod i18n_reading;

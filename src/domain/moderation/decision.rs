@@ -77,13 +77,6 @@ impl Decision {
 /// The longest note a moderator may add to a decision or a ban.
 pub const MAX_NOTE_CHARS: usize = 500;
 
-/// [`check_note`], refused in English words (for pages not yet in the catalogues).
-pub fn parse_note(note: &str) -> Result<String, String> {
-    check_note(note).map_err(|NoteTooLong(n)| {
-        format!("The note is {n} characters long; the limit is {MAX_NOTE_CHARS}. Shorten it.")
-    })
-}
-
 /// A note past [`MAX_NOTE_CHARS`], with its length in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NoteTooLong(pub usize);

@@ -16,7 +16,7 @@ pub use access::{StaffAccess, staff_access};
 pub use ban::{BadBanLength, BanLength, BanNotice, ban_notice, forever, may_be_banned};
 pub use decision::{
     CommentState, Decision, MAX_NOTE_CHARS, NoteTooLong, RejectReason, StateChange, TrainedAs,
-    Undecidable, check_note, decide, parse_note, parse_rejection, rejection_text,
+    Undecidable, check_note, decide, parse_rejection, rejection_text,
 };
 pub use held::HoldDetail;
 pub use policy::{CommentMode, CommentPolicy, ModeProblem, PolicyLayer};
@@ -44,7 +44,7 @@ mod tests {
         assert_eq!(BanLength::parse("7"), Ok(BanLength::Days(7)));
         assert_eq!(BanLength::parse("forever"), Ok(BanLength::Forever));
         assert!(BanLength::parse("0").is_err());
-        assert!(parse_note(&"x".repeat(501)).is_err());
+        assert!(check_note(&"x".repeat(501)).is_err());
         assert_eq!(
             RejectReason::parse("off_topic"),
             Some(RejectReason::OffTopic)

@@ -48,17 +48,6 @@ impl CommentMode {
         CommentMode::from_stored(mode.trim(), first)
             .ok_or_else(|| ModeProblem::Unknown(mode.to_owned()))
     }
-
-    pub fn describe(self) -> String {
-        match self {
-            CommentMode::Open => "open".into(),
-            CommentMode::Closed => "closed".into(),
-            CommentMode::PreModerated { first: None } => "pre-moderated (every comment)".into(),
-            CommentMode::PreModerated { first: Some(n) } => {
-                format!("pre-moderated (a member's first {n} approved comments)")
-            }
-        }
-    }
 }
 
 /// What is wrong with a policy form's mode: the number of first comments (1 to 1000, or blank),

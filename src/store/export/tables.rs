@@ -424,6 +424,7 @@ pub static TABLES: &[Table] = &[
             ("at", Time),
             ("actor_id", Int),
             ("actor_name", Text),
+            ("actor_kind", Text),
             ("action", Text),
             ("comment_id", Int),
             ("user_id", Int),

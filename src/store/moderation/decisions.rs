@@ -25,7 +25,7 @@ impl Store {
                         out.now_visible.push((article_id, id));
                     }
                 }
-                Err(why) => out.skipped.push((id, why)),
+                Err(why) => out.skipped.push(why),
             }
         }
         Ok(out)
@@ -38,13 +38,13 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
         base_url: &str,
-    ) -> Result<std::result::Result<(i64, bool, i64), String>> {
+    ) -> Result<std::result::Result<(i64, bool, i64), Unchanged>> {
         let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
         let mut tx = self.begin().await?;
         let out = {
             let facts: Option<CommentFacts> = query(&sql).bind(id).fetch_optional(&mut tx).await?;
             let Some(facts) = facts else {
-                return Ok(Err(format!("comment {id} does not exist")));
+                return Ok(Err(Unchanged::NoComment(id)));
             };
             let old = &facts.state;
             let open: Vec<(i64,)> = query(
@@ -64,7 +64,7 @@ impl Store {
             };
             let change = match decide(&current, decision, &open, now) {
                 Ok(change) => change,
-                Err(why) => return Ok(Err(format!("comment {id} {why}"))),
+                Err(why) => return Ok(Err(Unchanged::Comment(id, why))),
             };
             let after = change.after;
             let new = ModState {
@@ -220,10 +220,9 @@ let settings: ModerationSettings = query(
                         .execute(&mut tx)
                         .await?;
                     let actor = Actor::system();
-                    log(&mut tx, &actor, &LogLine { action: "auto_hide", comment: Some(comment_id), user: facts.author_id, reason: &format!(
-                            "open reports weighing {counted} from established members ({} in all)",
-                            facts.state.open_reports
-                        ), before: &json(&facts.state), after: &json(&new) }, now).await?;
+                    // The reason is the weight of the reports (worded when shown; the open
+                    // reports in all are the state's before).
+                    log(&mut tx, &actor, &LogLine { action: "auto_hide", comment: Some(comment_id), user: facts.author_id, reason: &counted.to_string(), before: &json(&facts.state), after: &json(&new) }, now).await?;
                     true
                 } else {
                     false
@@ -254,7 +253,7 @@ let settings: ModerationSettings = query(
         reason: &str,
         actor: &Actor,
         now: DateTime<Utc>,
-    ) -> Result<std::result::Result<i64, String>> {
+    ) -> Result<std::result::Result<i64, Unchanged>> {
         let mut tx = self.begin().await?;
         let logged = {
             let row: Option<(Option<DateTime<Utc>>, String, String, String)> = query(
@@ -264,12 +263,10 @@ let settings: ModerationSettings = query(
             .fetch_optional(&mut tx)
             .await?;
             let Some((old_until, old_reason, role, name)) = row else {
-                return Ok(Err(format!("member {user_id} does not exist")));
+                return Ok(Err(Unchanged::NoMember(user_id)));
             };
             if until.is_some() && !may_be_banned(Role::parse(&role).unwrap_or(Role::Member)) {
-                return Ok(Err(format!(
-                    "{name} is on the staff and cannot be banned; an administrator can change their role first"
-                )));
+                return Ok(Err(Unchanged::Staff(name)));
             }
             let before = BanState {
                 banned_until: old_until,
@@ -312,7 +309,8 @@ let settings: ModerationSettings = query(
         Ok(logged)
     }
 
-    /// Gives a member a role, logging who did it.
+    /// Gives a member a role, logging who did it (the roles before and after are the row's
+    /// `before` and `after`, worded when shown).
     pub async fn grant_role(
         &self,
         user_id: i64,
@@ -344,7 +342,7 @@ let settings: ModerationSettings = query(
                     action: "role",
                     comment: None,
                     user: Some(user_id),
-                    reason: &format!("{old} → {}", role.as_str()),
+                    reason: "",
                     before: &old,
                     after: role.as_str(),
                 },

@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{Backend, Result, Store, Tx, query};
 use crate::domain::comment::CommentStatus;
+use crate::domain::live_question::QuestionStatus;
 use crate::domain::moderation::{
     CommentMode, CommentPolicy, Decision, HoldDetail, HoldReason, PolicyLayer, Queue, ReporterBar,
-    TrainedAs, TrustThresholds, may_be_banned,
+    TrainedAs, TrustThresholds, Undecidable, may_be_banned,
 };
 use crate::domain::spam;
 use crate::domain::user::Role;
@@ -24,6 +25,7 @@ mod policy;
 mod questions;
 mod queues;
 
+pub use policy::{PolicyOf, PolicyReason};
 pub use questions::QuestionsDecided;
 mod state;
 mod trust;
@@ -32,28 +34,82 @@ mod undo;
 pub(crate) use state::train;
 use state::{LogLine, log, log_undo, set_state};
 
-/// Who acted: a member of staff, or the site itself (reports reaching the threshold) or the
-/// command line.
+/// Who acted: a member of staff (by id and name), or no one on the staff: the site itself
+/// (reports reaching the threshold) or the command line, stored as a [`SystemActor`] and worded
+/// when shown.
 #[derive(Clone, Debug)]
 pub struct Actor {
     pub id: Option<i64>,
     pub name: String,
+    pub system: Option<SystemActor>,
 }
 
 impl Actor {
+    /// A member of staff.
+    pub fn staff(id: i64, name: &str) -> Actor {
+        Actor {
+            id: Some(id),
+            name: name.to_owned(),
+            system: None,
+        }
+    }
+
     pub fn system() -> Actor {
         Actor {
             id: None,
-            name: "Broadsheet (automatic)".into(),
+            name: String::new(),
+            system: Some(SystemActor::Site),
         }
     }
 
     pub fn command_line() -> Actor {
         Actor {
             id: None,
-            name: "command line".into(),
+            name: String::new(),
+            system: Some(SystemActor::CommandLine),
         }
     }
+}
+
+/// Who acted when no member of staff did (`moderation_log.actor_kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SystemActor {
+    /// The site itself, e.g. hiding a comment whose reports reached the threshold.
+    Site,
+    /// `broadsheet user role`.
+    CommandLine,
+}
+
+impl SystemActor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SystemActor::Site => "site",
+            SystemActor::CommandLine => "command_line",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SystemActor> {
+        match s {
+            "site" => Some(SystemActor::Site),
+            "command_line" => Some(SystemActor::CommandLine),
+            _ => None,
+        }
+    }
+}
+
+/// Why a comment, a member or a question was left as it was, for the desk to word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unchanged {
+    NoComment(i64),
+    Comment(i64, Undecidable),
+    NoMember(i64),
+    /// A member of staff (by name) cannot be banned.
+    Staff(String),
+    NoQuestion(i64),
+    /// The question is in a status the decision cannot leave (answered, or already so).
+    Question(i64, QuestionStatus),
+    /// The question's status changed between reading and writing it.
+    QuestionChanged(i64),
 }
 
 /// The site's moderation settings.
@@ -154,6 +210,8 @@ pub struct LogRow {
     pub at: DateTime<Utc>,
     pub actor_id: Option<i64>,
     pub actor_name: String,
+    /// `site` or `command_line` when no member of staff acted ([`SystemActor`]).
+    pub actor_kind: Option<String>,
     pub action: String,
     pub comment_id: Option<i64>,
     pub user_id: Option<i64>,
@@ -162,6 +220,16 @@ pub struct LogRow {
     pub before: String,
     pub after: String,
     pub undone_by: Option<i64>,
+    /// For an undo: the row it undid, and that row's action.
+    pub undoes: Option<i64>,
+    pub undoes_action: Option<String>,
+}
+
+impl LogRow {
+    /// Who acted, when no member of staff did.
+    pub fn system_actor(&self) -> Option<SystemActor> {
+        self.actor_kind.as_deref().and_then(SystemActor::parse)
+    }
 }
 
 /// Which audit rows to list.
@@ -183,7 +251,7 @@ pub struct Decided {
     /// Comments that became visible to readers, to announce live.
     pub now_visible: Vec<(i64, i64)>,
     /// Comments left as they were, and why.
-    pub skipped: Vec<(i64, String)>,
+    pub skipped: Vec<Unchanged>,
     /// The audit rows written, one per comment changed (what undo takes).
     pub log_ids: Vec<i64>,
 }
@@ -266,9 +334,11 @@ type OverrideRow = (
     Option<i64>,
 );
 
-const LOG_SELECT: &str = "SELECT l.id, l.at, l.actor_id, l.actor_name, l.action, l.comment_id, \
-     l.user_id, u.display_name AS user_name, l.reason, l.before, l.after, l.undone_by \
-     FROM moderation_log l LEFT JOIN users u ON u.id = l.user_id";
+const LOG_SELECT: &str = "SELECT l.id, l.at, l.actor_id, l.actor_name, l.actor_kind, l.action, \
+     l.comment_id, l.user_id, u.display_name AS user_name, l.reason, l.before, l.after, \
+     l.undone_by, o.id AS undoes, o.action AS undoes_action \
+     FROM moderation_log l LEFT JOIN users u ON u.id = l.user_id \
+     LEFT JOIN moderation_log o ON o.undone_by = l.id";
 
 fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()

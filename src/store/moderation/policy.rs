@@ -2,6 +2,31 @@
 
 use super::*;
 
+/// What a policy is set for: its kind (`site`, `section`, `article`, `embed_site`,
+/// `embed_thread`) and its name (none for the site).
+pub type PolicyOf<'a> = (&'a str, &'a str);
+
+/// A policy change's reason in the log: what it was set for and its new mode (`None`: as the
+/// wider setting), as stored (`CommentMode::stored`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyReason {
+    pub of: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<i64>,
+}
+
+impl PolicyReason {
+    /// The mode set, `None` for "as the wider setting".
+    pub fn mode(&self) -> Option<CommentMode> {
+        self.mode
+            .as_deref()
+            .and_then(|m| CommentMode::from_stored(m, self.first))
+    }
+}
+
 impl Store {
     /// The policy layers that apply to an article (site, its section or its embedding site,
     /// itself), in one query.
@@ -75,14 +100,15 @@ impl Store {
             .collect())
     }
 
-    /// Sets the policy of one scope and logs the change.
+    /// Sets the policy of one scope and logs the change, with what it is of (`of`) and the new
+    /// mode as the reason (data, worded when shown: [`PolicyReason`]).
     pub async fn set_policy(
         &self,
         scope: &str,
         scope_id: i64,
         layer: PolicyLayer,
         actor: &Actor,
-        described: &str,
+        of: PolicyOf<'_>,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let before = self.policy_layer(scope, scope_id).await?;
@@ -117,7 +143,12 @@ impl Store {
                 action: "policy",
                 comment: None,
                 user: None,
-                reason: described,
+                reason: &json(&PolicyReason {
+                    of: of.0.to_owned(),
+                    name: of.1.to_owned(),
+                    mode: mode.map(str::to_owned),
+                    first,
+                }),
                 before: &before,
                 after: &after,
             },

@@ -10,7 +10,7 @@ use crate::domain::live_question::{QuestionDecision, QuestionStatus, decide};
 pub struct QuestionsDecided {
     pub log_ids: Vec<i64>,
     /// Questions left as they were, with why.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Unchanged>,
 }
 
 impl Store {
@@ -32,13 +32,14 @@ impl Store {
                     .fetch_optional(&mut tx)
                     .await?;
             let Some((status, asker)) = row else {
-                out.skipped.push(format!("question #{id} does not exist"));
+                out.skipped.push(Unchanged::NoQuestion(id));
                 continue;
             };
             let next = match decide(status, decision) {
                 Ok(next) => next,
-                Err(why) => {
-                    out.skipped.push(format!("question #{id}: {why}"));
+                Err(_) => {
+                    // Why is the status it is in: answered, or already so.
+                    out.skipped.push(Unchanged::Question(id, status));
                     continue;
                 }
             };
@@ -54,8 +55,7 @@ impl Store {
             .execute(&mut tx)
             .await?;
             if n != 1 {
-                out.skipped
-                    .push(format!("question #{id} was changed meanwhile"));
+                out.skipped.push(Unchanged::QuestionChanged(id));
                 continue;
             }
             let line = LogLine {

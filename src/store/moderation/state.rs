@@ -21,12 +21,13 @@ pub(super) async fn log(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     query(
-        "INSERT INTO moderation_log (at, actor_id, actor_name, action, comment_id, user_id, reason, before, after) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO moderation_log (at, actor_id, actor_name, actor_kind, action, comment_id, user_id, reason, before, after) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(now)
     .bind(actor.id)
     .bind(&actor.name)
+    .bind(actor.system.map(SystemActor::as_str))
     .bind(line.action)
     .bind(line.comment)
     .bind(line.user)

@@ -4,7 +4,8 @@ use super::*;
 
 impl Store {
     /// Reverses the logged action `log_id` (a decision, an automatic hide, a ban, an unban or a
-    /// role change), provided nothing has changed the same thing since; logs the undo.
+    /// role change), provided nothing has changed the same thing since; logs the undo (with no
+    /// reason: the row undone points at it by `undone_by`, and the log words it from that).
     pub async fn undo(
         &self,
         log_id: i64,
@@ -18,7 +19,6 @@ impl Store {
             return Ok(Err(UndoProblem::AlreadyUndone));
         }
         let sql = format!("SELECT {STATE_COLUMNS} FROM comments WHERE id = $1");
-        let reason = format!("undo of #{log_id} ({})", entry.action);
         let done = match entry.action.as_str() {
             "approve" | "reject" | "pin" | "unpin" | "auto_hide" => {
                 let (Some(comment_id), Ok(before), Ok(after)) = (
@@ -50,7 +50,7 @@ impl Store {
                             action: "undo",
                             comment: Some(comment_id),
                             user: entry.user_id,
-                            reason: &reason,
+                            reason: "",
                             before: &json(&after),
                             after: &json(&before),
                         },
@@ -98,7 +98,7 @@ impl Store {
                             action: "undo",
                             comment: None,
                             user: Some(user_id),
-                            reason: &reason,
+                            reason: "",
                             before: &json(&after),
                             after: &json(&before),
                         },
@@ -136,7 +136,7 @@ impl Store {
                             action: "undo",
                             comment: None,
                             user: Some(user_id),
-                            reason: &reason,
+                            reason: "",
                             before: &entry.after,
                             after: &entry.before,
                         },

@@ -50,9 +50,12 @@ async fn article_comments_atom(
         .await?;
     let page = format!("/articles/{}", article.card.slug);
     let feed = FeedHead {
-        title: format!(
-            "Comments on {} — {}",
-            article.card.title, state.config.site_name
+        title: site_words(&state).t2(
+            "logf-feed-comments-on",
+            "title",
+            &article.card.title,
+            "site",
+            &state.config.site_name,
         ),
         page: page.clone(),
         path: format!("{page}/comments.atom"),
@@ -89,9 +92,12 @@ async fn member_comments_atom(
         .member_comments(m.id, None, COMMENT_FEED_LENGTH, state.clock.now())
         .await?;
     let feed = FeedHead {
-        title: format!(
-            "Comments by {} — {}",
-            m.display_name, state.config.site_name
+        title: site_words(&state).t2(
+            "logf-feed-comments-by",
+            "name",
+            &m.display_name,
+            "site",
+            &state.config.site_name,
         ),
         page: format!("/members/{}", m.id),
         path: format!("/members/{}/comments.atom", m.id),
@@ -214,6 +220,12 @@ fn since_html(tr: Tr, since: &TimeView) -> String {
         .replace(DATE, &time)
 }
 
+/// A feed's words: the site's language, since a feed is shared and cached, read by no one in
+/// particular.
+fn site_words(state: &AppState) -> Tr {
+    Tr::new(state.config.locale)
+}
+
 /// What a comment feed is of: its title, its page, its own address, and the time it counts
 /// as updated when it has no entries yet.
 struct FeedHead {
@@ -252,12 +264,19 @@ fn atom_response(
     let base = &state.config.base_url;
     let changed = |c: &PublicComment| c.edited_at.unwrap_or(c.created_at).max(c.created_at);
     let last = comments.iter().map(changed).max();
+    let tr = site_words(state);
     let entries = comments
         .iter()
         .map(|c| {
             let url = comment_href(base, c);
             atom::Entry {
-                title: atom::Text::plain(format!("{} on “{}”", c.author_name, c.article_title)),
+                title: atom::Text::plain(tr.t2(
+                    "logf-feed-comment",
+                    "name",
+                    &c.author_name,
+                    "title",
+                    &c.article_title,
+                )),
                 // Stable whatever the article's slug becomes.
                 id: format!(
                     "tag:{},{}:comment:{}",
@@ -289,6 +308,7 @@ fn atom_response(
         })
         .collect();
     let feed = atom::Feed {
+        lang: Some(state.config.locale.tag().into()),
         title: atom::Text::plain(head.title.clone()),
         id: format!("{base}{}", head.path),
         updated: last.unwrap_or(head.since).fixed_offset(),

@@ -16,6 +16,7 @@ use crate::domain::embed::SiteId;
 use crate::domain::l10n::Tr;
 use crate::domain::moderation::{CommentMode, PolicyLayer};
 use crate::store::embedded::ThreadRow;
+use crate::store::moderation::PolicyOf;
 use crate::store::sites::{EmbeddedThread, SiteRow};
 use crate::web::cache::Change;
 use crate::web::forms::MemberForm;
@@ -187,32 +188,22 @@ async fn site_threads(
     threads_page(&state, &viewer, &site, StatusCode::OK, None).await
 }
 
-/// Sets `scope`'s policy from the form, logged as `described`; the form's problem otherwise.
+/// Sets `scope`'s policy from the form, logged as set for `of`; the form's problem otherwise.
 async fn save(
     state: &AppState,
     viewer: &Viewer,
     (scope, id): (&str, i64),
     form: &PolicyForm,
-    described: &str,
+    of: PolicyOf<'_>,
 ) -> Result<std::result::Result<(), String>> {
     let user = viewer.require_user()?;
     let layer = match policy_layer_of(&form.mode, &form.first, &form.auto_close_days) {
         Ok(l) => l,
         Err(e) => return Ok(Err(e)),
     };
-    let words = layer
-        .mode
-        .map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe);
     state
         .store
-        .set_policy(
-            scope,
-            id,
-            layer,
-            &actor(user),
-            &format!("{described}: {words}"),
-            state.clock.now(),
-        )
+        .set_policy(scope, id, layer, &actor(user), of, state.clock.now())
         .await?;
     // The kept signed-out frames show the policy (the closed notice, the pre-moderation hint):
     // a thread's own drops its pages; a site's, every page (it stands under all its threads).
@@ -232,8 +223,8 @@ async fn save_site_policy(
 ) -> Result<Response> {
     super::sites::require_admin(&viewer)?;
     let site = site_or_404(&state, id).await?;
-    let described = format!("embedded site {}", site.name);
-    match save(&state, &viewer, ("embed_site", site.id), &form, &described).await? {
+    let of = ("embed_site", site.name.as_str());
+    match save(&state, &viewer, ("embed_site", site.id), &form, of).await? {
         Ok(()) => Ok(Redirect::to(&format!("/admin/sites/{id}/threads")).into_response()),
         Err(e) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -360,8 +351,8 @@ async fn save_thread_policy(
 ) -> Result<Response> {
     require_staff(&viewer, |a| a.policies)?;
     let (thread, site) = thread_or_404(&state, article_id).await?;
-    let described = format!("embedded thread {}", thread.article.card.title);
-    match save(&state, &viewer, ("article", article_id), &form, &described).await? {
+    let of = ("embed_thread", thread.article.card.title.as_str());
+    match save(&state, &viewer, ("article", article_id), &form, of).await? {
         Ok(()) => Ok(Redirect::to(&format!("/admin/threads/{article_id}")).into_response()),
         Err(e) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;

@@ -245,12 +245,11 @@ async fn render_desk(
                     .filter(|l| l.comment_id == Some(r.id))
                     .map(|l| PriorView {
                         id: l.id,
-                        what: if l.reason.is_empty() {
-                            words::action(tr, &l.action)
-                        } else {
-                            format!("{} ({})", words::action(tr, &l.action), l.reason)
+                        what: match super::log::reason_words(tr, l) {
+                            reason if reason.is_empty() => words::action(tr, &l.action),
+                            reason => format!("{} ({reason})", words::action(tr, &l.action)),
                         },
-                        by: l.actor_name.clone(),
+                        by: super::log::actor_words(tr, l),
                         time: TimeView::long(l.at, &viewer.dates),
                         undone: l.undone_by.is_some(),
                     })
@@ -407,7 +406,7 @@ async fn decide(
                 .await?
             {
                 Ok(log) => log_ids.push(log),
-                Err(m) => skipped.push(m),
+                Err(why) => skipped.push(super::log::unchanged(tr, &why)),
             }
         }
     } else {
@@ -436,7 +435,11 @@ async fn decide(
             state.mailroom.wake();
         }
         log_ids = decided.log_ids;
-        skipped = decided.skipped.into_iter().map(|(_, why)| why).collect();
+        skipped = decided
+            .skipped
+            .iter()
+            .map(|why| super::log::unchanged(tr, why))
+            .collect();
     }
     let mut target = return_to(queue, by_time);
     if !log_ids.is_empty() {

@@ -9,7 +9,9 @@ use serde::Deserialize;
 
 use super::{require_staff, words};
 use crate::domain::l10n::Tr;
-use crate::store::moderation::LogFilter;
+use crate::domain::live_question::QuestionStatus;
+use crate::domain::moderation::Undecidable;
+use crate::store::moderation::{LogFilter, LogRow, ModState, PolicyReason, SystemActor, Unchanged};
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
 use crate::web::{AppState, Result};
@@ -127,7 +129,8 @@ async fn log_page(
                 LogView {
                     id: r.id,
                     time: TimeView::long(r.at, &viewer.dates),
-                    actor: r.actor_name,
+                    actor: actor_words(tr, &r),
+                    reason: reason_words(tr, &r),
                     what: words::action(tr, &r.action),
                     undoable: r.undone_by.is_none()
                         && matches!(
@@ -144,7 +147,6 @@ async fn log_page(
                     action: r.action,
                     target,
                     target_href,
-                    reason: r.reason,
                     undone: r.undone_by.is_some(),
                 }
             })
@@ -164,3 +166,95 @@ async fn log_page(
 }
 
 // ----- members and roles -----
+
+/// Who did a logged thing, in words: a member of staff by name, else the site or the command
+/// line.
+pub(super) fn actor_words(tr: Tr, r: &LogRow) -> String {
+    match r.system_actor() {
+        Some(SystemActor::Site) => tr.t("logf-actor-site"),
+        Some(SystemActor::CommandLine) => tr.t("logf-actor-command-line"),
+        None => r.actor_name.clone(),
+    }
+}
+
+/// Why, in words: a moderator's note as written; what the site records (a role change, a hide
+/// after reports, an undo) worded from the row's data. Rows from before that was data read as
+/// they were stored.
+pub(super) fn reason_words(tr: Tr, r: &LogRow) -> String {
+    match r.action.as_str() {
+        "role" if r.reason.is_empty() => tr.t2(
+            "logf-role-change",
+            "old",
+            words::role(tr, &r.before),
+            "new",
+            words::role(tr, &r.after),
+        ),
+        "auto_hide" => match (
+            r.reason.parse::<i64>(),
+            serde_json::from_str::<ModState>(&r.before),
+        ) {
+            (Ok(weight), Ok(before)) => tr.t2(
+                "logf-auto-hide",
+                "weight",
+                weight,
+                "count",
+                before.open_reports,
+            ),
+            _ => r.reason.clone(),
+        },
+        "undo" if r.reason.is_empty() => match (r.undoes, &r.undoes_action) {
+            (Some(id), Some(action)) => tr.t2(
+                "logf-undo-of",
+                "id",
+                id,
+                "action",
+                words::action_name(tr, action),
+            ),
+            _ => String::new(),
+        },
+        "policy" => match serde_json::from_str::<PolicyReason>(&r.reason) {
+            Ok(p) => policy_words(tr, &p),
+            Err(_) => r.reason.clone(),
+        },
+        _ => r.reason.clone(),
+    }
+}
+
+/// A policy change: what it was set for, and the mode.
+fn policy_words(tr: Tr, p: &PolicyReason) -> String {
+    let mode = match p.mode() {
+        Some(m) => words::mode(tr, m),
+        None => tr.t("desk-policy-as-wider"),
+    };
+    let name = p.name.as_str();
+    match p.of.as_str() {
+        "site" => tr.t1("logf-policy-site", "mode", mode),
+        "section" => tr.t2("logf-policy-section", "name", name, "mode", mode),
+        "embed_site" => tr.t2("logf-policy-embed-site", "name", name, "mode", mode),
+        "embed_thread" => tr.t2("logf-policy-embed-thread", "name", name, "mode", mode),
+        _ => tr.t2("logf-policy-article", "name", name, "mode", mode),
+    }
+}
+
+/// Why a comment, member or question was left as it was, in words.
+pub(crate) fn unchanged(tr: Tr, why: &Unchanged) -> String {
+    match why {
+        Unchanged::NoComment(id) => tr.t1("logf-no-comment", "id", id),
+        Unchanged::Comment(id, Undecidable::Deleted) => tr.t1("logf-comment-deleted", "id", id),
+        Unchanged::Comment(id, Undecidable::NotShownSoNotPinnable) => {
+            tr.t1("logf-comment-not-pinnable", "id", id)
+        }
+        Unchanged::Comment(id, Undecidable::Unchanged) => tr.t1("logf-comment-unchanged", "id", id),
+        Unchanged::NoMember(id) => tr.t1("logf-no-member", "id", id),
+        Unchanged::Staff(name) => tr.t1("logf-staff-not-banned", "name", name),
+        Unchanged::NoQuestion(id) => tr.t1("logf-no-question", "id", id),
+        Unchanged::Question(id, QuestionStatus::Approved) => {
+            tr.t1("logf-question-approved", "id", id)
+        }
+        Unchanged::Question(id, QuestionStatus::Rejected) => {
+            tr.t1("logf-question-rejected", "id", id)
+        }
+        Unchanged::Question(id, _) => tr.t1("logf-question-answered", "id", id),
+        Unchanged::QuestionChanged(id) => tr.t1("logf-question-changed", "id", id),
+    }
+}

@@ -44,10 +44,7 @@ pub(crate) fn require_staff(
 }
 
 pub(crate) fn actor(user: &SessionUser) -> Actor {
-    Actor {
-        id: Some(user.id),
-        name: user.display_name.clone(),
-    }
+    Actor::staff(user.id, &user.display_name)
 }
 
 /// A form body with repeated fields (`ids=1&ids=2`), which a struct cannot take: its pairs.

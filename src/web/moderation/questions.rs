@@ -14,7 +14,7 @@ use super::desk::urlencoding;
 use super::{Fields, actor, require_staff, words};
 use crate::domain::l10n::Tr;
 use crate::domain::live_question::{QuestionDecision, QuestionStatus};
-use crate::domain::moderation::{HoldReason, parse_note};
+use crate::domain::moderation::{HoldReason, check_note};
 use crate::web::forms::MemberForm;
 use crate::web::layout::{Layout, TimeView};
 use crate::web::session::Viewer;
@@ -180,9 +180,9 @@ async fn decide(
     if ids.len() > PAGE as usize {
         return Ok(to(&tr.t1("newsroom-questions-at-most", "max", PAGE)));
     }
-    let note = match parse_note(f.get(&format!("note{suffix}")).unwrap_or("")) {
+    let note = match check_note(f.get(&format!("note{suffix}")).unwrap_or("")) {
         Ok(n) => n,
-        Err(m) => return Ok(to(&m)),
+        Err(long) => return Ok(to(&super::words::note_too_long(tr, long))),
     };
     let done = state
         .store
@@ -194,7 +194,12 @@ async fn decide(
         QuestionDecision::Reject => tr.t1("newsroom-questions-rejected", "count", n),
     };
     if !done.skipped.is_empty() {
-        let skipped = done.skipped.join("; ");
+        let skipped = done
+            .skipped
+            .iter()
+            .map(|why| super::log::unchanged(tr, why))
+            .collect::<Vec<_>>()
+            .join("; ");
         text.push(' ');
         text.push_str(&tr.t1("newsroom-questions-not-changed", "list", skipped));
     }

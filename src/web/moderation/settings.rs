@@ -340,14 +340,7 @@ async fn save_settings(
     if layer != state.store.policy_layer("site", 0).await? {
         state
             .store
-            .set_policy(
-                "site",
-                0,
-                layer,
-                &who,
-                &format!("site: {}", mode.describe()),
-                now,
-            )
+            .set_policy("site", 0, layer, &who, ("site", ""), now)
             .await?;
         state.pages.changed(Change::Everything);
     }
@@ -439,11 +432,6 @@ async fn save_policy(
         Ok(l) => l,
         Err(e) => return fail(e).await,
     };
-    let mode = layer.mode;
-    let described = format!(
-        "{scope} {name}: {}",
-        mode.map_or_else(|| "as the wider setting".to_owned(), CommentMode::describe)
-    );
     state
         .store
         .set_policy(
@@ -451,7 +439,7 @@ async fn save_policy(
             id,
             layer,
             &actor(&user),
-            &described,
+            (scope, &name),
             state.clock.now(),
         )
         .await?;

@@ -202,7 +202,10 @@ async fn ban_member(
             .await?
         {
             Ok(_) => tr.t("desk-users-banned"),
-            Err(m) => return Err(Error::Forbidden(crate::web::layout::capitalise(&m))),
+            Err(why) => {
+                let why = super::log::unchanged(tr, &why);
+                return Err(Error::Forbidden(crate::web::layout::capitalise(&why)));
+            }
         }
     };
     Ok(Redirect::to(&format!("/admin/users?message={}", urlencoding(&text))).into_response())

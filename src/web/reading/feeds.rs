@@ -99,7 +99,7 @@ async fn section_feed(
         .await?
         .ok_or(Error::NotFound)?;
     let channel = Channel {
-        title: format!("{} — {}", section.name, s.config.site_name),
+        title: titled(&s, &section.name),
         page: format!("/sections/{}", section.slug),
         path: format!("/sections/{}/{file}", section.slug),
         scope: ListScope::Section(section.id),
@@ -117,7 +117,7 @@ async fn tag_feed(
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let tag = s.store.tag_by_slug(&slug).await?.ok_or(Error::NotFound)?;
     let channel = Channel {
-        title: format!("{} — {}", tag.name, s.config.site_name),
+        title: titled(&s, &tag.name),
         page: format!("/tags/{}", tag.slug),
         path: format!("/tags/{}/{file}", tag.slug),
         scope: ListScope::Tag(tag.id),
@@ -139,12 +139,24 @@ async fn author_feed(
         .await?
         .ok_or(Error::NotFound)?;
     let channel = Channel {
-        title: format!("{} — {}", author.name, s.config.site_name),
+        title: titled(&s, &author.name),
         page: format!("/authors/{}", author.slug),
         path: format!("/authors/{}/{file}", author.slug),
         scope: ListScope::Author(author.id),
     };
     feed(&s, &h, channel, format).await
+}
+
+/// A section's, tag's or author's feed title: their name with the site's, in the site's
+/// language (feeds are read by no one in particular).
+fn titled(state: &AppState, name: &str) -> String {
+    crate::domain::l10n::Tr::new(state.config.locale).t2(
+        "logf-feed-of",
+        "name",
+        name,
+        "site",
+        &state.config.site_name,
+    )
 }
 
 /// When the live streams of the listed articles last changed, by article id.

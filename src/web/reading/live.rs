@@ -501,6 +501,7 @@ async fn updates_atom(
         })
         .collect();
     let feed = atom::Feed {
+        lang: Some(state.config.locale.tag().into()),
         title: atom::Text::plain(tr.t2(
             "reading-feed-live-title",
             "title",
