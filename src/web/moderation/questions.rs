@@ -108,7 +108,9 @@ async fn desk(
             held: match (r.held_reason, r.held_note.is_empty()) {
                 (HoldReason::PreModeration, true) => String::new(),
                 (reason, true) => tr.t(words::hold_reason(reason)),
-                (reason, false) => format!("{} ({})", tr.t(words::hold_reason(reason)), r.held_note),
+                (reason, false) => {
+                    format!("{} ({})", tr.t(words::hold_reason(reason)), r.held_note)
+                }
             },
             spam_score: r
                 .spam_score

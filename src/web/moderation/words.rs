@@ -71,7 +71,8 @@ pub(crate) fn trust_level(t: TrustLevel) -> &'static str {
 
 /// A reader's report reason (the keys of the report form), in words; an unknown one as stored.
 pub(crate) fn report_reason(tr: Tr, key: &str) -> String {
-    crate::web::conversation::report::reason_label_id(key).map_or_else(|| key.to_owned(), |id| tr.t(id))
+    crate::web::conversation::report::reason_label_id(key)
+        .map_or_else(|| key.to_owned(), |id| tr.t(id))
 }
 
 /// A role's name (`Role::as_str`); an unknown one as stored.
