@@ -69,3 +69,12 @@ settings-time-zone-label = عرض الأوقات بتوقيت
 settings-time-zone-site = المنطقة الزمنية للموقع ({ $zone })
 settings-save-time-zone = حفظ المنطقة الزمنية
 settings-saved-time-zone = حُفظت منطقتك الزمنية.
+settings-verify-too-many = أُرسلت عدة روابط خلال الساعة الماضية. ابحث عنها في بريدك (وفي مجلد الرسائل غير المرغوب فيها)، أو اطلب رابطًا جديدًا بعد { $minutes ->
+       [zero] { $minutes } دقيقة
+       [one] دقيقة واحدة
+       [two] دقيقتين
+       [few] { $minutes } دقائق
+       [many] { $minutes } دقيقة
+       *[other] { $minutes } دقيقة
+    }.
+settings-delivery-choose = اختر رسالة لكل إشعار أو ملخصًا يوميًا.

@@ -26,3 +26,7 @@ error-request-failed = Die Anfrage konnte nicht ausgeführt werden.
 error-banned-until = Ihr Konto ist bis { $until } von der Diskussion ausgeschlossen: Sie können mitlesen, aber nichts schreiben, bearbeiten, liken oder melden.
 error-banned-forever = Ihr Konto ist dauerhaft von der Diskussion ausgeschlossen: Sie können mitlesen, aber nichts schreiben, bearbeiten, liken oder melden.
 error-ban-reason = Grund: { $reason }
+error-title-busy = Gerade zu viel los
+error-busy = Die Seite beantwortet gerade so viele Anfragen, wie sie kann. Bitte versuchen Sie es gleich noch einmal.
+error-sign-in-first = Melden Sie sich dafür bitte an.
+error-passwords-busy = Passwörter können gerade nicht verarbeitet werden. Bitte versuchen Sie es noch einmal.

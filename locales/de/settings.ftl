@@ -69,3 +69,8 @@ settings-time-zone-label = Zeiten anzeigen in
 settings-time-zone-site = Zeitzone der Website ({ $zone })
 settings-save-time-zone = Zeitzone speichern
 settings-saved-time-zone = Ihre Zeitzone wurde gespeichert.
+settings-verify-too-many = In der letzten Stunde wurden schon mehrere Links verschickt. Sehen Sie in Ihrem Postfach (auch im Spam-Ordner) nach, oder fragen Sie in { $minutes } { $minutes ->
+       [one] Minute
+       *[other] Minuten
+    } erneut.
+settings-delivery-choose = Wählen Sie eine Mail pro Benachrichtigung oder eine tägliche Zusammenfassung.

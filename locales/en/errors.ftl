@@ -32,3 +32,7 @@ error-banned-until = Your account is suspended from the conversation until { $un
 error-banned-forever = Your account is suspended from the conversation permanently: you can read, but not post, edit, like or report.
 # $reason: the moderator's reason, as they wrote it.
 error-ban-reason = Reason: { $reason }
+error-title-busy = Too busy just now
+error-busy = The site is answering as many requests as it can. Please try again in a moment.
+error-sign-in-first = Sign in to do that.
+error-passwords-busy = Passwords cannot be processed just now; try again.

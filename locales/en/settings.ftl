@@ -78,3 +78,6 @@ settings-time-zone-label = Show times in
 settings-time-zone-site = The site’s time zone ({ $zone })
 settings-save-time-zone = Save time zone
 settings-saved-time-zone = Your time zone has been saved.
+# $minutes: whole minutes until another link may be asked for.
+settings-verify-too-many = Several links have been sent in the last hour. Look for them in your mail (and its spam folder), or ask again in { $minutes } minutes.
+settings-delivery-choose = Choose one mail each or a daily digest.

@@ -26,3 +26,7 @@ error-request-failed = No se pudo completar la solicitud.
 error-banned-until = Tu cuenta está suspendida de la conversación hasta el { $until }: puedes leer, pero no publicar, editar, dar «me gusta» ni denunciar.
 error-banned-forever = Tu cuenta está suspendida de la conversación de forma permanente: puedes leer, pero no publicar, editar, dar «me gusta» ni denunciar.
 error-ban-reason = Motivo: { $reason }
+error-title-busy = Demasiado tráfico ahora mismo
+error-busy = El sitio está atendiendo todas las peticiones que puede. Vuelve a intentarlo en un momento.
+error-sign-in-first = Inicia sesión para hacer esto.
+error-passwords-busy = Ahora mismo no se pueden procesar contraseñas; vuelve a intentarlo.

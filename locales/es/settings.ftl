@@ -69,3 +69,8 @@ settings-time-zone-label = Mostrar las horas en
 settings-time-zone-site = La zona horaria del sitio ({ $zone })
 settings-save-time-zone = Guardar la zona horaria
 settings-saved-time-zone = Se ha guardado tu zona horaria.
+settings-verify-too-many = Ya se enviaron varios enlaces en la última hora. Búscalos en tu correo (también en la carpeta de spam) o vuelve a pedirlo dentro de { $minutes } { $minutes ->
+       [one] minuto
+       *[other] minutos
+    }.
+settings-delivery-choose = Elige un correo por aviso o un resumen diario.

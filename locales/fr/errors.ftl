@@ -26,3 +26,7 @@ error-request-failed = La requête n’a pas pu aboutir.
 error-banned-until = Votre compte est exclu de la discussion jusqu’au { $until } : vous pouvez lire, mais pas publier, modifier, aimer ni signaler.
 error-banned-forever = Votre compte est exclu de la discussion définitivement : vous pouvez lire, mais pas publier, modifier, aimer ni signaler.
 error-ban-reason = Motif : { $reason }
+error-title-busy = Trop de monde en ce moment
+error-busy = Le site répond à autant de demandes qu’il le peut. Réessayez dans un instant.
+error-sign-in-first = Connectez-vous pour faire cela.
+error-passwords-busy = Les mots de passe ne peuvent pas être traités pour le moment ; réessayez.

@@ -69,3 +69,8 @@ settings-time-zone-label = Afficher les heures selon
 settings-time-zone-site = Le fuseau horaire du site ({ $zone })
 settings-save-time-zone = Enregistrer le fuseau horaire
 settings-saved-time-zone = Votre fuseau horaire a été enregistré.
+settings-verify-too-many = Plusieurs liens ont été envoyés dans la dernière heure. Cherchez-les dans votre messagerie (et dans les indésirables), ou redemandez dans { $minutes } { $minutes ->
+       [one] minute
+       *[other] minutes
+    }.
+settings-delivery-choose = Choisissez un e-mail à chaque fois ou un résumé quotidien.

@@ -26,3 +26,7 @@ error-request-failed = Não foi possível concluir a solicitação.
 error-banned-until = Sua conta está suspensa da conversa até { $until }: você pode ler, mas não pode comentar, editar, curtir nem denunciar.
 error-banned-forever = Sua conta está suspensa da conversa permanentemente: você pode ler, mas não pode comentar, editar, curtir nem denunciar.
 error-ban-reason = Motivo: { $reason }
+error-title-busy = Muito movimento agora
+error-busy = O site está atendendo a todos os pedidos que consegue. Tente de novo daqui a pouco.
+error-sign-in-first = Entre na sua conta para fazer isso.
+error-passwords-busy = Não é possível processar senhas agora; tente de novo.

@@ -69,3 +69,8 @@ settings-time-zone-label = Mostrar os horários no fuso
 settings-time-zone-site = O fuso horário do site ({ $zone })
 settings-save-time-zone = Salvar o fuso horário
 settings-saved-time-zone = Seu fuso horário foi salvo.
+settings-verify-too-many = Vários links já foram enviados na última hora. Procure-os no seu e-mail (inclusive no spam) ou peça de novo daqui a { $minutes } { $minutes ->
+       [one] minuto
+       *[other] minutos
+    }.
+settings-delivery-choose = Escolha um e-mail por aviso ou um resumo diário.

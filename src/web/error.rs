@@ -191,6 +191,10 @@ const UNAVAILABLE_MESSAGE: &str =
 const INTERNAL_MESSAGE: &str =
     "An unexpected error stopped this page from loading. It has been logged; please try again.";
 const TIMEOUT_MESSAGE: &str = "The request took too long to arrive or to answer. Please try again.";
+/// What a reader gets when every request slot is taken (`operations::limits::shed`).
+pub(crate) const BUSY_TITLE: &str = "Too busy just now";
+pub(crate) const BUSY_MESSAGE: &str =
+    "The site is answering as many requests as it can. Please try again in a moment.";
 pub(crate) const CROSS_SITE_MESSAGE: &str = "This form was sent from another site, so it was \
      refused. If you meant to do this, go to the page on this site and send it from there.";
 pub(crate) const STALE_FORM_MESSAGE: &str = "This form has expired or was not sent from this \
@@ -217,6 +221,7 @@ const TITLES: &[(&str, &str)] = &[
     ("Too large to accept", "error-title-too-large"),
     ("That took too long", "error-title-timeout"),
     ("Error", "error-title-other"),
+    (BUSY_TITLE, "error-title-busy"),
 ];
 
 /// The standard messages in English and in the catalogues; a handler's own message (the
@@ -229,6 +234,7 @@ const MESSAGES: &[(&str, &str)] = &[
     (TIMEOUT_MESSAGE, "error-timeout"),
     (CROSS_SITE_MESSAGE, "error-cross-site"),
     (STALE_FORM_MESSAGE, "error-stale-form"),
+    (BUSY_MESSAGE, "error-busy"),
 ];
 
 /// A ban as the member reads it, in their language and time zone.
@@ -341,7 +347,13 @@ pub async fn render_error_pages(
         if wants_json {
             *response.status_mut() = StatusCode::UNAUTHORIZED;
             response.headers_mut().remove(header::LOCATION);
-            set_json_error(&mut response, "Sign in to do that.");
+            // No session (it ended): the reader's language, as a signed-out page gets it.
+            let mut reader = axum::http::HeaderMap::new();
+            if let Some(accept) = &accept_language {
+                reader.insert(header::ACCEPT_LANGUAGE, accept.clone());
+            }
+            let tr = Tr::new(crate::web::session::reader_locale(&state.config, &reader));
+            set_json_error(&mut response, &tr.t("error-sign-in-first"));
             return response;
         }
         if is_get {

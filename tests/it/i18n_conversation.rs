@@ -293,6 +293,21 @@ async fn the_conversation_reads_in_german(app: TestApp) {
         attrs(&doc, ".standfirst time", "datetime")[0].ends_with('Z'),
         "{since}"
     );
+    // The script, signed out (a session that ended), is told in German.
+    let r = app
+        .client
+        .post(app.url("/articles/harbour/comments"))
+        .header("accept", "application/json")
+        .form(&[("body", "hi")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap()["error"],
+        "Melden Sie sich dafür bitte an."
+    );
+
     // A rejected comment's reason reaches its author in German; the moderator's words as
     // written.
     let rude = ann.comment("harbour", None, "Something rude.").await;

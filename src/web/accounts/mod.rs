@@ -77,10 +77,12 @@ pub(super) async fn start_session(state: &AppState, user_id: i64, to: &str) -> R
     Ok(r)
 }
 
-async fn hash(state: &AppState, password: String) -> Result<String> {
-    state.passwords.hash(password).await.ok_or_else(|| {
-        Error::Forbidden("Passwords cannot be processed just now; try again.".into())
-    })
+async fn hash(state: &AppState, tr: Tr, password: String) -> Result<String> {
+    state
+        .passwords
+        .hash(password)
+        .await
+        .ok_or_else(|| Error::Forbidden(tr.t("error-passwords-busy")))
 }
 
 /// A refused address or password, in the member's language.

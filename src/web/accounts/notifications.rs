@@ -153,10 +153,11 @@ async fn resend_verification(
         let retry = (hour + Duration::hours(1) - now).num_seconds();
         return Err(Error::Rejected(Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: format!(
-                "Several links have been sent in the last hour. Look for them in your mail (and its spam folder), or ask again in {} minutes.",
-                retry / 60 + 1
-            ),
+            message: Tr::new(Locale::of_member(
+                user.locale.as_deref(),
+                state.config.locale,
+            ))
+            .t1("settings-verify-too-many", "minutes", retry / 60 + 1),
             retry_after: Some(retry),
         }));
     }
@@ -216,7 +217,7 @@ async fn save_preferences(
         "daily" => true,
         _ => {
             return Err(Error::BadRequest(
-                "Choose one mail each or a daily digest.".into(),
+                Tr::new(viewer.locale).t("settings-delivery-choose"),
             ));
         }
     };

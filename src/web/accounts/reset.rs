@@ -236,7 +236,7 @@ async fn reset_password(
     if let Err(e) = check_password(&form.password) {
         return again(Some(super::user_error(Tr::new(viewer.locale), &e)), true).await;
     }
-    let hash = hash(&state, form.password.clone()).await?;
+    let hash = hash(&state, Tr::new(viewer.locale), form.password.clone()).await?;
     if state
         .store
         .complete_password_reset(&token_hash, &hash, state.clock.now())

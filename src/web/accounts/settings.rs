@@ -304,7 +304,7 @@ async fn change_password(
         )
         .await;
     }
-    let hash = hash(&state, form.new_password.clone()).await?;
+    let hash = hash(&state, Tr::new(viewer.locale), form.new_password.clone()).await?;
     state
         .store
         .end_credentials(user.id, Some(&hash), state.clock.now())

@@ -155,7 +155,7 @@ async fn signup(
     }
     // The same work whether or not the address has an account: hash the password, hand the
     // address to a task that decides what to mail, answer. The answer cannot tell them apart.
-    let password_hash = hash(&state, form.password.clone()).await?;
+    let password_hash = hash(&state, Tr::new(viewer.locale), form.password.clone()).await?;
     let pending = store::users::PendingSignup {
         email: email.clone(),
         display_name: name,

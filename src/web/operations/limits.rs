@@ -130,9 +130,8 @@ pub async fn shed(State(limit): State<ConcurrencyLimit>, req: Request, next: Nex
         tracing::warn!("too many requests in flight: answering 503");
         return crate::web::error::error_response(
             StatusCode::SERVICE_UNAVAILABLE,
-            "Too busy just now",
-            "The site is answering as many requests as it can. Please try again in a moment."
-                .to_owned(),
+            crate::web::error::BUSY_TITLE,
+            crate::web::error::BUSY_MESSAGE.to_owned(),
         );
     };
     let response = next.run(req).await;
