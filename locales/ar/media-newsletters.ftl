@@ -102,3 +102,4 @@ nlm-too-many-articles = لا يحمل الإصدار أكثر من { $max ->
 nlm-name-taken = توجد نشرة بريدية باسم «{ $name }» بالفعل.
 nlm-no-published-article = لا يوجد مقال منشور معرّفه المختصر «{ $slug }».
 nlm-edition-sent = أُرسل هذا الإصدار: لم يعد تعديله ممكنًا.
+nlm-embed-thumbnail-alt = صورة مصغّرة للمحتوى المضمَّن

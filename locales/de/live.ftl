@@ -12,11 +12,11 @@ live-js-new-updates =
 
 ## Die Absagen des Live-Desks
 
-live-writers-only = Live-Berichterstattung schreiben Beitragende, Redakteure und Admins.
-live-editors-only-coverage = Nur Redakteure und Admins eröffnen und beenden eine Live-Berichterstattung; Beitragende schreiben Updates, die sie veröffentlichen.
-live-editors-only-publish = Nur Redakteure und Admins veröffentlichen Updates; Beitragende schreiben Updates, die sie veröffentlichen.
-live-editors-only-change = Nur Redakteure und Admins veröffentlichen, bearbeiten und löschen Updates; Beitragende schreiben Updates, die sie veröffentlichen.
-live-editors-only-answers = Nur Redakteure und Admins veröffentlichen Antworten; Beitragende schreiben Updates, die sie veröffentlichen.
+live-writers-only = Live-Berichterstattung schreiben freie Mitarbeiter, Redakteure und Administratoren.
+live-editors-only-coverage = Nur Redakteure und Administratoren eröffnen und beenden eine Live-Berichterstattung; freie Mitarbeiter schreiben Updates, die Redakteure dann veröffentlichen.
+live-editors-only-publish = Nur Redakteure und Administratoren veröffentlichen Updates; freie Mitarbeiter schreiben Updates, die Redakteure dann veröffentlichen.
+live-editors-only-change = Nur Redakteure und Administratoren veröffentlichen, bearbeiten und löschen Updates; freie Mitarbeiter schreiben Updates, die Redakteure dann veröffentlichen.
+live-editors-only-answers = Nur Redakteure und Administratoren veröffentlichen Antworten; freie Mitarbeiter schreiben Updates, die Redakteure dann veröffentlichen.
 live-choose-coverage = Wählen Sie, ob die Berichterstattung eröffnet oder beendet werden soll.
 live-choose-update-action = Wählen Sie, ob das Update veröffentlicht, bearbeitet oder gelöscht werden soll.
 live-already-published = Dieses Update ist bereits veröffentlicht.
@@ -25,7 +25,7 @@ live-update-changed = Jemand hat dieses Update inzwischen geändert: Laden Sie e
 live-question-changed = Jemand hat diese Frage inzwischen beantwortet oder abgelehnt: Laden Sie den Desk neu.
 live-answer-not-live = Fragen werden beantwortet, solange die Berichterstattung live ist.
 live-answer-answered = Diese Frage wurde bereits beantwortet.
-live-answer-not-approved = Nur Fragen, die eine Moderation freigegeben hat, können beantwortet werden.
+live-answer-not-approved = Nur Fragen, die von der Moderation freigegeben wurden, können beantwortet werden.
 
 ## Der Revisionsvergleich eines Artikels: ein Feld pro Zeile, dann der Text
 

@@ -11,15 +11,15 @@ logf-undo-of = Rücknahme von #{ $id } ({ $action })
 ## Warum etwas unverändert blieb
 
 logf-no-comment = Kommentar { $id } gibt es nicht
-logf-comment-deleted = Kommentar { $id } wurde von seinem Verfasser gelöscht und bleibt es
+logf-comment-deleted = Kommentar { $id } wurde von seinem Verfasser gelöscht und bleibt gelöscht
 logf-comment-not-pinnable = Kommentar { $id } ist für Leser nicht sichtbar und kann daher keine Empfehlung der Redaktion sein
 logf-comment-unchanged = Kommentar { $id } ist bereits in diesem Zustand
 logf-no-member = Mitglied { $id } gibt es nicht
 logf-staff-not-banned = { $name } gehört zur Redaktion und kann nicht gesperrt werden; eine Administratorin oder ein Administrator kann zuerst die Rolle ändern
 logf-no-question = Frage #{ $id } gibt es nicht
-logf-question-answered = Frage #{ $id }: Sie wurde bereits beantwortet
-logf-question-approved = Frage #{ $id }: Sie ist bereits freigegeben
-logf-question-rejected = Frage #{ $id }: Sie ist bereits abgelehnt
+logf-question-answered = Frage #{ $id } wurde bereits beantwortet
+logf-question-approved = Frage #{ $id } ist bereits freigegeben
+logf-question-rejected = Frage #{ $id } ist bereits abgelehnt
 logf-question-changed = Frage #{ $id } wurde inzwischen geändert
 
 ## Änderungen der Kommentarregeln im Protokoll

@@ -34,7 +34,7 @@ nlm-image-failed = Dieses Bild konnte nicht verarbeitet werden. Exportieren Sie 
 nlm-image-shutting-down = Der Server wird gerade heruntergefahren. Versuchen Sie es gleich noch einmal.
 
 ## Newsletter und Ausgaben
-nlm-editors-only = Nur Redakteure und Admins verwalten Newsletter.
+nlm-editors-only = Nur Redakteure und Administratoren verwalten Newsletter.
 nlm-name-required = Der Name ist erforderlich.
 nlm-sender-required = Der Absendername ist erforderlich.
 nlm-subject-required = Der Betreff ist erforderlich.
@@ -74,3 +74,4 @@ nlm-too-many-articles = Eine Ausgabe enthält höchstens { $max ->
 nlm-name-taken = Es gibt bereits einen Newsletter namens „{ $name }“.
 nlm-no-published-article = Kein veröffentlichter Artikel hat den Slug „{ $slug }“.
 nlm-edition-sent = Diese Ausgabe wurde schon versandt und kann nicht mehr geändert werden.
+nlm-embed-thumbnail-alt = Vorschaubild des eingebetteten Inhalts

@@ -86,3 +86,5 @@ nlm-name-taken = A newsletter named “{ $name }” exists already.
 # $slug: a slug the editor listed.
 nlm-no-published-article = No published article has the slug “{ $slug }”.
 nlm-edition-sent = This edition has been sent: it can no longer be changed.
+# The media library's text for a thumbnail the site fetched for an embed (a video's, a post's).
+nlm-embed-thumbnail-alt = Thumbnail of embedded content

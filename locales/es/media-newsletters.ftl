@@ -74,3 +74,4 @@ nlm-too-many-articles = Una edición lleva como máximo { $max } { $max ->
 nlm-name-taken = Ya existe un boletín llamado «{ $name }».
 nlm-no-published-article = Ningún artículo publicado tiene el slug «{ $slug }».
 nlm-edition-sent = Esta edición ya se envió: ya no se puede modificar.
+nlm-embed-thumbnail-alt = Miniatura del contenido insertado

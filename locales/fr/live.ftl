@@ -14,10 +14,10 @@ live-js-new-updates =
 ## Les refus du pupitre du direct
 
 live-writers-only = Le direct est écrit par les contributeurs, les éditeurs et les administrateurs.
-live-editors-only-coverage = Seuls les éditeurs et les administrateurs ouvrent et clôturent un direct ; les contributeurs écrivent des mises à jour qu'ils publient.
-live-editors-only-publish = Seuls les éditeurs et les administrateurs publient les mises à jour ; les contributeurs écrivent des mises à jour qu'ils publient.
-live-editors-only-change = Seuls les éditeurs et les administrateurs publient, modifient et suppriment les mises à jour ; les contributeurs écrivent des mises à jour qu'ils publient.
-live-editors-only-answers = Seuls les éditeurs et les administrateurs publient les réponses ; les contributeurs écrivent des mises à jour qu'ils publient.
+live-editors-only-coverage = Seuls les éditeurs et les administrateurs ouvrent et clôturent un direct ; les contributeurs écrivent des mises à jour que les éditeurs publient.
+live-editors-only-publish = Seuls les éditeurs et les administrateurs publient les mises à jour ; les contributeurs écrivent des mises à jour que les éditeurs publient.
+live-editors-only-change = Seuls les éditeurs et les administrateurs publient, modifient et suppriment les mises à jour ; les contributeurs écrivent des mises à jour que les éditeurs publient.
+live-editors-only-answers = Seuls les éditeurs et les administrateurs publient les réponses ; les contributeurs écrivent des mises à jour que les éditeurs publient.
 live-choose-coverage = Choisissez d'ouvrir ou de clôturer le direct.
 live-choose-update-action = Choisissez de publier, de modifier ou de supprimer la mise à jour.
 live-already-published = Cette mise à jour est déjà publiée.

@@ -62,7 +62,7 @@ nlm-intro-too-long = L'introduction ne peut pas dépasser { $max } { $max ->
     }.
 nlm-sender-chars = Le nom de l'expéditeur ne peut contenir ni saut de ligne ni les caractères < > " \.
 nlm-hour-range = L'heure doit être comprise entre 0 et 23.
-nlm-subject-one-line = L'objet tient sur une seule ligne.
+nlm-subject-one-line = L'objet doit tenir sur une seule ligne.
 nlm-slug-too-long = Le slug d'un article compte au plus { $max } { $max ->
         [one] caractère
        *[other] caractères
@@ -74,3 +74,4 @@ nlm-too-many-articles = Une édition contient au plus { $max } { $max ->
 nlm-name-taken = Une lettre d'information nommée « { $name } » existe déjà.
 nlm-no-published-article = Aucun article publié n'a le slug « { $slug } ».
 nlm-edition-sent = Cette édition a été envoyée : elle ne peut plus être modifiée.
+nlm-embed-thumbnail-alt = Miniature du contenu intégré

@@ -14,10 +14,10 @@ live-js-new-updates =
 ## As recusas da mesa ao vivo
 
 live-writers-only = A cobertura ao vivo é escrita por colaboradores, editores e administradores.
-live-editors-only-coverage = Só editores e administradores abrem e encerram a cobertura ao vivo; os colaboradores escrevem atualizações para eles publicarem.
-live-editors-only-publish = Só editores e administradores publicam atualizações; os colaboradores escrevem atualizações para eles publicarem.
-live-editors-only-change = Só editores e administradores publicam, editam e excluem atualizações; os colaboradores escrevem atualizações para eles publicarem.
-live-editors-only-answers = Só editores e administradores publicam respostas; os colaboradores escrevem atualizações para eles publicarem.
+live-editors-only-coverage = Só editores e administradores abrem e encerram a cobertura ao vivo; os colaboradores escrevem atualizações para os editores publicarem.
+live-editors-only-publish = Só editores e administradores publicam atualizações; os colaboradores escrevem atualizações para os editores publicarem.
+live-editors-only-change = Só editores e administradores publicam, editam e excluem atualizações; os colaboradores escrevem atualizações para os editores publicarem.
+live-editors-only-answers = Só editores e administradores publicam respostas; os colaboradores escrevem atualizações para os editores publicarem.
 live-choose-coverage = Escolha abrir ou encerrar a cobertura.
 live-choose-update-action = Escolha publicar, editar ou excluir a atualização.
 live-already-published = Esta atualização já foi publicada.

@@ -74,3 +74,4 @@ nlm-too-many-articles = Uma edição traz no máximo { $max } { $max ->
 nlm-name-taken = Já existe uma newsletter chamada “{ $name }”.
 nlm-no-published-article = Nenhuma matéria publicada tem o slug “{ $slug }”.
 nlm-edition-sent = Esta edição já foi enviada: não pode mais ser alterada.
+nlm-embed-thumbnail-alt = Miniatura do conteúdo incorporado

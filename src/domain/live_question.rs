@@ -84,16 +84,21 @@ impl QuestionDecision {
     }
 }
 
+/// Why a decision on a question changes nothing: the status it is in, answered (final) or
+/// already the one decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Undecidable(pub QuestionStatus);
+
 /// The status `decision` leaves a question in, or why it cannot be taken: a moderator may change
 /// their mind until the question is answered, which is final (the answer quotes it).
 pub fn decide(
     status: QuestionStatus,
     decision: QuestionDecision,
-) -> Result<QuestionStatus, &'static str> {
+) -> Result<QuestionStatus, Undecidable> {
     match (status, decision) {
-        (QuestionStatus::Answered, _) => Err("it has been answered already"),
-        (QuestionStatus::Approved, QuestionDecision::Approve) => Err("it is approved already"),
-        (QuestionStatus::Rejected, QuestionDecision::Reject) => Err("it is rejected already"),
+        (QuestionStatus::Answered, _)
+        | (QuestionStatus::Approved, QuestionDecision::Approve)
+        | (QuestionStatus::Rejected, QuestionDecision::Reject) => Err(Undecidable(status)),
         (_, QuestionDecision::Approve) => Ok(QuestionStatus::Approved),
         (_, QuestionDecision::Reject) => Ok(QuestionStatus::Rejected),
     }
@@ -201,10 +206,10 @@ mod tests {
         assert_eq!(decide(Held, Reject), Ok(Rejected));
         assert_eq!(decide(Rejected, Approve), Ok(Approved));
         assert_eq!(decide(Approved, Reject), Ok(Rejected));
-        assert!(decide(Approved, Approve).is_err());
-        assert!(decide(Rejected, Reject).is_err());
-        assert!(decide(Answered, Reject).is_err());
-        assert!(decide(Answered, Approve).is_err());
+        assert_eq!(decide(Approved, Approve), Err(Undecidable(Approved)));
+        assert_eq!(decide(Rejected, Reject), Err(Undecidable(Rejected)));
+        assert_eq!(decide(Answered, Reject), Err(Undecidable(Answered)));
+        assert_eq!(decide(Answered, Approve), Err(Undecidable(Answered)));
     }
 
     #[test]

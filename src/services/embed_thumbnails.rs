@@ -92,13 +92,15 @@ impl Thumbnails {
         Some((u.to_string(), self.client.clone()?))
     }
 
-    /// Fetches and stores every thumbnail of `urls` not cached yet, as `by`'s upload. Never
-    /// fails: what could not be fetched is logged and left out.
+    /// Fetches and stores every thumbnail of `urls` not cached yet, as `by`'s upload, with
+    /// `alt` as the library's text for it. Never fails: what could not be fetched is logged and
+    /// left out.
     pub async fn cache(
         &self,
         store: &Store,
         media: &Library,
         urls: &[String],
+        alt: &str,
         by: i64,
         now: DateTime<Utc>,
     ) {
@@ -110,7 +112,7 @@ impl Thumbnails {
             }
         };
         for url in urls.iter().filter(|u| !cached.contains(u)) {
-            if let Err(e) = self.fetch_one(store, media, url, by, now).await {
+            if let Err(e) = self.fetch_one(store, media, url, alt, by, now).await {
                 tracing::info!(%url, error = %e, "embed thumbnail not cached");
             }
         }
@@ -121,6 +123,7 @@ impl Thumbnails {
         store: &Store,
         media: &Library,
         url: &str,
+        alt: &str,
         by: i64,
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
@@ -148,7 +151,7 @@ impl Thumbnails {
                     height: p.height,
                     widths: &widths,
                     byte_size,
-                    alt: "Thumbnail of embedded content",
+                    alt,
                     caption: None,
                     uploaded_by: by,
                 };

@@ -378,6 +378,8 @@ pub async fn render_error_pages(
     // axum's own rejections (a query value that is not a number, a form sent with the wrong
     // content type) carry precise English words: the API keeps them, people read the catalogue's.
     let mut reworded: Option<&str> = None;
+    // A 413 the body limit made (not a handler's own refusal): worded for people below.
+    let mut early_too_large = false;
     let page = match response.extensions_mut().remove::<ErrorPage>() {
         Some(page) => page,
         // Answers made by the middleware (timeouts, body limits) carry no page of their own.
@@ -392,20 +394,24 @@ pub async fn render_error_pages(
                     StatusCode::PAYLOAD_TOO_LARGE
                         if path.starts_with(crate::web::middleware::UPLOAD_PATH) =>
                     {
+                        early_too_large = true;
                         // (English for the API and the log; worded for people below.)
-                        format!(
-                            "The file is larger than the {} this site accepts for an image. Make it smaller and upload it again.",
-                            crate::web::newsroom::media_words::size(
-                                Tr::default(),
-                                &crate::domain::locale::Dates::default(),
-                                state.config.max_upload_bytes as u64
-                            )
+                        let en = Tr::default();
+                        let size = crate::web::newsroom::media_words::size(
+                            en,
+                            &crate::domain::locale::Dates::default(),
+                            state.config.max_upload_bytes as u64,
+                        );
+                        en.t1("nlm-upload-too-large-early", "size", size)
+                    }
+                    StatusCode::PAYLOAD_TOO_LARGE => {
+                        early_too_large = true;
+                        Tr::default().t1(
+                            "error-body-too-large",
+                            "kib",
+                            state.config.max_body_bytes / 1024,
                         )
                     }
-                    StatusCode::PAYLOAD_TOO_LARGE => format!(
-                        "What you sent is larger than this site accepts ({} KiB at most).",
-                        state.config.max_body_bytes / 1024
-                    ),
                     StatusCode::REQUEST_TIMEOUT => TIMEOUT_MESSAGE.to_owned(),
                     _ => {
                         reworded = Some(match status {
@@ -446,9 +452,7 @@ pub async fn render_error_pages(
         headers.insert(header::ACCEPT_LANGUAGE, accept);
     }
     // An image over the upload limit, refused before its handler: the uploader's words.
-    let upload_too_large = status == StatusCode::PAYLOAD_TOO_LARGE
-        && path.starts_with(crate::web::middleware::UPLOAD_PATH)
-        && page.message.starts_with("The file is larger");
+    let upload_too_large = early_too_large && path.starts_with(crate::web::middleware::UPLOAD_PATH);
     if wants_json {
         if upload_too_large {
             // (The rich editor shows this message; a rare answer, worth the session lookup.)
@@ -488,16 +492,11 @@ pub async fn render_error_pages(
     let title = translated(tr, TITLES, &page.title);
     let message = match status {
         _ if upload_too_large => early_upload_too_large(&state, &headers, viewer.as_ref()),
-        StatusCode::PAYLOAD_TOO_LARGE
-            if !path.starts_with(crate::web::middleware::UPLOAD_PATH)
-                && page.message.starts_with("What you sent is larger") =>
-        {
-            tr.t1(
-                "error-body-too-large",
-                "kib",
-                state.config.max_body_bytes / 1024,
-            )
-        }
+        StatusCode::PAYLOAD_TOO_LARGE if early_too_large => tr.t1(
+            "error-body-too-large",
+            "kib",
+            state.config.max_body_bytes / 1024,
+        ),
         _ => match reworded {
             Some(id) => tr.t(id),
             None => translated(tr, MESSAGES, &page.message),

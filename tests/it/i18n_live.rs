@@ -136,9 +136,15 @@ async fn live_coverage_and_history_speak_german(app: TestApp) {
 
     let answers = refusals(id, &editor, &writer, &reader).await;
     let expected = [
-        (403, "Live-Berichterstattung schreiben Beitragende"),
-        (403, "Nur Redakteure und Admins eröffnen und beenden"),
-        (403, "Nur Redakteure und Admins veröffentlichen Updates"),
+        (403, "Live-Berichterstattung schreiben freie Mitarbeiter"),
+        (
+            403,
+            "Nur Redakteure und Administratoren eröffnen und beenden",
+        ),
+        (
+            403,
+            "Nur Redakteure und Administratoren veröffentlichen Updates",
+        ),
         (
             400,
             "Wählen Sie, ob die Berichterstattung eröffnet oder beendet",

@@ -281,7 +281,7 @@ async fn refusals_speak_german_and_keep_what_was_typed(app: TestApp) {
             taken: "Es gibt bereits einen Newsletter namens „Morning Brief“.",
             no_article: "Kein veröffentlichter Artikel hat den Slug „nope“.",
             too_many: "Eine Ausgabe enthält höchstens 50 Artikel.",
-            reader: "Nur Redakteure und Admins verwalten Newsletter.",
+            reader: "Nur Redakteure und Administratoren verwalten Newsletter.",
             early: "Die Datei ist größer als die 1,5 MB, die diese Website für ein Bild annimmt. \
                     Verkleinern Sie sie und laden Sie sie erneut hoch.",
         },

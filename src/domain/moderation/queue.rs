@@ -38,18 +38,6 @@ impl HoldReason {
         })
     }
 
-    /// What moderators read on the desk.
-    pub fn label(self) -> &'static str {
-        match self {
-            HoldReason::PreModeration => "Pre-moderated",
-            HoldReason::FirstComment => "First comment from a new member",
-            HoldReason::Link => "Link from a new member",
-            HoldReason::SuspectWord => "Suspect word",
-            HoldReason::Spam => "Spam filter",
-            HoldReason::Reports => "Hidden after reports",
-        }
-    }
-
     /// The queue the held comment is listed in.
     pub fn queue(self) -> Queue {
         match self {
@@ -90,14 +78,6 @@ impl Queue {
             Queue::Pending => "pending",
             Queue::Reported => "reported",
             Queue::Flagged => "flagged",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Queue::Pending => "Pending",
-            Queue::Reported => "Reported",
-            Queue::Flagged => "Auto-flagged",
         }
     }
 

@@ -3,7 +3,7 @@
 //! deciding again (until the question is answered), not by undo.
 
 use super::*;
-use crate::domain::live_question::{QuestionDecision, QuestionStatus, decide};
+use crate::domain::live_question::{QuestionDecision, QuestionStatus, Undecidable, decide};
 
 /// What a round of decisions did.
 #[derive(Debug, Default)]
@@ -37,9 +37,8 @@ impl Store {
             };
             let next = match decide(status, decision) {
                 Ok(next) => next,
-                Err(_) => {
-                    // Why is the status it is in: answered, or already so.
-                    out.skipped.push(Unchanged::Question(id, status));
+                Err(Undecidable(why)) => {
+                    out.skipped.push(Unchanged::Question(id, why));
                     continue;
                 }
             };

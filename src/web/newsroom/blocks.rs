@@ -3,6 +3,7 @@
 //! article), in the writer's words. Shared by the editor and the API's write side.
 
 use crate::domain::blocks;
+use crate::domain::l10n::Tr;
 use crate::web::{AppState, Result};
 
 /// Caches the thumbnails of `body`'s embeds (as `by`'s uploads) and lists its blocks' problems
@@ -15,9 +16,11 @@ pub(crate) async fn prepare_body(state: &AppState, body: &str, by: i64) -> Resul
     let thumbs = crate::store::blocks::thumbnail_urls(&story.refs());
     if !thumbs.is_empty() {
         let now = state.clock.now();
+        // The library is the newsroom's, shared: its text is in the site's language.
+        let alt = Tr::new(state.config.locale).t("nlm-embed-thumbnail-alt");
         state
             .thumbnails
-            .cache(&state.store, &state.media, &thumbs, by, now)
+            .cache(&state.store, &state.media, &thumbs, &alt, by, now)
             .await;
     }
     Ok(state.store.block_problems(body).await?)
