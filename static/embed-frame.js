@@ -1,6 +1,7 @@
 /* Inside the framed conversation: tell the host page (and only the page whose origin the
    server checked) how tall the conversation is and how many comments it has, whenever that
-   changes; take the host's scheme from that page alone. */
+   changes; take the host's scheme from that page alone. The thread and the pages it leads to
+   in the frame (a comment's report and edit forms) load this script. */
 (function () {
   "use strict";
   if (window.parent === window) return;
@@ -40,6 +41,8 @@
       root.setAttribute("data-theme", d.theme);
     }
   });
+  // Only the framed thread's address carries the host's scheme: any page asks for it.
+  window.parent.postMessage({ type: "broadsheet:want-theme" }, host);
 })();
 
 /* Signing in inside the frame, where the browser may block third-party cookies: "Sign in"

@@ -60,6 +60,7 @@
       page: key(page),
       id: id || "",
       themed: !el.getAttribute("data-theme"),
+      fixed: el.getAttribute("data-theme") || "",
       // The host's own sign-in token (data-token), handed to the frame by message when it
       // asks: never in its address, so no log or Referer carries it.
       token: el.getAttribute("data-token") || "",
@@ -85,6 +86,9 @@
           var lid = links[j].getAttribute("data-id") || "";
           if (f.id ? lid === f.id : !lid && key(links[j].href) === f.page) setCount(links[j], d.count);
         }
+      } else if (d.type === "broadsheet:want-theme") {
+        // A page the frame moved on to (a comment's report or edit form) asks for the scheme.
+        e.source.postMessage({ type: "broadsheet:theme", theme: f.themed ? theme() || "auto" : f.fixed }, base);
       } else if (d.type === "broadsheet:want-token" && f.token) {
         e.source.postMessage({ type: "broadsheet:token", token: f.token }, base);
       }

@@ -8,6 +8,7 @@ use crate::domain::locale::Dates;
 use crate::domain::staff::{StaffLinks, staff_links};
 use crate::domain::{ArticleCard, Byline};
 use crate::store::taxonomy::Section;
+use crate::web::embed::Framing;
 use crate::web::session::Viewer;
 use crate::web::{AppState, Result};
 
@@ -43,6 +44,9 @@ pub struct Layout {
     pub tr: Tr,
     /// Shown inside the embed's frame: without the site's header and footer.
     pub framed: bool,
+    /// Inside the frame, the host page's origin the server checked ([`crate::web::embed::framing`]):
+    /// the page then loads the frame's script, which tells that origin its height.
+    pub host_origin: Option<String>,
 }
 
 pub struct NavItem {
@@ -109,6 +113,7 @@ impl Layout {
             alternates: Vec::new(),
             tr: Tr::new(state.config.locale),
             framed: false,
+            host_origin: None,
         }
     }
 
@@ -158,9 +163,11 @@ impl Layout {
 
     /// A page the embed's frame shows (a comment's report or edit form): inside the frame
     /// (`viewer` came through the embed's routes) it goes without the site's header and
-    /// footer, whose links would lead out of the frame.
-    pub fn in_frame(mut self, viewer: &Viewer) -> Layout {
+    /// footer, whose links would lead out of the frame, and with the host page's checked origin
+    /// (`framing`), if any, loads the frame's script.
+    pub fn in_frame(mut self, viewer: &Viewer, framing: &Option<Framing>) -> Layout {
         self.framed = viewer.is_framed();
+        self.host_origin = Framing::host(framing).filter(|_| self.framed);
         self
     }
 

@@ -172,6 +172,20 @@ test('a member signed in inside the frame sees a live comment arrive with their 
   assert.match(await report.getAttribute('href'), /^\/embed\/comments\/\d+\/report$/);
   await arrived.getByRole('button', { name: 'Like' }).click();
   await arrived.getByRole('button', { name: 'Like', pressed: true }).waitFor();
+
+  // The report form, a page of its own inside the frame, tells the host its height too: the
+  // host's frame takes the form's height, not the thread's.
+  const iframe = page.locator('[data-broadsheet-conversation] iframe');
+  const threadHeight = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+  await report.click();
+  await frame.getByRole('button', { name: 'Send report' }).waitFor();
+  assert.equal(await frame.locator('html').getAttribute('data-host-origin'), hostUrl);
+  const formHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.notEqual(formHeight, Math.round(threadHeight), 'the form is not as tall as the thread');
+  await page.waitForFunction((h) => {
+    const f = document.querySelector('[data-broadsheet-conversation] iframe');
+    return Math.round(f.getBoundingClientRect().height) === h;
+  }, formHeight);
   assertNoProblems(problems, 'the host page and its frame');
   await other.dispose();
   await context.close();

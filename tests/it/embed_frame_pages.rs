@@ -1,7 +1,10 @@
 //! The pages a member reaches from a comment inside the embed's frame, on SQLite and
 //! PostgreSQL: editing their own comment under `/embed/comments/{id}/edit` (the frame's
 //! session reaches only the embed's routes), the live fragment under `/embed` carrying the
-//! member's controls, and the frame's own minimal layout for the edit and report forms.
+//! member's controls, the frame's own minimal layout for the edit and report forms, and the
+//! host page's origin (checked against the site's) those forms carry for the frame's script.
+
+use broadsheet::domain::embed::Origin;
 
 use crate::common::{TestApp, attrs, html};
 use crate::embed_actions::{plain_post, reader};
@@ -11,6 +14,7 @@ backend_tests!(
     a_frame_member_edits_their_comment_inside_the_frame,
     live_fragments_under_embed_carry_the_frame_members_controls,
     the_frames_forms_have_no_site_header_or_footer,
+    the_frames_forms_tell_only_a_checked_host_their_height,
 );
 
 /// A page the frame asks for, with the `frame-ancestors` its policy names.
@@ -164,4 +168,69 @@ async fn the_frames_forms_have_no_site_header_or_footer(app: TestApp) {
             );
         }
     }
+}
+
+/// The host origin a page names for the frame's script, and whether it loads that script.
+fn host_of(page: &str) -> (Vec<String>, bool) {
+    let doc = html(page);
+    let script = attrs(&doc, "script[src]", "src")
+        .iter()
+        .any(|s| s == "/embed/frame.js");
+    (attrs(&doc, "html", "data-host-origin"), script)
+}
+
+async fn the_frames_forms_tell_only_a_checked_host_their_height(app: TestApp) {
+    let site = with_site(&app, "Blog").await;
+    let (mut ann, own) = reader(&app, site, "host-ann", "Ann Host", "Ann's comment.").await;
+    let (_bob, other) = reader(&app, site, "host-bob", "Bob Host", "Bob's comment.").await;
+    let report = format!("/embed/comments/{other}/report");
+    let edit = format!("/embed/comments/{own}/edit");
+
+    // Inside the frame, the forms and the pages they answer with name the host page's origin
+    // (one of the site's) and load the frame's script, as the thread does.
+    for path in [&report, &edit] {
+        let (status, csp, page) = framed_get(&mut ann, &app, path).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(csp.contains(&format!("frame-ancestors {BLOG}")), "{csp}");
+        assert!(csp.contains("script-src 'self'"), "{csp}");
+        assert_eq!(host_of(&page), (vec![BLOG.to_owned()], true), "{path}");
+    }
+    let (_, _, page) = framed_get(&mut ann, &app, &report).await;
+    let csrf = attrs(&html(&page), "form.stack input[name=csrf]", "value").remove(0);
+    let (status, _, page) = plain_post(
+        &mut ann,
+        &app,
+        &report,
+        &[("csrf", &csrf), ("reason", "nonsense")],
+    )
+    .await;
+    assert_eq!(status, 422, "{page}");
+    assert_eq!(host_of(&page), (vec![BLOG.to_owned()], true));
+    let (status, _, page) = plain_post(
+        &mut ann,
+        &app,
+        &report,
+        &[("csrf", &csrf), ("reason", "spam")],
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(host_of(&page), (vec![BLOG.to_owned()], true));
+    let (status, _, page) =
+        plain_post(&mut ann, &app, &edit, &[("csrf", &csrf), ("body", " ")]).await;
+    assert_eq!(status, 422, "{page}");
+    assert_eq!(host_of(&page), (vec![BLOG.to_owned()], true));
+
+    // The whole site's own forms are no frame's: no host, no frame script.
+    let carl = app.member("carl").await;
+    let page = carl.page(&format!("/comments/{other}/report")).await;
+    assert!(page.contains("form"), "{page}");
+    assert_eq!(host_of(&page), (vec![], false));
+
+    // Once the site no longer names the page's origin, no host is told anything.
+    let moved = Origin::parse("https://elsewhere.example").unwrap();
+    assert!(app.store.set_site_origins(site, &[moved]).await.unwrap());
+    let (status, csp, page) = framed_get(&mut ann, &app, &report).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(!csp.contains(BLOG), "{csp}");
+    assert_eq!(host_of(&page), (vec![], false));
 }

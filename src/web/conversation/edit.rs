@@ -18,6 +18,7 @@ use crate::store::comments::CommentRow;
 use crate::store::sessions::SessionUser;
 use crate::web::Refusal;
 use crate::web::cache::Change;
+use crate::web::embed::Framing;
 use crate::web::forms::{MemberForm, NoFields};
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
@@ -79,10 +80,11 @@ async fn edit_page(
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response> {
+    let framing = crate::web::embed::framing(state, viewer, row.article_id).await?;
     let page = EditPage {
         layout: Layout::titled(state, viewer, "conv-edit-title")
             .await?
-            .in_frame(viewer),
+            .in_frame(viewer, &framing),
         action: format!("{}/comments/{}/edit", viewer.actions_base(), row.id),
         csrf: viewer.csrf.clone(),
         body,
@@ -91,7 +93,7 @@ async fn edit_page(
         max_chars: state.config.max_comment_chars,
     };
     let mut response = (status, Html(page.render()?)).into_response();
-    crate::web::embed::allow_framing(state, viewer, row.article_id, &mut response).await?;
+    Framing::apply(&framing, &mut response);
     Ok(response)
 }
 

@@ -12,6 +12,7 @@ use super::{ban_notice, json_error, wants_json};
 use crate::domain::comment::{CommentFacts, comment_permissions};
 use crate::domain::l10n::Tr;
 use crate::web::cache::Change;
+use crate::web::embed::Framing;
 use crate::web::forms::MemberForm;
 use crate::web::layout::Layout;
 use crate::web::session::Viewer;
@@ -92,10 +93,11 @@ async fn report_form(
         .article_slug(row.article_id, now)
         .await?
         .ok_or(Error::NotFound)?;
+    let framing = crate::web::embed::framing(&state, &viewer, row.article_id).await?;
     let page = ReportPage {
         layout: Layout::titled(&state, &viewer, "conv-report-title")
             .await?
-            .in_frame(&viewer),
+            .in_frame(&viewer, &framing),
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: reasons(),
@@ -106,7 +108,7 @@ async fn report_form(
         back: super::back_to(&state, &viewer, &slug, &format!("comment-{id}")).await?,
     };
     let mut response = Html(page.render()?).into_response();
-    crate::web::embed::allow_framing(&state, &viewer, row.article_id, &mut response).await?;
+    Framing::apply(&framing, &mut response);
     Ok(response)
 }
 
@@ -192,10 +194,11 @@ async fn report(
     } else {
         StatusCode::OK
     };
+    let framing = crate::web::embed::framing(&state, &viewer, row.article_id).await?;
     let page = ReportPage {
         layout: Layout::titled(&state, &viewer, "conv-report-title")
             .await?
-            .in_frame(&viewer),
+            .in_frame(&viewer, &framing),
         action: action(&viewer, id),
         csrf: viewer.csrf.clone(),
         reasons: reasons(),
@@ -206,6 +209,6 @@ async fn report(
         back: super::back_to(&state, &viewer, &slug, &format!("comment-{id}")).await?,
     };
     let mut response = (status, Html(page.render()?)).into_response();
-    crate::web::embed::allow_framing(&state, &viewer, row.article_id, &mut response).await?;
+    Framing::apply(&framing, &mut response);
     Ok(response)
 }

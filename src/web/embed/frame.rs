@@ -279,11 +279,7 @@ async fn render(
     let actions_csrf = talk.actions_csrf.take();
     let encoded: String = form_urlencoded::byte_serialize(href.as_bytes()).collect();
     talk.signin_href = format!("/signin?return_to={encoded}");
-    let host_origin = url::Url::parse(&thread.url)
-        .ok()
-        .and_then(|u| Origin::of(&u))
-        .map(|o| o.as_str().to_owned())
-        .unwrap_or_default();
+    let host_origin = super::host_origin(&thread.url, origins).unwrap_or_default();
     let account = super::signin::frame_account(site.id(), viewer, &href);
     let page = ThreadPage {
         title: tr.t1("embed-frame-title", "title", &thread.article.card.title),

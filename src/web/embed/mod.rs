@@ -94,30 +94,65 @@ pub async fn thread_address(
     Ok(Some(href))
 }
 
-/// Lets the embed's frame show `response`, a page about a comment of article `article_id`,
-/// when it answers a request to the embed's routes about an embedded page's thread: framed by
-/// that thread's site's origins only. Any other page keeps the strict `frame-ancestors 'none'`.
-pub async fn allow_framing(
+/// How the embed's frame shows a page about a comment of article `article_id` (its report
+/// and edit forms, and what they answer with), when it answers a request to the embed's routes
+/// about an embedded page's thread: framed by that thread's site's origins only, and telling its
+/// height to (and taking its scheme from) the host page's origin, checked as the framed thread
+/// checks it. Any other page (`None`) keeps the strict `frame-ancestors 'none'` and no host.
+pub async fn framing(
     state: &AppState,
     viewer: &crate::web::session::Viewer,
     article_id: i64,
-    response: &mut Response,
-) -> crate::web::Result<()> {
+) -> crate::web::Result<Option<Framing>> {
     if !viewer.is_framed() {
-        return Ok(());
+        return Ok(None);
     }
     let Some(thread) = state.store.embedded_thread_of(article_id).await? else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(site) = state.store.site(thread.site_id).await? else {
-        return Ok(());
+        return Ok(None);
     };
-    let ancestors = crate::domain::embed::frame_ancestors(&site.origin_list());
-    let policy = crate::web::middleware::policy_framed_by(&ancestors);
-    if let Ok(v) = HeaderValue::try_from(policy) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, v);
+    let origins = site.origin_list();
+    let ancestors = crate::domain::embed::frame_ancestors(&origins);
+    Ok(Some(Framing {
+        // Origins are ASCII by construction; were one not, the strict default (no framing) stays.
+        policy: HeaderValue::try_from(crate::web::middleware::policy_framed_by(&ancestors)).ok(),
+        host_origin: host_origin(&thread.url, &origins),
+    }))
+}
+
+/// What [`framing`] found: the page's policy and the host page's origin.
+pub struct Framing {
+    policy: Option<HeaderValue>,
+    /// The origin of the page the thread stands for, when it is one of its site's origins: the
+    /// only one the frame's script (`embed-frame.js`) talks to.
+    pub host_origin: Option<String>,
+}
+
+impl Framing {
+    /// The host origin of a framing, if any (for [`crate::web::layout::Layout::in_frame`]).
+    pub fn host(framing: &Option<Framing>) -> Option<String> {
+        framing.as_ref().and_then(|f| f.host_origin.clone())
     }
-    Ok(())
+
+    /// Lets the host page frame `response` (nothing without a framing).
+    pub fn apply(framing: &Option<Framing>, response: &mut Response) {
+        if let Some(v) = framing.as_ref().and_then(|f| f.policy.clone()) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+}
+
+/// The origin of an embedded page's address `page`, when it is one of its site's `origins` (the
+/// page was checked against them when its thread was made; the site's origins may have changed).
+fn host_origin(page: &str, origins: &[crate::domain::embed::Origin]) -> Option<String> {
+    let origin = url::Url::parse(page)
+        .ok()
+        .and_then(|u| crate::domain::embed::Origin::of(&u))?;
+    origins
+        .contains(&origin)
+        .then(|| origin.as_str().to_owned())
 }
