@@ -1,7 +1,8 @@
 // The embedded conversation as it lives on a host page, in Chromium with two real origins (the
 // host page on http://localhost:PORT, Broadsheet on http://127.0.0.1:PORT), third-party cookies
 // blocked: a comment another member posts (over HTTP, as their own browser would) arrives live
-// in the open frame and the host's count snippet follows without a reload; a thread set to
+// in the open frame and the host's count snippet follows without a reload; the member's
+// Report link opens the report form in the frame, whose height the host's frame takes; a thread set to
 // pre-moderation on its desk view holds the next one, which shows on the moderation desk with
 // the page's title and address, and arrives live once approved. And the embed's weight: what
 // the host page loads for it before the reader does anything, compressed as served, stays
