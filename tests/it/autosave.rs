@@ -95,6 +95,17 @@ fn offer(page: &str) -> Vec<String> {
     texts(&html(page), ".autosave-offer button")
 }
 
+/// Asserts that `page` offers an autosaved draft, to restore or to discard.
+fn assert_offered(page: &str) {
+    let offered = offer(page);
+    assert_eq!(offered.len(), 2, "{page}");
+    assert!(
+        offered[0].starts_with("Restore the autosaved draft from "),
+        "{offered:?}"
+    );
+    assert_eq!(offered[1], "Discard it");
+}
+
 async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(app: TestApp) {
     let editor = staff(&app, "Editor", Role::Editor).await;
     let id = create(&editor, &fields("Rain record", "Line one.")).await;
@@ -129,13 +140,7 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
     assert_eq!(texts(&html(&page), "#e-body").join(""), "Line one.");
 
     // Reopened: the newer autosave is offered, to restore or to discard.
-    let offered = offer(&page);
-    assert_eq!(offered.len(), 2, "{page}");
-    assert!(
-        offered[0].starts_with("Restore the autosaved draft from "),
-        "{offered:?}"
-    );
-    assert_eq!(offered[1], "Discard it");
+    assert_offered(&page);
     let page = editor
         .page(&format!("/admin/articles/{id}?autosave=restore"))
         .await;
@@ -331,13 +336,7 @@ async fn a_new_article_is_autosaved_once_per_writer_and_offered_back_until_saved
     // Opened again, the new-article page offers it back to its writer only.
     assert!(offer(&other.page(NEW).await).is_empty());
     let page = writer.page(NEW).await;
-    let offered = offer(&page);
-    assert_eq!(offered.len(), 2, "{page}");
-    assert!(
-        offered[0].starts_with("Restore the autosaved draft from "),
-        "{offered:?}"
-    );
-    assert_eq!(offered[1], "Discard it");
+    assert_offered(&page);
     let said = texts(&html(&page), ".autosave-offer p").join("");
     assert!(
         said.starts_with("A new article you were writing was autosaved at "),
