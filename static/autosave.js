@@ -4,7 +4,9 @@
 // The form carries the revision it was opened on; when someone has saved a newer one the
 // server refuses, and autosave stops for good on this page and says why, so it never writes
 // over their work. The words come from the page (the status line's data attributes and the
-// server's answers). Without this script nothing is autosaved and the form works as it did.
+// server's answers). On the new-article page the server keeps one unsaved new article per
+// writer, with no revision to be stale against. Without this script nothing is autosaved and
+// the form works as it did.
 (() => {
   'use strict';
 

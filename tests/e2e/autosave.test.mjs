@@ -1,4 +1,6 @@
-// Browser test of the article editor's autosave: an editor types in the rich editor, the status
+// Browser test of the article editor's autosave: a new article never saved is autosaved as it is
+// typed, and the new-article page opened again offers it back (restored, it is in the form, and
+// once saved it is offered no more). Then an editor types in the rich editor, the status
 // line says "Saved at …" without a revision being made, and on reloading the editor offers the
 // autosaved draft back; restored, it is in the form. Typed in the plain Markdown text area, it
 // autosaves too. When a colleague saves a newer revision, autosave stops and says so (an
@@ -33,20 +35,41 @@ test('the working copy is autosaved, offered back after a reload, and never writ
   const editor = await signUp(page, baseUrl, 'Ada Autosave');
   await server.cli(['user', 'role', editor.email, 'editor']);
 
-  // A draft saved once, as revision 1.
-  await page.goto(`${baseUrl}/admin/articles/new`);
+  // A new article, never saved, is autosaved as it is typed.
+  const newUrl = `${baseUrl}/admin/articles/new`;
+  await page.goto(newUrl);
   const headline = `Ferry timetable ${Date.now()}`;
   await page.getByLabel('Headline', { exact: true }).fill(headline);
-  await page.getByLabel('Section', { exact: true }).selectOption('Business');
   const body = page.getByRole('textbox', { name: 'Body' });
   await body.click();
   await page.keyboard.type('The first sailing leaves at six.');
+  const status = page.locator('#autosave-status');
+  await status.filter({ hasText: /^Saved at / }).waitFor();
+
+  // The tab is lost: the new-article page, opened again, offers back what was being written.
+  await page.goto(newUrl);
+  const restoreNew = page.getByRole('button', { name: /^Restore the autosaved draft from \d\d:\d\d$/ });
+  await restoreNew.waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Discard it' }).count(), 1);
+  await page.getByText(/^A new article you were writing was autosaved at \d\d:\d\d but never saved\.$/).waitFor();
+  assert.equal(await page.getByLabel('Headline', { exact: true }).inputValue(), '');
+  await restoreNew.click();
+  await page.getByText(/The autosaved draft from \d\d:\d\d is in the form below/).waitFor();
+  assert.equal(await page.getByLabel('Headline', { exact: true }).inputValue(), headline);
+  assert.equal(await page.locator('textarea#e-body').inputValue(), 'The first sailing leaves at six.');
+  await page.getByRole('textbox', { name: 'Body' }).waitFor();
+
+  // Saved, as revision 1: an article now, and the new-article page offers nothing more.
+  await page.getByLabel('Section', { exact: true }).selectOption('Business');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved as revision 1.' }).waitFor();
   const editorUrl = page.url().split('?')[0];
+  await page.goto(newUrl);
+  await page.getByLabel('Headline', { exact: true }).waitFor();
+  assert.equal(await restoreNew.count(), 0);
+  await page.goto(editorUrl);
 
   // Typing in the rich editor: a few seconds later the status line says it was kept.
-  const status = page.locator('#autosave-status');
   await body.click();
   await page.keyboard.press('End');
   await page.keyboard.type(' The last one at ten.');

@@ -169,6 +169,9 @@ const MATRIX: &[(&str, &str, &str, &str)] = &[
     // Nothing kept: the article's revision is not -1, so the allowed get 409.
     ("POST", "/admin/articles/{a}/autosave",          "revision=-1",               "S F F F A A"),
     ("POST", "/admin/articles/{a}/autosave/discard",  "",                          "S F F F A A"),
+    // The new article in the writing: whoever may start one autosaves their own.
+    ("POST", "/admin/articles/new/autosave",          "body=Typed",                "S F A A A A"),
+    ("POST", "/admin/articles/new/autosave/discard",  "",                          "S F A A A A"),
     ("POST", "/admin/articles/{a}/corrections",       "text=",                     "S F F F A A"),
     ("POST", "/admin/articles/{a}/language",          "lang=",                     "S F F F A A"),
     ("POST", "/admin/articles/{a}/live",              "action=neither",            "S F F F A A"),

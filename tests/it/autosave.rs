@@ -1,7 +1,8 @@
 //! Autosave of the editor's working copy over real HTTP, on SQLite and PostgreSQL: it keeps the
 //! typed fields without a revision, is offered back on reopening (restore or discard), is
 //! refused with 409 once someone saved a newer revision (keeping nothing), and is held to the
-//! editor's role checks and the sizes a save takes.
+//! editor's role checks and the sizes a save takes. A new article never saved is autosaved too,
+//! once per writer and without making an article, and offered back on the new-article page.
 
 use crate::common::{Member, TestApp, attrs, html, texts};
 use crate::newsroom::{create, fields, revision, save, staff};
@@ -11,7 +12,10 @@ backend_tests!(
     autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back,
     an_autosave_over_a_newer_revision_is_refused_and_keeps_nothing,
     only_those_who_may_edit_autosave_and_sizes_are_limited,
+    a_new_article_is_autosaved_once_per_writer_and_offered_back_until_saved,
 );
+
+const NEW: &str = "/admin/articles/new";
 
 /// Sends the editor form to the autosave address as the script does (asking for JSON).
 async fn autosave(
@@ -21,11 +25,22 @@ async fn autosave(
     base: &str,
     f: &[(&str, &str)],
 ) -> (u16, serde_json::Value) {
+    autosave_at(app, m, &format!("/admin/articles/{id}"), base, f).await
+}
+
+/// Sends the editor form at `page` to its autosave address, as the script does.
+async fn autosave_at(
+    app: &TestApp,
+    m: &Member,
+    page: &str,
+    base: &str,
+    f: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
     let mut form: Vec<(&str, &str)> = vec![("csrf", &m.csrf), ("revision", base)];
     form.extend_from_slice(f);
     let r = m
         .client
-        .post(app.url(&format!("/admin/articles/{id}/autosave")))
+        .post(app.url(&format!("{page}/autosave")))
         .header("accept", "application/json")
         .form(&form)
         .send()
@@ -80,6 +95,17 @@ fn offer(page: &str) -> Vec<String> {
     texts(&html(page), ".autosave-offer button")
 }
 
+/// Asserts that `page` offers an autosaved draft, to restore or to discard.
+fn assert_offered(page: &str) {
+    let offered = offer(page);
+    assert_eq!(offered.len(), 2, "{page}");
+    assert!(
+        offered[0].starts_with("Restore the autosaved draft from "),
+        "{offered:?}"
+    );
+    assert_eq!(offered[1], "Discard it");
+}
+
 async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(app: TestApp) {
     let editor = staff(&app, "Editor", Role::Editor).await;
     let id = create(&editor, &fields("Rain record", "Line one.")).await;
@@ -114,13 +140,7 @@ async fn autosave_keeps_the_working_copy_without_a_revision_and_offers_it_back(a
     assert_eq!(texts(&html(&page), "#e-body").join(""), "Line one.");
 
     // Reopened: the newer autosave is offered, to restore or to discard.
-    let offered = offer(&page);
-    assert_eq!(offered.len(), 2, "{page}");
-    assert!(
-        offered[0].starts_with("Restore the autosaved draft from "),
-        "{offered:?}"
-    );
-    assert_eq!(offered[1], "Discard it");
+    assert_offered(&page);
     let page = editor
         .page(&format!("/admin/articles/{id}?autosave=restore"))
         .await;
@@ -269,4 +289,112 @@ async fn only_those_who_may_edit_autosave_and_sizes_are_limited(app: TestApp) {
     // Submitted for review, the article is the editors': its writer no longer autosaves it.
     assert_eq!(save(&writer, id, &base, &f, "submit").await, 303);
     assert_eq!(autosave(&app, &writer, id, "2", &f).await.0, 403);
+}
+
+/// The body of `user`'s autosaved new article.
+async fn kept_new_body(app: &TestApp, user: i64) -> Option<String> {
+    let kept = app.store.autosaved_new(user).await.unwrap();
+    kept.map(|a| a.fields.body)
+}
+
+async fn a_new_article_is_autosaved_once_per_writer_and_offered_back_until_saved(app: TestApp) {
+    let writer = staff(&app, "Writer", Role::Contributor).await;
+    let other = staff(&app, "Other", Role::Contributor).await;
+    let reader = app.member("Reader").await;
+    let w = user_id(&app, &writer).await;
+    // The new-article page autosaves to its own address, and has nothing to offer yet.
+    let page = writer.page(NEW).await;
+    let doc = html(&page);
+    assert_eq!(
+        attrs(&doc, "#autosave-status", "data-autosave"),
+        ["/admin/articles/new/autosave"]
+    );
+    assert_eq!(
+        attrs(&doc, "script[src^='/static/autosave.']", "defer"),
+        [""]
+    );
+    assert!(offer(&page).is_empty());
+
+    // Half typed (no headline, no section yet): kept, twice, as one working copy.
+    let mut typed = fields("", "A long piece, begun.");
+    typed[3].1 = "";
+    let (status, answer) = autosave_at(&app, &writer, NEW, "0", &typed).await;
+    assert_eq!(status, 200, "{answer}");
+    assert!(answer["status"].as_str().unwrap().starts_with("Saved at "));
+    app.clock.advance(chrono::Duration::seconds(5));
+    typed[6].1 = "A long piece, begun.\r\nAnd carried on.";
+    assert_eq!(autosave_at(&app, &writer, NEW, "0", &typed).await.0, 200);
+    assert_eq!(
+        kept_new_body(&app, w).await.as_deref(),
+        Some("A long piece, begun.\nAnd carried on.")
+    );
+    // Typing alone made no article.
+    let everything = Default::default();
+    let listed = app.store.newsroom_list(&everything, app.clock.now()).await;
+    assert!(listed.unwrap().is_empty());
+
+    // Opened again, the new-article page offers it back to its writer only.
+    assert!(offer(&other.page(NEW).await).is_empty());
+    let page = writer.page(NEW).await;
+    assert_offered(&page);
+    let said = texts(&html(&page), ".autosave-offer p").join("");
+    assert!(
+        said.starts_with("A new article you were writing was autosaved at "),
+        "{said}"
+    );
+    assert_eq!(texts(&html(&page), "#e-body").join(""), "");
+    let page = writer.page(&format!("{NEW}?autosave=restore")).await;
+    let doc = html(&page);
+    assert_eq!(
+        texts(&doc, "#e-body").join(""),
+        "A long piece, begun. And carried on."
+    );
+    assert_eq!(attrs(&doc, "form.editor", "action"), [NEW]);
+    assert!(
+        texts(&doc, ".notice")
+            .join(" ")
+            .contains("Save it to keep it")
+    );
+
+    // Only a signed-in writer with the form's token, and no larger than a save takes.
+    let forged = writer
+        .client
+        .post(app.url(&format!("{NEW}/autosave")))
+        .header("accept", "application/json")
+        .form(&[("body", "Forged.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    assert_eq!(autosave_at(&app, &reader, NEW, "0", &typed).await.0, 403);
+    let anon = crate::common::client()
+        .post(app.url(&format!("{NEW}/autosave")))
+        .header("accept", "application/json")
+        .form(&[("body", "Anonymous.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anon.status(), 401);
+    let long = "t".repeat(301);
+    let mut too_long = typed.clone();
+    too_long[0].1 = &long;
+    assert_eq!(autosave_at(&app, &writer, NEW, "0", &too_long).await.0, 413);
+    assert!(
+        kept_new_body(&app, w)
+            .await
+            .unwrap()
+            .ends_with("carried on.")
+    );
+
+    // Discarded, it is gone; autosaved again and saved as an article, it is gone too.
+    let r = writer.post(&format!("{NEW}/autosave/discard"), &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], NEW);
+    assert!(offer(&writer.page(NEW).await).is_empty());
+    let whole = fields("Harbour piece", "Finished at last.");
+    assert_eq!(autosave_at(&app, &writer, NEW, "0", &whole).await.0, 200);
+    assert!(kept_new_body(&app, w).await.is_some());
+    create(&writer, &whole).await;
+    assert_eq!(kept_new_body(&app, w).await, None);
+    assert!(offer(&writer.page(NEW).await).is_empty());
 }

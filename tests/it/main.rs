@@ -29,6 +29,7 @@ mod embed_thumbnails;
 mod embed_tokens;
 mod export;
 mod i18n;
+mod i18n_autosave;
 mod i18n_conversation;
 mod i18n_crawl;
 mod i18n_desk;

@@ -39,6 +39,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../../locales/", $tag, "/live.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/media-newsletters.ftl")),
             include_str!(concat!("../../../locales/", $tag, "/log-feeds.ftl")),
+            include_str!(concat!("../../../locales/", $tag, "/autosave.ftl")),
         ]
     };
 }

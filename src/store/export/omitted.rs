@@ -55,6 +55,10 @@ pub static NOT_EXPORTED: &[(&str, &str)] = &[
          the revisions are exported",
     ),
     (
+        "new_article_autosaves",
+        "new articles a writer's browser kept while they typed, never saved: not articles yet",
+    ),
+    (
         "article_views",
         "page views per article and hour, a measure of readership rather than content: a new \
          site counts its own (a backup keeps them)",

@@ -1,5 +1,6 @@
 //! Autosaved working copies: one per article and editor, kept only while it is based on the
-//! article's newest revision when written (the same compare as a save, but storing no revision).
+//! article's newest revision when written (the same compare as a save, but storing no revision),
+//! and one per writer of the new article they have not saved yet.
 
 use chrono::{DateTime, Utc};
 
@@ -90,6 +91,56 @@ impl Store {
     pub async fn discard_autosave(&self, id: i64, user: i64) -> Result<()> {
         query("DELETE FROM article_autosaves WHERE article_id = $1 AND user_id = $2")
             .bind(id)
+            .bind(user)
+            .execute(self.write())
+            .await?;
+        Ok(())
+    }
+
+    /// Keeps `fields` as `user`'s working copy of the new article they are writing (one per
+    /// writer: the newest replaces the last).
+    pub async fn autosave_new(
+        &self,
+        user: i64,
+        fields: &DraftFields,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let content = serde_json::to_string(fields).expect("form fields serialise");
+        query(
+            "INSERT INTO new_article_autosaves (user_id, content, saved_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (user_id) DO UPDATE SET content = excluded.content, \
+             saved_at = excluded.saved_at",
+        )
+        .bind(user)
+        .bind(content)
+        .bind(now)
+        .execute(self.write())
+        .await?;
+        Ok(())
+    }
+
+    /// `user`'s autosaved new article, if any (its `base_revision` is 0: none yet).
+    pub async fn autosaved_new(&self, user: i64) -> Result<Option<Autosave>> {
+        let row: Option<(String, DateTime<Utc>)> =
+            query("SELECT content, saved_at FROM new_article_autosaves WHERE user_id = $1")
+                .bind(user)
+                .fetch_optional(self.read())
+                .await?;
+        let Some((content, saved_at)) = row else {
+            return Ok(None);
+        };
+        let fields = serde_json::from_str(&content)
+            .map_err(|e| Error::Conflict(format!("an autosave could not be read: {e}")))?;
+        Ok(Some(Autosave {
+            base_revision: 0,
+            fields,
+            saved_at,
+        }))
+    }
+
+    /// Forgets `user`'s autosaved new article (saved as an article, or discarded).
+    pub async fn discard_new_autosave(&self, user: i64) -> Result<()> {
+        query("DELETE FROM new_article_autosaves WHERE user_id = $1")
             .bind(user)
             .execute(self.write())
             .await?;

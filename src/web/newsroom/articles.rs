@@ -254,9 +254,16 @@ pub(super) async fn editor(
         }
         (None, _) => LanguageForm::default(),
     };
-    let autosave = article
-        .filter(|_| can.edit)
-        .map(|a| super::autosave::view(state, viewer, a.id, extras.autosave_offer));
+    // An article the caller may edit, or a new one (whoever opens it may start one).
+    let autosave = match article {
+        Some(_) if !can.edit => None,
+        a => Some(super::autosave::view(
+            state,
+            viewer,
+            a.map(|a| a.id),
+            extras.autosave_offer,
+        )),
+    };
     let page = EditorPage {
         autosave,
         language,
@@ -367,24 +374,30 @@ async fn validate(
     })
 }
 
-/// `GET /admin/articles/new`: an empty editor.
-async fn new_article(State(state): State<AppState>, viewer: Viewer) -> Result<Response> {
+/// `GET /admin/articles/new`: an empty editor, offering the caller's autosaved new article
+/// (`?autosave=restore`: holding it).
+async fn new_article(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<EditQuery>,
+) -> Result<Response> {
     let (user, can) = access(&viewer, None)?;
     let f = DraftFields {
         authors: user.display_name.clone(),
         ..DraftFields::default()
     };
-    editor(
-        &state,
-        &viewer,
-        StatusCode::OK,
-        None,
-        can,
-        f,
-        0,
-        Extras::default(),
-    )
-    .await
+    let restore = q.autosave.as_deref() == Some("restore");
+    let opened = super::autosave::on_open_new(&state, &viewer, user.id, &f, restore).await?;
+    let (f, notice) = match opened.restored {
+        Some((typed, _, restored)) => (typed, Some(restored)),
+        None => (f, None),
+    };
+    let extras = Extras {
+        notice,
+        autosave_offer: opened.offer,
+        ..Extras::default()
+    };
+    editor(&state, &viewer, StatusCode::OK, None, can, f, 0, extras).await
 }
 
 /// `POST /admin/articles/new`: saves a new draft (or shows its preview) and opens it.
@@ -425,6 +438,8 @@ async fn create(
     {
         Ok(id) => {
             tracing::info!(article = id, by = user.id, "draft created");
+            // Saved as an article: the autosave of it as a new one is no longer worth offering.
+            state.store.discard_new_autosave(user.id).await?;
             Ok(Redirect::to(&format!("/admin/articles/{id}?saved=1")).into_response())
         }
         Err(crate::store::Error::Conflict(message)) => {
