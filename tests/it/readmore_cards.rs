@@ -4,9 +4,32 @@
 //! cached pages go too). So does a new slug: the card carries the new address, even though the
 //! linking story still names the old one (which redirects).
 
-use crate::common::{TestApp, attrs, html, texts};
+use crate::common::{Member, TestApp, attrs, html, texts};
 use crate::newsroom::{create, fields, revision, save, staff};
 use broadsheet::domain::user::Role;
+
+/// Publishes article `id` through the workflow, as `editor`.
+async fn publish(editor: &Member, id: i64) {
+    let r = editor
+        .post(
+            &format!("/admin/articles/{id}/workflow"),
+            &[("action", "publish")],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "publish");
+}
+
+/// The body of "Ferries return", with a card linking to "Harbour reopens".
+const BODY: &str = "Opening line.\n\n::readmore{article=harbour-reopens}\n\nClosing line.";
+
+/// "Harbour reopens" and "Ferries return", whose card links to it, both published: their ids.
+async fn linked_and_linking(editor: &Member) -> (i64, i64) {
+    let linked = create(editor, &fields("Harbour reopens", "The quay is open.")).await;
+    publish(editor, linked).await;
+    let linking = create(editor, &fields("Ferries return", BODY)).await;
+    publish(editor, linking).await;
+    (linked, linking)
+}
 
 backend_tests!(
     a_new_headline_reaches_the_read_more_cards_linking_to_it,
@@ -15,23 +38,8 @@ backend_tests!(
 
 async fn a_new_headline_reaches_the_read_more_cards_linking_to_it(app: TestApp) {
     let editor = staff(&app, "Editor", Role::Editor).await;
-    let publish = |id: i64| {
-        let editor = &editor;
-        async move {
-            let r = editor
-                .post(
-                    &format!("/admin/articles/{id}/workflow"),
-                    &[("action", "publish")],
-                )
-                .await;
-            assert_eq!(r.status(), 303, "publish");
-        }
-    };
-    let linked = create(&editor, &fields("Harbour reopens", "The quay is open.")).await;
-    publish(linked).await;
-    let body = "Opening line.\n\n::readmore{article=harbour-reopens}\n\nClosing line.";
-    let linking = create(&editor, &fields("Ferries return", body)).await;
-    publish(linking).await;
+    let publish = |id: i64| publish(&editor, id);
+    let (linked, linking) = linked_and_linking(&editor).await;
     let untouched = create(&editor, &fields("Weather", "Rain later.")).await;
     publish(untouched).await;
 
@@ -64,23 +72,8 @@ async fn a_new_headline_reaches_the_read_more_cards_linking_to_it(app: TestApp) 
 
 async fn a_new_slug_reaches_the_read_more_cards_linking_to_it(app: TestApp) {
     let editor = staff(&app, "Editor", Role::Editor).await;
-    let publish = |id: i64| {
-        let editor = &editor;
-        async move {
-            let r = editor
-                .post(
-                    &format!("/admin/articles/{id}/workflow"),
-                    &[("action", "publish")],
-                )
-                .await;
-            assert_eq!(r.status(), 303, "publish");
-        }
-    };
-    let linked = create(&editor, &fields("Harbour reopens", "The quay is open.")).await;
-    publish(linked).await;
-    let body = "Opening line.\n\n::readmore{article=harbour-reopens}\n\nClosing line.";
-    let linking = create(&editor, &fields("Ferries return", body)).await;
-    publish(linking).await;
+    let publish = |id: i64| publish(&editor, id);
+    let (linked, linking) = linked_and_linking(&editor).await;
 
     let reader = app.member("Reader").await;
     let card = |page: String| {
@@ -122,7 +115,7 @@ async fn a_new_slug_reaches_the_read_more_cards_linking_to_it(app: TestApp) {
     // The linking story, still naming the old slug, saves as it is, and its card follows a
     // later headline too.
     let base = revision(&editor, linking).await;
-    let g = fields("Ferries return", body);
+    let g = fields("Ferries return", BODY);
     assert_eq!(save(&editor, linking, &base, &g, "save").await, 303);
     publish(linking).await;
     let mut f = fields("Harbour reopens after repairs", "The quay is open.");

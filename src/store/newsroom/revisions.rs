@@ -246,7 +246,7 @@ impl Store {
             .bind(revision)
             .fetch_optional(&mut tx)
             .await?;
-            let slug = match content {
+            match content {
                 Some((content,)) => {
                     let draft = decode(&content)?;
                     // The old address redirects before the cards linking to it are redrawn.
@@ -273,10 +273,9 @@ impl Store {
                         .bind(updated_at)
                         .execute(&mut tx)
                         .await?;
-                    old_slug.clone()
+                    old_slug
                 }
-            };
-            slug
+            }
         };
         tx.commit().await?;
         Ok(out)
