@@ -420,6 +420,7 @@ mod tests {
         resolved.articles.insert(
             "some-story".into(),
             ArticleRef {
+                slug: "some-story".into(),
                 title: "<script>t</script>".into(),
                 summary: "\"><img src=x>".into(),
             },

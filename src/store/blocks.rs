@@ -43,7 +43,40 @@ pub(crate) async fn resolve(tx: &mut Tx, refs: &Refs) -> Result<Resolved> {
         }
         let rows: Vec<(String, String, String)> = q.fetch_all(&mut *tx).await?;
         for (slug, title, summary) in rows {
-            r.articles.insert(slug, ArticleRef { title, summary });
+            let card = ArticleRef {
+                slug: slug.clone(),
+                title,
+                summary,
+            };
+            r.articles.insert(slug, card);
+        }
+        // A slug the article has since changed names it still (its old address redirects),
+        // and the card links to where it is now.
+        let moved: Vec<&String> = refs
+            .slugs
+            .iter()
+            .filter(|s| !r.articles.contains_key(s.as_str()))
+            .collect();
+        if !moved.is_empty() {
+            let sql = format!(
+                "SELECT r.old_slug, a.slug, a.title, a.summary FROM article_redirects r \
+                 JOIN articles a ON a.id = r.article_id \
+                 WHERE r.old_slug IN ({}) AND a.published_at IS NOT NULL",
+                placeholders(1, moved.len())
+            );
+            let mut q = query(&sql);
+            for slug in moved {
+                q = q.bind(slug.as_str());
+            }
+            let rows: Vec<(String, String, String, String)> = q.fetch_all(&mut *tx).await?;
+            for (old, slug, title, summary) in rows {
+                let card = ArticleRef {
+                    slug,
+                    title,
+                    summary,
+                };
+                r.articles.insert(old, card);
+            }
         }
     }
     let thumbs = thumbnail_urls(refs);
@@ -97,11 +130,33 @@ pub(crate) async fn render_body(tx: &mut Tx, source: &str) -> Result<String> {
     Ok(markdown::render_story(source, &story, &resolved))
 }
 
-/// Re-renders, inside `tx`, the bodies of the articles whose read-more cards link to `slug`:
-/// a card shows the linked article's headline and summary as they were when the linking body
-/// was rendered, so a change of those goes on to every card. A body that no longer renders (an
-/// image of it since deleted) keeps its old HTML. The ids of the articles re-rendered.
-pub(crate) async fn refresh_cards_of(tx: &mut Tx, slug: &str) -> Result<Vec<i64>> {
+/// Re-renders, inside `tx`, the bodies of the articles whose read-more cards link to article
+/// `id`, by its slug or by one it used to have (see [`refresh_cards_naming`]). The ids of the
+/// articles re-rendered.
+pub(crate) async fn refresh_cards_of(tx: &mut Tx, id: i64) -> Result<Vec<i64>> {
+    let slugs: Vec<String> = query(
+        "SELECT slug FROM articles WHERE id = $1 \
+         UNION SELECT old_slug FROM article_redirects WHERE article_id = $1",
+    )
+    .bind(id)
+    .scalar_all(&mut *tx)
+    .await?;
+    let mut refreshed = Vec::new();
+    for slug in slugs {
+        for id in refresh_cards_naming(&mut *tx, &slug).await? {
+            if !refreshed.contains(&id) {
+                refreshed.push(id);
+            }
+        }
+    }
+    Ok(refreshed)
+}
+
+/// Re-renders, inside `tx`, the bodies of the articles whose read-more cards name `slug`:
+/// a card shows the linked article's address, headline and summary as they were when the
+/// linking body was rendered, so a change of those goes on to every card. A body that no
+/// longer renders (an image of it since deleted) keeps its old HTML. The ids re-rendered.
+async fn refresh_cards_naming(tx: &mut Tx, slug: &str) -> Result<Vec<i64>> {
     // Slugs hold only letters, digits and hyphens: nothing `LIKE` reads as a wildcard.
     let candidates: Vec<(i64, String)> = query(
         "SELECT id, body_source FROM articles \
@@ -135,10 +190,10 @@ pub(crate) async fn refresh_cards_of(tx: &mut Tx, slug: &str) -> Result<Vec<i64>
     Ok(refreshed)
 }
 
-/// The headline and summary the cards linking to article `id` show, as its row holds them now
-/// (inside `tx`); compared after a write, a change calls for [`refresh_cards_of`].
-pub(crate) async fn card_of(tx: &mut Tx, id: i64) -> Result<Option<(String, String)>> {
-    query("SELECT title, summary FROM articles WHERE id = $1")
+/// The address, headline and summary the cards linking to article `id` show, as its row holds
+/// them now (inside `tx`); compared after a write, a change calls for [`refresh_cards_of`].
+pub(crate) async fn card_of(tx: &mut Tx, id: i64) -> Result<Option<(String, String, String)>> {
+    query("SELECT slug, title, summary FROM articles WHERE id = $1")
         .bind(id)
         .fetch_optional(tx)
         .await

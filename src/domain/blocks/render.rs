@@ -19,6 +19,8 @@ const THUMB_SIZES: &str = FEATURED_SIZES;
 /// Another article a read-more card shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArticleRef {
+    /// Its address now: the slug a story names may be an old one that redirects here.
+    pub slug: String,
     pub title: String,
     pub summary: String,
 }
@@ -28,7 +30,7 @@ pub struct ArticleRef {
 pub struct Resolved {
     /// Library images by id.
     pub media: HashMap<i64, Responsive>,
-    /// Articles by slug.
+    /// Articles by the slug a story names (theirs, or one they used to have).
     pub articles: HashMap<String, ArticleRef>,
     /// Cached thumbnails by the provider's thumbnail address.
     pub thumbnails: HashMap<String, Responsive>,
@@ -153,7 +155,7 @@ fn block(b: &Block, resolved: &Resolved, markdown: &dyn Fn(&str) -> String) -> S
             Some(a) => format!(
                 "<aside class=\"block-readmore\"><p class=\"readmore-label\">Read more</p>\
                  <p class=\"readmore-title\"><a href=\"/articles/{}\">{}</a></p>{}</aside>",
-                esc(slug),
+                esc(&a.slug),
                 esc(&a.title),
                 if a.summary.trim().is_empty() {
                     String::new()

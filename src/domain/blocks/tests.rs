@@ -22,6 +22,7 @@ fn resolved() -> Resolved {
     r.articles.insert(
         "other-story".into(),
         ArticleRef {
+            slug: "other-story".into(),
             title: "The <other> story".into(),
             summary: "What happened next.".into(),
         },

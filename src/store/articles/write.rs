@@ -259,7 +259,7 @@ impl Store {
             // Other stories' read-more cards show this headline and summary.
             if card_before.is_some_and(|(title, summary)| title != a.title || summary != a.summary)
             {
-                crate::store::blocks::refresh_cards_of(&mut tx, a.slug.as_str()).await?;
+                crate::store::blocks::refresh_cards_of(&mut tx, article_id).await?;
             }
             // The replacement is also the newsroom's newest revision (and the live one), so an
             // editor's working copy follows it and a form opened before it cannot save over it.

@@ -69,15 +69,30 @@ async fn apply(
         query(sql).bind(id).execute(&mut *tx).await?;
     }
     attach(&mut *tx, id, section_id, &a, now).await?;
-    // Other stories' read-more cards show this headline and summary.
-    if card_before.is_some_and(|(title, summary)| title != a.title || summary != a.summary) {
-        blocks::refresh_cards_of(&mut *tx, a.slug.as_str()).await?;
-    }
     // An article now holding a slug another one used to have takes the address back.
     query("DELETE FROM article_redirects WHERE old_slug = $1")
         .bind(a.slug.as_str())
-        .execute(tx)
+        .execute(&mut *tx)
         .await?;
+    // Other stories' read-more cards show this address, headline and summary.
+    if card_before.is_some_and(|(slug, title, summary)| {
+        slug != a.slug.as_str() || title != a.title || summary != a.summary
+    }) {
+        blocks::refresh_cards_of(tx, id).await?;
+    }
+    Ok(())
+}
+
+/// Makes `old_slug`, which live article `id` leaves, redirect to it (inside `tx`).
+async fn keep_redirect(tx: &mut Tx, old_slug: &str, id: i64) -> Result<()> {
+    query(
+        "INSERT INTO article_redirects (old_slug, article_id) VALUES ($1, $2) \
+         ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id",
+    )
+    .bind(old_slug)
+    .bind(id)
+    .execute(tx)
+    .await?;
     Ok(())
 }
 
@@ -231,9 +246,13 @@ impl Store {
             .bind(revision)
             .fetch_optional(&mut tx)
             .await?;
-            let slug = match content {
+            match content {
                 Some((content,)) => {
                     let draft = decode(&content)?;
+                    // The old address redirects before the cards linking to it are redrawn.
+                    if was_live && draft.slug != old_slug {
+                        keep_redirect(&mut tx, &old_slug, id).await?;
+                    }
                     apply(
                         &mut tx,
                         id,
@@ -254,20 +273,9 @@ impl Store {
                         .bind(updated_at)
                         .execute(&mut tx)
                         .await?;
-                    old_slug.clone()
+                    old_slug
                 }
-            };
-            if was_live && slug != old_slug {
-                query(
-                    "INSERT INTO article_redirects (old_slug, article_id) VALUES ($1, $2) \
-                     ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id",
-                )
-                .bind(&old_slug)
-                .bind(id)
-                .execute(&mut tx)
-                .await?;
             }
-            slug
         };
         tx.commit().await?;
         Ok(out)
