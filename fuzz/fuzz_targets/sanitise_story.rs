@@ -27,8 +27,9 @@ fuzz_target!(|input: &str| {
     }
     for slug in refs.slugs {
         resolved.articles.insert(
-            slug,
+            slug.clone(),
             ArticleRef {
+                slug,
                 title: input.chars().take(40).collect(),
                 summary: input.chars().rev().take(40).collect(),
             },
