@@ -305,6 +305,15 @@ impl Viewer {
     }
 }
 
+/// The words for `user` outside a page of theirs (a mail, a refusal of what they sent): their
+/// own language, or the site's.
+pub fn member_tr(state: &AppState, user: &SessionUser) -> crate::domain::l10n::Tr {
+    crate::domain::l10n::Tr::new(Locale::of_member(
+        user.locale.as_deref(),
+        state.config.locale,
+    ))
+}
+
 /// The site's way of writing times, in the member's own time zone when they chose one (a
 /// zone no longer known, after an update of the zone database, falls back to the site's).
 pub fn member_dates(

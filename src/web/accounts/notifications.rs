@@ -2,7 +2,6 @@
 //! /settings, and one-click unsubscribe links that work without signing in.
 
 use crate::domain::l10n::Tr;
-use crate::domain::locale::Locale;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -104,10 +103,7 @@ pub(super) async fn send_verification(
         )
         .await?;
     let base = state.config.base_url.trim_end_matches('/');
-    let tr = Tr::new(Locale::of_member(
-        user.locale.as_deref(),
-        state.config.locale,
-    ));
+    let tr = crate::web::session::member_tr(state, user);
     let site = &state.config.site_name;
     let text = format!(
         "{}\n\n{}\n\n{base}/verify-email/{token}\n\n{}\n{}\n",
@@ -153,11 +149,11 @@ async fn resend_verification(
         let retry = (hour + Duration::hours(1) - now).num_seconds();
         return Err(Error::Rejected(Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
-            message: Tr::new(Locale::of_member(
-                user.locale.as_deref(),
-                state.config.locale,
-            ))
-            .t1("settings-verify-too-many", "minutes", retry / 60 + 1),
+            message: crate::web::session::member_tr(&state, &user).t1(
+                "settings-verify-too-many",
+                "minutes",
+                retry / 60 + 1,
+            ),
             retry_after: Some(retry),
         }));
     }

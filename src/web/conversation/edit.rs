@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::post::{body_refusal, refusal, render_one, screen_text, writer_tr};
+use super::post::{body_refusal, refusal, render_one, screen_text};
 use super::{ban_notice, json_error, wants_json};
 use crate::domain::comment::{CommentBody, CommentFacts, EDIT_WINDOW_MINUTES, comment_permissions};
 use crate::domain::l10n::Tr;
@@ -179,7 +179,7 @@ pub async fn edit_own_comment(
 ) -> Result<std::result::Result<Edited, Refusal>> {
     let now = state.clock.now();
     let dates = crate::web::session::member_dates(state.site_dates(), Some(user));
-    let tr = writer_tr(state, user);
+    let tr = crate::web::session::member_tr(state, user);
     let user_id = user.id;
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,

@@ -15,7 +15,6 @@ use crate::domain::comment::admission::{
 };
 use crate::domain::comment::{CommentBody, MAX_NESTING};
 use crate::domain::l10n::Tr;
-use crate::domain::locale::Locale;
 use crate::domain::moderation::TrustLevel;
 use crate::domain::moderation::{
     CommentMode, HoldDetail, Refused, Screening, Verdict, has_link, screen,
@@ -287,15 +286,6 @@ pub(super) fn refusal(
     }
 }
 
-/// The words of `user`, who writes through the form, the embed or the API: their own language,
-/// or the site's.
-pub(super) fn writer_tr(state: &AppState, user: &SessionUser) -> Tr {
-    Tr::new(Locale::of_member(
-        user.locale.as_deref(),
-        state.config.locale,
-    ))
-}
-
 /// What the writer reads when their text is empty or too long.
 pub(super) fn body_refusal(tr: Tr, e: &crate::domain::comment::CommentError) -> Refusal {
     use crate::domain::comment::CommentError;
@@ -320,7 +310,7 @@ pub async fn submit_comment(
     let now = state.clock.now();
     // The writer reads a refusal (a ban's end) in their own language and time zone.
     let dates = crate::web::session::member_dates(state.site_dates(), Some(user));
-    let tr = writer_tr(state, user);
+    let tr = crate::web::session::member_tr(state, user);
     let body = match CommentBody::parse(text, state.config.max_comment_chars) {
         Ok(b) => b,
         Err(e) => return Ok(Err(body_refusal(tr, &e))),
