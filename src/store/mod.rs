@@ -87,6 +87,9 @@ pub struct Store {
     queries: Arc<AtomicU64>,
     /// This process's recent session lookups (see [`sessions::SessionCache`]).
     sessions: Arc<sessions::SessionCache>,
+    /// This process's queue of comments waiting for SQLite's writer (see
+    /// [`comments::NewComment`]).
+    posts: Arc<comments::PostQueue>,
     /// Held by every clone: SQLite's background checkpointer stops once the last one is gone.
     _alive: Arc<()>,
 }
@@ -205,6 +208,7 @@ impl Store {
             pools,
             queries: Arc::new(AtomicU64::new(0)),
             sessions: Arc::default(),
+            posts: Arc::default(),
             _alive: alive,
         })
     }
@@ -310,7 +314,17 @@ impl Store {
             pools: self.pools.clone(),
             queries: Arc::new(AtomicU64::new(0)),
             sessions: self.sessions.clone(),
+            posts: self.posts.clone(),
             _alive: self._alive.clone(),
+        }
+    }
+
+    /// A handle for SQLite's comment writer task: counted alike, but with a queue of its own
+    /// (never used), so the task does not hold the queue it reads open.
+    fn without_post_queue(&self) -> Store {
+        Store {
+            posts: Arc::default(),
+            ..self.clone()
         }
     }
 

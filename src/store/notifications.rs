@@ -17,9 +17,7 @@ use crate::domain::comment::CommentStatus;
 use crate::domain::notification::{MailKind, QueueThreshold, Reason};
 
 /// Records who should hear about comment `comment_id` (now visible), inside the transaction
-/// that made it visible: the author of the comment it replies to, and the members it
-/// mentions (see [`crate::domain::notification::mentioned`]), each once, never its own author,
-/// and only members with a verified address who turned that kind on.
+/// that made it visible: see [`queue_notifications_for`].
 pub(crate) async fn queue_notifications(
     tx: &mut Tx,
     comment_id: i64,
@@ -33,65 +31,101 @@ pub(crate) async fn queue_notifications(
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((article_id, parent_id, Some(author_id), body)) = comment {
-        let mut participants: Vec<(i64, String)> = Vec::new();
-        let mut parent_author = None;
-        if let Some(pid) = parent_id {
-            let parent: Option<(i64, String)> = query(
-                "SELECT u.id, u.display_name FROM comments c JOIN users u ON u.id = c.author_id \
-                     WHERE c.id = $1",
-            )
-            .bind(pid)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(p) = parent {
-                parent_author = Some(p.0);
-                participants.push(p);
-            }
+        let shown = ShownComment {
+            id: comment_id,
+            article_id,
+            parent_id,
+            author_id,
+            body: &body,
+        };
+        queue_notifications_for(tx, &shown, now).await?;
+    }
+    Ok(())
+}
+
+/// A comment just made visible, as notifications need it.
+pub(crate) struct ShownComment<'a> {
+    pub id: i64,
+    pub article_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub body: &'a str,
+}
+
+/// Records who should hear about `comment`: the author of the comment it replies to, and the
+/// members it mentions (see [`crate::domain::notification::mentioned`]), each once, never its
+/// own author, and only members with a verified address who turned that kind on. A root
+/// comment without an `@` costs no statement.
+pub(crate) async fn queue_notifications_for(
+    tx: &mut Tx,
+    comment: &ShownComment<'_>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let &ShownComment {
+        id: comment_id,
+        article_id,
+        parent_id,
+        author_id,
+        body,
+    } = comment;
+    let mut participants: Vec<(i64, String)> = Vec::new();
+    let mut parent_author = None;
+    if let Some(pid) = parent_id {
+        let parent: Option<(i64, String)> = query(
+            "SELECT u.id, u.display_name FROM comments c JOIN users u ON u.id = c.author_id \
+                 WHERE c.id = $1",
+        )
+        .bind(pid)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(p) = parent {
+            parent_author = Some(p.0);
+            participants.push(p);
         }
-        // Only a comment with an @ can mention anyone: skip the conversation's authors
-        // otherwise.
-        if body.contains('@') {
-            let others: Vec<(i64, String)> = query(
-                "SELECT DISTINCT u.id, u.display_name FROM comments c \
-                     JOIN users u ON u.id = c.author_id \
-                     WHERE c.article_id = $1 AND c.status = 'visible' AND c.id <> $2",
-            )
-            .bind(article_id)
-            .bind(comment_id)
-            .fetch_all(&mut *tx)
-            .await?;
-            participants.extend(others);
-        }
-        let mentioned = crate::domain::notification::mentioned(&body, &participants);
-        let mut recipients: Vec<i64> = parent_author.into_iter().collect();
-        recipients.extend(
-            mentioned
-                .iter()
-                .copied()
-                .filter(|id| Some(*id) != parent_author),
-        );
-        for recipient in recipients.into_iter().filter(|id| *id != author_id) {
-            let is_reply = Some(recipient) == parent_author;
-            let is_mention = mentioned.contains(&recipient);
-            // A reply that also mentions its parent's author counts as a reply, unless they
-            // only want mentions; the unique key keeps it to one row either way.
-            query(
-                    "INSERT INTO notifications (comment_id, recipient_id, kind, daily, created_at) \
-                     SELECT $1, p.user_id, CASE WHEN $3 AND p.replies THEN 'reply' ELSE 'mention' END, \
-                            p.daily_digest, $5 \
-                     FROM mail_preferences p JOIN users u ON u.id = p.user_id \
-                     WHERE p.user_id = $2 AND u.email_verified_at IS NOT NULL \
-                       AND (($3 AND p.replies) OR ($4 AND p.mentions)) \
-                     ON CONFLICT (comment_id, recipient_id) DO NOTHING",
-                )
-                .bind(comment_id)
-                .bind(recipient)
-                .bind(is_reply)
-                .bind(is_mention)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
+    }
+    // Only a comment with an @ can mention anyone: skip the conversation's authors
+    // otherwise.
+    if body.contains('@') {
+        let others: Vec<(i64, String)> = query(
+            "SELECT DISTINCT u.id, u.display_name FROM comments c \
+                 JOIN users u ON u.id = c.author_id \
+                 WHERE c.article_id = $1 AND c.status = 'visible' AND c.id <> $2",
+        )
+        .bind(article_id)
+        .bind(comment_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        participants.extend(others);
+    }
+    let mentioned = crate::domain::notification::mentioned(&body, &participants);
+    let mut recipients: Vec<i64> = parent_author.into_iter().collect();
+    recipients.extend(
+        mentioned
+            .iter()
+            .copied()
+            .filter(|id| Some(*id) != parent_author),
+    );
+    for recipient in recipients.into_iter().filter(|id| *id != author_id) {
+        let is_reply = Some(recipient) == parent_author;
+        let is_mention = mentioned.contains(&recipient);
+        // A reply that also mentions its parent's author counts as a reply, unless they
+        // only want mentions; the unique key keeps it to one row either way.
+        query(
+            "INSERT INTO notifications (comment_id, recipient_id, kind, daily, created_at) \
+                 SELECT $1, p.user_id, CASE WHEN $3 AND p.replies THEN 'reply' ELSE 'mention' END, \
+                        p.daily_digest, $5 \
+                 FROM mail_preferences p JOIN users u ON u.id = p.user_id \
+                 WHERE p.user_id = $2 AND u.email_verified_at IS NOT NULL \
+                   AND (($3 AND p.replies) OR ($4 AND p.mentions)) \
+                 ON CONFLICT (comment_id, recipient_id) DO NOTHING",
+        )
+        .bind(comment_id)
+        .bind(recipient)
+        .bind(is_reply)
+        .bind(is_mention)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
     }
     Ok(())
 }

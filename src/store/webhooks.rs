@@ -97,18 +97,35 @@ pub(crate) async fn enqueue(
     payload: &str,
     now: DateTime<Utc>,
 ) -> Result<u64> {
-    let endpoints: Vec<i64> = query(
+    let endpoints = subscribers(tx, event).await?;
+    enqueue_to(tx, &endpoints, event, payload, now).await
+}
+
+/// The active webhooks that take `event`, as read inside `tx`.
+pub(crate) async fn subscribers(tx: &mut Tx, event: &str) -> Result<Vec<i64>> {
+    query(
         "SELECT id FROM webhooks \
          WHERE active = TRUE AND (' ' || events || ' ') LIKE ('% ' || $1 || ' %') ORDER BY id",
     )
     .bind(event)
-    .scalar_all(&mut *tx)
-    .await?;
+    .scalar_all(tx)
+    .await
+}
+
+/// Queues one delivery of `event` with `payload` to each of `endpoints` (from [`subscribers`],
+/// read in the same transaction).
+pub(crate) async fn enqueue_to(
+    tx: &mut Tx,
+    endpoints: &[i64],
+    event: &str,
+    payload: &str,
+    now: DateTime<Utc>,
+) -> Result<u64> {
     let job = DeliveryPayload {
         event: event.to_owned(),
         body: payload.to_owned(),
     };
-    for endpoint in &endpoints {
+    for endpoint in endpoints {
         super::jobs::enqueue(tx, JobKind::Webhook, None, Some(*endpoint), &job, now).await?;
     }
     Ok(endpoints.len() as u64)

@@ -54,6 +54,7 @@ mod newsletters;
 mod newsroom;
 mod notifications;
 mod operations;
+mod posting_together;
 mod progress;
 mod reading;
 mod readmore_cards;

@@ -352,7 +352,17 @@ pub async fn submit_comment(
         limit_per_minute: i64::from(state.config.comments_per_minute),
         now,
     };
-    let refuses = |m, a| pace(m, a).too_fast().is_some();
+    let limit_per_minute = i64::from(state.config.comments_per_minute);
+    let refuses = move |member_posts, address_posts| {
+        Pace {
+            member_posts,
+            address_posts,
+            limit_per_minute,
+            now,
+        }
+        .too_fast()
+        .is_some()
+    };
     // Shown at once: other processes and shared caches hear of it at the same commit.
     let change = Change::CommentCount {
         article_id: article.id,
@@ -362,20 +372,21 @@ pub async fn submit_comment(
         .then(|| state.pages.announcement(change))
         .flatten();
     let body_html = body.to_html();
-    let base = state.config.base_url.trim_end_matches('/');
-    let slug = &article.slug;
-    let payload = |id: i64| {
+    let base = state.config.base_url.trim_end_matches('/').to_owned();
+    let (slug, headline) = (article.slug.clone(), article.title.clone());
+    let (author_name, payload_html) = (user.display_name.clone(), body_html.clone());
+    let payload = move |id: i64| {
         comment_created_payload(
-            base,
+            &base,
             now,
             &CommentCreated {
                 id,
                 parent_id,
-                author_name: &user.display_name,
-                body_html: &body_html,
+                author_name: &author_name,
+                body_html: &payload_html,
                 created_at: now,
-                article_slug: slug,
-                article_headline: &article.title,
+                article_slug: &slug,
+                article_headline: &headline,
             },
         )
     };
@@ -383,22 +394,22 @@ pub async fn submit_comment(
         article_id: article.id,
         parent_id,
         author_id: user.id,
-        body_source: body.as_str(),
-        body_html: &body_html,
+        body_source: body.as_str().to_owned(),
+        body_html,
         hold,
-        hold_note,
-        hold_detail: &hold_detail,
+        hold_note: hold_note.to_owned(),
+        hold_detail,
         spam_score,
-        webhook_payload: Some(&payload),
+        webhook_payload: Some(Box::new(payload)),
         rate: Some(RateCount {
-            member_key: &member_rate_key(user.id),
-            address_key: &address_rate_key(ip),
+            member_key: member_rate_key(user.id),
+            address_key: address_rate_key(ip),
             window_start: rate_window(now),
-            refuses: &refuses,
+            refuses: Box::new(refuses),
         }),
-        announce: announcement.as_ref(),
+        announce: announcement.clone(),
     };
-    let posted = match state.store.insert_comment(&new, now).await? {
+    let posted = match state.store.insert_comment(new, now).await? {
         Ok(posted) => posted,
         Err(NotPosted::TooFast {
             member_posts,
@@ -422,7 +433,7 @@ pub async fn submit_comment(
         }
     };
     if posted.held {
-        tracing::info!(comment_id = posted.id, article = %slug, reason = ?hold, "comment held for review");
+        tracing::info!(comment_id = posted.id, article = %article.slug, reason = ?hold, "comment held for review");
         // Readers' pages are unchanged, but this member's now show the held comment.
         state.pages.changed(Change::Member { user_id: user.id });
         return Ok(Ok(posted));
@@ -434,7 +445,7 @@ pub async fn submit_comment(
     state.pages.announced(change, announcement.as_ref());
     state.webhooks.wake();
     state.mailroom.wake();
-    tracing::info!(comment_id = posted.id, article = %slug, "comment posted");
+    tracing::info!(comment_id = posted.id, article = %article.slug, "comment posted");
     Ok(Ok(posted))
 }
 

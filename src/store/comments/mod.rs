@@ -4,7 +4,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::purges::Announcement;
+mod posting;
+
+pub(crate) use posting::PostQueue;
+pub use posting::{NewComment, NotPosted, Outcome, Posted, RateCount, ReplyProblem};
+
 use super::{Result, Store, query};
 use crate::domain::comment::{CommentSort, CommentStatus, ThreadCursor};
 
@@ -48,183 +52,7 @@ const SHOWN: &str = "(c.status = 'visible' OR c.reply_count > 0 \
 /// At most this many replies are loaded for one page of threads.
 pub const MAX_REPLIES_PER_PAGE: i64 = 2000;
 
-pub struct NewComment<'a> {
-    pub article_id: i64,
-    pub parent_id: Option<i64>,
-    pub author_id: i64,
-    pub body_source: &'a str,
-    pub body_html: &'a str,
-    /// Why the comment waits for a moderator; `None` shows it at once.
-    pub hold: Option<crate::domain::moderation::HoldReason>,
-    /// What held it, for moderators (e.g. the suspect word).
-    pub hold_note: &'a str,
-    /// Why it was held, as stored ([`crate::domain::moderation::HoldDetail`]); '' when shown.
-    pub hold_detail: &'a str,
-    pub spam_score: Option<f64>,
-    /// The `comment.created` webhook payload, given the new comment's id; queued in the same
-    /// transaction as the comment.
-    pub webhook_payload: Option<&'a (dyn Fn(i64) -> String + Send + Sync)>,
-    /// The posting-rate counters the comment counts toward, hit in its transaction.
-    pub rate: Option<RateCount<'a>>,
-    /// What other processes and shared caches are told when the comment is shown, at its
-    /// commit.
-    pub announce: Option<&'a Announcement>,
-}
-
-/// The two posting-rate counters (the writer's and their address's) in the minute starting at
-/// `window_start`, and the rule that says whether their new hits refuse the comment.
-pub struct RateCount<'a> {
-    pub member_key: &'a str,
-    pub address_key: &'a str,
-    pub window_start: DateTime<Utc>,
-    /// Given the member's and the address's hits this minute (this one included): whether the
-    /// comment is refused for it.
-    pub refuses: &'a (dyn Fn(i64, i64) -> bool + Send + Sync),
-}
-
-/// Why a comment was not stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotPosted {
-    /// Its writer or their address posts too fast: the hits that said so (they stay counted).
-    TooFast {
-        member_posts: i64,
-        address_posts: i64,
-    },
-    /// The reply cannot be attached where it was aimed.
-    Reply(ReplyProblem),
-}
-
-/// A comment just written, and the article's visible-comment count it made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posted {
-    pub id: i64,
-    pub comment_count: i64,
-    /// Held for review rather than shown.
-    pub held: bool,
-}
-
-/// Why a reply cannot be attached where it was aimed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReplyProblem {
-    ParentMissing,
-    ParentElsewhere,
-    ParentDeleted,
-}
-
 impl Store {
-    /// Adds a comment (or a reply) and its counts in one transaction, one commit in all: its
-    /// posting-rate hits, its webhook, its notifications and, on PostgreSQL, the
-    /// `broadsheet_comments` notification and its announcement go out when it commits.
-    ///
-    /// The rows many posts share (the writer's address's rate counter, the article's count)
-    /// are written last, so concurrent posts to one story wait for each other's commit only,
-    /// not for each other's whole transaction.
-    pub async fn insert_comment(
-        &self,
-        new: &NewComment<'_>,
-        now: DateTime<Utc>,
-    ) -> Result<std::result::Result<Posted, NotPosted>> {
-        let mut tx = self.begin().await?;
-        let (thread_id, depth) = match new.parent_id {
-            None => (None, 0),
-            Some(pid) => match reply_place(&mut tx, pid, new.article_id).await? {
-                Ok(place) => place,
-                Err(problem) => return Ok(Err(NotPosted::Reply(problem))),
-            },
-        };
-        let (status, held_reason) = match new.hold {
-            Some(reason) => (CommentStatus::Pending, Some(reason)),
-            None => (CommentStatus::Visible, None),
-        };
-        let (id,): (i64,) = query(
-            "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
-                 body_source, body_html, status, created_at, held_reason, moderation_note, spam_score, \
-                 held_detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-        )
-        .bind(new.article_id)
-        .bind(new.parent_id)
-        .bind(thread_id)
-        .bind(depth)
-        .bind(new.author_id)
-        .bind(new.body_source)
-        .bind(new.body_html)
-        .bind(status)
-        .bind(now)
-        .bind(held_reason)
-        .bind(new.hold_note)
-        .bind(new.spam_score)
-        .bind(new.hold_detail)
-        .fetch_one(&mut tx)
-        .await?;
-        if thread_id.is_none() {
-            query("UPDATE comments SET thread_id = id WHERE id = $1")
-                .bind(id)
-                .execute(&mut tx)
-                .await?;
-        }
-        let shown = new.hold.is_none();
-        // Held: nothing readers see changes, so no counts, webhook or live update.
-        if shown {
-            if let Some(pid) = new.parent_id {
-                query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
-                    .bind(pid)
-                    .execute(&mut tx)
-                    .await?;
-            }
-            if let Some(payload) = new.webhook_payload {
-                let event = crate::domain::webhook::Event::CommentCreated.as_str();
-                super::webhooks::enqueue(&mut tx, event, &payload(id), now).await?;
-            }
-            // Shown at once: whoever it replies to or mentions is told (held: on approval).
-            super::notifications::queue_notifications(&mut tx, id, now).await?;
-            if self.backend() == super::Backend::Postgres {
-                query("SELECT pg_notify('broadsheet_comments', $1)")
-                    .bind(format!("{}:{}", new.article_id, id))
-                    .execute(&mut tx)
-                    .await?;
-            }
-            if let Some(announcement) = new.announce {
-                super::purges::announce_in(&mut tx, self.backend(), announcement, now).await?;
-            }
-        }
-        if let Some(rate) = &new.rate {
-            let (member_posts, address_posts) = super::sessions::hit_rate_windows(
-                &mut tx,
-                rate.member_key,
-                rate.address_key,
-                rate.window_start,
-            )
-            .await?;
-            if (rate.refuses)(member_posts, address_posts) {
-                // Nothing is kept, this hit included: the counters stay over the limit, so the
-                // next attempt this minute is refused too, and the writer's minute is not
-                // lengthened by retrying.
-                tx.rollback().await?;
-                return Ok(Err(NotPosted::TooFast {
-                    member_posts,
-                    address_posts,
-                }));
-            }
-        }
-        let (comment_count,): (i64,) = if shown {
-            query(
-                "UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1 \
-                 RETURNING comment_count",
-            )
-        } else {
-            query("SELECT comment_count FROM articles WHERE id = $1")
-        }
-        .bind(new.article_id)
-        .fetch_one(&mut tx)
-        .await?;
-        tx.commit().await?;
-        Ok(Ok(Posted {
-            id,
-            comment_count,
-            held: !shown,
-        }))
-    }
-
     pub async fn comment(&self, id: i64) -> Result<Option<CommentRow>> {
         let sql = format!(
             "SELECT {COMMENT_COLUMNS} FROM comments c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN guest_identities g ON g.id = c.guest_id WHERE c.id = $1"
@@ -545,26 +373,4 @@ impl Store {
             .map(|r| (r.comment, r.article_slug))
             .collect())
     }
-}
-
-/// Where a reply to `parent_id` goes under the article `article_id`: its thread and depth, or
-/// why it cannot go there.
-async fn reply_place(
-    tx: &mut super::Tx,
-    parent_id: i64,
-    article_id: i64,
-) -> Result<std::result::Result<(Option<i64>, i32), ReplyProblem>> {
-    let parent: Option<(i64, Option<i64>, i32, CommentStatus)> =
-        query("SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1")
-            .bind(parent_id)
-            .fetch_optional(tx)
-            .await?;
-    Ok(match parent {
-        None => Err(ReplyProblem::ParentMissing),
-        Some((aid, _, _, _)) if aid != article_id => Err(ReplyProblem::ParentElsewhere),
-        Some((_, _, _, status)) if status != CommentStatus::Visible => {
-            Err(ReplyProblem::ParentDeleted)
-        }
-        Some((_, thread, depth, _)) => Ok((thread.or(Some(parent_id)), depth + 1)),
-    })
 }
