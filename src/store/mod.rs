@@ -59,7 +59,7 @@ use std::time::Duration;
 
 pub use error::{Error, UniqueKey, is_connection_error};
 pub use progress::{Progress, Silent};
-pub(crate) use tx::{Conn, Db, Tx, query};
+pub(crate) use tx::{Conn, Db, Query, Tx, query};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{

@@ -10,7 +10,8 @@
 //! there would hold row locks of unrelated posts against other processes' batches (and risk
 //! deadlocks between them), so each post has its own transaction on PostgreSQL.
 
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex};
 
 use chrono::{DateTime, Utc};
 use tokio::sync::{mpsc, oneshot};
@@ -104,10 +105,32 @@ struct Waiting {
     answer: oneshot::Sender<Result<Outcome>>,
 }
 
-/// This process's way to SQLite's writer task, started by the first post (and again should
-/// the runtime that ran it have ended, as between tests).
+/// This process's way to SQLite's writer task, started by the first post that finds another
+/// being stored (and again should the runtime that ran it have ended, as between tests).
 #[derive(Default)]
-pub(crate) struct PostQueue(Mutex<Option<mpsc::Sender<Waiting>>>);
+pub(crate) struct PostQueue {
+    sender: Mutex<Option<mpsc::Sender<Waiting>>>,
+    /// Posts between asking to be stored and their answer. A post that finds none goes
+    /// straight to the writer connection: a lone poster would only pay for the hand-over.
+    storing: AtomicUsize,
+}
+
+/// One post counted in [`PostQueue::storing`] until it is dropped (answered, or abandoned).
+struct Storing<'a>(&'a AtomicUsize);
+
+impl<'a> Storing<'a> {
+    /// Counts a post in; also whether it is the only one.
+    fn enter(count: &'a AtomicUsize) -> (Self, bool) {
+        let before = count.fetch_add(1, Ordering::AcqRel);
+        (Storing(count), before == 0)
+    }
+}
+
+impl Drop for Storing<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
 
 impl Store {
     /// Adds a comment (or a reply) and its counts in one transaction: its posting-rate hits,
@@ -116,6 +139,10 @@ impl Store {
     /// fast, nothing of it is kept, its rate hits included.
     pub async fn insert_comment(&self, new: NewComment, now: DateTime<Utc>) -> Result<Outcome> {
         if self.backend() == Backend::Postgres {
+            return self.post_alone(&new, now).await;
+        }
+        let (_storing, alone) = Storing::enter(&self.posts.storing);
+        if alone {
             return self.post_alone(&new, now).await;
         }
         let (answer, answered) = oneshot::channel();
@@ -129,7 +156,7 @@ impl Store {
     }
 
     fn post_queue(&self) -> mpsc::Sender<Waiting> {
-        let mut slot = self.posts.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut slot = self.posts.sender.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(queue) = slot.as_ref().filter(|q| !q.is_closed()) {
             return queue.clone();
         }
@@ -185,8 +212,9 @@ impl Store {
                 outcomes.push(Err(refused));
                 continue;
             }
-            let id = write(&mut tx, Backend::Sqlite, new, place, now, &mut hooks).await?;
-            outcomes.push(Ok(count(&mut tx, new, id).await?));
+            let posted = insert_and_count_sqlite(&mut tx, new, place, now).await?;
+            follow_up(&mut tx, Backend::Sqlite, new, posted.id, now, &mut hooks).await?;
+            outcomes.push(Ok(posted));
         }
         tx.commit().await?;
         Ok(outcomes)
@@ -201,7 +229,8 @@ impl Store {
             Ok(place) => place,
             Err(refused) => return Ok(Err(refused)),
         };
-        let id = write(&mut tx, self.backend(), new, place, now, &mut None).await?;
+        let id = insert(&mut tx, new, place, now).await?;
+        follow_up(&mut tx, self.backend(), new, id, now, &mut None).await?;
         if let Some(refused) = hit_rate(&mut tx, new, false).await? {
             // Nothing is kept, this hit included: the counters stay over the limit, so the
             // next attempt this minute is refused too, and the writer's minute is not
@@ -270,50 +299,100 @@ async fn hit_rate(tx: &mut Tx, new: &NewComment, take_back: bool) -> Result<Opti
     }))
 }
 
-/// Writes the comment and, when it is shown at once, the reply count, webhook, notifications
-/// and announcement that go with it. `hooks` keeps the webhook subscribers once read (one
-/// read per transaction). Returns the new comment's id.
-async fn write(
-    tx: &mut Tx,
-    backend: Backend,
-    new: &NewComment,
-    place: Place,
-    now: DateTime<Utc>,
-    hooks: &mut Option<Vec<i64>>,
-) -> Result<i64> {
-    let status = match new.hold {
+/// The statement that stores the comment, on both backends: `$1`–`$13`, returning its id.
+const INSERT_COMMENT: &str = "INSERT INTO comments (article_id, parent_id, thread_id, depth, \
+     author_id, body_source, body_html, status, created_at, held_reason, moderation_note, \
+     spam_score, held_detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+
+fn status_of(new: &NewComment) -> CommentStatus {
+    match new.hold {
         Some(_) => CommentStatus::Pending,
         None => CommentStatus::Visible,
-    };
-    let (id,): (i64,) = query(
-        "INSERT INTO comments (article_id, parent_id, thread_id, depth, author_id, \
-             body_source, body_html, status, created_at, held_reason, moderation_note, spam_score, \
-             held_detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-    )
-    .bind(new.article_id)
-    .bind(new.parent_id)
-    .bind(place.thread_id)
-    .bind(place.depth)
-    .bind(new.author_id)
-    .bind(new.body_source.as_str())
-    .bind(new.body_html.as_str())
-    .bind(status)
-    .bind(now)
-    .bind(new.hold)
-    .bind(new.hold_note.as_str())
-    .bind(new.spam_score)
-    .bind(new.hold_detail.as_str())
-    .fetch_one(&mut *tx)
-    .await?;
+    }
+}
+
+/// The comment's values for [`INSERT_COMMENT`]'s `$1`–`$13`.
+fn bind_comment<'q>(
+    q: crate::store::Query<'q>,
+    new: &'q NewComment,
+    place: Place,
+    now: DateTime<Utc>,
+) -> crate::store::Query<'q> {
+    q.bind(new.article_id)
+        .bind(new.parent_id)
+        .bind(place.thread_id)
+        .bind(place.depth)
+        .bind(new.author_id)
+        .bind(new.body_source.as_str())
+        .bind(new.body_html.as_str())
+        .bind(status_of(new))
+        .bind(now)
+        .bind(new.hold)
+        .bind(new.hold_note.as_str())
+        .bind(new.spam_score)
+        .bind(new.hold_detail.as_str())
+}
+
+/// Stores the comment (and makes a new thread its own thread): its id.
+async fn insert(tx: &mut Tx, new: &NewComment, place: Place, now: DateTime<Utc>) -> Result<i64> {
+    static SQL: LazyLock<String> = LazyLock::new(|| format!("{INSERT_COMMENT} RETURNING id"));
+    let (id,): (i64,) = bind_comment(query(&SQL), new, place, now)
+        .fetch_one(&mut *tx)
+        .await?;
     if place.thread_id.is_none() {
         query("UPDATE comments SET thread_id = id WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
     }
+    Ok(id)
+}
+
+/// SQLite: [`insert`] and [`count`] in one statement string, so one trip to the writer
+/// connection's thread rather than three (SQLite runs each statement of the string in turn,
+/// `$n` numbered across all of them). Each statement that returns a row labels its value.
+const INSERT_AND_COUNT_SQLITE: &str = "; \
+     UPDATE comments SET thread_id = id WHERE id = last_insert_rowid() AND thread_id IS NULL; \
+     UPDATE articles SET comment_count = comment_count + $14 WHERE id = $1 \
+     RETURNING 'count', comment_count";
+
+async fn insert_and_count_sqlite(
+    tx: &mut Tx,
+    new: &NewComment,
+    place: Place,
+    now: DateTime<Utc>,
+) -> Result<Posted> {
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("{INSERT_COMMENT} RETURNING 'id', id{INSERT_AND_COUNT_SQLITE}"));
+    let held = new.hold.is_some();
+    let rows: Vec<(String, i64)> = bind_comment(query(&SQL), new, place, now)
+        .bind(i64::from(!held))
+        .fetch_all(&mut *tx)
+        .await?;
+    let value = |label: &str| rows.iter().find(|(l, _)| l == label).map(|(_, v)| *v);
+    match (value("id"), value("count")) {
+        (Some(id), Some(comment_count)) => Ok(Posted {
+            id,
+            comment_count,
+            held,
+        }),
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// What goes with a comment shown at once: the reply count, webhook, notifications and
+/// announcement. `hooks` keeps the webhook subscribers once read (one read per transaction).
+async fn follow_up(
+    tx: &mut Tx,
+    backend: Backend,
+    new: &NewComment,
+    id: i64,
+    now: DateTime<Utc>,
+    hooks: &mut Option<Vec<i64>>,
+) -> Result<()> {
     // Held: nothing readers see changes, so no counts, webhook or live update.
     if new.hold.is_some() {
-        return Ok(id);
+        return Ok(());
     }
     if let Some(pid) = new.parent_id {
         query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
@@ -349,7 +428,7 @@ async fn write(
     if let Some(announcement) = &new.announce {
         announce_in(tx, backend, announcement, now).await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// The article's visible-comment count with the comment `id` in it (raised when it is shown).
