@@ -482,23 +482,6 @@ pub(super) async fn hit_rate_windows(
     Ok((hits(a), hits(b)))
 }
 
-/// Undoes one hit of `a` and of `b` ([`hit_rate_windows`]) inside `tx`: for a post refused in
-/// a transaction that goes on storing others, so that nothing of it is kept.
-pub(super) async fn take_back_rate_hits(
-    tx: &mut Tx,
-    a: &str,
-    b: &str,
-    window_start: DateTime<Utc>,
-) -> Result<()> {
-    query("UPDATE rate_windows SET hits = hits - 1 WHERE window_start = $3 AND key IN ($1, $2)")
-        .bind(a)
-        .bind(b)
-        .bind(window_start)
-        .execute(tx)
-        .await?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

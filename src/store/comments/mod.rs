@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+mod post_statements;
 mod posting;
 
 pub(crate) use posting::PostQueue;

@@ -6,23 +6,21 @@
 //! waiting (up to [`MAX_BATCH`]) and stores them in one transaction: one `BEGIN` and one
 //! `COMMIT` for the batch, the webhook subscribers read once for it, and no post waits for
 //! the pool between another post's statements (group commit). Each post is still answered
-//! only once its commit is done. PostgreSQL runs concurrent transactions itself, and a batch
+//! only once its commit is done; a post that finds no other being stored goes straight to
+//! the writer connection. PostgreSQL runs concurrent transactions itself, and a batch
 //! there would hold row locks of unrelated posts against other processes' batches (and risk
 //! deadlocks between them), so each post has its own transaction on PostgreSQL.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{LazyLock, Mutex};
 
 use chrono::{DateTime, Utc};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::domain::comment::CommentStatus;
+use super::post_statements::{post_postgres, post_sqlite};
 use crate::domain::moderation::HoldReason;
-use crate::store::notifications::{ShownComment, queue_notifications_for};
-use crate::store::purges::{Announcement, announce_in};
-use crate::store::sessions::{hit_rate_windows, take_back_rate_hits};
-use crate::store::webhooks::{enqueue_to, subscribers};
-use crate::store::{Backend, Error, Result, Store, Tx, query};
+use crate::store::purges::Announcement;
+use crate::store::{Backend, Error, Result, Store};
 
 /// A comment to store, owned: on SQLite it waits in the writer's queue, which must not
 /// borrow from a request that may end (a reader closing the tab) before the writer gets to it.
@@ -190,7 +188,8 @@ impl Store {
         }
     }
 
-    /// Stores `batch` in one SQLite transaction, each post's rate checked before it is written.
+    /// Stores `batch` in one SQLite transaction. A post refused for its rate is rolled back to
+    /// its own savepoint: the others in the transaction stay.
     async fn post_together(&self, batch: &[Waiting]) -> Result<Vec<Outcome>> {
         let mut tx = self.begin().await?;
         for _ in 1..batch.len() {
@@ -199,255 +198,23 @@ impl Store {
         let mut hooks = None;
         let mut outcomes = Vec::with_capacity(batch.len());
         for post in batch {
-            let (new, now) = (&post.new, post.now);
-            let place = match place(&mut tx, new).await? {
-                Ok(place) => place,
-                Err(refused) => {
-                    outcomes.push(Err(refused));
-                    continue;
-                }
-            };
-            // Its hits are taken back when they refuse it: the others in the transaction stay.
-            if let Some(refused) = hit_rate(&mut tx, new, true).await? {
-                outcomes.push(Err(refused));
-                continue;
-            }
-            let posted = insert_and_count_sqlite(&mut tx, new, place, now).await?;
-            follow_up(&mut tx, Backend::Sqlite, new, posted.id, now, &mut hooks).await?;
-            outcomes.push(Ok(posted));
+            outcomes.push(post_sqlite(&mut tx, &post.new, post.now, &mut hooks).await?);
         }
         tx.commit().await?;
         Ok(outcomes)
     }
 
-    /// Stores one post in a transaction of its own. The rows many posts share (the address's
-    /// rate counter, the article's count) are written last, so concurrent posts to one story
-    /// wait for each other's commit only, not for each other's whole transaction.
+    /// Stores one post in a transaction of its own; refused, nothing of it is kept.
     async fn post_alone(&self, new: &NewComment, now: DateTime<Utc>) -> Result<Outcome> {
         let mut tx = self.begin().await?;
-        let place = match place(&mut tx, new).await? {
-            Ok(place) => place,
-            Err(refused) => return Ok(Err(refused)),
+        let outcome = match self.backend() {
+            Backend::Sqlite => post_sqlite(&mut tx, new, now, &mut None).await?,
+            Backend::Postgres => post_postgres(&mut tx, new, now).await?,
         };
-        let id = insert(&mut tx, new, place, now).await?;
-        follow_up(&mut tx, self.backend(), new, id, now, &mut None).await?;
-        if let Some(refused) = hit_rate(&mut tx, new, false).await? {
-            // Nothing is kept, this hit included: the counters stay over the limit, so the
-            // next attempt this minute is refused too, and the writer's minute is not
-            // lengthened by retrying.
-            tx.rollback().await?;
-            return Ok(Err(refused));
+        match outcome {
+            Ok(_) => tx.commit().await?,
+            Err(_) => tx.rollback().await?,
         }
-        let posted = count(&mut tx, new, id).await?;
-        tx.commit().await?;
-        Ok(Ok(posted))
+        Ok(outcome)
     }
-}
-
-/// Where the comment goes: its thread and depth (none for a new thread), or why a reply cannot
-/// go where it was aimed.
-async fn place(tx: &mut Tx, new: &NewComment) -> Result<std::result::Result<Place, NotPosted>> {
-    let Some(parent_id) = new.parent_id else {
-        return Ok(Ok(Place {
-            thread_id: None,
-            depth: 0,
-        }));
-    };
-    let parent: Option<(i64, Option<i64>, i32, CommentStatus)> =
-        query("SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1")
-            .bind(parent_id)
-            .fetch_optional(tx)
-            .await?;
-    let problem = match parent {
-        None => ReplyProblem::ParentMissing,
-        Some((aid, ..)) if aid != new.article_id => ReplyProblem::ParentElsewhere,
-        Some((_, _, _, status)) if status != CommentStatus::Visible => ReplyProblem::ParentDeleted,
-        Some((_, thread, depth, _)) => {
-            return Ok(Ok(Place {
-                thread_id: thread.or(Some(parent_id)),
-                depth: depth + 1,
-            }));
-        }
-    };
-    Ok(Err(NotPosted::Reply(problem)))
-}
-
-#[derive(Clone, Copy)]
-struct Place {
-    thread_id: Option<i64>,
-    depth: i32,
-}
-
-/// Counts the post toward its rate; `Some` when that refuses it. With `take_back`, a refusing
-/// hit is undone here (for a transaction that goes on with other posts); without, the caller
-/// rolls back.
-async fn hit_rate(tx: &mut Tx, new: &NewComment, take_back: bool) -> Result<Option<NotPosted>> {
-    let Some(rate) = &new.rate else {
-        return Ok(None);
-    };
-    let (member, address, start) = (&rate.member_key, &rate.address_key, rate.window_start);
-    let (member_posts, address_posts) = hit_rate_windows(tx, member, address, start).await?;
-    if !(rate.refuses)(member_posts, address_posts) {
-        return Ok(None);
-    }
-    if take_back {
-        take_back_rate_hits(tx, member, address, start).await?;
-    }
-    Ok(Some(NotPosted::TooFast {
-        member_posts,
-        address_posts,
-    }))
-}
-
-/// The statement that stores the comment, on both backends: `$1`–`$13`, returning its id.
-const INSERT_COMMENT: &str = "INSERT INTO comments (article_id, parent_id, thread_id, depth, \
-     author_id, body_source, body_html, status, created_at, held_reason, moderation_note, \
-     spam_score, held_detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
-
-fn status_of(new: &NewComment) -> CommentStatus {
-    match new.hold {
-        Some(_) => CommentStatus::Pending,
-        None => CommentStatus::Visible,
-    }
-}
-
-/// The comment's values for [`INSERT_COMMENT`]'s `$1`–`$13`.
-fn bind_comment<'q>(
-    q: crate::store::Query<'q>,
-    new: &'q NewComment,
-    place: Place,
-    now: DateTime<Utc>,
-) -> crate::store::Query<'q> {
-    q.bind(new.article_id)
-        .bind(new.parent_id)
-        .bind(place.thread_id)
-        .bind(place.depth)
-        .bind(new.author_id)
-        .bind(new.body_source.as_str())
-        .bind(new.body_html.as_str())
-        .bind(status_of(new))
-        .bind(now)
-        .bind(new.hold)
-        .bind(new.hold_note.as_str())
-        .bind(new.spam_score)
-        .bind(new.hold_detail.as_str())
-}
-
-/// Stores the comment (and makes a new thread its own thread): its id.
-async fn insert(tx: &mut Tx, new: &NewComment, place: Place, now: DateTime<Utc>) -> Result<i64> {
-    static SQL: LazyLock<String> = LazyLock::new(|| format!("{INSERT_COMMENT} RETURNING id"));
-    let (id,): (i64,) = bind_comment(query(&SQL), new, place, now)
-        .fetch_one(&mut *tx)
-        .await?;
-    if place.thread_id.is_none() {
-        query("UPDATE comments SET thread_id = id WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    Ok(id)
-}
-
-/// SQLite: [`insert`] and [`count`] in one statement string, so one trip to the writer
-/// connection's thread rather than three (SQLite runs each statement of the string in turn,
-/// `$n` numbered across all of them). Each statement that returns a row labels its value.
-const INSERT_AND_COUNT_SQLITE: &str = "; \
-     UPDATE comments SET thread_id = id WHERE id = last_insert_rowid() AND thread_id IS NULL; \
-     UPDATE articles SET comment_count = comment_count + $14 WHERE id = $1 \
-     RETURNING 'count', comment_count";
-
-async fn insert_and_count_sqlite(
-    tx: &mut Tx,
-    new: &NewComment,
-    place: Place,
-    now: DateTime<Utc>,
-) -> Result<Posted> {
-    static SQL: LazyLock<String> =
-        LazyLock::new(|| format!("{INSERT_COMMENT} RETURNING 'id', id{INSERT_AND_COUNT_SQLITE}"));
-    let held = new.hold.is_some();
-    let rows: Vec<(String, i64)> = bind_comment(query(&SQL), new, place, now)
-        .bind(i64::from(!held))
-        .fetch_all(&mut *tx)
-        .await?;
-    let value = |label: &str| rows.iter().find(|(l, _)| l == label).map(|(_, v)| *v);
-    match (value("id"), value("count")) {
-        (Some(id), Some(comment_count)) => Ok(Posted {
-            id,
-            comment_count,
-            held,
-        }),
-        _ => Err(Error::NotFound),
-    }
-}
-
-/// What goes with a comment shown at once: the reply count, webhook, notifications and
-/// announcement. `hooks` keeps the webhook subscribers once read (one read per transaction).
-async fn follow_up(
-    tx: &mut Tx,
-    backend: Backend,
-    new: &NewComment,
-    id: i64,
-    now: DateTime<Utc>,
-    hooks: &mut Option<Vec<i64>>,
-) -> Result<()> {
-    // Held: nothing readers see changes, so no counts, webhook or live update.
-    if new.hold.is_some() {
-        return Ok(());
-    }
-    if let Some(pid) = new.parent_id {
-        query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
-            .bind(pid)
-            .execute(&mut *tx)
-            .await?;
-    }
-    if let Some(payload) = &new.webhook_payload {
-        let event = crate::domain::webhook::Event::CommentCreated.as_str();
-        if hooks.is_none() {
-            *hooks = Some(subscribers(tx, event).await?);
-        }
-        let endpoints = hooks.as_deref().unwrap_or_default();
-        if !endpoints.is_empty() {
-            enqueue_to(tx, endpoints, event, &payload(id), now).await?;
-        }
-    }
-    // Shown at once: whoever it replies to or mentions is told (held: on approval).
-    let shown = ShownComment {
-        id,
-        article_id: new.article_id,
-        parent_id: new.parent_id,
-        author_id: new.author_id,
-        body: &new.body_source,
-    };
-    queue_notifications_for(tx, &shown, now).await?;
-    if backend == Backend::Postgres {
-        query("SELECT pg_notify('broadsheet_comments', $1)")
-            .bind(format!("{}:{}", new.article_id, id))
-            .execute(&mut *tx)
-            .await?;
-    }
-    if let Some(announcement) = &new.announce {
-        announce_in(tx, backend, announcement, now).await?;
-    }
-    Ok(())
-}
-
-/// The article's visible-comment count with the comment `id` in it (raised when it is shown).
-async fn count(tx: &mut Tx, new: &NewComment, id: i64) -> Result<Posted> {
-    let held = new.hold.is_some();
-    let (comment_count,): (i64,) = if held {
-        query("SELECT comment_count FROM articles WHERE id = $1")
-    } else {
-        query(
-            "UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1 \
-             RETURNING comment_count",
-        )
-    }
-    .bind(new.article_id)
-    .fetch_one(tx)
-    .await?;
-    Ok(Posted {
-        id,
-        comment_count,
-        held,
-    })
 }
