@@ -31,34 +31,41 @@ impl Store {
     /// The policy layers that apply to an article (site, its section or its embedding site,
     /// itself), in one query.
     pub async fn comment_policy(&self, article_id: i64) -> Result<CommentPolicy> {
-        let rows: Vec<PolicyRow> = query(
-                "SELECT scope, mode, premoderate_first, auto_close_days FROM comment_policies \
-                 WHERE (scope = 'site' AND scope_id = 0) \
-                    OR (scope = 'section' AND scope_id = (SELECT section_id FROM articles WHERE id = $1) \
-                        AND NOT EXISTS (SELECT 1 FROM embedded_pages WHERE article_id = $1)) \
-                    OR (scope = 'embed_site' AND scope_id = (SELECT site_id FROM embedded_pages WHERE article_id = $1)) \
-                    OR (scope = 'article' AND scope_id = $1)",
-            )
-            .bind(article_id)
-            .fetch_all(self.read())
-            .await?;
-        let mut layers = [PolicyLayer::default(); 3];
-        for (scope, mode, first, days) in rows {
-            let i = match scope.as_str() {
-                "site" => 0,
-                // An embedded page's site stands where an article's section does.
-                "section" | "embed_site" => 1,
-                _ => 2,
-            };
-            layers[i] = PolicyLayer {
-                mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
-                auto_close_days: days,
-            };
-        }
-        Ok(CommentPolicy::resolve(layers[0], layers[1], layers[2]))
+        let sql = format!("SELECT {POLICY_COLUMNS} FROM comment_policies p WHERE {POLICY_LAYERS}");
+        let rows: Vec<PolicyRow> = query(&sql).bind(article_id).fetch_all(self.read()).await?;
+        Ok(resolve_layers(rows))
     }
 
-    /// The layer stored for one scope (`site` with id 0, `section`, `article`).
+    /// What screening a comment on an article reads: its [`Store::comment_policy`] and the
+    /// [`Store::moderation_settings`], in one query (a post waits for each query in turn).
+    pub async fn screening_rules(
+        &self,
+        article_id: i64,
+    ) -> Result<(CommentPolicy, ModerationSettings)> {
+        #[derive(sqlx::FromRow)]
+        struct RulesRow {
+            #[sqlx(flatten)]
+            settings: ModerationSettings,
+            scope: Option<String>,
+            mode: Option<String>,
+            premoderate_first: Option<i64>,
+            auto_close_days: Option<i64>,
+        }
+        let sql = format!(
+            "SELECT {SETTINGS_COLUMNS}, {POLICY_COLUMNS} FROM moderation_settings s \
+             LEFT JOIN comment_policies p ON {POLICY_LAYERS} WHERE s.id = 1"
+        );
+        let rows: Vec<RulesRow> = query(&sql).bind(article_id).fetch_all(self.read()).await?;
+        let settings = rows
+            .first()
+            .map(|r| r.settings.clone())
+            .ok_or(crate::store::Error::NotFound)?;
+        let layers = rows
+            .into_iter()
+            .filter_map(|r| Some((r.scope?, r.mode, r.premoderate_first, r.auto_close_days)));
+        Ok((resolve_layers(layers), settings))
+    }
+
     pub async fn policy_layer(&self, scope: &str, scope_id: i64) -> Result<PolicyLayer> {
         let row: Option<(Option<String>, Option<i64>, Option<i64>)> = query(
             "SELECT mode, premoderate_first, auto_close_days FROM comment_policies \
@@ -161,14 +168,8 @@ impl Store {
     }
 
     pub async fn moderation_settings(&self) -> Result<ModerationSettings> {
-        query(
-                "SELECT link_hold_below, report_threshold, report_requires_verified, report_min_account_days, \
-                 report_min_approved, spam_threshold, words_version, spam_docs, ham_docs, \
-                 trusted_min_account_days, trusted_min_approved, demote_window_days, demote_after, \
-                 hold_first_comment FROM moderation_settings WHERE id = 1",
-            )
-            .fetch_one(self.read())
-            .await
+        let sql = format!("SELECT {SETTINGS_COLUMNS} FROM moderation_settings s WHERE s.id = 1");
+        query(&sql).fetch_one(self.read()).await
     }
 
     /// The banned and suspect word lists (one entry per line) and their version.
@@ -316,4 +317,39 @@ impl Store {
         counts.resize(tokens.len(), spam::Counts::default());
         Ok(counts)
     }
+}
+
+/// [`ModerationSettings`]' columns, of `moderation_settings s`.
+const SETTINGS_COLUMNS: &str = "s.link_hold_below, s.report_threshold, \
+     s.report_requires_verified, s.report_min_account_days, s.report_min_approved, \
+     s.spam_threshold, s.words_version, s.spam_docs, s.ham_docs, s.trusted_min_account_days, \
+     s.trusted_min_approved, s.demote_window_days, s.demote_after, s.hold_first_comment";
+
+/// A [`PolicyRow`]'s columns, of `comment_policies p`.
+const POLICY_COLUMNS: &str = "p.scope, p.mode, p.premoderate_first, p.auto_close_days";
+
+/// The policies of `comment_policies p` that apply to the article `$1`: the site's, its
+/// section's (or its embedding site's, for an embedded page) and its own.
+const POLICY_LAYERS: &str = "((p.scope = 'site' AND p.scope_id = 0) \
+     OR (p.scope = 'section' AND p.scope_id = (SELECT section_id FROM articles WHERE id = $1) \
+         AND NOT EXISTS (SELECT 1 FROM embedded_pages WHERE article_id = $1)) \
+     OR (p.scope = 'embed_site' AND p.scope_id = (SELECT site_id FROM embedded_pages WHERE article_id = $1)) \
+     OR (p.scope = 'article' AND p.scope_id = $1))";
+
+/// The policy in force, from the layers that apply (see [`POLICY_LAYERS`]).
+fn resolve_layers(rows: impl IntoIterator<Item = PolicyRow>) -> CommentPolicy {
+    let mut layers = [PolicyLayer::default(); 3];
+    for (scope, mode, first, days) in rows {
+        let i = match scope.as_str() {
+            "site" => 0,
+            // An embedded page's site stands where an article's section does.
+            "section" | "embed_site" => 1,
+            _ => 2,
+        };
+        layers[i] = PolicyLayer {
+            mode: mode.and_then(|m| CommentMode::from_stored(&m, first)),
+            auto_close_days: days,
+        };
+    }
+    CommentPolicy::resolve(layers[0], layers[1], layers[2])
 }

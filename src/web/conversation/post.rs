@@ -191,8 +191,7 @@ pub(super) async fn screen_text(
     editing: Option<i64>,
 ) -> Result<(Verdict, Option<f64>, String)> {
     let now = state.clock.now();
-    let policy = state.store.comment_policy(article_id).await?;
-    let settings = state.store.moderation_settings().await?;
+    let (policy, settings) = state.store.screening_rules(article_id).await?;
     let words = state
         .words
         .filter(&state.store, settings.words_version)
