@@ -38,6 +38,7 @@ pub mod notifications;
 mod progress;
 pub mod public_comments;
 pub mod purges;
+mod readers;
 pub mod search;
 pub mod sessions;
 pub mod signin;
@@ -76,7 +77,10 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub(crate) enum Pools {
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite {
+        read: readers::Readers,
+        write: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
@@ -173,20 +177,17 @@ impl Store {
                 .connect_with(base.clone())
                 .await?;
             spawn_checkpointer(checkpoints, write.clone(), Arc::downgrade(&alive));
-            let read = SqlitePoolOptions::new()
-                .max_connections(opts.max_connections.max(2))
-                .acquire_timeout(opts.acquire_timeout)
-                // No ping before each use: a SQLite connection is a file and a thread, not a
-                // socket that can go stale, and the ping is one more hand-off to the
-                // connection's thread per query (a profile of members' pages found such
-                // hand-offs the largest cost). Errors still surface on the query itself.
-                .test_before_acquire(false)
-                // SQLite's page cache is per connection (2 MiB by default): with 16 readers
-                // that was 32 MiB of resident memory on a large site, for pages the kernel's
-                // page cache holds anyway. 512 KiB each keeps the hot b-tree pages (the
-                // indexes' upper levels) and costs a read from the kernel now and then.
-                .connect_with(base.read_only(true).pragma("cache_size", READ_CACHE_SIZE))
-                .await?;
+            // No ping before or after each use (see readers.rs). SQLite's page cache is per
+            // connection (2 MiB by default): with 16 readers that was 32 MiB of resident
+            // memory on a large site, for pages the kernel's page cache holds anyway. 512 KiB
+            // each keeps the hot b-tree pages (the indexes' upper levels) and costs a read
+            // from the kernel now and then.
+            let read = readers::open(
+                base.read_only(true).pragma("cache_size", READ_CACHE_SIZE),
+                opts.max_connections.max(2),
+                opts.acquire_timeout,
+            )
+            .await?;
             Pools::Sqlite { read, write }
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url)
@@ -335,7 +336,7 @@ impl Store {
     pub async fn close(&self) {
         match &self.pools {
             Pools::Sqlite { read, write } => {
-                read.close().await;
+                read.close();
                 write.close().await;
             }
             Pools::Postgres(pool) => pool.close().await,
@@ -394,14 +395,18 @@ mod tests {
         let Pools::Sqlite { read, write } = &store.pools else {
             panic!("a SQLite store");
         };
-        async fn size(pool: &SqlitePool) -> i64 {
+        async fn size<'c>(on: impl sqlx::SqliteExecutor<'c>) -> i64 {
             let (n,): (i64,) = sqlx::query_as("PRAGMA cache_size")
-                .fetch_one(pool)
+                .fetch_one(on)
                 .await
                 .unwrap();
             n
         }
-        assert_eq!(size(read).await, READ_CACHE_SIZE.parse::<i64>().unwrap());
+        let mut reader = readers::get(read).await.unwrap();
+        assert_eq!(
+            size(&mut reader.conn).await,
+            READ_CACHE_SIZE.parse::<i64>().unwrap()
+        );
         // The writer keeps SQLite's default (-2000, about 2 MiB), for bulk writes.
         assert_eq!(size(write).await, -2000);
     }

@@ -271,7 +271,8 @@ impl Store {
                      JOIN articles a ON a.id = hits.id JOIN sections s ON s.id = a.section_id \
                      WHERE article_search MATCH $1 ORDER BY {outer_order}"
                 );
-                let mut conn = read.acquire().await?;
+                let mut reader = super::readers::get(read).await?;
+                let conn = &mut reader.conn;
                 // Interrupted (SQLITE_INTERRUPT) once the time is up; the handler is removed
                 // before the connection goes back to the pool.
                 let deadline = Instant::now() + timeout;

@@ -13,6 +13,7 @@ use sqlx::postgres::{PgArguments, PgConnection, PgPool, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqlitePool, SqliteRow};
 use sqlx::{Arguments, FromRow, Postgres, Sqlite};
 
+use super::readers::{self, Readers};
 use super::{Backend, Error, Pools, Result, Store};
 
 /// A row type both backends can decode (a `sqlx::FromRow` struct or a tuple).
@@ -154,6 +155,7 @@ pub(crate) fn query(sql: &str) -> Query<'_> {
 /// Where a statement runs: a pool (one statement) or a connection (a transaction's).
 pub(crate) enum Conn<'c> {
     SqlitePool(&'c SqlitePool),
+    SqliteReaders(&'c Readers),
     PgPool(&'c PgPool),
     Sqlite(&'c mut SqliteConnection),
     Postgres(&'c mut PgConnection),
@@ -212,6 +214,13 @@ impl<'q> Query<'q> {
                     .await?
                     .rows_affected()
             }
+            Conn::SqliteReaders(r) => {
+                let (sql, args) = self.sqlite_args()?;
+                sqlx::query_with(sql, args)
+                    .execute(&mut readers::get(r).await?.conn)
+                    .await?
+                    .rows_affected()
+            }
             Conn::Sqlite(c) => {
                 let (sql, args) = self.sqlite_args()?;
                 sqlx::query_with(sql, args)
@@ -244,6 +253,13 @@ impl<'q> Query<'q> {
                 let (sql, args) = self.sqlite_args()?;
                 sqlx::query_as_with(sql, args).fetch_all(p).await?
             }
+            Conn::SqliteReaders(r) => {
+                let (sql, args) = self.sqlite_args()?;
+                let mut c = readers::get(r).await?;
+                sqlx::query_as_with(sql, args)
+                    .fetch_all(&mut c.conn)
+                    .await?
+            }
             Conn::Sqlite(c) => {
                 let (sql, args) = self.sqlite_args()?;
                 sqlx::query_as_with(sql, args).fetch_all(c).await?
@@ -269,6 +285,13 @@ impl<'q> Query<'q> {
             Conn::SqlitePool(p) => {
                 let (sql, args) = self.sqlite_args()?;
                 sqlx::query_as_with(sql, args).fetch_optional(p).await?
+            }
+            Conn::SqliteReaders(r) => {
+                let (sql, args) = self.sqlite_args()?;
+                let mut c = readers::get(r).await?;
+                sqlx::query_as_with(sql, args)
+                    .fetch_optional(&mut c.conn)
+                    .await?
             }
             Conn::Sqlite(c) => {
                 let (sql, args) = self.sqlite_args()?;
@@ -330,6 +353,14 @@ impl<'q> Query<'q> {
                     each(RowRef::Sqlite(&row))?;
                 }
             }
+            Conn::SqliteReaders(r) => {
+                let (sql, args) = self.sqlite_args()?;
+                let mut c = readers::get(r).await?;
+                let mut rows = sqlx::query_with(sql, args).fetch(&mut c.conn);
+                while let Some(row) = rows.try_next().await? {
+                    each(RowRef::Sqlite(&row))?;
+                }
+            }
             Conn::Sqlite(c) => {
                 let (sql, args) = self.sqlite_args()?;
                 let mut rows = sqlx::query_with(sql, args).fetch(c);
@@ -378,6 +409,7 @@ impl RowRef<'_> {
 #[derive(Clone, Copy)]
 pub(crate) enum Db<'a> {
     Sqlite(&'a SqlitePool),
+    SqliteReaders(&'a Readers),
     Postgres(&'a PgPool),
 }
 
@@ -385,6 +417,7 @@ impl<'a> From<Db<'a>> for Conn<'a> {
     fn from(db: Db<'a>) -> Self {
         match db {
             Db::Sqlite(p) => Conn::SqlitePool(p),
+            Db::SqliteReaders(r) => Conn::SqliteReaders(r),
             Db::Postgres(p) => Conn::PgPool(p),
         }
     }
@@ -412,6 +445,8 @@ impl<'c> From<&'c mut PgConnection> for Conn<'c> {
 /// error), it rolls back.
 pub(crate) enum Tx {
     Sqlite(sqlx::Transaction<'static, Sqlite>),
+    /// A read transaction on one of SQLite's read connections ([`Store::begin_read`]).
+    SqliteRead(readers::ReadTx),
     Postgres(sqlx::Transaction<'static, Postgres>),
 }
 
@@ -419,6 +454,7 @@ impl Tx {
     pub(crate) async fn commit(self) -> Result<()> {
         match self {
             Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::SqliteRead(tx) => tx.finish().await?,
             Tx::Postgres(tx) => tx.commit().await?,
         }
         Ok(())
@@ -427,6 +463,7 @@ impl Tx {
     pub(crate) async fn rollback(self) -> Result<()> {
         match self {
             Tx::Sqlite(tx) => tx.rollback().await?,
+            Tx::SqliteRead(tx) => tx.finish().await?,
             Tx::Postgres(tx) => tx.rollback().await?,
         }
         Ok(())
@@ -434,7 +471,7 @@ impl Tx {
 
     pub(crate) fn backend(&self) -> Backend {
         match self {
-            Tx::Sqlite(_) => Backend::Sqlite,
+            Tx::Sqlite(_) | Tx::SqliteRead(_) => Backend::Sqlite,
             Tx::Postgres(_) => Backend::Postgres,
         }
     }
@@ -444,6 +481,7 @@ impl<'c> From<&'c mut Tx> for Conn<'c> {
     fn from(tx: &'c mut Tx) -> Self {
         match tx {
             Tx::Sqlite(tx) => Conn::Sqlite(tx),
+            Tx::SqliteRead(tx) => Conn::Sqlite(tx.conn()),
             Tx::Postgres(tx) => Conn::Postgres(tx),
         }
     }
@@ -454,7 +492,7 @@ impl Store {
     pub(crate) fn read(&self) -> Db<'_> {
         self.count_query();
         match &self.pools {
-            Pools::Sqlite { read, .. } => Db::Sqlite(read),
+            Pools::Sqlite { read, .. } => Db::SqliteReaders(read),
             Pools::Postgres(pool) => Db::Postgres(pool),
         }
     }
@@ -483,7 +521,7 @@ impl Store {
     pub(crate) async fn begin_read(&self) -> Result<Tx> {
         self.count_query();
         Ok(match &self.pools {
-            Pools::Sqlite { read, .. } => Tx::Sqlite(read.begin().await?),
+            Pools::Sqlite { read, .. } => Tx::SqliteRead(readers::ReadTx::begin(read).await?),
             Pools::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }
