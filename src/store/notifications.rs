@@ -97,7 +97,7 @@ pub(crate) async fn queue_notifications_for(
         .await?;
         participants.extend(others);
     }
-    let mentioned = crate::domain::notification::mentioned(&body, &participants);
+    let mentioned = crate::domain::notification::mentioned(body, &participants);
     let mut recipients: Vec<i64> = parent_author.into_iter().collect();
     recipients.extend(
         mentioned
