@@ -46,10 +46,14 @@ pub(crate) struct ReadConnections {
     options: SqliteConnectOptions,
 }
 
-/// A read connection, and whether a read transaction ([`ReadTx`]) was left open on it.
+/// A read connection, and what a caller that stopped half-way may have left on it.
 pub(crate) struct ReadConnection {
     pub(crate) conn: SqliteConnection,
+    /// A read transaction ([`ReadTx`]) is open.
     in_transaction: bool,
+    /// A progress handler is set (search's time limit): set before the handler and cleared
+    /// after it is removed.
+    pub(crate) progress_handler: bool,
 }
 
 impl bb8::ManageConnection for ReadConnections {
@@ -60,6 +64,7 @@ impl bb8::ManageConnection for ReadConnections {
         Ok(ReadConnection {
             conn: self.options.connect().await?,
             in_transaction: false,
+            progress_handler: false,
         })
     }
 
@@ -68,9 +73,25 @@ impl bb8::ManageConnection for ReadConnections {
     }
 
     /// A connection given back inside a read transaction (its [`ReadTx`] dropped unfinished)
-    /// would keep an old snapshot for the next query: it is closed instead.
+    /// would keep an old snapshot for the next query, and one with a progress handler would
+    /// interrupt the next long query: either is closed instead.
     fn has_broken(&self, c: &mut ReadConnection) -> bool {
-        c.in_transaction
+        c.in_transaction || c.progress_handler
+    }
+}
+
+/// Says why a read connection could not be opened (bb8 otherwise drops the error, and a
+/// query sees only the time-out).
+#[derive(Clone, Copy, Debug)]
+struct LogErrors;
+
+impl bb8::ErrorSink<sqlx::Error> for LogErrors {
+    fn sink(&self, error: sqlx::Error) {
+        tracing::error!(%error, "a SQLite read connection could not be opened");
+    }
+
+    fn boxed_clone(&self) -> Box<dyn bb8::ErrorSink<sqlx::Error>> {
+        Box::new(*self)
     }
 }
 
@@ -81,8 +102,10 @@ pub(crate) struct ReadTx(bb8::PooledConnection<'static, ReadConnections>);
 impl ReadTx {
     pub(crate) async fn begin(readers: &Readers) -> Result<ReadTx> {
         let mut c = readers.open()?.get_owned().await.map_err(run_error)?;
-        sqlx::query("BEGIN").execute(&mut c.conn).await?;
+        // Marked first: should this future be dropped while BEGIN runs, the connection is
+        // closed rather than lent out inside a transaction.
         c.in_transaction = true;
+        sqlx::query("BEGIN").execute(&mut c.conn).await?;
         Ok(ReadTx(c))
     }
 
@@ -112,6 +135,7 @@ pub(crate) async fn open(
         .min_idle(Some(1))
         .connection_timeout(acquire_timeout)
         .test_on_check_out(false)
+        .error_sink(Box::new(LogErrors))
         .build(ReadConnections { options })
         .await
         .map_err(Error::Database)?;

@@ -272,10 +272,12 @@ impl Store {
                      WHERE article_search MATCH $1 ORDER BY {outer_order}"
                 );
                 let mut reader = super::readers::get(read).await?;
-                let conn = &mut reader.conn;
                 // Interrupted (SQLITE_INTERRUPT) once the time is up; the handler is removed
-                // before the connection goes back to the pool.
+                // before the connection goes back to the pool (a search dropped half-way leaves
+                // it marked, and the pool closes it).
                 let deadline = Instant::now() + timeout;
+                reader.progress_handler = true;
+                let conn = &mut reader.conn;
                 conn.lock_handle()
                     .await?
                     .set_progress_handler(SQLITE_STEPS_PER_CHECK, move || {
@@ -292,7 +294,8 @@ impl Store {
                     .bind(candidates)
                     .fetch_all(&mut *conn)
                     .await;
-                conn.lock_handle().await?.remove_progress_handler();
+                reader.conn.lock_handle().await?.remove_progress_handler();
+                reader.progress_handler = false;
                 match rows {
                     Err(Error::Database(sqlx::Error::Database(e)))
                         if e.code().as_deref() == Some("9") =>

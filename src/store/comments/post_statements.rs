@@ -80,13 +80,18 @@ pub(super) async fn post_postgres(
             }));
         }
     }
+    // Held, the count is only read: no lock on the article's row for a comment readers
+    // do not see.
     let held = new.hold.is_some();
-    let (comment_count,): (i64,) = query(
-        "UPDATE articles SET comment_count = comment_count + $2 WHERE id = $1 \
-         RETURNING comment_count",
-    )
+    let (comment_count,): (i64,) = if held {
+        query("SELECT comment_count FROM articles WHERE id = $1")
+    } else {
+        query(
+            "UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1 \
+             RETURNING comment_count",
+        )
+    }
     .bind(new.article_id)
-    .bind(i64::from(!held))
     .fetch_one(&mut *tx)
     .await?;
     Ok(Ok(Posted {

@@ -61,7 +61,8 @@ pub struct RateCount {
 /// Why a comment was not stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotPosted {
-    /// Its writer or their address posts too fast: the hits that said so (they stay counted).
+    /// Its writer or their address posts too fast: the hits that said so (not kept, like the
+    /// rest of the post: the counters were already at the limit, so they still refuse).
     TooFast {
         member_posts: i64,
         address_posts: i64,
@@ -101,6 +102,14 @@ struct Waiting {
     new: NewComment,
     now: DateTime<Utc>,
     answer: oneshot::Sender<Result<Outcome>>,
+}
+
+/// Why a batch was not stored.
+enum Failed {
+    /// No transaction could begin.
+    Begin(Error),
+    /// A post's statements, or the commit, failed.
+    Post(Error),
 }
 
 /// This process's way to SQLite's writer task, started by the first post that finds another
@@ -169,15 +178,31 @@ impl Store {
     async fn write_posts(self, mut waiting: mpsc::Receiver<Waiting>) {
         let mut batch = Vec::with_capacity(MAX_BATCH);
         while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
+            // A post whose poster is gone (the request timed out, the reader left) is not
+            // stored: they were not told it was, and may post it again.
+            batch.retain(|post| !post.answer.is_closed());
+            if batch.is_empty() {
+                continue;
+            }
             match self.post_together(&batch).await {
                 Ok(outcomes) => {
                     for (post, outcome) in batch.drain(..).zip(outcomes) {
                         let _ = post.answer.send(Ok(outcome));
                     }
                 }
+                // No transaction could begin (the writer held elsewhere past the time-out):
+                // trying each post alone would wait as long again for each.
+                Err(Failed::Begin(e)) => {
+                    tracing::warn!(posts = batch.len(), error = %e, "no transaction for a batch of comments");
+                    for post in batch.drain(..) {
+                        let _ = post
+                            .answer
+                            .send(Err(Error::Database(sqlx::Error::PoolTimedOut)));
+                    }
+                }
                 // One post's failure (its article deleted meanwhile, say) must not fail the
                 // others: each is tried again on its own and answered with its own result.
-                Err(e) => {
+                Err(Failed::Post(e)) => {
                     tracing::warn!(posts = batch.len(), error = %e, "a batch of comments failed; storing each alone");
                     for post in batch.drain(..) {
                         let outcome = self.post_alone(&post.new, post.now).await;
@@ -190,17 +215,18 @@ impl Store {
 
     /// Stores `batch` in one SQLite transaction. A post refused for its rate is rolled back to
     /// its own savepoint: the others in the transaction stay.
-    async fn post_together(&self, batch: &[Waiting]) -> Result<Vec<Outcome>> {
-        let mut tx = self.begin().await?;
+    async fn post_together(&self, batch: &[Waiting]) -> std::result::Result<Vec<Outcome>, Failed> {
+        let mut tx = self.begin().await.map_err(Failed::Begin)?;
         for _ in 1..batch.len() {
             self.count_query();
         }
         let mut hooks = None;
         let mut outcomes = Vec::with_capacity(batch.len());
         for post in batch {
-            outcomes.push(post_sqlite(&mut tx, &post.new, post.now, &mut hooks).await?);
+            let outcome = post_sqlite(&mut tx, &post.new, post.now, &mut hooks).await;
+            outcomes.push(outcome.map_err(Failed::Post)?);
         }
-        tx.commit().await?;
+        tx.commit().await.map_err(Failed::Post)?;
         Ok(outcomes)
     }
 
