@@ -261,16 +261,7 @@ impl Store {
                 .bind(id)
                 .execute(&mut tx)
                 .await?;
-                query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
-                    .bind(article_id)
-                    .execute(&mut tx)
-                    .await?;
-                if let Some(pid) = parent_id {
-                    query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
-                        .bind(pid)
-                        .execute(&mut tx)
-                        .await?;
-                }
+                shift_counts(&mut tx, article_id, parent_id, -1).await?;
             }
             if let Some(class) = trained_as {
                 super::moderation::train(&mut tx, &old_source, class.as_str(), -1).await?;
@@ -297,16 +288,7 @@ impl Store {
         let Some((article_id, parent_id)) = row else {
             return Ok(false);
         };
-        query("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1")
-            .bind(article_id)
-            .execute(&mut tx)
-            .await?;
-        if let Some(pid) = parent_id {
-            query("UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1")
-                .bind(pid)
-                .execute(&mut tx)
-                .await?;
-        }
+        shift_counts(&mut tx, article_id, parent_id, -1).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -374,4 +356,40 @@ impl Store {
             .map(|r| (r.comment, r.article_slug))
             .collect())
     }
+}
+
+/// A comment of `article_id` (replying to `parent_id`) became visible (`by` 1) or stopped
+/// being visible (`by` -1): the article's comment count and its parent's reply count follow,
+/// in the transaction that changed it.
+pub(crate) async fn shift_counts(
+    tx: &mut super::Tx,
+    article_id: i64,
+    parent_id: Option<i64>,
+    by: i64,
+) -> Result<()> {
+    query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
+        .bind(by)
+        .bind(article_id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(pid) = parent_id {
+        query("UPDATE comments SET reply_count = reply_count + $1 WHERE id = $2")
+            .bind(by)
+            .bind(pid)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A comment of `article_id` became visible: on PostgreSQL, every process's live readers hear
+/// of it (`broadsheet_comments`) at the commit of `tx`. Nothing on SQLite (one process).
+pub(crate) async fn notify_shown(tx: &mut super::Tx, article_id: i64, id: i64) -> Result<()> {
+    if tx.backend() == super::Backend::Postgres {
+        query("SELECT pg_notify('broadsheet_comments', $1)")
+            .bind(format!("{article_id}:{id}"))
+            .execute(tx)
+            .await?;
+    }
+    Ok(())
 }

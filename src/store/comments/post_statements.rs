@@ -269,12 +269,7 @@ async fn follow_up(
         body: &new.body_source,
     };
     queue_notifications_for(tx, &shown, now).await?;
-    if backend == Backend::Postgres {
-        query("SELECT pg_notify('broadsheet_comments', $1)")
-            .bind(format!("{}:{}", new.article_id, id))
-            .execute(&mut *tx)
-            .await?;
-    }
+    super::notify_shown(tx, new.article_id, id).await?;
     if let Some(announcement) = &new.announce {
         announce_in(tx, backend, announcement, now).await?;
     }

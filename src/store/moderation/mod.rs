@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Backend, Result, Store, Tx, query};
+use super::{Result, Store, Tx, query};
 use crate::domain::comment::CommentStatus;
 use crate::domain::live_question::QuestionStatus;
 use crate::domain::moderation::{

@@ -115,23 +115,10 @@ pub(super) async fn set_state(
     let was = i64::from(facts.state.status == CommentStatus::Visible);
     let is = i64::from(new.status == CommentStatus::Visible);
     if was != is {
-        query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
-            .bind(is - was)
-            .bind(facts.article_id)
-            .execute(&mut *tx)
+        crate::store::comments::shift_counts(tx, facts.article_id, facts.parent_id, is - was)
             .await?;
-        if let Some(pid) = facts.parent_id {
-            query("UPDATE comments SET reply_count = reply_count + $1 WHERE id = $2")
-                .bind(is - was)
-                .bind(pid)
-                .execute(&mut *tx)
-                .await?;
-        }
-        if is == 1 && tx.backend() == Backend::Postgres {
-            query("SELECT pg_notify('broadsheet_comments', $1)")
-                .bind(format!("{}:{}", facts.article_id, id))
-                .execute(&mut *tx)
-                .await?;
+        if is == 1 {
+            crate::store::comments::notify_shown(tx, facts.article_id, id).await?;
         }
     }
     if facts.state.trained_as != new.trained_as {
