@@ -23,6 +23,10 @@
 #                       (latency is then posters / throughput); 100 makes 16 posters send about
 #                       150 comments a second, a busy story's peak many times over, and
 #                       measures each post
+#   ADDRESSES=one       one: every poster posts from 127.0.0.1, so all share one address's
+#                       rate counter (posters behind one office's NAT); each: the server trusts
+#                       127.0.0.1 as its proxy and each poster's requests are forwarded for an
+#                       address of its own (198.51.100.N), as readers across a city post
 #   BACKEND=sqlite|postgres|both   (default sqlite: a fresh database file in the temp dir)
 #   PG_URL              server for BACKEND=postgres (default postgres://postgres@127.0.0.1:5432/test);
 #                       a fresh database bench_post_<timestamp> is created on it and dropped at the end
@@ -45,6 +49,7 @@ THREADS="${THREADS:-2}"
 DURATION="${DURATION:-10s}"
 PACE_MS="${PACE_MS:-0}"
 BACKEND="${BACKEND:-sqlite}"
+ADDRESSES="${ADDRESSES:-one}"
 PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 WRK="${WRK:-wrk}"
 KEEP_TMP="${KEEP_TMP:-0}"
@@ -66,6 +71,11 @@ done
 (( MEMBERS >= 1 )) || die "POSTERS names no run"
 [[ "$THREADS" =~ ^[0-9]+$ ]] && (( THREADS >= 1 )) || die "THREADS must be a positive number"
 [[ "$PACE_MS" =~ ^[0-9]+$ ]] || die "PACE_MS must be a whole number of milliseconds"
+case "$ADDRESSES" in
+  one) ;;
+  each) (( MEMBERS <= 254 )) || die "ADDRESSES=each gives at most 254 posters an address" ;;
+  *) die "ADDRESSES must be one or each" ;;
+esac
 case "$BACKEND" in
   both)
     BACKEND=sqlite "$0"
@@ -84,6 +94,7 @@ fresh_database
 export NO_COLOR=1
 SERVER_ARGS=(--data-dir "$TMP/data" --database-url "$DB_URL"
   --comments-per-minute 1000000 --signups-per-hour 1000000)
+if [[ "$ADDRESSES" == each ]]; then SERVER_ARGS+=(--trusted-proxies 127.0.0.1/32); fi
 
 PORT="$(free_port)"
 URL="http://127.0.0.1:$PORT"
@@ -182,6 +193,7 @@ local nthreads = $2
 local run = "$1"
 local path = "$POST_PATH"
 local pace_ms = $PACE_MS
+local address_each = $([[ "$ADDRESSES" == each ]] && echo true || echo false)
 LUA
     cat <<'LUA'
 local threads = {}
@@ -201,13 +213,12 @@ function init(args)
   mine = {}
   for i = id + 1, #members, nthreads do
     local m = members[i]
-    table.insert(mine, {
-      headers = {
-        ["Cookie"] = "bs_session=" .. m[1],
-        ["Content-Type"] = "application/x-www-form-urlencoded",
-      },
-      csrf = "csrf=" .. urlencode(m[2]),
-    })
+    local headers = {
+      ["Cookie"] = "bs_session=" .. m[1],
+      ["Content-Type"] = "application/x-www-form-urlencoded",
+    }
+    if address_each then headers["X-Forwarded-For"] = "198.51.100." .. i end
+    table.insert(mine, { headers = headers, csrf = "csrf=" .. urlencode(m[2]) })
   end
   statuses = {}
   posted = {}
@@ -305,6 +316,8 @@ REPEATED_IDS=$(uniq -d "$TMP/posted-sorted.txt" | wc -l)
 LOST=$(comm -23 "$TMP/posted-sorted.txt" "$TMP/stored.txt" | wc -l)
 UNANSWERED=$(comm -13 "$TMP/posted-sorted.txt" "$TMP/stored.txt" | wc -l)
 TWICE=$(sql "SELECT COUNT(*) FROM (SELECT body_source $ARTICLE_ROWS GROUP BY body_source HAVING COUNT(*) > 1) t" | tail -1)
+# The addresses the posts were counted against (the rate limit's own counters).
+ADDRESSES_SEEN=$(sql "SELECT COUNT(DISTINCT key) FROM rate_windows WHERE key LIKE 'comment:address:%'" | tail -1)
 
 # --- report ------------------------------------------------------------------------------------
 echo "Broadsheet posting benchmark — $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -313,6 +326,7 @@ echo "binary:    $BIN ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || ec
 echo "backend:   $BACKEND, 18 demo articles, $MEMBERS members (made and signed in in ${SIGNUP_MS} ms)"
 echo "request:   POST $POST_PATH (form: csrf, body; bs_session cookie; answered 303)"
 echo "load:      wrk --latency -d$DURATION (no warm-up), one run per number of posters, each pausing ${PACE_MS} ms before its next post"
+echo "addresses: $ADDRESSES ($ADDRESSES_SEEN counted by the rate limit)"
 echo
 printf '%-8s %6s %12s %10s %10s %9s %8s %8s  %s\n' posters load1 "comments/s" p50 p99 requests non-3xx sockerr statuses
 for conns in $POSTERS; do
@@ -331,6 +345,9 @@ failed=0
 (( REPEATED_IDS == 0 )) || { echo "check:     FAILED, $REPEATED_IDS ids were answered twice"; failed=1; }
 (( TWICE == 0 )) || { echo "check:     FAILED, $TWICE texts are stored more than once"; failed=1; }
 (( HEADING_NEW == TABLE_NEW )) || { echo "check:     FAILED, the heading grew by $HEADING_NEW, the table by $TABLE_NEW"; failed=1; }
+if [[ "$ADDRESSES" == each ]]; then
+  (( ADDRESSES_SEEN > MEMBERS )) || { echo "check:     FAILED, posts were counted against $ADDRESSES_SEEN addresses, not one per poster"; failed=1; }
+fi
 (( UNANSWERED <= IN_FLIGHT_MAX )) || { echo "check:     FAILED, $UNANSWERED stored comments had no answer, more than were in flight"; failed=1; }
 (( failed == 0 )) || exit 1
 echo "check:     OK, every accepted comment is stored exactly once"

@@ -26,21 +26,19 @@ pub struct Announcement {
     pub purge: Vec<String>,
 }
 
-/// Sends `announcement` from inside `tx`: the notification goes out at its commit, which is
-/// also the commit that makes the purge job claimable.
+/// Sends `announcement` from inside `tx`, with the other notifications in `with` (one
+/// statement for all: each is a trip to the server while the transaction holds its locks): the
+/// notifications go out at its commit, which is also the commit that makes the purge job
+/// claimable.
 pub(super) async fn announce_in(
     tx: &mut Tx,
-    backend: Backend,
     announcement: &Announcement,
+    with: &[(&str, &str)],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    if backend == Backend::Postgres {
-        query("SELECT pg_notify($1, $2)")
-            .bind(super::CHANGES_CHANNEL)
-            .bind(&announcement.payload)
-            .execute(&mut *tx)
-            .await?;
-    }
+    let mut notices = vec![(super::CHANGES_CHANNEL, announcement.payload.as_str())];
+    notices.extend_from_slice(with);
+    notify_in(tx, &notices).await?;
     if !announcement.purge.is_empty() {
         let job = PurgePayload {
             keys: announcement.purge.clone(),
@@ -48,6 +46,24 @@ pub(super) async fn announce_in(
         };
         jobs::enqueue(tx, JobKind::Purge, None, None, &job, now).await?;
     }
+    Ok(())
+}
+
+/// Sends each `(channel, payload)` of `notices` at the commit of `tx`, in one statement, on
+/// PostgreSQL; nothing on SQLite, where one process serves the site.
+pub(crate) async fn notify_in(tx: &mut Tx, notices: &[(&str, &str)]) -> Result<()> {
+    if tx.backend() != Backend::Postgres || notices.is_empty() {
+        return Ok(());
+    }
+    let calls: Vec<String> = (0..notices.len())
+        .map(|i| format!("pg_notify(${}, ${})", 2 * i + 1, 2 * i + 2))
+        .collect();
+    let sql = format!("SELECT {}", calls.join(", "));
+    let mut q = query(&sql);
+    for (channel, payload) in notices {
+        q = q.bind(*channel).bind(*payload);
+    }
+    q.execute(tx).await?;
     Ok(())
 }
 
@@ -71,7 +87,7 @@ impl Store {
             purge: purge.to_vec(),
         };
         let mut tx = self.begin().await?;
-        announce_in(&mut tx, self.backend(), &announcement, now).await?;
+        announce_in(&mut tx, &announcement, &[], now).await?;
         tx.commit().await
     }
 

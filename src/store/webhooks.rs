@@ -103,13 +103,19 @@ pub(crate) async fn enqueue(
 
 /// The active webhooks that take `event`, as read inside `tx`.
 pub(crate) async fn subscribers(tx: &mut Tx, event: &str) -> Result<Vec<i64>> {
-    query(
+    query(&subscribers_of("$1"))
+        .bind(event)
+        .scalar_all(tx)
+        .await
+}
+
+/// The query of the active webhooks' ids, in order, that take the event named by `event` (a
+/// parameter).
+pub(crate) fn subscribers_of(event: &str) -> String {
+    format!(
         "SELECT id FROM webhooks \
-         WHERE active = TRUE AND (' ' || events || ' ') LIKE ('% ' || $1 || ' %') ORDER BY id",
+         WHERE active = TRUE AND (' ' || events || ' ') LIKE ('% ' || {event} || ' %') ORDER BY id"
     )
-    .bind(event)
-    .scalar_all(tx)
-    .await
 }
 
 /// Queues one delivery of `event` with `payload` to each of `endpoints` (from [`subscribers`],

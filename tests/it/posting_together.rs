@@ -52,7 +52,7 @@ fn new_comment(
 async fn story_and_members(app: &TestApp) -> (i64, Vec<i64>) {
     app.publish(&[article("story", "Science", 5)]).await;
     let now = app.clock.now();
-    let story = app
+    let (story, _rules) = app
         .store
         .comment_target("story", now)
         .await

@@ -11,8 +11,8 @@ pub(crate) use write::{attach, insert_articles};
 
 use super::{Result, Store, query};
 use crate::domain::{
-    ArticleCard, ArticleDetail, ArticleFilter, Byline, CommentTarget, Cursor, FeaturedImage,
-    ListScope, RelatedLink,
+    ArticleCard, ArticleDetail, ArticleFilter, Byline, Cursor, FeaturedImage, ListScope,
+    RelatedLink,
 };
 
 /// Related picks: how many of each tag's newest articles are considered when an article is
@@ -260,29 +260,6 @@ impl Store {
     }
 
     /// One published article with its section, authors and tags: two indexed queries.
-    /// The published article `slug` as posting a comment under it needs it: one small row,
-    /// not the page.
-    pub async fn comment_target(
-        &self,
-        slug: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<CommentTarget>> {
-        let row: Option<(i64, String, String, DateTime<Utc>)> = query(
-            "SELECT id, slug, title, published_at FROM articles \
-             WHERE slug = $1 AND published_at <= $2",
-        )
-        .bind(slug)
-        .bind(now)
-        .fetch_optional(self.read())
-        .await?;
-        Ok(row.map(|(id, slug, title, published_at)| CommentTarget {
-            id,
-            slug,
-            title,
-            published_at,
-        }))
-    }
-
     pub async fn published_article(
         &self,
         slug: &str,

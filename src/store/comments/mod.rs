@@ -385,11 +385,11 @@ pub(crate) async fn shift_counts(
 /// A comment of `article_id` became visible: on PostgreSQL, every process's live readers hear
 /// of it (`broadsheet_comments`) at the commit of `tx`. Nothing on SQLite (one process).
 pub(crate) async fn notify_shown(tx: &mut super::Tx, article_id: i64, id: i64) -> Result<()> {
-    if tx.backend() == super::Backend::Postgres {
-        query("SELECT pg_notify('broadsheet_comments', $1)")
-            .bind(format!("{article_id}:{id}"))
-            .execute(tx)
-            .await?;
-    }
-    Ok(())
+    let (channel, payload) = shown_notice(article_id, id);
+    super::purges::notify_in(tx, &[(channel, &payload)]).await
+}
+
+/// [`notify_shown`]'s notification: its channel and payload.
+pub(crate) fn shown_notice(article_id: i64, id: i64) -> (&'static str, String) {
+    ("broadsheet_comments", format!("{article_id}:{id}"))
 }

@@ -25,7 +25,7 @@ mod policy;
 mod questions;
 mod queues;
 
-pub use policy::{PolicyOf, PolicyReason};
+pub use policy::{PolicyOf, PolicyReason, ScreeningRules};
 pub use questions::QuestionsDecided;
 mod state;
 mod trust;

@@ -1,6 +1,7 @@
 //! Comment policies, moderation settings, word lists and the spam filter's counts.
 
 use super::*;
+use crate::domain::CommentTarget;
 
 /// What a policy is set for: its kind (`site`, `section`, `article`, `embed_site`,
 /// `embed_thread`) and its name (none for the site).
@@ -27,43 +28,78 @@ impl PolicyReason {
     }
 }
 
+/// What screening a comment reads besides the comment: the policy in force on its article
+/// and the site's moderation settings.
+#[derive(Clone, Debug)]
+pub struct ScreeningRules {
+    pub policy: CommentPolicy,
+    pub settings: ModerationSettings,
+}
+
 impl Store {
     /// The policy layers that apply to an article (site, its section or its embedding site,
     /// itself), in one query.
     pub async fn comment_policy(&self, article_id: i64) -> Result<CommentPolicy> {
-        let sql = format!("SELECT {POLICY_COLUMNS} FROM comment_policies p WHERE {POLICY_LAYERS}");
+        let sql = format!(
+            "SELECT {POLICY_COLUMNS} FROM comment_policies p WHERE {layers}",
+            layers = policy_layers("$1"),
+        );
         let rows: Vec<PolicyRow> = query(&sql).bind(article_id).fetch_all(self.read()).await?;
         Ok(resolve_layers(rows))
     }
 
     /// What screening a comment on an article reads: its [`Store::comment_policy`] and the
     /// [`Store::moderation_settings`], in one query (a post waits for each query in turn).
-    pub async fn screening_rules(
-        &self,
-        article_id: i64,
-    ) -> Result<(CommentPolicy, ModerationSettings)> {
-        #[derive(sqlx::FromRow)]
-        struct RulesRow {
-            #[sqlx(flatten)]
-            settings: ModerationSettings,
-            scope: Option<String>,
-            mode: Option<String>,
-            premoderate_first: Option<i64>,
-            auto_close_days: Option<i64>,
-        }
+    pub async fn screening_rules(&self, article_id: i64) -> Result<ScreeningRules> {
         let sql = format!(
             "SELECT {SETTINGS_COLUMNS}, {POLICY_COLUMNS} FROM moderation_settings s \
-             LEFT JOIN comment_policies p ON {POLICY_LAYERS} WHERE s.id = 1"
+             LEFT JOIN comment_policies p ON {layers} WHERE s.id = 1",
+            layers = policy_layers("$1"),
         );
         let rows: Vec<RulesRow> = query(&sql).bind(article_id).fetch_all(self.read()).await?;
-        let settings = rows
-            .first()
-            .map(|r| r.settings.clone())
-            .ok_or(crate::store::Error::NotFound)?;
-        let layers = rows
-            .into_iter()
-            .filter_map(|r| Some((r.scope?, r.mode, r.premoderate_first, r.auto_close_days)));
-        Ok((resolve_layers(layers), settings))
+        rules_of(rows).ok_or(crate::store::Error::NotFound)
+    }
+
+    /// The published article `slug` as posting a comment under it needs it (one small row, not
+    /// the page), with its [`Store::screening_rules`]: one query.
+    pub async fn comment_target(
+        &self,
+        slug: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(CommentTarget, ScreeningRules)>> {
+        #[derive(sqlx::FromRow)]
+        struct TargetRow {
+            target_id: i64,
+            target_slug: String,
+            target_title: String,
+            target_published_at: DateTime<Utc>,
+            #[sqlx(flatten)]
+            rules: RulesRow,
+        }
+        let sql = format!(
+            "SELECT a.id AS target_id, a.slug AS target_slug, a.title AS target_title, \
+             a.published_at AS target_published_at, {SETTINGS_COLUMNS}, {POLICY_COLUMNS} \
+             FROM articles a JOIN moderation_settings s ON s.id = 1 \
+             LEFT JOIN comment_policies p ON {layers} \
+             WHERE a.slug = $1 AND a.published_at <= $2",
+            layers = policy_layers("a.id"),
+        );
+        let rows: Vec<TargetRow> = query(&sql)
+            .bind(slug)
+            .bind(now)
+            .fetch_all(self.read())
+            .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let target = CommentTarget {
+            id: first.target_id,
+            slug: first.target_slug.clone(),
+            title: first.target_title.clone(),
+            published_at: first.target_published_at,
+        };
+        let rules = rules_of(rows.into_iter().map(|r| r.rules));
+        Ok(rules.map(|rules| (target, rules)))
     }
 
     pub async fn policy_layer(&self, scope: &str, scope_id: i64) -> Result<PolicyLayer> {
@@ -328,15 +364,43 @@ const SETTINGS_COLUMNS: &str = "s.link_hold_below, s.report_threshold, \
 /// A [`PolicyRow`]'s columns, of `comment_policies p`.
 const POLICY_COLUMNS: &str = "p.scope, p.mode, p.premoderate_first, p.auto_close_days";
 
-/// The policies of `comment_policies p` that apply to the article `$1`: the site's, its
-/// section's (or its embedding site's, for an embedded page) and its own.
-const POLICY_LAYERS: &str = "((p.scope = 'site' AND p.scope_id = 0) \
-     OR (p.scope = 'section' AND p.scope_id = (SELECT section_id FROM articles WHERE id = $1) \
-         AND NOT EXISTS (SELECT 1 FROM embedded_pages WHERE article_id = $1)) \
-     OR (p.scope = 'embed_site' AND p.scope_id = (SELECT site_id FROM embedded_pages WHERE article_id = $1)) \
-     OR (p.scope = 'article' AND p.scope_id = $1))";
+/// The policies of `comment_policies p` that apply to the article whose id is `id` (a
+/// parameter or a column): the site's, its section's (or its embedding site's, for an
+/// embedded page) and its own.
+fn policy_layers(id: &str) -> String {
+    format!(
+        "((p.scope = 'site' AND p.scope_id = 0) \
+         OR (p.scope = 'section' AND p.scope_id = (SELECT section_id FROM articles WHERE id = {id}) \
+             AND NOT EXISTS (SELECT 1 FROM embedded_pages WHERE article_id = {id})) \
+         OR (p.scope = 'embed_site' AND p.scope_id = (SELECT site_id FROM embedded_pages WHERE article_id = {id})) \
+         OR (p.scope = 'article' AND p.scope_id = {id}))"
+    )
+}
 
-/// The policy in force, from the layers that apply (see [`POLICY_LAYERS`]).
+/// A row of the settings joined with one policy layer (none: no layer is set).
+#[derive(sqlx::FromRow)]
+struct RulesRow {
+    #[sqlx(flatten)]
+    settings: ModerationSettings,
+    scope: Option<String>,
+    mode: Option<String>,
+    premoderate_first: Option<i64>,
+    auto_close_days: Option<i64>,
+}
+
+/// The rules from the settings joined with each layer that applies (`None`: no settings row).
+fn rules_of(rows: impl IntoIterator<Item = RulesRow>) -> Option<ScreeningRules> {
+    let mut rows = rows.into_iter().peekable();
+    let settings = rows.peek()?.settings.clone();
+    let layers =
+        rows.filter_map(|r| Some((r.scope?, r.mode, r.premoderate_first, r.auto_close_days)));
+    Some(ScreeningRules {
+        policy: resolve_layers(layers),
+        settings,
+    })
+}
+
+/// The policy in force, from the layers that apply (see [`policy_layers`]).
 fn resolve_layers(rows: impl IntoIterator<Item = PolicyRow>) -> CommentPolicy {
     let mut layers = [PolicyLayer::default(); 3];
     for (scope, mode, first, days) in rows {

@@ -172,11 +172,13 @@ async fn create_comment(
 ) -> Result<Response> {
     let user = caller.require(Scope::Comment)?;
     let article = super::published_by_slug(&state, &slug).await?;
+    let rules = state.store.screening_rules(article.card.id).await?;
     let posted = submit_comment(
         &state,
         user,
         &ip,
         &(&article).into(),
+        &rules,
         &req.body,
         req.parent_id,
     )

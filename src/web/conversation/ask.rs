@@ -181,8 +181,9 @@ async fn ask(
     let body = CommentBody::parse(&text, MAX_QUESTION_CHARS)
         .map_err(|e| Error::BadRequest(e.to_string()))?;
     let c = &article.card;
+    let rules = state.store.screening_rules(c.id).await?;
     let (verdict, spam_score, _) =
-        screen_text(&state, &user, c.id, Some(c.published_at), &body, None).await?;
+        screen_text(&state, &user, &rules, Some(c.published_at), &body, None).await?;
     let (held_reason, held_note) = match hold_of(verdict) {
         Ok(hold) => hold,
         Err(refused) => {

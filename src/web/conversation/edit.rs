@@ -202,15 +202,9 @@ pub async fn edit_own_comment(
             .map(|t| t.article.card.published_at),
         None => None,
     };
-    let (verdict, spam_score, detail) = screen_text(
-        state,
-        user,
-        row.article_id,
-        published_at,
-        &body,
-        Some(row.id),
-    )
-    .await?;
+    let rules = state.store.screening_rules(row.article_id).await?;
+    let (verdict, spam_score, detail) =
+        screen_text(state, user, &rules, published_at, &body, Some(row.id)).await?;
     let hold = match &verdict {
         Verdict::Show => None,
         Verdict::Hold { reason, note } => Some((*reason, note.as_str(), detail.as_str())),

@@ -25,6 +25,7 @@ use crate::domain::webhook::{CommentCreated, comment_created_payload};
 use crate::domain::wordfilter::WordKind;
 use crate::domain::{CommentTarget, Slug};
 use crate::store::comments::{CommentRow, NewComment, NotPosted, Posted, RateCount, ReplyProblem};
+use crate::store::moderation::ScreeningRules;
 use crate::store::sessions::SessionUser;
 use crate::web::cache::Change;
 use crate::web::conversation::live::CommentPosted;
@@ -67,7 +68,7 @@ async fn post_comment(
     let tr = Tr::new(viewer.locale);
     let slug = Slug::parse(&slug).map_err(|_| Error::NotFound)?;
     let now = state.clock.now();
-    let target = state
+    let (target, rules) = state
         .store
         .comment_target(slug.as_str(), now)
         .await?
@@ -139,7 +140,7 @@ async fn post_comment(
         id,
         comment_count,
         held,
-    } = match submit_comment(&state, &user, &ip, &target, &form.body, parent_id).await? {
+    } = match submit_comment(&state, &user, &ip, &target, &rules, &form.body, parent_id).await? {
         Ok(posted) => posted,
         Err(r) => return refuse(r.status, r.message, r.retry_after).await,
     };
@@ -177,21 +178,21 @@ pub(crate) async fn posted_answer(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-/// Gathers what screening needs to know about `body`, written by `user` on the article
-/// `article_id` (published at `published_at`; `None`: not published) and screens it: the one
+/// Gathers what screening needs to know about `body`, written by `user` on an article under
+/// `rules` (published at `published_at`; `None`: not published) and screens it: the one
 /// decision for a new comment and for a new text of the comment `editing`, from the form and
 /// the API alike. Returns the verdict, the spam score the text was given and, for a hold, its
 /// detail as stored (what the desk puts into words).
 pub(super) async fn screen_text(
     state: &AppState,
     user: &SessionUser,
-    article_id: i64,
+    rules: &ScreeningRules,
     published_at: Option<chrono::DateTime<chrono::Utc>>,
     body: &CommentBody,
     editing: Option<i64>,
 ) -> Result<(Verdict, Option<f64>, String)> {
     let now = state.clock.now();
-    let (policy, settings) = state.store.screening_rules(article_id).await?;
+    let ScreeningRules { policy, settings } = rules;
     let words = state
         .words
         .filter(&state.store, settings.words_version)
@@ -296,13 +297,14 @@ pub(super) fn body_refusal(tr: Tr, e: &crate::domain::comment::CommentError) -> 
 }
 
 /// Checks, rate-limits and stores a comment by `user` under `article` (a reply when `parent_id`
-/// is set), queues its `comment.created` webhook in the same transaction and announces it to
-/// live readers. The form and the API both post through here.
+/// is set) under its screening `rules`, queues its `comment.created` webhook in the same
+/// transaction and announces it to live readers. The form and the API both post through here.
 pub async fn submit_comment(
     state: &AppState,
     user: &SessionUser,
     ip: &str,
     article: &CommentTarget,
+    rules: &ScreeningRules,
     text: &str,
     parent_id: Option<i64>,
 ) -> Result<std::result::Result<Posted, Refusal>> {
@@ -328,15 +330,8 @@ pub async fn submit_comment(
             retry_after: Some(too_fast.retry_after_seconds),
         },
     };
-    let (verdict, spam_score, hold_detail) = screen_text(
-        state,
-        user,
-        article.id,
-        Some(article.published_at),
-        &body,
-        None,
-    )
-    .await?;
+    let (verdict, spam_score, hold_detail) =
+        screen_text(state, user, rules, Some(article.published_at), &body, None).await?;
     let screened = match Screened::from_verdict(verdict) {
         Ok(screened) => screened,
         Err(reason) => return Ok(Err(refused(reason))),

@@ -407,11 +407,13 @@ async fn post_comment(
         ),
     };
     let outcome = if form.website.is_empty() {
+        let rules = state.store.screening_rules(thread.article.card.id).await?;
         submit_comment(
             &state,
             &user,
             &ip,
             &(&thread.article).into(),
+            &rules,
             &form.body,
             parent_id,
         )
