@@ -8,7 +8,9 @@ use broadsheet::domain::user::Email;
 use broadsheet::store::comments::{NewComment, NotPosted, RateCount, ReplyProblem};
 use futures_util::future::join_all;
 
-use crate::common::{TestApp, article, html, texts};
+use sqlx::Connection;
+
+use crate::common::{Backend, TestApp, article, html, texts};
 
 backend_tests!(
     posts_arriving_together_each_get_their_own_outcome,
@@ -42,7 +44,7 @@ fn new_comment(
             member_key: format!("test:member:{author_id}"),
             address_key: ADDRESS.to_owned(),
             window_start: rate_window(app.clock.now()),
-            refuses: Box::new(|member, address| member > LIMIT || address > LIMIT),
+            limit_per_minute: LIMIT,
         }),
         announce: None,
     }
@@ -155,4 +157,44 @@ async fn a_failing_post_does_not_fail_the_posts_stored_with_it(app: TestApp) {
         let stored = bodies.iter().filter(|b| b.as_str() == text).count();
         assert_eq!(stored, 1, "{text:?} is stored once: {bodies:?}");
     }
+}
+
+/// On PostgreSQL a post refused for its rate leaves the story's row alone: it is answered while
+/// another transaction holds that row, so a flood of refused posts does not queue on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_refused_for_its_rate_does_not_wait_for_the_story_on_postgres() {
+    let Some(app) = TestApp::start(Backend::Postgres).await else {
+        return;
+    };
+    let (story, members) = story_and_members(&app).await;
+    let now = app.clock.now();
+    for i in 0..LIMIT {
+        let post = new_comment(story, members[0], None, &format!("allowed {i}"), &app);
+        let outcome = app.store.insert_comment(post, now).await.unwrap();
+        assert!(outcome.is_ok(), "post {i} is within the limit: {outcome:?}");
+    }
+    // Another transaction holds the story's row as a post being committed does.
+    let mut holder = sqlx::PgConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    let mut held = holder.begin().await.unwrap();
+    sqlx::query("UPDATE articles SET comment_count = comment_count WHERE id = $1")
+        .bind(story)
+        .execute(&mut *held)
+        .await
+        .unwrap();
+    let over = new_comment(story, members[1], None, "one too many", &app);
+    let outcome = tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        app.store.insert_comment(over, now),
+    )
+    .await
+    .expect("the refused post is answered while the story's row is held")
+    .unwrap();
+    assert!(
+        matches!(outcome, Err(NotPosted::TooFast { .. })),
+        "{outcome:?}"
+    );
+    held.rollback().await.unwrap();
+    assert_eq!(heading(&app).await, vec![format!("Comments ({LIMIT})")]);
 }

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 
 use super::posting::{NewComment, NotPosted, Outcome, Posted, ReplyProblem};
 use crate::domain::comment::CommentStatus;
+use crate::domain::comment::admission::Pace;
 use crate::store::notifications::{ShownComment, queue_notifications_for};
 use crate::store::purges::{announce_in, notify_in};
 use crate::store::webhooks::{enqueue_to, subscribers, subscribers_of};
@@ -37,7 +38,7 @@ pub(super) async fn post_sqlite(
         // The article is gone: the foreign key refuses the comment before this can happen.
         return Err(Error::NotFound);
     };
-    if let Some(refused) = stored.refused(new) {
+    if let Some(refused) = stored.refused(new, now) {
         // Nothing is kept, these hits included: the counters stay over the limit, so the next
         // attempt this minute is refused too, and the writer's minute is not lengthened by
         // retrying.
@@ -80,15 +81,20 @@ pub(super) async fn post_postgres(
     let held = new.hold.is_some();
     let sql = if held { &COUNT_HELD } else { &COUNT_SHOWN };
     let rate = new.rate.as_ref();
-    let rows: Vec<(String, i64)> = query(sql)
+    let q = query(sql)
         .bind(rate.map(|r| r.member_key.as_str()))
         .bind(rate.map(|r| r.address_key.as_str()))
         .bind(rate.map(|r| r.window_start))
-        .bind(new.article_id)
-        .fetch_all(&mut *tx)
-        .await?;
+        .bind(new.article_id);
+    let rows: Vec<(String, i64)> = if held {
+        q
+    } else {
+        q.bind(rate.map_or(i64::MAX, |r| r.limit_per_minute))
+    }
+    .fetch_all(&mut *tx)
+    .await?;
     let counted = Counted { rows };
-    if let Some(refused) = counted.refused(new) {
+    if let Some(refused) = counted.refused(new, now) {
         return Ok(Err(refused));
     }
     let comment_count = counted.value("#count").ok_or(Error::NotFound)?;
@@ -117,11 +123,14 @@ static INSERT_POSTGRES: LazyLock<String> = LazyLock::new(|| {
 /// PostgreSQL: the post's rate hits (`$1`, `$2` in the minute `$3`; none when both are NULL)
 /// and the article `$4`'s count, raised by one, in one statement. These rows are what
 /// concurrent posts share, so they are written last, in this order for every post: another
-/// post waits for them from here to the commit only.
+/// post waits for them from here to the commit only. A post its hits refuse (over `$5` a
+/// minute, as `Pace::too_fast` decides) does not touch the article's row, so a flood of
+/// refused posts does not queue on it; the caller reads the refusal from the hits.
 static COUNT_SHOWN: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH {RATE_HITS}, counted AS (UPDATE articles SET comment_count = comment_count + 1 \
-         WHERE id = $4 RETURNING comment_count) \
+         WHERE id = $4 AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.hits > $5) \
+         RETURNING comment_count) \
          SELECT key, hits FROM hits UNION ALL SELECT '#count', comment_count FROM counted"
     )
 });
@@ -233,11 +242,17 @@ impl Counted {
     }
 
     /// Whether the post's rate hits refuse it.
-    fn refused(&self, new: &NewComment) -> Option<NotPosted> {
+    fn refused(&self, new: &NewComment, now: DateTime<Utc>) -> Option<NotPosted> {
         let rate = new.rate.as_ref()?;
         let hits = |key: &str| self.value(key).unwrap_or(0);
         let (member_posts, address_posts) = (hits(&rate.member_key), hits(&rate.address_key));
-        (rate.refuses)(member_posts, address_posts).then_some(NotPosted::TooFast {
+        let pace = Pace {
+            member_posts,
+            address_posts,
+            limit_per_minute: rate.limit_per_minute,
+            now,
+        };
+        pace.too_fast().map(|_| NotPosted::TooFast {
             member_posts,
             address_posts,
         })

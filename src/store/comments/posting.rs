@@ -53,9 +53,11 @@ pub struct RateCount {
     pub member_key: String,
     pub address_key: String,
     pub window_start: DateTime<Utc>,
-    /// Given the member's and the address's hits this minute (this one included): whether the
-    /// comment is refused for it.
-    pub refuses: Box<dyn Fn(i64, i64) -> bool + Send + Sync>,
+    /// The comments a member, and an address, may post a minute ([`Pace::too_fast`] refuses
+    /// beyond it).
+    ///
+    /// [`Pace::too_fast`]: crate::domain::comment::admission::Pace::too_fast
+    pub limit_per_minute: i64,
 }
 
 /// Why a comment was not stored.

@@ -346,17 +346,6 @@ pub async fn submit_comment(
         limit_per_minute: i64::from(state.config.comments_per_minute),
         now,
     };
-    let limit_per_minute = i64::from(state.config.comments_per_minute);
-    let refuses = move |member_posts, address_posts| {
-        Pace {
-            member_posts,
-            address_posts,
-            limit_per_minute,
-            now,
-        }
-        .too_fast()
-        .is_some()
-    };
     // Shown at once: other processes and shared caches hear of it at the same commit.
     let change = Change::CommentCount {
         article_id: article.id,
@@ -399,7 +388,7 @@ pub async fn submit_comment(
             member_key: member_rate_key(user.id),
             address_key: address_rate_key(ip),
             window_start: rate_window(now),
-            refuses: Box::new(refuses),
+            limit_per_minute: i64::from(state.config.comments_per_minute),
         }),
         announce: announcement.clone(),
     };
