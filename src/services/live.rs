@@ -125,7 +125,7 @@ impl Drop for StreamSlot {
     }
 }
 
-pub const CHANNEL: &str = "broadsheet_comments";
+pub use crate::store::COMMENTS_CHANNEL as CHANNEL;
 
 impl Hub {
     /// Starts the hub: at most `max_streams` streams open at once, `max_per_address` of them

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Backend, Result, Store, Tx, query};
+use super::{Result, Store, Tx, query};
 use crate::domain::live::{Coverage, LiveUpdateId, UpdateAction, UpdateCursor, UpdateStatus};
 
 /// An update as the newsroom and readers see it.
@@ -153,15 +153,9 @@ async fn record(tx: &mut Tx, r: Revision<'_>, now: DateTime<Utc>) -> Result<()> 
 }
 
 async fn announce(tx: &mut Tx, changed: &Changed) -> Result<()> {
-    if changed.seen_by_readers && tx.backend() == Backend::Postgres {
-        query("SELECT pg_notify('broadsheet_comments', $1)")
-            .bind(notify_payload(
-                changed.article_id,
-                changed.id,
-                changed.action,
-            ))
-            .execute(&mut *tx)
-            .await?;
+    if changed.seen_by_readers {
+        let payload = notify_payload(changed.article_id, changed.id, changed.action);
+        super::purges::notify_in(tx, &[(super::COMMENTS_CHANNEL, &payload)]).await?;
     }
     Ok(())
 }

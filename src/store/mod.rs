@@ -103,6 +103,10 @@ pub struct Store {
 /// `web::cache::Change`.
 pub const CHANGES_CHANNEL: &str = "broadsheet_pages";
 
+/// The PostgreSQL channel on which a comment made visible is announced to every process's
+/// live readers, as `{article_id}:{comment_id}` (see `comments::notify_shown`).
+pub const COMMENTS_CHANNEL: &str = "broadsheet_comments";
+
 /// SQLite's page cache per read connection, in SQLite's units (negative: KiB).
 const READ_CACHE_SIZE: &str = "-512";
 

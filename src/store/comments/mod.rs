@@ -383,7 +383,7 @@ pub(crate) async fn shift_counts(
 }
 
 /// A comment of `article_id` became visible: on PostgreSQL, every process's live readers hear
-/// of it (`broadsheet_comments`) at the commit of `tx`. Nothing on SQLite (one process).
+/// of it ([`super::COMMENTS_CHANNEL`]) at the commit of `tx`. Nothing on SQLite (one process).
 pub(crate) async fn notify_shown(tx: &mut super::Tx, article_id: i64, id: i64) -> Result<()> {
     let (channel, payload) = shown_notice(article_id, id);
     super::purges::notify_in(tx, &[(channel, &payload)]).await
@@ -391,5 +391,5 @@ pub(crate) async fn notify_shown(tx: &mut super::Tx, article_id: i64, id: i64) -
 
 /// [`notify_shown`]'s notification: its channel and payload.
 pub(crate) fn shown_notice(article_id: i64, id: i64) -> (&'static str, String) {
-    ("broadsheet_comments", format!("{article_id}:{id}"))
+    (super::COMMENTS_CHANNEL, format!("{article_id}:{id}"))
 }

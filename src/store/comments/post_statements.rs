@@ -105,9 +105,9 @@ pub(super) async fn post_postgres(
     }))
 }
 
-/// PostgreSQL: [`INSERT_COMMENT`]'s values with the comment's id drawn first, so a new thread's id is
-/// its own in the same statement, returning with the id the webhooks that take the event `$14`
-/// (one trip to the server fewer while the transaction is open).
+/// PostgreSQL: [`INSERT_COMMENT`]'s values with the comment's id drawn first, so a new
+/// thread's id is its own in the same statement, returning with the id the webhooks that take
+/// the event `$14` (one trip to the server fewer while the transaction is open).
 static INSERT_POSTGRES: LazyLock<String> = LazyLock::new(|| {
     format!(
         "INSERT INTO comments (id, article_id, parent_id, thread_id, depth, author_id, \
@@ -230,8 +230,8 @@ static STORE_SQLITE: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// What the statements storing a post returned: labelled rows, each rate key with its hits,
-/// and on SQLite `#id`; `#count`.
+/// What the statements storing a post returned, as labelled rows: each rate key with its
+/// hits, `#count` (unless a rate refused the post on PostgreSQL) and, on SQLite, `#id`.
 struct Counted {
     rows: Vec<(String, i64)>,
 }
