@@ -35,7 +35,8 @@
 #
 # The server runs with --comments-per-minute and --signups-per-hour raised to 1000000, so the
 # rate limits (all requests come from 127.0.0.1) do not refuse the load; the limit checks still
-# run (in the transaction that stores each comment).
+# run (on SQLite in the transaction that stores each comment, on PostgreSQL in a statement of
+# their own just before it).
 #
 # Everything listens on 127.0.0.1 only. All processes and temp files are removed on exit.
 # Exit status 1 when fewer comments are stored than wrk saw accepted.

@@ -9,9 +9,10 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
+use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArguments, PgConnection, PgPool, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqlitePool, SqliteRow};
-use sqlx::{Arguments, FromRow, Postgres, Sqlite};
+use sqlx::{Arguments, Executor, FromRow, Postgres, Sqlite};
 
 use super::readers::{self, Readers};
 use super::{Backend, Error, Pools, Result, Store};
@@ -448,6 +449,35 @@ pub(crate) enum Tx {
     /// A read transaction on one of SQLite's read connections ([`Store::begin_read`]).
     SqliteRead(readers::ReadTx),
     Postgres(sqlx::Transaction<'static, Postgres>),
+    /// A PostgreSQL transaction that ends in the same trip as its last statement
+    /// ([`Store::begin_ending_with`], [`Tx::commit_after`]).
+    PostgresEndingWith(PgTxEndingWith),
+}
+
+/// A PostgreSQL transaction begun and committed by statements of its own rather than by
+/// sqlx's `Transaction`, whose `COMMIT` is always a trip of its own: this one's can go with
+/// the transaction's last statement. Dropped open (an error, a request given up half-way),
+/// its connection is closed rather than returned to the pool inside the transaction; the
+/// server then rolls the transaction back.
+pub(crate) struct PgTxEndingWith {
+    conn: PoolConnection<Postgres>,
+    open: bool,
+}
+
+impl PgTxEndingWith {
+    async fn end(&mut self, statement: &str) -> Result<Vec<PgRow>> {
+        let rows = self.conn.fetch_all(sqlx::raw_sql(statement)).await?;
+        self.open = false;
+        Ok(rows)
+    }
+}
+
+impl Drop for PgTxEndingWith {
+    fn drop(&mut self) {
+        if self.open {
+            self.conn.close_on_drop();
+        }
+    }
 }
 
 impl Tx {
@@ -456,8 +486,50 @@ impl Tx {
             Tx::Sqlite(tx) => tx.commit().await?,
             Tx::SqliteRead(tx) => tx.finish().await?,
             Tx::Postgres(tx) => tx.commit().await?,
+            Tx::PostgresEndingWith(mut tx) => drop(tx.end("COMMIT").await?),
         }
         Ok(())
+    }
+
+    /// Runs `statement` (sent as it is: no values) and commits, in one trip to the server
+    /// when the transaction is [`Store::begin_ending_with`]'s (in two otherwise); the first
+    /// column of its first row. A transaction whose last statement writes a row many
+    /// transactions share then holds that row only while its commit is flushed, not also
+    /// while the statement's answer travels to the app and the `COMMIT` comes back. Should
+    /// the statement fail, nothing is committed.
+    pub(crate) async fn commit_after<T: Value + Send + Unpin>(
+        mut self,
+        statement: &str,
+    ) -> Result<Option<T>> {
+        fn first<R: sqlx::Row, T>(row: Option<R>) -> Result<Option<T>>
+        where
+            T: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+            usize: sqlx::ColumnIndex<R>,
+        {
+            Ok(row.map(|r| r.try_get(0)).transpose()?)
+        }
+        let first = match &mut self {
+            Tx::PostgresEndingWith(tx) => {
+                let rows = tx.end(&format!("{statement}; COMMIT")).await?;
+                return first(rows.into_iter().next());
+            }
+            // `fetch_all`: sqlx 0.8's `RawSql::fetch_optional` is `fetch_one`, an error when
+            // there is no row.
+            Tx::Postgres(tx) => {
+                let rows = tx.fetch_all(sqlx::raw_sql(statement)).await?;
+                first(rows.into_iter().next())?
+            }
+            Tx::Sqlite(tx) => {
+                let rows = tx.fetch_all(sqlx::raw_sql(statement)).await?;
+                first(rows.into_iter().next())?
+            }
+            Tx::SqliteRead(tx) => {
+                let rows = tx.conn().fetch_all(sqlx::raw_sql(statement)).await?;
+                first(rows.into_iter().next())?
+            }
+        };
+        self.commit().await?;
+        Ok(first)
     }
 
     pub(crate) async fn rollback(self) -> Result<()> {
@@ -465,6 +537,7 @@ impl Tx {
             Tx::Sqlite(tx) => tx.rollback().await?,
             Tx::SqliteRead(tx) => tx.finish().await?,
             Tx::Postgres(tx) => tx.rollback().await?,
+            Tx::PostgresEndingWith(mut tx) => drop(tx.end("ROLLBACK").await?),
         }
         Ok(())
     }
@@ -472,7 +545,7 @@ impl Tx {
     pub(crate) fn backend(&self) -> Backend {
         match self {
             Tx::Sqlite(_) | Tx::SqliteRead(_) => Backend::Sqlite,
-            Tx::Postgres(_) => Backend::Postgres,
+            Tx::Postgres(_) | Tx::PostgresEndingWith(_) => Backend::Postgres,
         }
     }
 }
@@ -483,6 +556,7 @@ impl<'c> From<&'c mut Tx> for Conn<'c> {
             Tx::Sqlite(tx) => Conn::Sqlite(tx),
             Tx::SqliteRead(tx) => Conn::Sqlite(tx.conn()),
             Tx::Postgres(tx) => Conn::Postgres(tx),
+            Tx::PostgresEndingWith(tx) => Conn::Postgres(&mut tx.conn),
         }
     }
 }
@@ -516,6 +590,22 @@ impl Store {
         })
     }
 
+    /// A transaction on the pool that writes whose commit can go with its last statement
+    /// ([`Tx::commit_after`]): on PostgreSQL a [`PgTxEndingWith`]; on SQLite, where nothing
+    /// waits for the trip, [`Store::begin`]'s.
+    pub(crate) async fn begin_ending_with(&self) -> Result<Tx> {
+        let Pools::Postgres(pool) = &self.pools else {
+            return self.begin().await;
+        };
+        self.count_query();
+        let mut tx = PgTxEndingWith {
+            conn: pool.acquire().await?,
+            open: true,
+        };
+        tx.conn.execute(sqlx::raw_sql("BEGIN")).await?;
+        Ok(Tx::PostgresEndingWith(tx))
+    }
+
     /// A transaction on the pool that reads (SQLite's read-only connections), counted as one
     /// query: one snapshot for several reads.
     pub(crate) async fn begin_read(&self) -> Result<Tx> {
@@ -537,5 +627,80 @@ mod tests {
         assert_eq!(Arg::from(None::<DateTime<Utc>>), Arg::Time(None));
         assert_eq!(Arg::from(&None::<String>), Arg::Text(None));
         assert_eq!(Arg::from("a"), Arg::Text(Some(Cow::Borrowed("a"))));
+    }
+
+    /// A hit on `key`, read from a connection of its own: what is committed.
+    async fn committed_hits(url: &str, key: &str) -> Option<i64> {
+        use sqlx::Connection;
+        let mut other = PgConnection::connect(url).await.unwrap();
+        sqlx::query_scalar("SELECT hits FROM rate_windows WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&mut other)
+            .await
+            .unwrap()
+    }
+
+    /// A transaction that ends with its last statement commits in that statement's trip and
+    /// hands its result back; given up half-way, its connection is not lent out again inside
+    /// it (the pool has one connection, so the next statement would run in the abandoned
+    /// transaction, and never be committed). Needs PostgreSQL (`BROADSHEET_TEST_PG_URL`).
+    #[tokio::test]
+    async fn a_transaction_ending_with_its_last_statement_commits_or_leaves_nothing_behind() {
+        use sqlx::Connection;
+        let Ok(admin_url) = std::env::var("BROADSHEET_TEST_PG_URL") else {
+            assert!(
+                std::env::var("BROADSHEET_TEST_REQUIRE_PG").is_err(),
+                "BROADSHEET_TEST_REQUIRE_PG is set without BROADSHEET_TEST_PG_URL"
+            );
+            return;
+        };
+        let name = format!("bs_unit_tx_{}", std::process::id());
+        let mut admin = PgConnection::connect(&admin_url).await.unwrap();
+        for statement in ["DROP DATABASE IF EXISTS", "CREATE DATABASE"] {
+            let sql = format!("{statement} \"{name}\"");
+            sqlx::raw_sql(&sql).execute(&mut admin).await.unwrap();
+        }
+        let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
+        let one = super::super::ConnectOptions {
+            max_connections: 1,
+            ..Default::default()
+        };
+        let store = Store::open(&url, &one).await.unwrap();
+        let start = Utc::now();
+        let hit = "INSERT INTO rate_windows (key, window_start, hits) VALUES ($1, $2, 1) \
+             ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1";
+
+        let mut tx = store.begin_ending_with().await.unwrap();
+        assert!(matches!(tx, Tx::PostgresEndingWith(_)));
+        query(hit)
+            .bind("ended")
+            .bind(start)
+            .execute(&mut tx)
+            .await
+            .unwrap();
+        let read = "SELECT hits FROM rate_windows WHERE key = 'ended'";
+        assert_eq!(tx.commit_after::<i64>(read).await.unwrap(), Some(1));
+        assert_eq!(committed_hits(&url, "ended").await, Some(1));
+
+        let mut tx = store.begin_ending_with().await.unwrap();
+        query(hit)
+            .bind("abandoned")
+            .bind(start)
+            .execute(&mut tx)
+            .await
+            .unwrap();
+        drop(tx);
+        query(hit)
+            .bind("after")
+            .bind(start)
+            .execute(store.write())
+            .await
+            .unwrap();
+        assert_eq!(committed_hits(&url, "abandoned").await, None);
+        assert_eq!(committed_hits(&url, "after").await, Some(1));
+
+        store.close().await;
+        let drop_db = format!("DROP DATABASE \"{name}\" WITH (FORCE)");
+        sqlx::raw_sql(&drop_db).execute(&mut admin).await.unwrap();
     }
 }

@@ -1,12 +1,13 @@
-//! The statements that store one post inside a transaction, per backend.
+//! The statements that store one post, per backend.
 //!
 //! On SQLite each statement is a trip from the async task to the connection's own thread and
 //! back, and every post waits for the one writer connection, so a post is stored with as few
 //! trips as can be: its rate hits, the comment, its thread and the article's count are one
 //! string of statements run in turn (SQLite numbers `$n` across all of them). On PostgreSQL
-//! the rows many posts share (the address's rate counter, the article's count) are written
-//! last, so concurrent posts to one story wait for each other's commit only, not for each
-//! other's whole transaction.
+//! the rows many posts share are held as briefly as can be, as concurrent posts to one story
+//! queue on them: the address's rate counter in a statement committed on its own (the table
+//! is unlogged, so that commit waits for no disk), the story's count in the statement that
+//! goes with the comment's `COMMIT`.
 
 use std::sync::LazyLock;
 
@@ -18,7 +19,7 @@ use crate::domain::comment::admission::Pace;
 use crate::store::notifications::{ShownComment, queue_notifications_for};
 use crate::store::purges::{announce_in, notify_in};
 use crate::store::webhooks::{enqueue_to, subscribers, subscribers_of};
-use crate::store::{Error, Query, Result, Tx, query};
+use crate::store::{Conn, Error, Query, Result, Store, Tx, query};
 
 /// Stores `new` on SQLite inside `tx`, under a savepoint of its own: refused for its rate, the
 /// transaction is rolled back to that savepoint and goes on (the other posts of a batch stay).
@@ -29,7 +30,7 @@ pub(super) async fn post_sqlite(
     now: DateTime<Utc>,
     hooks: &mut Option<Vec<i64>>,
 ) -> Result<Outcome> {
-    let place = match place(tx, new).await? {
+    let place = match place(&mut *tx, new).await? {
         Ok(place) => place,
         Err(refused) => return Ok(Err(refused)),
     };
@@ -53,16 +54,59 @@ pub(super) async fn post_sqlite(
     }))
 }
 
-/// Stores `new` on PostgreSQL inside `tx`; refused for its rate, the caller rolls `tx` back.
+/// Stores `new` on PostgreSQL. Its rate hits come first, committed on their own: a post they
+/// refuse takes no transaction, and the counter an address's posts share is held only for
+/// that statement, not through another post's transaction. (So on PostgreSQL an attempt
+/// counts, refused or not; see [`NotPosted::TooFast`].) Then the comment and what goes with it
+/// in one transaction whose last statement, raising the story's count, goes with its `COMMIT`:
+/// the story's row is held only while the commit is flushed.
 pub(super) async fn post_postgres(
-    tx: &mut Tx,
+    store: &Store,
     new: &NewComment,
     now: DateTime<Utc>,
 ) -> Result<Outcome> {
-    let place = match place(tx, new).await? {
+    let place = match place(store.read(), new).await? {
         Ok(place) => place,
         Err(refused) => return Ok(Err(refused)),
     };
+    if let Some(rate) = &new.rate {
+        let rows: Vec<(String, i64)> = query(HIT_RATE_POSTGRES)
+            .bind(rate.member_key.as_str())
+            .bind(rate.address_key.as_str())
+            .bind(rate.window_start)
+            .fetch_all(store.write())
+            .await?;
+        if let Some(refused) = (Counted { rows }).refused(new, now) {
+            return Ok(Err(refused));
+        }
+    }
+    let mut tx = store.begin_ending_with().await?;
+    let id = match insert_postgres(&mut tx, new, place, now).await {
+        Ok(id) => id,
+        Err(e) => {
+            let _ = tx.rollback().await;
+            return Err(e);
+        }
+    };
+    // Held, the count is only read: no lock on the article's row for a comment readers
+    // do not see.
+    let held = new.hold.is_some();
+    let count = if held { READ_COUNT } else { RAISE_COUNT };
+    let comment_count = tx.commit_after(count).await?.ok_or(Error::NotFound)?;
+    Ok(Ok(Posted {
+        id,
+        comment_count,
+        held,
+    }))
+}
+
+/// The comment and what goes with it but the story's count, inside `tx`; its id.
+async fn insert_postgres(
+    tx: &mut Tx,
+    new: &NewComment,
+    place: Place,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     let (id, hooks): (i64, Option<String>) = bind_comment(query(&INSERT_POSTGRES), new, place, now)
         .bind(crate::domain::webhook::Event::CommentCreated.as_str())
         .fetch_one(&mut *tx)
@@ -76,34 +120,38 @@ pub(super) async fn post_postgres(
         })
         .collect::<Result<Vec<i64>>>()?;
     follow_up(tx, new, id, now, &mut Some(hooks)).await?;
-    // Held, the count is only read: no lock on the article's row for a comment readers
-    // do not see.
-    let held = new.hold.is_some();
-    let sql = if held { &COUNT_HELD } else { &COUNT_SHOWN };
-    let rate = new.rate.as_ref();
-    let q = query(sql)
-        .bind(rate.map(|r| r.member_key.as_str()))
-        .bind(rate.map(|r| r.address_key.as_str()))
-        .bind(rate.map(|r| r.window_start))
-        .bind(new.article_id);
-    let rows: Vec<(String, i64)> = if held {
-        q
-    } else {
-        q.bind(rate.map_or(i64::MAX, |r| r.limit_per_minute))
-    }
-    .fetch_all(&mut *tx)
-    .await?;
-    let counted = Counted { rows };
-    if let Some(refused) = counted.refused(new, now) {
-        return Ok(Err(refused));
-    }
-    let comment_count = counted.value("#count").ok_or(Error::NotFound)?;
-    Ok(Ok(Posted {
-        id,
-        comment_count,
-        held,
-    }))
+    Ok(id)
 }
+
+/// PostgreSQL: a post's rate hits (`$1`, `$2` in the minute `$3`), each key with its hits.
+const HIT_RATE_POSTGRES: &str = "INSERT INTO rate_windows (key, window_start, hits) \
+     VALUES ($1, $3, 1), ($2, $3, 1) \
+     ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
+     RETURNING key, hits";
+
+/// PostgreSQL: the story of the comment just inserted on this connection, found without a
+/// value to bind (the statement goes with the `COMMIT`, sent as it is). `currval` is
+/// volatile: compared directly, it would be called for every row, in a scan of every
+/// comment; as a subquery it is called once, and the comment is found by its key.
+macro_rules! story_of_new_comment {
+    () => {
+        "(SELECT article_id FROM comments \
+         WHERE id = (SELECT currval(pg_get_serial_sequence('comments', 'id'))))"
+    };
+}
+
+/// PostgreSQL: the story's count, raised by the comment just inserted.
+const RAISE_COUNT: &str = concat!(
+    "UPDATE articles SET comment_count = comment_count + 1 WHERE id = ",
+    story_of_new_comment!(),
+    " RETURNING comment_count"
+);
+
+/// PostgreSQL: the story's count, read (the comment just inserted is held).
+const READ_COUNT: &str = concat!(
+    "SELECT comment_count FROM articles WHERE id = ",
+    story_of_new_comment!()
+);
 
 /// PostgreSQL: [`INSERT_COMMENT`]'s values with the comment's id drawn first, so a new
 /// thread's id is its own in the same statement, returning with the id the webhooks that take
@@ -120,34 +168,6 @@ static INSERT_POSTGRES: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// PostgreSQL: the post's rate hits (`$1`, `$2` in the minute `$3`; none when both are NULL)
-/// and the article `$4`'s count, raised by one, in one statement. These rows are what
-/// concurrent posts share, so they are written last, in this order for every post: another
-/// post waits for them from here to the commit only. A post its hits refuse (over `$5` a
-/// minute, as `Pace::too_fast` decides) does not touch the article's row, so a flood of
-/// refused posts does not queue on it; the caller reads the refusal from the hits.
-static COUNT_SHOWN: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "WITH {RATE_HITS}, counted AS (UPDATE articles SET comment_count = comment_count + 1 \
-         WHERE id = $4 AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.hits > $5) \
-         RETURNING comment_count) \
-         SELECT key, hits FROM hits UNION ALL SELECT '#count', comment_count FROM counted"
-    )
-});
-
-/// [`COUNT_SHOWN`] for a held comment: the count is only read.
-static COUNT_HELD: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "WITH {RATE_HITS} SELECT key, hits FROM hits \
-         UNION ALL SELECT '#count', comment_count FROM articles WHERE id = $4"
-    )
-});
-
-const RATE_HITS: &str = "hits AS (INSERT INTO rate_windows (key, window_start, hits) \
-     SELECT k, $3, 1 FROM (VALUES ($1::TEXT), ($2::TEXT)) AS keys (k) WHERE k IS NOT NULL \
-     ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
-     RETURNING key, hits)";
-
 /// Where the comment goes: its thread (none for a new thread) and depth.
 #[derive(Clone, Copy)]
 struct Place {
@@ -156,7 +176,10 @@ struct Place {
 }
 
 /// Where the comment goes, or why a reply cannot go where it was aimed.
-async fn place(tx: &mut Tx, new: &NewComment) -> Result<std::result::Result<Place, NotPosted>> {
+async fn place<'c>(
+    on: impl Into<Conn<'c>>,
+    new: &NewComment,
+) -> Result<std::result::Result<Place, NotPosted>> {
     let Some(parent_id) = new.parent_id else {
         return Ok(Ok(Place {
             thread_id: None,
@@ -166,7 +189,7 @@ async fn place(tx: &mut Tx, new: &NewComment) -> Result<std::result::Result<Plac
     let parent: Option<(i64, Option<i64>, i32, CommentStatus)> =
         query("SELECT article_id, thread_id, depth, status FROM comments WHERE id = $1")
             .bind(parent_id)
-            .fetch_optional(tx)
+            .fetch_optional(on)
             .await?;
     let problem = match parent {
         None => ReplyProblem::ParentMissing,

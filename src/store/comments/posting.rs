@@ -63,8 +63,10 @@ pub struct RateCount {
 /// Why a comment was not stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotPosted {
-    /// Its writer or their address posts too fast: the hits that said so (not kept, like the
-    /// rest of the post: the counters were already at the limit, so they still refuse).
+    /// Its writer or their address posts too fast: the hits that said so. On SQLite they are
+    /// not kept, like the rest of the post (the counters were already at the limit, so they
+    /// still refuse); on PostgreSQL they are, as every attempt counts there (the hits are
+    /// committed before the comment's transaction begins).
     TooFast {
         member_posts: i64,
         address_posts: i64,
@@ -142,13 +144,14 @@ impl Drop for Storing<'_> {
 }
 
 impl Store {
-    /// Adds a comment (or a reply) and its counts in one transaction: its posting-rate hits,
-    /// its webhook, its notifications and, on PostgreSQL, the `broadsheet_comments`
-    /// notification and its announcement go out when it commits. Refused for posting too
-    /// fast, nothing of it is kept, its rate hits included.
+    /// Adds a comment (or a reply) and its counts in one transaction: its webhook, its
+    /// notifications and, on PostgreSQL, the `broadsheet_comments` notification and its
+    /// announcement go out when it commits. Its posting-rate hits are in that transaction on
+    /// SQLite, and committed just before it on PostgreSQL. Refused for posting too fast,
+    /// nothing of the comment is kept.
     pub async fn insert_comment(&self, new: NewComment, now: DateTime<Utc>) -> Result<Outcome> {
         if self.backend() == Backend::Postgres {
-            return self.post_alone(&new, now).await;
+            return post_postgres(self, &new, now).await;
         }
         let (_storing, alone) = Storing::enter(&self.posts.storing);
         if alone {
@@ -232,13 +235,10 @@ impl Store {
         Ok(outcomes)
     }
 
-    /// Stores one post in a transaction of its own; refused, nothing of it is kept.
+    /// Stores one post in a SQLite transaction of its own; refused, nothing of it is kept.
     async fn post_alone(&self, new: &NewComment, now: DateTime<Utc>) -> Result<Outcome> {
         let mut tx = self.begin().await?;
-        let outcome = match self.backend() {
-            Backend::Sqlite => post_sqlite(&mut tx, new, now, &mut None).await?,
-            Backend::Postgres => post_postgres(&mut tx, new, now).await?,
-        };
+        let outcome = post_sqlite(&mut tx, new, now, &mut None).await?;
         match outcome {
             Ok(_) => tx.commit().await?,
             Err(_) => tx.rollback().await?,
