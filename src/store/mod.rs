@@ -117,6 +117,10 @@ pub struct ConnectOptions {
     pub acquire_timeout: Duration,
 }
 
+/// How long a PostgreSQL connection may have been idle and still be lent out without a ping.
+/// A restart of the database takes longer, so a connection it dropped has been idle longer.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
+
 impl Default for ConnectOptions {
     fn default() -> Self {
         Self {
@@ -197,12 +201,22 @@ impl Store {
             let options = PgConnectOptions::from_str(url)
                 .map_err(Error::Database)?
                 .application_name("broadsheet");
-            // Each connection is pinged before use (sqlx's default, made explicit): after the
-            // database went away and came back, dead connections are dropped, not handed out.
+            // A connection idle for a while is pinged before use: after the database went
+            // away and came back, dead connections are dropped, not handed out. One in use a
+            // moment ago is not (sqlx's `test_before_acquire` pings every time: a round trip
+            // to the server for each query, five for each post).
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections)
                 .acquire_timeout(opts.acquire_timeout)
-                .test_before_acquire(true)
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for >= PING_AFTER_IDLE {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .connect_with(options)
                 .await?;
             Pools::Postgres(pool)

@@ -39,6 +39,16 @@ pub(super) async fn announce_in(
     let mut notices = vec![(super::CHANGES_CHANNEL, announcement.payload.as_str())];
     notices.extend_from_slice(with);
     notify_in(tx, &notices).await?;
+    queue_purge_in(tx, announcement, now).await
+}
+
+/// Queues the purge of `announcement`'s keys in `tx`, if it names any: [`announce_in`] for a
+/// writer that sent its notifications another way.
+pub(super) async fn queue_purge_in(
+    tx: &mut Tx,
+    announcement: &Announcement,
+    now: DateTime<Utc>,
+) -> Result<()> {
     if !announcement.purge.is_empty() {
         let job = PurgePayload {
             keys: announcement.purge.clone(),

@@ -443,7 +443,7 @@ impl<'c> From<&'c mut PgConnection> for Conn<'c> {
 }
 
 /// A transaction of either backend. Dropped without [`Tx::commit`] (an early return, an
-/// error), it rolls back.
+/// error), it rolls back ([`PgTxEndingWith`]: its connection is closed, which rolls it back).
 pub(crate) enum Tx {
     Sqlite(sqlx::Transaction<'static, Sqlite>),
     /// A read transaction on one of SQLite's read connections ([`Store::begin_read`]).
@@ -510,7 +510,8 @@ impl Tx {
         }
         let first = match &mut self {
             Tx::PostgresEndingWith(tx) => {
-                let rows = tx.end(&format!("{statement}; COMMIT")).await?;
+                // On a line of its own: a statement ending in a `--` comment must not swallow it.
+                let rows = tx.end(&format!("{statement}\n; COMMIT")).await?;
                 return first(rows.into_iter().next());
             }
             // `fetch_all`: sqlx 0.8's `RawSql::fetch_optional` is `fetch_one`, an error when

@@ -389,7 +389,8 @@ pub(crate) async fn notify_shown(tx: &mut super::Tx, article_id: i64, id: i64) -
     super::purges::notify_in(tx, &[(channel, &payload)]).await
 }
 
-/// [`notify_shown`]'s notification: its channel and payload.
+/// [`notify_shown`]'s notification: its channel and payload (a post on PostgreSQL writes the
+/// same payload in SQL: `post_statements::INSERT_POSTGRES`).
 pub(crate) fn shown_notice(article_id: i64, id: i64) -> (&'static str, String) {
     (super::COMMENTS_CHANNEL, format!("{article_id}:{id}"))
 }

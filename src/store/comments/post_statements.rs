@@ -17,7 +17,7 @@ use super::posting::{NewComment, NotPosted, Outcome, Posted, ReplyProblem};
 use crate::domain::comment::CommentStatus;
 use crate::domain::comment::admission::Pace;
 use crate::store::notifications::{ShownComment, queue_notifications_for};
-use crate::store::purges::{announce_in, notify_in};
+use crate::store::purges::{announce_in, notify_in, queue_purge_in};
 use crate::store::webhooks::{enqueue_to, subscribers, subscribers_of};
 use crate::store::{Conn, Error, Query, Result, Store, Tx, query};
 
@@ -46,7 +46,7 @@ pub(super) async fn post_sqlite(
         query("ROLLBACK TO post").execute(&mut *tx).await?;
         return Ok(Err(refused));
     }
-    follow_up(tx, new, id, now, hooks).await?;
+    follow_up(tx, new, id, now, hooks, Notices::ToSend).await?;
     Ok(Ok(Posted {
         id,
         comment_count,
@@ -107,10 +107,17 @@ async fn insert_postgres(
     place: Place,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let (id, hooks): (i64, Option<String>) = bind_comment(query(&INSERT_POSTGRES), new, place, now)
-        .bind(crate::domain::webhook::Event::CommentCreated.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
+    // Shown at once, the comment is announced by the statement that inserts it.
+    let shown = new.hold.is_none();
+    let changes = new.announce.as_ref().filter(|_| shown);
+    let (id, hooks, _sent): (i64, Option<String>, i64) =
+        bind_comment(query(&INSERT_POSTGRES), new, place, now)
+            .bind(crate::domain::webhook::Event::CommentCreated.as_str())
+            .bind(changes.map(|_| crate::store::CHANGES_CHANNEL))
+            .bind(changes.map(|a| a.payload.as_str()))
+            .bind(shown.then_some(crate::store::COMMENTS_CHANNEL))
+            .fetch_one(&mut *tx)
+            .await?;
     let hooks = hooks
         .iter()
         .flat_map(|ids| ids.split(' '))
@@ -119,7 +126,7 @@ async fn insert_postgres(
                 .map_err(|e| Error::Database(sqlx::Error::Decode(Box::new(e))))
         })
         .collect::<Result<Vec<i64>>>()?;
-    follow_up(tx, new, id, now, &mut Some(hooks)).await?;
+    follow_up(tx, new, id, now, &mut Some(hooks), Notices::Sent).await?;
     Ok(id)
 }
 
@@ -155,7 +162,10 @@ const READ_COUNT: &str = concat!(
 
 /// PostgreSQL: [`INSERT_COMMENT`]'s values with the comment's id drawn first, so a new
 /// thread's id is its own in the same statement, returning with the id the webhooks that take
-/// the event `$14` (one trip to the server fewer while the transaction is open).
+/// the event `$14`. It also sends the comment's notifications (one trip fewer while the
+/// transaction is open): `$16` on the channel `$15` (the page change, when not NULL), then on
+/// the channel `$17` (when not NULL) the payload [`super::shown_notice`] makes, written here
+/// in SQL as the id is drawn here.
 static INSERT_POSTGRES: LazyLock<String> = LazyLock::new(|| {
     format!(
         "INSERT INTO comments (id, article_id, parent_id, thread_id, depth, author_id, \
@@ -163,7 +173,9 @@ static INSERT_POSTGRES: LazyLock<String> = LazyLock::new(|| {
          held_detail) OVERRIDING SYSTEM VALUE \
          SELECT n, $1, $2, COALESCE($3, n), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 \
          FROM (SELECT nextval(pg_get_serial_sequence('comments', 'id')) AS n) AS next \
-         RETURNING id, (SELECT string_agg(id::TEXT, ' ' ORDER BY id) FROM ({}) AS w)",
+         RETURNING id, (SELECT string_agg(id::TEXT, ' ' ORDER BY id) FROM ({}) AS w), \
+         (SELECT count(*) FROM (SELECT pg_notify($15, $16) WHERE $15 IS NOT NULL \
+         UNION ALL SELECT pg_notify($17, $1::TEXT || ':' || id) WHERE $17 IS NOT NULL) AS sent)",
         subscribers_of("$14")
     )
 });
@@ -307,6 +319,7 @@ async fn follow_up(
     id: i64,
     now: DateTime<Utc>,
     hooks: &mut Option<Vec<i64>>,
+    notices: Notices,
 ) -> Result<()> {
     // Held: nothing readers see changes, so no counts, webhook or live update.
     if new.hold.is_some() {
@@ -339,8 +352,18 @@ async fn follow_up(
     queue_notifications_for(tx, &shown, now).await?;
     let (channel, payload) = super::shown_notice(new.article_id, id);
     let shown = [(channel, payload.as_str())];
-    match &new.announce {
-        Some(announcement) => announce_in(tx, announcement, &shown, now).await,
-        None => notify_in(tx, &shown).await,
+    match (&new.announce, notices) {
+        (Some(announcement), Notices::ToSend) => announce_in(tx, announcement, &shown, now).await,
+        (None, Notices::ToSend) => notify_in(tx, &shown).await,
+        (Some(announcement), Notices::Sent) => queue_purge_in(tx, announcement, now).await,
+        (None, Notices::Sent) => Ok(()),
     }
+}
+
+/// Whether a shown comment's notifications are still to be sent by [`follow_up`], or went
+/// with the statement that inserted it ([`INSERT_POSTGRES`]).
+#[derive(Clone, Copy)]
+enum Notices {
+    ToSend,
+    Sent,
 }

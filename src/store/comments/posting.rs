@@ -1,5 +1,6 @@
-//! Storing a new comment: the comment, its counts, its posting-rate hits, its webhook, its
-//! notifications and its announcement, committed together.
+//! Storing a new comment: the comment, its counts, its webhook, its notifications and its
+//! announcement, committed together, with its posting-rate hits (on PostgreSQL committed just
+//! before).
 //!
 //! On SQLite every write goes through one writer connection, so concurrent posts queue for it
 //! whatever happens. They queue here instead, for one writer task that takes every post
@@ -66,7 +67,8 @@ pub enum NotPosted {
     /// Its writer or their address posts too fast: the hits that said so. On SQLite they are
     /// not kept, like the rest of the post (the counters were already at the limit, so they
     /// still refuse); on PostgreSQL they are, as every attempt counts there (the hits are
-    /// committed before the comment's transaction begins).
+    /// committed before the comment's transaction begins, so a post that then fails, or whose
+    /// poster gave up, has counted too).
     TooFast {
         member_posts: i64,
         address_posts: i64,
