@@ -346,18 +346,28 @@ impl Store {
         Ok(n)
     }
 
-    /// [`Store::hit_rate_window`] for two keys at once, in one statement and one commit: the
-    /// hits of `a` and of `b`.
+    /// [`Store::hit_rate_window`] for two keys at once, in one statement and its own commit:
+    /// the hits of `a` and of `b`. (Both keys are locked in the order given; every caller
+    /// gives a member's key before an address's, so two calls never wait for each other
+    /// in a circle.)
     pub async fn hit_rate_windows(
         &self,
         a: &str,
         b: &str,
         window_start: DateTime<Utc>,
     ) -> Result<(i64, i64)> {
-        let mut tx = self.begin().await?;
-        let hits = hit_rate_windows(&mut tx, a, b, window_start).await?;
-        tx.commit().await?;
-        Ok(hits)
+        let rows: Vec<(String, i64)> = query(
+            "INSERT INTO rate_windows (key, window_start, hits) VALUES ($1, $3, 1), ($2, $3, 1) \
+                 ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
+                 RETURNING key, hits",
+        )
+        .bind(a)
+        .bind(b)
+        .bind(window_start)
+        .fetch_all(self.write())
+        .await?;
+        let hits = |key: &str| rows.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
+        Ok((hits(a), hits(b)))
     }
 
     /// Removes what can no longer matter: expired sessions, reset, sign-in and sign-up links,
@@ -458,28 +468,6 @@ impl Store {
         self.member_changed(user_id).await;
         Ok(())
     }
-}
-
-/// [`Store::hit_rate_window`] for two keys at once, in one statement inside `tx` (so a post
-/// counts toward its rate in the commit that stores it): the hits of `a` and of `b`.
-pub(super) async fn hit_rate_windows(
-    tx: &mut Tx,
-    a: &str,
-    b: &str,
-    window_start: DateTime<Utc>,
-) -> Result<(i64, i64)> {
-    let rows: Vec<(String, i64)> = query(
-        "INSERT INTO rate_windows (key, window_start, hits) VALUES ($1, $3, 1), ($2, $3, 1) \
-             ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
-             RETURNING key, hits",
-    )
-    .bind(a)
-    .bind(b)
-    .bind(window_start)
-    .fetch_all(tx)
-    .await?;
-    let hits = |key: &str| rows.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
-    Ok((hits(a), hits(b)))
 }
 
 #[cfg(test)]

@@ -497,38 +497,17 @@ impl Tx {
     /// transactions share then holds that row only while its commit is flushed, not also
     /// while the statement's answer travels to the app and the `COMMIT` comes back. Should
     /// the statement fail, nothing is committed.
-    pub(crate) async fn commit_after<T: Value + Send + Unpin>(
-        mut self,
-        statement: &str,
-    ) -> Result<Option<T>> {
-        fn first<R: sqlx::Row, T>(row: Option<R>) -> Result<Option<T>>
-        where
-            T: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-            usize: sqlx::ColumnIndex<R>,
-        {
-            Ok(row.map(|r| r.try_get(0)).transpose()?)
+    pub(crate) async fn commit_after<T>(mut self, statement: &str) -> Result<Option<T>>
+    where
+        (T,): Row,
+        T: for<'r> sqlx::Decode<'r, Postgres> + sqlx::Type<Postgres>,
+    {
+        if let Tx::PostgresEndingWith(tx) = &mut self {
+            // On a line of its own: a statement ending in a `--` comment must not swallow it.
+            let rows = tx.end(&format!("{statement}\n; COMMIT")).await?;
+            return Ok(rows.first().map(|r| sqlx::Row::try_get(r, 0)).transpose()?);
         }
-        let first = match &mut self {
-            Tx::PostgresEndingWith(tx) => {
-                // On a line of its own: a statement ending in a `--` comment must not swallow it.
-                let rows = tx.end(&format!("{statement}\n; COMMIT")).await?;
-                return first(rows.into_iter().next());
-            }
-            // `fetch_all`: sqlx 0.8's `RawSql::fetch_optional` is `fetch_one`, an error when
-            // there is no row.
-            Tx::Postgres(tx) => {
-                let rows = tx.fetch_all(sqlx::raw_sql(statement)).await?;
-                first(rows.into_iter().next())?
-            }
-            Tx::Sqlite(tx) => {
-                let rows = tx.fetch_all(sqlx::raw_sql(statement)).await?;
-                first(rows.into_iter().next())?
-            }
-            Tx::SqliteRead(tx) => {
-                let rows = tx.conn().fetch_all(sqlx::raw_sql(statement)).await?;
-                first(rows.into_iter().next())?
-            }
-        };
+        let first = query(statement).scalar_optional(&mut self).await?;
         self.commit().await?;
         Ok(first)
     }

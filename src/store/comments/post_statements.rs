@@ -15,7 +15,6 @@ use chrono::{DateTime, Utc};
 
 use super::posting::{NewComment, NotPosted, Outcome, Posted, ReplyProblem};
 use crate::domain::comment::CommentStatus;
-use crate::domain::comment::admission::Pace;
 use crate::store::notifications::{ShownComment, queue_notifications_for};
 use crate::store::purges::{announce_in, notify_in, queue_purge_in};
 use crate::store::webhooks::{enqueue_to, subscribers, subscribers_of};
@@ -70,13 +69,10 @@ pub(super) async fn post_postgres(
         Err(refused) => return Ok(Err(refused)),
     };
     if let Some(rate) = &new.rate {
-        let rows: Vec<(String, i64)> = query(HIT_RATE_POSTGRES)
-            .bind(rate.member_key.as_str())
-            .bind(rate.address_key.as_str())
-            .bind(rate.window_start)
-            .fetch_all(store.write())
+        let (member_posts, address_posts) = store
+            .hit_rate_windows(&rate.member_key, &rate.address_key, rate.window_start)
             .await?;
-        if let Some(refused) = (Counted { rows }).refused(new, now) {
+        if let Some(refused) = rate.refusal(member_posts, address_posts, now) {
             return Ok(Err(refused));
         }
     }
@@ -129,12 +125,6 @@ async fn insert_postgres(
     follow_up(tx, new, id, now, &mut Some(hooks), Notices::Sent).await?;
     Ok(id)
 }
-
-/// PostgreSQL: a post's rate hits (`$1`, `$2` in the minute `$3`), each key with its hits.
-const HIT_RATE_POSTGRES: &str = "INSERT INTO rate_windows (key, window_start, hits) \
-     VALUES ($1, $3, 1), ($2, $3, 1) \
-     ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
-     RETURNING key, hits";
 
 /// PostgreSQL: the story of the comment just inserted on this connection, found without a
 /// value to bind (the statement goes with the `COMMIT`, sent as it is). `currval` is
@@ -280,17 +270,7 @@ impl Counted {
     fn refused(&self, new: &NewComment, now: DateTime<Utc>) -> Option<NotPosted> {
         let rate = new.rate.as_ref()?;
         let hits = |key: &str| self.value(key).unwrap_or(0);
-        let (member_posts, address_posts) = (hits(&rate.member_key), hits(&rate.address_key));
-        let pace = Pace {
-            member_posts,
-            address_posts,
-            limit_per_minute: rate.limit_per_minute,
-            now,
-        };
-        pace.too_fast().map(|_| NotPosted::TooFast {
-            member_posts,
-            address_posts,
-        })
+        rate.refusal(hits(&rate.member_key), hits(&rate.address_key), now)
     }
 }
 

@@ -61,6 +61,29 @@ pub struct RateCount {
     pub limit_per_minute: i64,
 }
 
+impl RateCount {
+    /// Why a post that made these hits is refused, if it is ([`Pace::too_fast`] decides).
+    ///
+    /// [`Pace::too_fast`]: crate::domain::comment::admission::Pace::too_fast
+    pub(super) fn refusal(
+        &self,
+        member_posts: i64,
+        address_posts: i64,
+        now: DateTime<Utc>,
+    ) -> Option<NotPosted> {
+        let pace = crate::domain::comment::admission::Pace {
+            member_posts,
+            address_posts,
+            limit_per_minute: self.limit_per_minute,
+            now,
+        };
+        pace.too_fast().map(|_| NotPosted::TooFast {
+            member_posts,
+            address_posts,
+        })
+    }
+}
+
 /// Why a comment was not stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotPosted {
